@@ -1,0 +1,1 @@
+export * from './min-cost-flow';

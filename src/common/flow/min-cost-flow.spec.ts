@@ -1,0 +1,352 @@
+import fc from 'fast-check';
+import { FlowNetwork, solveMinCostFlow, toDimacs, type FlowSolution } from './index';
+
+interface ArcSpec {
+  from: number;
+  to: number;
+  cap: number;
+  cost: number;
+  lower: number;
+}
+
+interface Instance {
+  n: number;
+  arcs: ArcSpec[];
+  supply: number[];
+}
+
+function build(inst: Instance): FlowNetwork {
+  const net = new FlowNetwork(inst.n);
+  for (const a of inst.arcs) net.addArc(a.from, a.to, a.cap, a.cost, a.lower);
+  inst.supply.forEach((s, u) => net.setSupply(u, s));
+  return net;
+}
+
+/** Checks bounds and conservation, and that the potentials certify optimality. */
+function expectValid(inst: Instance, sol: FlowSolution): void {
+  const balance = new Array<number>(inst.n).fill(0);
+  let cost = 0;
+  inst.arcs.forEach((a, i) => {
+    const f = sol.flow[i];
+    expect(Number.isInteger(f)).toBe(true);
+    expect(f).toBeGreaterThanOrEqual(a.lower);
+    expect(f).toBeLessThanOrEqual(a.cap);
+    balance[a.from] += f;
+    balance[a.to] -= f;
+    cost += f * a.cost;
+    const rc = a.cost + sol.potential[a.from] - sol.potential[a.to];
+    if (rc > 0) expect(f).toBe(a.lower);
+    if (rc < 0) expect(f).toBe(a.cap);
+  });
+  expect(balance).toEqual(inst.supply);
+  expect(sol.cost).toBe(cost);
+}
+
+/**
+ * Independent reference: successive shortest paths with Bellman-Ford on an explicit residual
+ * graph. Lower bounds become supplies; negative arcs start saturated so that the residual graph
+ * has no negative cycle, which is what makes each shortest augmentation keep optimality.
+ */
+function referenceMinCost(inst: Instance): number | null {
+  const n = inst.n + 2;
+  const s = inst.n;
+  const t = inst.n + 1;
+  const to: number[] = [];
+  const cap: number[] = [];
+  const cost: number[] = [];
+  const adj: number[][] = Array.from({ length: n }, () => []);
+  const add = (u: number, v: number, c: number, w: number): void => {
+    adj[u].push(to.length);
+    to.push(v);
+    cap.push(c);
+    cost.push(w);
+    adj[v].push(to.length);
+    to.push(u);
+    cap.push(0);
+    cost.push(-w);
+  };
+  const excess = inst.supply.slice();
+  let base = 0;
+  for (const a of inst.arcs) {
+    const room = a.cap - a.lower;
+    excess[a.from] -= a.lower;
+    excess[a.to] += a.lower;
+    base += a.lower * a.cost;
+    if (a.cost < 0) {
+      // Saturate: the residual arc is the reverse, with positive cost.
+      excess[a.from] -= room;
+      excess[a.to] += room;
+      base += room * a.cost;
+      add(a.to, a.from, room, -a.cost);
+    } else {
+      add(a.from, a.to, room, a.cost);
+    }
+  }
+  let need = 0;
+  for (let u = 0; u < inst.n; u++) {
+    if (excess[u] > 0) {
+      add(s, u, excess[u], 0);
+      need += excess[u];
+    } else if (excess[u] < 0) add(u, t, -excess[u], 0);
+  }
+  let total = base;
+  while (need > 0) {
+    const dist = new Array<number>(n).fill(Infinity);
+    const via = new Array<number>(n).fill(-1);
+    dist[s] = 0;
+    for (let round = 0; round < n; round++) {
+      let changed = false;
+      for (let u = 0; u < n; u++) {
+        if (dist[u] === Infinity) continue;
+        for (const e of adj[u]) {
+          if (cap[e] > 0 && dist[u] + cost[e] < dist[to[e]]) {
+            dist[to[e]] = dist[u] + cost[e];
+            via[to[e]] = e;
+            changed = true;
+          }
+        }
+      }
+      if (!changed) break;
+    }
+    if (dist[t] === Infinity) return null;
+    let push = need;
+    for (let v = t; v !== s; v = to[via[v] ^ 1]) push = Math.min(push, cap[via[v]]);
+    for (let v = t; v !== s; v = to[via[v] ^ 1]) {
+      cap[via[v]] -= push;
+      cap[via[v] ^ 1] += push;
+    }
+    need -= push;
+    total += push * dist[t];
+  }
+  const balanced = inst.supply.reduce((x, y) => x + y, 0) === 0;
+  return balanced ? total : null;
+}
+
+const instanceArb = (maxNodes: number, maxArcs: number): fc.Arbitrary<Instance> =>
+  fc
+    .integer({ min: 1, max: maxNodes })
+    .chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        arcs: fc.array(
+          fc
+            .record({
+              from: fc.integer({ min: 0, max: n - 1 }),
+              to: fc.integer({ min: 0, max: n - 1 }),
+              cap: fc.integer({ min: 0, max: 6 }),
+              cost: fc.integer({ min: -9, max: 9 }),
+              lower: fc.integer({ min: 0, max: 3 }),
+            })
+            .map((a) => ({ ...a, lower: Math.min(a.lower, a.cap) })),
+          { maxLength: maxArcs },
+        ),
+        supply: fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }),
+      }),
+    )
+    .map((inst) => {
+      // Balance most instances so that feasible ones are common, keep some unbalanced.
+      const sum = inst.supply.reduce((x, y) => x + y, 0);
+      if (sum !== 0 && inst.arcs.length % 4 !== 0) inst.supply[0] -= sum;
+      return inst;
+    });
+
+describe('solveMinCostFlow', () => {
+  it('routes a transportation problem at minimum cost', () => {
+    const net = new FlowNetwork(4);
+    net.setSupply(0, 3);
+    net.setSupply(1, 2);
+    net.setSupply(2, -4);
+    net.setSupply(3, -1);
+    const a02 = net.addArc(0, 2, 10, 4);
+    const a03 = net.addArc(0, 3, 10, 1);
+    const a12 = net.addArc(1, 2, 10, 2);
+    const a13 = net.addArc(1, 3, 10, 3);
+    const sol = solveMinCostFlow(net);
+    expect(sol.feasible).toBe(true);
+    expect(sol.status).toBe('optimal');
+    expect(Array.from(sol.flow)).toEqual([2, 1, 2, 0]);
+    expect([a02, a03, a12, a13]).toEqual([0, 1, 2, 3]);
+    expect(sol.cost).toBe(2 * 4 + 1 + 2 * 2);
+  });
+
+  it('uses a negative cycle of a circulation up to its capacity', () => {
+    const net = new FlowNetwork(3);
+    net.addArc(0, 1, 5, -3);
+    net.addArc(1, 2, 2, 1);
+    net.addArc(2, 0, 4, 1);
+    const sol = solveMinCostFlow(net);
+    expect(sol.feasible).toBe(true);
+    expect(Array.from(sol.flow)).toEqual([2, 2, 2]);
+    expect(sol.cost).toBe(-2);
+  });
+
+  it('reports infeasibility for unbalanced supplies and missing capacity', () => {
+    const unbalanced = new FlowNetwork(2);
+    unbalanced.addArc(0, 1, 10, 1);
+    unbalanced.setSupply(0, 3);
+    unbalanced.setSupply(1, -2);
+    expect(solveMinCostFlow(unbalanced)).toMatchObject({ feasible: false, status: 'infeasible' });
+
+    const narrow = new FlowNetwork(3);
+    narrow.addArc(0, 1, 2, 1);
+    narrow.addArc(1, 2, 1, 1);
+    narrow.setSupply(0, 2);
+    narrow.setSupply(2, -2);
+    expect(solveMinCostFlow(narrow).feasible).toBe(false);
+  });
+
+  it('honours lower bounds even when they cost more', () => {
+    const net = new FlowNetwork(2);
+    net.setSupply(0, 4);
+    net.setSupply(1, -4);
+    const cheap = net.addArc(0, 1, 10, 1);
+    const dear = net.addArc(0, 1, 10, 5, 3);
+    const sol = solveMinCostFlow(net);
+    expect(sol.feasible).toBe(true);
+    expect(sol.flow[cheap]).toBe(1);
+    expect(sol.flow[dear]).toBe(3);
+    expect(sol.cost).toBe(1 + 15);
+  });
+
+  it('reports lower bounds that cannot be met as infeasible', () => {
+    const net = new FlowNetwork(2);
+    net.addArc(0, 1, 5, 0, 2);
+    expect(solveMinCostFlow(net).feasible).toBe(false);
+  });
+
+  it('handles infinite capacities and detects unbounded negative cycles', () => {
+    const net = new FlowNetwork(2);
+    net.setSupply(0, 7);
+    net.setSupply(1, -7);
+    net.addArc(0, 1, Infinity, 2);
+    expect(solveMinCostFlow(net)).toMatchObject({ feasible: true, cost: 14 });
+
+    const loop = new FlowNetwork(2);
+    loop.addArc(0, 1, Infinity, -1);
+    loop.addArc(1, 0, Infinity, 0);
+    expect(solveMinCostFlow(loop)).toMatchObject({ feasible: false, status: 'unbounded' });
+  });
+
+  it('keeps big-M costs exact', () => {
+    const big = 2 ** 40;
+    const net = new FlowNetwork(3);
+    net.setSupply(0, 2);
+    net.setSupply(2, -2);
+    net.addArc(0, 1, 2, -big);
+    net.addArc(1, 2, 1, 1);
+    net.addArc(1, 2, 1, 3);
+    net.addArc(0, 2, 2, 0);
+    const sol = solveMinCostFlow(net);
+    expect(sol.cost).toBe(-2 * big + 4);
+  });
+
+  it('refuses costs beyond the exactness bound', () => {
+    const net = new FlowNetwork(2);
+    net.addArc(0, 1, 1, 2 ** 51);
+    expect(() => solveMinCostFlow(net)).toThrow(RangeError);
+  });
+
+  it('validates arcs and supplies', () => {
+    const net = new FlowNetwork(2);
+    expect(() => net.addArc(0, 2, 1, 1)).toThrow(RangeError);
+    expect(() => net.addArc(0, 1, 1.5, 1)).toThrow(RangeError);
+    expect(() => net.addArc(0, 1, 1, 0.5)).toThrow(RangeError);
+    expect(() => net.addArc(0, 1, 1, 1, 2)).toThrow(RangeError);
+    expect(() => net.setSupply(0, 0.5)).toThrow(RangeError);
+  });
+
+  it('grows past its initial storage and solves an empty network', () => {
+    const net = new FlowNetwork(50);
+    for (let i = 0; i < 1000; i++) net.addArc(i % 50, (i * 7 + 1) % 50, 1, (i * 13) % 11);
+    expect(net.arcCount).toBe(1000);
+    expect(net.arcTo(999)).toBe((999 * 7 + 1) % 50);
+    expect(solveMinCostFlow(net)).toMatchObject({ feasible: true, cost: 0 });
+    expect(solveMinCostFlow(new FlowNetwork(0))).toMatchObject({ feasible: true, cost: 0 });
+  });
+
+  it('reports progress ending at 1', () => {
+    const net = new FlowNetwork(2);
+    net.setSupply(0, 1);
+    net.setSupply(1, -1);
+    net.addArc(0, 1, 1, 1);
+    const seen: number[] = [];
+    solveMinCostFlow(net, { onProgress: (f) => seen.push(f) });
+    expect(seen[seen.length - 1]).toBe(1);
+  });
+
+  it('matches successive shortest paths on random small networks', () => {
+    fc.assert(
+      fc.property(instanceArb(7, 14), (inst) => {
+        const sol = solveMinCostFlow(build(inst));
+        const expected = referenceMinCost(inst);
+        if (expected === null) {
+          expect(sol.feasible).toBe(false);
+        } else {
+          expect(sol.feasible).toBe(true);
+          expect(sol.cost).toBe(expected);
+          expectValid(inst, sol);
+        }
+      }),
+      { numRuns: 600, seed: 20270101 },
+    );
+  });
+
+  it('agrees with the reference on medium networks whatever the pivot block size', () => {
+    fc.assert(
+      fc.property(
+        instanceArb(20, 70),
+        fc.constantFrom(0.01, 0.2, 1, 3),
+        (inst, blockSizeFactor) => {
+          const sol = solveMinCostFlow(build(inst), { blockSizeFactor });
+          const expected = referenceMinCost(inst);
+          expect(sol.feasible).toBe(expected !== null);
+          if (expected !== null) {
+            expect(sol.cost).toBe(expected);
+            expectValid(inst, sol);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 4242 },
+    );
+  });
+
+  it('certifies optimality on a larger random transportation problem', () => {
+    let x = 12345;
+    const rand = (k: number): number => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x % k;
+    };
+    const left = 120;
+    const right = 90;
+    const arcs: ArcSpec[] = [];
+    for (let i = 0; i < left; i++) {
+      for (let j = 0; j < 8; j++) {
+        arcs.push({ from: i, to: left + rand(right), cap: 1 + rand(3), cost: rand(100), lower: 0 });
+      }
+    }
+    const supply = new Array<number>(left + right).fill(0);
+    for (let i = 0; i < left; i++) supply[i] = 3;
+    for (let j = 0; j < right; j++) supply[left + j] = -4;
+    const inst: Instance = { n: left + right, arcs, supply };
+    const sol = solveMinCostFlow(build(inst));
+    const expected = referenceMinCost(inst);
+    expect(sol.feasible).toBe(expected !== null);
+    if (expected !== null) {
+      expect(sol.cost).toBe(expected);
+      expectValid(inst, sol);
+    }
+  });
+});
+
+describe('toDimacs', () => {
+  it('writes 1-based nodes, supplies and arcs with lower bounds', () => {
+    const net = new FlowNetwork(3);
+    net.setSupply(0, 2);
+    net.setSupply(2, -2);
+    net.addArc(0, 1, 4, 3, 1);
+    net.addArc(1, 2, Infinity, -1);
+    expect(toDimacs(net)).toBe(
+      ['p min 3 2', 'n 1 2', 'n 3 -2', 'a 1 2 1 4 3', 'a 2 3 0 9 -1', ''].join('\n'),
+    );
+  });
+});
