@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1795891987753 } from './1795891987753-Foundation';
+
+/** Every migration in order; a new file from `npm run migration:generate` is added here. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Foundation1795891987753];

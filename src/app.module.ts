@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './common/auth/auth.guard';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { LoggingModule } from './common/logging';
+import { RedisModule } from './common/redis/redis.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+
+/** The feature modules both processes load. */
+export const FEATURE_MODULES = [AuditModule, IdentityModule, ProgrammesModule, NotificationsModule];
+export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
+
+/** The HTTP API process. */
+@Module({
+  imports: [...CORE_MODULES, ...FEATURE_MODULES, HealthModule],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,61 @@
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/errors/validation';
+import { AppConfig, loadConfig } from './config/app-config';
+import { WorkerModule } from './worker.module';
+
+/** Builds the HTTP app exactly as production runs it; tests call this too. */
+export async function createApi(): Promise<NestFastifyApplication> {
+  const config = loadConfig();
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: true,
+    // Fastify would answer malformed JSON itself; this lets the problem+json filter see it.
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
+  app.useGlobalPipes(createValidationPipe());
+  await app.register(helmet, {
+    // Swagger UI needs inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  await app.register(multipart, { limits: { files: 1, fields: 10 } });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kenal API')
+      .setDescription(
+        'Pen pals, competitions and judging for an ASEAN–Korea youth exchange. Errors are application/problem+json with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  app.enableShutdownHooks();
+  app.get(AppConfig);
+  return app;
+}
+
+export async function createWorker() {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}

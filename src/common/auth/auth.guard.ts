@@ -1,0 +1,36 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '../../identity/user.entity';
+import { forbidden, unauthenticated } from '../errors/app-error';
+import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { Principal } from './principal';
+import { SessionResolver } from './session-resolver';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(), then @Roles(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionResolver,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    const request = ctx
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const principal = token ? await this.sessions.resolve(token) : null;
+    if (principal) request.principal = principal;
+
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (!principal)
+      throw unauthenticated(token ? 'The access token is invalid or expired' : undefined);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.some((r) => principal.roles.includes(r))) {
+      throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    }
+    return true;
+  }
+}

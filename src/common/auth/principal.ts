@@ -1,0 +1,14 @@
+import type { Role } from '../../identity/user.entity';
+
+/** The signed-in caller, as every guard and service sees it. */
+export interface Principal {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  locale: string;
+  sessionId: string;
+}
+
+export const hasRole = (p: Principal, ...roles: Role[]): boolean =>
+  roles.some((r) => p.roles.includes(r));

@@ -1,0 +1,115 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const DEV_JWT_SECRET = 'kenal-development-secret-change-me';
+
+/** Every setting Kenal reads from the environment, validated once at start-up. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/kenal';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces BullMQ keys so that test runs and the dev instance never share queues. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'kenal';
+
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsString()
+  MAIL_FROM = 'Kenal <no-reply@kenal.local>';
+
+  @IsString()
+  @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters' })
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 900 : Number(value)))
+  @IsInt()
+  @Min(30)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  @IsString()
+  UPLOAD_DIR = './uploads';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Login and sign-up attempts per minute per client address; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(0)
+  AUTH_RATE_LIMIT = 10;
+
+  /** Largest JSON body accepted, in bytes. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1048576 : Number(value)))
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1048576;
+
+  /** How often the outbox relay looks for pending rows, in milliseconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
+  @IsInt()
+  @Min(10)
+  OUTBOX_POLL_MS = 500;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment into AppConfig; throws one readable line listing every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new AppConfig())) {
+    const value = env[key];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (config.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET)) {
+    problems.push('JWT_SECRET must be set in production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,26 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuthSession } from '../identity/auth-session.entity';
+import { GuardianConsent } from '../identity/guardian-consent.entity';
+import { PasswordToken } from '../identity/password-token.entity';
+import { Profile } from '../identity/profile.entity';
+import { RefreshToken } from '../identity/refresh-token.entity';
+import { User } from '../identity/user.entity';
+import { InboxEntry } from '../notifications/inbox-entry.entity';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { ProgrammeCoordinator } from '../programmes/programme-coordinator.entity';
+import { Programme } from '../programmes/programme.entity';
+
+/** Every entity, listed once: the app, the migration CLI and the tests all read this list. */
+export const ENTITIES = [
+  User,
+  Profile,
+  GuardianConsent,
+  AuthSession,
+  RefreshToken,
+  PasswordToken,
+  AuditEvent,
+  Programme,
+  ProgrammeCoordinator,
+  OutboxMessage,
+  InboxEntry,
+];

@@ -1,0 +1,95 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Public } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
+import { AuthService } from './auth.service';
+import {
+  AuthResponseDto,
+  LoginDto,
+  LogoutDto,
+  PasswordResetRequestDto,
+  RefreshDto,
+  RegisterDto,
+  SetPasswordDto,
+} from './dto/auth.dto';
+import { PasswordService } from './password.service';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(RateLimitGuard)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @RateLimited('register')
+  @ApiOperation({ summary: 'Sign up as an applicant (password of 10 characters or more)' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
+  register(@Body() dto: RegisterDto) {
+    return this.auth.register(dto);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @RateLimited('login')
+  @ApiOperation({ summary: 'Sign in; the same 401 for an unknown email and a wrong password' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Trade a refresh token for a new pair; reusing an old one ends the session',
+  })
+  @ApiOkResponse({ type: AuthResponseDto })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the current session (its refresh tokens stop working)' })
+  @ApiNoContentResponse()
+  async logout(@CurrentUser() me: Principal, @Body() dto: LogoutDto) {
+    await this.auth.logout(me, dto?.refreshToken);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @RateLimited('password-reset')
+  @ApiOperation({
+    summary: 'Email a single-use reset link; the same answer whether the account exists or not',
+  })
+  @ApiAcceptedResponse()
+  async requestReset(@Body() dto: PasswordResetRequestDto) {
+    await this.passwords.requestReset(dto.email);
+    return { status: 'accepted' };
+  }
+
+  @Public()
+  @Post('password-reset/:token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a password from an emailed link (reset, or a new staff account)' })
+  @ApiOkResponse()
+  setPassword(@Param('token') token: string, @Body() dto: SetPasswordDto) {
+    return this.passwords.setPassword(token, dto.password);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { conflict, unauthenticated } from '../common/errors/app-error';
+import { RegisterDto, LoginDto } from './dto/auth.dto';
+import { hashPassword, verifyPassword } from './passwords';
+import { SessionTokens, TokenPair } from './session-tokens.service';
+import { User } from './user.entity';
+import { isUniqueViolation, userView, UserView } from './user-view';
+
+export type AuthResult = TokenPair & { user: UserView };
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: SessionTokens,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResult> {
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.db.transaction(async (m) => {
+        if (await m.existsBy(User, { email: dto.email })) throw emailTaken();
+        const user = await m.save(
+          User,
+          m.create(User, {
+            email: dto.email,
+            displayName: dto.displayName,
+            passwordHash,
+            roles: ['applicant'],
+            locale: dto.locale ?? 'en',
+          }),
+        );
+        return { user: userView(user), ...(await this.tokens.startSession(m, user.id)) };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw emailTaken();
+      throw err;
+    }
+  }
+
+  /** One answer for an unknown email and a wrong password, in about the same time. */
+  async login(dto: LoginDto): Promise<AuthResult> {
+    const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
+    const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
+    if (!user || !ok) throw unauthenticated('The email or password is wrong');
+    return this.db.transaction(async (m) => ({
+      user: userView(user),
+      ...(await this.tokens.startSession(m, user.id)),
+    }));
+  }
+
+  async refresh(refreshToken: string): Promise<AuthResult> {
+    const { userId, tokens } = await this.tokens.rotate(refreshToken);
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
+    return { user: userView(user), ...tokens };
+  }
+
+  logout(principal: Principal, refreshToken?: string): Promise<void> {
+    return this.tokens.logout(principal, refreshToken);
+  }
+}
+
+const emailTaken = () => conflict('An account with this email already exists', 'EMAIL_TAKEN');

@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '../user.entity';
+
+const trimLower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const LOCALES = ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my'] as const;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'minji@example.kr' })
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Kim Minji', maxLength: 80 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: string;
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({
+    description: 'Ends the session of this token; without it, the session of the access token ends',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty()
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
+  @ApiProperty() locale: string;
+}
+
+export class AuthResponseDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditModule } from '../audit/audit.module';
+import { SessionResolver } from '../common/auth/session-resolver';
+import { AppConfig } from '../config/app-config';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AdminUsersService } from './admin-users.service';
+import { AdminController } from './admin.controller';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { FirstAdmin } from './first-admin';
+import { GuardianConsentService } from './guardian-consent.service';
+import { MeController } from './me.controller';
+import { PasswordService } from './password.service';
+import { ProfileService } from './profile.service';
+import { SessionTokens } from './session-tokens.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    NotificationsModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.JWT_SECRET,
+        signOptions: { algorithm: 'HS256' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, AdminController],
+  providers: [
+    SessionTokens,
+    { provide: SessionResolver, useExisting: SessionTokens },
+    AuthService,
+    PasswordService,
+    GuardianConsentService,
+    ProfileService,
+    AdminUsersService,
+    FirstAdmin,
+  ],
+  exports: [SessionResolver, GuardianConsentService],
+})
+export class IdentityModule {}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Principal } from '../common/auth/principal';
+import { SessionResolver } from '../common/auth/session-resolver';
+import { hashToken, newToken } from '../common/crypto/tokens';
+import { unauthenticated } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { AuthSession } from './auth-session.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Role, User } from './user.entity';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+}
+
+/**
+ * Access tokens are short JWTs naming the user and the session; every request checks both
+ * against the database, so logout, a revoked family and a role change take effect at once.
+ * Refresh tokens are opaque "<row id>.<secret>" strings, stored hashed, rotated on every use.
+ */
+@Injectable()
+export class SessionTokens extends SessionResolver {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async startSession(m: EntityManager, userId: string): Promise<TokenPair> {
+    const session = await m.save(AuthSession, m.create(AuthSession, { userId }));
+    return this.issue(m, userId, session.id);
+  }
+
+  private async issue(m: EntityManager, userId: string, sessionId: string): Promise<TokenPair> {
+    const secret = newToken();
+    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000);
+    const row = await m.save(
+      RefreshToken,
+      m.create(RefreshToken, { sessionId, tokenHash: hashToken(secret), expiresAt }),
+    );
+    const claims: AccessClaims = { sub: userId, sid: sessionId };
+    return {
+      accessToken: await this.jwt.signAsync(claims, {
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      }),
+      refreshToken: `${row.id}.${secret}`,
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  /** Rotates a refresh token. Presenting one that was already rotated revokes its whole session. */
+  async rotate(presented: string): Promise<{ userId: string; tokens: TokenPair }> {
+    const [id, secret] = presented.split('.');
+    if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id))
+      throw unauthenticated('The refresh token is invalid');
+    const outcome = await this.db.transaction(async (m) => {
+      const token = await m.findOne(RefreshToken, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!token || token.tokenHash !== hashToken(secret)) return { error: 'invalid' as const };
+      const session = await m.findOneBy(AuthSession, { id: token.sessionId });
+      if (!session || session.revokedAt) return { error: 'invalid' as const };
+      if (token.usedAt) {
+        await m.update(
+          AuthSession,
+          { id: session.id },
+          { revokedAt: new Date(), revokedReason: 'refresh_token_reuse' },
+        );
+        return { error: 'reuse' as const };
+      }
+      if (token.expiresAt.getTime() <= Date.now()) return { error: 'invalid' as const };
+      await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+      return { userId: session.userId, tokens: await this.issue(m, session.userId, session.id) };
+    });
+    if ('error' in outcome) {
+      throw unauthenticated(
+        outcome.error === 'reuse'
+          ? 'This refresh token was already used; the session has been ended for safety'
+          : 'The refresh token is invalid or expired',
+      );
+    }
+    return outcome as { userId: string; tokens: TokenPair };
+  }
+
+  /** Ends the session of the refresh token if given (and the caller's), else the caller's current one. */
+  async logout(principal: Principal, refreshToken?: string): Promise<void> {
+    let sessionId = principal.sessionId;
+    if (refreshToken) {
+      const token = await this.db
+        .getRepository(RefreshToken)
+        .findOneBy({ id: refreshToken.split('.')[0] ?? '' })
+        .catch(() => null);
+      const session = token
+        ? await this.db.getRepository(AuthSession).findOneBy({ id: token.sessionId })
+        : null;
+      if (session && session.userId === principal.id) sessionId = session.id;
+    }
+    await this.db
+      .getRepository(AuthSession)
+      .update(
+        { id: sessionId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout' },
+      );
+  }
+
+  async revokeAllSessions(m: EntityManager, userId: string, reason: string): Promise<void> {
+    await m.update(
+      AuthSession,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+  }
+
+  async resolve(accessToken: string): Promise<Principal | null> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(accessToken);
+    } catch {
+      return null;
+    }
+    if (!claims?.sub || !claims?.sid) return null;
+    const rows: (Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & { roles: Role[] })[] =
+      await this.db.query(
+        `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale
+         FROM users u JOIN auth_sessions s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
+        [claims.sub, claims.sid],
+      );
+    const user = rows[0];
+    return user ? { ...user, sessionId: claims.sid } : null;
+  }
+}

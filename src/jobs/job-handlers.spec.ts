@@ -1,0 +1,35 @@
+import type { Job } from 'bullmq';
+import { JobHandlers } from './job-handlers';
+import { JobName } from './job-registry';
+
+const job = (name: string, data: unknown) => ({ name, data, id: '1' }) as unknown as Job;
+
+describe('JobHandlers', () => {
+  it('refuses to start while a job name has no handler', () => {
+    expect(() => new JobHandlers().assertComplete()).toThrow(
+      /No handler for job\(s\): notification.deliver/,
+    );
+  });
+
+  it('refuses a second handler for one job', () => {
+    const h = new JobHandlers();
+    h.register(JobName.DeliverNotification, async () => undefined);
+    expect(() => h.register(JobName.DeliverNotification, async () => undefined)).toThrow(
+      /two handlers/,
+    );
+  });
+
+  it('dispatches a valid payload and rejects an invalid one', async () => {
+    const h = new JobHandlers();
+    const seen: string[] = [];
+    h.register(JobName.DeliverNotification, async (p) => seen.push(p.outboxId));
+    h.assertComplete();
+    const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
+    await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));
+    expect(seen).toEqual([id]);
+    await expect(h.dispatch(job(JobName.DeliverNotification, { outboxId: 42 }))).rejects.toThrow(
+      /invalid payload/,
+    );
+    await expect(h.dispatch(job('other', {}))).rejects.toThrow(/No handler/);
+  });
+});

@@ -1,0 +1,29 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../common/http/uuid-param';
+import { CurrentUser } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { InboxItemDto, InboxPageDto, InboxQuery } from './dto/inbox.dto';
+import { InboxService } from './inbox.service';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('me/notifications')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'My in-app notifications, newest first' })
+  @ApiOkResponse({ type: InboxPageDto })
+  list(@CurrentUser() me: Principal, @Query() q: InboxQuery) {
+    return this.inbox.list(me.id, q);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark one of my notifications as read' })
+  @ApiOkResponse({ type: InboxItemDto })
+  read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.inbox.markRead(me.id, id);
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { notFound } from '../common/errors/app-error';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { InboxEntry } from './inbox-entry.entity';
+
+export interface InboxItem {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+const view = (e: InboxEntry): InboxItem => ({
+  id: e.id,
+  type: e.type,
+  title: e.title,
+  body: e.body,
+  createdAt: e.createdAt,
+  readAt: e.readAt,
+});
+
+@Injectable()
+export class InboxService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(userId: string, q: PageQuery & { unread?: boolean }) {
+    const qb = this.db
+      .getRepository(InboxEntry)
+      .createQueryBuilder('e')
+      .where('e.user_id = :userId', { userId })
+      .orderBy('e.created_at', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .skip(skipTake(q).skip)
+      .take(q.pageSize);
+    if (q.unread) qb.andWhere('e.read_at IS NULL');
+    const [items, total] = await qb.getManyAndCount();
+    const unread = await this.db
+      .getRepository(InboxEntry)
+      .count({ where: { userId, readAt: IsNull() } });
+    return { ...pageOf(items.map(view), total, q), unread };
+  }
+
+  /** Marking twice keeps the first read time; another person's entry is simply not found. */
+  async markRead(userId: string, id: string): Promise<InboxItem> {
+    const repo = this.db.getRepository(InboxEntry);
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: () => 'now()' })
+      .where('id = :id AND user_id = :userId AND read_at IS NULL', { id, userId })
+      .execute();
+    const entry = await repo.findOneBy({ id, userId });
+    if (!entry) throw notFound('Notification');
+    return view(entry);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { InboxController } from './inbox.controller';
+import { InboxService } from './inbox.service';
+import { OutboxService } from './outbox.service';
+
+/** What the API needs: the outbox to write into and the inbox to read. */
+@Module({
+  controllers: [InboxController],
+  providers: [OutboxService, InboxService],
+  exports: [OutboxService],
+})
+export class NotificationsModule {}

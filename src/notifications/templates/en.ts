@@ -1,0 +1,40 @@
+import type { TemplateFn } from './types';
+
+const s = (v: unknown) => String(v ?? '');
+
+export const en: Record<string, TemplateFn> = {
+  'guardian.consent_requested': (p) => ({
+    subject: `Please confirm ${s(p.participantName)} may take part in Kenal`,
+    text:
+      `Dear ${s(p.guardianName)},\n\n` +
+      `${s(p.participantName)} has signed up for Kenal, the ASEAN–Korea youth exchange, and named you as their ` +
+      `parent or guardian. Because they are under 18, they can only be matched with a pen pal or enter a ` +
+      `competition once you agree.\n\nTo give your consent, open this link (valid until ${s(p.expiresAt)}):\n` +
+      `${s(p.link)}\n\nIf you do not know this person, ignore this email and nothing will happen.\n\n— The Kenal team`,
+    title: 'Guardian consent requested',
+    body: `We emailed ${s(p.guardianName)} to confirm that you may take part.`,
+  }),
+  'guardian.consent_confirmed': (p) => ({
+    subject: 'Your guardian has confirmed: you can take part in Kenal',
+    text: `Hello ${s(p.participantName)},\n\n${s(p.guardianName)} confirmed that you may take part in Kenal. You can now enrol in pen-pal rounds and competitions.\n\n— The Kenal team`,
+    title: 'Guardian consent confirmed',
+    body: `${s(p.guardianName)} confirmed that you may take part.`,
+  }),
+  'staff.invited': (p) => ({
+    subject: 'You have a Kenal staff account: set your password',
+    text:
+      `Hello ${s(p.displayName)},\n\nAn administrator created a Kenal account for you with the role(s) ` +
+      `${s(p.roles)}. Set your password with this link (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n— The Kenal team`,
+    title: 'Welcome to Kenal',
+    body: `Your staff account (${s(p.roles)}) is ready. Check your email to set a password.`,
+  }),
+  'auth.password_reset': (p) => ({
+    subject: 'Reset your Kenal password',
+    text:
+      `Hello ${s(p.displayName)},\n\nSomeone (hopefully you) asked to reset your Kenal password. ` +
+      `Open this link to choose a new one (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `If you did not ask, ignore this email: your password stays as it is.\n\n— The Kenal team`,
+    title: 'Password reset requested',
+    body: 'We emailed you a link to reset your password.',
+  }),
+};

@@ -1,0 +1,42 @@
+import { en } from './en';
+import { render } from './index';
+import { ko } from './ko';
+
+describe('notification templates', () => {
+  const payload = {
+    participantName: 'Nguyen An',
+    guardianName: 'Tran Binh',
+    displayName: 'Kim Minji',
+    roles: 'coordinator',
+    link: 'http://localhost:3000/x/TOKEN',
+    expiresAt: '2026-12-05T00:00:00.000Z',
+  };
+
+  it('has a Korean template for every English one, and no stray ones', () => {
+    expect(Object.keys(ko).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it.each(Object.keys(en))('%s renders every field without placeholders left over', (type) => {
+    for (const locale of ['en', 'ko']) {
+      const r = render(type, locale, payload);
+      for (const part of [r.subject, r.text, r.title, r.body]) {
+        expect(part.length).toBeGreaterThan(0);
+        expect(part).not.toMatch(/undefined|\[object Object\]/);
+      }
+    }
+  });
+
+  it('puts the link in emails that carry one', () => {
+    expect(render('guardian.consent_requested', 'en', payload).text).toContain(payload.link);
+    expect(render('staff.invited', 'ko', payload).text).toContain(payload.link);
+  });
+
+  it('falls back to English for a locale without templates, and picks ko-KR as Korean', () => {
+    expect(render('auth.password_reset', 'th', payload).subject).toBe('Reset your Kenal password');
+    expect(render('auth.password_reset', 'ko-KR', payload).subject).toBe('Kenal 비밀번호 재설정');
+  });
+
+  it('refuses an unknown type', () => {
+    expect(() => render('nope', 'en', payload)).toThrow(/No template/);
+  });
+});

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { PageQuery } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { AddCoordinatorDto, CreateProgrammeDto, ProgrammeResponseDto } from './dto/programme.dto';
+import { ProgrammesService } from './programmes.service';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Post()
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Create a programme; the creator becomes one of its coordinators' })
+  @ApiCreatedResponse({ type: ProgrammeResponseDto })
+  create(@CurrentUser() me: Principal, @Body() dto: CreateProgrammeDto) {
+    return this.programmes.create(me, dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'All programmes, newest first' })
+  list(@Query() q: PageQuery) {
+    return this.programmes.list(q);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProgrammeResponseDto })
+  get(@Param('id', UuidParam) id: string) {
+    return this.programmes.get(id);
+  }
+
+  @Get(':id/coordinators')
+  @ApiOperation({ summary: "The programme's coordinators (its coordinators and admins only)" })
+  coordinators(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.programmes.coordinators(me, id);
+  }
+
+  @Post(':id/coordinators')
+  @ApiOperation({ summary: 'Add a coordinator (a user with the coordinator role)' })
+  addCoordinator(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: AddCoordinatorDto,
+  ) {
+    return this.programmes.addCoordinator(me, id, dto.userId);
+  }
+
+  @Delete(':id/coordinators/:userId')
+  @HttpCode(204)
+  async removeCoordinator(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+  ) {
+    await this.programmes.removeCoordinator(me, id, userId);
+  }
+}

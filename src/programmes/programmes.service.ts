@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { User } from '../identity/user.entity';
+import { isUniqueViolation } from '../identity/user-view';
+import { CreateProgrammeDto } from './dto/programme.dto';
+import { ProgrammeAccess } from './programme-access';
+import { ProgrammeCoordinator } from './programme-coordinator.entity';
+import { Programme } from './programme.entity';
+
+const isTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+@Injectable()
+export class ProgrammesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Principal, dto: CreateProgrammeDto): Promise<Programme> {
+    if (!isTimeZone(dto.timezone)) {
+      throw badRequest(
+        'VALIDATION_FAILED',
+        'timezone must be an IANA time zone such as Asia/Seoul',
+        [{ path: 'timezone', message: 'unknown time zone' }],
+      );
+    }
+    try {
+      return await this.db.transaction(async (m) => {
+        if (await m.existsBy(Programme, { slug: dto.slug })) throw slugTaken();
+        const programme = await m.save(
+          Programme,
+          m.create(Programme, {
+            name: dto.name,
+            slug: dto.slug,
+            description: dto.description ?? null,
+            timezone: dto.timezone,
+          }),
+        );
+        await m.insert(ProgrammeCoordinator, { programmeId: programme.id, userId: actor.id });
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'programme.created',
+          targetType: 'programme',
+          targetId: programme.id,
+          details: { slug: programme.slug },
+        });
+        return programme;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw slugTaken();
+      throw err;
+    }
+  }
+
+  async list(q: PageQuery) {
+    const [items, total] = await this.db
+      .getRepository(Programme)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, ...skipTake(q) });
+    return pageOf(items, total, q);
+  }
+
+  async get(id: string): Promise<Programme> {
+    const programme = await this.db.getRepository(Programme).findOneBy({ id });
+    if (!programme) throw notFound('Programme');
+    return programme;
+  }
+
+  async coordinators(actor: Principal, programmeId: string) {
+    await this.access.assertCanManage(actor, programmeId);
+    const rows: { userId: string; displayName: string; email: string; since: Date }[] =
+      await this.db.query(
+        `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, pc.created_at AS since
+         FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
+        WHERE pc.programme_id = $1 ORDER BY pc.created_at, u.id LIMIT 500`,
+        [programmeId],
+      );
+    return rows;
+  }
+
+  async addCoordinator(actor: Principal, programmeId: string, userId: string) {
+    return this.db.transaction(async (m) => {
+      await this.access.assertCanManage(actor, programmeId, m);
+      const user = await m.findOneBy(User, { id: userId });
+      if (!user) throw notFound('User');
+      if (!user.roles.includes('coordinator') && !user.roles.includes('admin')) {
+        throw unprocessable(
+          'NOT_ELIGIBLE',
+          'Only users with the coordinator role can coordinate a programme',
+        );
+      }
+      if (await m.existsBy(ProgrammeCoordinator, { programmeId, userId })) {
+        throw conflict('This user already coordinates the programme');
+      }
+      await m.insert(ProgrammeCoordinator, { programmeId, userId });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'programme.coordinator_added',
+        targetType: 'programme',
+        targetId: programmeId,
+        details: { userId },
+      });
+      return { programmeId, userId, displayName: user.displayName };
+    });
+  }
+
+  async removeCoordinator(actor: Principal, programmeId: string, userId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.access.assertCanManage(actor, programmeId, m);
+      const result = await m.delete(ProgrammeCoordinator, { programmeId, userId });
+      if (!result.affected) throw notFound('Coordinator');
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'programme.coordinator_removed',
+        targetType: 'programme',
+        targetId: programmeId,
+        details: { userId },
+      });
+    });
+  }
+}
+
+const slugTaken = () => conflict('A programme with this slug already exists', 'SLUG_TAKEN');

@@ -1,0 +1,123 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApi, createWorker } from '../../src/bootstrap';
+import { cloneTestDatabase, dropTestDatabase } from './databases';
+import { TestSmtp } from './smtp';
+
+export const ADMIN = { email: 'admin@kenal.test', password: 'admin-password-1' };
+
+/**
+ * One test file's world: its own database, its own queue prefix, a real SMTP server, the API
+ * listening on a free port and (when asked) a worker process-equivalent in the same Node process.
+ */
+export class Harness {
+  smtp: TestSmtp;
+  api: NestFastifyApplication;
+  worker?: INestApplicationContext;
+  db: DataSource;
+  private dbName: string;
+  baseUrl: string;
+
+  static async start(
+    opts: { worker?: boolean; env?: Record<string, string> } = {},
+  ): Promise<Harness> {
+    const h = new Harness();
+    h.smtp = await new TestSmtp().start();
+    const { name, url } = await cloneTestDatabase();
+    h.dbName = name;
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: `kenal-test-${randomBytes(4).toString('hex')}`,
+      SMTP_URL: h.smtp.url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PUBLIC_URL: 'http://kenal.test',
+      LOG_LEVEL: 'silent',
+      AUTH_RATE_LIMIT: '0',
+      OUTBOX_POLL_MS: '50',
+      JWT_SECRET: 'test-secret-of-sufficient-length',
+      ...opts.env,
+    });
+    h.api = await createApi();
+    await h.api.listen({ port: 0, host: '127.0.0.1' });
+    h.baseUrl = await h.api.getUrl();
+    h.db = h.api.get(DataSource);
+    if (opts.worker) await h.startWorker();
+    return h;
+  }
+
+  async startWorker(): Promise<INestApplicationContext> {
+    this.worker = await createWorker();
+    await this.worker.init();
+    return this.worker;
+  }
+
+  async stopWorker(): Promise<void> {
+    await this.worker?.close();
+    this.worker = undefined;
+  }
+
+  http() {
+    return request(this.baseUrl);
+  }
+
+  async stop(): Promise<void> {
+    await this.stopWorker();
+    await this.api?.close();
+    await this.smtp?.stop();
+    if (this.dbName) await dropTestDatabase(this.dbName);
+  }
+
+  // ---- people -------------------------------------------------------------------------------
+
+  async register(
+    overrides: Partial<{
+      email: string;
+      password: string;
+      displayName: string;
+      locale: string;
+    }> = {},
+  ) {
+    const body = {
+      email: `user-${randomBytes(5).toString('hex')}@kenal.test`,
+      password: 'correct-horse-battery',
+      displayName: 'Test Person',
+      ...overrides,
+    };
+    const res = await this.http().post('/api/v1/auth/register').send(body).expect(201);
+    return {
+      ...body,
+      id: res.body.user.id as string,
+      token: res.body.accessToken as string,
+      refreshToken: res.body.refreshToken as string,
+    };
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const res = await this.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
+    return res.body.accessToken as string;
+  }
+
+  adminToken(): Promise<string> {
+    return this.login(ADMIN.email, ADMIN.password);
+  }
+
+  /** A user with the given roles, created straight in the database (roles are what the test is about). */
+  async userWithRoles(roles: string[]) {
+    const user = await this.register();
+    await this.db.query('UPDATE users SET roles = $1 WHERE id = $2', [roles, user.id]);
+    return user;
+  }
+
+  async count(table: string): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return rows[0].n;
+  }
+}
+
+export const auth = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -1,0 +1,85 @@
+import { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  subject: string;
+  text: string;
+  messageId?: string;
+}
+
+/** A real SMTP server on a free port that keeps every message it accepts. */
+export class TestSmtp {
+  readonly messages: ReceivedMail[] = [];
+  /** Set to make the server refuse the next N messages with a temporary error. */
+  failNext = 0;
+  private server: SMTPServer;
+  port = 0;
+
+  async start(): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (this.failNext > 0) {
+            this.failNext -= 1;
+            const err = Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 });
+            return callback(err);
+          }
+          simpleParser(Buffer.concat(chunks))
+            .then((mail) => {
+              const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+              this.messages.push({
+                to: to.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())),
+                subject: mail.subject ?? '',
+                text: mail.text ?? '',
+                messageId: mail.messageId,
+              });
+              callback();
+            })
+            .catch(callback);
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(email: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to.includes(email.toLowerCase()));
+  }
+
+  /** Waits until `email` has received `count` messages, then returns the last one. */
+  async waitFor(email: string, count = 1, timeoutMs = 15000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const got = this.to(email);
+      if (got.length >= count) return got[count - 1];
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(
+      `No message #${count} for ${email} within ${timeoutMs} ms (have ${this.to(email).length})`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The single-use token at the end of an emailed link. */
+export const tokenFrom = (text: string): string => {
+  const match = text.match(/\/([A-Za-z0-9_-]{43})\b/);
+  if (!match) throw new Error(`No link with a token in: ${text}`);
+  return match[1];
+};
