@@ -3,6 +3,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -85,6 +86,13 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   BODY_LIMIT_BYTES = 1048576;
+
+  /** Multiplies every job's retry backoff; tests shrink it to see a message fail for good quickly. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1 : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  JOB_BACKOFF_SCALE = 1;
 
   /** How often the outbox relay looks for pending rows, in milliseconds. */
   @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))

@@ -48,7 +48,10 @@ export class QueueService implements OnApplicationShutdown {
       jobId: opts.jobId,
       delay: opts.delay,
       attempts: def.attempts,
-      backoff: { type: 'exponential', delay: def.backoffMs },
+      backoff: {
+        type: 'exponential',
+        delay: Math.round(def.backoffMs * this.config.JOB_BACKOFF_SCALE),
+      },
       removeOnComplete: { age: 24 * 3600, count: 10000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     };

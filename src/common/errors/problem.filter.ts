@@ -77,7 +77,11 @@ export function toProblem(exception: unknown): {
         : Array.isArray((response as { message?: unknown }).message)
           ? ((response as { message: string[] }).message.join('; ') ?? exception.message)
           : String((response as { message?: unknown }).message ?? exception.message);
-    const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR');
+    // Nest turns Fastify's body-parser errors into plain HttpExceptions, dropping Fastify's code.
+    const malformed = status === 400 && /content-type is set to 'application\/json'/.test(detail);
+    const code = malformed
+      ? 'MALFORMED_JSON'
+      : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR'));
     return {
       problem: problem(status, code, status >= 500 ? 'Something went wrong on our side' : detail),
     };
