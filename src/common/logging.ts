@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
@@ -6,18 +7,12 @@ import { AppConfig } from '../config/app-config';
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
+    // Named wildcard: path-to-regexp 8 (Nest 11) rejects the bare '*' nestjs-pino uses by default.
+    forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
-      genReqId: (
-        req: { headers: Record<string, unknown> },
-        res: { setHeader(n: string, v: string): void },
-      ) => {
-        const given = req.headers['x-request-id'];
-        const id =
-          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      // Fastify already gave the request its id (x-request-id or a UUID); log and return that one.
+      genReqId: (req: { id?: string | number }) => req.id ?? randomUUID(),
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
     },
