@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
-/** Structured JSON logs; each HTTP line carries a request id (the caller's x-request-id if sane). */
+/** Structured JSON logs; each HTTP line carries a request id (the caller's x-request-id, else a UUID). */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
@@ -12,7 +13,7 @@ export const LoggingModule = LoggerModule.forRootAsync({
     pinoHttp: {
       level: config.LOG_LEVEL,
       // Fastify already gave the request its id (x-request-id or a UUID); log and return that one.
-      genReqId: (req: { id?: string | number }) => req.id ?? randomUUID(),
+      genReqId: (req: IncomingMessage) => req.id ?? randomUUID(),
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       autoLogging: { ignore: (req: { url?: string }) => req.url === '/api/v1/health' },
     },
