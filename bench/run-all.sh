@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other; each prints its own figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npm run --silent bench:matching -- --per-side 10000 --k 50 --seed 1
+npm run --silent bench:assignment
