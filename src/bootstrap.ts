@@ -27,12 +27,10 @@ export async function createApi(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (req, reply) => {
-      reply.header('x-request-id', req.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   await app.register(helmet, {
     // Swagger UI needs inline scripts and styles.
     contentSecurityPolicy: {

@@ -352,3 +352,90 @@ describe('identity (e2e, real Postgres, Redis and SMTP)', () => {
     expect(unread.body.items).toHaveLength(0);
   });
 });
+
+describe('the pages behind emailed links (as a browser sees them)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ worker: true });
+  });
+  afterAll(() => h.stop());
+
+  it('a guardian opens the link, sees who asks, and agrees with a form post', async () => {
+    const teen = await h.register({ displayName: 'Park <Jiwoo>' });
+    await h
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth(teen.token))
+      .send({
+        country: 'KR',
+        dateOfBirth: '2012-09-09',
+        languages: [{ code: 'ko', level: 'native' }],
+        interests: ['esports'],
+        guardian: { name: 'Park Mother', email: 'park.mother@kenal.test' },
+      })
+      .expect(200);
+    const mail = await h.smtp.waitFor('park.mother@kenal.test');
+    const link = mail.text.match(/http:\/\/kenal\.test(\S+)/)![1];
+
+    const page = await h.http().get(link).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Park &lt;Jiwoo&gt;');
+    const action = page.text.match(/action="([^"]+)"/)![1];
+
+    const done = await h
+      .http()
+      .post(action)
+      .type('form')
+      .set('accept', 'text/html')
+      .send('')
+      .expect(200);
+    expect(done.text).toContain('You confirmed');
+    const again = await h
+      .http()
+      .post(action)
+      .type('form')
+      .set('accept', 'text/html')
+      .send('')
+      .expect(400);
+    expect(again.text).toContain('already been used');
+    expect((await h.http().get(link).expect(200)).text).toContain('no longer works');
+
+    const me = await h.http().get('/api/v1/me').set(auth(teen.token)).expect(200);
+    expect(me.body.guardianConsent.status).toBe('confirmed');
+  });
+
+  it('a new staff member opens the link and sets a password with the form', async () => {
+    const admin = await h.adminToken();
+    await h
+      .http()
+      .post('/api/v1/admin/users')
+      .set(auth(admin))
+      .send({
+        email: 'form.staff@kenal.test',
+        displayName: 'Form Staff',
+        roles: ['coordinator'],
+        locale: 'ko',
+      })
+      .expect(201);
+    const mail = await h.smtp.waitFor('form.staff@kenal.test');
+    expect(mail.subject).toContain('비밀번호');
+    const link = mail.text.match(/http:\/\/kenal\.test(\S+)/)![1];
+    const page = await h.http().get(link).expect(200);
+    expect(page.text).toContain('type="password"');
+    const short = await h
+      .http()
+      .post(link)
+      .type('form')
+      .set('accept', 'text/html')
+      .send('password=short');
+    expect(short.status).toBe(400);
+    await h
+      .http()
+      .post(link)
+      .type('form')
+      .set('accept', 'text/html')
+      .send('password=a-good-long-password')
+      .expect(200);
+    await h.login('form.staff@kenal.test', 'a-good-long-password');
+  });
+});

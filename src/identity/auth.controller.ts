@@ -1,4 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AppError } from '../common/errors/app-error';
+import { errorPage, passwordDonePage, setPasswordPage, wantsHtml } from './link-pages';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -6,6 +20,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
@@ -85,11 +100,37 @@ export class AuthController {
   }
 
   @Public()
+  @Get('password-reset/:token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'The page the emailed link opens: a form to choose a password' })
+  @ApiProduces('text/html')
+  setPasswordPage(@Param('token') token: string) {
+    return setPasswordPage(token);
+  }
+
+  @Public()
   @Post('password-reset/:token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a password from an emailed link (reset, or a new staff account)' })
+  @ApiOperation({
+    summary:
+      'Set a password from an emailed link (reset, or a new staff account); JSON, or HTML for the form',
+  })
   @ApiOkResponse()
-  setPassword(@Param('token') token: string, @Body() dto: SetPasswordDto) {
-    return this.passwords.setPassword(token, dto.password);
+  async setPassword(
+    @Param('token') token: string,
+    @Body() dto: SetPasswordDto,
+    @Headers() headers: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsHtml(headers)) return this.passwords.setPassword(token, dto.password);
+    reply.type('text/html; charset=utf-8');
+    try {
+      await this.passwords.setPassword(token, dto.password);
+      return passwordDonePage();
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      reply.status(err.status);
+      return errorPage(err.message);
+    }
   }
 }

@@ -96,6 +96,17 @@ export class GuardianConsentService {
     ]);
   }
 
+  /** What the consent page shows, without using the token up; null when it no longer works. */
+  async describe(token: string): Promise<{ participantName: string; guardianName: string } | null> {
+    const row = await this.db
+      .getRepository(GuardianConsent)
+      .findOneBy({ tokenHash: hashToken(token) });
+    if (!row || row.supersededAt || row.confirmedAt || row.expiresAt.getTime() <= Date.now())
+      return null;
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: row.userId });
+    return { participantName: user.displayName, guardianName: row.guardianName };
+  }
+
   async confirm(
     token: string,
   ): Promise<{ status: 'confirmed'; participantName: string; confirmedAt: Date }> {

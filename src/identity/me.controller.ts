@@ -1,5 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AppError } from '../common/errors/app-error';
+import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { MeDto, ProfileDto } from './dto/profile.dto';
@@ -45,11 +59,37 @@ export class MeController {
   }
 
   @Public()
+  @Get('guardian-consents/:token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({
+    summary: 'The page the emailed consent link opens: who asks, and a button to agree',
+  })
+  @ApiProduces('text/html')
+  async consentPage(@Param('token') token: string) {
+    return consentPage(token, await this.consents.describe(token));
+  }
+
+  @Public()
   @Post('guardian-consents/:token/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'A guardian confirms consent with the link they were emailed' })
-  confirm(@Param('token') token: string) {
-    return this.consents.confirm(token);
+  @ApiOperation({
+    summary:
+      'A guardian confirms consent with the link they were emailed (JSON, or HTML for the form)',
+  })
+  async confirm(
+    @Param('token') token: string,
+    @Headers() headers: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsHtml(headers)) return this.consents.confirm(token);
+    reply.type('text/html; charset=utf-8');
+    try {
+      return consentDonePage((await this.consents.confirm(token)).participantName);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      reply.status(err.status);
+      return errorPage(err.message);
+    }
   }
 
   @Public()

@@ -1,0 +1,32 @@
+import { consentPage, setPasswordPage, wantsHtml } from './link-pages';
+
+describe('link pages', () => {
+  it('escapes names, so a display name cannot inject markup', () => {
+    const html = consentPage('tok', {
+      participantName: '<script>alert(1)</script>',
+      guardianName: 'A & B',
+    });
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('A &amp; B');
+    expect(html).toContain('action="/api/v1/guardian-consents/tok/confirm"');
+  });
+  it('says plainly when a consent link no longer works', () => {
+    expect(consentPage('tok', null)).toContain('no longer works');
+  });
+  it('posts the password form back to the same route', () => {
+    expect(setPasswordPage('abc')).toContain('action="/api/v1/auth/password-reset/abc"');
+  });
+  it('answers HTML only to a browser form post', () => {
+    expect(
+      wantsHtml({ 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,*/*' }),
+    ).toBe(true);
+    expect(wantsHtml({ 'content-type': 'application/json', accept: 'text/html' })).toBe(false);
+    expect(
+      wantsHtml({
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      }),
+    ).toBe(false);
+  });
+});

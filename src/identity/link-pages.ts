@@ -1,0 +1,63 @@
+/**
+ * The two emailed links (a guardian's consent, a password to set) open in a browser: these are the
+ * small server-rendered pages behind them, each a form that posts back to the same API route.
+ */
+const escape = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · Kenal</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
+button{font-size:1rem;padding:.6rem 1.2rem}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}</style>
+</head><body><h1>${escape(title)}</h1>${body}</body></html>`;
+}
+
+export function consentPage(
+  token: string,
+  view: { participantName: string; guardianName: string } | null,
+): string {
+  if (!view) {
+    return page(
+      'This link no longer works',
+      '<p>It has been used, replaced by a newer one, or has expired. Ask the participant to send a new one from Kenal.</p>',
+    );
+  }
+  return page(
+    'Guardian consent',
+    `<p>Dear ${escape(view.guardianName)},</p>
+<p><strong>${escape(view.participantName)}</strong> would like to take part in Kenal, the ASEAN–Korea youth exchange:
+writing to a pen pal and entering youth competitions. Because they are under 18, they need your consent.</p>
+<form method="post" action="/api/v1/guardian-consents/${encodeURIComponent(token)}/confirm">
+<button type="submit">I am their parent or guardian and I agree</button></form>`,
+  );
+}
+
+export const consentDonePage = (participantName: string) =>
+  page(
+    'Thank you',
+    `<p>You confirmed that ${escape(participantName)} may take part in Kenal. You can close this page.</p>`,
+  );
+
+export function setPasswordPage(token: string): string {
+  return page(
+    'Choose your Kenal password',
+    `<form method="post" action="/api/v1/auth/password-reset/${encodeURIComponent(token)}">
+<p><label>New password (10 characters or more)<br><input type="password" name="password" minlength="10" maxlength="200" required autocomplete="new-password"></label></p>
+<button type="submit">Set password</button></form>`,
+  );
+}
+
+export const passwordDonePage = () =>
+  page('Password set', '<p>Your password is set. You can now sign in to Kenal.</p>');
+
+export const errorPage = (detail: string) => page('That did not work', `<p>${escape(detail)}</p>`);
+
+/** A browser form posts urlencoded and accepts HTML; API clients send and want JSON. */
+export const wantsHtml = (headers: Record<string, string | string[] | undefined>): boolean =>
+  String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
+  String(headers.accept ?? '').includes('text/html');
