@@ -36,7 +36,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /** Waits for the jobs in hand to finish before the process exits (SIGTERM). */
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`Stopping${signal ? ` on ${signal}` : ''}: finishing the jobs in hand`);
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.log('Stopped');
   }
 }
