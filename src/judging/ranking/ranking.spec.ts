@@ -311,7 +311,7 @@ describe('rankSubmissions: properties', () => {
           else if (a.score !== null && b.score !== null) expect(b.score).toBeLessThan(a.score);
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 
@@ -349,7 +349,7 @@ describe('rankSubmissions: properties', () => {
           expect(row.tieBreak).toBe(b.get(row.submissionId)!.tieBreak);
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 
@@ -371,7 +371,7 @@ describe('rankSubmissions: properties', () => {
           );
         },
       ),
-      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
     );
   });
 

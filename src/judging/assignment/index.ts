@@ -1,0 +1,16 @@
+export * from './assignment.types';
+export { ASSIGNMENT_OBJECTIVE, assignJudges } from './assign-judges';
+export {
+  AssignmentInputError,
+  COUNTRY_WEIGHT,
+  EXPERTISE_TAGS_CONSIDERED,
+  EXPERTISE_WEIGHT,
+  expertisePenalty,
+} from './model';
+export {
+  conflictKinds,
+  conflictReasons,
+  normaliseCountry,
+  normaliseInstitution,
+  normaliseTag,
+} from './conflicts';
