@@ -248,6 +248,8 @@ export function buildModel(input: AssignmentInput): AssignmentModel {
   let pairs = 0;
   const mark = new Uint8Array(J);
   const conflictBits = new Uint8Array(J);
+  // Pairs per combination of kinds, spread over the kinds once at the end (off the hot path).
+  const kindCount = new Int32Array(32);
   const touched: number[] = [];
   const flag = (list: readonly number[] | undefined, bit: number) => {
     if (!list) return;
@@ -271,8 +273,7 @@ export function buildModel(input: AssignmentInput): AssignmentModel {
     for (const j of touched) {
       if (mark[j] === MARK_EXCLUDED) continue;
       conflictCount++;
-      const bits = conflictBits[j];
-      for (const [bit, kind] of KIND_BITS) if (bits & bit) conflictsByKind[kind]++;
+      kindCount[conflictBits[j]]++;
     }
 
     const m = marks.get(e);
@@ -305,6 +306,9 @@ export function buildModel(input: AssignmentInput): AssignmentModel {
     if (m) for (const j of m.keys()) mark[j] = MARK_NONE;
     for (const j of touched) conflictBits[j] = 0;
     touched.length = 0;
+  }
+  for (let bits = 1; bits < 32; bits++) {
+    for (const [bit, kind] of KIND_BITS) if (bits & bit) conflictsByKind[kind] += kindCount[bits];
   }
   eligStart[E] = pairs;
   elig = elig.subarray(0, pairs);
@@ -340,6 +344,9 @@ export function buildModel(input: AssignmentInput): AssignmentModel {
     });
   }
   const keptCountry = new Int32Array(K);
+  // Module constants compile to `exports.X` reads in CommonJS: keep them out of the hot loop.
+  const expertiseWeight = EXPERTISE_WEIGHT;
+  const countryWeight = COUNTRY_WEIGHT;
   for (let e = 0; e < E; e++) {
     const a = eligStart[e];
     const b = eligStart[e + 1];
@@ -356,11 +363,11 @@ export function buildModel(input: AssignmentInput): AssignmentModel {
       const j = elig[i];
       const c = judgeCountry[j];
       let cost = masks
-        ? EXPERTISE_WEIGHT * (wanted - Math.min(wanted, bitCount(judgeMask[j] & entryMask)))
+        ? expertiseWeight * (wanted - Math.min(wanted, bitCount(judgeMask[j] & entryMask)))
         : expertisePenalty(entryTags[e], judgeTags[j]);
       if (c >= 0) {
         const kept = keptCountry[c];
-        if (countInCountry[c] === 1) cost += COUNTRY_WEIGHT * kept;
+        if (countInCountry[c] === 1) cost += countryWeight * kept;
         else {
           if (groupOfCountry[c] < 0) {
             groupOfCountry[c] = groupEntry.length;

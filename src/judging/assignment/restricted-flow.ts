@@ -94,6 +94,9 @@ export function startColumns(model: AssignmentModel, box: LoadModel | null): Col
   let sumMax = 0;
   if (lower) for (let j = 0; j < J; j++) sumMax += lower[j];
   const sameCountry = new Int32Array(K);
+  const floor = lower ?? new Float64Array(J);
+  const demand = model.demand;
+  const scale = demand + 1;
 
   const order = Array.from({ length: E }, (_, e) => e).sort(
     (x, y) => eligStart[x + 1] - eligStart[x] - (eligStart[y + 1] - eligStart[y]) || x - y,
@@ -104,23 +107,24 @@ export function startColumns(model: AssignmentModel, box: LoadModel | null): Col
     sameCountry.fill(0);
     for (const j of keptJudges[e]) if (judgeCountry[j] >= 0) sameCountry[judgeCountry[j]]++;
     for (let n = 0; n < need[e]; n++) {
-      let best = -1;
-      let bestScore = Infinity;
-      for (let i = a; i < b; i++) {
-        const j = elig[i];
-        if (assigned[i] !== 0 || added[j] >= limit[j]) continue;
-        if (lower && added[j] >= lower[j] && sumMax >= model.demand) continue;
-        const c = judgeCountry[j];
-        const repeat = c >= 0 ? COUNTRY_WEIGHT * sameCountry[c] : 0;
-        const score = (pairCost[i] + repeat) * (model.demand + 1) + added[j];
-        if (score < bestScore) {
-          bestScore = score;
-          best = i;
-        }
-      }
+      const full = lower !== null && sumMax >= demand;
+      const best = pickJudge(
+        a,
+        b,
+        elig,
+        pairCost,
+        judgeCountry,
+        assigned,
+        added,
+        limit,
+        floor,
+        full,
+        sameCountry,
+        scale,
+      );
       if (best < 0) break;
       const j = elig[best];
-      if (lower && added[j] >= lower[j]) sumMax++;
+      if (lower !== null && added[j] >= lower[j]) sumMax++;
       added[j]++;
       assigned[best] = 1;
       active[best] = 1;
@@ -129,9 +133,8 @@ export function startColumns(model: AssignmentModel, box: LoadModel | null): Col
     }
   }
 
-  let maxCost = 0;
-  for (let i = 0; i < model.pairs; i++) maxCost = Math.max(maxCost, pairCost[i]);
-  const countryTaken = new Uint8Array(K);
+  const bestOfCountry = new Int32Array(K).fill(-1);
+  const candidates: number[] = [];
   for (let e = 0; e < E; e++) {
     const a = eligStart[e];
     const len = eligStart[e + 1] - a;
@@ -140,24 +143,71 @@ export function startColumns(model: AssignmentModel, box: LoadModel | null): Col
     let count = 0;
     for (let i = a; i < a + len; i++) {
       count += active[i];
-      if (active[i] !== 0 && judgeCountry[elig[i]] >= 0) countryTaken[judgeCountry[elig[i]]] = 1;
+      // A country the greedy start already uses is not offered again.
+      if (active[i] !== 0 && judgeCountry[elig[i]] >= 0) bestOfCountry[judgeCountry[elig[i]]] = -2;
     }
-    for (let tier = 0; tier <= maxCost && count < width; tier++) {
-      for (let t = 0; t < len && count < width; t++) {
-        const i = a + ((start + t) % len);
-        if (pairCost[i] !== tier || active[i] !== 0) continue;
-        const c = judgeCountry[elig[i]];
-        if (c >= 0 && countryTaken[c] !== 0) continue;
-        active[i] = 1;
-        if (c >= 0) countryTaken[c] = 1;
-        count++;
+    // One pass in rotated order: the first cheapest pair of each country, every countryless one.
+    candidates.length = 0;
+    for (let t = 0; t < len; t++) {
+      const i = a + (t < len - start ? start + t : t - (len - start));
+      if (active[i] !== 0) continue;
+      const c = judgeCountry[elig[i]];
+      if (c < 0) candidates.push(i);
+      else if (
+        bestOfCountry[c] === -1 ||
+        (bestOfCountry[c] >= 0 && pairCost[i] < pairCost[bestOfCountry[c]])
+      ) {
+        bestOfCountry[c] = i;
       }
     }
-    countryTaken.fill(0);
+    for (let c = 0; c < K; c++) {
+      if (bestOfCountry[c] >= 0) candidates.push(bestOfCountry[c]);
+      bestOfCountry[c] = -1;
+    }
+    // Stable: equal costs keep their rotated order, countryless pairs first among equals.
+    candidates.sort((x, y) => pairCost[x] - pairCost[y]);
+    for (let t = 0; t < candidates.length && count < width; t++, count++) active[candidates[t]] = 1;
   }
   const list: number[] = [];
   for (let i = 0; i < model.pairs; i++) if (active[i] !== 0) list.push(i);
   return { active, list, assigned };
+}
+
+/**
+ * The start's choice for one judge of one entry: the cheapest pair (expertise plus
+ * COUNTRY_WEIGHT per judge of the same country already chosen), then the least loaded judge,
+ * among judges with room; -1 when none has. A function of its own so V8 optimises the loop.
+ */
+function pickJudge(
+  a: number,
+  b: number,
+  elig: Int32Array,
+  pairCost: Int32Array,
+  judgeCountry: Int32Array,
+  assigned: Uint8Array,
+  added: Float64Array,
+  limit: Float64Array,
+  floor: Float64Array,
+  full: boolean,
+  sameCountry: Int32Array,
+  scale: number,
+): number {
+  const countryWeight = COUNTRY_WEIGHT;
+  let best = -1;
+  let bestScore = Infinity;
+  for (let i = a; i < b; i++) {
+    const j = elig[i];
+    if (assigned[i] !== 0 || added[j] >= limit[j]) continue;
+    if (full && added[j] >= floor[j]) continue;
+    const c = judgeCountry[j];
+    const repeat = c >= 0 ? countryWeight * sameCountry[c] : 0;
+    const score = (pairCost[i] + repeat) * scale + added[j];
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
 }
 
 /**
@@ -301,11 +351,15 @@ function buildNetwork(model: AssignmentModel, loads: LoadModel, state: ColumnSta
     groupArcs += model.groupUnits[g];
   }
 
-  const net = new FlowNetwork(next, E + groupArcs + pairArcs + 2 * J + 1);
-  const start: number[] = [];
+  let judgeArcs = 2 * J;
+  if (loads.kind === 'convex') for (let j = 0; j < J; j++) judgeArcs += loads.fold[j];
+  const arcs = E + groupArcs + pairArcs + judgeArcs + 1;
+  const net = new FlowNetwork(next, arcs);
+  const start = new Float64Array(arcs);
   const arc = (from: number, to: number, cap: number, cost: number, x: number, low = 0) => {
-    start.push(x);
-    return net.addArc(from, to, cap, cost, low);
+    const id = net.addArc(from, to, cap, cost, low);
+    start[id] = x;
+    return id;
   };
   for (let e = 0; e < E; e++) {
     if (entryNode[e] >= 0) arc(S, entryNode[e], need[e], 0, usedByEntry[e]);
@@ -376,7 +430,7 @@ function buildNetwork(model: AssignmentModel, loads: LoadModel, state: ColumnSta
   net.setSupply(T, -model.demand);
   return {
     net,
-    start: Float64Array.from(start),
+    start: start.subarray(0, net.arcCount),
     judgeNode,
     entryNode,
     groupNode,
