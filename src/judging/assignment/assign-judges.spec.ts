@@ -512,7 +512,7 @@ describe('assignJudges: properties', () => {
           expect(evaluate(input, r.assignments)).toEqual(best);
         },
       ),
-      runs(250),
+      runs(200),
     );
   });
 

@@ -67,13 +67,15 @@ export const ASSIGNMENT_OBJECTIVE = [
  *    B·L(L+1)/2, so the flow pays B/2·(Σ L² + Σ L). The load vectors of max-coverage flows
  *    form an M-convex set, and there a minimiser of Σ L² is decreasingly minimal and
  *    increasingly maximal (Frank and Murota, "Discrete decreasing minimization", 2022): no
- *    solution has a smaller largest or a larger smallest load. B = D × (largest preference
- *    cost of one assignment) + 1 exceeds every preference difference, so balance dominates
- *    preferences; the bypass costs more than any augmenting path, so coverage dominates both.
+ *    solution has a smaller largest or a larger smallest load. Distinct load vectors differ in
+ *    Σ L(L+1)/2 by at least 1, and B = D × (largest preference cost of one assignment) + 1
+ *    exceeds every preference difference, so balance dominates preferences; the bypass costs
+ *    more than any augmenting path, so coverage dominates both.
  *
  * Each pass is solved by column generation (see solveWithPricing): the solver sees a few pairs
  * per entry and is re-run with every pair the optimal potentials say it is missing, until
- * the potentials prove the restricted optimum optimal for the full network.
+ * the potentials prove the restricted optimum optimal for the full network. Every re-run
+ * starts from the previous solution, so it costs only the pivots of what changed.
  */
 export function assignJudges(
   input: AssignmentInput,

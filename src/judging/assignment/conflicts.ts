@@ -56,21 +56,6 @@ export function entryConflictProfile(entry: AssignmentEntry): EntryConflictProfi
   };
 }
 
-/** The first conflict found (cheapest checks first), or null; for the solver's inner loop. */
-export function firstConflict(
-  judge: JudgeConflictProfile,
-  entry: EntryConflictProfile,
-): ConflictKind | null {
-  if (judge.teamIds.has(entry.teamId)) return 'declared_team';
-  if (entry.memberUserIds.has(judge.userId)) return 'team_member';
-  if (judge.institution !== null && entry.institutions.has(judge.institution)) {
-    return 'shared_institution';
-  }
-  for (const c of judge.countries) if (entry.countries.has(c)) return 'declared_country';
-  for (const i of judge.institutions) if (entry.institutions.has(i)) return 'declared_institution';
-  return null;
-}
-
 /** Every kind of conflict between a judge and an entry (empty when they may be paired). */
 export function conflictKinds(
   judge: JudgeConflictProfile,

@@ -7,10 +7,4 @@ export {
   EXPERTISE_WEIGHT,
   expertisePenalty,
 } from './model';
-export {
-  conflictKinds,
-  conflictReasons,
-  normaliseCountry,
-  normaliseInstitution,
-  normaliseTag,
-} from './conflicts';
+export { conflictReasons, normaliseCountry, normaliseInstitution, normaliseTag } from './conflicts';

@@ -311,7 +311,7 @@ describe('rankSubmissions: properties', () => {
           else if (a.score !== null && b.score !== null) expect(b.score).toBeLessThan(a.score);
         }
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      { numRuns: Number(process.env.FC_RUNS ?? 150) },
     );
   });
 
