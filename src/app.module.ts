@@ -11,10 +11,17 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PenpalModule } from './penpal/penpal.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 
 /** The feature modules both processes load. */
-export const FEATURE_MODULES = [AuditModule, IdentityModule, ProgrammesModule, NotificationsModule];
+export const FEATURE_MODULES = [
+  AuditModule,
+  IdentityModule,
+  ProgrammesModule,
+  NotificationsModule,
+  PenpalModule,
+];
 export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
 
 /** The HTTP API process. */

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CORE_MODULES, FEATURE_MODULES } from './app.module';
 import { WorkerHost } from './jobs/worker-host';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
+import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 
 /** The queue-processing process: the same feature modules, plus handlers, relay and BullMQ workers. */
 @Module({
-  imports: [...CORE_MODULES, ...FEATURE_MODULES, NotificationsWorkerModule],
+  imports: [...CORE_MODULES, ...FEATURE_MODULES, NotificationsWorkerModule, PenpalWorkerModule],
   providers: [WorkerHost],
 })
 export class WorkerModule {}

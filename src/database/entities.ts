@@ -7,6 +7,11 @@ import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
 import { InboxEntry } from '../notifications/inbox-entry.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { MatchingRun } from '../penpal/matching-run.entity';
+import { PenpalConstraint } from '../penpal/penpal-constraint.entity';
+import { PenpalEnrolment } from '../penpal/penpal-enrolment.entity';
+import { PenpalMatch } from '../penpal/penpal-match.entity';
+import { PenpalRound } from '../penpal/penpal-round.entity';
 import { ProgrammeCoordinator } from '../programmes/programme-coordinator.entity';
 import { Programme } from '../programmes/programme.entity';
 
@@ -23,4 +28,9 @@ export const ENTITIES = [
   ProgrammeCoordinator,
   OutboxMessage,
   InboxEntry,
+  PenpalRound,
+  PenpalEnrolment,
+  PenpalConstraint,
+  MatchingRun,
+  PenpalMatch,
 ];

@@ -23,6 +23,7 @@ describe('JobHandlers', () => {
     const h = new JobHandlers();
     const seen: string[] = [];
     h.register(JobName.DeliverNotification, async (p) => seen.push(p.outboxId));
+    h.register(JobName.RunPenpalMatching, async () => undefined);
     h.assertComplete();
     const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));

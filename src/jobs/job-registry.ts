@@ -4,15 +4,18 @@
  */
 export const QUEUES = {
   notifications: 'notifications',
+  penpalMatching: 'penpal-matching',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export enum JobName {
   DeliverNotification = 'notification.deliver',
+  RunPenpalMatching = 'penpal.matching-run',
 }
 
 export interface JobPayloads {
   [JobName.DeliverNotification]: { outboxId: string };
+  [JobName.RunPenpalMatching]: { runId: string };
 }
 
 export interface JobDefinition {
@@ -24,12 +27,18 @@ export interface JobDefinition {
 
 export const JOBS: Record<JobName, JobDefinition> = {
   [JobName.DeliverNotification]: { queue: QUEUES.notifications, attempts: 6, backoffMs: 1000 },
+  // A run whose engine fails is marked failed (no retry); attempts only cover a job that arrives before its row commits.
+  [JobName.RunPenpalMatching]: { queue: QUEUES.penpalMatching, attempts: 5, backoffMs: 100 },
 };
+
+const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Payloads are checked when a worker takes a job, like request bodies at the HTTP edge. */
 export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPayloads[K] } = {
   [JobName.DeliverNotification]: (d): d is JobPayloads[JobName.DeliverNotification] =>
-    isRecord(d) && typeof d.outboxId === 'string' && /^[0-9a-f-]{36}$/.test(d.outboxId),
+    isRecord(d) && isUuid(d.outboxId),
+  [JobName.RunPenpalMatching]: (d): d is JobPayloads[JobName.RunPenpalMatching] =>
+    isRecord(d) && isUuid(d.runId),
 };

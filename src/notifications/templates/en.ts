@@ -37,4 +37,34 @@ export const en: Record<string, TemplateFn> = {
     title: 'Password reset requested',
     body: 'We emailed you a link to reset your password.',
   }),
+  'penpal.matched': (p) => ({
+    subject: `You have a pen pal in ${s(p.roundName)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nGood news: we found you a pen pal in ${s(p.roundName)}. ` +
+      `Open Kenal to meet them, see what you have in common, and accept to start writing.\n\n— The Kenal team`,
+    title: 'You have a pen pal',
+    body: `Meet your pen pal from ${s(p.roundName)} and accept to start writing.`,
+  }),
+  'penpal.unmatched': (p) => ({
+    subject: `No pen pal yet in ${s(p.roundName)}: you stay in the queue`,
+    text:
+      `Hello ${s(p.displayName)},\n\nThis time we could not find a pen pal who fits you in ${s(p.roundName)}. ` +
+      `You stay in the queue: the next matching run will try again.\n\n— The Kenal team`,
+    title: 'You stay in the queue',
+    body: `No pen pal yet in ${s(p.roundName)}; the next run will try again.`,
+  }),
+  'penpal.connected': (p) => ({
+    subject: `You and ${s(p.penpalName)} can start writing`,
+    text: `Hello ${s(p.displayName)},\n\nYou and ${s(p.penpalName)} both said yes. Say hello in Kenal!\n\n— The Kenal team`,
+    title: 'You can start writing',
+    body: `You and ${s(p.penpalName)} both accepted. Say hello!`,
+  }),
+  'penpal.declined': (p) => ({
+    subject: `Your pen-pal match in ${s(p.roundName)} did not go ahead`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYour proposed pen pal in ${s(p.roundName)} could not take part this time. ` +
+      `You go back into the queue and the next matching run will find you someone new.\n\n— The Kenal team`,
+    title: 'Your match did not go ahead',
+    body: 'You are back in the queue for the next matching run.',
+  }),
 };

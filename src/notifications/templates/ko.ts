@@ -31,4 +31,28 @@ export const ko: Record<string, TemplateFn> = {
     title: '비밀번호 재설정 요청',
     body: '비밀번호 재설정 링크를 메일로 보냈습니다.',
   }),
+  'penpal.matched': (p) => ({
+    subject: `${s(p.roundName)}에서 펜팔이 정해졌어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 펜팔을 찾았습니다. Kenal에서 펜팔을 만나 공통점을 확인하고, 수락하면 편지를 시작할 수 있어요.\n\n— Kenal 팀`,
+    title: '펜팔이 정해졌어요',
+    body: `${s(p.roundName)}의 펜팔을 만나고 수락해 보세요.`,
+  }),
+  'penpal.unmatched': (p) => ({
+    subject: `${s(p.roundName)}: 아직 펜팔이 없어요, 대기열에 남아 있습니다`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n이번에는 ${s(p.roundName)}에서 잘 맞는 펜팔을 찾지 못했습니다. 대기열에 남아 있으니 다음 매칭에서 다시 찾아 드릴게요.\n\n— Kenal 팀`,
+    title: '대기열에 남아 있어요',
+    body: `${s(p.roundName)}에서 아직 펜팔이 없어요. 다음 매칭에서 다시 찾아요.`,
+  }),
+  'penpal.connected': (p) => ({
+    subject: `${s(p.penpalName)} 님과 편지를 시작할 수 있어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님과 두 분 모두 수락했습니다. Kenal에서 인사를 건네 보세요!\n\n— Kenal 팀`,
+    title: '편지를 시작하세요',
+    body: `${s(p.penpalName)} 님과 두 분 모두 수락했어요. 인사해 보세요!`,
+  }),
+  'penpal.declined': (p) => ({
+    subject: `${s(p.roundName)}의 펜팔 매칭이 성사되지 않았어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 제안된 펜팔이 이번에는 함께하지 못하게 되었습니다. 다시 대기열에 들어가며 다음 매칭에서 새로운 펜팔을 찾아 드릴게요.\n\n— Kenal 팀`,
+    title: '매칭이 성사되지 않았어요',
+    body: '다음 매칭을 위해 대기열로 돌아갔어요.',
+  }),
 };

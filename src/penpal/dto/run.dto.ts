@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+
+export class StartRunDto {
+  @ApiPropertyOptional({
+    description: 'Same seed and same enrolments give the same pairs',
+    example: 2027,
+  })
+  @IsOptional()
+  @Transform(({ value }) =>
+    typeof value === 'number' && Number.isInteger(value) ? String(value) : value,
+  )
+  @IsString({ message: 'seed must be an integer or a short string' })
+  @Matches(/^[\w.-]{1,64}$/, {
+    message: 'seed must be 1 to 64 letters, digits, dots, dashes or underscores',
+  })
+  seed?: string;
+}
+
+export class RespondDto {
+  @ApiProperty({ description: 'true to accept the pen pal, false to decline' })
+  @IsBoolean()
+  accept: boolean;
+}

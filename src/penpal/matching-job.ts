@@ -1,0 +1,208 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isMinorOn } from '../identity/age';
+import { JobHandlers } from '../jobs/job-handlers';
+import { JobName } from '../jobs/job-registry';
+import { matchPenpals, MatchingInput, Participant, PairIds } from './matching';
+import { MatchingRun } from './matching-run.entity';
+import { PenpalMatch } from './penpal-match.entity';
+import { PenpalRound } from './penpal-round.entity';
+
+const INSERT_CHUNK = 2000;
+
+interface EnrolledRow {
+  user_id: string;
+  country: string;
+  date_of_birth: string;
+  gender: string | null;
+  languages: Participant['languages'];
+  interests: string[];
+  preferred_countries: string[];
+  practise_languages: string[];
+  gender_preference: string | null;
+  capacity: number;
+  consent_confirmed: boolean | null;
+}
+
+/**
+ * The worker side of a matching run: load the round's enrolments, pins, forbids and history from
+ * Postgres, run the pure engine, and save the proposed pairs in bulk with the run's report.
+ */
+@Injectable()
+export class MatchingJob implements OnModuleInit {
+  private readonly logger = new Logger(MatchingJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly handlers: JobHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(JobName.RunPenpalMatching, (p) => this.run(p.runId));
+  }
+
+  async run(runId: string): Promise<void> {
+    const runs = this.db.getRepository(MatchingRun);
+    const claimed = await runs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'running', startedAt: () => 'now()', progress: 0.05 })
+      .where(`id = :runId AND status IN ('queued', 'running')`, { runId })
+      .execute();
+    if (!claimed.affected) {
+      // The job is queued inside the transaction that creates the run, so it can arrive first:
+      // throwing lets BullMQ retry until the row commits (or gives up on one that rolled back).
+      const row = await runs.findOneBy({ id: runId });
+      if (!row || row.status === 'queued') {
+        throw new Error(`Matching run ${runId} is not committed (yet)`);
+      }
+      return; // already finished
+    }
+    try {
+      const t0 = performance.now();
+      const { input, published } = await this.load(runId);
+      const loadMs = Math.round(performance.now() - t0);
+      await runs.update({ id: runId }, { progress: 0.2 });
+
+      const result = matchPenpals(input);
+      await runs.update({ id: runId }, { progress: 0.9 });
+
+      const t1 = performance.now();
+      const roundId = (await runs.findOneByOrFail({ id: runId })).roundId;
+      await this.db.transaction(async (m) => {
+        await m.delete(PenpalMatch, { runId }); // a stalled attempt's partial rows
+        for (let i = 0; i < result.pairs.length; i += INSERT_CHUNK) {
+          await m.insert(
+            PenpalMatch,
+            result.pairs.slice(i, i + INSERT_CHUNK).map((p) => ({
+              runId,
+              roundId,
+              userA: p.krId,
+              countryA: 'KR',
+              userB: p.aseanId,
+              countryB: p.aseanCountry,
+              score: p.score,
+              reasons: p.reasons,
+              pinned: p.pinned,
+              status: published.has(key([p.krId, p.aseanId]))
+                ? ('carried' as const)
+                : ('proposed' as const),
+            })),
+          );
+        }
+        const saveMs = Math.round(performance.now() - t1);
+        const s = result.stats;
+        const stats = {
+          enrolled: s.enrolled,
+          eligible: s.eligible,
+          matched: s.matchedPeople,
+          unmatched: s.unmatchedPeople,
+          pairs: s.pairs,
+          pinnedPairs: s.pinnedPairs,
+          meanScore: s.meanScore,
+          medianScore: s.medianScore,
+          byCountry: s.pairsByCountry,
+          enrolledByCountry: s.enrolledByCountry,
+          matchedByCountry: s.matchedByCountry,
+          minPerCountry: s.minPerCountry,
+          shortfalls: s.shortfalls,
+          unmatchedByReason: s.unmatchedByReason,
+          candidateEdges: s.candidateEdges,
+          objective: s.objective,
+          durationMs: {
+            load: loadMs,
+            ...s.durationMs,
+            save: saveMs,
+            total: loadMs + s.durationMs.total + saveMs,
+          },
+          warnings: result.warnings,
+        };
+        await m.query(
+          `UPDATE matching_runs SET status = 'succeeded', progress = 1, finished_at = now(), stats = $2 WHERE id = $1`,
+          [runId, JSON.stringify(stats)],
+        );
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error(`Matching run ${runId} failed: ${message}`);
+      await runs.update(
+        { id: runId },
+        { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
+      );
+    }
+  }
+
+  /** The engine's input, and the pairs already published (kept by the run, saved as carried). */
+  private async load(runId: string): Promise<{ input: MatchingInput; published: Set<string> }> {
+    const run = await this.db.getRepository(MatchingRun).findOneByOrFail({ id: runId });
+    const round = await this.db.getRepository(PenpalRound).findOneByOrFail({ id: run.roundId });
+    const enrolled: EnrolledRow[] = await this.db.query(
+      `SELECT e.user_id, p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages, p.interests,
+              e.preferred_countries, e.practise_languages, e.gender_preference, e.capacity,
+              (SELECT g.confirmed_at IS NOT NULL FROM guardian_consents g
+                WHERE g.user_id = e.user_id AND g.superseded_at IS NULL ORDER BY g.created_at DESC LIMIT 1) AS consent_confirmed
+         FROM penpal_enrolments e JOIN profiles p ON p.user_id = e.user_id
+        WHERE e.round_id = $1
+        ORDER BY e.user_id`,
+      [round.id],
+    );
+    const referenceDate = round.enrolmentClosesAt.toISOString().slice(0, 10);
+    const participants: Participant[] = enrolled.map((e) => {
+      const adult = !isMinorOn(e.date_of_birth, round.enrolmentClosesAt);
+      return {
+        id: e.user_id,
+        country: e.country as Participant['country'],
+        birthDate: e.date_of_birth,
+        consentConfirmed: adult || e.consent_confirmed === true,
+        gender: e.gender,
+        languages: e.languages,
+        interests: e.interests,
+        preferences: {
+          preferredCountries: e.preferred_countries as Participant['country'][],
+          practiseLanguages: e.practise_languages,
+          genderPreference: e.gender_preference,
+          capacity: e.capacity,
+        },
+      };
+    });
+    const pairs = async (sql: string): Promise<PairIds[]> =>
+      ((await this.db.query(sql, [round.id])) as { a: string; b: string }[]).map(
+        (r) => [r.a, r.b] as const,
+      );
+    // Pen pals already published in this round stay together; a declined pair is never proposed again,
+    // nor a pair that met in an earlier round of the programme.
+    const published = await pairs(
+      `SELECT DISTINCT user_a AS a, user_b AS b FROM penpal_matches WHERE round_id = $1 AND status IN ('published', 'accepted')`,
+    );
+    const pinned = await pairs(
+      `SELECT user_a AS a, user_b AS b FROM penpal_constraints WHERE round_id = $1 AND type = 'pin'`,
+    );
+    const forbids = await pairs(
+      `SELECT user_a AS a, user_b AS b FROM penpal_constraints WHERE round_id = $1 AND type = 'forbid'`,
+    );
+    const neverAgain = await pairs(
+      `SELECT DISTINCT x.user_a AS a, x.user_b AS b
+         FROM penpal_matches x JOIN penpal_rounds r ON r.id = x.round_id
+        WHERE (x.round_id = $1 AND x.status = 'declined')
+           OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined')
+               AND r.programme_id = (SELECT programme_id FROM penpal_rounds WHERE id = $1))`,
+    );
+    const publishedKeys = new Set(published.map(key));
+    const input: MatchingInput = {
+      participants,
+      rules: { ...round.rules, minorsOnlyWithMinors: true },
+      weights: round.weights,
+      countryBalance: round.countryBalance,
+      penpalsPerParticipant: round.penpalsPerParticipant,
+      pins: [...published, ...pinned.filter((p) => !publishedKeys.has(key(p)))],
+      forbids,
+      neverAgain: neverAgain.filter((p) => !publishedKeys.has(key(p))),
+      seed: run.seed,
+      referenceDate,
+    };
+    return { input, published: publishedKeys };
+  }
+}
+
+const key = (p: PairIds) => [...p].sort().join(':');

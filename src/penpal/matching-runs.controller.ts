@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { PageQuery } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { RespondDto } from './dto/run.dto';
+import { MatchingRunsService } from './matching-runs.service';
+import { PenpalMatchesService } from './penpal-matches.service';
+
+@ApiTags('pen pals')
+@ApiBearerAuth()
+@Controller()
+export class MatchingRunsController {
+  constructor(
+    private readonly runs: MatchingRunsService,
+    private readonly matches: PenpalMatchesService,
+  ) {}
+
+  @Get('matching-runs/:id')
+  @ApiOperation({ summary: 'A run: status, progress, report (stats) or error (coordinators)' })
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.runs.get(me, id);
+  }
+
+  @Get('matching-runs/:id/matches')
+  @ApiOperation({ summary: 'Proposed pairs with score and reasons, best first (coordinators)' })
+  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+    return this.runs.matches(me, id, q);
+  }
+
+  @Post('matching-runs/:id/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Show the pairs to participants; everyone enrolled is notified' })
+  publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.runs.publish(me, id);
+  }
+
+  @Get('me/penpals')
+  @ApiOperation({ summary: 'My published pen pals (name, country, languages, interests only)' })
+  mine(@CurrentUser() me: Principal) {
+    return this.matches.mine(me);
+  }
+
+  @Post('penpal-matches/:id/respond')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept or decline a pen pal' })
+  respond(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RespondDto,
+  ) {
+    return this.matches.respond(me, id, dto.accept);
+  }
+}

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { conflict, notFound } from '../common/errors/app-error';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { isUniqueViolation } from '../identity/user-view';
+import { JobName } from '../jobs/job-registry';
+import { QueueService } from '../jobs/queue.service';
+import { NotificationRequest, OutboxService } from '../notifications/outbox.service';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { MatchingRun } from './matching-run.entity';
+import { PenpalMatch } from './penpal-match.entity';
+import { enrolmentWindow } from './round-rules';
+import { RoundsService } from './rounds.service';
+
+export const runView = (r: MatchingRun) => ({
+  id: r.id,
+  roundId: r.roundId,
+  status: r.status,
+  progress: r.progress,
+  seed: r.seed,
+  ...(r.stats ? { stats: r.stats } : {}),
+  ...(r.error ? { error: r.error } : {}),
+  createdAt: r.createdAt,
+  startedAt: r.startedAt,
+  finishedAt: r.finishedAt,
+  publishedAt: r.publishedAt,
+});
+
+@Injectable()
+export class MatchingRunsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rounds: RoundsService,
+    private readonly access: ProgrammeAccess,
+    private readonly queues: QueueService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Queues a run. The job is added before the row commits, so a committed row always has its job
+   * (a crash cannot leave a run queued forever, blocking the round); the job waits for the commit.
+   */
+  async start(actor: Principal, roundId: string, seed?: string) {
+    try {
+      return await this.db.transaction(async (m) => {
+        const round = await this.rounds.findManaged(actor, roundId, m);
+        if (enrolmentWindow(round, new Date()) !== 'closed') {
+          throw conflict(
+            'Close enrolment (PATCH enrolmentClosesAt) before matching',
+            'ENROLMENT_OPEN',
+          );
+        }
+        const run = await m.save(
+          m.create(MatchingRun, {
+            roundId,
+            seed: seed ?? '0',
+            createdBy: actor.id,
+            status: 'queued',
+          }),
+        );
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'matching_run.started',
+          targetType: 'penpal_round',
+          targetId: roundId,
+          details: { runId: run.id, seed: run.seed },
+        });
+        await this.queues.add(JobName.RunPenpalMatching, { runId: run.id }, { jobId: run.id });
+        return { id: run.id, status: run.status };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw conflict(
+          'A matching run of this round is already queued or running',
+          'RUN_IN_PROGRESS',
+        );
+      throw err;
+    }
+  }
+
+  private async findManaged(actor: Principal, runId: string) {
+    const run = await this.db.getRepository(MatchingRun).findOneBy({ id: runId });
+    if (!run) throw notFound('Matching run');
+    await this.rounds.findManaged(actor, run.roundId);
+    return run;
+  }
+
+  async get(actor: Principal, runId: string) {
+    return runView(await this.findManaged(actor, runId));
+  }
+
+  async list(actor: Principal, roundId: string, q: PageQuery) {
+    await this.rounds.findManaged(actor, roundId);
+    const [items, total] = await this.db.getRepository(MatchingRun).findAndCount({
+      where: { roundId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      ...skipTake(q),
+    });
+    return pageOf(items.map(runView), total, q);
+  }
+
+  async matches(actor: Principal, runId: string, q: PageQuery) {
+    await this.findManaged(actor, runId);
+    const [items, total] = await this.db
+      .getRepository(PenpalMatch)
+      .findAndCount({ where: { runId }, order: { score: 'DESC', id: 'ASC' }, ...skipTake(q) });
+    return pageOf(
+      items.map((x) => ({
+        id: x.id,
+        a: { userId: x.userA, country: x.countryA },
+        b: { userId: x.userB, country: x.countryB },
+        score: x.score,
+        reasons: x.reasons,
+        pinned: x.pinned,
+        status: x.status,
+      })),
+      total,
+      q,
+    );
+  }
+
+  /**
+   * Shows a run's new pairs to the people in them and tells every other enrolled person that they
+   * stay in the queue for the next run. Pairs an earlier publication made are left as they are.
+   */
+  async publish(actor: Principal, runId: string) {
+    return this.db.transaction(async (m) => {
+      const run = await m.findOne(MatchingRun, {
+        where: { id: runId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!run) throw notFound('Matching run');
+      await this.rounds.findManaged(actor, run.roundId, m);
+      if (run.status !== 'succeeded')
+        throw conflict('Only a finished run can be published', 'RUN_NOT_FINISHED');
+      if (run.publishedAt) throw conflict('This run is already published', 'ALREADY_PUBLISHED');
+      const newer = await m
+        .createQueryBuilder(MatchingRun, 'r')
+        .where('r.round_id = :roundId AND r.published_at IS NOT NULL AND r.created_at > :at', {
+          roundId: run.roundId,
+          at: run.createdAt,
+        })
+        .getExists();
+      if (newer) throw conflict('A newer run of this round is already published', 'STALE_RUN');
+
+      await m.update(PenpalMatch, { runId, status: 'proposed' }, { status: 'published' });
+      await m.update(MatchingRun, { id: runId }, { publishedAt: new Date() });
+
+      const people: {
+        user_id: string;
+        email: string;
+        locale: string;
+        display_name: string;
+        matched: boolean;
+        earlier: boolean;
+      }[] = await m.query(
+        `SELECT u.id AS user_id, u.email, u.locale, u.display_name,
+                  EXISTS (SELECT 1 FROM penpal_matches x
+                           WHERE x.run_id = $1 AND x.status = 'published' AND (x.user_a = u.id OR x.user_b = u.id)) AS matched,
+                  EXISTS (SELECT 1 FROM penpal_matches y
+                           WHERE y.round_id = $2 AND y.run_id <> $1 AND y.status IN ('published', 'accepted')
+                             AND (y.user_a = u.id OR y.user_b = u.id)) AS earlier
+             FROM penpal_enrolments e JOIN users u ON u.id = e.user_id
+            WHERE e.round_id = $2`,
+        [runId, run.roundId],
+      );
+      const round = await this.rounds.find(run.roundId, m);
+      // A new pen pal is news; no pen pal at all means "you stay in the queue"; an earlier pen pal and nothing new, silence.
+      const notes: NotificationRequest[] = people
+        .filter((p) => p.matched || !p.earlier)
+        .map((p) => ({
+          type: p.matched ? 'penpal.matched' : 'penpal.unmatched',
+          recipient: { userId: p.user_id, email: p.email, locale: p.locale },
+          payload: { displayName: p.display_name, roundName: round.name },
+        }));
+      await this.outbox.enqueue(m, notes);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'matching_run.published',
+        targetType: 'penpal_round',
+        targetId: run.roundId,
+        details: { runId, notified: notes.length },
+      });
+      const matched = notes.filter((n) => n.type === 'penpal.matched').length;
+      return {
+        id: runId,
+        status: run.status,
+        publishedAt: new Date(),
+        notified: { matched, unmatched: notes.length - matched },
+      };
+    });
+  }
+}

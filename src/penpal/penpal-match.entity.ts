@@ -1,0 +1,57 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * proposed: in a run not published (yet); published: shown to both, awaiting answers;
+ * accepted: both said yes; declined: one said no; carried: a pair an earlier published run made,
+ * kept by this run (the earlier row stays the one participants see).
+ */
+export type MatchStatus = 'proposed' | 'published' | 'accepted' | 'declined' | 'carried';
+export type MatchResponse = 'pending' | 'accepted' | 'declined';
+
+@Entity('penpal_matches')
+@Index(['runId', 'score'])
+@Index(['roundId', 'userA', 'userB'])
+export class PenpalMatch {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid')
+  runId: string;
+
+  @Column('uuid')
+  roundId: string;
+
+  /** The Korean participant. */
+  @Index()
+  @Column('uuid')
+  userA: string;
+
+  @Column({ type: 'char', length: 2 })
+  countryA: string;
+
+  /** The ASEAN participant. */
+  @Index()
+  @Column('uuid')
+  userB: string;
+
+  @Column({ type: 'char', length: 2 })
+  countryB: string;
+
+  @Column({ type: 'int' })
+  score: number;
+
+  @Column({ type: 'text', array: true })
+  reasons: string[];
+
+  @Column({ type: 'boolean', default: false })
+  pinned: boolean;
+
+  @Column({ type: 'text', default: 'proposed' })
+  status: MatchStatus;
+
+  @Column({ type: 'text', default: 'pending' })
+  responseA: MatchResponse;
+
+  @Column({ type: 'text', default: 'pending' })
+  responseB: MatchResponse;
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { conflict, forbidden, notFound } from '../common/errors/app-error';
+import { User } from '../identity/user.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { MatchResponse, PenpalMatch } from './penpal-match.entity';
+import { PenpalRound } from './penpal-round.entity';
+
+interface PenpalRow {
+  match_id: string;
+  round_id: string;
+  round_name: string;
+  status: string;
+  score: number;
+  reasons: string[];
+  my_response: MatchResponse;
+  their_response: MatchResponse;
+  display_name: string;
+  country: string;
+  languages: unknown;
+  interests: string[];
+}
+
+@Injectable()
+export class PenpalMatchesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
+  async mine(who: Principal) {
+    const rows: PenpalRow[] = await this.db.query(
+      `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
+              CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
+              CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
+              u.display_name, p.country, p.languages, p.interests
+         FROM penpal_matches x
+         JOIN penpal_rounds r ON r.id = x.round_id
+         JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+         LEFT JOIN profiles p ON p.user_id = u.id
+        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
+        ORDER BY r.enrolment_closes_at DESC, x.id
+        LIMIT 200`,
+      [who.id],
+    );
+    return rows.map((r) => ({
+      matchId: r.match_id,
+      roundId: r.round_id,
+      roundName: r.round_name,
+      status: r.status,
+      myResponse: r.my_response,
+      penpalResponse: r.their_response,
+      score: r.score,
+      reasons: r.reasons,
+      penpal: {
+        displayName: r.display_name,
+        country: r.country,
+        languages: r.languages,
+        interests: r.interests,
+      },
+    }));
+  }
+
+  /** Accept or decline once. Both yes: both are told to start writing; a no frees both for the next run. */
+  async respond(who: Principal, matchId: string, accept: boolean) {
+    return this.db.transaction(async (m) => {
+      const match = await m.findOne(PenpalMatch, {
+        where: { id: matchId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!match || match.status === 'proposed' || match.status === 'carried')
+        throw notFound('Pen-pal match');
+      const side = match.userA === who.id ? 'A' : match.userB === who.id ? 'B' : null;
+      if (!side) throw forbidden('This is not your match');
+      const mine: MatchResponse = side === 'A' ? match.responseA : match.responseB;
+      if (mine !== 'pending')
+        throw conflict(`You already ${mine} this pen pal`, 'ALREADY_RESPONDED');
+      if (match.status === 'declined')
+        throw conflict('Your pen pal declined this match', 'MATCH_DECLINED');
+
+      const response: MatchResponse = accept ? 'accepted' : 'declined';
+      if (side === 'A') match.responseA = response;
+      else match.responseB = response;
+      if (!accept) match.status = 'declined';
+      else if (match.responseA === 'accepted' && match.responseB === 'accepted')
+        match.status = 'accepted';
+      await m.update(
+        PenpalMatch,
+        { id: match.id },
+        { responseA: match.responseA, responseB: match.responseB, status: match.status },
+      );
+
+      const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+      const [a, b] = await Promise.all([
+        m.findOneByOrFail(User, { id: match.userA }),
+        m.findOneByOrFail(User, { id: match.userB }),
+      ]);
+      const other = side === 'A' ? b : a;
+      if (match.status === 'accepted') {
+        await this.outbox.enqueue(
+          m,
+          [
+            [a, b],
+            [b, a],
+          ].map(([to, penpal]) => ({
+            type: 'penpal.connected',
+            recipient: { userId: to.id, email: to.email, locale: to.locale },
+            payload: {
+              displayName: to.displayName,
+              penpalName: penpal.displayName,
+              roundName: round.name,
+            },
+          })),
+        );
+      } else if (match.status === 'declined') {
+        await this.outbox.enqueue(m, {
+          type: 'penpal.declined',
+          recipient: { userId: other.id, email: other.email, locale: other.locale },
+          payload: { displayName: other.displayName, roundName: round.name },
+        });
+      }
+      return { matchId: match.id, status: match.status, myResponse: response };
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { PageQuery } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { ConstraintDto } from './dto/constraint.dto';
+import { EnrolDto } from './dto/enrolment.dto';
+import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
+import { StartRunDto } from './dto/run.dto';
+import { MatchingRunsService } from './matching-runs.service';
+import { RoundsService } from './rounds.service';
+
+@ApiTags('pen pals')
+@ApiBearerAuth()
+@Controller()
+export class RoundsController {
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly runs: MatchingRunsService,
+  ) {}
+
+  @Post('programmes/:id/penpal-rounds')
+  @ApiOperation({ summary: 'Create a pen-pal round (coordinators of the programme)' })
+  create(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) programmeId: string,
+    @Body() dto: CreateRoundDto,
+  ) {
+    return this.rounds.create(me, programmeId, dto);
+  }
+
+  @Get('penpal-rounds/:id')
+  @ApiOperation({
+    summary: 'A round: its window (also in the programme time zone), rules and weights',
+  })
+  get(@Param('id', UuidParam) id: string) {
+    return this.rounds.get(id);
+  }
+
+  @Patch('penpal-rounds/:id')
+  @ApiOperation({ summary: 'Change any field given at creation, e.g. close enrolment early' })
+  update(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateRoundDto,
+  ) {
+    return this.rounds.update(me, id, dto);
+  }
+
+  @Post('penpal-rounds/:id/enrolments')
+  @Roles('applicant')
+  @ApiOperation({
+    summary: 'Enrol in a round',
+    description:
+      '409 DEADLINE_PASSED outside the window; 422 NOT_ELIGIBLE or GUARDIAN_CONSENT_REQUIRED; 409 when enrolled already.',
+  })
+  enrol(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EnrolDto) {
+    return this.rounds.enrol(me, id, dto);
+  }
+
+  @Delete('penpal-rounds/:id/enrolments/me')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Withdraw my enrolment (until I have a pen pal in this round)' })
+  async withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    await this.rounds.withdraw(me, id);
+  }
+
+  @Get('penpal-rounds/:id/enrolments')
+  @ApiOperation({ summary: 'Enrolments of the round (coordinators)' })
+  enrolments(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+  ) {
+    return this.rounds.listEnrolments(me, id, q);
+  }
+
+  @Post('penpal-rounds/:id/constraints')
+  @ApiOperation({ summary: 'Pin or forbid a pair for the next runs (coordinators)' })
+  addConstraint(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ConstraintDto,
+  ) {
+    return this.rounds.addConstraint(me, id, dto);
+  }
+
+  @Get('penpal-rounds/:id/constraints')
+  @ApiOperation({ summary: 'Pins and forbids of the round (coordinators)' })
+  constraints(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.rounds.listConstraints(me, id);
+  }
+
+  @Delete('penpal-rounds/:id/constraints/:constraintId')
+  @HttpCode(204)
+  async removeConstraint(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('constraintId', UuidParam) constraintId: string,
+  ) {
+    await this.rounds.removeConstraint(me, id, constraintId);
+  }
+
+  @Post('penpal-rounds/:id/matching-runs')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Start a matching run (a background job)',
+    description:
+      '409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running.',
+  })
+  @ApiAcceptedResponse({ description: '{ id, status: "queued" }' })
+  startRun(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: StartRunDto,
+  ) {
+    return this.runs.start(me, id, dto.seed);
+  }
+
+  @Get('penpal-rounds/:id/matching-runs')
+  @ApiOperation({ summary: 'Every run of the round, newest first (coordinators)' })
+  listRuns(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+  ) {
+    return this.runs.list(me, id, q);
+  }
+}

@@ -1,0 +1,330 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  notFound,
+  unprocessable,
+} from '../common/errors/app-error';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { ageOn } from '../identity/age';
+import { GuardianConsentService } from '../identity/guardian-consent.service';
+import { Profile } from '../identity/profile.entity';
+import { isUniqueViolation } from '../identity/user-view';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { Programme } from '../programmes/programme.entity';
+import { ConstraintDto } from './dto/constraint.dto';
+import { EnrolDto } from './dto/enrolment.dto';
+import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
+import { PenpalConstraint } from './penpal-constraint.entity';
+import { PenpalEnrolment } from './penpal-enrolment.entity';
+import { PenpalMatch } from './penpal-match.entity';
+import { PenpalRound } from './penpal-round.entity';
+import { ageProblem, enrolmentWindow, localTime, roundProblems } from './round-rules';
+
+export interface RoundView {
+  id: string;
+  programmeId: string;
+  name: string;
+  enrolmentOpensAt: Date;
+  enrolmentClosesAt: Date;
+  /** The same window in the programme's time zone, for people. */
+  local: { timezone: string; enrolmentOpensAt: string; enrolmentClosesAt: string };
+  enrolment: 'not_open' | 'open' | 'closed';
+  penpalsPerParticipant: number;
+  rules: PenpalRound['rules'];
+  weights: PenpalRound['weights'];
+  countryBalance: PenpalRound['countryBalance'];
+}
+
+const invalid = (errors: { path: string; message: string }[]) =>
+  new AppError(
+    400,
+    'VALIDATION_FAILED',
+    errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    errors,
+  );
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly consents: GuardianConsentService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async view(round: PenpalRound, m: EntityManager = this.db.manager): Promise<RoundView> {
+    const programme = await m.findOneByOrFail(Programme, { id: round.programmeId });
+    return {
+      id: round.id,
+      programmeId: round.programmeId,
+      name: round.name,
+      enrolmentOpensAt: round.enrolmentOpensAt,
+      enrolmentClosesAt: round.enrolmentClosesAt,
+      local: {
+        timezone: programme.timezone,
+        enrolmentOpensAt: localTime(round.enrolmentOpensAt, programme.timezone),
+        enrolmentClosesAt: localTime(round.enrolmentClosesAt, programme.timezone),
+      },
+      enrolment: enrolmentWindow(round, new Date()),
+      penpalsPerParticipant: round.penpalsPerParticipant,
+      rules: round.rules,
+      weights: round.weights,
+      countryBalance: round.countryBalance,
+    };
+  }
+
+  async find(id: string, m: EntityManager = this.db.manager): Promise<PenpalRound> {
+    const round = await m.findOneBy(PenpalRound, { id });
+    if (!round) throw notFound('Pen-pal round');
+    return round;
+  }
+
+  /** The round, after checking the caller manages its programme. */
+  async findManaged(
+    actor: Principal,
+    id: string,
+    m: EntityManager = this.db.manager,
+  ): Promise<PenpalRound> {
+    const round = await this.find(id, m);
+    await this.access.assertCanManage(actor, round.programmeId, m);
+    return round;
+  }
+
+  async create(actor: Principal, programmeId: string, dto: CreateRoundDto): Promise<RoundView> {
+    return this.db.transaction(async (m) => {
+      await this.access.assertCanManage(actor, programmeId, m);
+      const round = m.create(PenpalRound, {
+        programmeId,
+        name: dto.name,
+        enrolmentOpensAt: new Date(dto.enrolmentOpensAt),
+        enrolmentClosesAt: new Date(dto.enrolmentClosesAt),
+        penpalsPerParticipant: dto.penpalsPerParticipant ?? 1,
+        rules: { ...dto.rules },
+        weights: { ...dto.weights },
+        countryBalance: { ...dto.countryBalance },
+      });
+      const problems = roundProblems(round);
+      if (problems.length) throw invalid(problems);
+      await m.save(round);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'penpal_round.created',
+        targetType: 'penpal_round',
+        targetId: round.id,
+        details: { programmeId, name: round.name },
+      });
+      return this.view(round, m);
+    });
+  }
+
+  async get(id: string): Promise<RoundView> {
+    return this.view(await this.find(id));
+  }
+
+  async update(actor: Principal, id: string, dto: UpdateRoundDto): Promise<RoundView> {
+    return this.db.transaction(async (m) => {
+      const round = await this.findManaged(actor, id, m);
+      const before = { ...round };
+      if (dto.name !== undefined) round.name = dto.name;
+      if (dto.enrolmentOpensAt !== undefined)
+        round.enrolmentOpensAt = new Date(dto.enrolmentOpensAt);
+      if (dto.enrolmentClosesAt !== undefined)
+        round.enrolmentClosesAt = new Date(dto.enrolmentClosesAt);
+      if (dto.penpalsPerParticipant !== undefined)
+        round.penpalsPerParticipant = dto.penpalsPerParticipant;
+      if (dto.rules !== undefined) round.rules = { ...round.rules, ...dto.rules };
+      if (dto.weights !== undefined) round.weights = { ...round.weights, ...dto.weights };
+      if (dto.countryBalance !== undefined)
+        round.countryBalance = { ...round.countryBalance, ...dto.countryBalance };
+      const problems = roundProblems(round);
+      if (problems.length) throw invalid(problems);
+      await m.save(round);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'penpal_round.updated',
+        targetType: 'penpal_round',
+        targetId: id,
+        details: {
+          changed: Object.keys(dto),
+          before: { enrolmentClosesAt: before.enrolmentClosesAt },
+        },
+      });
+      return this.view(round, m);
+    });
+  }
+
+  async enrol(who: Principal, roundId: string, dto: EnrolDto) {
+    return this.db.transaction(async (m) => {
+      const round = await this.find(roundId, m);
+      const window = enrolmentWindow(round, new Date());
+      if (window !== 'open') {
+        throw conflict(
+          window === 'not_open'
+            ? 'Enrolment has not opened yet'
+            : 'Enrolment for this round has closed',
+          'DEADLINE_PASSED',
+        );
+      }
+      await this.consents.assertMayParticipate(who.id, m);
+      const profile = await m.findOneByOrFail(Profile, { userId: who.id });
+      const problem = ageProblem(ageOn(profile.dateOfBirth, round.enrolmentClosesAt), round.rules);
+      if (problem)
+        throw unprocessable('NOT_ELIGIBLE', problem, [{ path: 'dateOfBirth', message: problem }]);
+      const capacity = dto.capacity ?? 1;
+      if (capacity > round.penpalsPerParticipant) {
+        throw badRequest(
+          'VALIDATION_FAILED',
+          `This round gives at most ${round.penpalsPerParticipant} pen pal(s)`,
+          [{ path: 'capacity', message: `at most ${round.penpalsPerParticipant}` }],
+        );
+      }
+      try {
+        const enrolment = await m.save(
+          m.create(PenpalEnrolment, {
+            roundId,
+            userId: who.id,
+            preferredCountries: dto.preferredCountries ?? [],
+            practiseLanguages: dto.practiseLanguages ?? [],
+            genderPreference:
+              dto.genderPreference && dto.genderPreference !== 'any' ? dto.genderPreference : null,
+            capacity,
+          }),
+        );
+        return enrolmentView(enrolment);
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict('You are already enrolled in this round', 'ALREADY_ENROLLED');
+        throw err;
+      }
+    });
+  }
+
+  /** Leaving is possible until one has a pen pal in this round. */
+  async withdraw(who: Principal, roundId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.find(roundId, m);
+      const matched = await m
+        .createQueryBuilder(PenpalMatch, 'x')
+        .where('x.round_id = :roundId AND (x.user_a = :me OR x.user_b = :me)', {
+          roundId,
+          me: who.id,
+        })
+        .andWhere(`x.status IN ('published', 'accepted')`)
+        .getExists();
+      if (matched)
+        throw conflict(
+          'You already have a pen pal in this round; decline the match instead',
+          'ALREADY_MATCHED',
+        );
+      const result = await m.delete(PenpalEnrolment, { roundId, userId: who.id });
+      if (!result.affected) throw notFound('Enrolment');
+    });
+  }
+
+  async listEnrolments(actor: Principal, roundId: string, q: PageQuery) {
+    await this.findManaged(actor, roundId);
+    const [rows, total] = await Promise.all([
+      this.db.query(
+        `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, p.date_of_birth AS "dateOfBirth",
+                e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
+                e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
+           FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
+          WHERE e.round_id = $1 ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
+        [roundId, q.pageSize, skipTake(q).skip],
+      ),
+      this.db.getRepository(PenpalEnrolment).countBy({ roundId }),
+    ]);
+    return pageOf(rows, total, q);
+  }
+
+  async addConstraint(actor: Principal, roundId: string, dto: ConstraintDto) {
+    return this.db.transaction(async (m) => {
+      await this.findManaged(actor, roundId, m);
+      const enrolled: { user_id: string; country: string | null }[] = await m.query(
+        `SELECT e.user_id, p.country FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+          WHERE e.round_id = $1 AND e.user_id = ANY($2)`,
+        [roundId, dto.userIds],
+      );
+      if (enrolled.length !== 2) {
+        throw unprocessable('NOT_ENROLLED', 'Both people must be enrolled in this round', [
+          { path: 'userIds', message: 'both must be enrolled in the round' },
+        ]);
+      }
+      const korean = enrolled.filter((e) => e.country === 'KR').length;
+      if (korean !== 1) {
+        throw unprocessable('NOT_ELIGIBLE', 'A pair is one Korean and one ASEAN participant', [
+          { path: 'userIds', message: 'one Korean and one ASEAN participant' },
+        ]);
+      }
+      const [userA, userB] = [...dto.userIds].sort();
+      try {
+        const row = await m.save(
+          m.create(PenpalConstraint, {
+            roundId,
+            type: dto.type,
+            userA,
+            userB,
+            createdBy: actor.id,
+          }),
+        );
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: `penpal_constraint.${dto.type}`,
+          targetType: 'penpal_round',
+          targetId: roundId,
+          details: { userIds: [userA, userB] },
+        });
+        return { id: row.id, type: row.type, userIds: [userA, userB], createdAt: row.createdAt };
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw conflict('This pair already has a pin or forbid; remove it first');
+        throw err;
+      }
+    });
+  }
+
+  async listConstraints(actor: Principal, roundId: string) {
+    await this.findManaged(actor, roundId);
+    const rows = await this.db
+      .getRepository(PenpalConstraint)
+      .find({ where: { roundId }, order: { createdAt: 'ASC' }, take: 5000 });
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      userIds: [r.userA, r.userB],
+      createdAt: r.createdAt,
+    }));
+  }
+
+  async removeConstraint(actor: Principal, roundId: string, constraintId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await this.findManaged(actor, roundId, m);
+      const result = await m.delete(PenpalConstraint, { id: constraintId, roundId });
+      if (!result.affected) throw notFound('Constraint');
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'penpal_constraint.removed',
+        targetType: 'penpal_round',
+        targetId: roundId,
+        details: { constraintId },
+      });
+    });
+  }
+}
+
+const enrolmentView = (e: PenpalEnrolment) => ({
+  id: e.id,
+  roundId: e.roundId,
+  userId: e.userId,
+  preferredCountries: e.preferredCountries,
+  practiseLanguages: e.practiseLanguages,
+  genderPreference: e.genderPreference,
+  capacity: e.capacity,
+  createdAt: e.createdAt,
+});

@@ -1,0 +1,441 @@
+import { randomUUID } from 'node:crypto';
+import { QueueService } from '../src/jobs/queue.service';
+import { auth, Harness } from './support/harness';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
+const HOUR = 3600_000;
+
+interface Person {
+  id: string;
+  email: string;
+  token: string;
+  country: string;
+}
+
+describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publish, respond)', () => {
+  let h: Harness;
+  let coordinator: string;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    h = await Harness.start({ worker: true });
+    coordinator = (await h.userWithRoles(['coordinator'])).token;
+    const p = await h
+      .http()
+      .post('/api/v1/programmes')
+      .set(auth(coordinator))
+      .send({ name: 'ASEAN–Korea Exchange Year 2027', slug: 'akey-2027', timezone: 'Asia/Seoul' })
+      .expect(201);
+    programmeId = p.body.id;
+  });
+  afterAll(() => h.stop());
+
+  const person = async (
+    country: string,
+    opts: {
+      dob?: string;
+      languages?: { code: string; level: string }[];
+      interests?: string[];
+      guardian?: boolean;
+    } = {},
+  ): Promise<Person> => {
+    const user = await h.register({ displayName: `${country} person` });
+    await h
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth(user.token))
+      .send({
+        country,
+        dateOfBirth: opts.dob ?? '2003-05-05',
+        languages: opts.languages ?? [
+          { code: country === 'KR' ? 'ko' : 'id', level: 'native' },
+          { code: 'en', level: 'fluent' },
+        ],
+        interests: opts.interests ?? ['film', 'football'],
+        institution: 'Secret Institute',
+        ...(opts.guardian
+          ? { guardian: { name: 'Guardian', email: `g-${user.id}@kenal.test` } }
+          : {}),
+      })
+      .expect(200);
+    return { id: user.id, email: user.email, token: user.token, country };
+  };
+
+  const newRound = async (extra: object = {}) => {
+    const res = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator))
+      .send({
+        name: `Round ${Math.random().toString(36).slice(2, 7)}`,
+        enrolmentOpensAt: iso(-HOUR),
+        enrolmentClosesAt: iso(HOUR),
+        rules: { maxAgeGapYears: 5, requireSharedLanguage: true },
+        ...extra,
+      })
+      .expect(201);
+    return res.body.id as string;
+  };
+  const enrol = (roundId: string, p: Person, body: object = {}) =>
+    h.http().post(`/api/v1/penpal-rounds/${roundId}/enrolments`).set(auth(p.token)).send(body);
+  const closeEnrolment = (roundId: string) =>
+    h
+      .http()
+      .patch(`/api/v1/penpal-rounds/${roundId}`)
+      .set(auth(coordinator))
+      .send({ enrolmentClosesAt: iso(-1000) })
+      .expect(200);
+  const runToEnd = async (roundId: string, seed = 7) => {
+    const started = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/matching-runs`)
+      .set(auth(coordinator))
+      .send({ seed })
+      .expect(202);
+    expect(started.body.status).toBe('queued');
+    for (let i = 0; i < 200; i += 1) {
+      const run = await h
+        .http()
+        .get(`/api/v1/matching-runs/${started.body.id}`)
+        .set(auth(coordinator))
+        .expect(200);
+      if (run.body.status === 'succeeded' || run.body.status === 'failed') return run.body;
+      await sleep(50);
+    }
+    const rows = await h.db.query('SELECT status, error FROM matching_runs WHERE id = $1', [
+      started.body.id,
+    ]);
+    const q = h.api.get(QueueService).queue('penpal-matching');
+    const failed = (await q.getFailed()).map((j) => [j.id, j.failedReason, j.attemptsMade]);
+    const counts = await q.getJobCounts();
+    throw new Error(
+      `run did not finish: ${JSON.stringify(rows)} ${JSON.stringify(failed)} ${JSON.stringify(counts)}`,
+    );
+  };
+  const matchesOf = async (runId: string) =>
+    (
+      await h
+        .http()
+        .get(`/api/v1/matching-runs/${runId}/matches?pageSize=100`)
+        .set(auth(coordinator))
+        .expect(200)
+    ).body.items;
+
+  it('runs the whole coordinator workflow, from enrolment to accepted pen pals', async () => {
+    const roundId = await newRound();
+    const round = await h
+      .http()
+      .get(`/api/v1/penpal-rounds/${roundId}`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(round.body).toMatchObject({ enrolment: 'open', local: { timezone: 'Asia/Seoul' } });
+
+    const koreans = [await person('KR'), await person('KR'), await person('KR')];
+    const asean = [
+      await person('ID'),
+      await person('TH', {
+        languages: [
+          { code: 'th', level: 'native' },
+          { code: 'en', level: 'basic' },
+        ],
+      }),
+      await person('LA'),
+    ];
+    const loner = await person('VN', { languages: [{ code: 'vi', level: 'native' }] }); // shares no language
+    for (const p of [...koreans, ...asean, loner])
+      await enrol(roundId, p, { capacity: 1 }).expect(201);
+    const again = await enrol(roundId, koreans[0]);
+    expect([again.status, again.body.code]).toEqual([409, 'ALREADY_ENROLLED']);
+
+    const early = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/matching-runs`)
+      .set(auth(coordinator))
+      .send({});
+    expect([early.status, early.body.code]).toEqual([409, 'ENROLMENT_OPEN']);
+    await closeEnrolment(roundId);
+    const late = await enrol(roundId, await person('MY'));
+    expect([late.status, late.body.code]).toEqual([409, 'DEADLINE_PASSED']);
+
+    const run = await runToEnd(roundId);
+    expect(run.status).toBe('succeeded');
+    expect(run.progress).toBe(1);
+    expect(run.stats).toMatchObject({ enrolled: 7, matched: 6, unmatched: 1, pairs: 3 });
+    expect(run.stats.byCountry).toMatchObject({ KR: 3, ID: 1, TH: 1, LA: 1, VN: 0 });
+    expect(run.stats.unmatchedByReason.no_shared_language).toBe(1);
+    expect(run.stats.durationMs).toEqual(
+      expect.objectContaining({
+        load: expect.any(Number),
+        solve: expect.any(Number),
+        save: expect.any(Number),
+      }),
+    );
+
+    const matches = await matchesOf(run.id);
+    expect(matches).toHaveLength(3);
+    for (const m of matches) {
+      expect(m.a.country).toBe('KR');
+      expect(['ID', 'TH', 'LA']).toContain(m.b.country);
+      expect(m.reasons.join(' ')).toMatch(/English/);
+    }
+
+    // Nothing is visible to participants before publication.
+    expect(
+      (await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200)).body,
+    ).toEqual([]);
+
+    const published = await h
+      .http()
+      .post(`/api/v1/matching-runs/${run.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(published.body.notified).toEqual({ matched: 6, unmatched: 1 });
+    const twice = await h
+      .http()
+      .post(`/api/v1/matching-runs/${run.id}/publish`)
+      .set(auth(coordinator));
+    expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_PUBLISHED']);
+
+    const mail = await h.smtp.waitFor(koreans[0].email);
+    expect(mail.subject).toMatch(/You have a pen pal/);
+    expect((await h.smtp.waitFor(loner.email)).subject).toMatch(/stay in the queue/);
+
+    const mine = await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200);
+    expect(mine.body).toHaveLength(1);
+    const match = mine.body[0];
+    expect(match.penpal).toEqual({
+      displayName: expect.any(String),
+      country: expect.stringMatching(/ID|TH|LA/),
+      languages: expect.any(Array),
+      interests: ['film', 'football'],
+    });
+    const text = JSON.stringify(mine.body);
+    for (const secret of [
+      ...asean.map((p) => p.email),
+      '2003-05-05',
+      'Secret Institute',
+      'Guardian',
+    ])
+      expect(text).not.toContain(secret);
+
+    const partner = asean.find((p) => p.country === match.penpal.country)!;
+    const stranger = koreans[1];
+    const hijack = await h
+      .http()
+      .post(`/api/v1/penpal-matches/${match.matchId}/respond`)
+      .set(auth(stranger.token))
+      .send({ accept: false });
+    expect(hijack.status).toBe(403);
+
+    await h
+      .http()
+      .post(`/api/v1/penpal-matches/${match.matchId}/respond`)
+      .set(auth(koreans[0].token))
+      .send({ accept: true })
+      .expect(200);
+    const both = await h
+      .http()
+      .post(`/api/v1/penpal-matches/${match.matchId}/respond`)
+      .set(auth(partner.token))
+      .send({ accept: true })
+      .expect(200);
+    expect(both.body.status).toBe('accepted');
+    expect((await h.smtp.waitFor(partner.email, 2)).subject).toMatch(/can start writing/);
+    const dup = await h
+      .http()
+      .post(`/api/v1/penpal-matches/${match.matchId}/respond`)
+      .set(auth(partner.token))
+      .send({ accept: false });
+    expect([dup.status, dup.body.code]).toEqual([409, 'ALREADY_RESPONDED']);
+  });
+
+  it('a later run keeps published pairs, never re-pairs a declined pair, and matches the declined with newcomers', async () => {
+    const roundId = await newRound();
+    const kr = [await person('KR'), await person('KR')];
+    const ph = [await person('PH'), await person('PH')];
+    for (const p of [...kr, ...ph]) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+    const first = await runToEnd(roundId, 1);
+    expect(first.stats.pairs).toBe(2);
+    await h
+      .http()
+      .post(`/api/v1/matching-runs/${first.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+
+    const [kept, dropped] = await matchesOf(first.id);
+    const decliner = [...kr, ...ph].find((p) => p.id === dropped.a.userId)!;
+    await h
+      .http()
+      .post(`/api/v1/penpal-matches/${dropped.id}/respond`)
+      .set(auth(decliner.token))
+      .send({ accept: false })
+      .expect(200);
+
+    // The coordinator reopens enrolment for a while; two newcomers join.
+    await h
+      .http()
+      .patch(`/api/v1/penpal-rounds/${roundId}`)
+      .set(auth(coordinator))
+      .send({ enrolmentClosesAt: iso(HOUR) })
+      .expect(200);
+    const newcomers = [await person('KR'), await person('PH')];
+    for (const p of newcomers) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+
+    const second = await runToEnd(roundId, 1);
+    const pairs = await matchesOf(second.id);
+    const key = (m: { a: { userId: string }; b: { userId: string } }) =>
+      `${m.a.userId}:${m.b.userId}`;
+    const carried = pairs.find((m: { status: string }) => m.status === 'carried');
+    expect(carried && key(carried)).toBe(key(kept));
+    expect(pairs.map(key)).not.toContain(key(dropped));
+    expect(second.stats).toMatchObject({ pairs: 3, pinnedPairs: 1, matched: 6, unmatched: 0 });
+    const fresh = pairs.filter((m: { status: string }) => m.status === 'proposed');
+    const ids = fresh
+      .flatMap((m: { a: { userId: string }; b: { userId: string } }) => [m.a.userId, m.b.userId])
+      .sort();
+    expect(ids).toEqual([dropped.a.userId, dropped.b.userId, ...newcomers.map((p) => p.id)].sort());
+
+    // Publishing the second run tells the four people with a new pen pal, and no one twice about the kept pair.
+    const pub = await h
+      .http()
+      .post(`/api/v1/matching-runs/${second.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(pub.body.notified).toEqual({ matched: 4, unmatched: 0 });
+  });
+
+  it('refuses the ineligible: outside the age range, a minor without consent, staff without the applicant role', async () => {
+    const roundId = await newRound({ rules: { minAge: 15, maxAge: 25 } });
+    const old = await person('KR', { dob: '1990-01-01' });
+    const res = await enrol(roundId, old);
+    expect([res.status, res.body.code]).toEqual([422, 'NOT_ELIGIBLE']);
+
+    const minor = await person('KH', { dob: '2010-06-06', guardian: true });
+    const pending = await enrol(roundId, minor);
+    expect([pending.status, pending.body.code]).toEqual([422, 'GUARDIAN_CONSENT_REQUIRED']);
+
+    const noProfile = await h.register();
+    const bare = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+      .set(auth(noProfile.token))
+      .send({});
+    expect([bare.status, bare.body.code]).toEqual([422, 'PROFILE_REQUIRED']);
+
+    const tooMany = await enrol(roundId, await person('KR'), { capacity: 3 });
+    expect([tooMany.status, tooMany.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+      .set(auth(coordinator))
+      .send({})
+      .expect(403);
+    expect(await h.count('penpal_enrolments WHERE round_id = ' + `'${roundId}'`)).toBe(0);
+  });
+
+  it('pairs minors only with minors, once their guardians confirmed', async () => {
+    const roundId = await newRound({ rules: { maxAgeGapYears: 10 } });
+    const confirmMinor = async (country: string) => {
+      const p = await person(country, { dob: '2011-02-02', guardian: true });
+      const mail = await h.smtp.waitFor(`g-${p.id}@kenal.test`);
+      const token = mail.text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
+      await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
+      return p;
+    };
+    const minorKr = await confirmMinor('KR');
+    const minorMm = await confirmMinor('MM');
+    const adultKr = await person('KR', { dob: '2007-01-01' });
+    const adultMm = await person('MM', { dob: '2007-01-01' });
+    for (const p of [minorKr, minorMm, adultKr, adultMm]) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+    const run = await runToEnd(roundId);
+    const pairs = await matchesOf(run.id);
+    const together = new Set(
+      pairs.map(
+        (m: { a: { userId: string }; b: { userId: string } }) => `${m.a.userId}:${m.b.userId}`,
+      ),
+    );
+    expect(together).toEqual(
+      new Set([`${minorKr.id}:${minorMm.id}`, `${adultKr.id}:${adultMm.id}`]),
+    );
+  });
+
+  it('starts one run at a time, however many start together; the same seed gives the same pairs', async () => {
+    const roundId = await newRound();
+    for (const c of ['KR', 'KR', 'SG', 'BN']) await enrol(roundId, await person(c)).expect(201);
+    await closeEnrolment(roundId);
+    const starts = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        h
+          .http()
+          .post(`/api/v1/penpal-rounds/${roundId}/matching-runs`)
+          .set(auth(coordinator))
+          .send({ seed: 3 }),
+      ),
+    );
+    expect(starts.map((s) => s.status).sort()).toEqual([202, 409, 409, 409, 409]);
+    expect(
+      starts.filter((s) => s.status === 409).every((s) => s.body.code === 'RUN_IN_PROGRESS'),
+    ).toBe(true);
+    const first = starts.find((s) => s.status === 202)!.body.id;
+    for (let i = 0; i < 100; i += 1) {
+      const r = await h.http().get(`/api/v1/matching-runs/${first}`).set(auth(coordinator));
+      if (r.body.status === 'succeeded') break;
+      await sleep(50);
+    }
+    const second = await runToEnd(roundId, 3);
+    const pairsOf = async (id: string) =>
+      (await matchesOf(id))
+        .map((m: { a: { userId: string }; b: { userId: string } }) => `${m.a.userId}:${m.b.userId}`)
+        .sort();
+    expect(await pairsOf(second.id)).toEqual(await pairsOf(first));
+  });
+
+  it('keeps coordinator routes to the programme’s coordinators', async () => {
+    const roundId = await newRound();
+    const applicant = await person('KR');
+    const outsider = (await h.userWithRoles(['coordinator'])).token;
+    const judge = (await h.userWithRoles(['judge'])).token;
+    const routes: [string, string, object?][] = [
+      [
+        'post',
+        `/programmes/${programmeId}/penpal-rounds`,
+        { name: 'Hijack', enrolmentOpensAt: iso(0), enrolmentClosesAt: iso(HOUR) },
+      ],
+      ['patch', `/penpal-rounds/${roundId}`, { name: 'hijacked' }],
+      ['get', `/penpal-rounds/${roundId}/enrolments`],
+      [
+        'post',
+        `/penpal-rounds/${roundId}/constraints`,
+        { type: 'pin', userIds: [applicant.id, randomUUID()] },
+      ],
+      ['get', `/penpal-rounds/${roundId}/constraints`],
+      ['post', `/penpal-rounds/${roundId}/matching-runs`, {}],
+      ['get', `/penpal-rounds/${roundId}/matching-runs`],
+    ];
+    for (const token of [applicant.token, outsider, judge]) {
+      for (const [method, path, body] of routes) {
+        const req = (h.http() as unknown as Record<string, (p: string) => import('supertest').Test>)
+          [method](`/api/v1${path}`)
+          .set(auth(token));
+        const res = await (body ? req.send(body) : req);
+        expect([method, path, res.status]).toEqual([method, path, 403]);
+      }
+    }
+    // Run routes: find a run in this programme first.
+    const runs: { id: string }[] = await h.db.query('SELECT id FROM matching_runs LIMIT 1');
+    for (const token of [applicant.token, outsider, judge]) {
+      for (const path of [`/matching-runs/${runs[0].id}`, `/matching-runs/${runs[0].id}/matches`]) {
+        await h.http().get(`/api/v1${path}`).set(auth(token)).expect(403);
+      }
+      await h
+        .http()
+        .post(`/api/v1/matching-runs/${runs[0].id}/publish`)
+        .set(auth(token))
+        .expect(403);
+    }
+  });
+});
