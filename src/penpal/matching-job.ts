@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { isMinorOn } from '../identity/age';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
-import { matchPenpals, MatchingInput, Participant, PairIds } from './matching';
+import { MatchingInput, Participant, PairIds } from './matching';
+import { matchInThread } from './matching-thread';
 import { MatchingRun } from './matching-run.entity';
 import { PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
 
-const INSERT_CHUNK = 2000;
+const INSERT_CHUNK = 5000;
 
 interface EnrolledRow {
   user_id: string;
@@ -65,30 +66,43 @@ export class MatchingJob implements OnModuleInit {
       const loadMs = Math.round(performance.now() - t0);
       await runs.update({ id: runId }, { progress: 0.2 });
 
-      const result = matchPenpals(input);
+      // Progress is written at most once a second while the engine works in its own thread.
+      let lastWrite = 0;
+      let writing: Promise<unknown> = Promise.resolve();
+      const result = await matchInThread(input, (fraction) => {
+        if (Date.now() - lastWrite < 1000) return;
+        lastWrite = Date.now();
+        const progress = Math.round((0.2 + 0.7 * fraction) * 100) / 100;
+        writing = writing.then(() =>
+          runs.update({ id: runId }, { progress }).catch(() => undefined),
+        );
+      });
+      await writing;
       await runs.update({ id: runId }, { progress: 0.9 });
 
       const t1 = performance.now();
       const roundId = (await runs.findOneByOrFail({ id: runId })).roundId;
       await this.db.transaction(async (m) => {
         await m.delete(PenpalMatch, { runId }); // a stalled attempt's partial rows
+        // unnest() turns column arrays into rows: one statement per chunk, a few parameters each.
         for (let i = 0; i < result.pairs.length; i += INSERT_CHUNK) {
-          await m.insert(
-            PenpalMatch,
-            result.pairs.slice(i, i + INSERT_CHUNK).map((p) => ({
+          const chunk = result.pairs.slice(i, i + INSERT_CHUNK);
+          await m.query(
+            `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, pinned, status)
+             SELECT $1, $2, a, 'KR', b, cb, sc, ARRAY(SELECT jsonb_array_elements_text(r::jsonb)), pin, st
+               FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::bool[], $9::text[])
+                 AS t(a, b, cb, sc, r, pin, st)`,
+            [
               runId,
               roundId,
-              userA: p.krId,
-              countryA: 'KR',
-              userB: p.aseanId,
-              countryB: p.aseanCountry,
-              score: p.score,
-              reasons: p.reasons,
-              pinned: p.pinned,
-              status: published.has(key([p.krId, p.aseanId]))
-                ? ('carried' as const)
-                : ('proposed' as const),
-            })),
+              chunk.map((p) => p.krId),
+              chunk.map((p) => p.aseanId),
+              chunk.map((p) => p.aseanCountry),
+              chunk.map((p) => p.score),
+              chunk.map((p) => JSON.stringify(p.reasons)),
+              chunk.map((p) => p.pinned),
+              chunk.map((p) => (published.has(key([p.krId, p.aseanId])) ? 'carried' : 'proposed')),
+            ],
           );
         }
         const saveMs = Math.round(performance.now() - t1);
