@@ -13,6 +13,21 @@ export const ASEAN_COUNTRIES = [
 export const COUNTRIES = [...ASEAN_COUNTRIES, 'KR'] as const;
 export type Country = (typeof COUNTRIES)[number];
 
+/** Country names for people, in the two languages Kenal writes to them in. */
+export const COUNTRY_NAMES: Record<Country, { en: string; ko: string }> = {
+  BN: { en: 'Brunei Darussalam', ko: '브루나이' },
+  KH: { en: 'Cambodia', ko: '캄보디아' },
+  ID: { en: 'Indonesia', ko: '인도네시아' },
+  LA: { en: 'Lao PDR', ko: '라오스' },
+  MY: { en: 'Malaysia', ko: '말레이시아' },
+  MM: { en: 'Myanmar', ko: '미얀마' },
+  PH: { en: 'the Philippines', ko: '필리핀' },
+  SG: { en: 'Singapore', ko: '싱가포르' },
+  TH: { en: 'Thailand', ko: '태국' },
+  VN: { en: 'Viet Nam', ko: '베트남' },
+  KR: { en: 'Korea', ko: '한국' },
+};
+
 export const LANGUAGE_LEVELS = ['native', 'fluent', 'conversational', 'basic'] as const;
 
 /** ISO 639-1, all 183 two-letter codes. */

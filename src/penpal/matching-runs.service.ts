@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { COUNTRY_NAMES, Country } from '../identity/reference-data';
 import { isUniqueViolation } from '../identity/user-view';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
@@ -169,13 +170,38 @@ export class MatchingRunsService {
         [runId, run.roundId],
       );
       const round = await this.rounds.find(run.roundId, m);
+      const newPairs: { a: string; b: string; ca: string; cb: string; na: string; nb: string }[] =
+        await m.query(
+          `SELECT x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb, ua.display_name AS na, ub.display_name AS nb
+           FROM penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b
+          WHERE x.run_id = $1 AND x.status = 'published'`,
+          [runId],
+        );
+      const penpalsOf = new Map<string, { name: string; country: Country }[]>();
+      for (const x of newPairs) {
+        penpalsOf.set(x.a, [
+          ...(penpalsOf.get(x.a) ?? []),
+          { name: x.nb, country: x.cb as Country },
+        ]);
+        penpalsOf.set(x.b, [
+          ...(penpalsOf.get(x.b) ?? []),
+          { name: x.na, country: x.ca as Country },
+        ]);
+      }
       // A new pen pal is news; no pen pal at all means "you stay in the queue"; an earlier pen pal and nothing new, silence.
       const notes: NotificationRequest[] = people
         .filter((p) => p.matched || !p.earlier)
         .map((p) => ({
           type: p.matched ? 'penpal.matched' : 'penpal.unmatched',
           recipient: { userId: p.user_id, email: p.email, locale: p.locale },
-          payload: { displayName: p.display_name, roundName: round.name },
+          payload: {
+            displayName: p.display_name,
+            roundName: round.name,
+            penpals: (penpalsOf.get(p.user_id) ?? []).map((x) => ({
+              name: x.name,
+              country: COUNTRY_NAMES[x.country],
+            })),
+          },
         }));
       await this.outbox.enqueue(m, notes);
       await this.audit.record(m, {

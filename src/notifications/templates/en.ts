@@ -2,6 +2,17 @@ import type { TemplateFn } from './types';
 
 const s = (v: unknown) => String(v ?? '');
 
+/** "Somchai (Thailand) and Ari (Indonesia)" from the payload's pen pals. */
+export function penpalList(p: Record<string, unknown>, language: 'en' | 'ko'): string {
+  const list = (Array.isArray(p.penpals) ? p.penpals : []) as {
+    name: string;
+    country: { en: string; ko: string };
+  }[];
+  const names = list.map((x) => `${x.name} (${x.country?.[language] ?? ''})`);
+  if (names.length === 0) return language === 'en' ? 'your pen pal' : '펜팔';
+  return language === 'en' ? names.join(' and ') : names.join(', ');
+}
+
 export const en: Record<string, TemplateFn> = {
   'guardian.consent_requested': (p) => ({
     subject: `Please confirm ${s(p.participantName)} may take part in Kenal`,
@@ -40,10 +51,10 @@ export const en: Record<string, TemplateFn> = {
   'penpal.matched': (p) => ({
     subject: `You have a pen pal in ${s(p.roundName)}`,
     text:
-      `Hello ${s(p.displayName)},\n\nGood news: we found you a pen pal in ${s(p.roundName)}. ` +
-      `Open Kenal to meet them, see what you have in common, and accept to start writing.\n\n— The Kenal team`,
+      `Hello ${s(p.displayName)},\n\nGood news: we found you a pen pal in ${s(p.roundName)}: ${penpalList(p, 'en')}. ` +
+      `Open Kenal to see what you have in common, and accept to start writing.\n\n— The Kenal team`,
     title: 'You have a pen pal',
-    body: `Meet your pen pal from ${s(p.roundName)} and accept to start writing.`,
+    body: `Meet ${penpalList(p, 'en')} and accept to start writing.`,
   }),
   'penpal.unmatched': (p) => ({
     subject: `No pen pal yet in ${s(p.roundName)}: you stay in the queue`,

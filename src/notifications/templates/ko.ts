@@ -1,3 +1,4 @@
+import { penpalList } from './en';
 import type { TemplateFn } from './types';
 
 const s = (v: unknown) => String(v ?? '');
@@ -33,9 +34,9 @@ export const ko: Record<string, TemplateFn> = {
   }),
   'penpal.matched': (p) => ({
     subject: `${s(p.roundName)}에서 펜팔이 정해졌어요`,
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 펜팔을 찾았습니다. Kenal에서 펜팔을 만나 공통점을 확인하고, 수락하면 편지를 시작할 수 있어요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 펜팔을 찾았습니다: ${penpalList(p, 'ko')}. Kenal에서 공통점을 확인하고, 수락하면 편지를 시작할 수 있어요.\n\n— Kenal 팀`,
     title: '펜팔이 정해졌어요',
-    body: `${s(p.roundName)}의 펜팔을 만나고 수락해 보세요.`,
+    body: `${penpalList(p, 'ko')} 님을 만나고 수락해 보세요.`,
   }),
   'penpal.unmatched': (p) => ({
     subject: `${s(p.roundName)}: 아직 펜팔이 없어요, 대기열에 남아 있습니다`,

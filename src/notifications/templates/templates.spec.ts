@@ -10,6 +10,9 @@ describe('notification templates', () => {
     roles: 'coordinator',
     link: 'http://localhost:3000/x/TOKEN',
     expiresAt: '2026-12-05T00:00:00.000Z',
+    roundName: 'Spring 2027',
+    penpalName: 'Somchai',
+    penpals: [{ name: 'Somchai', country: { en: 'Thailand', ko: '태국' } }],
   };
 
   it('has a Korean template for every English one, and no stray ones', () => {
@@ -34,6 +37,11 @@ describe('notification templates', () => {
   it('falls back to English for a locale without templates, and picks ko-KR as Korean', () => {
     expect(render('auth.password_reset', 'th', payload).subject).toBe('Reset your Kenal password');
     expect(render('auth.password_reset', 'ko-KR', payload).subject).toBe('Kenal 비밀번호 재설정');
+  });
+
+  it('names the pen pals and their countries in the match email', () => {
+    expect(render('penpal.matched', 'en', payload).text).toContain('Somchai (Thailand)');
+    expect(render('penpal.matched', 'ko', payload).text).toContain('Somchai (태국)');
   });
 
   it('refuses an unknown type', () => {
