@@ -1,0 +1,380 @@
+import { genderCompatible, type Prepared, type Side } from './prepare';
+import type { Rng } from './rng';
+import { MAX_SCORE, type PairScorer } from './scoring';
+import { COUNTRY_SLOTS, KR_SLOT } from './vocabulary';
+
+/**
+ * Sparse candidate graph. Scoring every Korean against every ASEAN participant is 10^10 pairs
+ * at 100,000 a side, so each person only looks at counterparts in the blocks that can be
+ * compatible with them (same minor status, age within the gap, a shared language), and keeps
+ * the k best it finds: all of the block when it is small, a seeded random sample of 4k of it
+ * otherwise (a third of the draws from preferred countries when the person named some).
+ * Everything found here satisfies every hard rule, so the solver only has to choose.
+ *
+ * Country minimums must stay reachable: people from a country whose capacity is barely enough
+ * for its minimum ("scarce") keep scarceCountryFactor * k candidates, chosen from their whole
+ * block rather than a sample.
+ *
+ * The graph is the union of both sides' lists, stored by Korean participant (CSR).
+ */
+export interface CandidateGraph {
+  /** edges of Korean k are [start[k], start[k + 1]) */
+  start: Int32Array;
+  asean: Int32Array;
+  score: Uint8Array;
+  edges: number;
+}
+
+export interface CandidateOptions {
+  k: number;
+  sampleFactor: number;
+  scarceFactor: number;
+  /** upper bound of block members examined for one scarce-country person */
+  enumerateLimit: number;
+}
+
+export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
+  k: 50,
+  sampleFactor: 4,
+  scarceFactor: 4,
+  enumerateLimit: 50_000,
+};
+
+/** Index of one side's people by (minor, age, language, country). */
+export interface Blocks {
+  ageLo: number;
+  ages: number;
+  langSlots: number;
+  start: Int32Array;
+  members: Int32Array;
+}
+
+export function blockId(
+  b: Blocks,
+  minor: number,
+  age: number,
+  lang: number,
+  country: number,
+): number {
+  return ((minor * b.ages + (age - b.ageLo)) * b.langSlots + lang) * COUNTRY_SLOTS + country;
+}
+
+/** People of a side for whom include(i) holds, by block; one entry per language spoken. */
+export function buildBlocks(prep: Prepared, side: Side, include: (i: number) => boolean): Blocks {
+  const byLanguage = prep.rules.requireSharedLanguage;
+  let ageLo = Infinity;
+  let ageHi = -Infinity;
+  for (let i = 0; i < side.count; i++) {
+    if (!include(i)) continue;
+    if (side.age[i] < ageLo) ageLo = side.age[i];
+    if (side.age[i] > ageHi) ageHi = side.age[i];
+  }
+  if (ageLo > ageHi) {
+    ageLo = 0;
+    ageHi = 0;
+  }
+  const b: Blocks = {
+    ageLo,
+    ages: ageHi - ageLo + 1,
+    langSlots: byLanguage ? Math.max(1, prep.languages.length) : 1,
+    start: new Int32Array(0),
+    members: new Int32Array(0),
+  };
+  const total = 2 * b.ages * b.langSlots * COUNTRY_SLOTS;
+  const counts = new Int32Array(total + 1);
+  const each = (fn: (id: number, person: number) => void): void => {
+    for (let i = 0; i < side.count; i++) {
+      if (!include(i)) continue;
+      if (!byLanguage) {
+        fn(blockId(b, side.minor[i], side.age[i], 0, side.country[i]), i);
+        continue;
+      }
+      for (let j = side.langStart[i]; j < side.langStart[i + 1]; j++) {
+        fn(blockId(b, side.minor[i], side.age[i], side.langList[j], side.country[i]), i);
+      }
+    }
+  };
+  each((id) => counts[id + 1]++);
+  for (let i = 0; i < total; i++) counts[i + 1] += counts[i];
+  const fill = counts.slice(0, total);
+  const members = new Int32Array(counts[total]);
+  each((id, person) => (members[fill[id]++] = person));
+  b.start = counts;
+  b.members = members;
+  return b;
+}
+
+/** Growable (from, to, score) triples. */
+class EdgeBuffer {
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  score = new Uint8Array(1024);
+  length = 0;
+
+  push(from: number, to: number, score: number): void {
+    if (this.length === this.from.length) {
+      const size = this.length * 2;
+      const f = new Int32Array(size);
+      f.set(this.from);
+      this.from = f;
+      const t = new Int32Array(size);
+      t.set(this.to);
+      this.to = t;
+      const s = new Uint8Array(size);
+      s.set(this.score);
+      this.score = s;
+    }
+    this.from[this.length] = from;
+    this.to[this.length] = to;
+    this.score[this.length] = score;
+    this.length++;
+  }
+}
+
+/** Countries whose people need most of their capacity to reach the minimum. */
+export function scarceCountries(prep: Prepared): Uint8Array {
+  const scarce = new Uint8Array(COUNTRY_SLOTS);
+  if (prep.minPerCountry === 0) return scarce;
+  const capacity = new Float64Array(COUNTRY_SLOTS);
+  const A = prep.asean;
+  for (let i = 0; i < A.count; i++) capacity[A.country[i]] += A.remaining[i];
+  for (let c = 0; c < KR_SLOT; c++) {
+    const needed = prep.minPerCountry - prep.pinnedPerCountry[c];
+    if (needed > 0 && capacity[c] <= 3 * needed) scarce[c] = 1;
+  }
+  return scarce;
+}
+
+interface Direction {
+  fromKr: boolean;
+  from: Side;
+  to: Side;
+  blocks: Blocks;
+}
+
+function selectForSide(
+  prep: Prepared,
+  dir: Direction,
+  scorer: PairScorer,
+  opts: CandidateOptions,
+  scarce: Uint8Array,
+  hasBarred: Uint8Array,
+  rng: Rng,
+  out: EdgeBuffer,
+): void {
+  const { from, to, blocks, fromKr } = dir;
+  const { start, members } = blocks;
+  const gap = prep.rules.maxAgeGapYears;
+  const byLanguage = prep.rules.requireSharedLanguage;
+  const minorSlots = prep.rules.minorsOnlyWithMinors ? 1 : 2;
+  const nA = prep.asean.count;
+  const barred = prep.barred;
+  const countryLo = fromKr ? 0 : KR_SLOT;
+  const countryHi = fromKr ? KR_SLOT : COUNTRY_SLOTS;
+
+  const stamp = new Int32Array(to.count).fill(-1);
+  const maxBlocks = minorSlots * (2 * gap + 1) * blocks.langSlots * COUNTRY_SLOTS;
+  const blockList = new Int32Array(maxBlocks);
+  const cum = new Int32Array(maxBlocks + 1);
+  const prefList = new Int32Array(maxBlocks);
+  const prefCum = new Int32Array(maxBlocks + 1);
+  let candTo = new Int32Array(1024);
+  let candScore = new Uint8Array(1024);
+  const histogram = new Int32Array(MAX_SCORE + 2);
+
+  const pick = (list: Int32Array, cumul: Int32Array, count: number, r: number): number => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumul[mid + 1] <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return members[start[list[lo]] + (r - cumul[lo])];
+  };
+
+  for (let p = 0; p < from.count; p++) {
+    if (from.remaining[p] === 0) continue;
+    const age = from.age[p];
+    let nBlocks = 0;
+    let nPref = 0;
+    cum[0] = 0;
+    prefCum[0] = 0;
+    const prefs = from.prefCountries[p];
+    const langLo = byLanguage ? from.langStart[p] : 0;
+    const langHi = byLanguage ? from.langStart[p + 1] : 1;
+    for (let ms = 0; ms < minorSlots; ms++) {
+      const minor = minorSlots === 1 ? from.minor[p] : ms;
+      const aLo = Math.max(age - gap, blocks.ageLo);
+      const aHi = Math.min(age + gap, blocks.ageLo + blocks.ages - 1);
+      for (let a = aLo; a <= aHi; a++) {
+        for (let j = langLo; j < langHi; j++) {
+          const lang = byLanguage ? from.langList[j] : 0;
+          const base = blockId(blocks, minor, a, lang, 0);
+          for (let c = countryLo; c < countryHi; c++) {
+            const id = base + c;
+            const size = start[id + 1] - start[id];
+            if (size === 0) continue;
+            blockList[nBlocks] = id;
+            cum[nBlocks + 1] = cum[nBlocks] + size;
+            nBlocks++;
+            if ((prefs >>> c) & 1) {
+              prefList[nPref] = id;
+              prefCum[nPref + 1] = prefCum[nPref] + size;
+              nPref++;
+            }
+          }
+        }
+      }
+    }
+    const pool = cum[nBlocks];
+    if (pool === 0) continue;
+
+    const isScarce = !fromKr && scarce[from.country[p]] === 1;
+    const k = isScarce ? opts.k * opts.scarceFactor : opts.k;
+    const target = opts.sampleFactor * k;
+    const enumerate = isScarce ? pool <= opts.enumerateLimit : pool <= 2 * target;
+    if (candTo.length < (enumerate ? pool : target)) {
+      const size = enumerate ? pool : target;
+      candTo = new Int32Array(size);
+      candScore = new Uint8Array(size);
+    }
+    const checkBarred = hasBarred[p] === 1;
+    let found = 0;
+    const consider = (q: number): void => {
+      if (stamp[q] === p) return;
+      stamp[q] = p;
+      if (!genderCompatible(from.gender[p], from.genderPref[p], to.gender[q], to.genderPref[q])) {
+        return;
+      }
+      const kr = fromKr ? p : q;
+      const as = fromKr ? q : p;
+      if (checkBarred && barred.has(kr * nA + as)) return;
+      candTo[found] = q;
+      candScore[found] = scorer(kr, as);
+      found++;
+    };
+    if (enumerate) {
+      for (let b = 0; b < nBlocks; b++) {
+        const id = blockList[b];
+        for (let i = start[id]; i < start[id + 1]; i++) consider(members[i]);
+      }
+    } else {
+      const fromPreferred = nPref > 0 ? Math.floor(target / 3) : 0;
+      let attempts = 0;
+      const maxAttempts = 3 * target;
+      while (found < target && attempts < maxAttempts) {
+        const preferred = attempts < fromPreferred * 3 && found < fromPreferred;
+        const q = preferred
+          ? pick(prefList, prefCum, nPref, rng.below(prefCum[nPref]))
+          : pick(blockList, cum, nBlocks, rng.below(pool));
+        attempts++;
+        consider(q);
+      }
+    }
+    if (found === 0) continue;
+
+    // Top-k by score without sorting: scores are small integers, so find the threshold score
+    // from a histogram; ties at the threshold go to the earliest (seed-ordered) candidates.
+    let take = found;
+    let threshold = 0;
+    if (found > k) {
+      histogram.fill(0);
+      for (let i = 0; i < found; i++) histogram[candScore[i]]++;
+      let acc = 0;
+      threshold = MAX_SCORE;
+      while (threshold > 0 && acc + histogram[threshold] < k) acc += histogram[threshold--];
+      take = k;
+    }
+    let atThreshold = take - countAbove(candScore, found, threshold);
+    for (let i = 0; i < found; i++) {
+      const s = candScore[i];
+      if (s < threshold) continue;
+      if (s === threshold && found > k) {
+        if (atThreshold === 0) continue;
+        atThreshold--;
+      }
+      if (fromKr) out.push(p, candTo[i], s);
+      else out.push(candTo[i], p, s);
+    }
+  }
+}
+
+function countAbove(scores: Uint8Array, n: number, threshold: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) if (scores[i] > threshold) c++;
+  return c;
+}
+
+export function generateCandidates(
+  prep: Prepared,
+  scorer: PairScorer,
+  options: Partial<CandidateOptions> = {},
+): CandidateGraph {
+  const opts = { ...DEFAULT_CANDIDATE_OPTIONS, ...options };
+  const { kr, asean } = prep;
+  const rng = prep.rng.fork(2);
+  const scarce = scarceCountries(prep);
+  const krBarred = new Uint8Array(kr.count);
+  const aseanBarred = new Uint8Array(asean.count);
+  for (const key of prep.barred) {
+    krBarred[Math.floor(key / asean.count)] = 1;
+    aseanBarred[key % asean.count] = 1;
+  }
+  const out = new EdgeBuffer();
+  const krBlocks = buildBlocks(prep, kr, (i) => kr.remaining[i] > 0);
+  const aseanBlocks = buildBlocks(prep, asean, (i) => asean.remaining[i] > 0);
+  selectForSide(
+    prep,
+    { fromKr: true, from: kr, to: asean, blocks: aseanBlocks },
+    scorer,
+    opts,
+    scarce,
+    krBarred,
+    rng,
+    out,
+  );
+  selectForSide(
+    prep,
+    { fromKr: false, from: asean, to: kr, blocks: krBlocks },
+    scorer,
+    opts,
+    scarce,
+    aseanBarred,
+    rng,
+    out,
+  );
+  return toCsr(kr.count, asean.count, out);
+}
+
+/** Groups the triples by Korean participant and drops the pairs both sides proposed. */
+function toCsr(nKr: number, nAsean: number, buf: EdgeBuffer): CandidateGraph {
+  const start = new Int32Array(nKr + 1);
+  for (let i = 0; i < buf.length; i++) start[buf.from[i] + 1]++;
+  for (let k = 0; k < nKr; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, nKr);
+  const order = new Int32Array(buf.length);
+  for (let i = 0; i < buf.length; i++) order[fill[buf.from[i]]++] = i;
+
+  const seen = new Int32Array(nAsean).fill(-1);
+  const asean = new Int32Array(buf.length);
+  const score = new Uint8Array(buf.length);
+  let edges = 0;
+  let from = 0;
+  for (let k = 0; k < nKr; k++) {
+    const end = start[k + 1];
+    start[k] = edges;
+    for (let j = from; j < end; j++) {
+      const i = order[j];
+      const a = buf.to[i];
+      if (seen[a] === k) continue;
+      seen[a] = k;
+      asean[edges] = a;
+      score[edges] = buf.score[i];
+      edges++;
+    }
+    from = end;
+  }
+  start[nKr] = edges;
+  return { start, asean: asean.slice(0, edges), score: score.slice(0, edges), edges };
+}

@@ -1,0 +1,98 @@
+import { ageOn, prepare } from './prepare';
+import { pairReasons } from './reasons';
+import type { Participant } from './types';
+
+const person = (id: string, country: Participant['country'], extra: Partial<Participant> = {}) =>
+  ({
+    id,
+    country,
+    age: 20,
+    consentConfirmed: true,
+    languages: [{ code: 'en', level: 'fluent' }],
+    interests: [],
+    ...extra,
+  }) as Participant;
+
+describe('ageOn', () => {
+  it('counts completed years at the reference date', () => {
+    expect(ageOn('2010-06-15', '2027-06-14')).toBe(16);
+    expect(ageOn('2010-06-15', '2027-06-15')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+  });
+});
+
+describe('prepare', () => {
+  it('derives ages and minor status from birth dates', () => {
+    const prep = prepare({
+      participants: [person('k', 'KR', { age: undefined, birthDate: '2010-01-01' })],
+      referenceDate: '2027-03-01',
+    });
+    expect(prep.kr.age[0]).toBe(17);
+    expect(prep.kr.minor[0]).toBe(1);
+    expect(() =>
+      prepare({ participants: [person('k', 'KR', { age: undefined, birthDate: '2010-01-01' })] }),
+    ).toThrow('referenceDate');
+  });
+
+  it('says why someone cannot take new pairs', () => {
+    const prep = prepare({
+      participants: [
+        person('too-old', 'KR', { age: 31 }),
+        person('no-age', 'KR', { age: undefined }),
+        person('none-wanted', 'KR', { preferences: { capacity: 0 } }),
+        person('mute', 'ID', { languages: [] }),
+        person('ok', 'ID', { preferences: { capacity: 5 } }),
+      ],
+      rules: { maxAge: 30 },
+      penpalsPerParticipant: 2,
+    });
+    const why = (side: typeof prep.kr) =>
+      side.participants.map((p, i) => [p.id, side.ineligible[i]?.reason ?? null]);
+    expect(Object.fromEntries([...why(prep.kr), ...why(prep.asean)])).toEqual({
+      'too-old': 'age_rules',
+      'no-age': 'age_rules',
+      'none-wanted': 'no_capacity',
+      mute: 'no_shared_language',
+      ok: null,
+    });
+    const ok = prep.asean.participants.findIndex((p) => p.id === 'ok');
+    expect(prep.asean.capacity[ok]).toBe(2);
+  });
+});
+
+describe('pairReasons', () => {
+  it('names practice partners, wished-for countries and many shared interests', () => {
+    const prep = prepare({
+      participants: [
+        person('k', 'KR', {
+          age: 18,
+          languages: [
+            { code: 'ko', level: 'native' },
+            { code: 'th', level: 'basic' },
+          ],
+          interests: ['film', 'football', 'music', 'k_pop'],
+          preferences: { preferredCountries: ['TH'], practiseLanguages: ['th'] },
+        }),
+        person('t', 'TH', {
+          age: 21,
+          languages: [
+            { code: 'th', level: 'native' },
+            { code: 'ko', level: 'conversational' },
+          ],
+          interests: ['film', 'football', 'music', 'k_pop'],
+          preferences: { practiseLanguages: ['ko'] },
+        }),
+      ],
+    });
+    expect(pairReasons(prep, 0, 0)).toEqual([
+      'both speak Korean',
+      'both know some Thai',
+      'one of you wants to practise Korean, which the other speaks well',
+      'one of you wants to practise Thai, which the other speaks well',
+      'both like film, football, k pop and 1 more',
+      '3 years apart',
+      'one of you asked for a pen pal from Thailand',
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import { ASEAN_COUNTRIES, type CountryCode, type LanguageLevel } from './types';
+
+/** Country slots 0..9 are the ASEAN countries in ASEAN_COUNTRIES order; KR is slot 10. */
+export const KR_SLOT = 10;
+export const COUNTRY_SLOTS = 11;
+
+export function countrySlot(code: string): number {
+  if (code === 'KR') return KR_SLOT;
+  return (ASEAN_COUNTRIES as readonly string[]).indexOf(code);
+}
+
+export function slotCountry(slot: number): CountryCode {
+  return slot === KR_SLOT ? 'KR' : ASEAN_COUNTRIES[slot];
+}
+
+export const COUNTRY_NAMES: Record<CountryCode, string> = {
+  BN: 'Brunei',
+  KH: 'Cambodia',
+  ID: 'Indonesia',
+  LA: 'Laos',
+  MY: 'Malaysia',
+  MM: 'Myanmar',
+  PH: 'the Philippines',
+  SG: 'Singapore',
+  TH: 'Thailand',
+  VN: 'Vietnam',
+  KR: 'Korea',
+};
+
+/** Higher is better; 0 means "does not speak it". */
+export const LEVEL_RANK: Record<LanguageLevel, number> = {
+  basic: 1,
+  conversational: 2,
+  fluent: 3,
+  native: 4,
+};
+export const MAX_LEVEL = 4;
+/** A language spoken at least this well can be practised with. */
+export const PRACTISE_PARTNER_LEVEL = LEVEL_RANK.fluent;
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  ar: 'Arabic',
+  bn: 'Bengali',
+  de: 'German',
+  en: 'English',
+  es: 'Spanish',
+  fil: 'Filipino',
+  fr: 'French',
+  hi: 'Hindi',
+  id: 'Indonesian',
+  ja: 'Japanese',
+  jv: 'Javanese',
+  km: 'Khmer',
+  ko: 'Korean',
+  lo: 'Lao',
+  ms: 'Malay',
+  my: 'Burmese',
+  pt: 'Portuguese',
+  ru: 'Russian',
+  su: 'Sundanese',
+  ta: 'Tamil',
+  th: 'Thai',
+  tl: 'Tagalog',
+  vi: 'Vietnamese',
+  zh: 'Chinese',
+};
+
+export function languageName(code: string): string {
+  return LANGUAGE_NAMES[code.toLowerCase()] ?? code.toUpperCase();
+}
+
+/** Interest tags are slugs such as "k_pop" or "street-food": shown as "k pop", "street food". */
+export function interestLabel(tag: string): string {
+  return tag.replace(/[_-]+/g, ' ').trim();
+}
+
+/** "a", "a and b", "a, b and c" */
+export function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
