@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent bench:matching -- --per-side 10000 --k 50 --seed 1
 npm run --silent bench:assignment
+npm run --silent bench:matching-job -- --per-side 10000 --seed 1
