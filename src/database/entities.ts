@@ -1,4 +1,13 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Competition } from '../competitions/competition.entity';
+import {
+  DeadlineReminder,
+  IdempotencyKey,
+  Submission,
+  SubmissionAsset,
+  SubmissionVersion,
+} from '../competitions/submission.entity';
+import { Team, TeamInvitation, TeamMember } from '../competitions/team.entity';
 import { AuthSession } from '../identity/auth-session.entity';
 import { GuardianConsent } from '../identity/guardian-consent.entity';
 import { PasswordToken } from '../identity/password-token.entity';
@@ -33,4 +42,13 @@ export const ENTITIES = [
   PenpalConstraint,
   MatchingRun,
   PenpalMatch,
+  Competition,
+  Team,
+  TeamMember,
+  TeamInvitation,
+  Submission,
+  SubmissionVersion,
+  SubmissionAsset,
+  IdempotencyKey,
+  DeadlineReminder,
 ];
