@@ -24,6 +24,7 @@ describe('JobHandlers', () => {
     const seen: string[] = [];
     h.register(JobName.DeliverNotification, async (p) => seen.push(p.outboxId));
     h.register(JobName.RunPenpalMatching, async () => undefined);
+    h.register(JobName.DeadlineReminder, async () => undefined);
     h.assertComplete();
     const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));
@@ -32,5 +33,24 @@ describe('JobHandlers', () => {
       /invalid payload/,
     );
     await expect(h.dispatch(job('other', {}))).rejects.toThrow(/No handler/);
+  });
+
+  it('checks deadline reminder payloads', async () => {
+    const h = new JobHandlers();
+    const seen: number[] = [];
+    h.register(JobName.DeadlineReminder, async (p) => seen.push(p.hoursBefore));
+    const competitionId = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
+    const closesAt = '2027-03-01T00:00:00.000Z';
+    await h.dispatch(job(JobName.DeadlineReminder, { competitionId, hoursBefore: 24, closesAt }));
+    expect(seen).toEqual([24]);
+    for (const bad of [
+      { competitionId, hoursBefore: 12, closesAt },
+      { competitionId, hoursBefore: 72, closesAt: 'tomorrow' },
+      { competitionId: 'x', hoursBefore: 72, closesAt },
+    ]) {
+      await expect(h.dispatch(job(JobName.DeadlineReminder, bad))).rejects.toThrow(
+        /invalid payload/,
+      );
+    }
   });
 });

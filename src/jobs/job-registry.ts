@@ -5,17 +5,21 @@
 export const QUEUES = {
   notifications: 'notifications',
   penpalMatching: 'penpal-matching',
+  deadlines: 'deadlines',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export enum JobName {
   DeliverNotification = 'notification.deliver',
   RunPenpalMatching = 'penpal.matching-run',
+  DeadlineReminder = 'competition.deadline_reminder',
 }
 
 export interface JobPayloads {
   [JobName.DeliverNotification]: { outboxId: string };
   [JobName.RunPenpalMatching]: { runId: string };
+  /** closesAt is the deadline the reminder was planned for: a moved deadline makes it stale. */
+  [JobName.DeadlineReminder]: { competitionId: string; hoursBefore: number; closesAt: string };
 }
 
 export interface JobDefinition {
@@ -29,6 +33,7 @@ export const JOBS: Record<JobName, JobDefinition> = {
   [JobName.DeliverNotification]: { queue: QUEUES.notifications, attempts: 6, backoffMs: 1000 },
   // A run whose engine fails is marked failed (no retry); attempts only cover a job that arrives before its row commits.
   [JobName.RunPenpalMatching]: { queue: QUEUES.penpalMatching, attempts: 5, backoffMs: 100 },
+  [JobName.DeadlineReminder]: { queue: QUEUES.deadlines, attempts: 5, backoffMs: 5000 },
 };
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -41,4 +46,10 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     isRecord(d) && isUuid(d.outboxId),
   [JobName.RunPenpalMatching]: (d): d is JobPayloads[JobName.RunPenpalMatching] =>
     isRecord(d) && isUuid(d.runId),
+  [JobName.DeadlineReminder]: (d): d is JobPayloads[JobName.DeadlineReminder] =>
+    isRecord(d) &&
+    isUuid(d.competitionId) &&
+    (d.hoursBefore === 72 || d.hoursBefore === 24) &&
+    typeof d.closesAt === 'string' &&
+    !Number.isNaN(Date.parse(d.closesAt)),
 };

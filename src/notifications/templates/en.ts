@@ -78,4 +78,41 @@ export const en: Record<string, TemplateFn> = {
     title: 'Your match did not go ahead',
     body: 'You are back in the queue for the next matching run.',
   }),
+  'team.invitation': (p) => ({
+    subject: `${s(p.inviterName)} invites you to join team ${s(p.teamName)} on Kenal`,
+    text:
+      `Hello,\n\n${s(p.inviterName)} invites you to join the team "${s(p.teamName)}" for ` +
+      `${s(p.competitionTitle)}. Sign in to Kenal with this email address and open this link to ` +
+      `accept or decline (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `If you do not know this person, ignore this email.\n\n— The Kenal team`,
+    title: 'Team invitation',
+    body: `${s(p.inviterName)} invites you to join "${s(p.teamName)}" for ${s(p.competitionTitle)}.`,
+  }),
+  'submission.received': (p) => ({
+    subject: `Received: "${s(p.submissionTitle)}" for ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYour team ${s(p.teamName)} submitted "${s(p.submissionTitle)}" ` +
+      `to ${s(p.competitionTitle)} at ${s(p.submittedAt)} (version ${s(p.version)}).\n\n` +
+      `You can still edit it until ${s(p.closesAt)}. Keep this email as your receipt.\n\n— The Kenal team`,
+    title: 'Submission received',
+    body: `"${s(p.submissionTitle)}" was submitted at ${s(p.submittedAt)} (version ${s(p.version)}).`,
+  }),
+  'submission.withdrawn': (p) => ({
+    subject: `Withdrawn: "${s(p.submissionTitle)}" from ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\n${s(p.actorName)} withdrew your team's entry ` +
+      `"${s(p.submissionTitle)}" from ${s(p.competitionTitle)} at ${s(p.withdrawnAt)}. ` +
+      `It will not be judged.\n\n— The Kenal team`,
+    title: 'Submission withdrawn',
+    body: `${s(p.actorName)} withdrew "${s(p.submissionTitle)}".`,
+  }),
+  'submission.deadline_reminder': (p) => ({
+    subject: `${s(p.hoursBefore)} hours left to submit to ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYour team's draft "${s(p.submissionTitle)}" has not been ` +
+      `submitted yet. ${s(p.competitionTitle)} closes at ${s(p.closesAt)}.\n\n` +
+      `Submit it before then: ${s(p.link)}\n\n— The Kenal team`,
+    title: 'Deadline approaching',
+    body: `"${s(p.submissionTitle)}" is still a draft; submissions close at ${s(p.closesAt)}.`,
+  }),
 };

@@ -56,4 +56,40 @@ export const ko: Record<string, TemplateFn> = {
     title: '매칭이 성사되지 않았어요',
     body: '다음 매칭을 위해 대기열로 돌아갔어요.',
   }),
+  'team.invitation': (p) => ({
+    subject: `${s(p.inviterName)} 님이 Kenal 팀 ${s(p.teamName)}에 초대했습니다`,
+    text:
+      `안녕하세요.\n\n${s(p.inviterName)} 님이 ${s(p.competitionTitle)}의 팀 "${s(p.teamName)}"에 ` +
+      `초대했습니다. 이 메일 주소로 Kenal에 로그인한 뒤 아래 링크에서 수락하거나 거절하세요 ` +
+      `(${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n` +
+      `모르는 사람이라면 이 메일을 무시하세요.\n\n— Kenal 팀`,
+    title: '팀 초대',
+    body: `${s(p.inviterName)} 님이 ${s(p.competitionTitle)}의 "${s(p.teamName)}" 팀에 초대했습니다.`,
+  }),
+  'submission.received': (p) => ({
+    subject: `접수 완료: ${s(p.competitionTitle)} "${s(p.submissionTitle)}"`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.teamName)} 팀이 ${s(p.competitionTitle)}에 ` +
+      `"${s(p.submissionTitle)}"을(를) ${s(p.submittedAt)}에 제출했습니다 (버전 ${s(p.version)}).\n\n` +
+      `${s(p.closesAt)}까지 수정할 수 있습니다. 이 메일을 접수증으로 보관하세요.\n\n— Kenal 팀`,
+    title: '제출 접수 완료',
+    body: `"${s(p.submissionTitle)}"이(가) ${s(p.submittedAt)}에 제출되었습니다 (버전 ${s(p.version)}).`,
+  }),
+  'submission.withdrawn': (p) => ({
+    subject: `제출 철회: ${s(p.competitionTitle)} "${s(p.submissionTitle)}"`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.actorName)} 님이 ${s(p.withdrawnAt)}에 ` +
+      `${s(p.competitionTitle)}의 "${s(p.submissionTitle)}" 제출을 철회했습니다. 이 작품은 심사되지 않습니다.\n\n— Kenal 팀`,
+    title: '제출 철회',
+    body: `${s(p.actorName)} 님이 "${s(p.submissionTitle)}" 제출을 철회했습니다.`,
+  }),
+  'submission.deadline_reminder': (p) => ({
+    subject: `${s(p.competitionTitle)} 마감까지 ${s(p.hoursBefore)}시간 남았습니다`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n팀의 초안 "${s(p.submissionTitle)}"이(가) 아직 ` +
+      `제출되지 않았습니다. ${s(p.competitionTitle)}은(는) ${s(p.closesAt)}에 마감됩니다.\n\n` +
+      `마감 전에 제출하세요: ${s(p.link)}\n\n— Kenal 팀`,
+    title: '마감 임박',
+    body: `"${s(p.submissionTitle)}"은(는) 아직 초안입니다. 마감: ${s(p.closesAt)}`,
+  }),
 };

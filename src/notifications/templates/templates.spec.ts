@@ -13,6 +13,16 @@ describe('notification templates', () => {
     roundName: 'Spring 2027',
     penpalName: 'Somchai',
     penpals: [{ name: 'Somchai', country: { en: 'Thailand', ko: '태국' } }],
+    inviterName: 'Kim Minji',
+    teamName: 'Seoul–Hanoi Crew',
+    competitionTitle: 'Short Movies 2027',
+    submissionTitle: 'Two Rivers',
+    submittedAt: '2027-03-01 23:59 (Asia/Jakarta, UTC+07:00)',
+    withdrawnAt: '2027-03-02 10:00 (Asia/Seoul, UTC+09:00)',
+    closesAt: '2027-03-31 23:59 (Asia/Jakarta, UTC+07:00)',
+    actorName: 'Nguyen An',
+    version: 4,
+    hoursBefore: 24,
   };
 
   it('has a Korean template for every English one, and no stray ones', () => {
@@ -32,6 +42,13 @@ describe('notification templates', () => {
   it('puts the link in emails that carry one', () => {
     expect(render('guardian.consent_requested', 'en', payload).text).toContain(payload.link);
     expect(render('staff.invited', 'ko', payload).text).toContain(payload.link);
+    expect(render('team.invitation', 'en', payload).text).toContain(payload.link);
+    expect(render('submission.deadline_reminder', 'ko', payload).text).toContain(payload.link);
+  });
+
+  it('puts the submission time, as given in the recipient zone, in the receipt', () => {
+    expect(render('submission.received', 'en', payload).text).toContain(payload.submittedAt);
+    expect(render('submission.received', 'ko', payload).text).toContain(payload.submittedAt);
   });
 
   it('falls back to English for a locale without templates, and picks ko-KR as Korean', () => {
