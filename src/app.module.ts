@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
+import { CompetitionsModule } from './competitions/competitions.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging';
 import { RedisModule } from './common/redis/redis.module';
@@ -21,6 +22,7 @@ export const FEATURE_MODULES = [
   ProgrammesModule,
   NotificationsModule,
   PenpalModule,
+  CompetitionsModule,
 ];
 export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
 

@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CORE_MODULES, FEATURE_MODULES } from './app.module';
+import { CompetitionsWorkerModule } from './competitions/competitions-worker.module';
 import { WorkerHost } from './jobs/worker-host';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 
 /** The queue-processing process: the same feature modules, plus handlers, relay and BullMQ workers. */
 @Module({
-  imports: [...CORE_MODULES, ...FEATURE_MODULES, NotificationsWorkerModule, PenpalWorkerModule],
+  imports: [
+    ...CORE_MODULES,
+    ...FEATURE_MODULES,
+    NotificationsWorkerModule,
+    PenpalWorkerModule,
+    CompetitionsWorkerModule,
+  ],
   providers: [WorkerHost],
 })
 export class WorkerModule {}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { UuidParam } from '../common/http/uuid-param';
+import { CompetitionsService } from './competitions.service';
+import {
+  CompetitionResponseDto,
+  CreateCompetitionDto,
+  UpdateCompetitionDto,
+} from './dto/competition.dto';
+import {
+  CreateSubmissionDto,
+  SubmissionListQuery,
+  SubmissionResponseDto,
+} from './dto/submission.dto';
+import { CreateTeamDto, TeamResponseDto } from './dto/team.dto';
+import { SubmissionListService } from './submission-list.service';
+import { SubmissionsService } from './submissions.service';
+import { TeamsService } from './teams.service';
+
+@ApiTags('competitions')
+@ApiBearerAuth()
+@Controller()
+export class CompetitionsController {
+  constructor(
+    private readonly competitions: CompetitionsService,
+    private readonly teams: TeamsService,
+    private readonly submissions: SubmissionsService,
+    private readonly lists: SubmissionListService,
+  ) {}
+
+  @Post('programmes/:id/competitions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: "Create a competition in a programme (the programme's coordinators)" })
+  @ApiCreatedResponse({ type: CompetitionResponseDto })
+  create(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) programmeId: string,
+    @Body() dto: CreateCompetitionDto,
+  ) {
+    return this.competitions.create(me, programmeId, dto);
+  }
+
+  @Public()
+  @Get('competitions/:id')
+  @ApiOperation({
+    summary: 'A competition for entrants; the window also in the programme time zone',
+  })
+  @ApiOkResponse({ type: CompetitionResponseDto })
+  get(@Param('id', UuidParam) id: string) {
+    return this.competitions.get(id);
+  }
+
+  @Patch('competitions/:id')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Change any field given at creation, e.g. extend or close the window',
+    description:
+      'Moving the close moves the deadline reminders. The rubric is frozen once judges have scored (409 RUBRIC_LOCKED).',
+  })
+  @ApiOkResponse({ type: CompetitionResponseDto })
+  update(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateCompetitionDto,
+  ) {
+    return this.competitions.update(me, id, dto);
+  }
+
+  @Post('competitions/:id/teams')
+  @ApiOperation({
+    summary: 'Form a team; the caller leads it (one team per person per competition)',
+  })
+  @ApiCreatedResponse({ type: TeamResponseDto })
+  createTeam(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CreateTeamDto,
+  ) {
+    return this.teams.create(me, id, dto.name);
+  }
+
+  @Post('competitions/:id/submissions')
+  @ApiOperation({ summary: "Start a draft entry for the caller's team" })
+  @ApiCreatedResponse({ type: SubmissionResponseDto })
+  createSubmission(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CreateSubmissionDto,
+  ) {
+    return this.submissions.create(me, id, dto);
+  }
+
+  @Get('competitions/:id/submissions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Entries with filters, pagination and counts per status; ?format=csv exports them',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  async list(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: SubmissionListQuery,
+  ) {
+    if (q.format !== 'csv') return this.lists.list(me, id, q);
+    const { filename, stream } = await this.lists.exportCsv(me, id, q);
+    return new StreamableFile(stream, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${filename}"`,
+    });
+  }
+}

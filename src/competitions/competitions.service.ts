@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { badRequest, conflict, notFound } from '../common/errors/app-error';
+import { isUniqueViolation } from '../identity/user-view';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { Programme } from '../programmes/programme.entity';
+import { Competition } from './competition.entity';
+import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import { ReminderScheduler } from './reminder-scheduler';
+import { competitionProblems } from './rules/competition-rules';
+import { windowState } from './rules/deadline';
+import { diffFields } from './rules/diff';
+import { zonedIso } from './rules/time-zones';
+import { Submission } from './submission.entity';
+
+export type CompetitionView = ReturnType<typeof competitionView>;
+
+export function competitionView(c: Competition, timezone: string, now = new Date()) {
+  return {
+    id: c.id,
+    programmeId: c.programmeId,
+    kind: c.kind,
+    title: c.title,
+    slug: c.slug,
+    description: c.description,
+    submissionOpensAt: c.submissionOpensAt,
+    submissionClosesAt: c.submissionClosesAt,
+    window: {
+      timezone,
+      opensAt: c.submissionOpensAt,
+      closesAt: c.submissionClosesAt,
+      opensAtLocal: zonedIso(c.submissionOpensAt, timezone),
+      closesAtLocal: zonedIso(c.submissionClosesAt, timezone),
+      isOpen: windowState(c.submissionOpensAt, c.submissionClosesAt, now) === 'open',
+    },
+    eligibility: c.eligibility,
+    rubric: c.rubric,
+    limits: c.limits,
+    rubricLocked: c.rubricLockedAt !== null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** Drops undefined members so a stored JSON rule never carries "key": null by accident. */
+const clean = <T extends object>(o: T | undefined): T =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as T;
+
+const instant = (path: string, value: string): Date => {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw badRequest('VALIDATION_FAILED', `${path} is not a valid instant`, [
+      { path, message: 'not a valid instant' },
+    ]);
+  }
+  return date;
+};
+
+const slugTaken = () =>
+  conflict('A competition with this slug already exists in the programme', 'SLUG_TAKEN');
+
+@Injectable()
+export class CompetitionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly audit: AuditService,
+    private readonly reminders: ReminderScheduler,
+  ) {}
+
+  async create(actor: Principal, programmeId: string, dto: CreateCompetitionDto) {
+    const draft = {
+      programmeId,
+      kind: dto.kind,
+      title: dto.title,
+      slug: dto.slug,
+      description: dto.description ?? null,
+      submissionOpensAt: instant('submissionOpensAt', dto.submissionOpensAt),
+      submissionClosesAt: instant('submissionClosesAt', dto.submissionClosesAt),
+      eligibility: clean(dto.eligibility),
+      rubric: dto.rubric.map((r) => clean(r)),
+      limits: clean(dto.limits),
+    };
+    const errors = competitionProblems(draft);
+    if (errors.length > 0) {
+      throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+    }
+    const { competition, timezone } = await this.db
+      .transaction(async (m) => {
+        const programme = await this.access.assertCanManage(actor, programmeId, m);
+        if (await m.existsBy(Competition, { programmeId, slug: dto.slug })) throw slugTaken();
+        const competition = await m.save(Competition, m.create(Competition, draft));
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'competition.created',
+          targetType: 'competition',
+          targetId: competition.id,
+          details: { programmeId, slug: competition.slug, kind: competition.kind },
+        });
+        return { competition, timezone: programme.timezone };
+      })
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? slugTaken() : err;
+      });
+    await this.reminders.reschedule(competition.id, null, competition.submissionClosesAt);
+    return competitionView(competition, timezone);
+  }
+
+  async get(id: string) {
+    const competition = await this.db.getRepository(Competition).findOneBy({ id });
+    if (!competition) throw notFound('Competition');
+    const programme = await this.db
+      .getRepository(Programme)
+      .findOneByOrFail({ id: competition.programmeId });
+    return competitionView(competition, programme.timezone);
+  }
+
+  async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {
+    const { competition, timezone, previousClose } = await this.db
+      .transaction(async (m) => {
+        const current = await this.lock(m, id);
+        const programme = await this.access.assertCanManage(actor, current.programmeId, m);
+        const previousClose = current.submissionClosesAt;
+        const next: Competition = {
+          ...current,
+          ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
+          ...(dto.title !== undefined ? { title: dto.title } : {}),
+          ...(dto.slug !== undefined ? { slug: dto.slug } : {}),
+          ...(dto.description !== undefined ? { description: dto.description ?? null } : {}),
+          ...(dto.submissionOpensAt !== undefined
+            ? { submissionOpensAt: instant('submissionOpensAt', dto.submissionOpensAt) }
+            : {}),
+          ...(dto.submissionClosesAt !== undefined
+            ? { submissionClosesAt: instant('submissionClosesAt', dto.submissionClosesAt) }
+            : {}),
+          ...(dto.eligibility !== undefined ? { eligibility: clean(dto.eligibility) } : {}),
+          ...(dto.rubric !== undefined ? { rubric: dto.rubric.map((r) => clean(r)) } : {}),
+          ...(dto.limits !== undefined ? { limits: clean(dto.limits) } : {}),
+        };
+        const errors = competitionProblems(next);
+        if (errors.length > 0) {
+          throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+        }
+        const changes = diffFields(
+          { ...current } as unknown as Record<string, unknown>,
+          { ...next } as unknown as Record<string, unknown>,
+        );
+        if (changes.rubric && current.rubricLockedAt) {
+          throw conflict(
+            'The rubric cannot change: judges have already scored entries with it',
+            'RUBRIC_LOCKED',
+          );
+        }
+        if (changes.kind && (await m.existsBy(Submission, { competitionId: id }))) {
+          throw conflict('The kind cannot change once entries exist');
+        }
+        if (
+          changes.slug &&
+          (await m.existsBy(Competition, { programmeId: next.programmeId, slug: next.slug }))
+        ) {
+          throw slugTaken();
+        }
+        if (Object.keys(changes).length > 0) {
+          await m.save(Competition, next);
+          await this.audit.record(m, {
+            actorId: actor.id,
+            action: 'competition.updated',
+            targetType: 'competition',
+            targetId: id,
+            details: { changes },
+          });
+        }
+        const competition = await m.findOneByOrFail(Competition, { id });
+        return { competition, timezone: programme.timezone, previousClose };
+      })
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? slugTaken() : err;
+      });
+    if (previousClose.getTime() !== competition.submissionClosesAt.getTime()) {
+      await this.reminders.reschedule(id, previousClose, competition.submissionClosesAt);
+    }
+    return competitionView(competition, timezone);
+  }
+
+  private async lock(m: EntityManager, id: string): Promise<Competition> {
+    const competition = await m.findOne(Competition, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!competition) throw notFound('Competition');
+    return competition;
+  }
+}

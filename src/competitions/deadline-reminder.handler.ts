@@ -1,0 +1,81 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { JobHandlers } from '../jobs/job-handlers';
+import { JobName, JobPayloads } from '../jobs/job-registry';
+import { OutboxService } from '../notifications/outbox.service';
+import { Programme } from '../programmes/programme.entity';
+import { Competition } from './competition.entity';
+import { rosterOf } from './roster';
+import { zonedHuman } from './rules/time-zones';
+
+/**
+ * Reminds every team whose entry is still a draft. A job planned for a deadline that has since
+ * moved does nothing; the ledger row, written with the outbox rows, makes a job that runs
+ * twice remind once.
+ */
+@Injectable()
+export class DeadlineReminderHandler implements OnModuleInit {
+  private readonly logger = new Logger(DeadlineReminderHandler.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly handlers: JobHandlers,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(JobName.DeadlineReminder, (p) => this.remind(p));
+  }
+
+  async remind(p: JobPayloads[JobName.DeadlineReminder]): Promise<{ reminded: number }> {
+    const planned = new Date(p.closesAt);
+    return this.db.transaction(async (m) => {
+      const competition = await m.findOneBy(Competition, { id: p.competitionId });
+      if (!competition || competition.submissionClosesAt.getTime() !== planned.getTime()) {
+        return { reminded: 0 };
+      }
+      if (Date.now() >= planned.getTime()) return { reminded: 0 };
+      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      // Teams with an extension have a later deadline than the one this reminder speaks of.
+      const claimed: { submissionId: string }[] = await m.query(
+        `INSERT INTO deadline_reminders (submission_id, hours_before, closes_at)
+         SELECT s.id, $2, $3 FROM submissions s
+          WHERE s.competition_id = $1 AND s.status = 'draft'
+            AND (s.extension_until IS NULL OR s.extension_until <= $3)
+         ON CONFLICT DO NOTHING
+         RETURNING submission_id AS "submissionId"`,
+        [competition.id, p.hoursBefore, planned],
+      );
+      for (const { submissionId } of claimed) {
+        const [submission]: { title: string; teamId: string }[] = await m.query(
+          'SELECT title, team_id AS "teamId" FROM submissions WHERE id = $1',
+          [submissionId],
+        );
+        const roster = await rosterOf(m, submission.teamId);
+        await this.outbox.enqueue(
+          m,
+          roster.map((r) => ({
+            type: 'submission.deadline_reminder',
+            recipient: { userId: r.userId, email: r.email, locale: r.locale },
+            payload: {
+              displayName: r.displayName,
+              submissionId,
+              submissionTitle: submission.title,
+              competitionTitle: competition.title,
+              hoursBefore: p.hoursBefore,
+              closesAt: zonedHuman(planned, r.timezone ?? programme.timezone),
+              link: `${this.config.PUBLIC_URL}/api/v1/submissions/${submissionId}`,
+            },
+          })),
+        );
+      }
+      this.logger.log(
+        `Reminded ${claimed.length} team(s) ${p.hoursBefore} h before ${competition.id} closes`,
+      );
+      return { reminded: claimed.length };
+    });
+  }
+}

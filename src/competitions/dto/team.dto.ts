@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class CreateTeamDto {
+  @ApiProperty({ example: 'Seoul–Hanoi Crew', maxLength: 120 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name: string;
+}
+
+export class InviteDto {
+  @ApiProperty({ example: 'friend@example.com' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class TeamMemberDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ enum: ['leader', 'member'] }) role: 'leader' | 'member';
+  @ApiProperty({ format: 'date-time' }) joinedAt: string;
+}
+
+export class InvitationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
+
+export class TeamResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'uuid' }) leaderId: string;
+  @ApiProperty({ type: [TeamMemberDto] }) members: TeamMemberDto[];
+  @ApiProperty({ type: [InvitationDto], description: 'pending invitations' })
+  invitations: InvitationDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}

@@ -1,0 +1,27 @@
+import { EntityManager } from 'typeorm';
+
+export interface RosterMember {
+  userId: string;
+  displayName: string;
+  email: string;
+  locale: string;
+  country: string | null;
+  dateOfBirth: string | null;
+  timezone: string | null;
+  joinedAt: Date;
+}
+
+/** A team's members with what notifications and eligibility need, the longest-standing first. */
+export async function rosterOf(m: EntityManager, teamId: string): Promise<RosterMember[]> {
+  return m.query(
+    `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, u.locale,
+            p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.timezone,
+            tm.joined_at AS "joinedAt"
+       FROM team_members tm
+       JOIN users u ON u.id = tm.user_id
+       LEFT JOIN profiles p ON p.user_id = u.id
+      WHERE tm.team_id = $1
+      ORDER BY tm.joined_at, u.id`,
+    [teamId],
+  );
+}

@@ -1,0 +1,16 @@
+import type { Readable } from 'node:stream';
+
+/**
+ * Where uploaded files live. The competitions module only speaks to this interface, so a store
+ * for S3-compatible buckets can replace the local disk by binding another class to the token.
+ */
+export interface AssetStorage {
+  /** Streams `body` under `key`; when the stream fails, nothing is left behind under any name. */
+  put(key: string, body: Readable): Promise<void>;
+  /** The stored bytes, streamed. */
+  get(key: string): Promise<Readable>;
+  /** Removes the object; a missing one is not an error. */
+  remove(key: string): Promise<void>;
+}
+
+export const ASSET_STORAGE = Symbol('ASSET_STORAGE');

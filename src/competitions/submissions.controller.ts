@@ -1,0 +1,194 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { AppError } from '../common/errors/app-error';
+import { PageQuery } from '../common/http/pagination';
+import { UuidParam } from '../common/http/uuid-param';
+import { AssetsService } from './assets.service';
+import {
+  AssetResponseDto,
+  ExtensionDto,
+  SubmissionResponseDto,
+  SubmissionVersionDto,
+  UpdateSubmissionDto,
+  UploadAssetDto,
+} from './dto/submission.dto';
+import { SubmissionsService } from './submissions.service';
+
+const etag = (reply: FastifyReply, body: { version: number }) => {
+  reply.header('ETag', `"${body.version}"`);
+  return body;
+};
+
+@ApiTags('competitions')
+@ApiBearerAuth()
+@Controller()
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly assets: AssetsService,
+  ) {}
+
+  @Get('me/submissions')
+  @ApiOperation({ summary: 'Entries of every team I am in' })
+  mine(@CurrentUser() me: Principal, @Query() q: PageQuery) {
+    return this.submissions.mine(me, q);
+  }
+
+  @Get('submissions/:id')
+  @ApiOperation({
+    summary:
+      'An entry (its team, coordinators of its programme, admins; judges through assignments)',
+  })
+  @ApiOkResponse({ type: SubmissionResponseDto })
+  async get(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return etag(reply, await this.submissions.get(me, id));
+  }
+
+  @Patch('submissions/:id')
+  @ApiOperation({
+    summary: 'Edit until the deadline; every change is a new version',
+    description:
+      'Send the version you edited as `version` or `If-Match`: if a teammate saved first, 409 instead of overwriting.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the version, e.g. "3"' })
+  @ApiOkResponse({ type: SubmissionResponseDto })
+  async update(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateSubmissionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return etag(reply, await this.submissions.update(me, id, dto, ifMatch));
+  }
+
+  @Post('submissions/:id/submit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Submit: checks completeness and eligibility (422 with one entry per problem)',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a repeat with the same key gets the stored answer (kept 24 h)',
+  })
+  @ApiOkResponse({ type: SubmissionResponseDto })
+  async submit(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { body, replayed } = await this.submissions.submit(me, id, key);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return body;
+  }
+
+  @Post('submissions/:id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw the entry; every member is told' })
+  @ApiOkResponse({ type: SubmissionResponseDto })
+  withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.submissions.withdraw(me, id);
+  }
+
+  @Get('submissions/:id/versions')
+  @ApiOperation({ summary: 'Every change: who, when, what' })
+  @ApiOkResponse({ type: [SubmissionVersionDto] })
+  versions(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+  ) {
+    return this.submissions.versions(me, id, q);
+  }
+
+  @Post('submissions/:id/extension')
+  @HttpCode(200)
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'Give this team until `until` (audited)' })
+  @ApiOkResponse({ type: SubmissionResponseDto })
+  extend(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ExtensionDto,
+  ) {
+    return this.submissions.extend(me, id, dto.until);
+  }
+
+  @Post('submissions/:id/assets')
+  @ApiOperation({
+    summary:
+      'Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role)',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadAssetDto })
+  @ApiCreatedResponse({ type: AssetResponseDto })
+  upload(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query('role') roleQuery: string | undefined,
+    @Req() req: FastifyRequest,
+  ) {
+    return this.assets.upload(me, id, async (maxBytes) => {
+      if (!req.isMultipart()) {
+        throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');
+      }
+      const part = await req.file({ limits: { fileSize: maxBytes }, throwFileSizeLimit: false });
+      if (!part) return undefined;
+      const field = part.fields.role;
+      const role =
+        field && !Array.isArray(field) && field.type === 'field' ? String(field.value) : roleQuery;
+      return {
+        role,
+        filename: part.filename,
+        stream: part.file,
+        truncated: () => part.file.truncated,
+      };
+    });
+  }
+
+  @Get('submissions/:id/assets/:assetId')
+  @ApiOperation({ summary: 'Download an uploaded file (whoever may read the entry)' })
+  async download(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('assetId', UuidParam) assetId: string,
+  ) {
+    const { asset, stream } = await this.assets.download(me, id, assetId);
+    return new StreamableFile(stream, {
+      type: asset.mime,
+      length: asset.size,
+      disposition: `attachment; filename="${asset.id}"`,
+    });
+  }
+}

@@ -1,0 +1,510 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  FieldError,
+  forbidden,
+  notFound,
+} from '../common/errors/app-error';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import type { JsonObject } from '../common/json';
+import { AppConfig } from '../config/app-config';
+import { consentStatus } from '../identity/consent';
+import { GuardianConsentService } from '../identity/guardian-consent.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { Programme } from '../programmes/programme.entity';
+import { Competition } from './competition.entity';
+import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
+import { IdempotencyService, IdempotentResult } from './idempotency.service';
+import { RosterMember, rosterOf } from './roster';
+import { completenessProblems } from './rules/completeness';
+import { effectiveClose } from './rules/deadline';
+import { Change, diffFields } from './rules/diff';
+import { eligibilityProblems } from './rules/eligibility';
+import { zonedHuman, zonedIso } from './rules/time-zones';
+import {
+  fieldsOfKind,
+  MOVIE_FIELDS,
+  Problem,
+  PROJECT_FIELDS,
+  SubmissionFields,
+  SubmissionStatus,
+} from './rules/types';
+import { SubmissionAccess } from './submission-access';
+import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
+import { Team, TeamMember } from './team.entity';
+import { deadlinePassed, TeamsService } from './teams.service';
+
+const ALL_FIELDS: readonly string[] = [...MOVIE_FIELDS, ...PROJECT_FIELDS];
+const EDITABLE: readonly SubmissionStatus[] = ['draft', 'submitted'];
+
+/** The content fields a request sets (null clears one), without title, version or team. */
+function fieldsOf(dto: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(dto).filter(([k, v]) => ALL_FIELDS.includes(k) && v !== undefined),
+  );
+}
+
+/** Fields of the other kind are refused rather than stored where no one will look. */
+function kindErrors(kind: Competition['kind'], fields: Record<string, unknown>): FieldError[] {
+  const own = fieldsOfKind(kind);
+  return Object.keys(fields)
+    .filter((k) => !own.includes(k))
+    .map((path) => ({ path, message: `${path} is not a field of a ${kind} entry` }));
+}
+
+function assertKindFields(kind: Competition['kind'], fields: Record<string, unknown>): void {
+  const errors = kindErrors(kind, fields);
+  if (errors.length > 0) {
+    throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+  }
+}
+
+/** Nulls are how a client clears a field; stored content keeps only what is set. */
+const withoutNulls = (o: Record<string, unknown>): SubmissionFields =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null)) as SubmissionFields;
+
+/** The 422 for a submit that fails, with one entry per problem and the most telling code. */
+function notSubmittable(problems: Problem[]): AppError {
+  const code = problems.some((p) => p.code === 'NOT_ELIGIBLE')
+    ? 'NOT_ELIGIBLE'
+    : problems.some((p) => p.code === 'GUARDIAN_CONSENT_REQUIRED')
+      ? 'GUARDIAN_CONSENT_REQUIRED'
+      : 'SUBMISSION_INCOMPLETE';
+  return new AppError(
+    422,
+    code,
+    `This entry cannot be submitted yet: ${problems.map((p) => p.message).join('; ')}`,
+    problems,
+  );
+}
+
+/** `If-Match: "3"` or `W/"3"` or `3` → 3; anything else is a 400. */
+export function versionFromIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  if (!match) {
+    throw badRequest('VALIDATION_FAILED', 'If-Match must carry the version, e.g. "3"', [
+      { path: 'If-Match', message: 'not a version' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+@Injectable()
+export class SubmissionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: SubmissionAccess,
+    private readonly teams: TeamsService,
+    private readonly consents: GuardianConsentService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
+    return this.db.transaction(async (m) => {
+      const competition = await m.findOneBy(Competition, { id: competitionId });
+      if (!competition) throw notFound('Competition');
+      const fields = fieldsOf(dto);
+      assertKindFields(competition.kind, fields);
+      if (Date.now() >= competition.submissionClosesAt.getTime()) throw deadlinePassed();
+      const team = await this.teamFor(m, actor, competition, dto.teamId);
+      const open = await m
+        .createQueryBuilder(Submission, 's')
+        .where('s.team_id = :teamId AND s.status <> :withdrawn', {
+          teamId: team.id,
+          withdrawn: 'withdrawn',
+        })
+        .getOne();
+      if (open) {
+        throw conflict(
+          `Your team already has an entry (${open.id}); edit it, or withdraw it to start again`,
+          'SUBMISSION_EXISTS',
+        );
+      }
+      const stored = withoutNulls(fields);
+      const submission = await m.save(
+        Submission,
+        m.create(Submission, {
+          competitionId,
+          teamId: team.id,
+          kind: competition.kind,
+          title: dto.title,
+          fields: stored,
+          createdById: actor.id,
+        }),
+      );
+      await m.insert(SubmissionVersion, {
+        submissionId: submission.id,
+        version: 1,
+        action: 'created',
+        authorId: actor.id,
+        changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
+      });
+      return this.view(m, submission, competition);
+    });
+  }
+
+  /** The caller's team: the one named (they must belong to it), else theirs, else a new one. */
+  private async teamFor(
+    m: EntityManager,
+    actor: Principal,
+    competition: Competition,
+    teamId?: string,
+  ): Promise<Team> {
+    const membership = await m.findOneBy(TeamMember, {
+      competitionId: competition.id,
+      userId: actor.id,
+    });
+    if (teamId && membership?.teamId !== teamId) {
+      throw forbidden('You can only start an entry for your own team');
+    }
+    const id =
+      membership?.teamId ??
+      (await this.teams.insertTeam(m, competition.id, actor.displayName, actor.id)).id;
+    // Held until commit, so two teammates starting an entry at once make one, not two.
+    return m.findOneOrFail(Team, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async get(actor: Principal, id: string) {
+    const { submission, competition } = await this.access.load(this.db.manager, actor, id);
+    return this.view(this.db.manager, submission, competition);
+  }
+
+  async update(actor: Principal, id: string, dto: UpdateSubmissionDto, ifMatch?: string) {
+    const expected = dto.version ?? versionFromIfMatch(ifMatch);
+    return this.db.transaction(async (m) => {
+      const { submission, competition } = await this.editable(m, actor, id);
+      const fields = fieldsOf(dto);
+      assertKindFields(competition.kind, fields);
+      if (expected !== undefined && expected !== submission.version) {
+        throw conflict(
+          `This entry changed since version ${expected}: it is at version ${submission.version}. Reload it, then apply your edit again`,
+        );
+      }
+      const changes: Record<string, Change> = diffFields(
+        { title: submission.title, ...submission.fields },
+        { ...(dto.title !== undefined ? { title: dto.title } : {}), ...fields },
+      );
+      if (Object.keys(changes).length === 0) return this.view(m, submission, competition);
+      const nextFields = withoutNulls({ ...submission.fields, ...fields });
+      const nextTitle = dto.title ?? submission.title;
+      if (submission.status === 'submitted') {
+        // A submitted entry stays complete: an edit may improve it, not hollow it out.
+        const problems = completenessProblems(
+          competition.kind,
+          nextTitle,
+          nextFields,
+          competition.limits,
+          await this.assetRoles(m, submission.id),
+        );
+        if (problems.length > 0) throw notSubmittable(problems);
+      }
+      await this.bump(m, submission, 'edited', actor.id, changes, {
+        title: nextTitle,
+        fields: nextFields,
+      });
+      return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
+    });
+  }
+
+  async submit(actor: Principal, id: string, key?: string): Promise<IdempotentResult<JsonObject>> {
+    return this.idempotency.run(actor.id, key, `POST /submissions/${id}/submit`, async (m) => {
+      const { submission, competition } = await this.editable(m, actor, id);
+      if (Date.now() < competition.submissionOpensAt.getTime()) {
+        throw conflict('Submissions are not open yet', 'SUBMISSIONS_NOT_OPEN');
+      }
+      if (submission.status !== 'draft') {
+        throw conflict('This entry is already submitted', 'ALREADY_SUBMITTED');
+      }
+      const now = new Date();
+      const roster = await rosterOf(m, submission.teamId);
+      const members = await Promise.all(
+        roster.map(async (r) => ({
+          userId: r.userId,
+          displayName: r.displayName,
+          country: r.country,
+          dateOfBirth: r.dateOfBirth,
+          consent: consentStatus(
+            { dateOfBirth: r.dateOfBirth, latest: await this.consents.latest(m, r.userId) },
+            now,
+          ),
+        })),
+      );
+      const problems = [
+        ...completenessProblems(
+          competition.kind,
+          submission.title,
+          submission.fields,
+          competition.limits,
+          await this.assetRoles(m, submission.id),
+        ),
+        ...eligibilityProblems(competition.eligibility, members, now),
+      ];
+      if (problems.length > 0) throw notSubmittable(problems);
+      const version = await this.bump(
+        m,
+        submission,
+        'submitted',
+        actor.id,
+        { status: { from: 'draft', to: 'submitted' } },
+        { status: 'submitted', submittedAt: now },
+      );
+      const fresh = await m.findOneByOrFail(Submission, { id });
+      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
+      const team = await m.findOneByOrFail(Team, { id: submission.teamId });
+      await this.outbox.enqueue(
+        m,
+        roster.map((r) => {
+          const tz = r.timezone ?? programme.timezone;
+          return {
+            type: 'submission.received',
+            recipient: { userId: r.userId, email: r.email, locale: r.locale },
+            payload: {
+              displayName: r.displayName,
+              teamName: team.name,
+              submissionId: id,
+              submissionTitle: fresh.title,
+              competitionTitle: competition.title,
+              version,
+              submittedAt: zonedHuman(now, tz),
+              closesAt: zonedHuman(closesAt, tz),
+            },
+          };
+        }),
+      );
+      return (await this.view(m, fresh, competition)) as unknown as JsonObject;
+    });
+  }
+
+  async withdraw(actor: Principal, id: string) {
+    return this.db.transaction(async (m) => {
+      const { submission, competition, isMember } = await this.access.load(m, actor, id, {
+        lock: true,
+      });
+      if (!isMember) throw forbidden('Only members of the team can withdraw its entry');
+      if (!EDITABLE.includes(submission.status)) {
+        throw conflict(`An entry that is ${submission.status} cannot be withdrawn`);
+      }
+      const now = new Date();
+      await this.bump(
+        m,
+        submission,
+        'withdrawn',
+        actor.id,
+        { status: { from: submission.status, to: 'withdrawn' } },
+        { status: 'withdrawn', withdrawnAt: now },
+      );
+      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const roster = await rosterOf(m, submission.teamId);
+      await this.outbox.enqueue(
+        m,
+        roster.map((r: RosterMember) => ({
+          type: 'submission.withdrawn',
+          recipient: { userId: r.userId, email: r.email, locale: r.locale },
+          payload: {
+            displayName: r.displayName,
+            actorName: actor.displayName,
+            submissionTitle: submission.title,
+            competitionTitle: competition.title,
+            withdrawnAt: zonedHuman(now, r.timezone ?? programme.timezone),
+          },
+        })),
+      );
+      return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
+    });
+  }
+
+  async versions(actor: Principal, id: string, q: PageQuery) {
+    await this.access.load(this.db.manager, actor, id);
+    const { skip, take } = skipTake(q);
+    const [rows, total] = await Promise.all([
+      this.db.query(
+        `SELECT v.version, v.action, v.author_id AS "authorId", u.display_name AS "authorName",
+                v.changes, v.created_at AS "createdAt"
+           FROM submission_versions v LEFT JOIN users u ON u.id = v.author_id
+          WHERE v.submission_id = $1
+          ORDER BY v.version DESC
+          OFFSET $2 LIMIT $3`,
+        [id, skip, take],
+      ),
+      this.db.getRepository(SubmissionVersion).countBy({ submissionId: id }),
+    ]);
+    return pageOf(rows as JsonObject[], total, q);
+  }
+
+  async extend(actor: Principal, id: string, untilIso: string) {
+    const until = new Date(untilIso);
+    return this.db.transaction(async (m) => {
+      const { submission, competition, isManager } = await this.access.load(m, actor, id, {
+        lock: true,
+      });
+      if (!isManager) {
+        throw forbidden('Only coordinators of the programme and admins can grant extensions');
+      }
+      const errors: FieldError[] = [];
+      if (until.getTime() <= Date.now()) {
+        errors.push({ path: 'until', message: 'until must be in the future' });
+      }
+      if (until.getTime() <= competition.submissionClosesAt.getTime()) {
+        errors.push({ path: 'until', message: 'until must be after the competition closes' });
+      }
+      if (errors.length > 0) {
+        throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
+      }
+      if (!EDITABLE.includes(submission.status)) {
+        throw conflict(`An entry that is ${submission.status} cannot be extended`);
+      }
+      // Not a content change: the team's version stays, so no edit in flight becomes stale.
+      await m.update(Submission, { id }, { extensionUntil: until });
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'submission.extension_granted',
+        targetType: 'submission',
+        targetId: id,
+        details: {
+          teamId: submission.teamId,
+          competitionId: competition.id,
+          until: until.toISOString(),
+          previous: submission.extensionUntil?.toISOString() ?? null,
+        },
+      });
+      return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
+    });
+  }
+
+  async mine(actor: Principal, q: PageQuery) {
+    const { skip, take } = skipTake(q);
+    const [rows, count]: [JsonObject[], { n: number }[]] = await Promise.all([
+      this.db.query(
+        `SELECT s.id, s.competition_id AS "competitionId", c.title AS "competitionTitle",
+                s.team_id AS "teamId", t.name AS "teamName", s.kind, s.title, s.status, s.version,
+                s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt"
+           FROM submissions s
+           JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1
+           JOIN teams t ON t.id = s.team_id
+           JOIN competitions c ON c.id = s.competition_id
+          ORDER BY s.created_at DESC, s.id
+          OFFSET $2 LIMIT $3`,
+        [actor.id, skip, take],
+      ),
+      this.db.query(
+        `SELECT count(*)::int AS n FROM submissions s
+           JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1`,
+        [actor.id],
+      ),
+    ]);
+    return pageOf(rows, count[0].n, q);
+  }
+
+  /**
+   * The entry locked for a change by one of its members, before its team's deadline: staff and
+   * readers through other seams get 403, strangers 404, late edits 409 DEADLINE_PASSED.
+   */
+  async editable(m: EntityManager, actor: Principal, id: string) {
+    const context = await this.access.load(m, actor, id, { lock: true });
+    const { submission, competition, isMember } = context;
+    if (!isMember) throw forbidden('Only members of the team can change its entry');
+    if (!EDITABLE.includes(submission.status)) {
+      throw conflict(`An entry that is ${submission.status} can no longer change`);
+    }
+    const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
+    if (Date.now() >= closesAt.getTime()) {
+      throw deadlinePassed(`The deadline passed at ${closesAt.toISOString()}`);
+    }
+    return context;
+  }
+
+  /** Records a change as the next version; the WHERE on the old version refuses a lost update. */
+  async bump(
+    m: EntityManager,
+    submission: Submission,
+    action: string,
+    authorId: string,
+    changes: JsonObject,
+    set: Partial<Pick<Submission, 'title' | 'fields' | 'status' | 'submittedAt' | 'withdrawnAt'>>,
+  ): Promise<number> {
+    const version = submission.version + 1;
+    const result = await m
+      .createQueryBuilder()
+      .update(Submission)
+      .set({ ...set, version })
+      .where('id = :id AND version = :current', { id: submission.id, current: submission.version })
+      .execute();
+    if (result.affected !== 1) {
+      throw conflict('This entry changed while you were editing it; reload it and try again');
+    }
+    await m.insert(SubmissionVersion, {
+      submissionId: submission.id,
+      version,
+      action,
+      authorId,
+      changes,
+    });
+    return version;
+  }
+
+  private async assetRoles(m: EntityManager, submissionId: string): Promise<string[]> {
+    const rows = await m.find(SubmissionAsset, { where: { submissionId }, select: { role: true } });
+    return rows.map((r) => r.role);
+  }
+
+  async view(m: EntityManager, s: Submission, competition: Competition) {
+    const [programme, team, roster, assets] = await Promise.all([
+      m.findOneByOrFail(Programme, { id: competition.programmeId }),
+      m.findOneByOrFail(Team, { id: s.teamId }),
+      rosterOf(m, s.teamId),
+      m.find(SubmissionAsset, { where: { submissionId: s.id }, order: { createdAt: 'ASC' } }),
+    ]);
+    const closesAt = effectiveClose(competition.submissionClosesAt, s.extensionUntil);
+    const content = Object.fromEntries(
+      fieldsOfKind(s.kind).map((k) => [k, (s.fields as Record<string, unknown>)[k] ?? null]),
+    );
+    return {
+      id: s.id,
+      competitionId: s.competitionId,
+      teamId: s.teamId,
+      teamName: team.name,
+      members: roster.map((r) => ({
+        userId: r.userId,
+        displayName: r.displayName,
+        country: r.country,
+      })),
+      kind: s.kind,
+      title: s.title,
+      status: s.status,
+      version: s.version,
+      ...content,
+      assets: assets.map((a) => ({
+        id: a.id,
+        role: a.role,
+        mime: a.mime,
+        size: a.size,
+        sha256: a.sha256,
+        originalName: a.originalName,
+        createdAt: a.createdAt,
+        url: `${this.config.PUBLIC_URL}/api/v1/submissions/${s.id}/assets/${a.id}`,
+      })),
+      deadline: {
+        closesAt: competition.submissionClosesAt,
+        extensionUntil: s.extensionUntil,
+        effectiveClosesAt: closesAt,
+        closesAtLocal: zonedIso(closesAt, programme.timezone),
+        timezone: programme.timezone,
+      },
+      submittedAt: s.submittedAt,
+      withdrawnAt: s.withdrawnAt,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+    };
+  }
+}

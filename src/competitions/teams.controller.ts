@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { UuidParam } from '../common/http/uuid-param';
+import { InvitationDto, InviteDto, TeamResponseDto } from './dto/team.dto';
+import { TeamsService } from './teams.service';
+
+@ApiTags('competitions')
+@ApiBearerAuth()
+@Controller()
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Get('teams/:id')
+  @ApiOperation({ summary: 'A team, its members and pending invitations (members and staff)' })
+  @ApiOkResponse({ type: TeamResponseDto })
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.teams.get(me, id);
+  }
+
+  @Post('teams/:id/invitations')
+  @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
+  @ApiCreatedResponse({ type: InvitationDto })
+  invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
+    return this.teams.invite(me, id, dto.email);
+  }
+
+  @Post('team-invitations/:token/accept')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept an invitation: only the invited email may, while the team has room',
+  })
+  @ApiOkResponse({ type: TeamResponseDto })
+  accept(@CurrentUser() me: Principal, @Param('token') token: string) {
+    return this.teams.accept(me, token);
+  }
+
+  @Post('team-invitations/:token/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decline an invitation' })
+  decline(@CurrentUser() me: Principal, @Param('token') token: string) {
+    return this.teams.decline(me, token);
+  }
+
+  @Post('teams/:id/leave')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Leave a team; a leaving leader hands over to the longest-standing member',
+  })
+  async leave(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    await this.teams.leave(me, id);
+  }
+
+  @Delete('teams/:id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a member (the leader)' })
+  async remove(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+  ) {
+    await this.teams.removeMember(me, id, userId);
+  }
+}

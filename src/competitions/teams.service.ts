@@ -1,0 +1,288 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { hashToken, newToken } from '../common/crypto/tokens';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { User } from '../identity/user.entity';
+import { isUniqueViolation } from '../identity/user-view';
+import { OutboxService } from '../notifications/outbox.service';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { Competition } from './competition.entity';
+import { rosterOf } from './roster';
+import { Submission } from './submission.entity';
+import { Team, TeamInvitation, TeamMember } from './team.entity';
+
+const INVITATION_TTL_DAYS = 7;
+
+export const deadlinePassed = (what = 'The submission deadline has passed') =>
+  conflict(what, 'DEADLINE_PASSED');
+const alreadyInTeam = () =>
+  conflict('You are already in a team for this competition', 'ALREADY_IN_TEAM');
+const tokenInvalid = () =>
+  badRequest(
+    'TOKEN_INVALID',
+    'This invitation has already been used, was replaced, or has expired',
+  );
+
+@Injectable()
+export class TeamsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly access: ProgrammeAccess,
+  ) {}
+
+  async create(actor: Principal, competitionId: string, name: string) {
+    return this.db
+      .transaction(async (m) => {
+        const competition = await m.findOneBy(Competition, { id: competitionId });
+        if (!competition) throw notFound('Competition');
+        this.assertBeforeClose(competition);
+        if (await m.existsBy(TeamMember, { competitionId, userId: actor.id }))
+          throw alreadyInTeam();
+        const team = await this.insertTeam(m, competitionId, name, actor.id);
+        return this.view(m, team, true);
+      })
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? alreadyInTeam() : err;
+      });
+  }
+
+  /** Also used when someone starts a submission without a team: they become a team of one. */
+  async insertTeam(m: EntityManager, competitionId: string, name: string, leaderId: string) {
+    const team = await m.save(Team, m.create(Team, { competitionId, name, leaderId }));
+    await m.insert(TeamMember, { teamId: team.id, userId: leaderId, competitionId });
+    return team;
+  }
+
+  async get(actor: Principal, teamId: string) {
+    const team = await this.db.getRepository(Team).findOneBy({ id: teamId });
+    if (!team) throw notFound('Team');
+    const member = await this.db.getRepository(TeamMember).existsBy({ teamId, userId: actor.id });
+    if (!member) {
+      const competition = await this.db
+        .getRepository(Competition)
+        .findOneByOrFail({ id: team.competitionId });
+      if (!(await this.access.canManage(actor, competition.programmeId))) throw notFound('Team');
+    }
+    return this.view(this.db.manager, team, true);
+  }
+
+  async invite(actor: Principal, teamId: string, email: string) {
+    return this.db.transaction(async (m) => {
+      const { team, competition } = await this.lockTeam(m, teamId, actor);
+      if (team.leaderId !== actor.id) throw forbidden('Only the team leader can invite');
+      this.assertBeforeClose(competition);
+      await this.assertRosterOpen(m, team);
+      const existing = await m.findOneBy(User, { email });
+      if (existing && (await m.existsBy(TeamMember, { teamId, userId: existing.id }))) {
+        throw conflict('This person is already in the team');
+      }
+      // A new invitation to the same address replaces the earlier link.
+      await m.update(
+        TeamInvitation,
+        { teamId, email, status: 'pending' },
+        { status: 'revoked', respondedAt: new Date() },
+      );
+      const token = newToken();
+      const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000);
+      const invitation = await m.save(
+        TeamInvitation,
+        m.create(TeamInvitation, {
+          teamId,
+          email,
+          tokenHash: hashToken(token),
+          invitedById: actor.id,
+          expiresAt,
+        }),
+      );
+      await this.outbox.enqueue(m, {
+        type: 'team.invitation',
+        recipient: {
+          userId: existing?.id ?? null,
+          email,
+          locale: existing?.locale ?? actor.locale,
+        },
+        payload: {
+          inviterName: actor.displayName,
+          teamName: team.name,
+          competitionTitle: competition.title,
+          link: `${this.config.PUBLIC_URL}/api/v1/team-invitations/${token}`,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+      return {
+        id: invitation.id,
+        teamId,
+        email,
+        status: invitation.status,
+        expiresAt: invitation.expiresAt,
+      };
+    });
+  }
+
+  async accept(actor: Principal, token: string) {
+    return this.db
+      .transaction(async (m) => {
+        const invitation = await this.lockInvitation(m, actor, token);
+        const { team, competition } = await this.lockTeam(m, invitation.teamId);
+        this.assertBeforeClose(competition);
+        await this.assertRosterOpen(m, team);
+        if (await m.existsBy(TeamMember, { competitionId: team.competitionId, userId: actor.id })) {
+          throw alreadyInTeam();
+        }
+        const size = await m.countBy(TeamMember, { teamId: team.id });
+        const max = competition.eligibility.maxTeamSize;
+        if (max !== undefined && size >= max) {
+          throw conflict(`The team is full: this competition allows ${max} members`, 'TEAM_FULL');
+        }
+        await m.insert(TeamMember, {
+          teamId: team.id,
+          userId: actor.id,
+          competitionId: team.competitionId,
+        });
+        await m.update(
+          TeamInvitation,
+          { id: invitation.id },
+          { status: 'accepted', respondedAt: new Date() },
+        );
+        return this.view(m, team, true);
+      })
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? alreadyInTeam() : err;
+      });
+  }
+
+  async decline(actor: Principal, token: string) {
+    return this.db.transaction(async (m) => {
+      const invitation = await this.lockInvitation(m, actor, token);
+      await m.update(
+        TeamInvitation,
+        { id: invitation.id },
+        { status: 'declined', respondedAt: new Date() },
+      );
+      return { id: invitation.id, teamId: invitation.teamId, status: 'declined' as const };
+    });
+  }
+
+  async leave(actor: Principal, teamId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const { team, competition } = await this.lockTeam(m, teamId, actor);
+      this.assertBeforeClose(competition);
+      await this.assertRosterOpen(m, team);
+      const others = (await rosterOf(m, teamId)).filter((r) => r.userId !== actor.id);
+      if (others.length === 0) {
+        if (await m.existsBy(Submission, { teamId })) {
+          throw conflict(
+            'You are the last member of a team with an entry: withdraw it, or invite someone first',
+          );
+        }
+        await m.delete(Team, { id: teamId });
+        return;
+      }
+      await m.delete(TeamMember, { teamId, userId: actor.id });
+      if (team.leaderId === actor.id) {
+        // The longest-standing member takes over, so a team is never without a leader.
+        await m.update(Team, { id: teamId }, { leaderId: others[0].userId });
+      }
+    });
+  }
+
+  async removeMember(actor: Principal, teamId: string, userId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const { team, competition } = await this.lockTeam(m, teamId, actor);
+      if (team.leaderId !== actor.id) throw forbidden('Only the team leader can remove members');
+      if (userId === actor.id)
+        throw badRequest('VALIDATION_FAILED', 'To leave the team, use leave');
+      this.assertBeforeClose(competition);
+      await this.assertRosterOpen(m, team);
+      const result = await m.delete(TeamMember, { teamId, userId });
+      if (!result.affected) throw notFound('Team member');
+    });
+  }
+
+  /** The team row locked; with `member`, 404 unless they belong to it. */
+  private async lockTeam(m: EntityManager, teamId: string, member?: Principal) {
+    const team = await m.findOne(Team, {
+      where: { id: teamId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!team) throw notFound('Team');
+    if (member && !(await m.existsBy(TeamMember, { teamId, userId: member.id }))) {
+      throw notFound('Team');
+    }
+    const competition = await m.findOneByOrFail(Competition, { id: team.competitionId });
+    return { team, competition };
+  }
+
+  private async lockInvitation(m: EntityManager, actor: Principal, token: string) {
+    const invitation = await m.findOne(TeamInvitation, {
+      where: { tokenHash: hashToken(token) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!invitation) throw tokenInvalid();
+    if (invitation.email !== actor.email.toLowerCase()) {
+      throw forbidden('This invitation was sent to another email address');
+    }
+    if (invitation.status !== 'pending' || invitation.expiresAt.getTime() <= Date.now()) {
+      throw tokenInvalid();
+    }
+    return invitation;
+  }
+
+  private assertBeforeClose(competition: Competition): void {
+    if (Date.now() >= competition.submissionClosesAt.getTime()) {
+      throw deadlinePassed('The competition has closed: teams can no longer change');
+    }
+  }
+
+  /** Once the entry is submitted its team is what was checked; withdrawing frees it again. */
+  private async assertRosterOpen(m: EntityManager, team: Team): Promise<void> {
+    const locked = await m.existsBy(Submission, {
+      teamId: team.id,
+      status: 'submitted',
+    });
+    if (locked) {
+      throw new AppError(
+        409,
+        'SUBMISSION_LOCKED',
+        'The team has a submitted entry: its members cannot change until the deadline passes or it is withdrawn',
+      );
+    }
+  }
+
+  async view(m: EntityManager, team: Team, withInvitations: boolean) {
+    const fresh = await m.findOneByOrFail(Team, { id: team.id });
+    const roster = await rosterOf(m, team.id);
+    const invitations = withInvitations
+      ? await m.find(TeamInvitation, {
+          where: { teamId: team.id, status: 'pending', expiresAt: MoreThan(new Date()) },
+          order: { createdAt: 'ASC' },
+          take: 100,
+        })
+      : [];
+    return {
+      id: fresh.id,
+      competitionId: fresh.competitionId,
+      name: fresh.name,
+      leaderId: fresh.leaderId,
+      members: roster.map((r) => ({
+        userId: r.userId,
+        displayName: r.displayName,
+        country: r.country,
+        role: r.userId === fresh.leaderId ? ('leader' as const) : ('member' as const),
+        joinedAt: r.joinedAt,
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        email: i.email,
+        status: i.status,
+        expiresAt: i.expiresAt,
+      })),
+      createdAt: fresh.createdAt,
+    };
+  }
+}
