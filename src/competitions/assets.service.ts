@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
-import { badRequest, notFound } from '../common/errors/app-error';
+import { AppError, badRequest, notFound } from '../common/errors/app-error';
 import { ASSET_ROLES, AssetRole } from './rules/sniff';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
@@ -65,14 +65,25 @@ export class AssetsService {
     }
     const role = file.role as AssetRole;
     const inspector = new UploadInspector(role, maxBytes);
+    // Its errors reach us through storage.put's pipeline; this keeps a late one from crashing.
+    inspector.on('error', () => undefined);
     // The parser stops at the limit without an error: turn its cut into the inspector's 413.
     file.stream.on('limit', () => inspector.destroy(tooLarge(maxBytes)));
-    file.stream.on('error', (err) => inspector.destroy(err));
+    // A client that goes away mid-file ends the part early; fail the write so its file goes.
+    finished(file.stream, (err) => {
+      if (err) {
+        inspector.destroy(
+          new AppError(400, 'UPLOAD_ABORTED', 'The upload ended before the file was complete'),
+        );
+      }
+    });
+    file.stream.pipe(inspector);
     const key = `${submissionId}/${randomUUID()}`;
     try {
-      await this.storage.put(key, file.stream.pipe(inspector));
+      await this.storage.put(key, inspector);
     } catch (err) {
       // Read the rest of the part and drop it, so the client can still receive our answer.
+      file.stream.unpipe(inspector);
       file.stream.resume();
       throw err;
     }
