@@ -26,6 +26,11 @@ import type { CompetitionKind } from '../rules/types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const INSTANT = { strict: true, strictSeparator: true };
+/** A deadline without a zone is read differently in Seoul and Jakarta: insist on Z or an offset. */
+export const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const withZone = (path: string) => ({
+  message: `${path} must be an ISO 8601 instant with Z or an offset, e.g. 2027-03-31T23:59:59+07:00`,
+});
 
 export class EligibilityDto {
   @ApiPropertyOptional({ minimum: 10, maximum: 100, description: 'on the submission date' })
@@ -156,10 +161,12 @@ export class CreateCompetitionDto {
 
   @ApiProperty({ format: 'date-time', example: '2027-01-15T00:00:00Z' })
   @IsISO8601(INSTANT)
+  @Matches(WITH_ZONE, withZone('submissionOpensAt'))
   submissionOpensAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-03-31T14:59:59Z' })
   @IsISO8601(INSTANT)
+  @Matches(WITH_ZONE, withZone('submissionClosesAt'))
   submissionClosesAt: string;
 
   @ApiPropertyOptional({ type: EligibilityDto })

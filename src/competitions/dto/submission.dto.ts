@@ -24,6 +24,7 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { COUNTRIES, ISO_639_1 } from '../../identity/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
+import { WITH_ZONE } from './competition.dto';
 import { SUBMISSION_STATUSES } from '../rules/types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -193,6 +194,7 @@ export class UpdateSubmissionDto extends SubmissionFieldsDto {
 export class ExtensionDto {
   @ApiProperty({ format: 'date-time', description: 'this team may edit and submit until then' })
   @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(WITH_ZONE, { message: 'until must be an ISO 8601 instant with Z or an offset' })
   until: string;
 }
 
