@@ -89,9 +89,12 @@ export class SubmissionListService {
     const counted = filters(competitionId, q, false);
     const { skip, take } = skipTake(q);
     const [items, total, byStatus] = await Promise.all([
+      // The page's ids first, so members are gathered for its rows only, not for every skipped one.
       this.db.query(
-        `${SELECT} WHERE ${where} ORDER BY s.created_at DESC, s.id
-          OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+        `WITH page AS (
+           SELECT s.id, s.created_at FROM submissions s WHERE ${where}
+            ORDER BY s.created_at DESC, s.id OFFSET $${params.length + 1} LIMIT $${params.length + 2})
+         ${SELECT} JOIN page ON page.id = s.id ORDER BY page.created_at DESC, page.id`,
         [...params, skip, take],
       ) as Promise<Row[]>,
       this.db.query(
