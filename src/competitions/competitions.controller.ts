@@ -18,6 +18,7 @@ import {
 } from './dto/competition.dto';
 import {
   CreateSubmissionDto,
+  SubmissionListPageDto,
   SubmissionListQuery,
   SubmissionResponseDto,
 } from './dto/submission.dto';
@@ -105,6 +106,7 @@ export class CompetitionsController {
     summary: 'Entries with filters, pagination and counts per status; ?format=csv exports them',
   })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: SubmissionListPageDto, description: 'or text/csv with ?format=csv' })
   async list(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -33,7 +33,8 @@ import {
   AssetResponseDto,
   ExtensionDto,
   SubmissionResponseDto,
-  SubmissionVersionDto,
+  SubmissionVersionPageDto,
+  MySubmissionPageDto,
   UpdateSubmissionDto,
   UploadAssetDto,
 } from './dto/submission.dto';
@@ -55,6 +56,7 @@ export class SubmissionsController {
 
   @Get('me/submissions')
   @ApiOperation({ summary: 'Entries of every team I am in' })
+  @ApiOkResponse({ type: MySubmissionPageDto })
   mine(@CurrentUser() me: Principal, @Query() q: PageQuery) {
     return this.submissions.mine(me, q);
   }
@@ -123,7 +125,7 @@ export class SubmissionsController {
 
   @Get('submissions/:id/versions')
   @ApiOperation({ summary: 'Every change: who, when, what' })
-  @ApiOkResponse({ type: [SubmissionVersionDto] })
+  @ApiOkResponse({ type: SubmissionVersionPageDto })
   versions(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

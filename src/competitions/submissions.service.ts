@@ -16,6 +16,7 @@ import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { consentStatus } from '../identity/consent';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
+import { isUniqueViolation } from '../identity/user-view';
 import { OutboxService } from '../notifications/outbox.service';
 import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';
@@ -110,47 +111,55 @@ export class SubmissionsService {
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
-    return this.db.transaction(async (m) => {
-      const competition = await m.findOneBy(Competition, { id: competitionId });
-      if (!competition) throw notFound('Competition');
-      const fields = fieldsOf(dto);
-      assertKindFields(competition.kind, fields);
-      if (Date.now() >= competition.submissionClosesAt.getTime()) throw deadlinePassed();
-      const team = await this.teamFor(m, actor, competition, dto.teamId);
-      const open = await m
-        .createQueryBuilder(Submission, 's')
-        .where('s.team_id = :teamId AND s.status <> :withdrawn', {
-          teamId: team.id,
-          withdrawn: 'withdrawn',
-        })
-        .getOne();
-      if (open) {
-        throw conflict(
-          `Your team already has an entry (${open.id}); edit it, or withdraw it to start again`,
-          'SUBMISSION_EXISTS',
+    return this.db
+      .transaction(async (m) => {
+        const competition = await m.findOneBy(Competition, { id: competitionId });
+        if (!competition) throw notFound('Competition');
+        const fields = fieldsOf(dto);
+        assertKindFields(competition.kind, fields);
+        if (Date.now() >= competition.submissionClosesAt.getTime()) throw deadlinePassed();
+        const team = await this.teamFor(m, actor, competition, dto.teamId);
+        const open = await m
+          .createQueryBuilder(Submission, 's')
+          .where('s.team_id = :teamId AND s.status <> :withdrawn', {
+            teamId: team.id,
+            withdrawn: 'withdrawn',
+          })
+          .getOne();
+        if (open) {
+          throw conflict(
+            `Your team already has an entry (${open.id}); edit it, or withdraw it to start again`,
+            'SUBMISSION_EXISTS',
+          );
+        }
+        const stored = withoutNulls(fields);
+        const submission = await m.save(
+          Submission,
+          m.create(Submission, {
+            competitionId,
+            teamId: team.id,
+            kind: competition.kind,
+            title: dto.title,
+            fields: stored,
+            createdById: actor.id,
+          }),
         );
-      }
-      const stored = withoutNulls(fields);
-      const submission = await m.save(
-        Submission,
-        m.create(Submission, {
-          competitionId,
-          teamId: team.id,
-          kind: competition.kind,
-          title: dto.title,
-          fields: stored,
-          createdById: actor.id,
-        }),
-      );
-      await m.insert(SubmissionVersion, {
-        submissionId: submission.id,
-        version: 1,
-        action: 'created',
-        authorId: actor.id,
-        changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
+        await m.insert(SubmissionVersion, {
+          submissionId: submission.id,
+          version: 1,
+          action: 'created',
+          authorId: actor.id,
+          changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
+        });
+        return this.view(m, submission, competition);
+      })
+      .catch((err: unknown) => {
+        // Two first drafts at once by someone without a team: the second team cannot form.
+        if (isUniqueViolation(err)) {
+          throw conflict('Your team is being set up by another request; try again', 'CONFLICT');
+        }
+        throw err;
       });
-      return this.view(m, submission, competition);
-    });
   }
 
   /** The caller's team: the one named (they must belong to it), else theirs, else a new one. */

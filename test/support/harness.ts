@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApi, createWorker } from '../../src/bootstrap';
+import { QUEUES } from '../../src/jobs/job-registry';
+import { QueueService } from '../../src/jobs/queue.service';
 import { cloneTestDatabase, dropTestDatabase } from './databases';
 import { TestSmtp } from './smtp';
 
@@ -68,6 +70,13 @@ export class Harness {
 
   async stop(): Promise<void> {
     await this.stopWorker();
+    // Delayed jobs (deadline reminders weeks ahead) would otherwise outlive the test in Redis.
+    const queues = this.api?.get(QueueService);
+    if (queues) {
+      await Promise.all(
+        Object.values(QUEUES).map((q) => queues.queue(q).obliterate({ force: true })),
+      );
+    }
     await this.api?.close();
     await this.smtp?.stop();
     if (this.dbName) await dropTestDatabase(this.dbName);

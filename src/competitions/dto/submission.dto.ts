@@ -285,3 +285,56 @@ export class SubmissionVersionDto {
   changes: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+export class SubmissionVersionPageDto {
+  @ApiProperty({ type: [SubmissionVersionDto] }) items: SubmissionVersionDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+export class MySubmissionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty() competitionTitle: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MySubmissionPageDto {
+  @ApiProperty({ type: [MySubmissionDto] }) items: MySubmissionDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+export class SubmissionListItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ type: [SubmissionMemberDto] }) members: SubmissionMemberDto[];
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class SubmissionListPageDto {
+  @ApiProperty({ type: [SubmissionListItemDto] }) items: SubmissionListItemDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+  @ApiProperty({
+    description: 'entries per status under the other filters',
+    example: { draft: 3, submitted: 12, withdrawn: 1, shortlisted: 0, awarded: 0, disqualified: 0 },
+  })
+  counts: Record<string, number>;
+}
