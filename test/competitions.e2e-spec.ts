@@ -159,6 +159,13 @@ describe('competitions and submissions (e2e)', () => {
     expect(mail.subject).toContain('Seoul–Bangkok');
     const token = mail.text.match(/team-invitations\/([A-Za-z0-9_-]{43})/)![1];
 
+    const preview = await h.http().get(`/api/v1/team-invitations/${token}`).expect(200);
+    expect(preview.body).toMatchObject({
+      teamName: 'Seoul–Bangkok',
+      inviterName: '김민지',
+      email: th.email,
+      status: 'pending',
+    });
     const stranger = await person(h, 'VN');
     const stolen = await h
       .http()

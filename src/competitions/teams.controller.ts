@@ -6,10 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser } from '../common/auth/decorators';
+import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
-import { InvitationDto, InviteDto, TeamResponseDto } from './dto/team.dto';
+import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('competitions')
@@ -30,6 +30,17 @@ export class TeamsController {
   @ApiCreatedResponse({ type: InvitationDto })
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
     return this.teams.invite(me, id, dto.email);
+  }
+
+  @Public()
+  @Get('team-invitations/:token')
+  @ApiOperation({
+    summary: 'What the emailed link shows: team, competition, invited email and status',
+    description: 'Sign in with the invited email, then POST …/accept or …/decline.',
+  })
+  @ApiOkResponse({ type: InvitationPreviewDto })
+  preview(@Param('token') token: string) {
+    return this.teams.preview(token);
   }
 
   @Post('team-invitations/:token/accept')

@@ -124,6 +124,30 @@ export class TeamsService {
     });
   }
 
+  /** What an emailed link shows before its recipient signs in: no one else's data beyond the team. */
+  async preview(token: string) {
+    const invitation = await this.db
+      .getRepository(TeamInvitation)
+      .findOneBy({ tokenHash: hashToken(token) });
+    if (!invitation) throw tokenInvalid();
+    const team = await this.db.getRepository(Team).findOneByOrFail({ id: invitation.teamId });
+    const competition = await this.db
+      .getRepository(Competition)
+      .findOneByOrFail({ id: team.competitionId });
+    const inviter = await this.db.getRepository(User).findOneBy({ id: invitation.invitedById });
+    const expired = invitation.status === 'pending' && invitation.expiresAt.getTime() <= Date.now();
+    return {
+      teamId: team.id,
+      teamName: team.name,
+      competitionId: competition.id,
+      competitionTitle: competition.title,
+      inviterName: inviter?.displayName ?? null,
+      email: invitation.email,
+      status: expired ? ('expired' as const) : invitation.status,
+      expiresAt: invitation.expiresAt,
+    };
+  }
+
   async accept(actor: Principal, token: string) {
     return this.db
       .transaction(async (m) => {

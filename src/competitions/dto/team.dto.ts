@@ -44,3 +44,14 @@ export class TeamResponseDto {
   invitations: InvitationDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
+
+export class InvitationPreviewDto {
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty() teamName: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty() competitionTitle: string;
+  @ApiProperty({ nullable: true, type: String }) inviterName: string | null;
+  @ApiProperty({ description: 'only this account may accept' }) email: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+}
