@@ -336,8 +336,14 @@ async function main() {
     if (rows !== SUBMISSIONS + 1)
       throw new Error(`CSV has ${rows} rows, expected ${SUBMISSIONS + 1}`);
   } finally {
-    api?.kill('SIGTERM');
-    await new Promise((r) => (api ? api.once('exit', r) : r(undefined)));
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api!.once('exit', r));
+      api.kill('SIGTERM');
+      // A graceful stop that hangs must not hang the benchmark.
+      const timer = setTimeout(() => api!.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
     await db.end().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     await admin.end();
