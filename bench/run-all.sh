@@ -5,3 +5,4 @@ cd "$(dirname "$0")/.."
 npm run --silent bench:matching -- --per-side 10000 --k 50 --seed 1
 npm run --silent bench:assignment
 npm run --silent bench:matching-job -- --per-side 10000 --seed 1
+npm run --silent bench:submissions

@@ -199,7 +199,9 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
 
     const mail = await h.smtp.waitFor(koreans[0].email);
     expect(mail.subject).toMatch(/You have a pen pal/);
-    expect(mail.text).toMatch(/pen pal in Round \w+: (ID|TH|LA) person \((Indonesia|Thailand|Lao PDR)\)/);
+    expect(mail.text).toMatch(
+      /pen pal in Round \w+: (ID|TH|LA) person \((Indonesia|Thailand|Lao PDR)\)/,
+    );
     expect((await h.smtp.waitFor(loner.email)).subject).toMatch(/stay in the queue/);
 
     const mine = await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200);

@@ -123,6 +123,26 @@ export class Harness {
     return user;
   }
 
+  /**
+   * The caller's in-app notifications once at least `min` are there. The worker commits the inbox
+   * entry just after the SMTP server accepts the email, so a test that saw the email waits here.
+   */
+  async inbox(
+    token: string,
+    min = 1,
+    timeoutMs = 15000,
+  ): Promise<{ id: string; type: string; readAt: string | null }[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await this.http()
+        .get('/api/v1/me/notifications?pageSize=100')
+        .set(auth(token))
+        .expect(200);
+      if (res.body.items.length >= min || Date.now() > deadline) return res.body.items;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async count(table: string): Promise<number> {
     const rows: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM ${table}`);
     return rows[0].n;
