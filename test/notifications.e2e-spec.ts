@@ -1,20 +1,6 @@
 import { OutboxService } from '../src/notifications/outbox.service';
 import { auth, Harness } from './support/harness';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 30000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { sleep, waitUntil } from './support/wait';
 
 describe('notification pipeline (e2e: outbox → relay → BullMQ → worker → SMTP and inbox)', () => {
   let h: Harness;

@@ -13,7 +13,7 @@ import { ReminderScheduler } from './reminder-scheduler';
 import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
-import { zonedIso } from './rules/time-zones';
+import { zonedIso } from '../common/time-zones';
 import { Submission } from './submission.entity';
 
 export type CompetitionView = ReturnType<typeof competitionView>;

@@ -8,7 +8,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';
 import { rosterOf } from './roster';
-import { zonedHuman } from './rules/time-zones';
+import { zonedHuman } from '../common/time-zones';
 
 /**
  * Reminds every team whose entry is still a draft. A job planned for a deadline that has since

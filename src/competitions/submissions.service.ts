@@ -27,7 +27,7 @@ import { completenessProblems } from './rules/completeness';
 import { effectiveClose } from './rules/deadline';
 import { Change, diffFields } from './rules/diff';
 import { eligibilityProblems } from './rules/eligibility';
-import { zonedHuman, zonedIso } from './rules/time-zones';
+import { zonedHuman, zonedIso } from '../common/time-zones';
 import {
   fieldsOfKind,
   MOVIE_FIELDS,

@@ -8,6 +8,7 @@ import { ConsentView, GuardianConsentService } from './guardian-consent.service'
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
 import { userView, UserView } from './user-view';
+import { isTimeZone } from '../common/time-zones';
 
 export interface ProfileView {
   country: string;
@@ -23,15 +24,6 @@ export interface ProfileView {
 }
 
 export type MeView = UserView & { profile: ProfileView | null; guardianConsent: ConsentView };
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 function checkProfile(dto: ProfileDto, now: Date): FieldError[] {
   const errors: FieldError[] = [];

@@ -37,17 +37,3 @@ export function ageProblem(age: number, rules: PenpalRound['rules']): string | n
     return `This round is for people aged ${rules.maxAge} or less`;
   return null;
 }
-
-/** The programme's local time of an instant, for people reading deadlines. */
-export function localTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(at);
-}

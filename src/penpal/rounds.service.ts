@@ -24,7 +24,8 @@ import { PenpalConstraint } from './penpal-constraint.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
-import { ageProblem, enrolmentWindow, localTime, roundProblems } from './round-rules';
+import { zonedIso } from '../common/time-zones';
+import { ageProblem, enrolmentWindow, roundProblems } from './round-rules';
 
 export interface RoundView {
   id: string;
@@ -68,8 +69,8 @@ export class RoundsService {
       enrolmentClosesAt: round.enrolmentClosesAt,
       local: {
         timezone: programme.timezone,
-        enrolmentOpensAt: localTime(round.enrolmentOpensAt, programme.timezone),
-        enrolmentClosesAt: localTime(round.enrolmentClosesAt, programme.timezone),
+        enrolmentOpensAt: zonedIso(round.enrolmentOpensAt, programme.timezone),
+        enrolmentClosesAt: zonedIso(round.enrolmentClosesAt, programme.timezone),
       },
       enrolment: enrolmentWindow(round, new Date()),
       penpalsPerParticipant: round.penpalsPerParticipant,

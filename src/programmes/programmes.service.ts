@@ -11,15 +11,7 @@ import { CreateProgrammeDto } from './dto/programme.dto';
 import { ProgrammeAccess } from './programme-access';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';
 import { Programme } from './programme.entity';
-
-const isTimeZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isTimeZone } from '../common/time-zones';
 
 @Injectable()
 export class ProgrammesService {

@@ -3,20 +3,7 @@ import { auth, Harness } from './harness';
 
 export type Person = Awaited<ReturnType<Harness['register']>>;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function waitUntil(
-  what: string,
-  check: () => Promise<boolean>,
-  timeoutMs = 15000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+export { waitUntil } from './wait';
 
 export const rubric = [
   { key: 'story', label: 'Story', weight: 2, min: 0, max: 10 },
