@@ -15,6 +15,14 @@ import { Profile } from '../identity/profile.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
 import { InboxEntry } from '../notifications/inbox-entry.entity';
+import {
+  CompetitionResult,
+  JudgeAssignment,
+  JudgeAssignmentRun,
+  JudgePoolMember,
+  JudgingReminder,
+  JudgingRound,
+} from '../judging/judging.entities';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { MatchingRun } from '../penpal/matching-run.entity';
 import { PenpalConstraint } from '../penpal/penpal-constraint.entity';
@@ -51,4 +59,10 @@ export const ENTITIES = [
   SubmissionAsset,
   IdempotencyKey,
   DeadlineReminder,
+  JudgePoolMember,
+  JudgingRound,
+  JudgeAssignmentRun,
+  JudgeAssignment,
+  CompetitionResult,
+  JudgingReminder,
 ];

@@ -25,6 +25,8 @@ describe('JobHandlers', () => {
     h.register(JobName.DeliverNotification, async (p) => seen.push(p.outboxId));
     h.register(JobName.RunPenpalMatching, async () => undefined);
     h.register(JobName.DeadlineReminder, async () => undefined);
+    h.register(JobName.RunJudgeAssignment, async () => undefined);
+    h.register(JobName.JudgingReminder, async () => undefined);
     h.assertComplete();
     const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));

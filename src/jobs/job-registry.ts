@@ -6,6 +6,7 @@ export const QUEUES = {
   notifications: 'notifications',
   penpalMatching: 'penpal-matching',
   deadlines: 'deadlines',
+  judging: 'judging',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -13,6 +14,8 @@ export enum JobName {
   DeliverNotification = 'notification.deliver',
   RunPenpalMatching = 'penpal.matching-run',
   DeadlineReminder = 'competition.deadline_reminder',
+  RunJudgeAssignment = 'judging.assignment-run',
+  JudgingReminder = 'judging.reminder',
 }
 
 export interface JobPayloads {
@@ -20,6 +23,9 @@ export interface JobPayloads {
   [JobName.RunPenpalMatching]: { runId: string };
   /** closesAt is the deadline the reminder was planned for: a moved deadline makes it stale. */
   [JobName.DeadlineReminder]: { competitionId: string; hoursBefore: number; closesAt: string };
+  [JobName.RunJudgeAssignment]: { runId: string };
+  /** closesAt is the close the reminder was planned for: a moved close makes it stale. */
+  [JobName.JudgingReminder]: { roundId: string; hoursBefore: number; closesAt: string };
 }
 
 export interface JobDefinition {
@@ -34,6 +40,9 @@ export const JOBS: Record<JobName, JobDefinition> = {
   // A run whose engine fails is marked failed (no retry); attempts only cover a job that arrives before its row commits.
   [JobName.RunPenpalMatching]: { queue: QUEUES.penpalMatching, attempts: 5, backoffMs: 100 },
   [JobName.DeadlineReminder]: { queue: QUEUES.deadlines, attempts: 5, backoffMs: 5000 },
+  // Like matching runs: a failed solve marks the run failed; retries only wait for the row to commit.
+  [JobName.RunJudgeAssignment]: { queue: QUEUES.judging, attempts: 5, backoffMs: 100 },
+  [JobName.JudgingReminder]: { queue: QUEUES.judging, attempts: 5, backoffMs: 5000 },
 };
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -50,6 +59,14 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     isRecord(d) &&
     isUuid(d.competitionId) &&
     (d.hoursBefore === 72 || d.hoursBefore === 24) &&
+    typeof d.closesAt === 'string' &&
+    !Number.isNaN(Date.parse(d.closesAt)),
+  [JobName.RunJudgeAssignment]: (d): d is JobPayloads[JobName.RunJudgeAssignment] =>
+    isRecord(d) && isUuid(d.runId),
+  [JobName.JudgingReminder]: (d): d is JobPayloads[JobName.JudgingReminder] =>
+    isRecord(d) &&
+    isUuid(d.roundId) &&
+    (d.hoursBefore === 48 || d.hoursBefore === 12) &&
     typeof d.closesAt === 'string' &&
     !Number.isNaN(Date.parse(d.closesAt)),
 };

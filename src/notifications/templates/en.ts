@@ -115,4 +115,57 @@ export const en: Record<string, TemplateFn> = {
     title: 'Deadline approaching',
     body: `"${s(p.submissionTitle)}" is still a draft; submissions close at ${s(p.closesAt)}.`,
   }),
+  'judging.added_to_pool': (p) => ({
+    subject: `You are a judge for ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYou have been added to the judges of ${s(p.competitionTitle)}. ` +
+      `If you know any entrant (same institution, family, a team you helped), declare the conflict ` +
+      `in Kenal before assignments are made: ${s(p.link)}\n\n— The Kenal team`,
+    title: 'You are a judge',
+    body: `You judge ${s(p.competitionTitle)}. Declare any conflict of interest before assignments.`,
+  }),
+  'judging.assignments_ready': (p) => ({
+    subject: `${s(p.count)} entries to judge in ${s(p.roundName)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYou have ${s(p.count)} new entries to judge in ` +
+      `${s(p.roundName)} of ${s(p.competitionTitle)}. Scores are due by ${s(p.closesAt)}.\n\n` +
+      `Open your assignments: ${s(p.link)}\n\n— The Kenal team`,
+    title: 'Entries to judge',
+    body: `${s(p.count)} new entries in ${s(p.roundName)}, due ${s(p.closesAt)}.`,
+  }),
+  'judging.recused': (p) => {
+    const outcome = p.replaced
+      ? 'Another judge without a conflict took the entry over.'
+      : 'No other judge without a conflict is free: assign one by hand.';
+    return {
+      subject: `A judge recused in ${s(p.roundName)}`,
+      text:
+        `Hello ${s(p.displayName)},\n\nA judge recused from "${s(p.submissionTitle)}" in ` +
+        `${s(p.roundName)} of ${s(p.competitionTitle)}, saying: ${s(p.reason)}\n\n${outcome}\n\n— The Kenal team`,
+      title: 'A judge recused',
+      body: `"${s(p.submissionTitle)}" in ${s(p.roundName)}: ${outcome}`,
+    };
+  },
+  'judging.reminder': (p) => ({
+    subject: `${s(p.unfinished)} scores still open in ${s(p.roundName)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\n${s(p.unfinished)} of your entries in ${s(p.roundName)} of ` +
+      `${s(p.competitionTitle)} have no final score yet. The round closes at ${s(p.closesAt)}.\n\n` +
+      `Finish them here: ${s(p.link)}\n\n— The Kenal team`,
+    title: 'Scores still open',
+    body: `${s(p.unfinished)} entries in ${s(p.roundName)} need a final score by ${s(p.closesAt)}.`,
+  }),
+  'judging.results_published': (p) => {
+    const outcome = p.award
+      ? `Your entry "${s(p.submissionTitle)}" received: ${s(p.award)}. Congratulations!`
+      : `Your entry "${s(p.submissionTitle)}" received no award this time. Thank you for taking part.`;
+    return {
+      subject: `Results of ${s(p.competitionTitle)}`,
+      text:
+        `Hello ${s(p.displayName)},\n\nThe results of ${s(p.competitionTitle)} are out. ` +
+        `${outcome}\n\nSee them all: ${s(p.link)}\n\n— The Kenal team`,
+      title: 'Results published',
+      body: `${s(p.competitionTitle)}: ${outcome}`,
+    };
+  },
 };

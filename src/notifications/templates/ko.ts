@@ -92,4 +92,56 @@ export const ko: Record<string, TemplateFn> = {
     title: '마감 임박',
     body: `"${s(p.submissionTitle)}"은(는) 아직 초안입니다. 마감: ${s(p.closesAt)}`,
   }),
+  'judging.added_to_pool': (p) => ({
+    subject: `${s(p.competitionTitle)} 심사위원으로 위촉되었습니다`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)} 심사위원으로 추가되었습니다. ` +
+      `아는 참가자가 있다면(같은 기관, 가족, 도운 팀 등) 배정 전에 Kenal에서 이해충돌을 신고해 주세요: ${s(p.link)}\n\n— Kenal 팀`,
+    title: '심사위원 위촉',
+    body: `${s(p.competitionTitle)}을(를) 심사합니다. 배정 전에 이해충돌을 신고해 주세요.`,
+  }),
+  'judging.assignments_ready': (p) => ({
+    subject: `${s(p.roundName)}에서 심사할 작품 ${s(p.count)}편`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 ${s(p.roundName)}에서 ` +
+      `새로 심사할 작품이 ${s(p.count)}편 있습니다. 점수 마감: ${s(p.closesAt)}.\n\n` +
+      `배정 보기: ${s(p.link)}\n\n— Kenal 팀`,
+    title: '심사할 작품',
+    body: `${s(p.roundName)}에 새 작품 ${s(p.count)}편, 마감 ${s(p.closesAt)}.`,
+  }),
+  'judging.recused': (p) => {
+    const outcome = p.replaced
+      ? '이해충돌이 없는 다른 심사위원이 작품을 넘겨받았습니다.'
+      : '이해충돌이 없는 다른 심사위원이 없습니다. 직접 배정해 주세요.';
+    return {
+      subject: `${s(p.roundName)}에서 심사위원이 회피했습니다`,
+      text:
+        `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 ${s(p.roundName)}에서 ` +
+        `한 심사위원이 "${s(p.submissionTitle)}" 심사를 회피했습니다. 사유: ${s(p.reason)}\n\n${outcome}\n\n— Kenal 팀`,
+      title: '심사위원 회피',
+      body: `${s(p.roundName)}의 "${s(p.submissionTitle)}": ${outcome}`,
+    };
+  },
+  'judging.reminder': (p) => ({
+    subject: `${s(p.roundName)}에 아직 끝나지 않은 점수 ${s(p.unfinished)}건`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 ${s(p.roundName)}에서 ` +
+      `${s(p.unfinished)}편의 최종 점수가 아직 없습니다. 라운드는 ${s(p.closesAt)}에 마감됩니다.\n\n` +
+      `여기서 마무리하세요: ${s(p.link)}\n\n— Kenal 팀`,
+    title: '남은 심사',
+    body: `${s(p.roundName)}: ${s(p.closesAt)}까지 최종 점수가 필요한 작품 ${s(p.unfinished)}편.`,
+  }),
+  'judging.results_published': (p) => {
+    const outcome = p.award
+      ? `팀의 작품 "${s(p.submissionTitle)}"이(가) ${s(p.award)}을(를) 받았습니다. 축하합니다!`
+      : `팀의 작품 "${s(p.submissionTitle)}"은(는) 이번에 수상하지 못했습니다. 참가해 주셔서 감사합니다.`;
+    return {
+      subject: `${s(p.competitionTitle)} 결과 발표`,
+      text:
+        `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 결과가 발표되었습니다. ` +
+        `${outcome}\n\n전체 결과: ${s(p.link)}\n\n— Kenal 팀`,
+      title: '결과 발표',
+      body: `${s(p.competitionTitle)}: ${outcome}`,
+    };
+  },
 };
