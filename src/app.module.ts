@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
+import { JudgingModule } from './judging/judging.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PenpalModule } from './penpal/penpal.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -23,6 +24,7 @@ export const FEATURE_MODULES = [
   NotificationsModule,
   PenpalModule,
   CompetitionsModule,
+  JudgingModule,
 ];
 export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CORE_MODULES, FEATURE_MODULES } from './app.module';
 import { CompetitionsWorkerModule } from './competitions/competitions-worker.module';
 import { WorkerHost } from './jobs/worker-host';
+import { JudgingWorkerModule } from './judging/judging-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 
@@ -13,6 +14,7 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
     NotificationsWorkerModule,
     PenpalWorkerModule,
     CompetitionsWorkerModule,
+    JudgingWorkerModule,
   ],
   providers: [WorkerHost],
 })

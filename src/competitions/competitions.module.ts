@@ -37,7 +37,8 @@ import { TeamsService } from './teams.service';
       useFactory: (config: AppConfig) => new LocalDiskStorage(config.UPLOAD_DIR),
     },
   ],
-  // Judging registers its reader (assigned judges) with SubmissionReaders.
-  exports: [SubmissionReaders, SubmissionAccess],
+  // Judging registers its reader (assigned judges) with SubmissionReaders, and serves the files
+  // of blind entries to their judges by id from the same storage.
+  exports: [SubmissionReaders, SubmissionAccess, ASSET_STORAGE],
 })
 export class CompetitionsModule {}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Competition } from '../competitions/competition.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { AppConfig } from '../config/app-config';
+import {
+  assignJudges,
+  type AssignmentEntry,
+  type AssignmentJudge,
+  type AssignmentResult,
+  type JudgeEntryPair,
+} from './assignment';
+import { JudgeAssignment, JudgingRound, type JudgeConflicts } from './judging.entities';
+import { roundState } from './judging-access';
+
+const INSERT_CHUNK = 2000;
+
+/** Entries still in the running: a withdrawn or disqualified entry is neither assigned nor ranked. */
+export const LIVE_STATUSES = ['submitted', 'shortlisted', 'awarded'] as const;
+
+export interface RoundEntry {
+  id: string;
+  teamId: string;
+  title: string;
+  kind: string;
+  submittedAt: Date;
+  sdgs: number[] | null;
+}
+
+/** The entries a round judges: every live submitted entry, or the earlier round's shortlist. */
+export async function roundEntries(m: EntityManager, round: JudgingRound): Promise<RoundEntry[]> {
+  const base = `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
+                       s.fields -> 'sdgs' AS sdgs
+                  FROM submissions s
+                 WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`;
+  if (round.source.type === 'shortlist') {
+    const earlier = await m.findOneBy(JudgingRound, { id: round.source.roundId });
+    return m.query(`${base} AND s.id = ANY($3::uuid[]) ORDER BY s.id`, [
+      round.competitionId,
+      LIVE_STATUSES,
+      earlier?.shortlist ?? [],
+    ]);
+  }
+  return m.query(`${base} ORDER BY s.id`, [round.competitionId, LIVE_STATUSES]);
+}
+
+/** Topic tags an entry offers to the judges' expertise: its kind, and a project's SDGs. */
+export const entryTags = (e: RoundEntry): string[] => [
+  e.kind,
+  ...(Array.isArray(e.sdgs) ? e.sdgs.map((n) => `sdg-${n}`) : []),
+];
+
+interface PoolRow {
+  userId: string;
+  institution: string | null;
+  country: string | null;
+  expertise: string[];
+  conflicts: JudgeConflicts;
+}
+
+/** The pool, as the solver and conflict checks see it (only members who still hold the judge role). */
+export async function poolJudges(
+  m: EntityManager,
+  competitionId: string,
+): Promise<AssignmentJudge[]> {
+  const rows: PoolRow[] = await m.query(
+    `SELECT j.user_id AS "userId", p.institution, p.country, j.expertise, j.conflicts
+       FROM judge_pool_members j
+       JOIN users u ON u.id = j.user_id
+       LEFT JOIN profiles p ON p.user_id = j.user_id
+      WHERE j.competition_id = $1 AND 'judge' = ANY(u.roles)
+      ORDER BY j.user_id`,
+    [competitionId],
+  );
+  return rows.map((r) => ({
+    id: r.userId,
+    userId: r.userId,
+    institution: r.institution,
+    country: r.country,
+    expertise: r.expertise,
+    conflicts: r.conflicts,
+  }));
+}
+
+/** Entries with what the conflict rules need to know about their teams' members. */
+export async function assignmentEntries(
+  m: EntityManager,
+  entries: readonly RoundEntry[],
+): Promise<AssignmentEntry[]> {
+  const members: {
+    teamId: string;
+    userId: string;
+    institution: string | null;
+    country: string | null;
+  }[] = await m.query(
+    `SELECT tm.team_id AS "teamId", tm.user_id AS "userId", p.institution, p.country
+       FROM team_members tm LEFT JOIN profiles p ON p.user_id = tm.user_id
+      WHERE tm.team_id = ANY($1::uuid[])`,
+    [[...new Set(entries.map((e) => e.teamId))]],
+  );
+  const byTeam = new Map<string, typeof members>();
+  for (const row of members) {
+    const list = byTeam.get(row.teamId) ?? [];
+    list.push(row);
+    byTeam.set(row.teamId, list);
+  }
+  return entries.map((e) => {
+    const team = byTeam.get(e.teamId) ?? [];
+    return {
+      id: e.id,
+      teamId: e.teamId,
+      memberUserIds: team.map((t) => t.userId),
+      memberInstitutions: team.flatMap((t) => (t.institution ? [t.institution] : [])),
+      memberCountries: team.flatMap((t) => (t.country ? [t.country] : [])),
+      tags: entryTags(e),
+    };
+  });
+}
+
+export interface TopUp {
+  result: AssignmentResult;
+  /** New assignment ids per judge user id. */
+  added: Map<string, string[]>;
+}
+
+/**
+ * Tops a round up with the exact solver: kept assignments stay (with their scores), recused and
+ * removed pairs are never made again, and only the missing judges are added. Runs inside the
+ * caller's transaction, which must hold the round row locked so two top-ups cannot interleave.
+ */
+@Injectable()
+export class JudgeAssigner {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async topUp(
+    m: EntityManager,
+    round: JudgingRound,
+    onProgress?: (fraction: number) => void,
+  ): Promise<TopUp> {
+    const entries = await roundEntries(m, round);
+    const judges = await poolJudges(m, round.competitionId);
+    const input = await assignmentEntries(m, entries);
+    const entryIds = new Set(entries.map((e) => e.id));
+    const judgeIds = new Set(judges.map((j) => j.id));
+    const pairs: (JudgeEntryPair & { status: string })[] = (
+      await m.query(
+        `SELECT judge_id AS "judgeId", submission_id AS "entryId", status
+           FROM judge_assignments WHERE round_id = $1`,
+        [round.id],
+      )
+    ).filter((p: JudgeEntryPair) => entryIds.has(p.entryId) && judgeIds.has(p.judgeId));
+    const result = assignJudges(
+      {
+        entries: input,
+        judges,
+        judgesPerEntry: round.judgesPerEntry,
+        maxLoad: round.maxLoad,
+        existing: pairs.filter((p) => p.status === 'active'),
+        excluded: pairs.filter((p) => p.status !== 'active'),
+      },
+      { onProgress },
+    );
+    const added = new Map<string, string[]>();
+    for (let i = 0; i < result.assignments.length; i += INSERT_CHUNK) {
+      const chunk = result.assignments.slice(i, i + INSERT_CHUNK);
+      const inserted = await m.insert(
+        JudgeAssignment,
+        chunk.map((p) => ({
+          roundId: round.id,
+          submissionId: p.entryId,
+          judgeId: p.judgeId,
+          origin: 'solver',
+        })),
+      );
+      chunk.forEach((p, k) => {
+        const list = added.get(p.judgeId) ?? [];
+        list.push(inserted.identifiers[k].id as string);
+        added.set(p.judgeId, list);
+      });
+    }
+    await this.notifyJudges(m, round, added);
+    return { result, added };
+  }
+
+  /** Tells each judge how many entries they were given, in the transaction that gave them. */
+  async notifyJudges(
+    m: EntityManager,
+    round: JudgingRound,
+    added: ReadonlyMap<string, readonly string[]>,
+  ): Promise<void> {
+    if (added.size === 0 || roundState(round) === 'closed') return;
+    const competition = await m.findOneByOrFail(Competition, { id: round.competitionId });
+    const users: { id: string; email: string; displayName: string; locale: string }[] =
+      await m.query(
+        `SELECT id, email, display_name AS "displayName", locale FROM users WHERE id = ANY($1::uuid[])`,
+        [[...added.keys()]],
+      );
+    await this.outbox.enqueue(
+      m,
+      users.map((u) => ({
+        type: 'judging.assignments_ready',
+        recipient: { userId: u.id, email: u.email, locale: u.locale },
+        payload: {
+          displayName: u.displayName,
+          count: added.get(u.id)?.length ?? 0,
+          roundName: round.name,
+          competitionTitle: competition.title,
+          closesAt: round.closesAt.toISOString(),
+          link: `${this.config.PUBLIC_URL}/api/v1/me/assignments`,
+        },
+      })),
+    );
+  }
+}

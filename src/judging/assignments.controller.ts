@@ -1,0 +1,86 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../common/auth/decorators';
+import type { Principal } from '../common/auth/principal';
+import { UuidParam } from '../common/http/uuid-param';
+import { AssignmentsService } from './assignments.service';
+import { MyAssignmentDto, RecuseDto, ScoreDto } from './dto/judging.dto';
+
+/** The judge's side: assigned entries (blind where the round says so), scores and recusals. */
+@ApiTags('judging')
+@ApiBearerAuth()
+@Controller()
+export class AssignmentsController {
+  constructor(private readonly assignments: AssignmentsService) {}
+
+  @Get('me/assignments')
+  @Roles('judge')
+  @ApiOperation({
+    summary: 'My assignments; in a blind round the entry carries no team, member or file name',
+  })
+  @ApiOkResponse({ type: [MyAssignmentDto] })
+  mine(@CurrentUser() me: Principal) {
+    return this.assignments.mine(me);
+  }
+
+  @Get('assignments/:id')
+  @Roles('judge', 'coordinator', 'admin')
+  @ApiOperation({ summary: 'One assignment (its judge, or the programme’s staff)' })
+  @ApiOkResponse({ type: MyAssignmentDto })
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.assignments.get(me, id);
+  }
+
+  @Get('assignments/:id/assets/:assetId')
+  @Roles('judge')
+  @ApiOperation({ summary: 'Download a file of the assigned entry (named by its id only)' })
+  async asset(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('assetId', UuidParam) assetId: string,
+  ) {
+    const { asset, stream } = await this.assignments.asset(me, id, assetId);
+    return new StreamableFile(stream, {
+      type: asset.mime,
+      length: asset.size,
+      disposition: `attachment; filename="${asset.id}"`,
+    });
+  }
+
+  @Put('assignments/:id/score')
+  @Roles('judge')
+  @ApiOperation({
+    summary: 'Save a draft or final score (409 once final or once the round closes)',
+    description:
+      'Send the score version you edited as `version` or `If-Match`: if it changed meanwhile, 409 instead of overwriting.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'the score version, e.g. "2"' })
+  @ApiOkResponse({ type: MyAssignmentDto })
+  score(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: ScoreDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.assignments.score(me, id, dto, ifMatch);
+  }
+
+  @Post('assignments/:id/recuse')
+  @HttpCode(200)
+  @Roles('judge')
+  @ApiOperation({ summary: 'Step back from an entry; another unconflicted judge takes it over' })
+  @ApiOkResponse({ description: '{ id, status: "recused", replaced }' })
+  recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {
+    return this.assignments.recuse(me, id, dto.reason);
+  }
+}

@@ -1,0 +1,362 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { Competition } from '../competitions/competition.entity';
+import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
+import { Submission, SubmissionAsset } from '../competitions/submission.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { conflictReasons } from './assignment';
+import {
+  assignmentEntries,
+  JudgeAssigner,
+  LIVE_STATUSES,
+  poolJudges,
+  roundEntries,
+} from './assigner';
+import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
+import { judgeEntryView, type JudgeEntrySource } from './judge-view';
+import { JudgeAssignment, JudgingRound } from './judging.entities';
+import { JudgingAccess, roundClosed, roundState } from './judging-access';
+import { scoreProblems } from './score-rules';
+
+/** A judge's list is bounded; no real round gives one judge more. */
+const MY_ASSIGNMENTS_LIMIT = 2000;
+
+const versionFromIfMatch = (header: string | undefined): number | undefined => {
+  const m = header?.match(/^(?:W\/)?"?(\d+)"?$/);
+  return m ? Number(m[1]) : undefined;
+};
+
+@Injectable()
+export class AssignmentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: JudgingAccess,
+    private readonly assigner: JudgeAssigner,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+  ) {}
+
+  /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
+  async addManual(actor: Principal, roundId: string, dto: ManualAssignmentDto) {
+    return this.db.transaction(async (m) => {
+      const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
+      if (roundState(round) === 'closed') throw roundClosed();
+      const entries = await roundEntries(m, round);
+      const entry = entries.find((e) => e.id === dto.submissionId);
+      if (!entry) {
+        throw unprocessable('NOT_IN_ROUND', 'This entry is not judged in this round', [
+          { path: 'submissionId', message: 'not an entry of this round' },
+        ]);
+      }
+      const judge = (await poolJudges(m, round.competitionId)).find((j) => j.id === dto.judgeId);
+      if (!judge) {
+        throw unprocessable('NOT_IN_POOL', 'This judge is not in the pool of the competition', [
+          { path: 'judgeId', message: 'not in the judge pool' },
+        ]);
+      }
+      const [input] = await assignmentEntries(m, [entry]);
+      const kinds = conflictReasons(judge, input);
+      if (kinds.length > 0) {
+        throw conflict(
+          `This judge has a conflict with the entry: ${kinds.join(', ')}`,
+          'CONFLICT_OF_INTEREST',
+        );
+      }
+      const existing = await m.findOneBy(JudgeAssignment, {
+        roundId,
+        submissionId: entry.id,
+        judgeId: judge.id,
+      });
+      if (existing?.status === 'active')
+        throw conflict('This judge already has this entry', 'ALREADY_ASSIGNED');
+      if (existing?.status === 'recused') {
+        throw conflict('This judge recused from this entry', 'JUDGE_RECUSED');
+      }
+      let assignment: JudgeAssignment;
+      if (existing) {
+        existing.status = 'active';
+        existing.origin = 'manual';
+        assignment = await m.save(existing);
+      } else {
+        assignment = await m.save(
+          m.create(JudgeAssignment, {
+            roundId,
+            submissionId: entry.id,
+            judgeId: judge.id,
+            origin: 'manual',
+          }),
+        );
+      }
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judge_assignment.added',
+        targetType: 'judge_assignment',
+        targetId: assignment.id,
+        details: { roundId, submissionId: entry.id, judgeId: judge.id },
+      });
+      await this.assigner.notifyJudges(m, round, new Map([[judge.id, [assignment.id]]]));
+      return this.staffView(assignment);
+    });
+  }
+
+  /** Takes one assignment away; a final score cannot be thrown away this way. */
+  async removeManual(actor: Principal, id: string) {
+    return this.db.transaction(async (m) => {
+      const found = await m.findOneBy(JudgeAssignment, { id });
+      if (!found) throw notFound('Assignment');
+      const { round } = await this.access.managedRound(m, actor, found.roundId, { lock: true });
+      const assignment = await m.findOneOrFail(JudgeAssignment, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (roundState(round) === 'closed') throw roundClosed();
+      if (assignment.status !== 'active') {
+        throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
+      }
+      if (assignment.scoreState === 'final') {
+        throw conflict('The judge gave a final score: it stays', 'SCORE_FINAL');
+      }
+      assignment.status = 'removed';
+      await m.save(assignment);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judge_assignment.removed',
+        targetType: 'judge_assignment',
+        targetId: assignment.id,
+        details: {
+          roundId: round.id,
+          submissionId: assignment.submissionId,
+          judgeId: assignment.judgeId,
+        },
+      });
+      return this.staffView(assignment);
+    });
+  }
+
+  /** Every active assignment of the caller, on entries still in the running. */
+  async mine(me: Principal) {
+    const m = this.db.manager;
+    const rows = await m
+      .createQueryBuilder(JudgeAssignment, 'a')
+      .innerJoin(Submission, 's', 's.id = a.submission_id')
+      .where('a.judge_id = :me AND a.status = :active', { me: me.id, active: 'active' })
+      .andWhere('s.status IN (:...live)', { live: LIVE_STATUSES })
+      .orderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .take(MY_ASSIGNMENTS_LIMIT)
+      .getMany();
+    return this.judgeViews(m, rows);
+  }
+
+  async get(who: Principal, id: string) {
+    const { assignment } = await this.access.ownAssignment(this.db.manager, who, id, {
+      staff: true,
+    });
+    return (await this.judgeViews(this.db.manager, [assignment]))[0];
+  }
+
+  /** A file of the entry, through the assignment: by id, never under the name it was uploaded as. */
+  async asset(me: Principal, id: string, assetId: string) {
+    const { assignment } = await this.access.ownAssignment(this.db.manager, me, id);
+    if (assignment.status !== 'active') throw notFound('Asset');
+    const asset = await this.db
+      .getRepository(SubmissionAsset)
+      .findOneBy({ id: assetId, submissionId: assignment.submissionId });
+    if (!asset) throw notFound('Asset');
+    return { asset, stream: await this.storage.get(asset.storageKey) };
+  }
+
+  async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
+    const expected = dto.version ?? versionFromIfMatch(ifMatch);
+    return this.db.transaction(async (m) => {
+      const { assignment, round, competition } = await this.access.ownAssignment(m, me, id, {
+        lock: true,
+      });
+      const problems = scoreProblems(competition.rubric, dto.scores, dto.final);
+      if (problems.length > 0) {
+        throw badRequest(
+          'VALIDATION_FAILED',
+          problems.map((p) => `${p.path} ${p.message}`).join('; '),
+          problems,
+        );
+      }
+      if (assignment.status !== 'active') {
+        throw conflict(`This assignment is ${assignment.status}`, 'NOT_ACTIVE');
+      }
+      const state = roundState(round);
+      if (state === 'closed') throw roundClosed();
+      if (state === 'draft')
+        throw conflict('The round is not open for scores yet', 'ROUND_NOT_OPEN');
+      if (assignment.scoreState === 'final') {
+        throw conflict('This score is final and can no longer change', 'SCORE_FINAL');
+      }
+      if (expected !== undefined && expected !== assignment.scoreVersion) {
+        throw conflict(
+          `This score changed since version ${expected}: it is at version ${assignment.scoreVersion}. Reload it, then apply your edit again`,
+        );
+      }
+      assignment.scores = dto.scores as Record<string, number>;
+      assignment.comment = dto.comment ?? null;
+      assignment.scoreState = dto.final ? 'final' : 'draft';
+      assignment.scoreVersion += 1;
+      assignment.scoredAt = new Date();
+      await m.save(assignment);
+      // Scores given against the rubric freeze it: changing it now would change what they mean.
+      await m.query(
+        `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
+        [competition.id],
+      );
+      return (await this.judgeViews(m, [assignment]))[0];
+    });
+  }
+
+  /**
+   * The judge steps back; the pair is never made again and the solver finds another unconflicted
+   * judge at once. The round row is locked first, as every top-up does, so runs cannot interleave.
+   */
+  async recuse(me: Principal, id: string, reason: string) {
+    return this.db.transaction(async (m) => {
+      const peek = await m.findOneBy(JudgeAssignment, { id });
+      if (!peek) throw notFound('Assignment');
+      const round = await m.findOneOrFail(JudgingRound, {
+        where: { id: peek.roundId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const { assignment, competition } = await this.access.ownAssignment(m, me, id, {
+        lock: true,
+      });
+      if (roundState(round) === 'closed') throw roundClosed();
+      if (assignment.status !== 'active') {
+        throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
+      }
+      if (assignment.scoreState === 'final') {
+        throw conflict('You gave a final score: ask the coordinator to withdraw it', 'SCORE_FINAL');
+      }
+      assignment.status = 'recused';
+      assignment.recuseReason = reason;
+      await m.save(assignment);
+      const { result } = await this.assigner.topUp(m, round);
+      const replaced = result.assignments.some((p) => p.entryId === assignment.submissionId);
+      await this.audit.record(m, {
+        actorId: me.id,
+        action: 'judge_assignment.recused',
+        targetType: 'judge_assignment',
+        targetId: assignment.id,
+        details: { roundId: round.id, submissionId: assignment.submissionId, reason, replaced },
+      });
+      await this.tellCoordinators(m, competition, round, assignment, reason, replaced);
+      return { id: assignment.id, status: assignment.status, replaced };
+    });
+  }
+
+  private async tellCoordinators(
+    m: EntityManager,
+    competition: Competition,
+    round: JudgingRound,
+    assignment: JudgeAssignment,
+    reason: string,
+    replaced: boolean,
+  ) {
+    const coordinators: { id: string; email: string; displayName: string; locale: string }[] =
+      await m.query(
+        `SELECT u.id, u.email, u.display_name AS "displayName", u.locale
+           FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
+          WHERE pc.programme_id = $1 ORDER BY u.id`,
+        [competition.programmeId],
+      );
+    const submission = await m.findOneByOrFail(Submission, { id: assignment.submissionId });
+    await this.outbox.enqueue(
+      m,
+      coordinators.map((c) => ({
+        type: 'judging.recused',
+        recipient: { userId: c.id, email: c.email, locale: c.locale },
+        payload: {
+          displayName: c.displayName,
+          roundName: round.name,
+          competitionTitle: competition.title,
+          submissionTitle: submission.title,
+          reason,
+          replaced,
+        },
+      })),
+    );
+  }
+
+  private staffView(a: JudgeAssignment) {
+    return {
+      id: a.id,
+      roundId: a.roundId,
+      submissionId: a.submissionId,
+      judgeId: a.judgeId,
+      status: a.status,
+      origin: a.origin,
+      scoreState: a.scoreState,
+    };
+  }
+
+  /** The judge's view: the entry as the round allows it to be seen, and the judge's own score. */
+  private async judgeViews(m: EntityManager, rows: JudgeAssignment[]) {
+    if (rows.length === 0) return [];
+    const roundIds = [...new Set(rows.map((r) => r.roundId))];
+    const rounds = new Map(
+      (await m.findBy(JudgingRound, { id: In(roundIds) })).map((r) => [r.id, r]),
+    );
+    const sources = await this.entrySources(m, [...new Set(rows.map((r) => r.submissionId))]);
+    return rows.map((a) => {
+      const round = rounds.get(a.roundId)!;
+      return {
+        id: a.id,
+        roundId: a.roundId,
+        roundName: round.name,
+        blind: round.blind,
+        closesAt: round.closesAt,
+        roundStatus: roundState(round),
+        submission: judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id),
+        score: {
+          state: a.scoreState,
+          scores: a.scores,
+          comment: a.comment,
+          version: a.scoreVersion,
+          scoredAt: a.scoredAt,
+        },
+      };
+    });
+  }
+
+  private async entrySources(
+    m: EntityManager,
+    ids: string[],
+  ): Promise<Map<string, JudgeEntrySource>> {
+    const entries: Omit<JudgeEntrySource, 'memberNames' | 'assets'>[] = await m.query(
+      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName"
+           FROM submissions s JOIN teams t ON t.id = s.team_id
+          WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const members: { submissionId: string; displayName: string }[] = await m.query(
+      `SELECT s.id AS "submissionId", u.display_name AS "displayName"
+         FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id
+         JOIN users u ON u.id = tm.user_id
+        WHERE s.id = ANY($1::uuid[]) ORDER BY tm.joined_at, u.id`,
+      [ids],
+    );
+    const assets = await m
+      .getRepository(SubmissionAsset)
+      .createQueryBuilder('a')
+      .where('a.submission_id = ANY(:ids)', { ids })
+      .orderBy('a.created_at', 'ASC')
+      .getMany();
+    const out = new Map<string, JudgeEntrySource>();
+    for (const e of entries) out.set(e.id, { ...e, memberNames: [], assets: [] });
+    for (const row of members) out.get(row.submissionId)?.memberNames.push(row.displayName);
+    for (const a of assets) {
+      out.get(a.submissionId)?.assets.push({ id: a.id, role: a.role, mime: a.mime, size: a.size });
+    }
+    return out;
+  }
+}

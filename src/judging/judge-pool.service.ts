@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { User } from '../identity/user.entity';
+import { isUniqueViolation } from '../identity/user-view';
+import { OutboxService } from '../notifications/outbox.service';
+import { conflictReasons, normaliseCountry, normaliseInstitution } from './assignment';
+import { assignmentEntries, LIVE_STATUSES, poolJudges, type RoundEntry } from './assigner';
+import { AddJudgeDto, ConflictsDto } from './dto/judging.dto';
+import { JudgePoolMember, type JudgeConflicts } from './judging.entities';
+import { JudgingAccess } from './judging-access';
+
+/** Declared conflicts merged without duplicates; institutions compare as the solver compares them. */
+export function mergeConflicts(a: JudgeConflicts, b: ConflictsDto | undefined): JudgeConflicts {
+  const union = (x: string[] = [], y: string[] = [], key: (s: string) => string) => {
+    const seen = new Set(x.map(key));
+    return [...x, ...y.filter((v) => !seen.has(key(v)) && seen.add(key(v)))];
+  };
+  return {
+    countries: union(a.countries, b?.countries, normaliseCountry),
+    institutions: union(a.institutions, b?.institutions, normaliseInstitution),
+    teamIds: union(a.teamIds, b?.teamIds, (s) => s),
+  };
+}
+
+@Injectable()
+export class JudgePoolService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: JudgingAccess,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
+    try {
+      return await this.db.transaction(async (m) => {
+        const competition = await this.access.managedCompetition(m, actor, competitionId);
+        const user = await m.findOneBy(User, { id: dto.userId });
+        if (!user) throw notFound('User');
+        if (!user.roles.includes('judge')) {
+          throw unprocessable('NOT_A_JUDGE', 'Only users with the judge role can join a pool');
+        }
+        const member = await m.save(
+          m.create(JudgePoolMember, {
+            competitionId,
+            userId: user.id,
+            conflicts: mergeConflicts({}, dto.conflicts),
+            expertise: [...new Set(dto.expertise ?? [])],
+            addedById: actor.id,
+          }),
+        );
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'judge_pool.added',
+          targetType: 'competition',
+          targetId: competitionId,
+          details: { userId: user.id },
+        });
+        await this.outbox.enqueue(m, {
+          type: 'judging.added_to_pool',
+          recipient: { userId: user.id, email: user.email, locale: user.locale },
+          payload: {
+            displayName: user.displayName,
+            competitionTitle: competition.title,
+            link: `${this.config.PUBLIC_URL}/api/v1/competitions/${competitionId}/judges/me/conflicts`,
+          },
+        });
+        return judgeView(member, user.displayName);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw conflict('This judge is already in the pool', 'ALREADY_IN_POOL');
+      }
+      throw err;
+    }
+  }
+
+  /** The pool with every detected conflict, so the coordinator sees what assignment will avoid. */
+  async list(actor: Principal, competitionId: string) {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      await this.access.managedCompetition(m, actor, competitionId);
+      const members = await m.find(JudgePoolMember, {
+        where: { competitionId },
+        relations: { user: true },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      const judges = await poolJudges(m, competitionId);
+      const entries: RoundEntry[] = await m.query(
+        `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
+                s.fields -> 'sdgs' AS sdgs
+           FROM submissions s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
+        [competitionId, LIVE_STATUSES],
+      );
+      const input = await assignmentEntries(m, entries);
+      const items = [];
+      for (const member of members) {
+        const judge = judges.find((j) => j.id === member.userId);
+        const detected = judge
+          ? input.flatMap((e) => {
+              const kinds = conflictReasons(judge, e);
+              return kinds.length ? [{ submissionId: e.id, teamId: e.teamId, kinds }] : [];
+            })
+          : [];
+        items.push({
+          ...judgeView(member, member.user?.displayName ?? ''),
+          detectedConflicts: detected,
+        });
+      }
+      return { items };
+    });
+  }
+
+  /** A judge adds conflicts of their own; they can never remove one. */
+  async declareOwn(me: Principal, competitionId: string, dto: ConflictsDto) {
+    return this.db.transaction(async (m) => {
+      const member = await m.findOne(JudgePoolMember, {
+        where: { competitionId, userId: me.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!member) throw notFound('Your place in this judge pool');
+      member.conflicts = mergeConflicts(member.conflicts, dto);
+      await m.save(member);
+      await this.audit.record(m, {
+        actorId: me.id,
+        action: 'judge_pool.conflicts_declared',
+        targetType: 'competition',
+        targetId: competitionId,
+        details: {
+          countries: dto.countries ?? [],
+          institutions: dto.institutions ?? [],
+          teamIds: dto.teamIds ?? [],
+        },
+      });
+      return judgeView(member, me.displayName);
+    });
+  }
+}
+
+function judgeView(member: JudgePoolMember, displayName: string) {
+  return {
+    id: member.id,
+    competitionId: member.competitionId,
+    userId: member.userId,
+    displayName,
+    conflicts: {
+      countries: member.conflicts.countries ?? [],
+      institutions: member.conflicts.institutions ?? [],
+      teamIds: member.conflicts.teamIds ?? [],
+    },
+    expertise: member.expertise,
+    createdAt: member.createdAt,
+  };
+}

@@ -1,0 +1,51 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { CompetitionsModule } from '../competitions/competitions.module';
+import { SubmissionReaders } from '../competitions/submission-access';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { JudgeAssigner } from './assigner';
+import { AssignmentsController } from './assignments.controller';
+import { AssignmentsService } from './assignments.service';
+import { JudgePoolService } from './judge-pool.service';
+import { JudgingAccess } from './judging-access';
+import { JudgingController } from './judging.controller';
+import { JudgeReminderSender } from './reminder-sender';
+import { JudgingReminderScheduler } from './reminder-scheduler';
+import { ResultsService } from './results.service';
+import { RoundsService } from './rounds.service';
+
+@Module({
+  imports: [AuditModule, CompetitionsModule, NotificationsModule, ProgrammesModule],
+  controllers: [JudgingController, AssignmentsController],
+  providers: [
+    JudgingAccess,
+    JudgeAssigner,
+    JudgePoolService,
+    RoundsService,
+    AssignmentsService,
+    ResultsService,
+    JudgeReminderSender,
+    JudgingReminderScheduler,
+  ],
+})
+export class JudgingModule implements OnModuleInit {
+  constructor(private readonly readers: SubmissionReaders) {}
+
+  /**
+   * A judge reads an entry through the competitions routes only in a round that is not blind;
+   * in a blind round the entry, with its team, versions and file names, stays out of reach and
+   * the judge works from the assignment routes, which show the work alone.
+   */
+  onModuleInit(): void {
+    this.readers.register(async (who, submission, m) => {
+      const rows: unknown[] = await m.query(
+        `SELECT 1 FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
+          WHERE a.judge_id = $1 AND a.submission_id = $2 AND a.status = 'active' AND NOT r.blind
+          LIMIT 1`,
+        [who.id, submission.id],
+      );
+      return rows.length > 0;
+    });
+  }
+}

@@ -1,0 +1,413 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import { Competition } from '../competitions/competition.entity';
+import { csvRow, UTF8_BOM } from '../competitions/rules/csv';
+import { AppConfig } from '../config/app-config';
+import { OutboxService } from '../notifications/outbox.service';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { LIVE_STATUSES, roundEntries, type RoundEntry } from './assigner';
+import { AWARDS, RecordResultsDto, ShortlistDto } from './dto/judging.dto';
+import { CompetitionResult, JudgingRound } from './judging.entities';
+import { JudgingAccess } from './judging-access';
+import { judgeEntryTotals, rankSubmissions, type FinalScore } from './ranking';
+
+interface ScoreRow {
+  judgeId: string;
+  judgeName: string;
+  submissionId: string;
+  scores: Record<string, number>;
+  comment: string | null;
+  scoreState: 'none' | 'draft' | 'final';
+}
+
+@Injectable()
+export class ResultsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: JudgingAccess,
+    private readonly programmes: ProgrammeAccess,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Per judge (assigned, drafted, final) and per entry, over active assignments of live entries. */
+  async progress(actor: Principal, roundId: string) {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const { round } = await this.access.managedRound(m, actor, roundId);
+      const entries = await roundEntries(m, round);
+      const rows = await this.scoreRows(m, round, entries);
+      const pool: { judgeId: string; judgeName: string }[] = await m.query(
+        `SELECT j.user_id AS "judgeId", u.display_name AS "judgeName"
+           FROM judge_pool_members j JOIN users u ON u.id = j.user_id
+          WHERE j.competition_id = $1 ORDER BY j.user_id`,
+        [round.competitionId],
+      );
+      const count = (list: ScoreRow[]) => ({
+        assigned: list.length,
+        drafted: list.filter((r) => r.scoreState === 'draft').length,
+        final: list.filter((r) => r.scoreState === 'final').length,
+      });
+      const judgeIds = [...new Set([...pool.map((p) => p.judgeId), ...rows.map((r) => r.judgeId)])];
+      const names = new Map([...rows, ...pool].map((r) => [r.judgeId, r.judgeName]));
+      return {
+        judges: judgeIds.sort().map((judgeId) => ({
+          judgeId,
+          displayName: names.get(judgeId) ?? '',
+          ...count(rows.filter((r) => r.judgeId === judgeId)),
+        })),
+        entries: entries.map((e) => ({
+          submissionId: e.id,
+          title: e.title,
+          ...count(rows.filter((r) => r.submissionId === e.id)),
+          needed: round.judgesPerEntry,
+        })),
+      };
+    });
+  }
+
+  async ranking(actor: Principal, roundId: string) {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const { round, competition } = await this.access.managedRound(m, actor, roundId);
+      return this.rank(m, round, competition);
+    });
+  }
+
+  /**
+   * The ranking with every judge's criterion values and comment, one line per judge and entry.
+   * Judges are named, or numbered in a blind round.
+   */
+  async rankingCsv(actor: Principal, roundId: string) {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const { round, competition } = await this.access.managedRound(m, actor, roundId);
+      const entries = await roundEntries(m, round);
+      const rows = await this.scoreRows(m, round, entries);
+      const ranking = this.rankFrom(competition, entries, rows);
+      const totals = new Map(
+        judgeEntryTotals(competition.rubric, finals(rows)).map((t) => [
+          `${t.judgeId}:${t.submissionId}`,
+          t,
+        ]),
+      );
+      const numbers = new Map(
+        [...new Set(rows.map((r) => r.judgeId))].sort().map((id, i) => [id, i + 1]),
+      );
+      const keys = competition.rubric.map((c) => c.key);
+      let text =
+        UTF8_BOM +
+        csvRow([
+          'rank',
+          'submission_id',
+          'title',
+          'score',
+          'raw_mean',
+          'judge_count',
+          'tie_break',
+          'judge',
+          'score_state',
+          ...keys,
+          'judge_total',
+          'normalised',
+          'comment',
+        ]);
+      for (const r of ranking) {
+        const lines = rows.filter((s) => s.submissionId === r.submissionId);
+        const head = [
+          r.rank,
+          r.submissionId,
+          r.title,
+          r.score,
+          r.rawMean,
+          r.judgeCount,
+          r.tieBreak,
+        ];
+        if (lines.length === 0) text += csvRow(head);
+        for (const s of lines) {
+          const t = totals.get(`${s.judgeId}:${s.submissionId}`);
+          text += csvRow([
+            ...head,
+            round.blind ? `Judge ${numbers.get(s.judgeId)}` : s.judgeName,
+            s.scoreState,
+            ...keys.map((k) => s.scores[k]),
+            t?.total,
+            t?.normalised,
+            s.comment,
+          ]);
+        }
+      }
+      return { filename: `ranking-${round.id}.csv`, body: Buffer.from(text, 'utf8') };
+    });
+  }
+
+  /** Top n of the ranking, or chosen entries: they become shortlisted and feed a later round. */
+  async shortlist(actor: Principal, roundId: string, dto: ShortlistDto) {
+    if ((dto.top === undefined) === (dto.submissionIds === undefined)) {
+      throw badRequest('VALIDATION_FAILED', 'Send either top or submissionIds', [
+        { path: 'top', message: 'send exactly one of top and submissionIds' },
+      ]);
+    }
+    return this.db.transaction(async (m) => {
+      const { round, competition } = await this.access.managedRound(m, actor, roundId, {
+        lock: true,
+      });
+      const entries = await roundEntries(m, round);
+      let ids: string[];
+      if (dto.top !== undefined) {
+        const ranked = this.rankFrom(competition, entries, await this.scoreRows(m, round, entries));
+        ids = ranked
+          .filter((r) => r.score !== null && r.rank <= dto.top!)
+          .map((r) => r.submissionId);
+      } else {
+        const inRound = new Set(entries.map((e) => e.id));
+        const stray = dto.submissionIds!.filter((id) => !inRound.has(id));
+        if (stray.length > 0) {
+          throw unprocessable(
+            'NOT_IN_ROUND',
+            'Some entries are not judged in this round',
+            stray.map((id) => ({ path: 'submissionIds', message: `${id} is not in this round` })),
+          );
+        }
+        ids = [...dto.submissionIds!];
+      }
+      const dropped = round.shortlist.filter((id) => !ids.includes(id));
+      await setStatus(m, dropped, ['shortlisted'], 'submitted', 'unshortlisted', actor.id);
+      await setStatus(m, ids, ['submitted'], 'shortlisted', 'shortlisted', actor.id);
+      await m.query(
+        `UPDATE judging_rounds SET shortlist = $2::uuid[], updated_at = now() WHERE id = $1`,
+        [round.id, ids],
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judging_round.shortlisted',
+        targetType: 'judging_round',
+        targetId: round.id,
+        details: { submissionIds: ids },
+      });
+      return { roundId: round.id, shortlist: ids };
+    });
+  }
+
+  async record(actor: Principal, competitionId: string, dto: RecordResultsDto) {
+    const seen = new Set<string>();
+    for (const a of dto.awards) {
+      if (seen.has(a.submissionId)) {
+        throw badRequest('VALIDATION_FAILED', 'One award per entry', [
+          { path: 'awards', message: `${a.submissionId} is listed twice` },
+        ]);
+      }
+      seen.add(a.submissionId);
+    }
+    return this.db.transaction(async (m) => {
+      await this.access.managedCompetition(m, actor, competitionId, { lock: true });
+      const existing = await m.findOneBy(CompetitionResult, { competitionId });
+      if (existing?.publishedAt) {
+        throw conflict('The results are published and can no longer change', 'RESULTS_PUBLISHED');
+      }
+      const live: { id: string }[] = await m.query(
+        `SELECT id FROM submissions WHERE competition_id = $1 AND status = ANY($2::text[]) AND id = ANY($3::uuid[])`,
+        [competitionId, LIVE_STATUSES, [...seen]],
+      );
+      const ok = new Set(live.map((r) => r.id));
+      const stray = [...seen].filter((id) => !ok.has(id));
+      if (stray.length > 0) {
+        throw unprocessable(
+          'NOT_IN_COMPETITION',
+          'Awards go to submitted entries of this competition',
+          stray.map((id) => ({ path: 'awards', message: `${id} is not a submitted entry here` })),
+        );
+      }
+      const awards = dto.awards.map((a) => ({ submissionId: a.submissionId, award: a.award }));
+      await m.save(
+        m.create(CompetitionResult, {
+          competitionId,
+          awards,
+          publishedAt: null,
+          recordedById: actor.id,
+        }),
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'competition.results_recorded',
+        targetType: 'competition',
+        targetId: competitionId,
+        details: { awards },
+      });
+      return this.resultsView(m, competitionId);
+    });
+  }
+
+  /** Publishes once: winners become awarded, and every member of every judged entry is told. */
+  async publish(actor: Principal, competitionId: string) {
+    return this.db.transaction(async (m) => {
+      const competition = await this.access.managedCompetition(m, actor, competitionId, {
+        lock: true,
+      });
+      const result = await m.findOneBy(CompetitionResult, { competitionId });
+      if (!result) throw conflict('Record the results before publishing them', 'NO_RESULTS');
+      if (result.publishedAt)
+        throw conflict('The results are already published', 'RESULTS_PUBLISHED');
+      result.publishedAt = new Date();
+      await m.save(result);
+      const awarded = new Map(result.awards.map((a) => [a.submissionId, a.award]));
+      await setStatus(
+        m,
+        [...awarded.keys()],
+        ['submitted', 'shortlisted'],
+        'awarded',
+        'awarded',
+        actor.id,
+      );
+      const members: {
+        userId: string;
+        email: string;
+        displayName: string;
+        locale: string;
+        submissionId: string;
+        title: string;
+      }[] = await m.query(
+        `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale,
+                s.id AS "submissionId", s.title
+           FROM submissions s
+           JOIN team_members tm ON tm.team_id = s.team_id
+           JOIN users u ON u.id = tm.user_id
+          WHERE s.competition_id = $1 AND s.status = ANY($2::text[])
+          ORDER BY s.id, u.id`,
+        [competitionId, LIVE_STATUSES],
+      );
+      await this.outbox.enqueue(
+        m,
+        members.map((p) => ({
+          type: 'judging.results_published',
+          recipient: { userId: p.userId, email: p.email, locale: p.locale },
+          payload: {
+            displayName: p.displayName,
+            competitionTitle: competition.title,
+            submissionTitle: p.title,
+            award: awardLabel(awarded.get(p.submissionId)),
+            link: `${this.config.PUBLIC_URL}/api/v1/competitions/${competitionId}/results`,
+          },
+        })),
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'competition.results_published',
+        targetType: 'competition',
+        targetId: competitionId,
+        details: { awards: result.awards.length, notified: members.length },
+      });
+      return this.resultsView(m, competitionId);
+    });
+  }
+
+  /** Public once published; before that only the programme's staff see what is recorded. */
+  async get(who: Principal | undefined, competitionId: string) {
+    const m = this.db.manager;
+    const competition = await m.findOneBy(Competition, { id: competitionId });
+    if (!competition) throw notFound('Competition');
+    const result = await m.findOneBy(CompetitionResult, { competitionId });
+    const staff = who ? await this.programmes.canManage(who, competition.programmeId, m) : false;
+    if (!result || (!result.publishedAt && !staff)) throw notFound('Results');
+    return this.resultsView(m, competitionId);
+  }
+
+  private async resultsView(m: EntityManager, competitionId: string) {
+    const result = await m.findOneByOrFail(CompetitionResult, { competitionId });
+    const rows: { id: string; title: string; teamName: string }[] = await m.query(
+      `SELECT s.id, s.title, t.name AS "teamName" FROM submissions s JOIN teams t ON t.id = s.team_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [result.awards.map((a) => a.submissionId)],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return {
+      competitionId,
+      publishedAt: result.publishedAt,
+      awards: result.awards.map((a) => ({
+        submissionId: a.submissionId,
+        title: byId.get(a.submissionId)?.title ?? '',
+        teamName: byId.get(a.submissionId)?.teamName ?? '',
+        award: a.award,
+      })),
+    };
+  }
+
+  private async rank(m: EntityManager, round: JudgingRound, competition: Competition) {
+    const entries = await roundEntries(m, round);
+    return this.rankFrom(competition, entries, await this.scoreRows(m, round, entries));
+  }
+
+  private rankFrom(competition: Competition, entries: RoundEntry[], rows: ScoreRow[]) {
+    return rankSubmissions(
+      competition.rubric,
+      finals(rows),
+      entries.map((e) => ({ id: e.id, title: e.title, submittedAt: e.submittedAt })),
+    );
+  }
+
+  /** Active assignments of the round's entries, with the judge's name and score. */
+  private async scoreRows(
+    m: EntityManager,
+    round: JudgingRound,
+    entries: RoundEntry[],
+  ): Promise<ScoreRow[]> {
+    return m.query(
+      `SELECT a.judge_id AS "judgeId", u.display_name AS "judgeName", a.submission_id AS "submissionId",
+              a.scores, a.comment, a.score_state AS "scoreState"
+         FROM judge_assignments a JOIN users u ON u.id = a.judge_id
+        WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
+        ORDER BY a.submission_id, a.judge_id`,
+      [round.id, entries.map((e) => e.id)],
+    );
+  }
+}
+
+const finals = (rows: ScoreRow[]): FinalScore[] =>
+  rows
+    .filter((r) => r.scoreState === 'final')
+    .map((r) => ({ judgeId: r.judgeId, submissionId: r.submissionId, values: r.scores }));
+
+const AWARD_LABELS: Record<(typeof AWARDS)[number], string> = {
+  winner: 'Winner',
+  runner_up: 'Runner-up',
+  third_place: 'Third place',
+  special_mention: 'Special mention',
+  audience_award: 'Audience award',
+  best_directing: 'Best directing',
+  best_screenplay: 'Best screenplay',
+  best_impact: 'Best impact',
+};
+const awardLabel = (award: string | undefined): string | null =>
+  award ? (AWARD_LABELS[award as (typeof AWARDS)[number]] ?? award) : null;
+
+/**
+ * Moves entries between statuses as judging decides, bumping each entry's version and writing a
+ * version row, like every other change to an entry.
+ */
+async function setStatus(
+  m: EntityManager,
+  ids: string[],
+  from: string[],
+  to: string,
+  action: string,
+  authorId: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  // An UPDATE through the query runner answers [rows, affected count].
+  const [changed] = (await m.query(
+    `UPDATE submissions s SET status = $3, version = s.version + 1, updated_at = now()
+       FROM (SELECT id, status FROM submissions WHERE id = ANY($1::uuid[]) FOR UPDATE) old
+      WHERE s.id = old.id AND old.status = ANY($2::text[])
+      RETURNING s.id, s.version, old.status AS previous`,
+    [ids, from, to],
+  )) as [{ id: string; version: number; previous: string }[], number];
+  for (const c of changed) {
+    await m.query(
+      `INSERT INTO submission_versions (submission_id, version, action, author_id, changes)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [c.id, c.version, action, authorId, JSON.stringify({ status: { from: c.previous, to } })],
+    );
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { badRequest, conflict, unprocessable } from '../common/errors/app-error';
+import { JobName } from '../jobs/job-registry';
+import { QueueService } from '../jobs/queue.service';
+import { isUniqueViolation } from '../identity/user-view';
+import { CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
+import { JudgeAssignmentRun, JudgingRound, type RoundSource } from './judging.entities';
+import { JudgingAccess, roundClosed, roundState } from './judging-access';
+import { JudgeReminderSender } from './reminder-sender';
+import { JudgingReminderScheduler } from './reminder-scheduler';
+
+const futureInstant = (path: string, value: string, now: Date): Date => {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    throw badRequest('VALIDATION_FAILED', `${path} is not a valid instant`, [
+      { path, message: 'not a valid instant' },
+    ]);
+  }
+  if (date.getTime() <= now.getTime()) {
+    throw badRequest('VALIDATION_FAILED', `${path} must be in the future`, [
+      { path, message: 'must be in the future' },
+    ]);
+  }
+  return date;
+};
+
+@Injectable()
+export class RoundsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: JudgingAccess,
+    private readonly audit: AuditService,
+    private readonly queues: QueueService,
+    private readonly reminders: JudgingReminderScheduler,
+    private readonly sender: JudgeReminderSender,
+  ) {}
+
+  async create(actor: Principal, competitionId: string, dto: CreateRoundDto) {
+    const closesAt = futureInstant('closesAt', dto.closesAt, new Date());
+    const round = await this.db.transaction(async (m) => {
+      await this.access.managedCompetition(m, actor, competitionId);
+      let source: RoundSource = { type: 'all_submitted' };
+      if (dto.source.type === 'shortlist') {
+        const earlier = await m.findOneBy(JudgingRound, { id: dto.source.roundId });
+        if (!earlier || earlier.competitionId !== competitionId) {
+          throw unprocessable(
+            'UNKNOWN_ROUND',
+            'source.roundId must be an earlier round of this competition',
+            [{ path: 'source.roundId', message: 'not a round of this competition' }],
+          );
+        }
+        source = { type: 'shortlist', roundId: earlier.id };
+      }
+      const round = await m.save(
+        m.create(JudgingRound, {
+          competitionId,
+          name: dto.name,
+          judgesPerEntry: dto.judgesPerEntry,
+          blind: dto.blind,
+          closesAt,
+          source,
+          maxLoad: dto.maxLoad ?? null,
+          status: 'draft',
+          createdById: actor.id,
+        }),
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judging_round.created',
+        targetType: 'judging_round',
+        targetId: round.id,
+        details: { competitionId, name: round.name, blind: round.blind },
+      });
+      return round;
+    });
+    await this.reminders.reschedule(round.id, null, round.closesAt);
+    return this.view(this.db.manager, round);
+  }
+
+  async get(actor: Principal, roundId: string) {
+    const { round } = await this.access.managedRound(this.db.manager, actor, roundId);
+    return this.view(this.db.manager, round);
+  }
+
+  /** draft → open → closed, and moving the close (which moves the reminders). */
+  async update(actor: Principal, roundId: string, dto: UpdateRoundDto) {
+    const now = new Date();
+    const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
+    const { round, previous } = await this.db.transaction(async (m) => {
+      const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
+      const previous = round.closesAt;
+      const state = roundState(round, now);
+      if (closesAt && state === 'closed') throw roundClosed();
+      if (dto.status && dto.status !== state) {
+        const allowed =
+          (state === 'draft' && dto.status === 'open') ||
+          (state === 'open' && dto.status === 'closed');
+        if (!allowed) {
+          throw conflict(
+            `A ${state} round cannot become ${dto.status} (draft → open → closed)`,
+            'INVALID_TRANSITION',
+          );
+        }
+      }
+      if (dto.status) round.status = dto.status;
+      if (closesAt) round.closesAt = closesAt;
+      await m.update(
+        JudgingRound,
+        { id: round.id },
+        { status: round.status, closesAt: round.closesAt },
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judging_round.updated',
+        targetType: 'judging_round',
+        targetId: round.id,
+        details: {
+          ...(dto.status ? { status: dto.status } : {}),
+          ...(closesAt ? { closesAt: closesAt.toISOString() } : {}),
+        },
+      });
+      return { round, previous };
+    });
+    if (closesAt) await this.reminders.reschedule(round.id, previous, round.closesAt);
+    return this.view(this.db.manager, round);
+  }
+
+  /**
+   * Queues an assignment run. The job is added before the row commits, so a committed run always
+   * has its job; the job waits for the commit.
+   */
+  async startAssignment(actor: Principal, roundId: string) {
+    try {
+      return await this.db.transaction(async (m) => {
+        const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
+        if (roundState(round) === 'closed') throw roundClosed();
+        const run = await m.save(
+          m.create(JudgeAssignmentRun, { roundId, status: 'queued', createdById: actor.id }),
+        );
+        await this.audit.record(m, {
+          actorId: actor.id,
+          action: 'judging_round.assignment_started',
+          targetType: 'judging_round',
+          targetId: roundId,
+          details: { runId: run.id },
+        });
+        await this.queues.add(JobName.RunJudgeAssignment, { runId: run.id }, { jobId: run.id });
+        return { jobId: run.id };
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw conflict(
+          'An assignment run of this round is already queued or running',
+          'RUN_IN_PROGRESS',
+        );
+      }
+      throw err;
+    }
+  }
+
+  /** The coordinator's "remind now": every judge with an entry still lacking a final score. */
+  async remindNow(actor: Principal, roundId: string) {
+    return this.db.transaction(async (m) => {
+      const { round } = await this.access.managedRound(m, actor, roundId);
+      if (roundState(round) === 'closed') throw roundClosed();
+      const reminded = await this.sender.send(m, round);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judging_round.reminded',
+        targetType: 'judging_round',
+        targetId: round.id,
+        details: { reminded },
+      });
+      return { reminded };
+    });
+  }
+
+  private async view(m: EntityManager, round: JudgingRound) {
+    const run = await m.findOne(JudgeAssignmentRun, {
+      where: { roundId: round.id },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    const report = (run?.report ?? {}) as {
+      perJudgeLoad?: unknown[];
+      unassigned?: unknown[];
+      added?: number;
+      conflictCount?: number;
+    };
+    return {
+      id: round.id,
+      competitionId: round.competitionId,
+      name: round.name,
+      judgesPerEntry: round.judgesPerEntry,
+      blind: round.blind,
+      closesAt: round.closesAt,
+      source: round.source,
+      maxLoad: round.maxLoad,
+      status: roundState(round),
+      shortlist: round.shortlist,
+      assignment: {
+        status: run?.status ?? 'none',
+        jobId: run?.id ?? null,
+        perJudgeLoad: report.perJudgeLoad ?? [],
+        unassigned: report.unassigned ?? [],
+        ...(report.added !== undefined ? { added: report.added } : {}),
+        ...(report.conflictCount !== undefined ? { conflictCount: report.conflictCount } : {}),
+        error: run?.error ?? null,
+      },
+      createdAt: round.createdAt,
+    };
+  }
+}
