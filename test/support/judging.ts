@@ -36,6 +36,7 @@ export async function submittedEntry(
   teamName: string,
   title: string,
   credits = 'Everyone',
+  file?: { name: string; body: Buffer; role: string },
 ) {
   const teamId = await teamOf(h, competitionId, leader, others, teamName);
   const entry = await h
@@ -44,6 +45,15 @@ export async function submittedEntry(
     .set(auth(leader.token))
     .send({ title, ...completeMovie, credits })
     .expect(201);
+  if (file) {
+    await h
+      .http()
+      .post(`/api/v1/submissions/${entry.body.id}/assets`)
+      .set(auth(leader.token))
+      .field('role', file.role)
+      .attach('file', file.body, file.name)
+      .expect(201);
+  }
   await h
     .http()
     .post(`/api/v1/submissions/${entry.body.id}/submit`)
