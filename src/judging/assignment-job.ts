@@ -35,10 +35,13 @@ export class AssignmentJob implements OnModuleInit {
       .execute();
     if (!claimed.affected) {
       // Queued inside the transaction that creates the run, the job can arrive first: throwing
-      // lets BullMQ retry until the row commits (or give up on one that rolled back).
+      // lets BullMQ retry until the row commits (or give up on one that rolled back). The row can
+      // also commit between the claim and this read, still queued: that too is a retry.
       const row = await runs.findOneBy({ id: runId });
-      if (!row) throw new Error(`Assignment run ${runId} is not committed (yet)`);
-      return;
+      if (!row || row.status === 'queued') {
+        throw new Error(`Assignment run ${runId} is not committed (yet)`);
+      }
+      return; // already finished
     }
     try {
       await this.db.transaction(async (m) => {
