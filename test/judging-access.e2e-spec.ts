@@ -108,7 +108,7 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
 
   it('shows a judge in a blind round no team, member, email, institution or file name, anywhere', async () => {
     const seen: string[] = [];
-    const keep = (res: { status: number; text: string; headers: Record<string, string> }) => {
+    const keep = <T extends { text: string; headers: Record<string, string> }>(res: T): T => {
       seen.push(res.text ?? '', JSON.stringify(res.headers));
       return res;
     };

@@ -310,11 +310,27 @@ describe('judging: the whole flow (e2e)', () => {
     expect(removed.body.status).toBe('removed');
   });
 
+  it('reports the entries it cannot cover, and why', async () => {
+    const wide = await createRound(h, coordinator.token, competitionId, {
+      name: 'Everyone on everything',
+      judgesPerEntry: 4,
+    });
+    const { round } = await assign(h, coordinator.token, wide.id);
+    const unassigned = (round.assignment as unknown as { unassigned: Record<string, unknown>[] })
+      .unassigned;
+    const expected = [entries[0], entries[1], entries[3]].map((e) => e.submissionId).sort();
+    expect(unassigned.map((u) => u.entryId)).toEqual(expected);
+    for (const u of unassigned) {
+      expect(u).toMatchObject({ assigned: 3, needed: 4, cause: 'conflicts' });
+      expect(u.reason).toEqual(expect.stringContaining('3 of 4'));
+    }
+  });
+
   it('shows progress, ranks with the published formula, exports every score, and shortlists', async () => {
     // Every judge finishes: scores follow the entries' order so the ranking is predictable.
     const quality = new Map(entries.map((e, i) => [e.submissionId, 9 - i * 2]));
     for (const judge of judges) {
-      for (const a of await myAssignments(h, judge)) {
+      for (const a of (await myAssignments(h, judge)).filter((x) => x.roundId === roundId)) {
         if (a.score.state === 'final') continue;
         const q = quality.get(a.submission.id)!;
         await h
