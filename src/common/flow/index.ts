@@ -1,1 +1,2 @@
 export * from './min-cost-flow';
+export * from './assignment';
