@@ -1,4 +1,5 @@
 import { ASEAN_COUNTRIES, type CountryCode, type LanguageLevel } from './types';
+import { INTERESTS } from '../../identity/reference-data';
 
 /** Country slots 0..9 are the ASEAN countries in ASEAN_COUNTRIES order; KR is slot 10. */
 export const KR_SLOT = 10;
@@ -71,8 +72,13 @@ export function languageName(code: string): string {
 
 /** Interest tags are slugs such as "k_pop" or "street-food": shown as "k pop", "street food". */
 export function interestLabel(tag: string): string {
-  return tag.replace(/[_-]+/g, ' ').trim();
+  const label = INTEREST_LABELS.get(tag);
+  if (!label) return tag.replace(/[_-]+/g, ' ').trim();
+  // "Street food" reads "street food" mid-sentence; "K-pop" stays as it is.
+  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
 }
+
+const INTEREST_LABELS = new Map(INTERESTS.map((i) => [i.tag, i.label.en]));
 
 /** "a", "a and b", "a, b and c" */
 export function joinWords(words: string[]): string {
