@@ -52,15 +52,12 @@ export interface MatchingNetwork {
   quotaWeight: number;
 }
 
-export function buildNetwork(prep: Prepared, graph: CandidateGraph): MatchingNetwork {
+/** The big-M weights of the construction above, for a given candidate graph. */
+export function lexicographicWeights(
+  prep: Prepared,
+  graph: CandidateGraph,
+): { personWeight: number; quotaWeight: number; aseanDegree: Int32Array } {
   const { kr, asean } = prep;
-  const S = 0;
-  const T = 1;
-  const countryNode = (slot: number): number => 2 + slot;
-  const krNode = (k: number): number => 2 + KR_SLOT + k;
-  const aseanNode = (a: number): number => 2 + KR_SLOT + kr.count + a;
-  const nodeCount = 2 + KR_SLOT + kr.count + asean.count;
-
   const aseanDegree = new Int32Array(asean.count);
   let maxScore = 0;
   for (let e = 0; e < graph.edges; e++) {
@@ -73,6 +70,19 @@ export function buildNetwork(prep: Prepared, graph: CandidateGraph): MatchingNet
   const pairBound = Math.min(graph.edges, participantNodes);
   const personWeight = maxScore * pairBound + 1;
   const quotaWeight = HUB_FIRST_SLOT_BOUND * personWeight + maxScore * pairBound + 1;
+  return { personWeight, quotaWeight, aseanDegree };
+}
+
+export function buildNetwork(prep: Prepared, graph: CandidateGraph): MatchingNetwork {
+  const { kr, asean } = prep;
+  const S = 0;
+  const T = 1;
+  const countryNode = (slot: number): number => 2 + slot;
+  const krNode = (k: number): number => 2 + KR_SLOT + k;
+  const aseanNode = (a: number): number => 2 + KR_SLOT + kr.count + a;
+  const nodeCount = 2 + KR_SLOT + kr.count + asean.count;
+
+  const { personWeight, quotaWeight, aseanDegree } = lexicographicWeights(prep, graph);
 
   const net = new FlowNetwork(nodeCount, graph.edges + 2 * (kr.count + asean.count) + 32);
   net.addArc(T, S, Infinity, 0);

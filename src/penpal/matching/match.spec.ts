@@ -824,6 +824,26 @@ describe('matchPenpals', () => {
     );
   });
 
+  it('gets the same optimum from the auction and from the network simplex', () => {
+    let byAuction = 0;
+    fc.assert(
+      fc.property(instanceArb({ maxPerSide: 12, quotas: true, capacityOne: true }), (input) => {
+        const solve = (solver: 'assignment' | 'network-simplex') =>
+          matchPenpals({ ...input, tuning: { ...input.tuning, solver } }).stats.objective;
+        const auction = solve('assignment');
+        const simplex = solve('network-simplex');
+        expect(simplex.method).toBe('network-simplex');
+        if (auction.method === 'assignment') byAuction++;
+        const { method: _a, ...auctionValues } = auction;
+        const { method: _b, ...simplexValues } = simplex;
+        expect(auctionValues).toEqual(simplexValues);
+      }),
+      { numRuns: 200, seed: 23 },
+    );
+    // The quota certificate must hold nearly always, or the fast path would be pointless.
+    expect(byAuction).toBeGreaterThan(180);
+  });
+
   it('keeps the flow optimum consistent with the reported objective', () => {
     const run = runMatching({
       participants: [

@@ -62,7 +62,7 @@ export function runMatching(input: MatchingInput): MatchingRun {
   progress(0.3);
 
   const t2 = performance.now();
-  const solved = solveMatching(prep, graph, (f) => progress(0.3 + 0.6 * f));
+  const solved = solveMatching(prep, graph, (f) => progress(0.3 + 0.6 * f), tuning.solver);
   const t3 = performance.now();
 
   const result = report(prep, scorer, graph, solved);
@@ -189,8 +189,9 @@ function report(
         matchedPeople,
         totalScore,
         flowCost: solved.flowCost,
-        quotaWeight: solved.network.quotaWeight,
-        personWeight: solved.network.personWeight,
+        method: solved.method,
+        quotaWeight: solved.quotaWeight,
+        personWeight: solved.personWeight,
       },
       durationMs: { prepare: 0, candidates: 0, solve: 0, report: 0, total: 0 },
     },
@@ -227,7 +228,7 @@ function checkSolution(
     newPerCountry[asean.country[a]]++;
     cost -= solved.score[i];
   }
-  const { personWeight, quotaWeight } = solved.network;
+  const { personWeight, quotaWeight } = solved;
   for (let c = 0; c < KR_SLOT; c++) {
     const cap = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
     cost -= quotaWeight * Math.min(newPerCountry[c], cap);

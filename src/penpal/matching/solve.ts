@@ -1,25 +1,64 @@
-import { solveMinCostFlow } from '../../common/flow';
-import { buildNetwork, type MatchingNetwork } from './build-network';
+import { maxWeightMatching, solveMinCostFlow } from '../../common/flow';
+import { buildNetwork, lexicographicWeights } from './build-network';
 import type { CandidateGraph } from './candidates';
+import { scarceCountries } from './candidates';
 import type { Prepared } from './prepare';
+import { KR_SLOT } from './vocabulary';
+
+export type SolverChoice = 'auto' | 'assignment' | 'network-simplex';
 
 export interface SolvedMatching {
   /** new (not pinned) pairs as parallel arrays */
   kr: Int32Array;
   asean: Int32Array;
   score: Uint8Array;
+  /**
+   * Optimal cost of the min-cost-flow network of build-network.ts for this candidate graph
+   * (the value any min-cost-flow solver reports on the exported DIMACS file).
+   */
   flowCost: number;
-  pivots: number;
-  network: MatchingNetwork;
+  method: 'assignment' | 'network-simplex';
+  /** auction bids or simplex pivots */
+  work: number;
+  personWeight: number;
+  quotaWeight: number;
 }
 
 /**
  * Sparse assignment networks solve fastest with small pivot blocks (see SolveOptions); 0.05 was
- * the best of 0.02 .. 1 on generated populations of 10,000 and 100,000 a side.
+ * the best of 0.02 .. 1 on generated populations of 10,000 and 30,000 a side.
  */
 const BLOCK_SIZE_FACTOR = 0.05;
+/** Rounds of adjusting which countries get the quota bonus before giving up on the auction. */
+const BONUS_ROUNDS = 4;
 
+/**
+ * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
+ * bipartite matching and the auction (common/flow/assignment.ts) is far faster than the
+ * network simplex; otherwise, or when its optimality certificate fails, the network simplex
+ * solves the full network. Both are exact; both yield the same optimum value.
+ */
 export function solveMatching(
+  prep: Prepared,
+  graph: CandidateGraph,
+  onProgress?: (fraction: number) => void,
+  choice: SolverChoice = 'auto',
+): SolvedMatching {
+  if (choice !== 'network-simplex' && everyoneTakesAtMostOne(prep)) {
+    const solved = solveByAssignment(prep, graph, onProgress);
+    if (solved !== null) return solved;
+  }
+  return solveByNetworkSimplex(prep, graph, onProgress);
+}
+
+function everyoneTakesAtMostOne(prep: Prepared): boolean {
+  for (const side of [prep.kr, prep.asean]) {
+    for (let i = 0; i < side.count; i++) if (side.remaining[i] > 1) return false;
+  }
+  return true;
+}
+
+function solveByNetworkSimplex(
   prep: Prepared,
   graph: CandidateGraph,
   onProgress?: (fraction: number) => void,
@@ -37,9 +76,8 @@ export function solveMatching(
   const kr: number[] = [];
   const asean: number[] = [];
   const score: number[] = [];
-  const { start } = graph;
   for (let k = 0; k < prep.kr.count; k++) {
-    for (let e = start[k]; e < start[k + 1]; e++) {
+    for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
       if (solution.flow[network.firstPairArc + e] > 0) {
         kr.push(k);
         asean.push(graph.asean[e]);
@@ -52,7 +90,110 @@ export function solveMatching(
     asean: Int32Array.from(asean),
     score: Uint8Array.from(score),
     flowCost: solution.cost,
-    pivots: solution.pivots,
-    network,
+    method: 'network-simplex',
+    work: solution.pivots,
+    personWeight: network.personWeight,
+    quotaWeight: network.quotaWeight,
   };
+}
+
+/**
+ * The lexicographic objective f = Q * quota pairs + P * people + score, with everyone taking
+ * at most one new pair, as a weighted matching. A pair's weight is its score, plus P for each
+ * side not matched by a pin, plus Q when its ASEAN country is in the "bonus" set B. That
+ * weight counts quota pairs exactly when every country in B ends at or below its remaining
+ * minimum and every other country at or above it: then f(X) = g(X) + Q * (sum of the other
+ * countries' minimums), while f(Y) <= g(Y) + the same constant for every matching Y, so the
+ * matching X that maximises g also maximises f, and f with the weights of build-network.ts is
+ * lexicographic. B starts as the scarce countries and is corrected from the result; if a few
+ * corrections do not settle it, null sends the caller to the network simplex.
+ */
+function solveByAssignment(
+  prep: Prepared,
+  graph: CandidateGraph,
+  onProgress?: (fraction: number) => void,
+): SolvedMatching | null {
+  const { kr, asean } = prep;
+  const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
+  const needed = new Int32Array(KR_SLOT);
+  for (let c = 0; c < KR_SLOT; c++) {
+    needed[c] = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
+  }
+  const bonus = scarceCountries(prep);
+  for (let c = 0; c < KR_SLOT; c++) if (needed[c] === 0) bonus[c] = 0;
+
+  const base = new Float64Array(graph.edges);
+  for (let k = 0; k < kr.count; k++) {
+    const pk = kr.pinned[k] === 0 ? personWeight : 0;
+    for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
+      const a = graph.asean[e];
+      base[e] = graph.score[e] + pk + (asean.pinned[a] === 0 ? personWeight : 0);
+    }
+  }
+  const weight = new Float64Array(graph.edges);
+  let work = 0;
+  for (let round = 0; round < BONUS_ROUNDS; round++) {
+    for (let e = 0; e < graph.edges; e++) {
+      weight[e] = base[e] + (bonus[asean.country[graph.asean[e]]] ? quotaWeight : 0);
+    }
+    const solution = maxWeightMatching(
+      {
+        leftCount: kr.count,
+        rightCount: asean.count,
+        start: graph.start,
+        right: graph.asean,
+        weight,
+      },
+      { onProgress: onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)) },
+    );
+    work += solution.bids;
+
+    const pairs = new Int32Array(KR_SLOT);
+    for (let k = 0; k < kr.count; k++) {
+      const a = solution.mateOfLeft[k];
+      if (a >= 0) pairs[asean.country[a]]++;
+    }
+    let settled = true;
+    for (let c = 0; c < KR_SLOT; c++) {
+      if (bonus[c] && pairs[c] > needed[c]) {
+        bonus[c] = 0;
+        settled = false;
+      } else if (!bonus[c] && pairs[c] < needed[c]) {
+        bonus[c] = 1;
+        settled = false;
+      }
+    }
+    if (!settled) continue;
+
+    const outKr: number[] = [];
+    const outAsean: number[] = [];
+    const outScore: number[] = [];
+    let cost = 0;
+    for (let k = 0; k < kr.count; k++) {
+      const a = solution.mateOfLeft[k];
+      if (a < 0) continue;
+      let s = -1;
+      for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
+        if (graph.asean[e] === a) s = graph.score[e];
+      }
+      outKr.push(k);
+      outAsean.push(a);
+      outScore.push(s);
+      cost -=
+        s + (kr.pinned[k] === 0 ? personWeight : 0) + (asean.pinned[a] === 0 ? personWeight : 0);
+    }
+    for (let c = 0; c < KR_SLOT; c++) cost -= quotaWeight * Math.min(pairs[c], needed[c]);
+    onProgress?.(1);
+    return {
+      kr: Int32Array.from(outKr),
+      asean: Int32Array.from(outAsean),
+      score: Uint8Array.from(outScore),
+      flowCost: cost,
+      method: 'assignment',
+      work,
+      personWeight,
+      quotaWeight,
+    };
+  }
+  return null;
 }

@@ -83,6 +83,11 @@ export interface MatchingTuning {
   sampleFactor?: number;
   /** k multiplier for people of countries that need most of their capacity for the minimum */
   scarceCountryFactor?: number;
+  /**
+   * 'auto' (default) uses the auction when nobody can take more than one new pen pal and the
+   * network simplex otherwise; both are exact. Forcing one is for tests and benchmarks.
+   */
+  solver?: 'auto' | 'assignment' | 'network-simplex';
 }
 
 export interface MatchingInput {
@@ -168,8 +173,10 @@ export interface MatchingObjective {
   matchedPeople: number;
   /** sum of pair scores: maximised last */
   totalScore: number;
-  /** min-cost-flow optimum in the solved network's own units (see build-network.ts) */
+  /** optimum of the min-cost-flow network of build-network.ts, in its own units */
   flowCost: number;
+  /** which exact solver produced the pairs */
+  method: 'assignment' | 'network-simplex';
   /** big-M weights used in the flow costs */
   quotaWeight: number;
   personWeight: number;
