@@ -17,4 +17,4 @@ COPY --from=build /app/dist ./dist
 RUN mkdir -p /data/uploads && chown node:node /data/uploads
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=1", "dist/src/main.js"]
