@@ -1,7 +1,8 @@
 /**
  * Pen-pal matching benchmark.
  *
- *   npm run bench:matching -- --per-side N --k K --seed S [--json] [--write-dimacs FILE]
+ *   npm run bench:matching -- --per-side N --k K --seed S [--penpals P] [--json]
+ *                              [--write-dimacs FILE]
  *
  * Generates a population (bench/lib/population.ts), runs the pure engine and prints phase
  * times, peak RSS and the result. With --json the last line is one JSON object. With
@@ -17,12 +18,13 @@ interface Args {
   perSide: number;
   k: number;
   seed: number;
+  penpals: number;
   json: boolean;
   dimacs: string | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { perSide: 10_000, k: 50, seed: 1, json: false, dimacs: null };
+  const args: Args = { perSide: 10_000, k: 50, seed: 1, penpals: 1, json: false, dimacs: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -40,6 +42,9 @@ function parseArgs(argv: string[]): Args {
       case '--seed':
         args.seed = Number(value());
         break;
+      case '--penpals':
+        args.penpals = Number(value());
+        break;
       case '--json':
         args.json = true;
         break;
@@ -50,7 +55,8 @@ function parseArgs(argv: string[]): Args {
         throw new Error(`unknown argument ${flag}`);
     }
   }
-  for (const [name, v] of Object.entries({ perSide: args.perSide, k: args.k, seed: args.seed })) {
+  const numbers = { perSide: args.perSide, k: args.k, seed: args.seed, penpals: args.penpals };
+  for (const [name, v] of Object.entries(numbers)) {
     if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} must be a non-negative integer`);
   }
   return args;
@@ -59,7 +65,12 @@ function parseArgs(argv: string[]): Args {
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
-  const input = generatePopulation({ perSide: args.perSide, seed: args.seed, k: args.k });
+  const input = generatePopulation({
+    perSide: args.perSide,
+    seed: args.seed,
+    k: args.k,
+    penpals: args.penpals,
+  });
   const generateMs = Math.round(performance.now() - t0);
 
   const run = runMatching(input);
@@ -87,6 +98,7 @@ function main(): void {
     perSide: args.perSide,
     k: args.k,
     seed: args.seed,
+    penpals: args.penpals,
     enrolled: stats.enrolled,
     generateMs,
     prepareMs: d.prepare,
@@ -123,7 +135,9 @@ function main(): void {
   };
 
   if (!args.json) {
-    console.log(`pen-pal matching: ${args.perSide} per side, k = ${args.k}, seed ${args.seed}`);
+    console.log(
+      `pen-pal matching: ${args.perSide} per side, k = ${args.k}, seed ${args.seed}, ${args.penpals} pen pal(s) each`,
+    );
     console.log(`  generate population  ${generateMs} ms (not part of the engine)`);
     console.log(`  prepare              ${d.prepare} ms`);
     console.log(`  candidates           ${d.candidates} ms  (${stats.candidateEdges} edges)`);

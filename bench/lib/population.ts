@@ -212,6 +212,8 @@ export interface PopulationOptions {
   perSide: number;
   seed: number;
   k?: number;
+  /** the round's pen pals per participant; default 1, as in the API */
+  penpals?: number;
 }
 
 /** A full matching input: N Koreans, N ASEAN participants, a round with country minimums. */
@@ -244,7 +246,7 @@ export function generatePopulation(opts: PopulationOptions): MatchingInput {
     rules: { minAge: 13, maxAge: 30, maxAgeGapYears: 3, requireSharedLanguage: true },
     weights: { language: 30, interests: 35, age: 20, preferences: 15 },
     countryBalance: { minPerCountry: Math.max(1, Math.round(opts.perSide * 0.012)) },
-    penpalsPerParticipant: 2,
+    penpalsPerParticipant: opts.penpals ?? 1,
     forbids: pairs(Math.ceil(opts.perSide / 1000)),
     neverAgain: pairs(Math.ceil(opts.perSide / 200)),
     seed: opts.seed,

@@ -7,8 +7,9 @@ import { COUNTRY_SLOTS, KR_SLOT } from './vocabulary';
  * Sparse candidate graph. Scoring every Korean against every ASEAN participant is 10^10 pairs
  * at 100,000 a side, so each person only looks at counterparts in the blocks that can be
  * compatible with them (same minor status, age within the gap, a shared language), and keeps
- * the k best it finds: all of the block when it is small, a seeded random sample of 4k of it
- * otherwise (a third of the draws from preferred countries when the person named some).
+ * the k best it finds: all of the blocks when they are small, otherwise a systematic sample of
+ * 4k of them from a seeded offset (a third of the draws from preferred countries when the
+ * person named some).
  * Everything found here satisfies every hard rule, so the solver only has to choose.
  *
  * Country minimums must stay reachable: people from a country whose capacity is barely enough
@@ -106,10 +107,17 @@ export function buildBlocks(prep: Prepared, side: Side, include: (i: number) => 
 
 /** Growable (from, to, score) triples. */
 class EdgeBuffer {
-  from = new Int32Array(1024);
-  to = new Int32Array(1024);
-  score = new Uint8Array(1024);
+  from: Int32Array;
+  to: Int32Array;
+  score: Uint8Array;
   length = 0;
+
+  constructor(expected: number) {
+    const size = Math.max(16, expected);
+    this.from = new Int32Array(size);
+    this.to = new Int32Array(size);
+    this.score = new Uint8Array(size);
+  }
 
   push(from: number, to: number, score: number): void {
     if (this.length === this.from.length) {
@@ -171,6 +179,10 @@ function selectForSide(
   const barred = prep.barred;
   const countryLo = fromKr ? 0 : KR_SLOT;
   const countryHi = fromKr ? KR_SLOT : COUNTRY_SLOTS;
+  const fromGender = from.gender;
+  const fromPref = from.genderPref;
+  const toFeatures = to.features;
+  const { stride, gender: genderAt, genderPref: genderPrefAt } = prep.layout;
 
   const stamp = new Int32Array(to.count).fill(-1);
   const maxBlocks = minorSlots * (2 * gap + 1) * blocks.langSlots * COUNTRY_SLOTS;
@@ -182,18 +194,48 @@ function selectForSide(
   let candScore = new Uint8Array(1024);
   const histogram = new Int32Array(MAX_SCORE + 2);
 
-  const pick = (list: Int32Array, cumul: Int32Array, count: number, r: number): number => {
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cumul[mid + 1] <= r) lo = mid + 1;
-      else hi = mid;
+  // Per-person state read by consider(); kept outside the loop so no closure is made per person.
+  let p = 0;
+  let found = 0;
+  let checkBarred = false;
+  const consider = (q: number): void => {
+    if (stamp[q] === p) return;
+    stamp[q] = p;
+    const qb = q * stride;
+    if (
+      !genderCompatible(
+        fromGender[p],
+        fromPref[p],
+        toFeatures[qb + genderAt],
+        toFeatures[qb + genderPrefAt],
+      )
+    ) {
+      return;
     }
-    return members[start[list[lo]] + (r - cumul[lo])];
+    const kr = fromKr ? p : q;
+    const as = fromKr ? q : p;
+    if (checkBarred && barred.has(kr * nA + as)) return;
+    candTo[found] = q;
+    candScore[found] = scorer(kr, as);
+    found++;
+  };
+  // Systematic sampling: evenly spaced positions from a random offset over the concatenated
+  // blocks, walked in order, so each draw costs O(1) instead of a search.
+  const sample = (list: Int32Array, cumul: Int32Array, count: number, draws: number): void => {
+    const total = cumul[count];
+    if (draws <= 0 || total === 0) return;
+    const step = total / draws;
+    let pos = (rng.nextUint32() / 4294967296) * step;
+    let b = 0;
+    for (let d = 0; d < draws; d++) {
+      const at = Math.floor(pos);
+      while (cumul[b + 1] <= at) b++;
+      consider(members[start[list[b]] + (at - cumul[b])]);
+      pos += step;
+    }
   };
 
-  for (let p = 0; p < from.count; p++) {
+  for (p = 0; p < from.count; p++) {
     if (from.remaining[p] === 0) continue;
     const age = from.age[p];
     let nBlocks = 0;
@@ -203,10 +245,10 @@ function selectForSide(
     const prefs = from.prefCountries[p];
     const langLo = byLanguage ? from.langStart[p] : 0;
     const langHi = byLanguage ? from.langStart[p + 1] : 1;
+    const aLo = Math.max(age - gap, blocks.ageLo);
+    const aHi = Math.min(age + gap, blocks.ageLo + blocks.ages - 1);
     for (let ms = 0; ms < minorSlots; ms++) {
       const minor = minorSlots === 1 ? from.minor[p] : ms;
-      const aLo = Math.max(age - gap, blocks.ageLo);
-      const aHi = Math.min(age + gap, blocks.ageLo + blocks.ages - 1);
       for (let a = aLo; a <= aHi; a++) {
         for (let j = langLo; j < langHi; j++) {
           const lang = byLanguage ? from.langList[j] : 0;
@@ -234,59 +276,38 @@ function selectForSide(
     const k = isScarce ? opts.k * opts.scarceFactor : opts.k;
     const target = opts.sampleFactor * k;
     const enumerate = isScarce ? pool <= opts.enumerateLimit : pool <= 2 * target;
-    if (candTo.length < (enumerate ? pool : target)) {
-      const size = enumerate ? pool : target;
-      candTo = new Int32Array(size);
-      candScore = new Uint8Array(size);
+    const room = enumerate ? pool : target;
+    if (candTo.length < room) {
+      candTo = new Int32Array(room);
+      candScore = new Uint8Array(room);
     }
-    const checkBarred = hasBarred[p] === 1;
-    let found = 0;
-    const consider = (q: number): void => {
-      if (stamp[q] === p) return;
-      stamp[q] = p;
-      if (!genderCompatible(from.gender[p], from.genderPref[p], to.gender[q], to.genderPref[q])) {
-        return;
-      }
-      const kr = fromKr ? p : q;
-      const as = fromKr ? q : p;
-      if (checkBarred && barred.has(kr * nA + as)) return;
-      candTo[found] = q;
-      candScore[found] = scorer(kr, as);
-      found++;
-    };
+    checkBarred = hasBarred[p] === 1;
+    found = 0;
     if (enumerate) {
       for (let b = 0; b < nBlocks; b++) {
         const id = blockList[b];
         for (let i = start[id]; i < start[id + 1]; i++) consider(members[i]);
       }
     } else {
-      const fromPreferred = nPref > 0 ? Math.floor(target / 3) : 0;
-      let attempts = 0;
-      const maxAttempts = 3 * target;
-      while (found < target && attempts < maxAttempts) {
-        const preferred = attempts < fromPreferred * 3 && found < fromPreferred;
-        const q = preferred
-          ? pick(prefList, prefCum, nPref, rng.below(prefCum[nPref]))
-          : pick(blockList, cum, nBlocks, rng.below(pool));
-        attempts++;
-        consider(q);
-      }
+      // A third of the draws from the preferred countries when the person named some.
+      const fromPreferred = nPref > 0 ? Math.min(Math.floor(target / 3), prefCum[nPref]) : 0;
+      sample(prefList, prefCum, nPref, fromPreferred);
+      sample(blockList, cum, nBlocks, target - fromPreferred);
     }
     if (found === 0) continue;
 
     // Top-k by score without sorting: scores are small integers, so find the threshold score
     // from a histogram; ties at the threshold go to the earliest (seed-ordered) candidates.
-    let take = found;
     let threshold = 0;
+    let atThreshold = found;
     if (found > k) {
       histogram.fill(0);
       for (let i = 0; i < found; i++) histogram[candScore[i]]++;
-      let acc = 0;
+      let above = 0;
       threshold = MAX_SCORE;
-      while (threshold > 0 && acc + histogram[threshold] < k) acc += histogram[threshold--];
-      take = k;
+      while (threshold > 0 && above + histogram[threshold] < k) above += histogram[threshold--];
+      atThreshold = k - above;
     }
-    let atThreshold = take - countAbove(candScore, found, threshold);
     for (let i = 0; i < found; i++) {
       const s = candScore[i];
       if (s < threshold) continue;
@@ -298,12 +319,6 @@ function selectForSide(
       else out.push(candTo[i], p, s);
     }
   }
-}
-
-function countAbove(scores: Uint8Array, n: number, threshold: number): number {
-  let c = 0;
-  for (let i = 0; i < n; i++) if (scores[i] > threshold) c++;
-  return c;
 }
 
 export function generateCandidates(
@@ -321,7 +336,14 @@ export function generateCandidates(
     krBarred[Math.floor(key / asean.count)] = 1;
     aseanBarred[key % asean.count] = 1;
   }
-  const out = new EdgeBuffer();
+  // Every list holds at most its k, so this bound avoids regrowing ten million triples.
+  let expected = 0;
+  for (let i = 0; i < kr.count; i++) if (kr.remaining[i] > 0) expected += opts.k;
+  for (let i = 0; i < asean.count; i++) {
+    if (asean.remaining[i] > 0)
+      expected += scarce[asean.country[i]] ? opts.k * opts.scarceFactor : opts.k;
+  }
+  const out = new EdgeBuffer(expected);
   const krBlocks = buildBlocks(prep, kr, (i) => kr.remaining[i] > 0);
   const aseanBlocks = buildBlocks(prep, asean, (i) => asean.remaining[i] > 0);
   selectForSide(

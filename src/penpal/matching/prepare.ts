@@ -52,6 +52,45 @@ export interface Side {
   /** language indices spoken by each person: langList[langStart[p] .. langStart[p + 1]) */
   langStart: Int32Array;
   langList: Int32Array;
+  /**
+   * Everything scoring and candidate checks read, one record of Prepared.layout.stride ints
+   * per person: at 100,000 a side a score touches one cache line of the other person instead
+   * of a dozen scattered arrays.
+   */
+  features: Int32Array;
+}
+
+/**
+ * Offsets in a feature record. levelAtLeast[t - 1] holds the languages spoken at level t or
+ * better (basic 1 .. native 4), so the best level two people share in a common language is the
+ * highest t whose sets intersect, with no per-language loop.
+ */
+export interface FeatureLayout {
+  stride: number;
+  levelAtLeast: [number, number, number, number];
+  practise: number;
+  interests: number;
+  age: number;
+  prefCountries: number;
+  country: number;
+  gender: number;
+  genderPref: number;
+}
+
+export function featureLayout(langWords: number, interestWords: number): FeatureLayout {
+  const interests = 5 * langWords;
+  const age = interests + interestWords;
+  return {
+    stride: age + 5,
+    levelAtLeast: [0, langWords, 2 * langWords, 3 * langWords],
+    practise: 4 * langWords,
+    interests,
+    age,
+    prefCountries: age + 1,
+    country: age + 2,
+    gender: age + 3,
+    genderPref: age + 4,
+  };
 }
 
 export interface Prepared {
@@ -65,6 +104,7 @@ export interface Prepared {
   genders: string[];
   langWords: number;
   interestWords: number;
+  layout: FeatureLayout;
   /** kept pins as parallel lists of (kr, asean) indices */
   pinKr: number[];
   pinAsean: number[];
@@ -218,6 +258,7 @@ export function prepare(input: MatchingInput): Prepared {
   );
   const langWords = Math.max(1, Math.ceil(langIndex.size / 32));
   const interestWords = Math.max(1, Math.ceil(interestIndex.size / 32));
+  const layout = featureLayout(langWords, interestWords);
 
   const makeSide = (people: Participant[]): Side => {
     const n = people.length;
@@ -243,6 +284,7 @@ export function prepare(input: MatchingInput): Prepared {
       langLevel: new Uint8Array(n * L),
       langStart: new Int32Array(n + 1),
       langList: new Int32Array(0),
+      features: new Int32Array(n * layout.stride),
     };
     const langList: number[] = [];
     people.forEach((p, i) => {
@@ -287,6 +329,24 @@ export function prepare(input: MatchingInput): Prepared {
         setBit(side.interestWords, i * interestWords, interestIndex.get(normalise(tag)) as number);
       }
 
+      const f = i * layout.stride;
+      for (let j = side.langStart[i]; j < langList.length; j++) {
+        const li = langList[j];
+        for (let t = 1; t <= side.langLevel[i * L + li]; t++) {
+          side.features[f + layout.levelAtLeast[t - 1] + (li >>> 5)] |= 1 << (li & 31);
+        }
+      }
+      for (let w = 0; w < langWords; w++)
+        side.features[f + layout.practise + w] = side.practiseWords[lw + w];
+      for (let w = 0; w < interestWords; w++) {
+        side.features[f + layout.interests + w] = side.interestWords[i * interestWords + w];
+      }
+      side.features[f + layout.age] = side.age[i];
+      side.features[f + layout.prefCountries] = side.prefCountries[i];
+      side.features[f + layout.country] = side.country[i];
+      side.features[f + layout.gender] = side.gender[i];
+      side.features[f + layout.genderPref] = side.genderPref[i];
+
       if (age < 0) {
         side.ineligible[i] = { reason: 'age_rules', detail: 'age unknown' };
       } else if (age < rules.minAge || age > rules.maxAge) {
@@ -320,6 +380,7 @@ export function prepare(input: MatchingInput): Prepared {
     genders: [...genderIndex.keys()],
     langWords,
     interestWords,
+    layout,
     pinKr: [],
     pinAsean: [],
     barred: new Set(),

@@ -74,57 +74,61 @@ export function popcount(x: number): number {
 
 export type PairScorer = (kr: number, asean: number) => number;
 
-/** A scorer over the prepared arrays, closed over them so the hot loop does no lookups. */
+/** A scorer over the packed feature records (see FeatureLayout). */
 export function makeScorer(prep: Prepared, tables: ScoreTables): PairScorer {
-  const K = prep.kr;
-  const A = prep.asean;
   const LW = prep.langWords;
   const IW = prep.interestWords;
-  const L = prep.languages.length;
+  const layout = prep.layout;
+  const S = layout.stride;
+  const [ge1, ge2, ge3, ge4] = layout.levelAtLeast;
+  const levels = [ge1, ge2, ge3, ge4];
+  const { practise, interests: interestAt, age: ageAt, prefCountries, country } = layout;
   const { language, interests, age, preferences } = tables;
   const ageLen = age.length;
+  const kf = prep.kr.features;
+  const af = prep.asean.features;
   return (k: number, a: number): number => {
+    const kb = k * S;
+    const ab = a * S;
     let best = 0;
-    for (let w = 0; w < LW; w++) {
-      let shared = K.langWords[k * LW + w] & A.langWords[a * LW + w];
-      while (shared !== 0) {
-        const bit = shared & -shared;
-        const li = w * 32 + (31 - Math.clz32(bit));
-        const lk = K.langLevel[k * L + li];
-        const la = A.langLevel[a * L + li];
-        const lvl = lk < la ? lk : la;
-        if (lvl > best) best = lvl;
-        shared ^= bit;
+    for (let t = MAX_LEVEL; t > 0 && best === 0; t--) {
+      const at = levels[t - 1];
+      for (let w = 0; w < LW; w++) {
+        if ((kf[kb + at + w] & af[ab + at + w]) !== 0) {
+          best = t;
+          break;
+        }
       }
     }
-    let common = 0;
-    for (let w = 0; w < IW; w++) {
-      common += popcount(K.interestWords[k * IW + w] & A.interestWords[a * IW + w]);
+    let wantK = 0;
+    let wantA = 0;
+    let practiseK = 0;
+    let practiseA = 0;
+    for (let w = 0; w < LW; w++) {
+      const pk = kf[kb + practise + w];
+      const pa = af[ab + practise + w];
+      wantK |= pk;
+      wantA |= pa;
+      practiseK |= pk & af[ab + ge3 + w];
+      practiseA |= pa & kf[kb + ge3 + w];
     }
+    let common = 0;
+    for (let w = 0; w < IW; w++)
+      common += popcount(kf[kb + interestAt + w] & af[ab + interestAt + w]);
     if (common > INTEREST_CAP) common = INTEREST_CAP;
-    const gap = Math.abs(K.age[k] - A.age[a]);
+    const gap = Math.abs(kf[kb + ageAt] - af[ab + ageAt]);
 
     let applicable = 0;
     let met = 0;
-    const pk = K.prefCountries[k];
+    const pk = kf[kb + prefCountries];
     if (pk !== 0) {
       applicable++;
-      met += (pk >>> A.country[a]) & 1;
+      met += (pk >>> af[ab + country]) & 1;
     }
-    const pa = A.prefCountries[a];
+    const pa = af[ab + prefCountries];
     if (pa !== 0) {
       applicable++;
       met += (pa >>> KR_SLOT) & 1;
-    }
-    let practiseK = 0;
-    let practiseA = 0;
-    let wantK = 0;
-    let wantA = 0;
-    for (let w = 0; w < LW; w++) {
-      wantK |= K.practiseWords[k * LW + w];
-      wantA |= A.practiseWords[a * LW + w];
-      practiseK |= K.practiseWords[k * LW + w] & A.fluentWords[a * LW + w];
-      practiseA |= A.practiseWords[a * LW + w] & K.fluentWords[k * LW + w];
     }
     if (wantK !== 0) {
       applicable++;

@@ -1,7 +1,6 @@
 import { maxWeightMatching, solveMinCostFlow } from '../../common/flow';
 import { buildNetwork, lexicographicWeights } from './build-network';
 import type { CandidateGraph } from './candidates';
-import { scarceCountries } from './candidates';
 import type { Prepared } from './prepare';
 import { KR_SLOT } from './vocabulary';
 
@@ -105,7 +104,8 @@ function solveByNetworkSimplex(
  * minimum and every other country at or above it: then f(X) = g(X) + Q * (sum of the other
  * countries' minimums), while f(Y) <= g(Y) + the same constant for every matching Y, so the
  * matching X that maximises g also maximises f, and f with the weights of build-network.ts is
- * lexicographic. B starts as the scarce countries and is corrected from the result; if a few
+ * lexicographic. B starts as the countries that cannot pass their minimum and is corrected from
+ * the result (a country short of its minimum joins, one above it leaves); if a few
  * corrections do not settle it, null sends the caller to the network simplex.
  */
 function solveByAssignment(
@@ -119,8 +119,11 @@ function solveByAssignment(
   for (let c = 0; c < KR_SLOT; c++) {
     needed[c] = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
   }
-  const bonus = scarceCountries(prep);
-  for (let c = 0; c < KR_SLOT; c++) if (needed[c] === 0) bonus[c] = 0;
+  // First guess: the countries that cannot exceed their minimum even with everyone matched.
+  const capacity = new Float64Array(KR_SLOT);
+  for (let a = 0; a < asean.count; a++) capacity[asean.country[a]] += asean.remaining[a];
+  const bonus = new Uint8Array(KR_SLOT);
+  for (let c = 0; c < KR_SLOT; c++) bonus[c] = needed[c] > 0 && capacity[c] <= needed[c] ? 1 : 0;
 
   const base = new Float64Array(graph.edges);
   for (let k = 0; k < kr.count; k++) {
