@@ -10,6 +10,7 @@ import type {
   Participant,
   SpokenLanguage,
 } from '../../src/penpal/matching';
+import { INTEREST_TAGS as PROJECT_INTERESTS } from '../../src/identity/reference-data';
 
 /** Rough shares of ASEAN participants: Indonesia large, Brunei tiny. */
 export const COUNTRY_SHARES: Record<AseanCountry, number> = {
@@ -68,38 +69,8 @@ const ENGLISH: Record<AseanCountry | 'KR', [number, number, number, number]> = {
   BN: [0.05, 0.15, 0.35, 0.45],
 };
 
-export const INTEREST_TAGS = [
-  'music',
-  'k_pop',
-  'film',
-  'football',
-  'gaming',
-  'travel',
-  'cooking',
-  'photography',
-  'reading',
-  'drawing',
-  'dance',
-  'basketball',
-  'anime',
-  'fashion',
-  'science',
-  'coding',
-  'badminton',
-  'hiking',
-  'writing',
-  'history',
-  'environment',
-  'volunteering',
-  'languages',
-  'theatre',
-  'robotics',
-  'chess',
-  'swimming',
-  'street_food',
-  'poetry',
-  'astronomy',
-];
+/** The project's controlled interest list, most popular first for the skewed draw below. */
+export const INTEREST_TAGS: string[] = [...PROJECT_INTERESTS];
 
 const GENDERS = ['female', 'male', 'non_binary'];
 
