@@ -184,3 +184,59 @@ describe('uploads (e2e)', () => {
     await h.http().get(path).expect(401);
   });
 });
+
+describe('removing an uploaded file (e2e)', () => {
+  let h: Harness;
+  let uploads: string;
+  beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), 'kenal-uploads-rm-'));
+    h = await Harness.start({ env: { UPLOAD_DIR: uploads, LOG_LEVEL: 'error' } });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await rm(uploads, { recursive: true, force: true });
+  });
+
+  it('lets a team member remove a file before the deadline, as a new version; others may not', async () => {
+    const coordinator = await h.userWithRoles(['coordinator']);
+    const programmeId = await programme(h, coordinator.token, 'uploads-rm');
+    const c = await competition(h, coordinator.token, programmeId, {
+      limits: { maxUploadBytes: MB },
+    });
+    const owner = await person(h, 'KR');
+    const entry = await h
+      .http()
+      .post(`/api/v1/competitions/${c.id}/submissions`)
+      .set(auth(owner.token))
+      .send({ title: 'Film' })
+      .expect(201);
+    const up = await h
+      .http()
+      .post(`/api/v1/submissions/${entry.body.id}/assets`)
+      .set(auth(owner.token))
+      .field('role', 'video')
+      .attach('file', mp4(4096), 'film.mp4')
+      .expect(201);
+    const path = `/api/v1/submissions/${entry.body.id}/assets/${up.body.id}`;
+    expect(await filesUnder(uploads)).toHaveLength(1);
+
+    const stranger = await h.register();
+    expect((await h.http().delete(path).set(auth(stranger.token))).status).toBeGreaterThanOrEqual(
+      403,
+    );
+    await h.http().delete(path).set(auth(coordinator.token)).expect(403);
+    expect(await h.count('submission_assets')).toBe(1);
+
+    await h.http().delete(path).set(auth(owner.token)).expect(204);
+    expect(await h.count('submission_assets')).toBe(0);
+    expect(await filesUnder(uploads)).toEqual([]);
+    await h.http().get(path).set(auth(owner.token)).expect(404);
+    await h.http().delete(path).set(auth(owner.token)).expect(404);
+    const after = await h
+      .http()
+      .get(`/api/v1/submissions/${entry.body.id}`)
+      .set(auth(owner.token))
+      .expect(200);
+    expect(after.body.version).toBe(3);
+  });
+});

@@ -133,6 +133,39 @@ export class AssetsService {
     }
   }
 
+  /**
+   * Removes a file from the entry (a team replaces a wrong poster by removing it and uploading
+   * another), as a new version; the bytes go from storage once the change has committed.
+   */
+  async remove(actor: Principal, submissionId: string, assetId: string): Promise<void> {
+    const key = await this.db.transaction(async (m) => {
+      const { submission } = await this.submissions.editable(m, actor, submissionId);
+      const asset = await m.findOneBy(SubmissionAsset, { id: assetId, submissionId });
+      if (!asset) throw notFound('Asset');
+      await m.delete(SubmissionAsset, { id: asset.id });
+      await this.submissions.bump(
+        m,
+        submission,
+        'asset_removed',
+        actor.id,
+        {
+          asset: {
+            id: asset.id,
+            role: asset.role,
+            mime: asset.mime,
+            size: asset.size,
+            sha256: asset.sha256,
+          },
+        },
+        {},
+      );
+      return asset.storageKey;
+    });
+    await this.storage
+      .remove(key)
+      .catch((e: Error) => this.logger.warn(`Asset file ${key} left behind: ${e.message}`));
+  }
+
   async download(actor: Principal, submissionId: string, assetId: string) {
     await this.access.load(this.db.manager, actor, submissionId);
     const asset = await this.db

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -177,6 +178,19 @@ export class SubmissionsController {
         truncated: () => part.file.truncated,
       };
     });
+  }
+
+  @Delete('submissions/:id/assets/:assetId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Remove an uploaded file (team members, until the deadline; a new version)',
+  })
+  async removeAsset(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('assetId', UuidParam) assetId: string,
+  ) {
+    await this.assets.remove(me, id, assetId);
   }
 
   @Get('submissions/:id/assets/:assetId')
