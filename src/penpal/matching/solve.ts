@@ -139,16 +139,24 @@ function solveByAssignment(
     for (let e = 0; e < graph.edges; e++) {
       weight[e] = base[e] + (bonus[asean.country[graph.asean[e]]] ? quotaWeight : 0);
     }
-    const solution = maxWeightMatching(
-      {
-        leftCount: kr.count,
-        rightCount: asean.count,
-        start: graph.start,
-        right: graph.asean,
-        weight,
-      },
-      { onProgress: onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)) },
-    );
+    let solution: ReturnType<typeof maxWeightMatching>;
+    try {
+      solution = maxWeightMatching(
+        {
+          leftCount: kr.count,
+          rightCount: asean.count,
+          start: graph.start,
+          right: graph.asean,
+          weight,
+        },
+        { onProgress: onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)) },
+      );
+    } catch (error) {
+      // Past about 500,000 a side the scaled weights outgrow exact doubles; the simplex's
+      // bound is looser, so let it try.
+      if (error instanceof RangeError) return null;
+      throw error;
+    }
     work += solution.bids;
 
     const pairs = new Int32Array(KR_SLOT);
