@@ -76,6 +76,8 @@ if ! pg_up; then
   fi
   say "starting PostgreSQL $version"
   pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  # The package may have started the cluster before pg_hba.conf was edited: make it re-read it.
+  pg_ctlcluster --skip-systemctl-redirect "$version" main reload || true
   wait_for PostgreSQL pg_up
 fi
 
