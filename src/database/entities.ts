@@ -15,14 +15,12 @@ import { Profile } from '../identity/profile.entity';
 import { RefreshToken } from '../identity/refresh-token.entity';
 import { User } from '../identity/user.entity';
 import { InboxEntry } from '../notifications/inbox-entry.entity';
-import {
-  CompetitionResult,
-  JudgeAssignment,
-  JudgeAssignmentRun,
-  JudgePoolMember,
-  JudgingReminder,
-  JudgingRound,
-} from '../judging/judging.entities';
+import { CompetitionResult } from '../judging/competition-result.entity';
+import { JudgeAssignment } from '../judging/judge-assignment.entity';
+import { JudgeAssignmentRun } from '../judging/judge-assignment-run.entity';
+import { JudgePoolMember } from '../judging/judge-pool-member.entity';
+import { JudgingReminder } from '../judging/judging-reminder.entity';
+import { JudgingRound } from '../judging/judging-round.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { MatchingRun } from '../penpal/matching-run.entity';
 import { PenpalConstraint } from '../penpal/penpal-constraint.entity';

@@ -10,7 +10,9 @@ import {
   type AssignmentResult,
   type JudgeEntryPair,
 } from './assignment';
-import { JudgeAssignment, JudgingRound, type JudgeConflicts } from './judging.entities';
+import { JudgeAssignment } from './judge-assignment.entity';
+import { JudgingRound } from './judging-round.entity';
+import { type JudgeConflicts } from './judge-pool-member.entity';
 import { roundState } from './judging-access';
 
 const INSERT_CHUNK = 2000;

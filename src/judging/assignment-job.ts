@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { JudgeAssigner } from './assigner';
-import { JudgeAssignmentRun, JudgingRound } from './judging.entities';
+import { JudgeAssignmentRun } from './judge-assignment-run.entity';
+import { JudgingRound } from './judging-round.entity';
 
 /**
  * The worker side of an assignment run: the solve and its inserts happen in one transaction that

@@ -18,7 +18,8 @@ import {
 } from './assigner';
 import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
 import { judgeEntryView, type JudgeEntrySource } from './judge-view';
-import { JudgeAssignment, JudgingRound } from './judging.entities';
+import { JudgeAssignment } from './judge-assignment.entity';
+import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { scoreProblems } from './score-rules';
 

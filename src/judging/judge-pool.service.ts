@@ -11,7 +11,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons, normaliseCountry, normaliseInstitution } from './assignment';
 import { assignmentEntries, LIVE_STATUSES, poolJudges, type RoundEntry } from './assigner';
 import { AddJudgeDto, ConflictsDto } from './dto/judging.dto';
-import { JudgePoolMember, type JudgeConflicts } from './judging.entities';
+import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
 
 /** Declared conflicts merged without duplicates; institutions compare as the solver compares them. */

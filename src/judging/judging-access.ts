@@ -4,7 +4,8 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { Competition } from '../competitions/competition.entity';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { JudgeAssignment, JudgingRound, RoundStatus } from './judging.entities';
+import { JudgeAssignment } from './judge-assignment.entity';
+import { JudgingRound, RoundStatus } from './judging-round.entity';
 
 /** An open round is closed once its closesAt passes: the server clock decides, no job needed. */
 export function roundState(round: JudgingRound, now = new Date()): RoundStatus {

@@ -4,7 +4,7 @@ import { Competition } from '../competitions/competition.entity';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { LIVE_STATUSES } from './assigner';
-import { JudgingRound } from './judging.entities';
+import { JudgingRound } from './judging-round.entity';
 
 interface Unfinished {
   judgeId: string;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName, JobPayloads } from '../jobs/job-registry';
-import { JudgingRound } from './judging.entities';
+import { JudgingRound } from './judging-round.entity';
 import { roundState } from './judging-access';
 import { JudgeReminderSender } from './reminder-sender';
 

@@ -11,7 +11,8 @@ import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { LIVE_STATUSES, roundEntries, type RoundEntry } from './assigner';
 import { AWARDS, RecordResultsDto, ShortlistDto } from './dto/judging.dto';
-import { CompetitionResult, JudgingRound } from './judging.entities';
+import { CompetitionResult } from './competition-result.entity';
+import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess } from './judging-access';
 import { judgeEntryTotals, rankSubmissions, type FinalScore } from './ranking';
 
