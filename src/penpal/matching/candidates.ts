@@ -32,6 +32,8 @@ export interface CandidateOptions {
   scarceFactor: number;
   /** upper bound of block members examined for one scarce-country person */
   enumerateLimit: number;
+  /** called with the fraction of people done, every few thousand people */
+  onProgress?: (fraction: number) => void;
 }
 
 export const DEFAULT_CANDIDATE_OPTIONS: CandidateOptions = {
@@ -236,6 +238,9 @@ function selectForSide(
   };
 
   for (p = 0; p < from.count; p++) {
+    // Half the work is each side's people: report so a long phase still shows movement.
+    if (opts.onProgress && (p & 4095) === 0)
+      opts.onProgress((fromKr ? 0 : 0.5) + (0.5 * p) / from.count);
     if (from.remaining[p] === 0) continue;
     const age = from.age[p];
     let nBlocks = 0;

@@ -718,6 +718,18 @@ describe('matchPenpals', () => {
     ]);
   });
 
+  it('reports progress during candidate generation, not only at its end', () => {
+    const seen: number[] = [];
+    const participants = [
+      ...Array.from({ length: 5000 }, (_, i) => person(`k${i}`, 'KR', 20 + (i % 5))),
+      ...Array.from({ length: 5000 }, (_, i) => person(`a${i}`, 'ID', 20 + (i % 5))),
+    ];
+    matchPenpals({ participants, onProgress: (f) => seen.push(f) });
+    const during = seen.filter((f) => f > 0.05 && f < 0.3);
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    expect([...seen].sort((x, y) => x - y)).toEqual(seen);
+  });
+
   it('rejects malformed input', () => {
     expect(() =>
       matchPenpals({ participants: [person('x', 'KR', 20), person('x', 'ID', 20)] }),

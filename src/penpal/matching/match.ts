@@ -58,7 +58,12 @@ export function runMatching(input: MatchingInput): MatchingRun {
       throw new MatchingInputError(`tuning.${name} must be a positive integer`);
     }
   }
-  const graph = generateCandidates(prep, scorer, { k, sampleFactor, scarceFactor });
+  const graph = generateCandidates(prep, scorer, {
+    k,
+    sampleFactor,
+    scarceFactor,
+    onProgress: (f) => progress(0.05 + 0.25 * f),
+  });
   progress(0.3);
 
   const t2 = performance.now();
