@@ -310,6 +310,31 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(pub.body.notified).toEqual({ matched: 4, unmatched: 0 });
   });
 
+  it('does not publish a pair with someone who withdrew after the run; their partner stays in the queue', async () => {
+    const roundId = await newRound();
+    const kr = await person('KR');
+    const sg = await person('SG');
+    for (const p of [kr, sg]) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+    const run = await runToEnd(roundId);
+    expect(run.stats.pairs).toBe(1);
+    await h
+      .http()
+      .delete(`/api/v1/penpal-rounds/${roundId}/enrolments/me`)
+      .set(auth(sg.token))
+      .expect(204);
+    const pub = await h
+      .http()
+      .post(`/api/v1/matching-runs/${run.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(pub.body.notified).toEqual({ matched: 0, unmatched: 1 });
+    expect((await h.http().get('/api/v1/me/penpals').set(auth(kr.token)).expect(200)).body).toEqual(
+      [],
+    );
+    expect((await h.smtp.waitFor(kr.email)).subject).toMatch(/stay in the queue/);
+  });
+
   it('refuses the ineligible: outside the age range, a minor without consent, staff without the applicant role', async () => {
     const roundId = await newRound({ rules: { minAge: 15, maxAge: 25 } });
     const old = await person('KR', { dob: '1990-01-01' });

@@ -148,7 +148,14 @@ export class MatchingRunsService {
         .getExists();
       if (newer) throw conflict('A newer run of this round is already published', 'STALE_RUN');
 
-      await m.update(PenpalMatch, { runId, status: 'proposed' }, { status: 'published' });
+      // A pair with someone who withdrew since the run stays unpublished; the other person stays in the queue.
+      await m.query(
+        `UPDATE penpal_matches x SET status = 'published'
+          WHERE x.run_id = $1 AND x.status = 'proposed'
+            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_a)
+            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)`,
+        [runId],
+      );
       await m.update(MatchingRun, { id: runId }, { publishedAt: new Date() });
 
       const people: {
