@@ -4,12 +4,12 @@ import { Competition } from '../competitions/competition.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
 import {
-  assignJudges,
   type AssignmentEntry,
   type AssignmentJudge,
   type AssignmentResult,
   type JudgeEntryPair,
 } from './assignment';
+import { solveAssignment } from './assignment-thread';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
 import { type JudgeConflicts } from './judge-pool-member.entity';
@@ -154,7 +154,7 @@ export class JudgeAssigner {
         [round.id],
       )
     ).filter((p: JudgeEntryPair) => entryIds.has(p.entryId) && judgeIds.has(p.judgeId));
-    const result = assignJudges(
+    const result = await solveAssignment(
       {
         entries: input,
         judges,
@@ -163,7 +163,7 @@ export class JudgeAssigner {
         existing: pairs.filter((p) => p.status === 'active'),
         excluded: pairs.filter((p) => p.status !== 'active'),
       },
-      { onProgress },
+      onProgress,
     );
     const added = new Map<string, string[]>();
     for (let i = 0; i < result.assignments.length; i += INSERT_CHUNK) {
