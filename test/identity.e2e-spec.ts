@@ -309,6 +309,15 @@ describe('identity (e2e, real Postgres, Redis and SMTP)', () => {
       expect(doc.body.paths[path]).toBeDefined();
     }
     await h.http().get('/api/docs').expect(200);
+    // Two DTO classes of one name would share one schema, and one module's docs would be wrong.
+    expect(Object.keys(doc.body.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'CreatePenpalRoundDto',
+        'CreateJudgingRoundDto',
+        'UpdatePenpalRoundDto',
+        'UpdateJudgingRoundDto',
+      ]),
+    );
   });
 
   it('marks an in-app notification read, and only its owner can', async () => {

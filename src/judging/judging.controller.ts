@@ -27,7 +27,7 @@ import { AssignmentsService } from './assignments.service';
 import {
   AddJudgeDto,
   ConflictsDto,
-  CreateRoundDto,
+  CreateJudgingRoundDto,
   JobAcceptedDto,
   JudgePoolDto,
   JudgeResponseDto,
@@ -41,7 +41,7 @@ import {
   RoundResponseDto,
   ShortlistDto,
   ShortlistResponseDto,
-  UpdateRoundDto,
+  UpdateJudgingRoundDto,
 } from './dto/judging.dto';
 import { JudgePoolService } from './judge-pool.service';
 import { RANKING_FORMULA, TIE_BREAK_RULES } from './ranking';
@@ -110,7 +110,7 @@ export class JudgingController {
   createRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
-    @Body() dto: CreateRoundDto,
+    @Body() dto: CreateJudgingRoundDto,
   ) {
     return this.rounds.create(me, id, dto);
   }
@@ -134,7 +134,7 @@ export class JudgingController {
   updateRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
-    @Body() dto: UpdateRoundDto,
+    @Body() dto: UpdateJudgingRoundDto,
   ) {
     return this.rounds.update(me, id, dto);
   }

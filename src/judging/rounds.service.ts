@@ -7,7 +7,7 @@ import { badRequest, conflict, unprocessable } from '../common/errors/app-error'
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { isUniqueViolation } from '../identity/user-view';
-import { CreateRoundDto, UpdateRoundDto } from './dto/judging.dto';
+import { CreateJudgingRoundDto, UpdateJudgingRoundDto } from './dto/judging.dto';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
@@ -40,7 +40,7 @@ export class RoundsService {
     private readonly sender: JudgeReminderSender,
   ) {}
 
-  async create(actor: Principal, competitionId: string, dto: CreateRoundDto) {
+  async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
     const closesAt = futureInstant('closesAt', dto.closesAt, new Date());
     const round = await this.db.transaction(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
@@ -88,7 +88,7 @@ export class RoundsService {
   }
 
   /** draft → open → closed, and moving the close (which moves the reminders). */
-  async update(actor: Principal, roundId: string, dto: UpdateRoundDto) {
+  async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
     const now = new Date();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
     const { round, previous } = await this.db.transaction(async (m) => {

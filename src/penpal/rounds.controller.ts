@@ -6,7 +6,7 @@ import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ConstraintDto } from './dto/constraint.dto';
 import { EnrolDto } from './dto/enrolment.dto';
-import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
+import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
 import { StartRunDto } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { RoundsService } from './rounds.service';
@@ -25,7 +25,7 @@ export class RoundsController {
   create(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
-    @Body() dto: CreateRoundDto,
+    @Body() dto: CreatePenpalRoundDto,
   ) {
     return this.rounds.create(me, programmeId, dto);
   }
@@ -43,7 +43,7 @@ export class RoundsController {
   update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
-    @Body() dto: UpdateRoundDto,
+    @Body() dto: UpdatePenpalRoundDto,
   ) {
     return this.rounds.update(me, id, dto);
   }

@@ -19,7 +19,7 @@ import { ProgrammeAccess } from '../programmes/programme-access';
 import { Programme } from '../programmes/programme.entity';
 import { ConstraintDto } from './dto/constraint.dto';
 import { EnrolDto } from './dto/enrolment.dto';
-import { CreateRoundDto, UpdateRoundDto } from './dto/round.dto';
+import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
 import { PenpalConstraint } from './penpal-constraint.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalMatch } from './penpal-match.entity';
@@ -97,7 +97,11 @@ export class RoundsService {
     return round;
   }
 
-  async create(actor: Principal, programmeId: string, dto: CreateRoundDto): Promise<RoundView> {
+  async create(
+    actor: Principal,
+    programmeId: string,
+    dto: CreatePenpalRoundDto,
+  ): Promise<RoundView> {
     return this.db.transaction(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const round = m.create(PenpalRound, {
@@ -128,7 +132,7 @@ export class RoundsService {
     return this.view(await this.find(id));
   }
 
-  async update(actor: Principal, id: string, dto: UpdateRoundDto): Promise<RoundView> {
+  async update(actor: Principal, id: string, dto: UpdatePenpalRoundDto): Promise<RoundView> {
     return this.db.transaction(async (m) => {
       const round = await this.findManaged(actor, id, m);
       const before = { ...round };

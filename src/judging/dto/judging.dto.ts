@@ -124,7 +124,7 @@ export class RoundSourceDto {
   roundId?: string;
 }
 
-export class CreateRoundDto {
+export class CreateJudgingRoundDto {
   @ApiProperty({ example: 'First round', maxLength: 120 })
   @Transform(trim)
   @IsString()
@@ -161,7 +161,7 @@ export class CreateRoundDto {
   maxLoad?: number | null;
 }
 
-export class UpdateRoundDto {
+export class UpdateJudgingRoundDto {
   @ApiPropertyOptional({ enum: ['open', 'closed'], description: 'draft → open → closed' })
   @IsOptional()
   @IsIn(['open', 'closed'])

@@ -78,7 +78,7 @@ export class CountryBalanceDto {
   minPerCountry?: number;
 }
 
-export class CreateRoundDto {
+export class CreatePenpalRoundDto {
   @ApiProperty({ example: 'Spring 2027 pen pals', maxLength: 160 })
   @IsString()
   @MinLength(3)
@@ -122,4 +122,4 @@ export class CreateRoundDto {
   countryBalance?: CountryBalanceDto;
 }
 
-export class UpdateRoundDto extends PartialType(CreateRoundDto) {}
+export class UpdatePenpalRoundDto extends PartialType(CreatePenpalRoundDto) {}
