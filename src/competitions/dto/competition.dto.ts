@@ -23,8 +23,8 @@ import {
 import { COUNTRIES } from '../../identity/reference-data';
 import { COMPETITION_KINDS } from '../rules/types';
 import type { CompetitionKind } from '../rules/types';
+import { trim } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const INSTANT = { strict: true, strictSeparator: true };
 /** A deadline without a zone is read differently in Seoul and Jakarta: insist on Z or an offset. */
 export const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

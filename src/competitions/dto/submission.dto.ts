@@ -26,8 +26,7 @@ import { COUNTRIES, ISO_639_1 } from '../../identity/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
 import { SUBMISSION_STATUSES } from '../rules/types';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../common/http/transforms';
 
 export class MilestoneDto {
   @ApiProperty({ maxLength: 200 })

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim, trimLower } from '../../common/http/transforms';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Seoul–Hanoi Crew', maxLength: 120 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -13,7 +14,7 @@ export class CreateTeamDto {
 
 export class InviteDto {
   @ApiProperty({ example: 'friend@example.com' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   email: string;

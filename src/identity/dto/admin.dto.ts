@@ -15,16 +15,17 @@ import {
 import { PageQuery } from '../../common/http/pagination';
 import { ROLES } from '../user.entity';
 import { LOCALES } from './auth.dto';
+import { trim, trimLower } from '../../common/http/transforms';
 
 export class CreateStaffDto {
   @ApiProperty()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   email: string;
 
   @ApiProperty({ maxLength: 80 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @MinLength(1)
   @MaxLength(80)

@@ -14,8 +14,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { COUNTRIES, INTEREST_TAGS, ISO_639_1, LANGUAGE_LEVELS } from '../reference-data';
+import { LOCALES } from './auth.dto';
+import { trim, trimLower } from '../../common/http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say'] as const;
 
 export class LanguageDto {
@@ -37,7 +38,7 @@ export class GuardianDto {
   name: string;
 
   @ApiProperty()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimLower)
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -105,7 +106,7 @@ export class ProfileDto {
 
   @ApiPropertyOptional({ description: 'Language of emails and notifications', example: 'ko' })
   @IsOptional()
-  @IsIn(['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my'])
+  @IsIn(LOCALES)
   locale?: string;
 
   @ApiPropertyOptional({ type: GuardianDto, description: 'Required under 18' })

@@ -22,10 +22,7 @@ import {
 } from 'class-validator';
 import { WITH_ZONE } from '../../competitions/dto/competition.dto';
 import { COUNTRIES } from '../../identity/reference-data';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+import { trim, trimEach } from '../../common/http/transforms';
 
 export const COMMENT_MAX = 5000;
 export const AWARDS = [

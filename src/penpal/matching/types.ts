@@ -3,22 +3,14 @@
  * back. Nothing here knows about HTTP, the database or queues.
  */
 
-export const ASEAN_COUNTRIES = [
-  'BN',
-  'KH',
-  'ID',
-  'LA',
-  'MY',
-  'MM',
-  'PH',
-  'SG',
-  'TH',
-  'VN',
-] as const;
+import { ASEAN_COUNTRIES, LANGUAGE_LEVELS } from '../../identity/reference-data';
+
+// The ten ASEAN countries, in the order the engine numbers its country slots.
+export { ASEAN_COUNTRIES };
 export type AseanCountry = (typeof ASEAN_COUNTRIES)[number];
 export type CountryCode = AseanCountry | 'KR';
 
-export type LanguageLevel = 'native' | 'fluent' | 'conversational' | 'basic';
+export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number];
 
 export interface SpokenLanguage {
   /** ISO 639-1 code, e.g. "en" */

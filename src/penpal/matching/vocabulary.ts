@@ -1,5 +1,5 @@
 import { ASEAN_COUNTRIES, type CountryCode, type LanguageLevel } from './types';
-import { INTERESTS } from '../../identity/reference-data';
+import { COUNTRY_NAMES as PLATFORM_COUNTRY_NAMES, INTERESTS } from '../../identity/reference-data';
 
 /** Country slots 0..9 are the ASEAN countries in ASEAN_COUNTRIES order; KR is slot 10. */
 export const KR_SLOT = 10;
@@ -14,19 +14,10 @@ export function slotCountry(slot: number): CountryCode {
   return slot === KR_SLOT ? 'KR' : ASEAN_COUNTRIES[slot];
 }
 
-export const COUNTRY_NAMES: Record<CountryCode, string> = {
-  BN: 'Brunei',
-  KH: 'Cambodia',
-  ID: 'Indonesia',
-  LA: 'Laos',
-  MY: 'Malaysia',
-  MM: 'Myanmar',
-  PH: 'the Philippines',
-  SG: 'Singapore',
-  TH: 'Thailand',
-  VN: 'Vietnam',
-  KR: 'Korea',
-};
+/** English names, from the one country table the whole platform uses. */
+export const COUNTRY_NAMES: Record<CountryCode, string> = Object.fromEntries(
+  Object.entries(PLATFORM_COUNTRY_NAMES).map(([code, name]) => [code, name.en]),
+) as Record<CountryCode, string>;
 
 /** Higher is better; 0 means "does not speak it". */
 export const LEVEL_RANK: Record<LanguageLevel, number> = {

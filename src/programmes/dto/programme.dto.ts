@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../common/http/transforms';
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'ASEAN–Korea Exchange Year 2027', maxLength: 160 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @MinLength(3)
   @MaxLength(160)
