@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound } from '../common/errors/app-error';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';

@@ -16,7 +16,7 @@ import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { consentStatus } from '../identity/consent';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';

@@ -6,7 +6,7 @@ import { hashToken, newToken } from '../common/crypto/tokens';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';

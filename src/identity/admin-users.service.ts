@@ -11,7 +11,8 @@ import { CreateStaffDto } from './dto/admin.dto';
 import { hashPassword } from './passwords';
 import { PasswordService } from './password.service';
 import { Role, User } from './user.entity';
-import { isUniqueViolation, userView, UserView } from './user-view';
+import { userView, UserView } from './user-view';
+import { isUniqueViolation } from '../database/errors';
 
 @Injectable()
 export class AdminUsersService {

@@ -7,7 +7,8 @@ import { RegisterDto, LoginDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionTokens, TokenPair } from './session-tokens.service';
 import { User } from './user.entity';
-import { isUniqueViolation, userView, UserView } from './user-view';
+import { userView, UserView } from './user-view';
+import { isUniqueViolation } from '../database/errors';
 
 export type AuthResult = TokenPair & { user: UserView };
 

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons, normaliseCountry, normaliseInstitution } from './assignment';
 import { assignmentEntries, LIVE_STATUSES, poolJudges, type RoundEntry } from './assigner';

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, unprocessable } from '../common/errors/app-error';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { CreateJudgingRoundDto, UpdateJudgingRoundDto } from './dto/judging.dto';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';

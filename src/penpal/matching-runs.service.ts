@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { COUNTRY_NAMES, Country } from '../identity/reference-data';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { NotificationRequest, OutboxService } from '../notifications/outbox.service';

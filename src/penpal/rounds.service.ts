@@ -14,7 +14,7 @@ import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { ageOn } from '../identity/age';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { Profile } from '../identity/profile.entity';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Programme } from '../programmes/programme.entity';
 import { ConstraintDto } from './dto/constraint.dto';

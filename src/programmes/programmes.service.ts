@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { User } from '../identity/user.entity';
-import { isUniqueViolation } from '../identity/user-view';
+import { isUniqueViolation } from '../database/errors';
 import { CreateProgrammeDto } from './dto/programme.dto';
 import { ProgrammeAccess } from './programme-access';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';

@@ -275,7 +275,7 @@ export class SubmissionResponseDto extends SubmissionFieldsDto {
 export class SubmissionVersionDto {
   @ApiProperty() version: number;
   @ApiProperty({
-    enum: ['created', 'edited', 'asset_added', 'submitted', 'withdrawn'],
+    enum: ['created', 'edited', 'asset_added', 'asset_removed', 'submitted', 'withdrawn'],
   })
   action: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
