@@ -12,8 +12,8 @@ import {
   profiled,
   submittedEntry,
 } from './support/judging';
+import { sleep } from './support/wait';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const reminders = (h: Harness, who: Person) =>
   h.smtp.to(who.email).filter((m) => m.subject.includes('scores still open'));
 

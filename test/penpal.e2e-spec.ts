@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { QueueService } from '../src/jobs/queue.service';
 import { auth, Harness } from './support/harness';
+import { sleep } from './support/wait';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
 const HOUR = 3600_000;
 
