@@ -110,6 +110,7 @@ function main(): void {
     candidateEdges: stats.candidateEdges,
     solver: run.solved.method,
     solverWork: run.solved.work,
+    smallWeights: run.solved.smallWeights,
     dimacsNodes: network?.nodes ?? null,
     dimacsArcs: network?.arcs ?? null,
     pairs: stats.pairs,
@@ -142,7 +143,8 @@ function main(): void {
     console.log(`  prepare              ${d.prepare} ms`);
     console.log(`  candidates           ${d.candidates} ms  (${stats.candidateEdges} edges)`);
     const unit = run.solved.method === 'assignment' ? 'auction bids' : 'simplex pivots';
-    console.log(`  solve                ${d.solve} ms  (${run.solved.work} ${unit})`);
+    const weights = run.solved.smallWeights ? ', small weights passed the level check' : '';
+    console.log(`  solve                ${d.solve} ms  (${run.solved.work} ${unit}${weights})`);
     console.log(`  report               ${d.report} ms`);
     console.log(`  candidates + solve   ${summary.candidatesMs + d.solve} ms; total ${d.total} ms`);
     console.log(`  peak RSS             ${peakRssMb} MB`);

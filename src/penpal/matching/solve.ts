@@ -1,6 +1,7 @@
 import { maxWeightMatching, solveMinCostFlow } from '../../common/flow';
 import { buildNetwork, lexicographicWeights } from './build-network';
 import type { CandidateGraph } from './candidates';
+import { isVertexWeightOptimal } from './level-check';
 import type { Prepared } from './prepare';
 import { KR_SLOT } from './vocabulary';
 
@@ -19,6 +20,8 @@ export interface SolvedMatching {
   method: 'assignment' | 'network-simplex';
   /** auction bids or simplex pivots */
   work: number;
+  /** the auction's result under the small level weights passed the level check */
+  smallWeights: boolean;
   personWeight: number;
   quotaWeight: number;
 }
@@ -30,6 +33,8 @@ export interface SolvedMatching {
 const BLOCK_SIZE_FACTOR = 0.05;
 /** Rounds of adjusting which countries get the quota bonus before giving up on the auction. */
 const BONUS_ROUNDS = 4;
+/** Pairs an alternating path may undo and still be paid for by the small weights; see smallLevel. */
+const SMALL_LEVEL_PATH = 2;
 
 /**
  * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
@@ -91,9 +96,37 @@ function solveByNetworkSimplex(
     flowCost: solution.cost,
     method: 'network-simplex',
     work: solution.pivots,
+    smallWeights: false,
     personWeight: network.personWeight,
     quotaWeight: network.quotaWeight,
   };
+}
+
+interface Level {
+  /** weight of each newly matched person */
+  person: number;
+  /** weight of each pair from a bonus country */
+  quota: number;
+  /** whether these weights make every maximum lexicographic, or the result needs the check */
+  proven: boolean;
+}
+
+/**
+ * Small level weights: P' = maxScore * SMALL_LEVEL_PATH + 1 and Q' = 3 P', so a pair weighs
+ * P' * h + score with h = 3 * (bonus pair) + (newly matched people), the vertex-weighted
+ * objective of level-check.ts. The auction needs about one costly scaling phase per factor of 6
+ * in the largest weight; the proven big-M weights (about 10^7 at 10,000 a side, 10^9 at
+ * 100,000) cost six or more extra phases. With P' an optimum gives up a person only where
+ * matching them means undoing more than SMALL_LEVEL_PATH existing pairs along an alternating
+ * path; candidate graphs are well connected and hardly ever need that. The level check then proves that the
+ * result maximises h; together with maximising P' * h + score that makes it lexicographically
+ * optimal, exactly as the big-M weights would. If the check fails, the proven weights run.
+ */
+function smallLevel(graph: CandidateGraph): Level {
+  let maxScore = 0;
+  for (let e = 0; e < graph.edges; e++) if (graph.score[e] > maxScore) maxScore = graph.score[e];
+  const person = Math.max(1, maxScore) * SMALL_LEVEL_PATH + 1;
+  return { person, quota: 3 * person, proven: false };
 }
 
 /**
@@ -125,20 +158,28 @@ function solveByAssignment(
   const bonus = new Uint8Array(KR_SLOT);
   for (let c = 0; c < KR_SLOT; c++) bonus[c] = needed[c] > 0 && capacity[c] <= needed[c] ? 1 : 0;
 
-  const base = new Float64Array(graph.edges);
-  for (let k = 0; k < kr.count; k++) {
-    const pk = kr.pinned[k] === 0 ? personWeight : 0;
-    for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
-      const a = graph.asean[e];
-      base[e] = graph.score[e] + pk + (asean.pinned[a] === 0 ? personWeight : 0);
-    }
-  }
+  // Vertex weights of the (quota, people) levels: alpha per Korean, beta per ASEAN participant.
+  const alpha = new Uint8Array(kr.count);
+  for (let k = 0; k < kr.count; k++) alpha[k] = kr.pinned[k] === 0 ? 1 : 0;
+  const unpinned = new Uint8Array(asean.count);
+  for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
+  const beta = new Uint8Array(asean.count);
   const weight = new Float64Array(graph.edges);
+  const weigh = (level: Level): void => {
+    for (let k = 0; k < kr.count; k++) {
+      const pk = alpha[k] * level.person;
+      for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
+        const a = graph.asean[e];
+        weight[e] =
+          graph.score[e] + pk + unpinned[a] * level.person + bonus[asean.country[a]] * level.quota;
+      }
+    }
+  };
+  const levels = [smallLevel(graph), { person: personWeight, quota: quotaWeight, proven: true }];
+  let level = 0;
   let work = 0;
   for (let round = 0; round < BONUS_ROUNDS; round++) {
-    for (let e = 0; e < graph.edges; e++) {
-      weight[e] = base[e] + (bonus[asean.country[graph.asean[e]]] ? quotaWeight : 0);
-    }
+    weigh(levels[level]);
     let solution: ReturnType<typeof maxWeightMatching>;
     try {
       solution = maxWeightMatching(
@@ -158,6 +199,21 @@ function solveByAssignment(
       throw error;
     }
     work += solution.bids;
+    if (!levels[level].proven) {
+      for (let a = 0; a < asean.count; a++) beta[a] = 3 * bonus[asean.country[a]] + unpinned[a];
+      const optimal = isVertexWeightOptimal(
+        graph,
+        solution.mateOfLeft,
+        solution.mateOfRight,
+        alpha,
+        beta,
+      );
+      if (!optimal) {
+        level++;
+        round--;
+        continue;
+      }
+    }
 
     const pairs = new Int32Array(KR_SLOT);
     for (let k = 0; k < kr.count; k++) {
@@ -202,6 +258,7 @@ function solveByAssignment(
       flowCost: cost,
       method: 'assignment',
       work,
+      smallWeights: !levels[level].proven,
       personWeight,
       quotaWeight,
     };

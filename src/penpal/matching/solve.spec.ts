@@ -1,0 +1,69 @@
+import type { CandidateGraph } from './candidates';
+import { prepare } from './prepare';
+import { solveMatching } from './solve';
+import type { Participant } from './types';
+
+const person = (id: string, country: Participant['country']): Participant => ({
+  id,
+  country,
+  age: 20,
+  consentConfirmed: true,
+  languages: [{ code: 'en', level: 'fluent' }],
+  interests: [],
+});
+
+describe('solveMatching', () => {
+  /*
+   * A chain k0 - a1 = k1 - a2 = ... = k5 - a0 where the "=" pairs score 100 and the others 1.
+   * Five good pairs leave k0 and a0 alone; six poor pairs match everyone. People come before
+   * score, so six pairs is the optimum, but under the small level weights the five good pairs
+   * weigh more: the level check must catch that and the proven weights must take over.
+   */
+  it('falls back to the proven weights when the small ones would give up people', () => {
+    const ids = [0, 1, 2, 3, 4, 5];
+    const prep = prepare({
+      participants: [
+        ...ids.map((i) => person(`k${i}`, 'KR')),
+        ...ids.map((i) => person(`a${i}`, 'ID')),
+      ],
+    });
+    const kr = (i: number) => prep.kr.participants.findIndex((p) => p.id === `k${i}`);
+    const asean = (i: number) => prep.asean.participants.findIndex((p) => p.id === `a${i}`);
+    const edges: [number, number, number][] = [[kr(0), asean(1), 1]];
+    for (let i = 1; i <= 5; i++) {
+      edges.push([kr(i), asean(i), 100]);
+      edges.push([kr(i), asean((i + 1) % 6), 1]);
+    }
+    edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    const start = new Int32Array(7);
+    for (const [k] of edges) start[k + 1]++;
+    for (let k = 0; k < 6; k++) start[k + 1] += start[k];
+    const graph: CandidateGraph = {
+      start,
+      asean: Int32Array.from(edges.map((e) => e[1])),
+      score: Uint8Array.from(edges.map((e) => e[2])),
+      edges: edges.length,
+    };
+
+    const byAuction = solveMatching(prep, graph);
+    expect(byAuction.method).toBe('assignment');
+    expect(byAuction.smallWeights).toBe(false);
+    expect(byAuction.kr.length).toBe(6);
+    expect(Array.from(byAuction.score)).toEqual([1, 1, 1, 1, 1, 1]);
+    const bySimplex = solveMatching(prep, graph, undefined, 'network-simplex');
+    expect(byAuction.flowCost).toBe(bySimplex.flowCost);
+  });
+
+  it('keeps the small weights when the level check passes', () => {
+    const prep = prepare({ participants: [person('k0', 'KR'), person('a0', 'ID')] });
+    const graph: CandidateGraph = {
+      start: Int32Array.from([0, 1]),
+      asean: Int32Array.from([0]),
+      score: Uint8Array.from([60]),
+      edges: 1,
+    };
+    const solved = solveMatching(prep, graph);
+    expect(solved.smallWeights).toBe(true);
+    expect(solved.kr.length).toBe(1);
+  });
+});
