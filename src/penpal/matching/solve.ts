@@ -165,13 +165,15 @@ function solveByAssignment(
   for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
   const beta = new Uint8Array(asean.count);
   const weight = new Float64Array(graph.edges);
+  const aseanWeight = new Float64Array(asean.count);
   const weigh = (level: Level): void => {
+    for (let a = 0; a < asean.count; a++) {
+      aseanWeight[a] = unpinned[a] * level.person + bonus[asean.country[a]] * level.quota;
+    }
     for (let k = 0; k < kr.count; k++) {
       const pk = alpha[k] * level.person;
       for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
-        const a = graph.asean[e];
-        weight[e] =
-          graph.score[e] + pk + unpinned[a] * level.person + bonus[asean.country[a]] * level.quota;
+        weight[e] = graph.score[e] + pk + aseanWeight[graph.asean[e]];
       }
     }
   };
