@@ -197,9 +197,36 @@ function validate(input: MatchingInput): void {
   }
 }
 
-function vocabulary(values: Iterable<string>): Map<string, number> {
-  const sorted = [...new Set(values)].sort();
-  return new Map(sorted.map((v, i) => [v, i]));
+/**
+ * Normalised terms indexed in sorted order. Each raw spelling is normalised once: at 100,000
+ * people the same few codes and tags recur millions of times.
+ */
+class Vocabulary {
+  /** raw spelling -> normalised term, then (after seal) raw spelling -> index */
+  private readonly raw = new Map<string, string>();
+  private readonly byRaw = new Map<string, number>();
+  /** normalised term -> index */
+  index = new Map<string, number>();
+
+  add(text: string): void {
+    if (!this.raw.has(text)) this.raw.set(text, normalise(text));
+  }
+
+  seal(): this {
+    const sorted = [...new Set(this.raw.values())].sort();
+    this.index = new Map(sorted.map((v, i) => [v, i]));
+    for (const [text, term] of this.raw) this.byRaw.set(text, this.index.get(term) as number);
+    return this;
+  }
+
+  /** index of a spelling that was added */
+  of(text: string): number {
+    return this.byRaw.get(text) as number;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
 }
 
 function setBit(words: Uint32Array, base: number, index: number): void {
@@ -240,22 +267,20 @@ export function prepare(input: MatchingInput): Prepared {
   }
 
   const consented = [...krPeople, ...aseanPeople];
-  const langIndex = vocabulary(
-    consented.flatMap((p) => [
-      ...p.languages.map((l) => normalise(l.code)),
-      ...(p.preferences?.practiseLanguages ?? []).map(normalise),
-    ]),
-  );
-  const interestIndex = vocabulary(consented.flatMap((p) => p.interests.map(normalise)));
-  const genderIndex = vocabulary(
-    consented.flatMap((p) => {
-      const g: string[] = [];
-      if (p.gender) g.push(normalise(p.gender));
-      const pref = p.preferences?.genderPreference;
-      if (!noGenderPreference(pref)) g.push(normalise(pref as string));
-      return g;
-    }),
-  );
+  const langIndex = new Vocabulary();
+  const interestIndex = new Vocabulary();
+  const genderIndex = new Vocabulary();
+  for (const p of consented) {
+    for (const l of p.languages) langIndex.add(l.code);
+    for (const code of p.preferences?.practiseLanguages ?? []) langIndex.add(code);
+    for (const tag of p.interests) interestIndex.add(tag);
+    if (p.gender) genderIndex.add(p.gender);
+    const pref = p.preferences?.genderPreference;
+    if (!noGenderPreference(pref)) genderIndex.add(pref as string);
+  }
+  langIndex.seal();
+  interestIndex.seal();
+  genderIndex.seal();
   const langWords = Math.max(1, Math.ceil(langIndex.size / 32));
   const interestWords = Math.max(1, Math.ceil(interestIndex.size / 32));
   const layout = featureLayout(langWords, interestWords);
@@ -299,11 +324,9 @@ export function prepare(input: MatchingInput): Prepared {
       }
       side.age[i] = Math.max(-1, Math.min(age, 32767));
       side.minor[i] = (p.minor ?? (age >= 0 && age < 18)) ? 1 : 0;
-      side.gender[i] = p.gender ? (genderIndex.get(normalise(p.gender)) as number) + 1 : 0;
+      side.gender[i] = p.gender ? genderIndex.of(p.gender) + 1 : 0;
       const pref = p.preferences?.genderPreference;
-      side.genderPref[i] = noGenderPreference(pref)
-        ? 0
-        : (genderIndex.get(normalise(pref as string)) as number) + 1;
+      side.genderPref[i] = noGenderPreference(pref) ? 0 : genderIndex.of(pref as string) + 1;
       side.country[i] = countrySlot(p.country);
       for (const c of p.preferences?.preferredCountries ?? []) {
         side.prefCountries[i] |= 1 << countrySlot(c);
@@ -314,7 +337,7 @@ export function prepare(input: MatchingInput): Prepared {
       const lw = i * langWords;
       side.langStart[i] = langList.length;
       for (const l of p.languages) {
-        const li = langIndex.get(normalise(l.code)) as number;
+        const li = langIndex.of(l.code);
         const rank = LEVEL_RANK[l.level];
         const at = i * L + li;
         if (side.langLevel[at] === 0) langList.push(li);
@@ -323,10 +346,10 @@ export function prepare(input: MatchingInput): Prepared {
         if (rank >= PRACTISE_PARTNER_LEVEL) setBit(side.fluentWords, lw, li);
       }
       for (const code of p.preferences?.practiseLanguages ?? []) {
-        setBit(side.practiseWords, lw, langIndex.get(normalise(code)) as number);
+        setBit(side.practiseWords, lw, langIndex.of(code));
       }
       for (const tag of p.interests) {
-        setBit(side.interestWords, i * interestWords, interestIndex.get(normalise(tag)) as number);
+        setBit(side.interestWords, i * interestWords, interestIndex.of(tag));
       }
 
       const f = i * layout.stride;
@@ -375,9 +398,9 @@ export function prepare(input: MatchingInput): Prepared {
     rules,
     penpalsPerParticipant: ppp,
     minPerCountry,
-    languages: [...langIndex.keys()],
-    interests: [...interestIndex.keys()],
-    genders: [...genderIndex.keys()],
+    languages: [...langIndex.index.keys()],
+    interests: [...interestIndex.index.keys()],
+    genders: [...genderIndex.index.keys()],
     langWords,
     interestWords,
     layout,
