@@ -1,6 +1,12 @@
-import { genderCompatible, type Prepared, type Side } from './prepare';
-import type { Rng } from './rng';
-import { MAX_SCORE, type PairScorer } from './scoring';
+import {
+  genderCompatible,
+  type FeatureLayout,
+  type Prepared,
+  type ResolvedRules,
+  type Side,
+} from './prepare';
+import { Rng } from './rng';
+import { makeScorer, MAX_SCORE, type PairScorer, type ScoreTables } from './scoring';
 import { COUNTRY_SLOTS, KR_SLOT } from './vocabulary';
 
 /**
@@ -107,8 +113,16 @@ export function buildBlocks(prep: Prepared, side: Side, include: (i: number) => 
   return b;
 }
 
+/** (Korean, ASEAN, score) triples; what a helper thread sends back is this, not the class. */
+export interface EdgeTriples {
+  from: Int32Array;
+  to: Int32Array;
+  score: Uint8Array;
+  length: number;
+}
+
 /** Growable (from, to, score) triples. */
-class EdgeBuffer {
+export class EdgeBuffer implements EdgeTriples {
   from: Int32Array;
   to: Int32Array;
   score: Uint8Array;
@@ -155,36 +169,82 @@ export function scarceCountries(prep: Prepared): Uint8Array {
   return scarce;
 }
 
-interface Direction {
+/** The parts of a side that candidate selection reads: typed arrays, which cross threads. */
+export type SideView = Pick<
+  Side,
+  | 'count'
+  | 'age'
+  | 'minor'
+  | 'gender'
+  | 'genderPref'
+  | 'country'
+  | 'prefCountries'
+  | 'remaining'
+  | 'langStart'
+  | 'langList'
+  | 'features'
+>;
+
+/**
+ * One direction of candidate selection (Koreans choosing among ASEAN participants, or the
+ * reverse) as plain data: the engine runs one direction itself and hands the other to a helper
+ * thread when it has one.
+ */
+export interface DirectionTask {
   fromKr: boolean;
-  from: Side;
-  to: Side;
+  kr: SideView;
+  asean: SideView;
+  /** blocks of the side chosen from */
   blocks: Blocks;
+  rules: ResolvedRules;
+  layout: FeatureLayout;
+  langWords: number;
+  interestWords: number;
+  tables: ScoreTables;
+  opts: Omit<CandidateOptions, 'onProgress'>;
+  scarce: Uint8Array;
+  /** people of the choosing side with a barred pair */
+  hasBarred: Uint8Array;
+  /** barred pair keys (kr * aseanCount + asean) */
+  barred: Float64Array;
+  seed: number;
+  /** room to reserve for the edges */
+  expected: number;
 }
 
-function selectForSide(
-  prep: Prepared,
-  dir: Direction,
-  scorer: PairScorer,
-  opts: CandidateOptions,
-  scarce: Uint8Array,
-  hasBarred: Uint8Array,
-  rng: Rng,
-  out: EdgeBuffer,
-): void {
-  const { from, to, blocks, fromKr } = dir;
+function sideView(side: Side): SideView {
+  const { count, age, minor, gender, genderPref, country, prefCountries, remaining } = side;
+  const { langStart, langList, features } = side;
+  return {
+    ...{ count, age, minor, gender, genderPref, country, prefCountries, remaining },
+    ...{ langStart, langList, features },
+  };
+}
+
+/** Runs one direction; the triples are always (Korean, ASEAN, score). */
+export function selectDirection(
+  task: DirectionTask,
+  onProgress?: (fraction: number) => void,
+  // One scorer for both directions in one thread keeps its call site monomorphic (faster).
+  scorer: PairScorer = makeScorer(task, task.tables),
+  barred: Set<number> = new Set(task.barred),
+): EdgeBuffer {
+  const out = new EdgeBuffer(task.expected);
+  const { fromKr, blocks, opts, scarce, hasBarred } = task;
+  const from = fromKr ? task.kr : task.asean;
+  const to = fromKr ? task.asean : task.kr;
+  const rng = new Rng(task.seed);
   const { start, members } = blocks;
-  const gap = prep.rules.maxAgeGapYears;
-  const byLanguage = prep.rules.requireSharedLanguage;
-  const minorSlots = prep.rules.minorsOnlyWithMinors ? 1 : 2;
-  const nA = prep.asean.count;
-  const barred = prep.barred;
+  const gap = task.rules.maxAgeGapYears;
+  const byLanguage = task.rules.requireSharedLanguage;
+  const minorSlots = task.rules.minorsOnlyWithMinors ? 1 : 2;
+  const nA = task.asean.count;
   const countryLo = fromKr ? 0 : KR_SLOT;
   const countryHi = fromKr ? KR_SLOT : COUNTRY_SLOTS;
   const fromGender = from.gender;
   const fromPref = from.genderPref;
   const toFeatures = to.features;
-  const { stride, gender: genderAt, genderPref: genderPrefAt } = prep.layout;
+  const { stride, gender: genderAt, genderPref: genderPrefAt } = task.layout;
 
   const stamp = new Int32Array(to.count).fill(-1);
   const maxBlocks = minorSlots * (2 * gap + 1) * blocks.langSlots * COUNTRY_SLOTS;
@@ -238,9 +298,7 @@ function selectForSide(
   };
 
   for (p = 0; p < from.count; p++) {
-    // Half the work is each side's people: report so a long phase still shows movement.
-    if (opts.onProgress && (p & 4095) === 0)
-      opts.onProgress((fromKr ? 0 : 0.5) + (0.5 * p) / from.count);
+    if (onProgress && (p & 4095) === 0) onProgress(p / from.count);
     if (from.remaining[p] === 0) continue;
     const age = from.age[p];
     let nBlocks = 0;
@@ -324,14 +382,19 @@ function selectForSide(
       else out.push(candTo[i], p, s);
     }
   }
+  return out;
 }
+
+/** Hands a direction to another thread; the returned function waits for its edges. */
+export type RunDirection = (task: DirectionTask) => () => EdgeTriples;
 
 export function generateCandidates(
   prep: Prepared,
-  scorer: PairScorer,
+  tables: ScoreTables,
   options: Partial<CandidateOptions> = {},
+  elsewhere?: RunDirection,
 ): CandidateGraph {
-  const opts = { ...DEFAULT_CANDIDATE_OPTIONS, ...options };
+  const { onProgress, ...opts } = { ...DEFAULT_CANDIDATE_OPTIONS, ...options };
   const { kr, asean } = prep;
   const rng = prep.rng.fork(2);
   const scarce = scarceCountries(prep);
@@ -341,67 +404,99 @@ export function generateCandidates(
     krBarred[Math.floor(key / asean.count)] = 1;
     aseanBarred[key % asean.count] = 1;
   }
-  // Every list holds at most its k, so this bound avoids regrowing ten million triples.
-  let expected = 0;
-  for (let i = 0; i < kr.count; i++) if (kr.remaining[i] > 0) expected += opts.k;
+  // Every list holds at most its k, so these bounds avoid regrowing millions of triples.
+  let krExpected = 0;
+  for (let i = 0; i < kr.count; i++) if (kr.remaining[i] > 0) krExpected += opts.k;
+  let aseanExpected = 0;
   for (let i = 0; i < asean.count; i++) {
     if (asean.remaining[i] > 0)
-      expected += scarce[asean.country[i]] ? opts.k * opts.scarceFactor : opts.k;
+      aseanExpected += scarce[asean.country[i]] ? opts.k * opts.scarceFactor : opts.k;
   }
-  const out = new EdgeBuffer(expected);
-  const krBlocks = buildBlocks(prep, kr, (i) => kr.remaining[i] > 0);
-  const aseanBlocks = buildBlocks(prep, asean, (i) => asean.remaining[i] > 0);
-  selectForSide(
-    prep,
-    { fromKr: true, from: kr, to: asean, blocks: aseanBlocks },
-    scorer,
+  const common = {
+    kr: sideView(kr),
+    asean: sideView(asean),
+    rules: prep.rules,
+    layout: prep.layout,
+    langWords: prep.langWords,
+    interestWords: prep.interestWords,
+    tables,
     opts,
     scarce,
-    krBarred,
-    rng,
-    out,
-  );
-  selectForSide(
-    prep,
-    { fromKr: false, from: asean, to: kr, blocks: krBlocks },
-    scorer,
-    opts,
-    scarce,
-    aseanBarred,
-    rng,
-    out,
-  );
-  return toCsr(kr.count, asean.count, out);
+    barred: Float64Array.from(prep.barred),
+  };
+  const krTask: DirectionTask = {
+    ...common,
+    fromKr: true,
+    blocks: buildBlocks(prep, asean, (i) => asean.remaining[i] > 0),
+    hasBarred: krBarred,
+    seed: rng.nextUint32(),
+    expected: krExpected,
+  };
+  const aseanTask: DirectionTask = {
+    ...common,
+    fromKr: false,
+    blocks: buildBlocks(prep, kr, (i) => kr.remaining[i] > 0),
+    hasBarred: aseanBarred,
+    seed: rng.nextUint32(),
+    expected: aseanExpected,
+  };
+  if (elsewhere !== undefined) {
+    // The helper runs the ASEAN side while this thread runs the Korean side; both are about
+    // half the work, so this thread's progress stands for the whole phase.
+    const pending = elsewhere(aseanTask);
+    const fromKr = selectDirection(krTask, onProgress, makeScorer(prep, tables), prep.barred);
+    return toCsr(kr.count, asean.count, [fromKr, pending()]);
+  }
+  // Half the work is each side's people: report so a long phase still shows movement.
+  const scorer = makeScorer(prep, tables);
+  const krProgress = onProgress && ((f: number) => onProgress(0.5 * f));
+  const aseanProgress = onProgress && ((f: number) => onProgress(0.5 + 0.5 * f));
+  const fromKr = selectDirection(krTask, krProgress, scorer, prep.barred);
+  const fromAsean = selectDirection(aseanTask, aseanProgress, scorer, prep.barred);
+  return toCsr(kr.count, asean.count, [fromKr, fromAsean]);
 }
 
-/** Groups the triples by Korean participant and drops the pairs both sides proposed. */
-function toCsr(nKr: number, nAsean: number, buf: EdgeBuffer): CandidateGraph {
-  const start = new Int32Array(nKr + 1);
-  for (let i = 0; i < buf.length; i++) start[buf.from[i] + 1]++;
-  for (let k = 0; k < nKr; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, nKr);
-  const order = new Int32Array(buf.length);
-  for (let i = 0; i < buf.length; i++) order[fill[buf.from[i]]++] = i;
+/**
+ * Groups the triples by Korean participant and drops the pairs both sides proposed. The
+ * Koreans' own lists arrive grouped by Korean in increasing order, so only the ASEAN
+ * participants' lists need sorting (a counting sort; per Korean, own list first).
+ */
+function toCsr(nKr: number, nAsean: number, [own, other]: EdgeTriples[]): CandidateGraph {
+  const byKr = new Int32Array(nKr + 1);
+  for (let i = 0; i < other.length; i++) byKr[other.from[i] + 1]++;
+  for (let k = 0; k < nKr; k++) byKr[k + 1] += byKr[k];
+  const fill = byKr.slice(0, nKr);
+  const order = new Int32Array(other.length);
+  for (let i = 0; i < other.length; i++) order[fill[other.from[i]]++] = i;
 
   const seen = new Int32Array(nAsean).fill(-1);
-  const asean = new Int32Array(buf.length);
-  const score = new Uint8Array(buf.length);
+  const total = own.length + other.length;
+  const start = new Int32Array(nKr + 1);
+  const asean = new Int32Array(total);
+  const score = new Uint8Array(total);
   let edges = 0;
-  let from = 0;
+  let o = 0;
   for (let k = 0; k < nKr; k++) {
-    const end = start[k + 1];
     start[k] = edges;
-    for (let j = from; j < end; j++) {
-      const i = order[j];
-      const a = buf.to[i];
+    for (; o < own.length && own.from[o] === k; o++) {
+      const a = own.to[o];
       if (seen[a] === k) continue;
       seen[a] = k;
       asean[edges] = a;
-      score[edges] = buf.score[i];
+      score[edges] = own.score[o];
       edges++;
     }
-    from = end;
+    for (let j = byKr[k]; j < byKr[k + 1]; j++) {
+      const i = order[j];
+      const a = other.to[i];
+      if (seen[a] === k) continue;
+      seen[a] = k;
+      asean[edges] = a;
+      score[edges] = other.score[i];
+      edges++;
+    }
   }
+  if (o !== own.length) throw new Error("the Koreans' candidate lists are out of order");
   start[nKr] = edges;
   return { start, asean: asean.slice(0, edges), score: score.slice(0, edges), edges };
 }

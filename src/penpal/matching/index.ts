@@ -1,5 +1,12 @@
-export { matchPenpals, runMatching, type MatchingRun } from './match';
-export { generateCandidates, type CandidateGraph, type CandidateOptions } from './candidates';
+export { matchPenpals, runMatching, type EngineHelper, type MatchingRun } from './match';
+export {
+  generateCandidates,
+  selectDirection,
+  type CandidateGraph,
+  type CandidateOptions,
+  type DirectionTask,
+  type EdgeTriples,
+} from './candidates';
 export { buildNetwork, lexicographicWeights, type MatchingNetwork } from './build-network';
 export { solveMatching, type SolvedMatching, type SolverChoice } from './solve';
 export { prepare, ageOn, type Prepared } from './prepare';

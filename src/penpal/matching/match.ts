@@ -1,4 +1,9 @@
-import { DEFAULT_CANDIDATE_OPTIONS, generateCandidates, type CandidateGraph } from './candidates';
+import {
+  DEFAULT_CANDIDATE_OPTIONS,
+  generateCandidates,
+  type CandidateGraph,
+  type RunDirection,
+} from './candidates';
 import { prepare, type Prepared } from './prepare';
 import { countryShortfalls } from './quotas';
 import { pairReasons } from './reasons';
@@ -27,16 +32,25 @@ export interface MatchingRun {
 }
 
 /**
+ * Work the engine may hand to a second thread. The engine stays pure: the caller owns the
+ * thread (src/penpal/matching-helper.ts), and the result is the same with or without it.
+ */
+export interface EngineHelper {
+  /** runs the ASEAN participants' candidate selection while the engine runs the Koreans' */
+  candidates: RunDirection;
+}
+
+/**
  * Proposes pen-pal pairs between Korean and ASEAN participants. Pure: plain data in, plain
  * data out, no I/O. Pins are kept; then, exactly on the candidate graph, the pairs counted
  * towards the country minimums are maximised, then the number of people with a pen pal, then
  * the total score. The same input and seed give the same result.
  */
-export function matchPenpals(input: MatchingInput): MatchingResult {
-  return runMatching(input).result;
+export function matchPenpals(input: MatchingInput, helper?: EngineHelper): MatchingResult {
+  return runMatching(input, helper).result;
 }
 
-export function runMatching(input: MatchingInput): MatchingRun {
+export function runMatching(input: MatchingInput, helper?: EngineHelper): MatchingRun {
   const progress = input.onProgress ?? (() => undefined);
   const t0 = performance.now();
   const prep = prepare(input);
@@ -58,12 +72,12 @@ export function runMatching(input: MatchingInput): MatchingRun {
       throw new MatchingInputError(`tuning.${name} must be a positive integer`);
     }
   }
-  const graph = generateCandidates(prep, scorer, {
-    k,
-    sampleFactor,
-    scarceFactor,
-    onProgress: (f) => progress(0.05 + 0.25 * f),
-  });
+  const graph = generateCandidates(
+    prep,
+    tables,
+    { k, sampleFactor, scarceFactor, onProgress: (f) => progress(0.05 + 0.25 * f) },
+    helper?.candidates,
+  );
   progress(0.3);
 
   const t2 = performance.now();

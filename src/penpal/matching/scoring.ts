@@ -74,8 +74,14 @@ export function popcount(x: number): number {
 
 export type PairScorer = (kr: number, asean: number) => number;
 
+/** What a scorer reads: plain data, so a helper thread can score too. */
+export type ScoringData = Pick<Prepared, 'langWords' | 'interestWords' | 'layout'> & {
+  kr: { features: Int32Array };
+  asean: { features: Int32Array };
+};
+
 /** A scorer over the packed feature records (see FeatureLayout). */
-export function makeScorer(prep: Prepared, tables: ScoreTables): PairScorer {
+export function makeScorer(prep: ScoringData, tables: ScoreTables): PairScorer {
   const LW = prep.langWords;
   const IW = prep.interestWords;
   const layout = prep.layout;
