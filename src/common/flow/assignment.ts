@@ -28,8 +28,8 @@ export interface BipartiteGraph {
   /** edges of left node l are [start[l], start[l + 1]) */
   start: Int32Array;
   right: Int32Array;
-  /** non-negative integers; an edge of weight 0 is never worth taking */
-  weight: Float64Array;
+  /** non-negative integers below 2^31; an edge of weight 0 is never worth taking */
+  weight: Float64Array | Int32Array;
 }
 
 export interface MatchingSolution {

@@ -24,13 +24,24 @@ export function isVertexWeightOptimal(
   const nK = mateOfKr.length;
   const nA = mateOfAsean.length;
   const { start, asean } = graph;
-  const byAsean = transpose(graph, nA);
+  // A search from sources of weight w can only find a gain where w exceeds a matched person's
+  // weight or a free person's weight adds to it; searches that cannot are skipped.
+  let maxFreeBeta = -1;
+  let minMatchedBeta = Infinity;
+  for (let a = 0; a < nA; a++) {
+    if (mateOfAsean[a] < 0) maxFreeBeta = Math.max(maxFreeBeta, beta[a]);
+    else minMatchedBeta = Math.min(minMatchedBeta, beta[a]);
+  }
+  let minMatchedAlpha = Infinity;
+  for (let k = 0; k < nK; k++)
+    if (mateOfKr[k] >= 0) minMatchedAlpha = Math.min(minMatchedAlpha, alpha[k]);
 
   // From the free Koreans: Korean -> ASEAN over any edge but the matched one, ASEAN -> mate.
   const labelK = new Int16Array(nK).fill(-1);
   const labelA = new Int16Array(nA).fill(-1);
   const queue = new Int32Array(Math.max(nK, nA));
   for (const weight of distinctDescending(alpha)) {
+    if (weight + maxFreeBeta <= 0 && weight <= minMatchedAlpha) continue;
     let head = 0;
     let tail = 0;
     for (let k = 0; k < nK; k++) {
@@ -59,9 +70,12 @@ export function isVertexWeightOptimal(
   }
 
   // From the free ASEAN participants, the mirror image (augmenting paths are found above).
+  const classes = distinctDescending(beta).filter((weight) => weight > minMatchedBeta);
+  if (classes.length === 0) return true;
+  const byAsean = transpose(graph, nA);
   labelK.fill(-1);
   labelA.fill(-1);
-  for (const weight of distinctDescending(beta)) {
+  for (const weight of classes) {
     let head = 0;
     let tail = 0;
     for (let a = 0; a < nA; a++) {
