@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SyncHelper } from '../common/threads/sync-helper';
+import type { BipartiteGraph, MatchingSolution } from '../common/flow';
 import type { DirectionTask, EdgeTriples, EngineHelper } from './matching';
 
 /** Below this many participants a second thread costs more to start than it saves. */
@@ -24,6 +25,7 @@ export function startMatchingHelper(
   if (helper === null) return null;
   return {
     candidates: (task: DirectionTask) => helper.send<EdgeTriples>('candidates', task),
+    matching: (graph: BipartiteGraph) => helper.send<MatchingSolution>('matching', graph),
     close: () => helper.close(),
   };
 }

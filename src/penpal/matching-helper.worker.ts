@@ -1,3 +1,4 @@
+import { maxWeightMatching, type BipartiteGraph } from '../common/flow';
 import { serveHelper } from '../common/threads/sync-helper';
 import { selectDirection, type DirectionTask } from './matching';
 
@@ -12,5 +13,10 @@ serveHelper({
     };
     const transfer = [out.from.buffer, out.to.buffer, out.score.buffer] as ArrayBuffer[];
     return { result, transfer };
+  },
+  matching: (graph: BipartiteGraph) => {
+    const solution = maxWeightMatching(graph);
+    const transfer = [solution.mateOfLeft.buffer, solution.mateOfRight.buffer] as ArrayBuffer[];
+    return { result: solution, transfer };
   },
 });

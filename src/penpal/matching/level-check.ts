@@ -40,7 +40,7 @@ export function isVertexWeightOptimal(
   const labelK = new Int16Array(nK).fill(-1);
   const labelA = new Int16Array(nA).fill(-1);
   const queue = new Int32Array(Math.max(nK, nA));
-  for (const weight of distinctDescending(alpha)) {
+  for (const weight of distinctDescending(alpha, (k) => mateOfKr[k] < 0)) {
     if (weight + maxFreeBeta <= 0 && weight <= minMatchedAlpha) continue;
     let head = 0;
     let tail = 0;
@@ -70,7 +70,9 @@ export function isVertexWeightOptimal(
   }
 
   // From the free ASEAN participants, the mirror image (augmenting paths are found above).
-  const classes = distinctDescending(beta).filter((weight) => weight > minMatchedBeta);
+  const classes = distinctDescending(beta, (a) => mateOfAsean[a] < 0).filter(
+    (weight) => weight > minMatchedBeta,
+  );
   if (classes.length === 0) return true;
   const byAsean = transpose(graph, nA);
   labelK.fill(-1);
@@ -106,9 +108,10 @@ export function isVertexWeightOptimal(
   return true;
 }
 
-function distinctDescending(values: Uint8Array): number[] {
+/** The distinct values (of the people `include` keeps), largest first. */
+function distinctDescending(values: Uint8Array, include?: (i: number) => boolean): number[] {
   const seen = new Set<number>();
-  for (let i = 0; i < values.length; i++) seen.add(values[i]);
+  for (let i = 0; i < values.length; i++) if (!include || include(i)) seen.add(values[i]);
   return [...seen].sort((x, y) => y - x);
 }
 

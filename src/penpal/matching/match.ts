@@ -8,7 +8,7 @@ import { prepare, type Prepared } from './prepare';
 import { countryShortfalls } from './quotas';
 import { pairReasons } from './reasons';
 import { makeScorer, resolveWeights, scoreTables, type PairScorer } from './scoring';
-import { solveMatching, type SolvedMatching } from './solve';
+import { solveMatching, type OffloadMatching, type SolvedMatching } from './solve';
 import {
   MatchingInputError,
   UNMATCHED_REASONS,
@@ -38,6 +38,8 @@ export interface MatchingRun {
 export interface EngineHelper {
   /** runs the ASEAN participants' candidate selection while the engine runs the Koreans' */
   candidates: RunDirection;
+  /** solves one part of a split matching problem while the engine solves the other */
+  matching: OffloadMatching;
 }
 
 /**
@@ -81,7 +83,13 @@ export function runMatching(input: MatchingInput, helper?: EngineHelper): Matchi
   progress(0.3);
 
   const t2 = performance.now();
-  const solved = solveMatching(prep, graph, (f) => progress(0.3 + 0.6 * f), tuning.solver);
+  const solved = solveMatching(
+    prep,
+    graph,
+    (f) => progress(0.3 + 0.6 * f),
+    tuning.solver,
+    helper?.matching,
+  );
   const t3 = performance.now();
 
   const result = report(prep, scorer, graph, solved);

@@ -7,7 +7,13 @@ import {
   type UnmatchedParticipant,
   type UnmatchedReason,
 } from './types';
-import { countrySlot, KR_SLOT, LEVEL_RANK, PRACTISE_PARTNER_LEVEL } from './vocabulary';
+import {
+  COUNTRY_SLOTS,
+  countrySlot,
+  KR_SLOT,
+  LEVEL_RANK,
+  PRACTISE_PARTNER_LEVEL,
+} from './vocabulary';
 
 /** Rules with every default filled in. */
 export interface ResolvedRules {
@@ -266,6 +272,8 @@ export function prepare(input: MatchingInput): Prepared {
     }
   }
 
+  localityOrder(krPeople, input.referenceDate);
+  localityOrder(aseanPeople, input.referenceDate);
   const consented = [...krPeople, ...aseanPeople];
   const langIndex = new Vocabulary();
   const interestIndex = new Vocabulary();
@@ -428,8 +436,38 @@ export function prepare(input: MatchingInput): Prepared {
   return prep;
 }
 
+/**
+ * Orders people (stably, so the seeded order decides within a group) by minor status, age and
+ * country: candidate blocks are then runs of nearby records, and sampling them reads memory
+ * forwards instead of at random.
+ */
+function localityOrder(people: Participant[], referenceDate: string | undefined): void {
+  const AGES = 202;
+  const key = new Int32Array(people.length);
+  people.forEach((p, i) => {
+    let age = -1;
+    if (p.birthDate !== undefined && p.birthDate !== null && referenceDate !== undefined) {
+      age = ageOn(p.birthDate, referenceDate);
+    } else if (typeof p.age === 'number' && Number.isFinite(p.age)) {
+      age = Math.floor(p.age);
+    }
+    const minor = (p.minor ?? (age >= 0 && age < 18)) ? 1 : 0;
+    const ageSlot = Math.max(0, Math.min(age + 1, AGES - 1));
+    key[i] = (minor * AGES + ageSlot) * COUNTRY_SLOTS + countrySlot(p.country);
+  });
+  // Counting sort: stable, and linear at 100,000 people.
+  const count = new Int32Array(2 * AGES * COUNTRY_SLOTS + 1);
+  for (let i = 0; i < key.length; i++) count[key[i] + 1]++;
+  for (let b = 1; b < count.length; b++) count[b] += count[b - 1];
+  const sorted = new Array<Participant>(people.length);
+  for (let i = 0; i < key.length; i++) sorted[count[key[i]]++] = people[i];
+  for (let i = 0; i < sorted.length; i++) people[i] = sorted[i];
+}
+
 /** Resolves forbids, never-again pairs and pins from ids to indices. */
 function applyPairLists(prep: Prepared, input: MatchingInput): void {
+  const lists = [input.pins, input.forbids, input.neverAgain];
+  if (lists.every((list) => list === undefined || list.length === 0)) return;
   const where = new Map<string, { kr: boolean; index: number }>();
   prep.kr.participants.forEach((p, i) => where.set(p.id, { kr: true, index: i }));
   prep.asean.participants.forEach((p, i) => where.set(p.id, { kr: false, index: i }));

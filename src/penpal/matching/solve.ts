@@ -1,9 +1,15 @@
-import { maxWeightMatching, solveMinCostFlow } from '../../common/flow';
+import {
+  maxWeightMatching,
+  solveMinCostFlow,
+  type BipartiteGraph,
+  type MatchingSolution,
+} from '../../common/flow';
 import { buildNetwork, lexicographicWeights } from './build-network';
 import type { CandidateGraph } from './candidates';
 import { isVertexWeightOptimal } from './level-check';
 import type { Prepared } from './prepare';
 import { MAX_SCORE } from './scoring';
+import { splitInTwo, type GraphPart } from './split';
 import { KR_SLOT } from './vocabulary';
 
 export type SolverChoice = 'auto' | 'assignment' | 'network-simplex';
@@ -48,9 +54,10 @@ export function solveMatching(
   graph: CandidateGraph,
   onProgress?: (fraction: number) => void,
   choice: SolverChoice = 'auto',
+  offload?: OffloadMatching,
 ): SolvedMatching {
   if (choice !== 'network-simplex' && everyoneTakesAtMostOne(prep)) {
-    const solved = solveByAssignment(prep, graph, onProgress);
+    const solved = solveByAssignment(prep, graph, onProgress, offload);
     if (solved !== null) return solved;
   }
   return solveByNetworkSimplex(prep, graph, onProgress);
@@ -146,6 +153,7 @@ function solveByAssignment(
   prep: Prepared,
   graph: CandidateGraph,
   onProgress?: (fraction: number) => void,
+  offload?: OffloadMatching,
 ): SolvedMatching | null {
   const { kr, asean } = prep;
   const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
@@ -180,30 +188,31 @@ function solveByAssignment(
     }
   };
   const levels = [smallLevel(graph), { person: personWeight, quota: quotaWeight, proven: true }];
+  const split =
+    offload !== undefined && graph.edges >= OFFLOAD_MIN_EDGES
+      ? splitInTwo(graph, asean.count)
+      : null;
   let level = 0;
   let work = 0;
   for (let round = 0; round < BONUS_ROUNDS; round++) {
     const { person, quota } = levels[level];
-    // Past about 450,000 a side the proven weights outgrow int32 (and soon exact doubles in
-    // the auction); the simplex's bound is looser, so let it try.
+    // Past about 450,000 a side the proven weights outgrow int32 and the auction's exact
+    // doubles; the simplex's bound is looser, so let it try.
     if (2 * person + quota + MAX_SCORE > 2 ** 31 - 1) return null;
+    if ((2 * person + quota + MAX_SCORE) * (kr.count + asean.count + 1) > 2 ** 50) return null;
     weigh(levels[level]);
-    let solution: ReturnType<typeof maxWeightMatching>;
-    try {
-      solution = maxWeightMatching(
-        {
-          leftCount: kr.count,
-          rightCount: asean.count,
-          start: graph.start,
-          right: graph.asean,
-          weight,
-        },
-        { onProgress: onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)) },
-      );
-    } catch (error) {
-      if (error instanceof RangeError) return null;
-      throw error;
-    }
+    const solution = solveInParts(
+      {
+        leftCount: kr.count,
+        rightCount: asean.count,
+        start: graph.start,
+        right: graph.asean,
+        weight,
+      },
+      split,
+      offload,
+      onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)),
+    );
     work += solution.bids;
     if (!levels[level].proven) {
       for (let a = 0; a < asean.count; a++) beta[a] = 3 * bonus[asean.country[a]] + unpinned[a];
@@ -270,4 +279,61 @@ function solveByAssignment(
     };
   }
   return null;
+}
+
+/** Hands a matching problem to another thread; the returned function waits for its solution. */
+export type OffloadMatching = (graph: BipartiteGraph) => () => MatchingSolution;
+
+/** Below this many candidate edges, splitting costs more than the second thread saves. */
+const OFFLOAD_MIN_EDGES = 200_000;
+
+/**
+ * Solves the matching; with a split (see split.ts), this thread solves the heavier part while
+ * another solves the lighter one, each as a graph of its own. Exact: the parts share no person.
+ */
+function solveInParts(
+  g: BipartiteGraph & { weight: Int32Array },
+  split: [GraphPart, GraphPart] | null,
+  offload: OffloadMatching | undefined,
+  onProgress?: (fraction: number) => void,
+): MatchingSolution {
+  if (split === null || offload === undefined) return maxWeightMatching(g, { onProgress });
+  const [mine, theirs] = split.map((part) => {
+    const weight = new Int32Array(part.edgeIds.length);
+    for (let i = 0; i < weight.length; i++) weight[i] = g.weight[part.edgeIds[i]];
+    const { kr, asean, start, right } = part;
+    return { leftCount: kr.length, rightCount: asean.length, start, right, weight };
+  });
+  const pending = offload(theirs);
+  let here: MatchingSolution | undefined;
+  let failure: unknown;
+  try {
+    here = maxWeightMatching(mine, { onProgress });
+  } catch (error) {
+    failure = error;
+  }
+  // Always collect the other thread's answer, so no stale reply is left for the next call.
+  const there = pending();
+  if (here === undefined) throw failure;
+
+  const mateOfLeft = new Int32Array(g.leftCount).fill(-1);
+  const mateOfRight = new Int32Array(g.rightCount).fill(-1);
+  for (const [part, solution] of [
+    [split[0], here],
+    [split[1], there],
+  ] as const) {
+    for (let i = 0; i < part.kr.length; i++) {
+      const a = solution.mateOfLeft[i];
+      if (a < 0) continue;
+      mateOfLeft[part.kr[i]] = part.asean[a];
+      mateOfRight[part.asean[a]] = part.kr[i];
+    }
+  }
+  return {
+    mateOfLeft,
+    mateOfRight,
+    total: here.total + there.total,
+    bids: here.bids + there.bids,
+    phases: Math.max(here.phases, there.phases),
+  };
 }
