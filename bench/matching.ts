@@ -134,6 +134,7 @@ function main(): void {
     solver: run.solved.method,
     solverWork: run.solved.work,
     smallWeights: run.solved.smallWeights,
+    solveParts: run.solved.parts,
     dimacsNodes: network?.nodes ?? null,
     dimacsArcs: network?.arcs ?? null,
     pairs: stats.pairs,
@@ -166,7 +167,9 @@ function main(): void {
     console.log(`  prepare              ${d.prepare} ms`);
     console.log(`  candidates           ${d.candidates} ms  (${stats.candidateEdges} edges)`);
     const unit = run.solved.method === 'assignment' ? 'auction bids' : 'simplex pivots';
-    const weights = run.solved.smallWeights ? ', small weights passed the level check' : '';
+    const weights =
+      (run.solved.smallWeights ? ', small weights passed the level check' : '') +
+      (run.solved.parts === 2 ? ', 2 parts' : '');
     console.log(`  solve                ${d.solve} ms  (${run.solved.work} ${unit}${weights})`);
     console.log(`  report               ${d.report} ms`);
     console.log(`  candidates + solve   ${summary.candidatesMs + d.solve} ms; total ${d.total} ms`);

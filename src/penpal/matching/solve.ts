@@ -29,6 +29,8 @@ export interface SolvedMatching {
   work: number;
   /** the auction's result under the small level weights passed the level check */
   smallWeights: boolean;
+  /** independent parts solved side by side: 2 when a helper thread took one */
+  parts: number;
   personWeight: number;
   quotaWeight: number;
 }
@@ -105,6 +107,7 @@ function solveByNetworkSimplex(
     method: 'network-simplex',
     work: solution.pivots,
     smallWeights: false,
+    parts: 1,
     personWeight: network.personWeight,
     quotaWeight: network.quotaWeight,
   };
@@ -274,6 +277,7 @@ function solveByAssignment(
       method: 'assignment',
       work,
       smallWeights: !levels[level].proven,
+      parts: split !== null && offload !== undefined ? 2 : 1,
       personWeight,
       quotaWeight,
     };
