@@ -385,7 +385,10 @@ export function selectDirection(
   return out;
 }
 
-/** Hands a direction to another thread; the returned function waits for its edges. */
+/**
+ * Hands a direction to another thread; the returned function waits for its edges, ordered by
+ * Korean participant (groupByKr).
+ */
 export type RunDirection = (task: DirectionTask) => () => EdgeTriples;
 
 export function generateCandidates(
@@ -453,50 +456,60 @@ export function generateCandidates(
   const aseanProgress = onProgress && ((f: number) => onProgress(0.5 + 0.5 * f));
   const fromKr = selectDirection(krTask, krProgress, scorer, prep.barred);
   const fromAsean = selectDirection(aseanTask, aseanProgress, scorer, prep.barred);
-  return toCsr(kr.count, asean.count, [fromKr, fromAsean]);
+  return toCsr(kr.count, asean.count, [fromKr, groupByKr(fromAsean, kr.count)]);
 }
 
 /**
- * Groups the triples by Korean participant and drops the pairs both sides proposed. The
- * Koreans' own lists arrive grouped by Korean in increasing order, so only the ASEAN
- * participants' lists need sorting (a counting sort; per Korean, own list first).
+ * The same triples ordered by Korean participant (a stable counting sort). The ASEAN side's
+ * lists come out grouped by ASEAN participant; the helper thread sorts its own before sending.
  */
-function toCsr(nKr: number, nAsean: number, [own, other]: EdgeTriples[]): CandidateGraph {
-  const byKr = new Int32Array(nKr + 1);
-  for (let i = 0; i < other.length; i++) byKr[other.from[i] + 1]++;
-  for (let k = 0; k < nKr; k++) byKr[k + 1] += byKr[k];
-  const fill = byKr.slice(0, nKr);
-  const order = new Int32Array(other.length);
-  for (let i = 0; i < other.length; i++) order[fill[other.from[i]]++] = i;
+export function groupByKr(t: EdgeTriples, nKr: number): EdgeTriples {
+  const at = new Int32Array(nKr + 1);
+  for (let i = 0; i < t.length; i++) at[t.from[i] + 1]++;
+  for (let k = 0; k < nKr; k++) at[k + 1] += at[k];
+  const from = new Int32Array(t.length);
+  const to = new Int32Array(t.length);
+  const score = new Uint8Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const j = at[t.from[i]]++;
+    from[j] = t.from[i];
+    to[j] = t.to[i];
+    score[j] = t.score[i];
+  }
+  return { from, to, score, length: t.length };
+}
 
+/**
+ * Merges two lists of triples, each ordered by Korean participant, into the graph, dropping
+ * the pairs both sides proposed (per Korean, the Korean's own list first).
+ */
+function toCsr(nKr: number, nAsean: number, lists: EdgeTriples[]): CandidateGraph {
   const seen = new Int32Array(nAsean).fill(-1);
-  const total = own.length + other.length;
+  const total = lists.reduce((sum, t) => sum + t.length, 0);
   const start = new Int32Array(nKr + 1);
   const asean = new Int32Array(total);
   const score = new Uint8Array(total);
+  const at = new Int32Array(lists.length);
   let edges = 0;
-  let o = 0;
   for (let k = 0; k < nKr; k++) {
     start[k] = edges;
-    for (; o < own.length && own.from[o] === k; o++) {
-      const a = own.to[o];
-      if (seen[a] === k) continue;
-      seen[a] = k;
-      asean[edges] = a;
-      score[edges] = own.score[o];
-      edges++;
-    }
-    for (let j = byKr[k]; j < byKr[k + 1]; j++) {
-      const i = order[j];
-      const a = other.to[i];
-      if (seen[a] === k) continue;
-      seen[a] = k;
-      asean[edges] = a;
-      score[edges] = other.score[i];
-      edges++;
+    for (let l = 0; l < lists.length; l++) {
+      const t = lists[l];
+      let i = at[l];
+      for (; i < t.length && t.from[i] === k; i++) {
+        const a = t.to[i];
+        if (seen[a] === k) continue;
+        seen[a] = k;
+        asean[edges] = a;
+        score[edges] = t.score[i];
+        edges++;
+      }
+      at[l] = i;
     }
   }
-  if (o !== own.length) throw new Error("the Koreans' candidate lists are out of order");
+  lists.forEach((t, l) => {
+    if (at[l] !== t.length) throw new Error('candidate lists are not ordered by Korean');
+  });
   start[nKr] = edges;
   // Views, not copies: the few dropped duplicates are not worth faulting in fresh pages.
   return { start, asean: asean.subarray(0, edges), score: score.subarray(0, edges), edges };

@@ -1,6 +1,7 @@
 export { matchPenpals, runMatching, type EngineHelper, type MatchingRun } from './match';
 export {
   generateCandidates,
+  groupByKr,
   selectDirection,
   type CandidateGraph,
   type CandidateOptions,

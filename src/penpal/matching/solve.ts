@@ -177,24 +177,48 @@ function solveByAssignment(
   for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
   const beta = new Uint8Array(asean.count);
   // Int32: half the memory of doubles, and fresh pages are slow to fault in on this machine.
-  const weight = new Int32Array(graph.edges);
+  const split =
+    offload !== undefined && graph.edges >= OFFLOAD_MIN_EDGES
+      ? splitInTwo(graph, asean.count)
+      : null;
+  // The graphs the auction solves: the whole candidate graph, or the two halves of the split.
+  // Int32 weights: half the memory of doubles, and fresh pages are slow to fault in here.
+  const problems: BipartiteGraph[] = split
+    ? split.map((part) => ({
+        leftCount: part.kr.length,
+        rightCount: part.asean.length,
+        start: part.start,
+        right: part.right,
+        weight: new Int32Array(part.right.length),
+      }))
+    : [
+        {
+          leftCount: kr.count,
+          rightCount: asean.count,
+          start: graph.start,
+          right: graph.asean,
+          weight: new Int32Array(graph.edges),
+        },
+      ];
   const aseanWeight = new Float64Array(asean.count);
   const weigh = (level: Level): void => {
     for (let a = 0; a < asean.count; a++) {
       aseanWeight[a] = unpinned[a] * level.person + bonus[asean.country[a]] * level.quota;
     }
-    for (let k = 0; k < kr.count; k++) {
-      const pk = alpha[k] * level.person;
-      for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
-        weight[e] = graph.score[e] + pk + aseanWeight[graph.asean[e]];
+    problems.forEach((problem, p) => {
+      const part = split?.[p];
+      const score = part?.score ?? graph.score;
+      const weight = problem.weight;
+      for (let local = 0; local < problem.leftCount; local++) {
+        const pk = alpha[part ? part.kr[local] : local] * level.person;
+        for (let i = problem.start[local]; i < problem.start[local + 1]; i++) {
+          const a = part ? part.asean[problem.right[i]] : problem.right[i];
+          weight[i] = score[i] + pk + aseanWeight[a];
+        }
       }
-    }
+    });
   };
   const levels = [smallLevel(graph), { person: personWeight, quota: quotaWeight, proven: true }];
-  const split =
-    offload !== undefined && graph.edges >= OFFLOAD_MIN_EDGES
-      ? splitInTwo(graph, asean.count)
-      : null;
   let level = 0;
   let work = 0;
   for (let round = 0; round < BONUS_ROUNDS; round++) {
@@ -205,15 +229,11 @@ function solveByAssignment(
     if ((2 * person + quota + MAX_SCORE) * (kr.count + asean.count + 1) > 2 ** 50) return null;
     weigh(levels[level]);
     const solution = solveInParts(
-      {
-        leftCount: kr.count,
-        rightCount: asean.count,
-        start: graph.start,
-        right: graph.asean,
-        weight,
-      },
+      problems,
       split,
       offload,
+      kr.count,
+      asean.count,
       onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)),
     );
     work += solution.bids;
@@ -292,27 +312,24 @@ export type OffloadMatching = (graph: BipartiteGraph) => () => MatchingSolution;
 const OFFLOAD_MIN_EDGES = 200_000;
 
 /**
- * Solves the matching; with a split (see split.ts), this thread solves the heavier part while
- * another solves the lighter one, each as a graph of its own. Exact: the parts share no person.
+ * Solves the matching; with a split (see split.ts), this thread solves the heavier half while
+ * another solves the lighter one. Exact: the halves share no person.
  */
 function solveInParts(
-  g: BipartiteGraph & { weight: Int32Array },
+  problems: BipartiteGraph[],
   split: [GraphPart, GraphPart] | null,
   offload: OffloadMatching | undefined,
+  krCount: number,
+  aseanCount: number,
   onProgress?: (fraction: number) => void,
 ): MatchingSolution {
-  if (split === null || offload === undefined) return maxWeightMatching(g, { onProgress });
-  const [mine, theirs] = split.map((part) => {
-    const weight = new Int32Array(part.edgeIds.length);
-    for (let i = 0; i < weight.length; i++) weight[i] = g.weight[part.edgeIds[i]];
-    const { kr, asean, start, right } = part;
-    return { leftCount: kr.length, rightCount: asean.length, start, right, weight };
-  });
-  const pending = offload(theirs);
+  if (split === null || offload === undefined)
+    return maxWeightMatching(problems[0], { onProgress });
+  const pending = offload(problems[1]);
   let here: MatchingSolution | undefined;
   let failure: unknown;
   try {
-    here = maxWeightMatching(mine, { onProgress });
+    here = maxWeightMatching(problems[0], { onProgress });
   } catch (error) {
     failure = error;
   }
@@ -320,8 +337,8 @@ function solveInParts(
   const there = pending();
   if (here === undefined) throw failure;
 
-  const mateOfLeft = new Int32Array(g.leftCount).fill(-1);
-  const mateOfRight = new Int32Array(g.rightCount).fill(-1);
+  const mateOfLeft = new Int32Array(krCount).fill(-1);
+  const mateOfRight = new Int32Array(aseanCount).fill(-1);
   for (const [part, solution] of [
     [split[0], here],
     [split[1], there],

@@ -7,16 +7,15 @@ import type { CandidateGraph } from './candidates';
  * of the two optima is an optimum. Minors are only ever paired with minors, so real rounds
  * always have at least two components.
  *
- * Each half is a compact graph of its own: its Koreans `kr`, its ASEAN participants `asean`
- * (local index -> index in the whole graph), and for each of its edges the edge's id in the
- * whole graph.
+ * Each half is a compact graph of its own: its Koreans `kr` and ASEAN participants `asean`
+ * (local index -> index in the whole graph), and its edges with their scores.
  */
 export interface GraphPart {
   kr: Int32Array;
   asean: Int32Array;
   start: Int32Array;
   right: Int32Array;
-  edgeIds: Int32Array;
+  score: Uint8Array;
 }
 
 /** Splits when the lighter half holds at least this share of the edges; else not worth it. */
@@ -67,7 +66,7 @@ export function splitInTwo(
     const asean: number[] = [];
     const start: number[] = [0];
     const right = new Int32Array(load[which]);
-    const edgeIds = new Int32Array(load[which]);
+    const score = new Uint8Array(load[which]);
     let m = 0;
     for (let k = 0; k < nKr; k++) {
       if (graph.start[k + 1] === graph.start[k] || half[find(k)] !== which) continue;
@@ -79,7 +78,7 @@ export function splitInTwo(
           asean.push(a);
         }
         right[m] = local[a];
-        edgeIds[m++] = e;
+        score[m++] = graph.score[e];
       }
       start.push(m);
     }
@@ -88,7 +87,7 @@ export function splitInTwo(
       asean: Int32Array.from(asean),
       start: Int32Array.from(start),
       right,
-      edgeIds,
+      score,
     };
   };
   return [part(heavy), part(1 - heavy)];
