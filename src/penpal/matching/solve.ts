@@ -43,7 +43,7 @@ const BLOCK_SIZE_FACTOR = 0.05;
 /** Rounds of adjusting which countries get the quota bonus before giving up on the auction. */
 const BONUS_ROUNDS = 4;
 /** Pairs an alternating path may undo and still be paid for by the small weights; see smallLevel. */
-const SMALL_LEVEL_PATH = 2;
+const SMALL_LEVEL_PATH = 1;
 
 /**
  * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
