@@ -468,9 +468,18 @@ function localityOrder(people: Participant[], referenceDate: string | undefined)
 function applyPairLists(prep: Prepared, input: MatchingInput): void {
   const lists = [input.pins, input.forbids, input.neverAgain];
   if (lists.every((list) => list === undefined || list.length === 0)) return;
+  // Only the people the lists name: the lists are short, the sides can be 100,000 long.
+  const named = new Set<string>();
+  for (const list of lists) {
+    for (const pair of list ?? []) if (Array.isArray(pair)) pair.forEach((id) => named.add(id));
+  }
   const where = new Map<string, { kr: boolean; index: number }>();
-  prep.kr.participants.forEach((p, i) => where.set(p.id, { kr: true, index: i }));
-  prep.asean.participants.forEach((p, i) => where.set(p.id, { kr: false, index: i }));
+  prep.kr.participants.forEach((p, i) => {
+    if (named.has(p.id)) where.set(p.id, { kr: true, index: i });
+  });
+  prep.asean.participants.forEach((p, i) => {
+    if (named.has(p.id)) where.set(p.id, { kr: false, index: i });
+  });
   const noConsent = new Set(prep.withoutConsent.map((p) => p.id));
 
   const resolve = (pair: readonly [string, string], what: string): [number, number] | null => {
