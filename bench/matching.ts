@@ -14,7 +14,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeDimacs } from '../src/common/flow';
 import { buildNetwork, runMatching } from '../src/penpal/matching';
-import { startMatchingHelper } from '../src/penpal/matching-helper';
+import { HELPER_MIN_PARTICIPANTS, startMatchingHelper } from '../src/penpal/matching-helper';
 import { generatePopulation } from './lib/population';
 
 interface Args {
@@ -93,7 +93,15 @@ function main(): void {
   // Started just before the engine, as the matching job does, so that its start-up overlaps
   // the engine's preparation; its start (and any wait for it) is inside the engine's times.
   const helper = args.threads === 2 ? startMatchingHelper(input.participants.length) : null;
-  if (args.threads === 2 && helper === null) throw new Error('no compiled helper thread found');
+  if (
+    args.threads === 2 &&
+    helper === null &&
+    input.participants.length >= HELPER_MIN_PARTICIPANTS
+  ) {
+    throw new Error('no compiled helper thread found (run through npm run bench:matching)');
+  }
+  // Below HELPER_MIN_PARTICIPANTS the engine runs alone, as in the job.
+  const threads = helper === null ? 1 : 2;
   const run = runMatching(input, helper ?? undefined);
   helper?.close();
   const { stats } = run.result;
@@ -121,7 +129,7 @@ function main(): void {
     k: args.k,
     seed: args.seed,
     penpals: args.penpals,
-    threads: args.threads,
+    threads,
     enrolled: stats.enrolled,
     generateMs,
     prepareMs: d.prepare,
@@ -163,7 +171,7 @@ function main(): void {
 
   if (!args.json) {
     console.log(
-      `pen-pal matching: ${args.perSide} per side, k = ${args.k}, seed ${args.seed}, ${args.penpals} pen pal(s) each, ${args.threads} thread(s)`,
+      `pen-pal matching: ${args.perSide} per side, k = ${args.k}, seed ${args.seed}, ${args.penpals} pen pal(s) each, ${threads} thread(s)`,
     );
     console.log(`  generate population  ${generateMs} ms (not part of the engine)`);
     console.log(`  prepare              ${d.prepare} ms`);
