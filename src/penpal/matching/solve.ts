@@ -29,7 +29,7 @@ export interface SolvedMatching {
   work: number;
   /** the auction's result under the small level weights passed the level check */
   smallWeights: boolean;
-  /** independent parts solved side by side: 2 when a helper thread took one */
+  /** independent halves solved apart (side by side when a helper thread took one) */
   parts: number;
   personWeight: number;
   quotaWeight: number;
@@ -177,10 +177,8 @@ function solveByAssignment(
   for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
   const beta = new Uint8Array(asean.count);
   // Int32: half the memory of doubles, and fresh pages are slow to fault in on this machine.
-  const split =
-    offload !== undefined && graph.edges >= OFFLOAD_MIN_EDGES
-      ? splitInTwo(graph, asean.count)
-      : null;
+  // Split whether or not a second thread is there, so that both give the same pairs.
+  const split = splitInTwo(graph, asean.count);
   // The graphs the auction solves: the whole candidate graph, or the two halves of the split.
   // Int32 weights: half the memory of doubles, and fresh pages are slow to fault in here.
   const problems: BipartiteGraph[] = split
@@ -297,7 +295,7 @@ function solveByAssignment(
       method: 'assignment',
       work,
       smallWeights: !levels[level].proven,
-      parts: split !== null && offload !== undefined ? 2 : 1,
+      parts: split === null ? 1 : 2,
       personWeight,
       quotaWeight,
     };
@@ -308,12 +306,13 @@ function solveByAssignment(
 /** Hands a matching problem to another thread; the returned function waits for its solution. */
 export type OffloadMatching = (graph: BipartiteGraph) => () => MatchingSolution;
 
-/** Below this many candidate edges, splitting costs more than the second thread saves. */
-const OFFLOAD_MIN_EDGES = 200_000;
+/** Below this many candidate edges a half is solved here: a thread hop costs more. */
+const OFFLOAD_MIN_EDGES = 50_000;
 
 /**
- * Solves the matching; with a split (see split.ts), this thread solves the heavier half while
- * another solves the lighter one. Exact: the halves share no person.
+ * Solves the matching: the whole graph, or the two halves of a split (see split.ts) one after
+ * the other, or side by side when another thread can take the lighter half. Exact either way:
+ * the halves share no person; and the pairs do not depend on where a half was solved.
  */
 function solveInParts(
   problems: BipartiteGraph[],
@@ -323,9 +322,10 @@ function solveInParts(
   aseanCount: number,
   onProgress?: (fraction: number) => void,
 ): MatchingSolution {
-  if (split === null || offload === undefined)
-    return maxWeightMatching(problems[0], { onProgress });
-  const pending = offload(problems[1]);
+  if (split === null) return maxWeightMatching(problems[0], { onProgress });
+  const elsewhere =
+    offload !== undefined && problems[1].start[problems[1].leftCount] >= OFFLOAD_MIN_EDGES;
+  const pending = elsewhere ? offload(problems[1]) : null;
   let here: MatchingSolution | undefined;
   let failure: unknown;
   try {
@@ -334,14 +334,15 @@ function solveInParts(
     failure = error;
   }
   // Always collect the other thread's answer, so no stale reply is left for the next call.
-  const there = pending();
+  const there = pending !== null ? pending() : undefined;
   if (here === undefined) throw failure;
+  const second = there ?? maxWeightMatching(problems[1]);
 
   const mateOfLeft = new Int32Array(krCount).fill(-1);
   const mateOfRight = new Int32Array(aseanCount).fill(-1);
   for (const [part, solution] of [
     [split[0], here],
-    [split[1], there],
+    [split[1], second],
   ] as const) {
     for (let i = 0; i < part.kr.length; i++) {
       const a = solution.mateOfLeft[i];
@@ -353,8 +354,8 @@ function solveInParts(
   return {
     mateOfLeft,
     mateOfRight,
-    total: here.total + there.total,
-    bids: here.bids + there.bids,
-    phases: Math.max(here.phases, there.phases),
+    total: here.total + second.total,
+    bids: here.bids + second.bids,
+    phases: Math.max(here.phases, second.phases),
   };
 }
