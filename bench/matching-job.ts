@@ -3,6 +3,9 @@
  * saved in bulk. Builds its own database (kenal_bench_job), so it never touches a dev database.
  *
  *   npm run bench:matching-job -- --per-side 10000 [--seed 1]
+ *
+ * It runs compiled (tsconfig.bench.json), as production does: the engine's thread and, from
+ * 4,000 people on, its helper thread start from JavaScript.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
