@@ -24,6 +24,13 @@ describe('matching helper thread', () => {
     }
   });
 
+  it('does the work itself when the helper cannot take it', () => {
+    const input = generatePopulation({ perSide: 2500, seed: 5, k: 50, penpals: 1 });
+    const alone = runMatching(input);
+    const refused = runMatching(input, { candidates: () => null, matching: () => null });
+    expect(refused.result.pairs).toEqual(alone.result.pairs);
+  });
+
   it('stays out of small runs unless asked', () => {
     expect(startMatchingHelper(100)).toBeNull();
     const input = generatePopulation({ perSide: 50, seed: 4, k: 10, penpals: 1 });

@@ -18,6 +18,8 @@ import {
  */
 export class SyncHelper {
   private seq = 0;
+  /** set once the thread failed to come up: the caller then does the work itself */
+  private broken = false;
 
   private constructor(
     private readonly worker: Worker,
@@ -33,13 +35,21 @@ export class SyncHelper {
   static start(entry: string, fromSource = false): SyncHelper | null {
     const compiled = existsSync(`${entry}.js`);
     if (!compiled && !(fromSource && existsSync(`${entry}.ts`))) return null;
-    const signal = new Int32Array(new SharedArrayBuffer(4));
+    // [0] counts the answers, [1] becomes 1 once the thread listens.
+    const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(compiled ? `${entry}.js` : `${entry}.ts`, {
-      workerData: { port: port2, signal },
-      transferList: [port2],
-      execArgv: compiled ? [] : ['--require', 'ts-node/register/transpile-only'],
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(compiled ? `${entry}.js` : `${entry}.ts`, {
+        workerData: { port: port2, signal },
+        transferList: [port2],
+        execArgv: compiled ? [] : ['--require', 'ts-node/register/transpile-only'],
+      });
+    } catch {
+      return null; // no thread to be had (limits): the caller works alone
+    }
+    // A thread that dies on start-up reports it here; nobody else listens.
+    worker.on('error', () => undefined);
     // The caller never waits for the thread's exit; an idle helper must not keep it alive.
     worker.unref();
     return new SyncHelper(worker, port1, signal);
@@ -47,9 +57,27 @@ export class SyncHelper {
 
   /**
    * Hands `task` to the helper and returns the function that waits for its result (and throws
-   * what the task threw); the caller does its own share in between.
+   * what the task threw); the caller does its own share in between. Null when the thread did
+   * not come up within `readyMs` (a broken build, say): the caller then does the task itself,
+   * and every later call returns null at once.
    */
-  send<R>(task: string, input: unknown, transfer: Transferable[] = []): () => R {
+  send<R>(
+    task: string,
+    input: unknown,
+    transfer: Transferable[] = [],
+    readyMs = 20_000,
+  ): (() => R) | null {
+    if (this.broken) return null;
+    const deadline = Date.now() + readyMs;
+    while (Atomics.load(this.signal, 1) === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        this.broken = true;
+        this.close();
+        return null;
+      }
+      Atomics.wait(this.signal, 1, 0, left);
+    }
     const seq = ++this.seq;
     this.port.postMessage({ task, input }, transfer);
     return () => this.wait<R>(task, seq);
@@ -97,4 +125,6 @@ export function serveHelper(handlers: Record<string, (input: never) => HelperRep
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   });
+  Atomics.store(signal, 1, 1);
+  Atomics.notify(signal, 1);
 }

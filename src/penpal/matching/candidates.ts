@@ -387,9 +387,9 @@ export function selectDirection(
 
 /**
  * Hands a direction to another thread; the returned function waits for its edges, ordered by
- * Korean participant (groupByKr).
+ * Korean participant (groupByKr). Null when the thread cannot take it: the engine runs it.
  */
-export type RunDirection = (task: DirectionTask) => () => EdgeTriples;
+export type RunDirection = (task: DirectionTask) => (() => EdgeTriples) | null;
 
 export function generateCandidates(
   prep: Prepared,
@@ -443,10 +443,10 @@ export function generateCandidates(
     seed: rng.nextUint32(),
     expected: aseanExpected,
   };
-  if (elsewhere !== undefined) {
+  const pending = elsewhere?.(aseanTask) ?? null;
+  if (pending !== null) {
     // The helper runs the ASEAN side while this thread runs the Korean side; both are about
     // half the work, so this thread's progress stands for the whole phase.
-    const pending = elsewhere(aseanTask);
     const fromKr = selectDirection(krTask, onProgress, makeScorer(prep, tables), prep.barred);
     return toCsr(kr.count, asean.count, [fromKr, pending()]);
   }

@@ -303,8 +303,11 @@ function solveByAssignment(
   return null;
 }
 
-/** Hands a matching problem to another thread; the returned function waits for its solution. */
-export type OffloadMatching = (graph: BipartiteGraph) => () => MatchingSolution;
+/**
+ * Hands a matching problem to another thread; the returned function waits for its solution.
+ * Null when the thread cannot take it: the engine solves it.
+ */
+export type OffloadMatching = (graph: BipartiteGraph) => (() => MatchingSolution) | null;
 
 /** Below this many candidate edges a half is solved here: a thread hop costs more. */
 const OFFLOAD_MIN_EDGES = 50_000;
@@ -325,7 +328,7 @@ function solveInParts(
   if (split === null) return maxWeightMatching(problems[0], { onProgress });
   const elsewhere =
     offload !== undefined && problems[1].start[problems[1].leftCount] >= OFFLOAD_MIN_EDGES;
-  const pending = elsewhere ? offload(problems[1]) : null;
+  const pending = elsewhere ? offload(problems[1]) : null; // null: the helper is not there
   let here: MatchingSolution | undefined;
   let failure: unknown;
   try {
@@ -334,7 +337,7 @@ function solveInParts(
     failure = error;
   }
   // Always collect the other thread's answer, so no stale reply is left for the next call.
-  const there = pending !== null ? pending() : undefined;
+  const there = pending?.();
   if (here === undefined) throw failure;
   const second = there ?? maxWeightMatching(problems[1]);
 
