@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { threadScript } from './thread-script';
 
 export interface ThreadMessage<R> {
   progress?: number;
@@ -18,11 +18,9 @@ export function runInThread<R>(
   data: unknown,
   onProgress?: (fraction: number) => void,
 ): Promise<R> {
-  const fromBuild = existsSync(`${entry}.js`);
-  const worker = new Worker(fromBuild ? `${entry}.js` : `${entry}.ts`, {
-    workerData: data,
-    execArgv: fromBuild ? [] : ['--require', 'ts-node/register/transpile-only'],
-  });
+  const script = threadScript(entry);
+  if (script === null) return Promise.reject(new Error(`No thread script for ${entry}`));
+  const worker = new Worker(script.file, { workerData: data, execArgv: script.execArgv });
   return new Promise<R>((resolve, reject) => {
     worker.on('message', (msg: ThreadMessage<R>) => {
       if (msg.progress !== undefined) onProgress?.(msg.progress);

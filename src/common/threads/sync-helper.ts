@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import {
   MessageChannel,
   type MessagePort,
@@ -8,6 +7,7 @@ import {
   Worker,
   workerData,
 } from 'node:worker_threads';
+import { threadScript } from './thread-script';
 
 /**
  * A second thread that a synchronous computation hands part of its work to and then waits for,
@@ -16,6 +16,10 @@ import {
  * loop turn is needed on its side. Starting the helper early lets its start-up (about 70 ms
  * for the compiled code) overlap the caller's own work.
  */
+/** Slots of the shared signal: answers given so far, and 1 once the thread listens. */
+const ANSWERS = 0;
+const READY = 1;
+
 export class SyncHelper {
   private seq = 0;
   /** set once the thread failed to come up: the caller then does the work itself */
@@ -33,17 +37,16 @@ export class SyncHelper {
    * seconds. Returns null when there is nothing to start.
    */
   static start(entry: string, fromSource = false): SyncHelper | null {
-    const compiled = existsSync(`${entry}.js`);
-    if (!compiled && !(fromSource && existsSync(`${entry}.ts`))) return null;
-    // [0] counts the answers, [1] becomes 1 once the thread listens.
+    const script = threadScript(entry);
+    if (script === null || (script.execArgv.length > 0 && !fromSource)) return null;
     const signal = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(compiled ? `${entry}.js` : `${entry}.ts`, {
+      worker = new Worker(script.file, {
         workerData: { port: port2, signal },
         transferList: [port2],
-        execArgv: compiled ? [] : ['--require', 'ts-node/register/transpile-only'],
+        execArgv: script.execArgv,
       });
     } catch {
       return null; // no thread to be had (limits): the caller works alone
@@ -68,15 +71,10 @@ export class SyncHelper {
     readyMs = 20_000,
   ): (() => R) | null {
     if (this.broken) return null;
-    const deadline = Date.now() + readyMs;
-    while (Atomics.load(this.signal, 1) === 0) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        this.broken = true;
-        this.close();
-        return null;
-      }
-      Atomics.wait(this.signal, 1, 0, left);
+    if (!this.waitUntil(READY, 1, readyMs)) {
+      this.broken = true;
+      this.close();
+      return null;
     }
     const seq = ++this.seq;
     this.port.postMessage({ task, input }, transfer);
@@ -84,17 +82,26 @@ export class SyncHelper {
   }
 
   private wait<R>(task: string, seq: number, timeoutMs = 900_000): R {
-    const deadline = Date.now() + timeoutMs;
-    while (Atomics.load(this.signal, 0) < seq) {
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`helper thread gave no answer to ${task} in ${timeoutMs} ms`);
-      Atomics.wait(this.signal, 0, seq - 1, left);
+    if (!this.waitUntil(ANSWERS, seq, timeoutMs)) {
+      throw new Error(`helper thread gave no answer to ${task} in ${timeoutMs} ms`);
     }
     const reply = receiveMessageOnPort(this.port)?.message as
       { result?: R; error?: string } | undefined;
     if (reply === undefined) throw new Error(`helper thread answered ${task} without a message`);
     if (reply.error !== undefined) throw new Error(reply.error);
     return reply.result as R;
+  }
+
+  /** Blocks until signal[index] reaches `value`; false when `ms` pass first. */
+  private waitUntil(index: number, value: number, ms: number): boolean {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const now = Atomics.load(this.signal, index);
+      if (now >= value) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.signal, index, now, left);
+    }
   }
 
   close(): void {
@@ -122,9 +129,9 @@ export function serveHelper(handlers: Record<string, (input: never) => HelperRep
       port.postMessage({ error: err instanceof Error ? err.message : String(err) });
     }
     // The message is queued before the caller wakes, so it can read it at once.
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
+    Atomics.add(signal, ANSWERS, 1);
+    Atomics.notify(signal, ANSWERS);
   });
-  Atomics.store(signal, 1, 1);
-  Atomics.notify(signal, 1);
+  Atomics.store(signal, READY, 1);
+  Atomics.notify(signal, READY);
 }

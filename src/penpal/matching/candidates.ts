@@ -212,12 +212,20 @@ export interface DirectionTask {
   expected: number;
 }
 
-function sideView(side: Side): SideView {
-  const { count, age, minor, gender, genderPref, country, prefCountries, remaining } = side;
-  const { langStart, langList, features } = side;
+/** The typed arrays of a side, without its participant objects (which need not cross). */
+function sideView(s: Side): SideView {
   return {
-    ...{ count, age, minor, gender, genderPref, country, prefCountries, remaining },
-    ...{ langStart, langList, features },
+    count: s.count,
+    age: s.age,
+    minor: s.minor,
+    gender: s.gender,
+    genderPref: s.genderPref,
+    country: s.country,
+    prefCountries: s.prefCountries,
+    remaining: s.remaining,
+    langStart: s.langStart,
+    langList: s.langList,
+    features: s.features,
   };
 }
 
@@ -443,15 +451,15 @@ export function generateCandidates(
     seed: rng.nextUint32(),
     expected: aseanExpected,
   };
+  const scorer = makeScorer(prep, tables);
   const pending = elsewhere?.(aseanTask) ?? null;
   if (pending !== null) {
     // The helper runs the ASEAN side while this thread runs the Korean side; both are about
     // half the work, so this thread's progress stands for the whole phase.
-    const fromKr = selectDirection(krTask, onProgress, makeScorer(prep, tables), prep.barred);
+    const fromKr = selectDirection(krTask, onProgress, scorer, prep.barred);
     return toCsr(kr.count, asean.count, [fromKr, pending()]);
   }
   // Half the work is each side's people: report so a long phase still shows movement.
-  const scorer = makeScorer(prep, tables);
   const krProgress = onProgress && ((f: number) => onProgress(0.5 * f));
   const aseanProgress = onProgress && ((f: number) => onProgress(0.5 + 0.5 * f));
   const fromKr = selectDirection(krTask, krProgress, scorer, prep.barred);

@@ -116,7 +116,7 @@ function distinctDescending(values: Uint8Array, include?: (i: number) => boolean
 }
 
 /** The candidate graph by ASEAN participant: their Koreans are kr[start[a] .. start[a + 1]). */
-export function transpose(
+function transpose(
   graph: CandidateGraph,
   aseanCount: number,
 ): { start: Int32Array; kr: Int32Array } {

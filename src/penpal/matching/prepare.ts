@@ -165,6 +165,22 @@ export function ageOn(birthDate: string, referenceDate: string): number {
   return age;
 }
 
+/** Completed years from the birth date at the reference date, else the given age; -1 unknown. */
+function participantAge(p: Participant, referenceDate: string | undefined): number {
+  if (p.birthDate !== undefined && p.birthDate !== null) {
+    if (referenceDate === undefined) {
+      throw new MatchingInputError('referenceDate is required when birth dates are given');
+    }
+    return ageOn(p.birthDate, referenceDate);
+  }
+  return typeof p.age === 'number' && Number.isFinite(p.age) ? Math.floor(p.age) : -1;
+}
+
+/** The input's own flag when it has one, else under 18 by age. */
+function isMinor(p: Participant, age: number): boolean {
+  return p.minor ?? (age >= 0 && age < 18);
+}
+
 function validate(input: MatchingInput): void {
   if (!Array.isArray(input.participants)) {
     throw new MatchingInputError('participants must be an array');
@@ -321,17 +337,9 @@ export function prepare(input: MatchingInput): Prepared {
     };
     const langList: number[] = [];
     people.forEach((p, i) => {
-      let age = -1;
-      if (p.birthDate !== undefined && p.birthDate !== null) {
-        if (input.referenceDate === undefined) {
-          throw new MatchingInputError('referenceDate is required when birth dates are given');
-        }
-        age = ageOn(p.birthDate, input.referenceDate);
-      } else if (typeof p.age === 'number' && Number.isFinite(p.age)) {
-        age = Math.floor(p.age);
-      }
+      const age = participantAge(p, input.referenceDate);
       side.age[i] = Math.max(-1, Math.min(age, 32767));
-      side.minor[i] = (p.minor ?? (age >= 0 && age < 18)) ? 1 : 0;
+      side.minor[i] = isMinor(p, age) ? 1 : 0;
       side.gender[i] = p.gender ? genderIndex.of(p.gender) + 1 : 0;
       const pref = p.preferences?.genderPreference;
       side.genderPref[i] = noGenderPreference(pref) ? 0 : genderIndex.of(pref as string) + 1;
@@ -445,13 +453,8 @@ function localityOrder(people: Participant[], referenceDate: string | undefined)
   const AGES = 202;
   const key = new Int32Array(people.length);
   people.forEach((p, i) => {
-    let age = -1;
-    if (p.birthDate !== undefined && p.birthDate !== null && referenceDate !== undefined) {
-      age = ageOn(p.birthDate, referenceDate);
-    } else if (typeof p.age === 'number' && Number.isFinite(p.age)) {
-      age = Math.floor(p.age);
-    }
-    const minor = (p.minor ?? (age >= 0 && age < 18)) ? 1 : 0;
+    const age = participantAge(p, referenceDate);
+    const minor = isMinor(p, age) ? 1 : 0;
     const ageSlot = Math.max(0, Math.min(age + 1, AGES - 1));
     key[i] = (minor * AGES + ageSlot) * COUNTRY_SLOTS + countrySlot(p.country);
   });

@@ -129,9 +129,10 @@ interface Level {
  * in the largest weight; the proven big-M weights (about 10^7 at 10,000 a side, 10^9 at
  * 100,000) cost six or more extra phases. With P' an optimum gives up a person only where
  * matching them means undoing more than SMALL_LEVEL_PATH existing pairs along an alternating
- * path; candidate graphs are well connected and hardly ever need that. The level check then proves that the
- * result maximises h; together with maximising P' * h + score that makes it lexicographically
- * optimal, exactly as the big-M weights would. If the check fails, the proven weights run.
+ * path; candidate graphs are well connected and hardly ever need that. The level check then
+ * proves that the result maximises h; together with maximising P' * h + score that makes it
+ * lexicographically optimal, exactly as the big-M weights would. If the check fails, the
+ * proven weights run.
  */
 function smallLevel(graph: CandidateGraph): Level {
   let maxScore = 0;
@@ -176,7 +177,6 @@ function solveByAssignment(
   const unpinned = new Uint8Array(asean.count);
   for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
   const beta = new Uint8Array(asean.count);
-  // Int32: half the memory of doubles, and fresh pages are slow to fault in on this machine.
   // Split whether or not a second thread is there, so that both give the same pairs.
   const split = splitInTwo(graph, asean.count);
   // The graphs the auction solves: the whole candidate graph, or the two halves of the split.

@@ -4,8 +4,8 @@ import type { CandidateGraph } from './candidates';
  * Two halves of the candidate graph that share no person, for two threads. Connected
  * components are independent once the quota bonus is fixed (a pair's weight depends on its
  * own two people and their country only), so each half can be solved on its own and the union
- * of the two optima is an optimum. Minors are only ever paired with minors, so real rounds
- * always have at least two components.
+ * of the two optima is an optimum. Minors are only ever paired with minors, so a round with
+ * both minors and adults has at least two components.
  *
  * Each half is a compact graph of its own: its Koreans `kr` and ASEAN participants `asean`
  * (local index -> index in the whole graph), and its edges with their scores.
