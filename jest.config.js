@@ -15,6 +15,7 @@ module.exports = {
   testEnvironment: 'node',
   maxWorkers: 2,
   testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/one-query-per-connection.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

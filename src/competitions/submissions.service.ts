@@ -236,18 +236,18 @@ export class SubmissionsService {
       }
       const now = new Date();
       const roster = await rosterOf(m, submission.teamId);
-      const members = await Promise.all(
-        roster.map(async (r) => ({
+      // One query at a time: m is a transaction's single connection.
+      const members = [];
+      for (const r of roster) {
+        const latest = await this.consents.latest(m, r.userId);
+        members.push({
           userId: r.userId,
           displayName: r.displayName,
           country: r.country,
           dateOfBirth: r.dateOfBirth,
-          consent: consentStatus(
-            { dateOfBirth: r.dateOfBirth, latest: await this.consents.latest(m, r.userId) },
-            now,
-          ),
-        })),
-      );
+          consent: consentStatus({ dateOfBirth: r.dateOfBirth, latest }, now),
+        });
+      }
       const problems = [
         ...completenessProblems(
           competition.kind,
@@ -468,12 +468,14 @@ export class SubmissionsService {
   }
 
   async view(m: EntityManager, s: Submission, competition: Competition) {
-    const [programme, team, roster, assets] = await Promise.all([
-      m.findOneByOrFail(Programme, { id: competition.programmeId }),
-      m.findOneByOrFail(Team, { id: s.teamId }),
-      rosterOf(m, s.teamId),
-      m.find(SubmissionAsset, { where: { submissionId: s.id }, order: { createdAt: 'ASC' } }),
-    ]);
+    // Sequential: m is often a transaction's single connection, which takes one query at a time.
+    const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+    const team = await m.findOneByOrFail(Team, { id: s.teamId });
+    const roster = await rosterOf(m, s.teamId);
+    const assets = await m.find(SubmissionAsset, {
+      where: { submissionId: s.id },
+      order: { createdAt: 'ASC' },
+    });
     const closesAt = effectiveClose(competition.submissionClosesAt, s.extensionUntil);
     const content = Object.fromEntries(
       fieldsOfKind(s.kind).map((k) => [k, (s.fields as Record<string, unknown>)[k] ?? null]),

@@ -94,10 +94,9 @@ export class PenpalMatchesService {
       );
 
       const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
-      const [a, b] = await Promise.all([
-        m.findOneByOrFail(User, { id: match.userA }),
-        m.findOneByOrFail(User, { id: match.userB }),
-      ]);
+      // One after the other: m is a transaction's single connection.
+      const a = await m.findOneByOrFail(User, { id: match.userA });
+      const b = await m.findOneByOrFail(User, { id: match.userB });
       const other = side === 'A' ? b : a;
       if (match.status === 'accepted') {
         await this.outbox.enqueue(
