@@ -310,6 +310,57 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(pub.body.notified).toEqual({ matched: 4, unmatched: 0 });
   });
 
+  it('refuses to publish a run that read its input before another run was published (no one gets a pen pal twice)', async () => {
+    const roundId = await newRound();
+    const kr = [await person('KR'), await person('KR')];
+    const id = [await person('ID'), await person('ID')];
+    for (const p of [...kr, ...id]) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+    const older = await runToEnd(roundId, 1);
+    const [pair] = await matchesOf(older.id);
+    // Forbidding one of its pairs makes the next run pair everyone differently.
+    await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/constraints`)
+      .set(auth(coordinator))
+      .send({ type: 'forbid', userIds: [pair.a.userId, pair.b.userId] })
+      .expect(201);
+    const newer = await runToEnd(roundId, 1);
+    expect(newer.stats.pairs).toBe(2);
+
+    await h
+      .http()
+      .post(`/api/v1/matching-runs/${older.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+    // The newer run was computed before that publication, so it does not keep its pairs.
+    const stale = await h
+      .http()
+      .post(`/api/v1/matching-runs/${newer.id}/publish`)
+      .set(auth(coordinator));
+    expect([stale.status, stale.body.code]).toEqual([409, 'STALE_RUN']);
+    const published = await h.db.query(
+      `SELECT count(*)::int AS n FROM penpal_matches WHERE round_id = $1 AND status = 'published'`,
+      [roundId],
+    );
+    expect(published[0].n).toBe(2);
+    for (const p of [...kr, ...id]) {
+      const mine = await h.http().get('/api/v1/me/penpals').set(auth(p.token)).expect(200);
+      expect(mine.body).toHaveLength(1);
+    }
+
+    // A run started after the publication keeps its pairs and can be published.
+    const fresh = await runToEnd(roundId, 1);
+    expect(fresh.stats.pinnedPairs).toBe(2);
+    // Pairs from the programme's other rounds between people not enrolled here are not news.
+    expect(fresh.stats.warnings).toEqual([]);
+    await h
+      .http()
+      .post(`/api/v1/matching-runs/${fresh.id}/publish`)
+      .set(auth(coordinator))
+      .expect(200);
+  });
+
   it('does not publish a pair with someone who withdrew after the run; their partner stays in the queue', async () => {
     const roundId = await newRound();
     const kr = await person('KR');

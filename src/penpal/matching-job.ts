@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isMinorOn } from '../identity/age';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
@@ -148,10 +148,25 @@ export class MatchingJob implements OnModuleInit {
   }
 
   /** The engine's input, and the pairs already published (kept by the run, saved as carried). */
-  private async load(runId: string): Promise<{ input: MatchingInput; published: Set<string> }> {
-    const run = await this.db.getRepository(MatchingRun).findOneByOrFail({ id: runId });
-    const round = await this.db.getRepository(PenpalRound).findOneByOrFail({ id: run.roundId });
-    const enrolled: EnrolledRow[] = await this.db.query(
+  private load(runId: string): Promise<{ input: MatchingInput; published: Set<string> }> {
+    return this.db.transaction(async (m) => {
+      const run = await m.findOneByOrFail(MatchingRun, { id: runId });
+      // Held until the input is read, so no publication of this round commits in between; the
+      // stamp taken under it tells publish which publications this run has seen.
+      await m.query(`SELECT 1 FROM penpal_rounds WHERE id = $1 FOR SHARE`, [run.roundId]);
+      await m.query(`UPDATE matching_runs SET started_at = clock_timestamp() WHERE id = $1`, [
+        runId,
+      ]);
+      return this.readInput(m, run);
+    });
+  }
+
+  private async readInput(
+    m: EntityManager,
+    run: MatchingRun,
+  ): Promise<{ input: MatchingInput; published: Set<string> }> {
+    const round = await m.findOneByOrFail(PenpalRound, { id: run.roundId });
+    const enrolled: EnrolledRow[] = await m.query(
       `SELECT e.user_id, p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages, p.interests,
               e.preferred_countries, e.practise_languages, e.gender_preference, e.capacity,
               (SELECT g.confirmed_at IS NOT NULL FROM guardian_consents g
@@ -181,7 +196,7 @@ export class MatchingJob implements OnModuleInit {
       };
     });
     const pairs = async (sql: string): Promise<PairIds[]> =>
-      ((await this.db.query(sql, [round.id])) as { a: string; b: string }[]).map(
+      ((await m.query(sql, [round.id])) as { a: string; b: string }[]).map(
         (r) => [r.a, r.b] as const,
       );
     // Pen pals already published in this round stay together; a declined pair is never proposed again,
@@ -195,12 +210,15 @@ export class MatchingJob implements OnModuleInit {
     const forbids = await pairs(
       `SELECT user_a AS a, user_b AS b FROM penpal_constraints WHERE round_id = $1 AND type = 'forbid'`,
     );
+    // Only pairs of two people enrolled here: the programme's other rounds hold many more.
     const neverAgain = await pairs(
       `SELECT DISTINCT x.user_a AS a, x.user_b AS b
          FROM penpal_matches x JOIN penpal_rounds r ON r.id = x.round_id
-        WHERE (x.round_id = $1 AND x.status = 'declined')
-           OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined')
-               AND r.programme_id = (SELECT programme_id FROM penpal_rounds WHERE id = $1))`,
+        WHERE ((x.round_id = $1 AND x.status = 'declined')
+               OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined')
+                   AND r.programme_id = (SELECT programme_id FROM penpal_rounds WHERE id = $1)))
+          AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_a)
+          AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_b)`,
     );
     const publishedKeys = new Set(published.map(key));
     const input: MatchingInput = {
@@ -210,7 +228,8 @@ export class MatchingJob implements OnModuleInit {
       countryBalance: round.countryBalance,
       penpalsPerParticipant: round.penpalsPerParticipant,
       pins: [...published, ...pinned.filter((p) => !publishedKeys.has(key(p)))],
-      forbids,
+      // A published pair stays even if forbidden later: its people keep that pen pal.
+      forbids: forbids.filter((p) => !publishedKeys.has(key(p))),
       neverAgain: neverAgain.filter((p) => !publishedKeys.has(key(p))),
       seed: run.seed,
       referenceDate,

@@ -139,14 +139,23 @@ export class MatchingRunsService {
       if (run.status !== 'succeeded')
         throw conflict('Only a finished run can be published', 'RUN_NOT_FINISHED');
       if (run.publishedAt) throw conflict('This run is already published', 'ALREADY_PUBLISHED');
-      const newer = await m
-        .createQueryBuilder(MatchingRun, 'r')
-        .where('r.round_id = :roundId AND r.published_at IS NOT NULL AND r.created_at > :at', {
-          roundId: run.roundId,
-          at: run.createdAt,
-        })
-        .getExists();
-      if (newer) throw conflict('A newer run of this round is already published', 'STALE_RUN');
+      // The round's row orders publications against runs reading their input (MatchingJob.load
+      // holds it FOR SHARE and stamps startedAt under it): a run that read its input before
+      // another publication does not keep that publication's pairs, so publishing it would give
+      // people pen pals beyond their capacity.
+      await m.query(`SELECT 1 FROM penpal_rounds WHERE id = $1 FOR UPDATE`, [run.roundId]);
+      const [stale] = (await m.query(
+        `SELECT EXISTS (SELECT 1 FROM matching_runs r JOIN matching_runs me ON me.id = $1
+                         WHERE r.round_id = me.round_id AND r.id <> me.id AND r.published_at IS NOT NULL
+                           AND (r.published_at >= me.started_at OR r.created_at > me.created_at)) AS stale`,
+        [run.id],
+      )) as { stale: boolean }[];
+      if (stale.stale) {
+        throw conflict(
+          'Another run of this round was published after this run read its input; start a new run',
+          'STALE_RUN',
+        );
+      }
 
       // A pair with someone who withdrew since the run stays unpublished; the other person stays in the queue.
       await m.query(
@@ -156,7 +165,9 @@ export class MatchingRunsService {
             AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)`,
         [runId],
       );
-      await m.update(MatchingRun, { id: runId }, { publishedAt: new Date() });
+      await m.query(`UPDATE matching_runs SET published_at = clock_timestamp() WHERE id = $1`, [
+        runId,
+      ]);
 
       const people: {
         user_id: string;
