@@ -113,6 +113,8 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       `run did not finish: ${JSON.stringify(rows)} ${JSON.stringify(failed)} ${JSON.stringify(counts)}`,
     );
   };
+  const publish = (runId: string) =>
+    h.http().post(`/api/v1/matching-runs/${runId}/publish`).set(auth(coordinator));
   const matchesOf = async (runId: string) =>
     (
       await h
@@ -185,16 +187,9 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       (await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200)).body,
     ).toEqual([]);
 
-    const published = await h
-      .http()
-      .post(`/api/v1/matching-runs/${run.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    const published = await publish(run.id).expect(200);
     expect(published.body.notified).toEqual({ matched: 6, unmatched: 1 });
-    const twice = await h
-      .http()
-      .post(`/api/v1/matching-runs/${run.id}/publish`)
-      .set(auth(coordinator));
+    const twice = await publish(run.id);
     expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_PUBLISHED']);
 
     const mail = await h.smtp.waitFor(koreans[0].email);
@@ -261,11 +256,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     await closeEnrolment(roundId);
     const first = await runToEnd(roundId, 1);
     expect(first.stats.pairs).toBe(2);
-    await h
-      .http()
-      .post(`/api/v1/matching-runs/${first.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    await publish(first.id).expect(200);
 
     const [kept, dropped] = await matchesOf(first.id);
     const decliner = [...kr, ...ph].find((p) => p.id === dropped.a.userId)!;
@@ -302,11 +293,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(ids).toEqual([dropped.a.userId, dropped.b.userId, ...newcomers.map((p) => p.id)].sort());
 
     // Publishing the second run tells the four people with a new pen pal, and no one twice about the kept pair.
-    const pub = await h
-      .http()
-      .post(`/api/v1/matching-runs/${second.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    const pub = await publish(second.id).expect(200);
     expect(pub.body.notified).toEqual({ matched: 4, unmatched: 0 });
   });
 
@@ -328,16 +315,9 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     const newer = await runToEnd(roundId, 1);
     expect(newer.stats.pairs).toBe(2);
 
-    await h
-      .http()
-      .post(`/api/v1/matching-runs/${older.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    await publish(older.id).expect(200);
     // The newer run was computed before that publication, so it does not keep its pairs.
-    const stale = await h
-      .http()
-      .post(`/api/v1/matching-runs/${newer.id}/publish`)
-      .set(auth(coordinator));
+    const stale = await publish(newer.id);
     expect([stale.status, stale.body.code]).toEqual([409, 'STALE_RUN']);
     const published = await h.db.query(
       `SELECT count(*)::int AS n FROM penpal_matches WHERE round_id = $1 AND status = 'published'`,
@@ -354,11 +334,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(fresh.stats.pinnedPairs).toBe(2);
     // Pairs from the programme's other rounds between people not enrolled here are not news.
     expect(fresh.stats.warnings).toEqual([]);
-    await h
-      .http()
-      .post(`/api/v1/matching-runs/${fresh.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    await publish(fresh.id).expect(200);
   });
 
   it('does not publish a pair with someone who withdrew after the run; their partner stays in the queue', async () => {
@@ -374,11 +350,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       .delete(`/api/v1/penpal-rounds/${roundId}/enrolments/me`)
       .set(auth(sg.token))
       .expect(204);
-    const pub = await h
-      .http()
-      .post(`/api/v1/matching-runs/${run.id}/publish`)
-      .set(auth(coordinator))
-      .expect(200);
+    const pub = await publish(run.id).expect(200);
     expect(pub.body.notified).toEqual({ matched: 0, unmatched: 1 });
     expect((await h.http().get('/api/v1/me/penpals').set(auth(kr.token)).expect(200)).body).toEqual(
       [],
