@@ -605,6 +605,49 @@ describe('matchPenpals', () => {
     expect(result.stats.unmatchedByReason.consent).toBe(1);
   });
 
+  it('says "no capacity" when every compatible pen pal is taken by a kept pair', () => {
+    // i-1 is the only compatible partner, and a pin (a published pair, say) fills its one place.
+    const result = matchPenpals({
+      participants: [
+        person('k-kept', 'KR', 20),
+        person('k-left', 'KR', 20),
+        person('i-1', 'ID', 20),
+      ],
+      pins: [['k-kept', 'i-1']],
+      seed: 1,
+    });
+    expect(result.unmatched).toEqual([
+      expect.objectContaining({ id: 'k-left', reason: 'no_capacity' }),
+    ]);
+  });
+
+  it('blames the Korean side for a shortfall only when every Korean place is used', () => {
+    // Vietnam's one participant shares no language with anyone; Koreans have room to spare.
+    const result = matchPenpals({
+      participants: [
+        person('k1', 'KR', 20),
+        person('v1', 'VN', 20, { languages: [{ code: 'vi', level: 'native' }] }),
+      ],
+      countryBalance: { minPerCountry: 1 },
+      seed: 1,
+    });
+    const short = Object.fromEntries(result.stats.shortfalls.map((s) => [s.country, s]));
+    expect(short.VN).toMatchObject({ achieved: 0, reason: 'too_few_compatible_partners' });
+
+    // One Korean with one place, wanted by Vietnam and Thailand alike: Korean places ran out.
+    const full = matchPenpals({
+      participants: [person('k1', 'KR', 20), person('v1', 'VN', 20), person('t1', 'TH', 20)],
+      countryBalance: { minPerCountry: 1 },
+      seed: 1,
+    });
+    const paired = full.pairs[0].aseanCountry;
+    const other = paired === 'VN' ? 'TH' : 'VN';
+    expect(full.stats.shortfalls.find((s) => s.country === other)).toMatchObject({
+      achieved: 0,
+      reason: 'too_few_korean_partners',
+    });
+  });
+
   it('meets country minimums before matching more people, and reports shortfalls', () => {
     // Two Koreans; Vietnam offers better-looking pairs, but Brunei has a minimum of one.
     const participants = [

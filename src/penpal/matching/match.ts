@@ -205,7 +205,7 @@ function report(
       enrolledByCountry: perCountry(prep.enrolledPerCountry),
       matchedByCountry: perCountry(matchedPerCountry),
       minPerCountry: min,
-      shortfalls: countryShortfalls(prep, pairsPerCountry),
+      shortfalls: countryShortfalls(prep, pairsPerCountry, krPairs),
       unmatchedByReason,
       meanScore: scores.length === 0 ? 0 : Math.round((totalScore / scores.length) * 100) / 100,
       medianScore: median,

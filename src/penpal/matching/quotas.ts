@@ -20,10 +20,20 @@ function slotsPerCountry(prep: Prepared): Float64Array {
  * the minimums, so a shortfall means no matching of the candidate graph does better; the
  * reason says which resource ran out first.
  */
-export function countryShortfalls(prep: Prepared, pairsPerCountry: Int32Array): CountryShortfall[] {
+export function countryShortfalls(
+  prep: Prepared,
+  pairsPerCountry: Int32Array,
+  krPairs: Int32Array,
+): CountryShortfall[] {
   const min = prep.minPerCountry;
   if (min === 0) return [];
   const slots = slotsPerCountry(prep);
+  // The Korean side is to blame only if it ran out: no eligible Korean has a place left.
+  let krRoomLeft = false;
+  const { kr } = prep;
+  for (let k = 0; k < kr.count && !krRoomLeft; k++) {
+    krRoomLeft = kr.eligible[k] === 1 && krPairs[k] < kr.capacity[k];
+  }
   const out: CountryShortfall[] = [];
   for (let c = 0; c < KR_SLOT; c++) {
     const achieved = pairsPerCountry[c];
@@ -37,7 +47,7 @@ export function countryShortfalls(prep: Prepared, pairsPerCountry: Int32Array): 
         reason: 'too_few_participants',
         detail: `${name} has ${prep.enrolledPerCountry[c]} enrolled and ${slots[c]} pen-pal places among those eligible, fewer than ${min}`,
       });
-    } else if (slots[KR_SLOT] < min * KR_SLOT) {
+    } else if (slots[KR_SLOT] < min * KR_SLOT && !krRoomLeft) {
       out.push({
         ...base,
         reason: 'too_few_korean_partners',

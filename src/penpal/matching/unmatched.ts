@@ -110,6 +110,7 @@ function diagnoseEligible(
 
   let genderOk = false;
   let allowed = false;
+  let withRoom = false;
   const nA = prep.asean.count;
   search: for (const id of ids) {
     for (let i = blocks.start[id]; i < blocks.start[id + 1]; i++) {
@@ -123,7 +124,11 @@ function diagnoseEligible(
       const key = fromKr ? p * nA + q : q * nA + p;
       if (!prep.forbidden.has(key)) {
         allowed = true;
-        break search;
+        // Someone whose places are all taken by kept (pinned or published) pairs has no room.
+        if (to.remaining[q] > 0) {
+          withRoom = true;
+          break search;
+        }
       }
     }
   }
@@ -137,6 +142,12 @@ function diagnoseEligible(
     return {
       reason: 'excluded_pairs',
       detail: 'every compatible pen pal is forbidden or was paired with them before',
+    };
+  }
+  if (!withRoom) {
+    return {
+      reason: 'no_capacity',
+      detail: 'every compatible pen pal already has all the pen pals they asked for',
     };
   }
   if (degree === 0) {
