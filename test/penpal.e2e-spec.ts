@@ -149,6 +149,21 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       await enrol(roundId, p, { capacity: 1 }).expect(201);
     const again = await enrol(roundId, koreans[0]);
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_ENROLLED']);
+    const list = await h
+      .http()
+      .get(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(list.body.total).toBe(7);
+    // A calendar date, whatever the server's or the database's time zone.
+    expect(list.body.items[0].dateOfBirth).toBe('2003-05-05');
+
+    const notYet = await newRound({
+      enrolmentOpensAt: iso(HOUR),
+      enrolmentClosesAt: iso(2 * HOUR),
+    });
+    const early0 = await enrol(notYet, koreans[0]);
+    expect([early0.status, early0.body.code]).toEqual([409, 'DEADLINE_PASSED']);
 
     const early = await h
       .http()
@@ -239,7 +254,19 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       .send({ accept: true })
       .expect(200);
     expect(both.body.status).toBe('accepted');
-    expect((await h.smtp.waitFor(partner.email, 2)).subject).toMatch(/can start writing/);
+    // Both hear that they can start writing, by email and in the app.
+    for (const p of [koreans[0], partner]) {
+      expect((await h.smtp.waitFor(p.email, 2)).subject).toMatch(/can start writing/);
+    }
+    let inbox: { type: string }[] = [];
+    for (let i = 0; i < 100 && !inbox.some((n) => n.type === 'penpal.connected'); i++) {
+      await sleep(50);
+      inbox = (await h.http().get('/api/v1/me/notifications').set(auth(partner.token)).expect(200))
+        .body.items;
+    }
+    expect(inbox.map((n) => n.type)).toEqual(
+      expect.arrayContaining(['penpal.matched', 'penpal.connected']),
+    );
     const dup = await h
       .http()
       .post(`/api/v1/penpal-matches/${match.matchId}/respond`)
@@ -450,7 +477,16 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     const applicant = await person('KR');
     const outsider = (await h.userWithRoles(['coordinator'])).token;
     const judge = (await h.userWithRoles(['judge'])).token;
+    const other = await person('ID');
+    for (const p of [applicant, other]) await enrol(roundId, p).expect(201);
+    const constraint = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/constraints`)
+      .set(auth(coordinator))
+      .send({ type: 'forbid', userIds: [applicant.id, other.id] })
+      .expect(201);
     const routes: [string, string, object?][] = [
+      ['delete', `/penpal-rounds/${roundId}/constraints/${constraint.body.id}`],
       [
         'post',
         `/programmes/${programmeId}/penpal-rounds`,

@@ -236,7 +236,7 @@ export class RoundsService {
     await this.findManaged(actor, roundId);
     const [rows, total] = await Promise.all([
       this.db.query(
-        `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, p.date_of_birth AS "dateOfBirth",
+        `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
                 e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
                 e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
            FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
