@@ -3,6 +3,7 @@ import { Foundation1795891987753 } from './1795891987753-Foundation';
 import { PenpalRounds1795893537796 } from './1795893537796-PenpalRounds';
 import { Competitions1795894176033 } from './1795894176033-Competitions';
 import { Judging1795894462183 } from './1795894462183-Judging';
+import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PenpalRounds1795893537796,
   Competitions1795894176033,
   Judging1795894462183,
+  PenpalRunUnmatched1795905844748,
 ];

@@ -189,6 +189,34 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       }),
     );
 
+    // Who is left out, and why: the coordinator's list, filterable by reason.
+    const left = await h
+      .http()
+      .get(`/api/v1/matching-runs/${run.id}/unmatched`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(left.body).toMatchObject({ total: 1, page: 1 });
+    expect(left.body.items).toEqual([
+      {
+        userId: loner.id,
+        displayName: 'VN person',
+        country: 'VN',
+        reason: 'no_shared_language',
+        detail: expect.stringMatching(/speaks vi|Vietnamese/),
+      },
+    ]);
+    const none = await h
+      .http()
+      .get(`/api/v1/matching-runs/${run.id}/unmatched?reason=age_rules`)
+      .set(auth(coordinator))
+      .expect(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+    const bad = await h
+      .http()
+      .get(`/api/v1/matching-runs/${run.id}/unmatched?reason=bored`)
+      .set(auth(coordinator));
+    expect(bad.status).toBe(400);
+
     const matches = await matchesOf(run.id);
     expect(matches).toHaveLength(3);
     for (const m of matches) {
@@ -515,7 +543,11 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     // Run routes: find a run in this programme first.
     const runs: { id: string }[] = await h.db.query('SELECT id FROM matching_runs LIMIT 1');
     for (const token of [applicant.token, outsider, judge]) {
-      for (const path of [`/matching-runs/${runs[0].id}`, `/matching-runs/${runs[0].id}/matches`]) {
+      for (const path of [
+        `/matching-runs/${runs[0].id}`,
+        `/matching-runs/${runs[0].id}/matches`,
+        `/matching-runs/${runs[0].id}/unmatched`,
+      ]) {
         await h.http().get(`/api/v1${path}`).set(auth(token)).expect(403);
       }
       await h

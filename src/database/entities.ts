@@ -23,6 +23,7 @@ import { JudgingReminder } from '../judging/judging-reminder.entity';
 import { JudgingRound } from '../judging/judging-round.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { MatchingRun } from '../penpal/matching-run.entity';
+import { MatchingRunUnmatched } from '../penpal/matching-run-unmatched.entity';
 import { PenpalConstraint } from '../penpal/penpal-constraint.entity';
 import { PenpalEnrolment } from '../penpal/penpal-enrolment.entity';
 import { PenpalMatch } from '../penpal/penpal-match.entity';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   PenpalEnrolment,
   PenpalConstraint,
   MatchingRun,
+  MatchingRunUnmatched,
   PenpalMatch,
   Competition,
   Team,

@@ -7,6 +7,7 @@ import { JobName } from '../jobs/job-registry';
 import { MatchingInput, Participant, PairIds } from './matching';
 import { matchInThread } from './matching-thread';
 import { MatchingRun } from './matching-run.entity';
+import { MatchingRunUnmatched } from './matching-run-unmatched.entity';
 import { PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
 
@@ -102,6 +103,21 @@ export class MatchingJob implements OnModuleInit {
               chunk.map((p) => JSON.stringify(p.reasons)),
               chunk.map((p) => p.pinned),
               chunk.map((p) => (published.has(key([p.krId, p.aseanId])) ? 'carried' : 'proposed')),
+            ],
+          );
+        }
+        await m.delete(MatchingRunUnmatched, { runId });
+        for (let i = 0; i < result.unmatched.length; i += INSERT_CHUNK) {
+          const chunk = result.unmatched.slice(i, i + INSERT_CHUNK);
+          await m.query(
+            `INSERT INTO matching_run_unmatched (run_id, user_id, country, reason, detail)
+             SELECT $1, u, c, r, d FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS t(u, c, r, d)`,
+            [
+              runId,
+              chunk.map((u) => u.id),
+              chunk.map((u) => u.country),
+              chunk.map((u) => u.reason),
+              chunk.map((u) => u.detail),
             ],
           );
         }

@@ -4,7 +4,7 @@ import { CurrentUser } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { RespondDto } from './dto/run.dto';
+import { RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { PenpalMatchesService } from './penpal-matches.service';
 
@@ -27,6 +27,20 @@ export class MatchingRunsController {
   @ApiOperation({ summary: 'Proposed pairs with score and reasons, best first (coordinators)' })
   list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.runs.matches(me, id, q);
+  }
+
+  @Get('matching-runs/:id/unmatched')
+  @ApiOperation({
+    summary: 'People the run left without a new pen pal, with the reason (coordinators)',
+    description:
+      'Filter by reason (consent, age_rules, no_shared_language, gender_preference, excluded_pairs, no_candidate, no_capacity) or country.',
+  })
+  unmatched(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: UnmatchedQuery,
+  ) {
+    return this.runs.unmatched(me, id, q);
   }
 
   @Post('matching-runs/:id/publish')

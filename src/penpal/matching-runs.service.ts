@@ -11,6 +11,8 @@ import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
+import type { JsonObject } from '../common/json';
+import type { UnmatchedQuery } from './dto/run.dto';
 import { MatchingRun } from './matching-run.entity';
 import { PenpalMatch } from './penpal-match.entity';
 import { enrolmentWindow } from './round-rules';
@@ -122,6 +124,36 @@ export class MatchingRunsService {
       total,
       q,
     );
+  }
+
+  /** The people the run left without a new pen pal, with the reason and a sentence on it. */
+  async unmatched(actor: Principal, runId: string, q: UnmatchedQuery) {
+    await this.findManaged(actor, runId);
+    const where = ['x.run_id = $1'];
+    const params: unknown[] = [runId];
+    for (const [column, value] of [
+      ['reason', q.reason],
+      ['country', q.country],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`x.${column} = $${params.length}`);
+    }
+    const filter = where.join(' AND ');
+    const { skip, take } = skipTake(q);
+    const rows: JsonObject[] = await this.db.query(
+      `SELECT x.user_id AS "userId", u.display_name AS "displayName", x.country, x.reason, x.detail
+         FROM matching_run_unmatched x JOIN users u ON u.id = x.user_id
+        WHERE ${filter}
+        ORDER BY x.reason, x.country, u.display_name, x.user_id
+        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, skip, take],
+    );
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM matching_run_unmatched x WHERE ${filter}`,
+      params,
+    );
+    return pageOf(rows, n, q);
   }
 
   /**

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { COUNTRIES } from '../../identity/reference-data';
+import { PageQuery } from '../../common/http/pagination';
+import { UNMATCHED_REASONS } from '../matching';
 
 export class StartRunDto {
   @ApiPropertyOptional({
@@ -22,4 +25,16 @@ export class RespondDto {
   @ApiProperty({ description: 'true to accept the pen pal, false to decline' })
   @IsBoolean()
   accept: boolean;
+}
+
+export class UnmatchedQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: UNMATCHED_REASONS })
+  @IsOptional()
+  @IsIn(UNMATCHED_REASONS)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: COUNTRIES })
+  @IsOptional()
+  @IsIn(COUNTRIES)
+  country?: string;
 }
