@@ -500,6 +500,26 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(await pairsOf(second.id)).toEqual(await pairsOf(first));
   });
 
+  it('documents what every pen-pal route returns in the OpenAPI description', async () => {
+    const docs = await h.http().get('/api/docs-json').expect(200);
+    type Operation = {
+      responses: Record<string, { content?: Record<string, { schema?: object }> }>;
+    };
+    const ops = Object.entries(docs.body.paths as Record<string, Record<string, Operation>>)
+      .filter(([path]) => /penpal|matching-runs/.test(path))
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([m, op]): [string, Operation] => [`${m} ${path}`, op]),
+      );
+    expect(ops.length).toBeGreaterThanOrEqual(17);
+    for (const [name, op] of ops) {
+      const [code, response] = Object.entries(op.responses)[0];
+      const described = code === '204' || response.content?.['application/json']?.schema;
+      expect([name, code, Boolean(described)]).toEqual([name, code, true]);
+    }
+    const page = docs.body.components.schemas.UnmatchedPersonPageDto;
+    expect(Object.keys(page.properties).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+  });
+
   it('keeps coordinator routes to the programme’s coordinators', async () => {
     const roundId = await newRound();
     const applicant = await person('KR');

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
+import {
+  MatchingRunDto,
+  MatchRespondedDto,
+  MyPenpalDto,
+  ProposedMatchPageDto,
+  RunPublishedDto,
+  UnmatchedPersonPageDto,
+} from './dto/responses.dto';
 import { RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { PenpalMatchesService } from './penpal-matches.service';
@@ -19,12 +27,14 @@ export class MatchingRunsController {
 
   @Get('matching-runs/:id')
   @ApiOperation({ summary: 'A run: status, progress, report (stats) or error (coordinators)' })
+  @ApiOkResponse({ type: MatchingRunDto })
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.runs.get(me, id);
   }
 
   @Get('matching-runs/:id/matches')
   @ApiOperation({ summary: 'Proposed pairs with score and reasons, best first (coordinators)' })
+  @ApiOkResponse({ type: ProposedMatchPageDto })
   list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.runs.matches(me, id, q);
   }
@@ -35,6 +45,7 @@ export class MatchingRunsController {
     description:
       'Filter by reason (consent, age_rules, no_shared_language, gender_preference, excluded_pairs, no_candidate, no_capacity) or country.',
   })
+  @ApiOkResponse({ type: UnmatchedPersonPageDto })
   unmatched(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -46,12 +57,14 @@ export class MatchingRunsController {
   @Post('matching-runs/:id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Show the pairs to participants; everyone enrolled is notified' })
+  @ApiOkResponse({ type: RunPublishedDto })
   publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.runs.publish(me, id);
   }
 
   @Get('me/penpals')
   @ApiOperation({ summary: 'My published pen pals (name, country, languages, interests only)' })
+  @ApiOkResponse({ type: [MyPenpalDto] })
   mine(@CurrentUser() me: Principal) {
     return this.matches.mine(me);
   }
@@ -59,6 +72,7 @@ export class MatchingRunsController {
   @Post('penpal-matches/:id/respond')
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept or decline a pen pal' })
+  @ApiOkResponse({ type: MatchRespondedDto })
   respond(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -1,11 +1,27 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { ConstraintDto } from './dto/constraint.dto';
 import { EnrolDto } from './dto/enrolment.dto';
+import {
+  EnrolledPersonPageDto,
+  MatchingRunPageDto,
+  PenpalConstraintDto,
+  PenpalEnrolmentDto,
+  PenpalRoundDto,
+  RunStartedDto,
+} from './dto/responses.dto';
 import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
 import { StartRunDto } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
@@ -22,6 +38,7 @@ export class RoundsController {
 
   @Post('programmes/:id/penpal-rounds')
   @ApiOperation({ summary: 'Create a pen-pal round (coordinators of the programme)' })
+  @ApiCreatedResponse({ type: PenpalRoundDto })
   create(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
@@ -34,12 +51,14 @@ export class RoundsController {
   @ApiOperation({
     summary: 'A round: its window (also in the programme time zone), rules and weights',
   })
+  @ApiOkResponse({ type: PenpalRoundDto })
   get(@Param('id', UuidParam) id: string) {
     return this.rounds.get(id);
   }
 
   @Patch('penpal-rounds/:id')
   @ApiOperation({ summary: 'Change any field given at creation, e.g. close enrolment early' })
+  @ApiOkResponse({ type: PenpalRoundDto })
   update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -55,6 +74,7 @@ export class RoundsController {
     description:
       '409 DEADLINE_PASSED outside the window; 422 NOT_ELIGIBLE or GUARDIAN_CONSENT_REQUIRED; 409 when enrolled already.',
   })
+  @ApiCreatedResponse({ type: PenpalEnrolmentDto })
   enrol(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EnrolDto) {
     return this.rounds.enrol(me, id, dto);
   }
@@ -62,12 +82,14 @@ export class RoundsController {
   @Delete('penpal-rounds/:id/enrolments/me')
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw my enrolment (until I have a pen pal in this round)' })
+  @ApiNoContentResponse()
   async withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     await this.rounds.withdraw(me, id);
   }
 
   @Get('penpal-rounds/:id/enrolments')
   @ApiOperation({ summary: 'Enrolments of the round (coordinators)' })
+  @ApiOkResponse({ type: EnrolledPersonPageDto })
   enrolments(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -78,6 +100,7 @@ export class RoundsController {
 
   @Post('penpal-rounds/:id/constraints')
   @ApiOperation({ summary: 'Pin or forbid a pair for the next runs (coordinators)' })
+  @ApiCreatedResponse({ type: PenpalConstraintDto })
   addConstraint(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -88,12 +111,14 @@ export class RoundsController {
 
   @Get('penpal-rounds/:id/constraints')
   @ApiOperation({ summary: 'Pins and forbids of the round (coordinators)' })
+  @ApiOkResponse({ type: [PenpalConstraintDto] })
   constraints(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.listConstraints(me, id);
   }
 
   @Delete('penpal-rounds/:id/constraints/:constraintId')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async removeConstraint(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -109,7 +134,7 @@ export class RoundsController {
     description:
       '409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running.',
   })
-  @ApiAcceptedResponse({ description: '{ id, status: "queued" }' })
+  @ApiAcceptedResponse({ type: RunStartedDto })
   startRun(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -120,6 +145,7 @@ export class RoundsController {
 
   @Get('penpal-rounds/:id/matching-runs')
   @ApiOperation({ summary: 'Every run of the round, newest first (coordinators)' })
+  @ApiOkResponse({ type: MatchingRunPageDto })
   listRuns(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -19,6 +19,13 @@ export class PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize = 20;
+}
+
+/** The page fields of a Page<T> for OpenAPI; a response class adds its typed `items`. */
+export class PageMetaDto {
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
 }
 
 export interface Page<T> {

@@ -7,7 +7,8 @@ import { UNMATCHED_REASONS } from '../matching';
 
 export class StartRunDto {
   @ApiPropertyOptional({
-    description: 'Same seed and same enrolments give the same pairs',
+    description: 'Same seed and same enrolments give the same pairs (an integer or a short string)',
+    oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^[\\w.-]{1,64}$' }],
     example: 2027,
   })
   @IsOptional()

@@ -1,0 +1,259 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageMetaDto } from '../../common/http/pagination';
+import { GENDERS, LanguageDto } from '../../identity/dto/profile.dto';
+import { ASEAN_COUNTRIES, COUNTRIES } from '../../identity/reference-data';
+import type { RunStatus } from '../matching-run.entity';
+import { type ShortfallReason, UNMATCHED_REASONS } from '../matching';
+import type { MatchResponse, MatchStatus } from '../penpal-match.entity';
+import { CountryBalanceDto, RoundRulesDto, RoundWeightsDto } from './round.dto';
+
+// Typed against the entity unions so a renamed value fails to compile here.
+const RUN_STATUSES: RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
+const MATCH_STATUSES: MatchStatus[] = ['proposed', 'published', 'accepted', 'declined', 'carried'];
+const MATCH_RESPONSES: MatchResponse[] = ['pending', 'accepted', 'declined'];
+const SHORTFALL_REASONS: ShortfallReason[] = [
+  'too_few_participants',
+  'too_few_korean_partners',
+  'too_few_compatible_partners',
+];
+
+// Rounds
+
+export class PenpalRoundLocalWindowDto {
+  @ApiProperty({ example: 'Asia/Seoul' }) timezone: string;
+  @ApiProperty({ format: 'date-time', example: '2027-03-01T09:00:00+09:00' })
+  enrolmentOpensAt: string;
+  @ApiProperty({ format: 'date-time', example: '2027-03-15T23:59:00+09:00' })
+  enrolmentClosesAt: string;
+}
+
+export class PenpalRoundDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ format: 'date-time' }) enrolmentOpensAt: string;
+  @ApiProperty({ format: 'date-time' }) enrolmentClosesAt: string;
+  @ApiProperty({
+    type: PenpalRoundLocalWindowDto,
+    description: "the same window in the programme's time zone",
+  })
+  local: PenpalRoundLocalWindowDto;
+  @ApiProperty({ enum: ['not_open', 'open', 'closed'] }) enrolment: string;
+  @ApiProperty() penpalsPerParticipant: number;
+  @ApiProperty({ type: RoundRulesDto }) rules: RoundRulesDto;
+  @ApiProperty({ type: RoundWeightsDto }) weights: RoundWeightsDto;
+  @ApiProperty({ type: CountryBalanceDto }) countryBalance: CountryBalanceDto;
+}
+
+// Enrolments
+
+export class PenpalEnrolmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: COUNTRIES, isArray: true }) preferredCountries: string[];
+  @ApiProperty({ type: [String], description: 'ISO 639-1 codes' }) practiseLanguages: string[];
+  @ApiProperty({ enum: GENDERS, nullable: true, type: String }) genderPreference: string | null;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EnrolledPersonDto {
+  @ApiProperty({ format: 'uuid', description: 'the enrolment' }) id: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: COUNTRIES, nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2003-05-05' })
+  dateOfBirth: string | null;
+  @ApiProperty() capacity: number;
+  @ApiProperty({ enum: COUNTRIES, isArray: true }) preferredCountries: string[];
+  @ApiProperty({ type: [String], description: 'ISO 639-1 codes' }) practiseLanguages: string[];
+  @ApiProperty({ enum: GENDERS, nullable: true, type: String }) genderPreference: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class EnrolledPersonPageDto extends PageMetaDto {
+  @ApiProperty({ type: [EnrolledPersonDto] }) items: EnrolledPersonDto[];
+}
+
+// Constraints
+
+export class PenpalConstraintDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pin', 'forbid'] }) type: string;
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 2, maxItems: 2, description: 'sorted' })
+  userIds: string[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+// Matching runs
+
+export class RunStartedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'queued' }) status: string;
+}
+
+export class CountryShortfallDto {
+  @ApiProperty({ enum: ASEAN_COUNTRIES }) country: string;
+  @ApiProperty() minimum: number;
+  @ApiProperty() achieved: number;
+  @ApiProperty() shortfall: number;
+  @ApiProperty({ enum: SHORTFALL_REASONS }) reason: string;
+  @ApiProperty() detail: string;
+}
+
+export class MatchingObjectiveDto {
+  @ApiProperty({ description: 'sum over ASEAN countries of min(pairs, minimum)' })
+  quotaPairs: number;
+  @ApiProperty({ description: 'sum of shortfalls against the minimum' }) shortfall: number;
+  @ApiProperty() matchedPeople: number;
+  @ApiProperty() totalScore: number;
+  @ApiProperty({ description: 'optimum of the min-cost-flow network, in its own units' })
+  flowCost: number;
+  @ApiProperty({ enum: ['assignment', 'network-simplex'] }) method: string;
+  @ApiProperty() quotaWeight: number;
+  @ApiProperty() personWeight: number;
+}
+
+export class RunDurationsDto {
+  @ApiProperty() load: number;
+  @ApiProperty() prepare: number;
+  @ApiProperty() candidates: number;
+  @ApiProperty() solve: number;
+  @ApiProperty() report: number;
+  @ApiProperty() save: number;
+  @ApiProperty() total: number;
+}
+
+export class RunStatsDto {
+  @ApiProperty() enrolled: number;
+  @ApiProperty({ description: 'consented, within the age rules, with capacity' })
+  eligible: number;
+  @ApiProperty({ description: 'people with at least one pair' }) matched: number;
+  @ApiProperty() unmatched: number;
+  @ApiProperty() pairs: number;
+  @ApiProperty() pinnedPairs: number;
+  @ApiProperty() meanScore: number;
+  @ApiProperty() medianScore: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'pairs per country code; KR counts every pair',
+  })
+  byCountry: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'country code → people enrolled',
+  })
+  enrolledByCountry: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: 'country code → people matched',
+  })
+  matchedByCountry: Record<string, number>;
+  @ApiProperty() minPerCountry: number;
+  @ApiProperty({ type: [CountryShortfallDto] }) shortfalls: CountryShortfallDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: `reason (${UNMATCHED_REASONS.join(', ')}) → people`,
+  })
+  unmatchedByReason: Record<string, number>;
+  @ApiProperty() candidateEdges: number;
+  @ApiProperty({ type: MatchingObjectiveDto }) objective: MatchingObjectiveDto;
+  @ApiProperty({ type: RunDurationsDto, description: 'milliseconds per phase' })
+  durationMs: RunDurationsDto;
+  @ApiProperty({ type: [String] }) warnings: string[];
+}
+
+export class MatchingRunDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ enum: RUN_STATUSES }) status: string;
+  @ApiProperty({ minimum: 0, maximum: 1 }) progress: number;
+  @ApiProperty() seed: string;
+  @ApiPropertyOptional({ type: RunStatsDto, description: 'once the run has succeeded' })
+  stats?: RunStatsDto;
+  @ApiPropertyOptional({ description: 'once the run has failed' }) error?: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
+}
+
+export class MatchingRunPageDto extends PageMetaDto {
+  @ApiProperty({ type: [MatchingRunDto] }) items: MatchingRunDto[];
+}
+
+export class MatchSideDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: COUNTRIES }) country: string;
+}
+
+export class ProposedMatchDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: MatchSideDto, description: 'the Korean participant' }) a: MatchSideDto;
+  @ApiProperty({ type: MatchSideDto, description: 'the ASEAN participant' }) b: MatchSideDto;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ type: [String], example: ['both speak English'] }) reasons: string[];
+  @ApiProperty() pinned: boolean;
+  @ApiProperty({ enum: MATCH_STATUSES }) status: string;
+}
+
+export class ProposedMatchPageDto extends PageMetaDto {
+  @ApiProperty({ type: [ProposedMatchDto] }) items: ProposedMatchDto[];
+}
+
+export class UnmatchedPersonDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: COUNTRIES }) country: string;
+  @ApiProperty({ enum: UNMATCHED_REASONS }) reason: string;
+  @ApiProperty({ description: 'a sentence for the coordinator' }) detail: string;
+}
+
+export class UnmatchedPersonPageDto extends PageMetaDto {
+  @ApiProperty({ type: [UnmatchedPersonDto] }) items: UnmatchedPersonDto[];
+}
+
+export class PublishNotifiedDto {
+  @ApiProperty({ description: 'people told about a new pen pal' }) matched: number;
+  @ApiProperty({ description: 'people told they stay in the queue' }) unmatched: number;
+}
+
+export class RunPublishedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'succeeded' }) status: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ type: PublishNotifiedDto }) notified: PublishNotifiedDto;
+}
+
+// A participant's own matches
+
+export class PenpalProfileDto {
+  @ApiProperty() displayName: string;
+  @ApiProperty({ enum: COUNTRIES, nullable: true, type: String }) country: string | null;
+  @ApiProperty({ type: [LanguageDto], nullable: true }) languages: LanguageDto[] | null;
+  @ApiProperty({ type: [String], nullable: true }) interests: string[] | null;
+}
+
+export class MyPenpalDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty() roundName: string;
+  @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({ enum: MATCH_RESPONSES }) myResponse: string;
+  @ApiProperty({ enum: MATCH_RESPONSES }) penpalResponse: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
+  @ApiProperty({ type: [String] }) reasons: string[];
+  @ApiProperty({ type: PenpalProfileDto, description: 'never email, birth date or institution' })
+  penpal: PenpalProfileDto;
+}
+
+export class MatchRespondedDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({ enum: ['accepted', 'declined'] }) myResponse: string;
+}
