@@ -10,23 +10,20 @@ import {
 
 const NAMED_INTERESTS = 3;
 
-function bitsOf(words: Uint32Array, base: number, count: number): number[] {
+/** Indices of the bits set in both a[ia ..] and b[ib ..] (n words each), in increasing order. */
+function intersect(a: Uint32Array, ia: number, b: Uint32Array, ib: number, n: number): number[] {
   const out: number[] = [];
-  for (let w = 0; w < count; w++) {
-    let x = words[base + w];
-    while (x !== 0) {
-      const bit = x & -x;
-      out.push(w * 32 + (31 - Math.clz32(bit)));
-      x ^= bit;
-    }
-  }
+  for (let w = 0; w < n; w++) pushBits(out, w, a[ia + w] & b[ib + w]);
   return out;
 }
 
-function intersect(a: Uint32Array, ia: number, b: Uint32Array, ib: number, n: number): number[] {
-  const tmp = new Uint32Array(n);
-  for (let w = 0; w < n; w++) tmp[w] = a[ia + w] & b[ib + w];
-  return bitsOf(tmp, 0, n);
+function pushBits(out: number[], word: number, bits: number): void {
+  let x = bits;
+  while (x !== 0) {
+    const bit = x & -x;
+    out.push(word * 32 + (31 - Math.clz32(bit)));
+    x ^= bit;
+  }
 }
 
 /**
@@ -50,11 +47,14 @@ export function pairReasons(prep: Prepared, k: number, a: number): string[] {
   if (spoken.length > 0) reasons.push(`both speak ${joinWords(spoken)}`);
   if (some.length > 0) reasons.push(`both know some ${joinWords(some)}`);
 
-  const practised = [
-    ...intersect(kr.practiseWords, k * LW, asean.fluentWords, a * LW, LW),
-    ...intersect(asean.practiseWords, a * LW, kr.fluentWords, k * LW, LW),
-  ];
-  for (const i of [...new Set(practised)].sort((x, y) => x - y)) {
+  // Either direction, each language once, in index order.
+  const practised: number[] = [];
+  for (let w = 0; w < LW; w++) {
+    const kp = kr.practiseWords[k * LW + w] & asean.fluentWords[a * LW + w];
+    const ap = asean.practiseWords[a * LW + w] & kr.fluentWords[k * LW + w];
+    pushBits(practised, w, kp | ap);
+  }
+  for (const i of practised) {
     reasons.push(
       `one of you wants to practise ${languageName(prep.languages[i])}, which the other speaks well`,
     );

@@ -31,6 +31,7 @@ export function diagnoseUnmatched(
   ];
   for (const [from, to, matched, degree, fromKr] of sides) {
     let blocks: Blocks | null = null;
+    let byAge: Int32Array | null = null;
     let stamp: Int32Array | null = null;
     for (let p = 0; p < from.count; p++) {
       if (matched[p]) continue;
@@ -38,13 +39,23 @@ export function diagnoseUnmatched(
       let d: Diagnosis | null = from.ineligible[p];
       if (d === null) {
         blocks ??= buildBlocks(prep, to, (i) => to.eligible[i] === 1);
+        byAge ??= countByAge(to, blocks);
         stamp ??= new Int32Array(to.count).fill(-1);
-        d = diagnoseEligible(prep, from, to, fromKr, p, blocks, stamp, degree(p));
+        d = diagnoseEligible(prep, from, to, fromKr, p, blocks, byAge, stamp, degree(p));
       }
       out.push({ id: person.id, country: person.country, reason: d.reason, detail: d.detail });
     }
   }
   return out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/** Eligible people per (minor, age), indexed minor * ages + age - ageLo as in the blocks. */
+function countByAge(side: Side, blocks: Blocks): Int32Array {
+  const counts = new Int32Array(2 * blocks.ages);
+  for (let i = 0; i < side.count; i++) {
+    if (side.eligible[i] === 1) counts[side.minor[i] * blocks.ages + side.age[i] - blocks.ageLo]++;
+  }
+  return counts;
 }
 
 function diagnoseEligible(
@@ -54,6 +65,7 @@ function diagnoseEligible(
   fromKr: boolean,
   p: number,
   blocks: Blocks,
+  byAge: Int32Array,
   stamp: Int32Array,
   degree: number,
 ): Diagnosis {
@@ -69,12 +81,7 @@ function diagnoseEligible(
 
   let ageCompatible = 0;
   for (const minor of minors) {
-    for (let a = aLo; a <= aHi; a++) {
-      for (let l = 0; l < blocks.langSlots; l++) {
-        for (let c = countryLo; c < countryHi; c++)
-          ageCompatible += size(blockId(blocks, minor, a, l, c));
-      }
-    }
+    for (let a = aLo; a <= aHi; a++) ageCompatible += byAge[minor * blocks.ages + a - blocks.ageLo];
   }
   if (ageCompatible === 0) {
     const who = rules.minorsOnlyWithMinors ? (from.minor[p] ? 'minor' : 'adult') : 'one';
