@@ -4,6 +4,7 @@ import { PenpalRounds1795893537796 } from './1795893537796-PenpalRounds';
 import { Competitions1795894176033 } from './1795894176033-Competitions';
 import { Judging1795894462183 } from './1795894462183-Judging';
 import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
+import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Competitions1795894176033,
   Judging1795894462183,
   PenpalRunUnmatched1795905844748,
+  PenpalReasonFacts1795906273389,
 ];

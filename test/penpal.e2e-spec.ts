@@ -38,9 +38,13 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       languages?: { code: string; level: string }[];
       interests?: string[];
       guardian?: boolean;
+      locale?: string;
     } = {},
   ): Promise<Person> => {
-    const user = await h.register({ displayName: `${country} person` });
+    const user = await h.register({
+      displayName: `${country} person`,
+      locale: opts.locale ?? 'en',
+    });
     await h
       .http()
       .put('/api/v1/me/profile')
@@ -133,7 +137,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       .expect(200);
     expect(round.body).toMatchObject({ enrolment: 'open', local: { timezone: 'Asia/Seoul' } });
 
-    const koreans = [await person('KR'), await person('KR'), await person('KR')];
+    const koreans = [await person('KR'), await person('KR', { locale: 'ko' }), await person('KR')];
     const asean = [
       await person('ID'),
       await person('TH', {
@@ -245,6 +249,18 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     const mine = await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200);
     expect(mine.body).toHaveLength(1);
     const match = mine.body[0];
+    // The pen pal is from ID, LA (fluent English) or TH (basic English): speak or know some.
+    expect(match.reasons).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^both (speak|know some) English$/)]),
+    );
+    // Each reads the reasons in their own language.
+    const korean = await h.http().get('/api/v1/me/penpals').set(auth(koreans[1].token)).expect(200);
+    expect(korean.body[0].reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^(함께 쓰는|둘 다 조금 아는) 언어: 영어$/),
+        '공통 관심사: 영화, 축구',
+      ]),
+    );
     expect(match.penpal).toEqual({
       displayName: expect.any(String),
       country: expect.stringMatching(/ID|TH|LA/),

@@ -89,10 +89,10 @@ export class MatchingJob implements OnModuleInit {
         for (let i = 0; i < result.pairs.length; i += INSERT_CHUNK) {
           const chunk = result.pairs.slice(i, i + INSERT_CHUNK);
           await m.query(
-            `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, pinned, status)
-             SELECT $1, $2, a, 'KR', b, cb, sc, ARRAY(SELECT jsonb_array_elements_text(r::jsonb)), pin, st
-               FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::bool[], $9::text[])
-                 AS t(a, b, cb, sc, r, pin, st)`,
+            `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, reason_facts, pinned, status)
+             SELECT $1, $2, a, 'KR', b, cb, sc, ARRAY(SELECT jsonb_array_elements_text(r::jsonb)), f::jsonb, pin, st
+               FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::int[], $7::text[], $8::text[], $9::bool[], $10::text[])
+                 AS t(a, b, cb, sc, r, f, pin, st)`,
             [
               runId,
               roundId,
@@ -101,6 +101,7 @@ export class MatchingJob implements OnModuleInit {
               chunk.map((p) => p.aseanCountry),
               chunk.map((p) => p.score),
               chunk.map((p) => JSON.stringify(p.reasons)),
+              chunk.map((p) => JSON.stringify(p.facts)),
               chunk.map((p) => p.pinned),
               chunk.map((p) => (published.has(key([p.krId, p.aseanId])) ? 'carried' : 'proposed')),
             ],

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { PairFacts } from './matching';
 
 /**
  * proposed: in a run not published (yet); published: shown to both, awaiting answers;
@@ -42,6 +43,10 @@ export class PenpalMatch {
 
   @Column({ type: 'text', array: true })
   reasons: string[];
+
+  /** the reasons as data (PairFacts), so each participant reads them in their own language */
+  @Column({ type: 'jsonb', nullable: true })
+  reasonFacts: PairFacts | null;
 
   @Column({ type: 'boolean', default: false })
   pinned: boolean;

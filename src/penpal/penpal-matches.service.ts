@@ -5,6 +5,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';
+import { renderReasons, type PairFacts } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
 
@@ -15,6 +16,7 @@ interface PenpalRow {
   status: string;
   score: number;
   reasons: string[];
+  reason_facts: PairFacts | null;
   my_response: MatchResponse;
   their_response: MatchResponse;
   display_name: string;
@@ -33,7 +35,7 @@ export class PenpalMatchesService {
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
   async mine(who: Principal) {
     const rows: PenpalRow[] = await this.db.query(
-      `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
+      `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons, x.reason_facts,
               CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
               CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
               u.display_name, p.country, p.languages, p.interests
@@ -54,7 +56,8 @@ export class PenpalMatchesService {
       myResponse: r.my_response,
       penpalResponse: r.their_response,
       score: r.score,
-      reasons: r.reasons,
+      // In the reader's language; rows saved before reasons were kept as data stay in English.
+      reasons: r.reason_facts ? renderReasons(r.reason_facts, who.locale) : r.reasons,
       penpal: {
         displayName: r.display_name,
         country: r.country,

@@ -6,7 +6,7 @@ import {
 } from './candidates';
 import { prepare, type Prepared } from './prepare';
 import { countryShortfalls } from './quotas';
-import { pairReasons } from './reasons';
+import { pairFacts, renderReasons } from './reasons';
 import { makeScorer, resolveWeights, scoreTables, type PairScorer } from './scoring';
 import { solveMatching, type OffloadMatching, type SolvedMatching } from './solve';
 import {
@@ -124,6 +124,7 @@ function report(
   const pairs: MatchedPair[] = [];
   const scores: number[] = [];
   const add = (k: number, a: number, score: number, pinned: boolean): void => {
+    const facts = pairFacts(prep, k, a);
     krPairs[k]++;
     aseanPairs[a]++;
     pairsPerCountry[asean.country[a]]++;
@@ -134,7 +135,8 @@ function report(
       aseanId: asean.participants[a].id,
       aseanCountry: asean.participants[a].country as AseanCountry,
       score,
-      reasons: pairReasons(prep, k, a),
+      reasons: renderReasons(facts, 'en'),
+      facts,
       pinned,
     });
   };

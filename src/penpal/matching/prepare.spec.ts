@@ -1,5 +1,5 @@
 import { ageOn, prepare } from './prepare';
-import { pairReasons } from './reasons';
+import { pairFacts, pairReasons, renderReasons } from './reasons';
 import type { Participant } from './types';
 
 const person = (id: string, country: Participant['country'], extra: Partial<Participant> = {}) =>
@@ -94,5 +94,34 @@ describe('pairReasons', () => {
       '3 years apart',
       'one of you asked for a pen pal from Thailand',
     ]);
+    expect(renderReasons(pairFacts(prep, 0, 0), 'ko')).toEqual([
+      '함께 쓰는 언어: 한국어',
+      '둘 다 조금 아는 언어: 태국어',
+      '한 사람은 한국어를 연습하고 싶고, 다른 사람은 잘해요',
+      '한 사람은 태국어를 연습하고 싶고, 다른 사람은 잘해요',
+      '공통 관심사: 영화, 축구, k pop 외 1개',
+      '3살 차이예요',
+      '한 사람이 태국 펜팔을 원했어요',
+    ]);
+  });
+
+  it('says 를 after a Korean language name, 을(를) after a bare code; English for other locales', () => {
+    const facts = {
+      speak: [],
+      some: [],
+      practise: ['ko', 'xx'],
+      interests: ['film'],
+      ageGap: 0,
+      askedCountry: null,
+      askedKorea: true,
+    };
+    expect(renderReasons(facts, 'ko')).toEqual([
+      '한 사람은 한국어를 연습하고 싶고, 다른 사람은 잘해요',
+      '한 사람은 XX을(를) 연습하고 싶고, 다른 사람은 잘해요',
+      '공통 관심사: 영화',
+      '동갑이에요',
+      '한 사람이 한국 펜팔을 원했어요',
+    ]);
+    expect(renderReasons(facts, 'th')).toContain('the same age');
   });
 });

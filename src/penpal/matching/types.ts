@@ -104,6 +104,23 @@ export interface MatchingInput {
   onProgress?: (fraction: number) => void;
 }
 
+/** What a pair shares and what either asked for; reasons.ts renders it per locale. */
+export interface PairFacts {
+  /** language codes both speak at least conversationally */
+  speak: string[];
+  /** language codes both know, one of them only a little */
+  some: string[];
+  /** language codes one wants to practise and the other speaks well */
+  practise: string[];
+  /** interest tags both listed */
+  interests: string[];
+  ageGap: number;
+  /** the Korean asked for a pen pal from this (the ASEAN participant's) country */
+  askedCountry: CountryCode | null;
+  /** the ASEAN participant asked for a pen pal from Korea */
+  askedKorea: boolean;
+}
+
 export interface MatchedPair {
   /** the Korean participant */
   krId: string;
@@ -112,8 +129,10 @@ export interface MatchedPair {
   aseanCountry: AseanCountry;
   /** integer 0..100 */
   score: number;
-  /** sentences a participant can read, e.g. "both speak English" */
+  /** sentences a participant can read, e.g. "both speak English" (English) */
   reasons: string[];
+  /** the same reasons as data, for other languages */
+  facts: PairFacts;
   pinned: boolean;
 }
 
