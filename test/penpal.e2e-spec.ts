@@ -337,6 +337,9 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       .set(auth(decliner.token))
       .send({ accept: false })
       .expect(200);
+    // The other person hears it did not go ahead (after the news of the match itself).
+    const declined = [...kr, ...ph].find((p) => p.id === dropped.b.userId)!;
+    expect((await h.smtp.waitFor(declined.email, 2)).subject).toMatch(/did not go ahead/);
 
     // The coordinator reopens enrolment for a while; two newcomers join.
     await h
