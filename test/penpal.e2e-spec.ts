@@ -432,6 +432,63 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect((await h.smtp.waitFor(kr.email)).subject).toMatch(/stay in the queue/);
   });
 
+  it('lets a coordinator end a published match (safeguarding): both are told, it is gone from their pen pals and never made again', async () => {
+    const roundId = await newRound();
+    const kr = await person('KR', { locale: 'ko' });
+    const th = await person('TH');
+    for (const p of [kr, th]) await enrol(roundId, p).expect(201);
+    await closeEnrolment(roundId);
+    const run = await runToEnd(roundId);
+    const [pair] = await matchesOf(run.id);
+    const end = (token: string, body: object = { reason: 'Reported by a guardian' }) =>
+      h.http().post(`/api/v1/penpal-matches/${pair.id}/cancel`).set(auth(token)).send(body);
+
+    // Not before it is published: a proposed pair is forbidden instead.
+    const early = await end(coordinator);
+    expect([early.status, early.body.code]).toEqual([409, 'MATCH_NOT_PUBLISHED']);
+    await publish(run.id).expect(200);
+    const mine = await h.http().get('/api/v1/me/penpals').set(auth(th.token)).expect(200);
+    const matchId = mine.body[0].matchId;
+    const endPublished = (token: string, body: object = { reason: 'Reported by a guardian' }) =>
+      h.http().post(`/api/v1/penpal-matches/${matchId}/cancel`).set(auth(token)).send(body);
+
+    // Only the programme's coordinators; not the pair themselves, not other coordinators.
+    const outsider = (await h.userWithRoles(['coordinator'])).token;
+    for (const token of [kr.token, th.token, outsider]) {
+      expect((await endPublished(token)).status).toBe(403);
+    }
+    const tooLong = await endPublished(coordinator, { reason: 'x'.repeat(2001) });
+    expect(tooLong.status).toBe(400);
+
+    const ended = await endPublished(coordinator).expect(200);
+    expect(ended.body).toMatchObject({ matchId, status: 'cancelled' });
+    const again = await endPublished(coordinator);
+    expect([again.status, again.body.code]).toEqual([409, 'MATCH_CANCELLED']);
+    for (const p of [kr, th]) {
+      expect(
+        (await h.http().get('/api/v1/me/penpals').set(auth(p.token)).expect(200)).body,
+      ).toEqual([]);
+      const answer = await h
+        .http()
+        .post(`/api/v1/penpal-matches/${matchId}/respond`)
+        .set(auth(p.token))
+        .send({ accept: true });
+      expect([answer.status, answer.body.code]).toEqual([409, 'MATCH_CANCELLED']);
+    }
+    expect((await h.smtp.waitFor(th.email, 2)).subject).toMatch(/ended/);
+    expect((await h.smtp.waitFor(kr.email, 2)).subject).toMatch(/종료/);
+    const audit = await h.db.query(
+      `SELECT details FROM audit_events WHERE action = 'penpal_match.cancelled' AND target_id = $1`,
+      [matchId],
+    );
+    expect(audit[0].details).toMatchObject({ reason: 'Reported by a guardian' });
+
+    // The next run does not keep the pair, and does not make it again.
+    const next = await runToEnd(roundId);
+    expect(next.stats).toMatchObject({ pairs: 0, pinnedPairs: 0 });
+    expect(next.stats.unmatchedByReason.excluded_pairs).toBe(2);
+  });
+
   it('refuses the ineligible: outside the age range, a minor without consent, staff without the applicant role', async () => {
     const roundId = await newRound({ rules: { minAge: 15, maxAge: 25 } });
     const old = await person('KR', { dob: '1990-01-01' });

@@ -216,8 +216,8 @@ export class MatchingJob implements OnModuleInit {
       ((await m.query(sql, [round.id])) as { a: string; b: string }[]).map(
         (r) => [r.a, r.b] as const,
       );
-    // Pen pals already published in this round stay together; a declined pair is never proposed again,
-    // nor a pair that met in an earlier round of the programme.
+    // Pen pals already published in this round stay together; a declined pair or one a coordinator
+    // ended is never proposed again, nor a pair that met in an earlier round of the programme.
     const published = await pairs(
       `SELECT DISTINCT user_a AS a, user_b AS b FROM penpal_matches WHERE round_id = $1 AND status IN ('published', 'accepted')`,
     );
@@ -231,8 +231,8 @@ export class MatchingJob implements OnModuleInit {
     const neverAgain = await pairs(
       `SELECT DISTINCT x.user_a AS a, x.user_b AS b
          FROM penpal_matches x JOIN penpal_rounds r ON r.id = x.round_id
-        WHERE ((x.round_id = $1 AND x.status = 'declined')
-               OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined')
+        WHERE ((x.round_id = $1 AND x.status IN ('declined', 'cancelled'))
+               OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined', 'cancelled')
                    AND r.programme_id = (SELECT programme_id FROM penpal_rounds WHERE id = $1)))
           AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_a)
           AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_b)`,

@@ -11,8 +11,9 @@ import {
   ProposedMatchPageDto,
   RunPublishedDto,
   UnmatchedPersonPageDto,
+  MatchCancelledDto,
 } from './dto/responses.dto';
-import { RespondDto, UnmatchedQuery } from './dto/run.dto';
+import { CancelMatchDto, RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { PenpalMatchesService } from './penpal-matches.service';
 
@@ -67,6 +68,22 @@ export class MatchingRunsController {
   @ApiOkResponse({ type: [MyPenpalDto] })
   mine(@CurrentUser() me: Principal) {
     return this.matches.mine(me);
+  }
+
+  @Post('penpal-matches/:id/cancel')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'End a published match (coordinators), e.g. on a safeguarding concern',
+    description:
+      'Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED or MATCH_CANCELLED when it has ended already.',
+  })
+  @ApiOkResponse({ type: MatchCancelledDto })
+  cancel(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: CancelMatchDto,
+  ) {
+    return this.matches.cancel(me, id, dto.reason ?? null);
   }
 
   @Post('penpal-matches/:id/respond')

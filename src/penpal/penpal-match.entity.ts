@@ -4,9 +4,11 @@ import type { PairFacts } from './matching';
 /**
  * proposed: in a run not published (yet); published: shown to both, awaiting answers;
  * accepted: both said yes; declined: one said no; carried: a pair an earlier published run made,
- * kept by this run (the earlier row stays the one participants see).
+ * kept by this run (the earlier row stays the one participants see); cancelled: ended by a
+ * coordinator after publication (safeguarding), never proposed again.
  */
-export type MatchStatus = 'proposed' | 'published' | 'accepted' | 'declined' | 'carried';
+export type MatchStatus =
+  'proposed' | 'published' | 'accepted' | 'declined' | 'carried' | 'cancelled';
 export type MatchResponse = 'pending' | 'accepted' | 'declined';
 
 @Entity('penpal_matches')

@@ -5,6 +5,8 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';
+import { AuditService } from '../audit/audit.service';
+import { ProgrammeAccess } from '../programmes/programme-access';
 import { renderReasons, type PairFacts } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
@@ -30,6 +32,8 @@ export class PenpalMatchesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
+    private readonly access: ProgrammeAccess,
+    private readonly audit: AuditService,
   ) {}
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
@@ -78,6 +82,8 @@ export class PenpalMatchesService {
         throw notFound('Pen-pal match');
       const side = match.userA === who.id ? 'A' : match.userB === who.id ? 'B' : null;
       if (!side) throw forbidden('This is not your match');
+      if (match.status === 'cancelled')
+        throw conflict('The coordinators ended this match', 'MATCH_CANCELLED');
       const mine: MatchResponse = side === 'A' ? match.responseA : match.responseB;
       if (mine !== 'pending')
         throw conflict(`You already ${mine} this pen pal`, 'ALREADY_RESPONDED');
@@ -125,6 +131,53 @@ export class PenpalMatchesService {
         });
       }
       return { matchId: match.id, status: match.status, myResponse: response };
+    });
+  }
+
+  /**
+   * A coordinator ends a published match, e.g. when a guardian reports a concern. Both people
+   * are told it was ended (not why: the reason stays in the audit log); it leaves their pen
+   * pals, frees them for the next run, and the pair is never proposed again.
+   */
+  async cancel(actor: Principal, matchId: string, reason: string | null) {
+    return this.db.transaction(async (m) => {
+      const match = await m.findOne(PenpalMatch, {
+        where: { id: matchId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!match) throw notFound('Pen-pal match');
+      const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+      await this.access.assertCanManage(actor, round.programmeId, m);
+      if (match.status === 'proposed' || match.status === 'carried') {
+        throw conflict(
+          'Only a published match can be ended; forbid a proposed pair instead',
+          'MATCH_NOT_PUBLISHED',
+        );
+      }
+      if (match.status === 'cancelled')
+        throw conflict('This match was ended already', 'MATCH_CANCELLED');
+      if (match.status === 'declined')
+        throw conflict('This match was declined already', 'MATCH_DECLINED');
+
+      await m.update(PenpalMatch, { id: match.id }, { status: 'cancelled' });
+      const a = await m.findOneByOrFail(User, { id: match.userA });
+      const b = await m.findOneByOrFail(User, { id: match.userB });
+      await this.outbox.enqueue(
+        m,
+        [a, b].map((to) => ({
+          type: 'penpal.cancelled',
+          recipient: { userId: to.id, email: to.email, locale: to.locale },
+          payload: { displayName: to.displayName, roundName: round.name },
+        })),
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'penpal_match.cancelled',
+        targetType: 'penpal_match',
+        targetId: match.id,
+        details: { roundId: round.id, userA: match.userA, userB: match.userB, reason },
+      });
+      return { matchId: match.id, status: 'cancelled' as const };
     });
   }
 }

@@ -78,6 +78,14 @@ export const en: Record<string, TemplateFn> = {
     title: 'Your match did not go ahead',
     body: 'You are back in the queue for the next matching run.',
   }),
+  'penpal.cancelled': (p) => ({
+    subject: `Your pen-pal match in ${s(p.roundName)} has been ended`,
+    text:
+      `Hello ${s(p.displayName)},\n\nThe coordinators of ${s(p.roundName)} have ended your pen-pal match. ` +
+      `You go back into the queue for the next matching run. If you have questions, reply to your programme's coordinators.\n\n— The Kenal team`,
+    title: 'Your pen-pal match has been ended',
+    body: 'The coordinators ended this match. You are back in the queue for the next run.',
+  }),
   'team.invitation': (p) => ({
     subject: `${s(p.inviterName)} invites you to join team ${s(p.teamName)} on Kenal`,
     text:

@@ -9,7 +9,14 @@ import { CountryBalanceDto, RoundRulesDto, RoundWeightsDto } from './round.dto';
 
 // Typed against the entity unions so a renamed value fails to compile here.
 const RUN_STATUSES: RunStatus[] = ['queued', 'running', 'succeeded', 'failed'];
-const MATCH_STATUSES: MatchStatus[] = ['proposed', 'published', 'accepted', 'declined', 'carried'];
+const MATCH_STATUSES: MatchStatus[] = [
+  'proposed',
+  'published',
+  'accepted',
+  'declined',
+  'carried',
+  'cancelled',
+];
 const MATCH_RESPONSES: MatchResponse[] = ['pending', 'accepted', 'declined'];
 const SHORTFALL_REASONS: ShortfallReason[] = [
   'too_few_participants',
@@ -250,6 +257,11 @@ export class MyPenpalDto {
   @ApiProperty({ type: [String] }) reasons: string[];
   @ApiProperty({ type: PenpalProfileDto, description: 'never email, birth date or institution' })
   penpal: PenpalProfileDto;
+}
+
+export class MatchCancelledDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ enum: ['cancelled'] }) status: string;
 }
 
 export class MatchRespondedDto {

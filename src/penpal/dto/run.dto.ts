@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { COUNTRIES } from '../../identity/reference-data';
 import { PageQuery } from '../../common/http/pagination';
 import { UNMATCHED_REASONS } from '../matching';
@@ -26,6 +26,17 @@ export class RespondDto {
   @ApiProperty({ description: 'true to accept the pen pal, false to decline' })
   @IsBoolean()
   accept: boolean;
+}
+
+export class CancelMatchDto {
+  @ApiPropertyOptional({
+    description: 'Why the match is ended: kept in the audit log, not shown to the pair',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class UnmatchedQuery extends PageQuery {
