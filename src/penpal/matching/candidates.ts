@@ -210,9 +210,6 @@ export interface DirectionTask {
   seed: number;
   /** room to reserve for the edges */
   expected: number;
-  /** the choosing side's people [lo, hi) */
-  lo: number;
-  hi: number;
 }
 
 /** The typed arrays of a side, without its participant objects (which need not cross). */
@@ -308,9 +305,8 @@ export function selectDirection(
     }
   };
 
-  const { lo, hi } = task;
-  for (p = lo; p < hi; p++) {
-    if (onProgress && ((p - lo) & 4095) === 0) onProgress((p - lo) / Math.max(1, hi - lo));
+  for (p = 0; p < from.count; p++) {
+    if (onProgress && (p & 4095) === 0) onProgress(p / from.count);
     if (from.remaining[p] === 0) continue;
     const age = from.age[p];
     let nBlocks = 0;
@@ -403,19 +399,13 @@ export function selectDirection(
  */
 export type RunDirection = (task: DirectionTask) => (() => EdgeTriples) | null;
 
-/**
- * The candidate search as plain-data tasks: one per direction, or, with `groups`, one per
- * direction and age group (adults first), so that each group's graph can be built and solved
- * while the other's is still being searched (see age-groups.ts). Seeds are drawn in a fixed
- * order, so the same input gives the same tasks wherever they run.
- */
-export function directionTasks(
+export function generateCandidates(
   prep: Prepared,
   tables: ScoreTables,
-  options: Partial<CandidateOptions>,
-  groups: AgeGroups | null,
-): { kr: DirectionTask[]; asean: DirectionTask[] } {
-  const { onProgress: _ignored, ...opts } = { ...DEFAULT_CANDIDATE_OPTIONS, ...options };
+  options: Partial<CandidateOptions> = {},
+  elsewhere?: RunDirection,
+): CandidateGraph {
+  const { onProgress, ...opts } = { ...DEFAULT_CANDIDATE_OPTIONS, ...options };
   const { kr, asean } = prep;
   const rng = prep.rng.fork(2);
   const scarce = scarceCountries(prep);
@@ -424,6 +414,14 @@ export function directionTasks(
   for (const key of prep.barred) {
     krBarred[Math.floor(key / asean.count)] = 1;
     aseanBarred[key % asean.count] = 1;
+  }
+  // Every list holds at most its k, so these bounds avoid regrowing millions of triples.
+  let krExpected = 0;
+  for (let i = 0; i < kr.count; i++) if (kr.remaining[i] > 0) krExpected += opts.k;
+  let aseanExpected = 0;
+  for (let i = 0; i < asean.count; i++) {
+    if (asean.remaining[i] > 0)
+      aseanExpected += scarce[asean.country[i]] ? opts.k * opts.scarceFactor : opts.k;
   }
   const common = {
     kr: sideView(kr),
@@ -437,58 +435,22 @@ export function directionTasks(
     scarce,
     barred: Float64Array.from(prep.barred),
   };
-  const krBlocks = buildBlocks(prep, asean, (i) => asean.remaining[i] > 0);
-  const aseanBlocks = buildBlocks(prep, kr, (i) => kr.remaining[i] > 0);
-  // Every list holds at most its k, so these bounds avoid regrowing millions of triples.
-  const expected = (side: Side, fromKr: boolean, lo: number, hi: number): number => {
-    let n = 0;
-    for (let i = lo; i < hi; i++) {
-      if (side.remaining[i] === 0) continue;
-      n += !fromKr && scarce[side.country[i]] ? opts.k * opts.scarceFactor : opts.k;
-    }
-    return n;
-  };
-  const task = (fromKr: boolean, lo: number, hi: number): DirectionTask => ({
+  const krTask: DirectionTask = {
     ...common,
-    fromKr,
-    blocks: fromKr ? krBlocks : aseanBlocks,
-    hasBarred: fromKr ? krBarred : aseanBarred,
+    fromKr: true,
+    blocks: buildBlocks(prep, asean, (i) => asean.remaining[i] > 0),
+    hasBarred: krBarred,
     seed: rng.nextUint32(),
-    expected: expected(fromKr ? kr : asean, fromKr, lo, hi),
-    lo,
-    hi,
-  });
-  if (groups === null)
-    return { kr: [task(true, 0, kr.count)], asean: [task(false, 0, asean.count)] };
-  return {
-    kr: [task(true, 0, groups.krMinorsFrom), task(true, groups.krMinorsFrom, kr.count)],
-    asean: [
-      task(false, 0, groups.aseanMinorsFrom),
-      task(false, groups.aseanMinorsFrom, asean.count),
-    ],
+    expected: krExpected,
   };
-}
-
-/**
- * Where minors start on each side: after localityOrder, adults come first and minors last.
- * Minors are only ever paired with minors, so the two groups' graphs share no person.
- */
-export interface AgeGroups {
-  krMinorsFrom: number;
-  aseanMinorsFrom: number;
-}
-
-export function generateCandidates(
-  prep: Prepared,
-  tables: ScoreTables,
-  options: Partial<CandidateOptions> = {},
-  elsewhere?: RunDirection,
-): CandidateGraph {
-  const { onProgress } = options;
-  const { kr, asean } = prep;
-  const tasks = directionTasks(prep, tables, options, null);
-  const [krTask] = tasks.kr;
-  const [aseanTask] = tasks.asean;
+  const aseanTask: DirectionTask = {
+    ...common,
+    fromKr: false,
+    blocks: buildBlocks(prep, kr, (i) => kr.remaining[i] > 0),
+    hasBarred: aseanBarred,
+    seed: rng.nextUint32(),
+    expected: aseanExpected,
+  };
   const scorer = makeScorer(prep, tables);
   const pending = elsewhere?.(aseanTask) ?? null;
   if (pending !== null) {
@@ -529,7 +491,7 @@ export function groupByKr(t: EdgeTriples, nKr: number): EdgeTriples {
  * Merges two lists of triples, each ordered by Korean participant, into the graph, dropping
  * the pairs both sides proposed (per Korean, the Korean's own list first).
  */
-export function toCsr(nKr: number, nAsean: number, lists: EdgeTriples[]): CandidateGraph {
+function toCsr(nKr: number, nAsean: number, lists: EdgeTriples[]): CandidateGraph {
   const seen = new Int32Array(nAsean).fill(-1);
   const total = lists.reduce((sum, t) => sum + t.length, 0);
   const start = new Int32Array(nKr + 1);

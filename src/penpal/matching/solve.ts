@@ -113,7 +113,7 @@ function solveByNetworkSimplex(
   };
 }
 
-export interface Level {
+interface Level {
   /** weight of each newly matched person */
   person: number;
   /** weight of each pair from a bonus country */
@@ -123,7 +123,7 @@ export interface Level {
 }
 
 /**
- * Small level weights: P' = MAX_SCORE * SMALL_LEVEL_PATH + 1 and Q' = 3 P', so a pair weighs
+ * Small level weights: P' = maxScore * SMALL_LEVEL_PATH + 1 and Q' = 3 P', so a pair weighs
  * P' * h + score with h = 3 * (bonus pair) + (newly matched people), the vertex-weighted
  * objective of level-check.ts. The auction needs about one costly scaling phase per factor of 6
  * in the largest weight; the proven big-M weights (about 10^7 at 10,000 a side, 10^9 at
@@ -134,8 +134,10 @@ export interface Level {
  * lexicographically optimal, exactly as the big-M weights would. If the check fails, the
  * proven weights run.
  */
-export function smallLevel(): Level {
-  const person = MAX_SCORE * SMALL_LEVEL_PATH + 1;
+function smallLevel(graph: CandidateGraph): Level {
+  let maxScore = 0;
+  for (let e = 0; e < graph.edges; e++) if (graph.score[e] > maxScore) maxScore = graph.score[e];
+  const person = Math.max(1, maxScore) * SMALL_LEVEL_PATH + 1;
   return { person, quota: 3 * person, proven: false };
 }
 
@@ -158,9 +160,23 @@ function solveByAssignment(
   offload?: OffloadMatching,
 ): SolvedMatching | null {
   const { kr, asean } = prep;
-  const start = firstGuess(prep);
-  const { alpha, unpinned } = start;
-  const bonus = start.bonus.slice();
+  const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
+  const needed = new Int32Array(KR_SLOT);
+  for (let c = 0; c < KR_SLOT; c++) {
+    needed[c] = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
+  }
+  // First guess: the countries that cannot exceed their minimum even with everyone matched.
+  const capacity = new Float64Array(KR_SLOT);
+  for (let a = 0; a < asean.count; a++) capacity[asean.country[a]] += asean.remaining[a];
+  const bonus = new Uint8Array(KR_SLOT);
+  for (let c = 0; c < KR_SLOT; c++) bonus[c] = needed[c] > 0 && capacity[c] <= needed[c] ? 1 : 0;
+
+  // Vertex weights of the (quota, people) levels: alpha per Korean, beta per ASEAN participant.
+  const alpha = new Uint8Array(kr.count);
+  for (let k = 0; k < kr.count; k++) alpha[k] = kr.pinned[k] === 0 ? 1 : 0;
+  const unpinned = new Uint8Array(asean.count);
+  for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
+  const beta = new Uint8Array(asean.count);
   // Split whether or not a second thread is there, so that both give the same pairs.
   const split = splitInTwo(graph, asean.count);
   // The graphs the auction solves: the whole candidate graph, or the two halves of the split.
@@ -182,8 +198,11 @@ function solveByAssignment(
           weight: new Int32Array(graph.edges),
         },
       ];
+  const aseanWeight = new Float64Array(asean.count);
   const weigh = (level: Level): void => {
-    const aseanWeight = aseanLevelWeights(prep, unpinned, bonus, level);
+    for (let a = 0; a < asean.count; a++) {
+      aseanWeight[a] = unpinned[a] * level.person + bonus[asean.country[a]] * level.quota;
+    }
     problems.forEach((problem, p) => {
       const part = split?.[p];
       const score = part?.score ?? graph.score;
@@ -197,8 +216,7 @@ function solveByAssignment(
       }
     });
   };
-  const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
-  const levels = [smallLevel(), { person: personWeight, quota: quotaWeight, proven: true }];
+  const levels = [smallLevel(graph), { person: personWeight, quota: quotaWeight, proven: true }];
   let level = 0;
   let work = 0;
   for (let round = 0; round < BONUS_ROUNDS; round++) {
@@ -217,144 +235,72 @@ function solveByAssignment(
       onProgress && ((f) => onProgress((round + f) / BONUS_ROUNDS)),
     );
     work += solution.bids;
-    const verdict = judge(prep, graph, solution, bonus, levels[level].proven);
-    if (verdict === 'not-optimal') {
-      level++;
-      round--;
-      continue;
+    if (!levels[level].proven) {
+      for (let a = 0; a < asean.count; a++) beta[a] = 3 * bonus[asean.country[a]] + unpinned[a];
+      const optimal = isVertexWeightOptimal(
+        graph,
+        solution.mateOfLeft,
+        solution.mateOfRight,
+        alpha,
+        beta,
+      );
+      if (!optimal) {
+        level++;
+        round--;
+        continue;
+      }
     }
-    if (verdict === 'unsettled') continue;
+
+    const pairs = new Int32Array(KR_SLOT);
+    for (let k = 0; k < kr.count; k++) {
+      const a = solution.mateOfLeft[k];
+      if (a >= 0) pairs[asean.country[a]]++;
+    }
+    let settled = true;
+    for (let c = 0; c < KR_SLOT; c++) {
+      if (bonus[c] && pairs[c] > needed[c]) {
+        bonus[c] = 0;
+        settled = false;
+      } else if (!bonus[c] && pairs[c] < needed[c]) {
+        bonus[c] = 1;
+        settled = false;
+      }
+    }
+    if (!settled) continue;
+
+    const outKr: number[] = [];
+    const outAsean: number[] = [];
+    const outScore: number[] = [];
+    let cost = 0;
+    for (let k = 0; k < kr.count; k++) {
+      const a = solution.mateOfLeft[k];
+      if (a < 0) continue;
+      let s = -1;
+      for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
+        if (graph.asean[e] === a) s = graph.score[e];
+      }
+      outKr.push(k);
+      outAsean.push(a);
+      outScore.push(s);
+      cost -=
+        s + (kr.pinned[k] === 0 ? personWeight : 0) + (asean.pinned[a] === 0 ? personWeight : 0);
+    }
+    for (let c = 0; c < KR_SLOT; c++) cost -= quotaWeight * Math.min(pairs[c], needed[c]);
     onProgress?.(1);
-    return solvedFrom(prep, graph, solution.mateOfLeft, {
+    return {
+      kr: Int32Array.from(outKr),
+      asean: Int32Array.from(outAsean),
+      score: Uint8Array.from(outScore),
+      flowCost: cost,
+      method: 'assignment',
       work,
       smallWeights: !levels[level].proven,
       parts: split === null ? 1 : 2,
-    });
+      personWeight,
+      quotaWeight,
+    };
   }
   return null;
-}
-
-/** What the first round of the auction weighs, known before any candidate is found. */
-export interface FirstGuess {
-  /** new pairs each ASEAN country still needs for its minimum */
-  needed: Int32Array;
-  /** countries whose pairs earn the quota bonus: those that cannot pass their minimum */
-  bonus: Uint8Array;
-  /** 1 for each Korean / ASEAN participant without a pin (a new pair makes them matched) */
-  alpha: Uint8Array;
-  unpinned: Uint8Array;
-}
-
-export function firstGuess(prep: Prepared): FirstGuess {
-  const { kr, asean } = prep;
-  const needed = new Int32Array(KR_SLOT);
-  for (let c = 0; c < KR_SLOT; c++) {
-    needed[c] = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
-  }
-  const capacity = new Float64Array(KR_SLOT);
-  for (let a = 0; a < asean.count; a++) capacity[asean.country[a]] += asean.remaining[a];
-  const bonus = new Uint8Array(KR_SLOT);
-  for (let c = 0; c < KR_SLOT; c++) bonus[c] = needed[c] > 0 && capacity[c] <= needed[c] ? 1 : 0;
-  const alpha = new Uint8Array(kr.count);
-  for (let k = 0; k < kr.count; k++) alpha[k] = kr.pinned[k] === 0 ? 1 : 0;
-  const unpinned = new Uint8Array(asean.count);
-  for (let a = 0; a < asean.count; a++) unpinned[a] = asean.pinned[a] === 0 ? 1 : 0;
-  return { needed, bonus, alpha, unpinned };
-}
-
-/** Each ASEAN participant's share of a pair's weight: P' if unpinned, Q' in a bonus country. */
-export function aseanLevelWeights(
-  prep: Prepared,
-  unpinned: Uint8Array,
-  bonus: Uint8Array,
-  level: Level,
-): Float64Array {
-  const out = new Float64Array(prep.asean.count);
-  for (let a = 0; a < prep.asean.count; a++) {
-    out[a] = unpinned[a] * level.person + bonus[prep.asean.country[a]] * level.quota;
-  }
-  return out;
-}
-
-/**
- * Whether an auction's matching is the answer: under small weights the level check must pass
- * ('not-optimal' otherwise), and the bonus set must be consistent with it ('unsettled'
- * otherwise: `bonus` is corrected in place for the next round).
- */
-export function judge(
-  prep: Prepared,
-  graph: CandidateGraph,
-  solution: Pick<MatchingSolution, 'mateOfLeft' | 'mateOfRight'>,
-  bonus: Uint8Array,
-  proven: boolean,
-): 'ok' | 'not-optimal' | 'unsettled' {
-  const { kr, asean } = prep;
-  const { needed, alpha, unpinned } = firstGuess(prep);
-  if (!proven) {
-    const beta = new Uint8Array(asean.count);
-    for (let a = 0; a < asean.count; a++) beta[a] = 3 * bonus[asean.country[a]] + unpinned[a];
-    if (!isVertexWeightOptimal(graph, solution.mateOfLeft, solution.mateOfRight, alpha, beta)) {
-      return 'not-optimal';
-    }
-  }
-  const pairs = new Int32Array(KR_SLOT);
-  for (let k = 0; k < kr.count; k++) {
-    const a = solution.mateOfLeft[k];
-    if (a >= 0) pairs[asean.country[a]]++;
-  }
-  let settled = true;
-  for (let c = 0; c < KR_SLOT; c++) {
-    if (bonus[c] && pairs[c] > needed[c]) {
-      bonus[c] = 0;
-      settled = false;
-    } else if (!bonus[c] && pairs[c] < needed[c]) {
-      bonus[c] = 1;
-      settled = false;
-    }
-  }
-  return settled ? 'ok' : 'unsettled';
-}
-
-/** The pairs of an accepted matching, with the flow cost they are worth (see checkSolution). */
-export function solvedFrom(
-  prep: Prepared,
-  graph: CandidateGraph,
-  mateOfLeft: Int32Array,
-  how: Pick<SolvedMatching, 'work' | 'smallWeights' | 'parts'>,
-): SolvedMatching {
-  const { kr, asean } = prep;
-  const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
-  const { needed } = firstGuess(prep);
-  const pairs = new Int32Array(KR_SLOT);
-  const outKr: number[] = [];
-  const outAsean: number[] = [];
-  const outScore: number[] = [];
-  let cost = 0;
-  for (let k = 0; k < kr.count; k++) {
-    const a = mateOfLeft[k];
-    if (a < 0) continue;
-    let s = -1;
-    for (let e = graph.start[k]; e < graph.start[k + 1]; e++) {
-      if (graph.asean[e] === a) s = graph.score[e];
-    }
-    pairs[asean.country[a]]++;
-    outKr.push(k);
-    outAsean.push(a);
-    outScore.push(s);
-    cost -=
-      s + (kr.pinned[k] === 0 ? personWeight : 0) + (asean.pinned[a] === 0 ? personWeight : 0);
-  }
-  for (let c = 0; c < KR_SLOT; c++) cost -= quotaWeight * Math.min(pairs[c], needed[c]);
-  return {
-    kr: Int32Array.from(outKr),
-    asean: Int32Array.from(outAsean),
-    score: Uint8Array.from(outScore),
-    flowCost: cost,
-    method: 'assignment',
-    ...how,
-    personWeight,
-    quotaWeight,
-  };
 }
 
 /**
