@@ -201,6 +201,7 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
         body: { userId: judgeB.id },
       },
       { method: 'get', path: `/competitions/${competitionId}/judges` },
+      { method: 'delete', path: `/competitions/${competitionId}/judges/${judgeB.id}` },
       {
         method: 'post',
         path: `/competitions/${competitionId}/judging-rounds`,

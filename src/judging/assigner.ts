@@ -146,14 +146,21 @@ export class JudgeAssigner {
     const judges = await poolJudges(m, round.competitionId);
     const input = await assignmentEntries(m, entries);
     const entryIds = new Set(entries.map((e) => e.id));
-    const judgeIds = new Set(judges.map((j) => j.id));
-    const pairs: (JudgeEntryPair & { status: string })[] = (
+    const all: (JudgeEntryPair & { status: string; final: boolean })[] = (
       await m.query(
-        `SELECT judge_id AS "judgeId", submission_id AS "entryId", status
+        `SELECT judge_id AS "judgeId", submission_id AS "entryId", status, score_state = 'final' AS final
            FROM judge_assignments WHERE round_id = $1`,
         [round.id],
       )
-    ).filter((p: JudgeEntryPair) => entryIds.has(p.entryId) && judgeIds.has(p.judgeId));
+    ).filter((p: JudgeEntryPair) => entryIds.has(p.entryId));
+    // A judge out of the pool (taken out, or no longer a judge) keeps the final scores they gave:
+    // those still cover their entries, and that judge takes nothing new.
+    const inPool = new Set(judges.map((j) => j.id));
+    const kept = all.filter((p) => !inPool.has(p.judgeId) && p.status === 'active' && p.final);
+    const former = [...new Set(kept.map((p) => p.judgeId))];
+    for (const id of former) judges.push({ id, userId: id });
+    const theirs = new Set(kept.map((p) => `${p.judgeId}:${p.entryId}`));
+    const pairs = [...all.filter((p) => inPool.has(p.judgeId)), ...kept];
     const result = await solveAssignment(
       {
         entries: input,
@@ -161,7 +168,14 @@ export class JudgeAssigner {
         judgesPerEntry: round.judgesPerEntry,
         maxLoad: round.maxLoad,
         existing: pairs.filter((p) => p.status === 'active'),
-        excluded: pairs.filter((p) => p.status !== 'active'),
+        excluded: [
+          ...pairs.filter((p) => p.status !== 'active'),
+          ...former.flatMap((judgeId) =>
+            input
+              .filter((e) => !theirs.has(`${judgeId}:${e.id}`))
+              .map((e) => ({ judgeId, entryId: e.id })),
+          ),
+        ],
       },
       onProgress,
     );

@@ -9,7 +9,15 @@ import { User } from '../identity/user.entity';
 import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons, normaliseCountry, normaliseInstitution } from './assignment';
-import { assignmentEntries, LIVE_STATUSES, poolJudges, type RoundEntry } from './assigner';
+import {
+  assignmentEntries,
+  JudgeAssigner,
+  LIVE_STATUSES,
+  poolJudges,
+  type RoundEntry,
+} from './assigner';
+import { roundState } from './judging-access';
+import { JudgingRound } from './judging-round.entity';
 import { AddJudgeDto, ConflictsDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
@@ -35,6 +43,7 @@ export class JudgePoolService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    private readonly assigner: JudgeAssigner,
   ) {}
 
   async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
@@ -113,6 +122,75 @@ export class JudgePoolService {
         });
       }
       return { items };
+    });
+  }
+
+  /**
+   * Takes a judge out of the pool. In every round not closed yet, their assignments without a
+   * final score are withdrawn and the solver gives the entries to other unconflicted judges at
+   * once (as for a recusal); final scores stay and count. The judge is told.
+   */
+  async remove(actor: Principal, competitionId: string, userId: string) {
+    return this.db.transaction(async (m) => {
+      const competition = await this.access.managedCompetition(m, actor, competitionId);
+      // Rounds first, in id order, as every top-up locks them: runs cannot interleave.
+      const rounds = await m.find(JudgingRound, {
+        where: { competitionId },
+        order: { id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const member = await m.findOne(JudgePoolMember, {
+        where: { competitionId, userId },
+        relations: { user: true },
+      });
+      if (!member) throw notFound('Judge in this pool');
+      await m.delete(JudgePoolMember, { id: member.id });
+
+      let withdrawn = 0;
+      let replaced = 0;
+      for (const round of rounds) {
+        if (roundState(round) === 'closed') continue;
+        const open: { id: string; submission_id: string }[] = await m.query(
+          `SELECT id, submission_id FROM judge_assignments
+            WHERE round_id = $1 AND judge_id = $2 AND status = 'active' AND score_state <> 'final'`,
+          [round.id, userId],
+        );
+        if (open.length === 0) continue;
+        await m.query(
+          `UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`,
+          [open.map((a) => a.id)],
+        );
+        withdrawn += open.length;
+        const entries = new Set(open.map((a) => a.submission_id));
+        const { result } = await this.assigner.topUp(m, round);
+        replaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
+      }
+      const [{ kept }]: { kept: number }[] = await m.query(
+        `SELECT count(*)::int AS kept FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
+          WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state = 'final'`,
+        [competitionId, userId],
+      );
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judge_pool.removed',
+        targetType: 'competition',
+        targetId: competitionId,
+        details: { userId, withdrawn, replaced, finalScoresKept: kept },
+      });
+      const user = member.user;
+      if (user) {
+        await this.outbox.enqueue(m, {
+          type: 'judging.removed_from_pool',
+          recipient: { userId: user.id, email: user.email, locale: user.locale },
+          payload: { displayName: user.displayName, competitionTitle: competition.title },
+        });
+      }
+      return {
+        userId,
+        assignmentsWithdrawn: withdrawn,
+        assignmentsReplaced: replaced,
+        finalScoresKept: kept,
+      };
     });
   }
 

@@ -30,6 +30,7 @@ import {
   CreateJudgingRoundDto,
   JobAcceptedDto,
   JudgePoolDto,
+  JudgeRemovedDto,
   JudgeResponseDto,
   ManualAssignmentDto,
   ProgressDto,
@@ -86,6 +87,22 @@ export class JudgingController {
   @ApiOkResponse({ type: JudgePoolDto })
   listJudges(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.pool.list(me, id);
+  }
+
+  @Delete('competitions/:id/judges/:userId')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Take a judge out of the pool',
+    description:
+      'In every round not closed, their assignments without a final score are withdrawn and given to other unconflicted judges at once; final scores stay and count. The judge is told. 404 when they are not in the pool.',
+  })
+  @ApiOkResponse({ type: JudgeRemovedDto })
+  removeJudge(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+  ) {
+    return this.pool.remove(me, id, userId);
   }
 
   @Post('competitions/:id/judges/me/conflicts')

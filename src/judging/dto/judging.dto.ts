@@ -106,6 +106,16 @@ export class JudgeResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class JudgeRemovedDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ description: 'assignments without a final score taken from them' })
+  assignmentsWithdrawn: number;
+  @ApiProperty({ description: 'of those, entries given to another judge at once' })
+  assignmentsReplaced: number;
+  @ApiProperty({ description: 'their final scores, which stay and count' })
+  finalScoresKept: number;
+}
+
 export class JudgePoolDto {
   @ApiProperty({ type: [JudgeResponseDto] }) items: JudgeResponseDto[];
 }

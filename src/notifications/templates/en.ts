@@ -132,6 +132,14 @@ export const en: Record<string, TemplateFn> = {
     title: 'You are a judge',
     body: `You judge ${s(p.competitionTitle)}. Declare any conflict of interest before assignments.`,
   }),
+  'judging.removed_from_pool': (p) => ({
+    subject: `You are no longer a judge for ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nThe coordinators have taken you out of the judges of ${s(p.competitionTitle)}. ` +
+      `Entries you had not scored yet go to other judges; scores you finalised stay. Thank you for your help.\n\n— The Kenal team`,
+    title: 'You are no longer a judge',
+    body: `You no longer judge ${s(p.competitionTitle)}. Your final scores stay.`,
+  }),
   'judging.assignments_ready': (p) => ({
     subject: `${s(p.count)} entries to judge in ${s(p.roundName)}`,
     text:

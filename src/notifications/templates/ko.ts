@@ -106,6 +106,14 @@ export const ko: Record<string, TemplateFn> = {
     title: '심사위원 위촉',
     body: `${s(p.competitionTitle)}을(를) 심사합니다. 배정 전에 이해충돌을 신고해 주세요.`,
   }),
+  'judging.removed_from_pool': (p) => ({
+    subject: `${s(p.competitionTitle)} 심사위원에서 제외되었습니다`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n운영진이 ${s(p.competitionTitle)} 심사위원 명단에서 제외했습니다. ` +
+      `아직 채점하지 않은 작품은 다른 심사위원에게 배정되며, 확정한 점수는 그대로 유지됩니다. 도와주셔서 감사합니다.\n\n— Kenal 팀`,
+    title: '심사위원에서 제외되었습니다',
+    body: `${s(p.competitionTitle)} 심사에서 제외되었어요. 확정한 점수는 유지됩니다.`,
+  }),
   'judging.assignments_ready': (p) => ({
     subject: `${s(p.roundName)}에서 심사할 작품 ${s(p.count)}편`,
     text:
