@@ -10,8 +10,8 @@ import {
   submittedEntry,
 } from './support/judging';
 
-/** Taking a judge out of a pool: their open work goes to others, final scores stay. */
-describe('judge pool: removing a judge (e2e)', () => {
+/** Changing a pool after assignment: open work moves to unconflicted judges, final scores stay. */
+describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
   let h: Harness;
   let coordinator: Person;
   let judges: Person[];
@@ -95,5 +95,70 @@ describe('judge pool: removing a judge (e2e)', () => {
     expect((await remove(leaving.id)).status).toBe(404);
     // Back in the pool later: allowed, as a new member.
     await addJudge(h, coordinator.token, competitionId, leaving.id);
+  });
+
+  it('hands an assignment to another judge when a conflict is found late, by the coordinator or the judge', async () => {
+    const round = await createRound(h, coordinator.token, competitionId, {
+      name: 'One judge each',
+      judgesPerEntry: 1,
+    });
+    await assign(h, coordinator.token, round.id);
+    const holder = async (submissionId: string): Promise<string[]> =>
+      (
+        await h.db.query(
+          `SELECT judge_id FROM judge_assignments
+            WHERE round_id = $1 AND submission_id = $2 AND status = 'active'`,
+          [round.id, submissionId],
+        )
+      ).map((r: { judge_id: string }) => r.judge_id);
+    const entries: { id: string; team_id: string }[] = await h.db.query(
+      `SELECT id, team_id FROM submissions WHERE competition_id = $1 ORDER BY title`,
+      [competitionId],
+    );
+    const [lanterns, rain] = entries; // North Star (KR, ID), Delta Crew (PH, KR)
+
+    // The coordinator learns the judge of "Lanterns" knows an Indonesian entrant.
+    const [first] = await holder(lanterns.id);
+    const patch = (body: object, token = coordinator.token) =>
+      h
+        .http()
+        .patch(`/api/v1/competitions/${competitionId}/judges/${first}`)
+        .set(auth(token))
+        .send(body);
+    expect((await patch({ conflicts: { countries: ['XX'] } })).status).toBe(400);
+    expect((await patch({ conflicts: { countries: ['ID'] } }, judges[1].token)).status).toBe(403);
+    // In this round and in the first one, wherever they hold "Lanterns" without a final score.
+    const [{ n: held }] = await h.db.query(
+      `SELECT count(*)::int AS n FROM judge_assignments
+        WHERE judge_id = $1 AND submission_id = $2 AND status = 'active' AND score_state <> 'final'`,
+      [first, lanterns.id],
+    );
+    expect(held).toBeGreaterThanOrEqual(1);
+    const updated = await patch({
+      conflicts: { countries: ['ID'] },
+      expertise: ['documentary'],
+    }).expect(200);
+    expect(updated.body).toMatchObject({
+      userId: first,
+      conflicts: { countries: ['ID'] },
+      expertise: ['documentary'],
+      assignmentsWithdrawn: held,
+      assignmentsReplaced: held,
+    });
+    const [second] = await holder(lanterns.id);
+    expect(second).not.toBe(first);
+
+    // The judge of "Rain" declares their own conflict with its team.
+    const [rainJudge] = await holder(rain.id);
+    const judge = judges.find((j) => j.id === rainJudge)!;
+    await h
+      .http()
+      .post(`/api/v1/competitions/${competitionId}/judges/me/conflicts`)
+      .set(auth(judge.token))
+      .send({ teamIds: [rain.team_id] })
+      .expect(200);
+    const [now] = await holder(rain.id);
+    expect(now).toBeDefined();
+    expect(now).not.toBe(rainJudge);
   });
 });

@@ -203,6 +203,11 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
       { method: 'get', path: `/competitions/${competitionId}/judges` },
       { method: 'delete', path: `/competitions/${competitionId}/judges/${judgeB.id}` },
       {
+        method: 'patch',
+        path: `/competitions/${competitionId}/judges/${judgeB.id}`,
+        body: { expertise: ['x'] },
+      },
+      {
         method: 'post',
         path: `/competitions/${competitionId}/judging-rounds`,
         body: {

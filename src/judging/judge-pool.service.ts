@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
@@ -18,7 +18,7 @@ import {
 } from './assigner';
 import { roundState } from './judging-access';
 import { JudgingRound } from './judging-round.entity';
-import { AddJudgeDto, ConflictsDto } from './dto/judging.dto';
+import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
 
@@ -133,12 +133,7 @@ export class JudgePoolService {
   async remove(actor: Principal, competitionId: string, userId: string) {
     return this.db.transaction(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId);
-      // Rounds first, in id order, as every top-up locks them: runs cannot interleave.
-      const rounds = await m.find(JudgingRound, {
-        where: { competitionId },
-        order: { id: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
         where: { competitionId, userId },
         relations: { user: true },
@@ -197,6 +192,7 @@ export class JudgePoolService {
   /** A judge adds conflicts of their own; they can never remove one. */
   async declareOwn(me: Principal, competitionId: string, dto: ConflictsDto) {
     return this.db.transaction(async (m) => {
+      const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
         where: { competitionId, userId: me.id },
         lock: { mode: 'pessimistic_write' },
@@ -204,6 +200,7 @@ export class JudgePoolService {
       if (!member) throw notFound('Your place in this judge pool');
       member.conflicts = mergeConflicts(member.conflicts, dto);
       await m.save(member);
+      const moved = await this.withdrawConflicted(m, rounds, me.id);
       await this.audit.record(m, {
         actorId: me.id,
         action: 'judge_pool.conflicts_declared',
@@ -213,11 +210,88 @@ export class JudgePoolService {
           countries: dto.countries ?? [],
           institutions: dto.institutions ?? [],
           teamIds: dto.teamIds ?? [],
+          ...moved,
         },
       });
       return judgeView(member, me.displayName);
     });
   }
+
+  /**
+   * A coordinator adds conflicts a judge did not declare (they are never removed: the judge
+   * may have declared them) or changes their expertise. Assignments that now conflict are
+   * handed to other judges, as when the judge declares them.
+   */
+  async update(actor: Principal, competitionId: string, userId: string, dto: UpdateJudgeDto) {
+    return this.db.transaction(async (m) => {
+      await this.access.managedCompetition(m, actor, competitionId);
+      const rounds = await lockRounds(m, competitionId);
+      const member = await m.findOne(JudgePoolMember, {
+        where: { competitionId, userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!member) throw notFound('Judge in this pool');
+      const user = await m.findOneByOrFail(User, { id: userId });
+      member.conflicts = mergeConflicts(member.conflicts, dto.conflicts);
+      if (dto.expertise !== undefined) member.expertise = [...new Set(dto.expertise)];
+      await m.save(member);
+      const moved = await this.withdrawConflicted(m, rounds, userId);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'judge_pool.updated',
+        targetType: 'competition',
+        targetId: competitionId,
+        details: { userId, conflicts: dto.conflicts ?? {}, expertise: dto.expertise, ...moved },
+      });
+      return { ...judgeView(member, user.displayName), ...moved };
+    });
+  }
+
+  /**
+   * In rounds not closed, the judge's assignments without a final score that conflict with
+   * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
+   */
+  private async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
+    let assignmentsWithdrawn = 0;
+    let assignmentsReplaced = 0;
+    const judge = rounds.length
+      ? (await poolJudges(m, rounds[0].competitionId)).find((j) => j.id === userId)
+      : undefined;
+    if (!judge) return { assignmentsWithdrawn, assignmentsReplaced };
+    for (const round of rounds) {
+      if (roundState(round) === 'closed') continue;
+      const open: (RoundEntry & { assignmentId: string })[] = await m.query(
+        `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
+                s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
+           FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
+          WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
+        [round.id, userId],
+      );
+      if (open.length === 0) continue;
+      const entries = await assignmentEntries(m, open);
+      const conflicted = new Set(
+        entries.filter((e) => conflictReasons(judge, e).length > 0).map((e) => e.id),
+      );
+      const withdraw = open.filter((a) => conflicted.has(a.id));
+      if (withdraw.length === 0) continue;
+      await m.query(`UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`, [
+        withdraw.map((a) => a.assignmentId),
+      ]);
+      assignmentsWithdrawn += withdraw.length;
+      const { result } = await this.assigner.topUp(m, round);
+      assignmentsReplaced += result.assignments.filter((p) => conflicted.has(p.entryId)).length;
+    }
+    return { assignmentsWithdrawn, assignmentsReplaced };
+  }
+}
+
+/** The competition's rounds, locked in id order before any pool row, as top-ups lock them. */
+function lockRounds(m: EntityManager, competitionId: string): Promise<JudgingRound[]> {
+  return m.find(JudgingRound, {
+    where: { competitionId },
+    order: { id: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
 }
 
 function judgeView(member: JudgePoolMember, displayName: string) {

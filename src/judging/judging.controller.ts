@@ -31,6 +31,8 @@ import {
   JobAcceptedDto,
   JudgePoolDto,
   JudgeRemovedDto,
+  JudgeUpdatedDto,
+  UpdateJudgeDto,
   JudgeResponseDto,
   ManualAssignmentDto,
   ProgressDto,
@@ -87,6 +89,23 @@ export class JudgingController {
   @ApiOkResponse({ type: JudgePoolDto })
   listJudges(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.pool.list(me, id);
+  }
+
+  @Patch('competitions/:id/judges/:userId')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Add conflicts to a judge, or change their expertise',
+    description:
+      'Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.',
+  })
+  @ApiOkResponse({ type: JudgeUpdatedDto })
+  updateJudge(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+    @Body() dto: UpdateJudgeDto,
+  ) {
+    return this.pool.update(me, id, userId, dto);
   }
 
   @Delete('competitions/:id/judges/:userId')

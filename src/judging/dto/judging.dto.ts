@@ -106,6 +106,34 @@ export class JudgeResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class UpdateJudgeDto {
+  @ApiPropertyOptional({
+    type: ConflictsDto,
+    description: 'added to the declared conflicts (none is ever removed)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConflictsDto)
+  conflicts?: ConflictsDto;
+
+  @ApiPropertyOptional({ type: [String], description: 'replaces the expertise tags' })
+  @IsOptional()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(60, { each: true })
+  expertise?: string[];
+}
+
+export class JudgeUpdatedDto extends JudgeResponseDto {
+  @ApiProperty({ description: 'assignments without a final score that now conflict, taken away' })
+  assignmentsWithdrawn: number;
+  @ApiProperty({ description: 'of those, entries given to another judge at once' })
+  assignmentsReplaced: number;
+}
+
 export class JudgeRemovedDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ description: 'assignments without a final score taken from them' })
