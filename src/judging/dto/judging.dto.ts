@@ -64,12 +64,11 @@ export class ConflictsDto {
   teamIds?: string[];
 }
 
-export class AddJudgeDto {
-  @ApiProperty({ format: 'uuid', description: 'a user with the judge role' })
-  @IsUUID()
-  userId: string;
-
-  @ApiPropertyOptional({ type: ConflictsDto })
+export class UpdateJudgeDto {
+  @ApiPropertyOptional({
+    type: ConflictsDto,
+    description: 'declared conflicts, added to any already there (none is ever removed)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ConflictsDto)
@@ -77,8 +76,7 @@ export class AddJudgeDto {
 
   @ApiPropertyOptional({
     type: [String],
-    example: ['documentary', 'climate'],
-    description: 'topics assignment prefers to give this judge',
+    description: 'topics assignment prefers to give this judge (replaces earlier ones)',
   })
   @IsOptional()
   @Transform(trimEach)
@@ -88,6 +86,12 @@ export class AddJudgeDto {
   @MinLength(1, { each: true })
   @MaxLength(60, { each: true })
   expertise?: string[];
+}
+
+export class AddJudgeDto extends UpdateJudgeDto {
+  @ApiProperty({ format: 'uuid', description: 'a user with the judge role' })
+  @IsUUID()
+  userId: string;
 }
 
 export class DeclaredConflictsDto {
@@ -104,27 +108,6 @@ export class JudgeResponseDto {
   @ApiProperty({ type: DeclaredConflictsDto }) conflicts: DeclaredConflictsDto;
   @ApiProperty({ type: [String] }) expertise: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-}
-
-export class UpdateJudgeDto {
-  @ApiPropertyOptional({
-    type: ConflictsDto,
-    description: 'added to the declared conflicts (none is ever removed)',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ConflictsDto)
-  conflicts?: ConflictsDto;
-
-  @ApiPropertyOptional({ type: [String], description: 'replaces the expertise tags' })
-  @IsOptional()
-  @Transform(trimEach)
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(60, { each: true })
-  expertise?: string[];
 }
 
 export class JudgeUpdatedDto extends JudgeResponseDto {
