@@ -1,5 +1,5 @@
 import { DeadlineReminderHandler } from '../src/competitions/deadline-reminder.handler';
-import { reminderJobId } from '../src/competitions/rules/reminders';
+import { extensionReminderJobId, reminderJobId } from '../src/competitions/rules/reminders';
 import { QueueService } from '../src/jobs/queue.service';
 import {
   competition,
@@ -67,6 +67,7 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
       .send({ title: 'Extended' })
       .expect(201);
 
+    const untilIso = inDays(3);
     // The coordinator moves the close to 24 h and 3 s from now.
     const newClose = new Date(Date.now() + 24 * 3600_000 + 3000).toISOString();
     await h
@@ -79,7 +80,7 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
       .http()
       .post(`/api/v1/submissions/${extended.body.id}/extension`)
       .set(auth(coordinator.token))
-      .send({ until: inDays(3) })
+      .send({ until: untilIso })
       .expect(200);
     expect(await job(old72)).toBeUndefined();
     expect(await job(old24)).toBeUndefined();
@@ -110,5 +111,39 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
     expect(reminders(b.email)).toHaveLength(0);
     expect(reminders(e.email)).toHaveLength(0);
     expect(await h.count('deadline_reminders')).toBe(1);
+
+    // The team with an extension is reminded before its own deadline, which moves with it.
+    const firstUntil = new Date(untilIso);
+    const ownJob = await job(extensionReminderJobId(extended.body.id, 24, firstUntil));
+    expect(ownJob?.data).toEqual({
+      competitionId: c.id,
+      submissionId: extended.body.id,
+      hoursBefore: 24,
+      closesAt: untilIso,
+    });
+    const laterIso = inDays(4);
+    await h
+      .http()
+      .post(`/api/v1/submissions/${extended.body.id}/extension`)
+      .set(auth(coordinator.token))
+      .send({ until: laterIso })
+      .expect(200);
+    expect(await job(extensionReminderJobId(extended.body.id, 24, firstUntil))).toBeUndefined();
+    const own = {
+      competitionId: c.id,
+      submissionId: extended.body.id,
+      hoursBefore: 24,
+      closesAt: laterIso,
+    };
+    expect(
+      (await job(extensionReminderJobId(extended.body.id, 24, new Date(laterIso))))?.data,
+    ).toEqual(own);
+    // Run as the worker would when it is due: once, and never for the extension it replaced.
+    expect(await handler.remind({ ...own, closesAt: untilIso })).toEqual({ reminded: 0 });
+    expect(await handler.remind(own)).toEqual({ reminded: 1 });
+    expect(await handler.remind(own)).toEqual({ reminded: 0 });
+    await waitUntil('the extended team’s reminder', async () => reminders(e.email).length === 1);
+    expect(reminders(e.email)[0].text).toContain('Extended');
+    expect(await h.count('deadline_reminders')).toBe(2);
   });
 });

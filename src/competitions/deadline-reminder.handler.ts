@@ -34,21 +34,35 @@ export class DeadlineReminderHandler implements OnModuleInit {
     const planned = new Date(p.closesAt);
     return this.db.transaction(async (m) => {
       const competition = await m.findOneBy(Competition, { id: p.competitionId });
-      if (!competition || competition.submissionClosesAt.getTime() !== planned.getTime()) {
-        return { reminded: 0 };
-      }
-      if (Date.now() >= planned.getTime()) return { reminded: 0 };
+      if (!competition || Date.now() >= planned.getTime()) return { reminded: 0 };
+      const stale =
+        p.submissionId === undefined
+          ? competition.submissionClosesAt.getTime() !== planned.getTime()
+          : false;
+      if (stale) return { reminded: 0 };
       const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
-      // Teams with an extension have a later deadline than the one this reminder speaks of.
-      const claimed: { submissionId: string }[] = await m.query(
-        `INSERT INTO deadline_reminders (submission_id, hours_before, closes_at)
-         SELECT s.id, $2, $3 FROM submissions s
-          WHERE s.competition_id = $1 AND s.status = 'draft'
-            AND (s.extension_until IS NULL OR s.extension_until <= $3)
-         ON CONFLICT DO NOTHING
-         RETURNING submission_id AS "submissionId"`,
-        [competition.id, p.hoursBefore, planned],
-      );
+      const claimed: { submissionId: string }[] =
+        p.submissionId === undefined
+          ? // Teams with an extension have a later deadline than the one this reminder speaks of.
+            await m.query(
+              `INSERT INTO deadline_reminders (submission_id, hours_before, closes_at)
+               SELECT s.id, $2, $3 FROM submissions s
+                WHERE s.competition_id = $1 AND s.status = 'draft'
+                  AND (s.extension_until IS NULL OR s.extension_until <= $3)
+               ON CONFLICT DO NOTHING
+               RETURNING submission_id AS "submissionId"`,
+              [competition.id, p.hoursBefore, planned],
+            )
+          : // One team's own deadline, while it is still the extension they have.
+            await m.query(
+              `INSERT INTO deadline_reminders (submission_id, hours_before, closes_at)
+               SELECT s.id, $3, $4 FROM submissions s
+                WHERE s.id = $2 AND s.competition_id = $1 AND s.status = 'draft'
+                  AND s.extension_until = $4
+               ON CONFLICT DO NOTHING
+               RETURNING submission_id AS "submissionId"`,
+              [competition.id, p.submissionId, p.hoursBefore, planned],
+            );
       for (const { submissionId } of claimed) {
         const [submission]: { title: string; teamId: string }[] = await m.query(
           'SELECT title, team_id AS "teamId" FROM submissions WHERE id = $1',

@@ -1,7 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobName, JOBS } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
-import { reminderJobId, reminderPlan, REMINDER_HOURS } from './rules/reminders';
+import {
+  extensionReminderJobId,
+  reminderJobId,
+  reminderPlan,
+  REMINDER_HOURS,
+} from './rules/reminders';
 
 /**
  * Keeps the delayed reminder jobs in step with a competition's close. Called after the change
@@ -32,6 +37,41 @@ export class ReminderScheduler {
     } catch (err) {
       this.logger.error(
         `Could not schedule reminders for competition ${competitionId}: ${(err as Error).message}`,
+      );
+    }
+  }
+
+  /** The same for one team's extension: reminders before their own, later deadline. */
+  async rescheduleExtension(
+    competitionId: string,
+    submissionId: string,
+    previous: Date | null,
+    until: Date,
+  ): Promise<void> {
+    try {
+      if (previous && previous.getTime() !== until.getTime()) {
+        const queue = this.queues.queue(JOBS[JobName.DeadlineReminder].queue);
+        await Promise.all(
+          REMINDER_HOURS.map((h) =>
+            queue.remove(extensionReminderJobId(submissionId, h, previous)),
+          ),
+        );
+      }
+      for (const r of reminderPlan(until, new Date())) {
+        await this.queues.add(
+          JobName.DeadlineReminder,
+          {
+            competitionId,
+            submissionId,
+            hoursBefore: r.hoursBefore,
+            closesAt: until.toISOString(),
+          },
+          { jobId: extensionReminderJobId(submissionId, r.hoursBefore, until), delay: r.delayMs },
+        );
+      }
+    } catch (err) {
+      this.logger.error(
+        `Could not schedule reminders for the extension of ${submissionId}: ${(err as Error).message}`,
       );
     }
   }

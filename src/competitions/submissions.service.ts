@@ -36,6 +36,7 @@ import {
   SubmissionFields,
   SubmissionStatus,
 } from './rules/types';
+import { ReminderScheduler } from './reminder-scheduler';
 import { SubmissionAccess } from './submission-access';
 import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
 import { Team, TeamMember } from './team.entity';
@@ -108,6 +109,7 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
@@ -353,7 +355,8 @@ export class SubmissionsService {
 
   async extend(actor: Principal, id: string, untilIso: string) {
     const until = new Date(untilIso);
-    return this.db.transaction(async (m) => {
+    let previous: Date | null = null;
+    const view = await this.db.transaction(async (m) => {
       const { submission, competition, isManager } = await this.access.load(m, actor, id, {
         lock: true,
       });
@@ -374,6 +377,7 @@ export class SubmissionsService {
         throw conflict(`An entry that is ${submission.status} cannot be extended`);
       }
       // Not a content change: the team's version stays, so no edit in flight becomes stale.
+      previous = submission.extensionUntil;
       await m.update(Submission, { id }, { extensionUntil: until });
       await this.audit.record(m, {
         actorId: actor.id,
@@ -389,6 +393,9 @@ export class SubmissionsService {
       });
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
+    // After the commit, as for the competition's close: the handler ignores a stale job anyway.
+    await this.reminders.rescheduleExtension(view.competitionId, id, previous, until);
+    return view;
   }
 
   async mine(actor: Principal, q: PageQuery) {

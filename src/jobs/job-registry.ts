@@ -22,7 +22,13 @@ export interface JobPayloads {
   [JobName.DeliverNotification]: { outboxId: string };
   [JobName.RunPenpalMatching]: { runId: string };
   /** closesAt is the deadline the reminder was planned for: a moved deadline makes it stale. */
-  [JobName.DeadlineReminder]: { competitionId: string; hoursBefore: number; closesAt: string };
+  /** With submissionId: that team's own deadline (an extension), not the competition's close. */
+  [JobName.DeadlineReminder]: {
+    competitionId: string;
+    hoursBefore: number;
+    closesAt: string;
+    submissionId?: string;
+  };
   [JobName.RunJudgeAssignment]: { runId: string };
   /** closesAt is the close the reminder was planned for: a moved close makes it stale. */
   [JobName.JudgingReminder]: { roundId: string; hoursBefore: number; closesAt: string };
@@ -60,7 +66,8 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     isUuid(d.competitionId) &&
     (d.hoursBefore === 72 || d.hoursBefore === 24) &&
     typeof d.closesAt === 'string' &&
-    !Number.isNaN(Date.parse(d.closesAt)),
+    !Number.isNaN(Date.parse(d.closesAt)) &&
+    (d.submissionId === undefined || isUuid(d.submissionId)),
   [JobName.RunJudgeAssignment]: (d): d is JobPayloads[JobName.RunJudgeAssignment] =>
     isRecord(d) && isUuid(d.runId),
   [JobName.JudgingReminder]: (d): d is JobPayloads[JobName.JudgingReminder] =>

@@ -22,3 +22,7 @@ export function reminderPlan(closesAt: Date, now: Date): PlannedReminder[] {
  */
 export const reminderJobId = (competitionId: string, hoursBefore: number, closesAt: Date) =>
   `reminder-${competitionId}-${hoursBefore}h-${closesAt.getTime()}`;
+
+/** The same for one team's extended deadline. */
+export const extensionReminderJobId = (submissionId: string, hoursBefore: number, until: Date) =>
+  `reminder-extension-${submissionId}-${hoursBefore}h-${until.getTime()}`;
