@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CORE_MODULES, FEATURE_MODULES } from './app.module';
 import { CompetitionsWorkerModule } from './competitions/competitions-worker.module';
+import { MaintenanceJob } from './jobs/maintenance';
 import { WorkerHost } from './jobs/worker-host';
 import { JudgingWorkerModule } from './judging/judging-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
@@ -16,6 +17,6 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
     CompetitionsWorkerModule,
     JudgingWorkerModule,
   ],
-  providers: [WorkerHost],
+  providers: [WorkerHost, MaintenanceJob],
 })
 export class WorkerModule {}

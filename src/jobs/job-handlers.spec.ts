@@ -27,6 +27,7 @@ describe('JobHandlers', () => {
     h.register(JobName.DeadlineReminder, async () => undefined);
     h.register(JobName.RunJudgeAssignment, async () => undefined);
     h.register(JobName.JudgingReminder, async () => undefined);
+    h.register(JobName.Maintenance, async () => undefined);
     h.assertComplete();
     const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));
@@ -44,11 +45,16 @@ describe('JobHandlers', () => {
     const competitionId = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     const closesAt = '2027-03-01T00:00:00.000Z';
     await h.dispatch(job(JobName.DeadlineReminder, { competitionId, hoursBefore: 24, closesAt }));
-    expect(seen).toEqual([24]);
+    const submissionId = competitionId; // an extension's own deadline
+    await h.dispatch(
+      job(JobName.DeadlineReminder, { competitionId, submissionId, hoursBefore: 72, closesAt }),
+    );
+    expect(seen).toEqual([24, 72]);
     for (const bad of [
       { competitionId, hoursBefore: 12, closesAt },
       { competitionId, hoursBefore: 72, closesAt: 'tomorrow' },
       { competitionId: 'x', hoursBefore: 72, closesAt },
+      { competitionId, hoursBefore: 72, closesAt, submissionId: 'not-a-uuid' },
     ]) {
       await expect(h.dispatch(job(JobName.DeadlineReminder, bad))).rejects.toThrow(
         /invalid payload/,

@@ -7,6 +7,7 @@ export const QUEUES = {
   penpalMatching: 'penpal-matching',
   deadlines: 'deadlines',
   judging: 'judging',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -16,13 +17,16 @@ export enum JobName {
   DeadlineReminder = 'competition.deadline_reminder',
   RunJudgeAssignment = 'judging.assignment-run',
   JudgingReminder = 'judging.reminder',
+  Maintenance = 'maintenance.hourly',
 }
 
 export interface JobPayloads {
   [JobName.DeliverNotification]: { outboxId: string };
   [JobName.RunPenpalMatching]: { runId: string };
-  /** closesAt is the deadline the reminder was planned for: a moved deadline makes it stale. */
-  /** With submissionId: that team's own deadline (an extension), not the competition's close. */
+  /**
+   * closesAt is the deadline the reminder was planned for: a moved deadline makes it stale.
+   * With submissionId: that team's own deadline (an extension), not the competition's close.
+   */
   [JobName.DeadlineReminder]: {
     competitionId: string;
     hoursBefore: number;
@@ -32,6 +36,7 @@ export interface JobPayloads {
   [JobName.RunJudgeAssignment]: { runId: string };
   /** closesAt is the close the reminder was planned for: a moved close makes it stale. */
   [JobName.JudgingReminder]: { roundId: string; hoursBefore: number; closesAt: string };
+  [JobName.Maintenance]: Record<string, never>;
 }
 
 export interface JobDefinition {
@@ -49,6 +54,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   // Like matching runs: a failed solve marks the run failed; retries only wait for the row to commit.
   [JobName.RunJudgeAssignment]: { queue: QUEUES.judging, attempts: 5, backoffMs: 100 },
   [JobName.JudgingReminder]: { queue: QUEUES.judging, attempts: 5, backoffMs: 5000 },
+  // The next hour tries again; a retry storm would only repeat the same idempotent work.
+  [JobName.Maintenance]: { queue: QUEUES.maintenance, attempts: 1, backoffMs: 0 },
 };
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -76,4 +83,6 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     (d.hoursBefore === 48 || d.hoursBefore === 12) &&
     typeof d.closesAt === 'string' &&
     !Number.isNaN(Date.parse(d.closesAt)),
+  [JobName.Maintenance]: (d): d is JobPayloads[JobName.Maintenance] =>
+    isRecord(d) && Object.keys(d).length === 0,
 };

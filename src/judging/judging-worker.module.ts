@@ -2,12 +2,21 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentJob } from './assignment-job';
 import { JudgeAssigner } from './assigner';
+import { JudgingMaintenance } from './judging-maintenance';
+import { JudgingReminderScheduler } from './reminder-scheduler';
 import { JudgeReminderSender } from './reminder-sender';
 import { JudgingReminderHandler } from './reminder.handler';
 
-/** What the worker adds for judging: assignment runs and reminders. */
+/** What the worker adds for judging: assignment runs, reminders and their housekeeping. */
 @Module({
   imports: [NotificationsModule],
-  providers: [AssignmentJob, JudgeAssigner, JudgeReminderSender, JudgingReminderHandler],
+  providers: [
+    AssignmentJob,
+    JudgeAssigner,
+    JudgeReminderSender,
+    JudgingReminderHandler,
+    JudgingReminderScheduler,
+    JudgingMaintenance,
+  ],
 })
 export class JudgingWorkerModule {}

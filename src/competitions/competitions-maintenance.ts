@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MaintenanceTasks } from '../jobs/maintenance';
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency.service';
+import { ReminderScheduler } from './reminder-scheduler';
+
+/**
+ * Reminders are planned after their change commits; if Redis failed just then, this puts them
+ * back within the hour (a job that exists is not added twice, and the handler's ledger reminds
+ * a team once). Idempotency keys past their 24 h are swept for users who never come back.
+ */
+@Injectable()
+export class CompetitionsMaintenance {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reminders: ReminderScheduler,
+    tasks: MaintenanceTasks,
+  ) {
+    tasks.register('deadline reminders', () => this.replanReminders());
+    tasks.register('idempotency keys', () => this.sweepIdempotencyKeys());
+  }
+
+  async replanReminders(): Promise<Record<string, number>> {
+    const competitions: { id: string; closesAt: Date }[] = await this.db.query(
+      `SELECT id, submission_closes_at AS "closesAt" FROM competitions WHERE submission_closes_at > now()`,
+    );
+    for (const c of competitions) await this.reminders.reschedule(c.id, null, c.closesAt);
+    const extended: { id: string; competitionId: string; until: Date }[] = await this.db.query(
+      `SELECT id, competition_id AS "competitionId", extension_until AS until
+         FROM submissions WHERE status = 'draft' AND extension_until > now()`,
+    );
+    for (const s of extended) {
+      await this.reminders.rescheduleExtension(s.competitionId, s.id, null, s.until);
+    }
+    return { competitions: competitions.length, extensions: extended.length };
+  }
+
+  async sweepIdempotencyKeys(): Promise<Record<string, number>> {
+    const [, deleted] = (await this.db.query(
+      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_TTL_HOURS} hours'`,
+    )) as [unknown, number];
+    return { deleted };
+  }
+}

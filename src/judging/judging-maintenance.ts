@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MaintenanceTasks } from '../jobs/maintenance';
+import { JudgingReminderScheduler } from './reminder-scheduler';
+
+/** Puts back judges' reminders a failed Redis call lost when a round was created or moved. */
+@Injectable()
+export class JudgingMaintenance {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reminders: JudgingReminderScheduler,
+    tasks: MaintenanceTasks,
+  ) {
+    tasks.register('judging reminders', () => this.replanReminders());
+  }
+
+  async replanReminders(): Promise<Record<string, number>> {
+    const rounds: { id: string; closesAt: Date }[] = await this.db.query(
+      `SELECT id, closes_at AS "closesAt" FROM judging_rounds WHERE status <> 'closed' AND closes_at > now()`,
+    );
+    for (const r of rounds) await this.reminders.reschedule(r.id, null, r.closesAt);
+    return { rounds: rounds.length };
+  }
+}
