@@ -61,6 +61,7 @@ describe('authorization (e2e)', () => {
     { method: 'post', path: '/me/guardian-consent/resend' },
     { method: 'post', path: '/auth/logout', body: {} },
     { method: 'get', path: '/me/notifications' },
+    { method: 'get', path: '/me/export' },
     { method: 'post', path: `/me/notifications/${someone}/read` },
     { method: 'get', path: '/programmes' },
     { method: 'get', path: `/programmes/${programmeId}` },

@@ -610,5 +610,15 @@ describe('competitions and submissions (e2e)', () => {
       'submitted',
       'withdrawn',
     ]);
+    // A member's data export holds their teams and their teams' entries, content included.
+    const exported = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(th.token)).expect(200)).text,
+    );
+    expect(exported.teams.length).toBeGreaterThanOrEqual(1);
+    expect(exported.submissions.map((x: { status: string }) => x.status).sort()).toEqual([
+      'submitted',
+      'withdrawn',
+    ]);
+    expect(exported.submissions[0].fields).toEqual(expect.any(Object));
   });
 });

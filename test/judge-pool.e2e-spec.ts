@@ -60,6 +60,15 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
       .send({ scores: { story: 8, craft: 7 }, final: true })
       .expect(200);
 
+    const exported = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(leaving.token)).expect(200)).text,
+    );
+    expect(exported.judgeAssignments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ scoreState: 'final', scores: { story: 8, craft: 7 } }),
+      ]),
+    );
+
     // Only the programme's coordinators (and admins); not the judge, not another judge.
     for (const token of [leaving.token, judges[1].token, (await h.register()).token]) {
       expect((await remove(leaving.id, token)).status).toBe(403);

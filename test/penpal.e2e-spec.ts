@@ -267,6 +267,15 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       languages: expect.any(Array),
       interests: ['film', 'football'],
     });
+    // The participant's data export holds the enrolment and the match, as they see them.
+    const exported = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(koreans[0].token)).expect(200)).text,
+    );
+    expect(exported.penpalEnrolments).toEqual([expect.objectContaining({ capacity: 1 })]);
+    expect(exported.penpalMatches).toEqual([
+      expect.objectContaining({ penpal: match.penpal.displayName, status: 'published' }),
+    ]);
+    for (const p of asean) expect(JSON.stringify(exported)).not.toContain(p.email);
     const text = JSON.stringify(mine.body);
     for (const secret of [
       ...asean.map((p) => p.email),

@@ -8,6 +8,7 @@ import { AdminUsersService } from './admin-users.service';
 import { AdminController } from './admin.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DataExportService } from './data-export.service';
 import { FirstAdmin } from './first-admin';
 import { GuardianConsentService } from './guardian-consent.service';
 import { MeController } from './me.controller';
@@ -36,6 +37,7 @@ import { SessionTokens } from './session-tokens.service';
     GuardianConsentService,
     ProfileService,
     AdminUsersService,
+    DataExportService,
     FirstAdmin,
   ],
   exports: [SessionResolver, GuardianConsentService],

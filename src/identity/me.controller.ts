@@ -17,6 +17,7 @@ import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { MeDto, ProfileDto } from './dto/profile.dto';
+import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
@@ -27,6 +28,7 @@ export class MeController {
   constructor(
     private readonly profiles: ProfileService,
     private readonly consents: GuardianConsentService,
+    private readonly exports: DataExportService,
   ) {}
 
   @Get('me')
@@ -35,6 +37,21 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() me: Principal) {
     return this.profiles.me(me.id);
+  }
+
+  @Get('me/export')
+  @ApiBearerAuth()
+  @Header('content-type', 'application/json; charset=utf-8')
+  @ApiOperation({
+    summary: 'Download everything Kenal holds about me (JSON)',
+    description:
+      'Account, profile, guardian consents, sessions, pen-pal enrolments and matches, teams and their entries, scores given as a judge, notifications and my actions. No password or token.',
+  })
+  async export(@CurrentUser() me: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const data = await this.exports.export(me.id);
+    const day = data.exportedAt.slice(0, 10);
+    void reply.header('content-disposition', `attachment; filename="kenal-data-${day}.json"`);
+    return data;
   }
 
   @Put('me/profile')
