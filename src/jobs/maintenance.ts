@@ -34,6 +34,7 @@ export class MaintenanceTasks {
         out[name] = { error: message };
       }
     }
+    this.logger.log(`Maintenance done: ${JSON.stringify(out)}`);
     return out;
   }
 }
