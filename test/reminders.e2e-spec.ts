@@ -145,5 +145,14 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
     await waitUntil('the extended team’s reminder', async () => reminders(e.email).length === 1);
     expect(reminders(e.email)[0].text).toContain('Extended');
     expect(await h.count('deadline_reminders')).toBe(2);
+
+    // Once the close moves past the extension, the extension's reminders are void.
+    await h
+      .http()
+      .patch(`/api/v1/competitions/${c.id}`)
+      .set(auth(coordinator.token))
+      .send({ submissionClosesAt: inDays(5) })
+      .expect(200);
+    expect(await handler.remind({ ...own, hoursBefore: 72 })).toEqual({ reminded: 0 });
   });
 });

@@ -35,11 +35,12 @@ export class DeadlineReminderHandler implements OnModuleInit {
     return this.db.transaction(async (m) => {
       const competition = await m.findOneBy(Competition, { id: p.competitionId });
       if (!competition || Date.now() >= planned.getTime()) return { reminded: 0 };
-      const stale =
-        p.submissionId === undefined
-          ? competition.submissionClosesAt.getTime() !== planned.getTime()
-          : false;
-      if (stale) return { reminded: 0 };
+      // A job for a deadline no longer in force reminds no one: the close was moved, or it now
+      // falls after the team's extension, which then no longer matters.
+      const close = competition.submissionClosesAt.getTime();
+      const inForce =
+        p.submissionId === undefined ? close === planned.getTime() : close < planned.getTime();
+      if (!inForce) return { reminded: 0 };
       const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
       const claimed: { submissionId: string }[] =
         p.submissionId === undefined
