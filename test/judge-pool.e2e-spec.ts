@@ -99,7 +99,7 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
       { judge_id: leaving.id, status: 'active', score_state: 'final' },
     ]);
     expect((await myAssignments(h, leaving)).map((a) => a.id)).toEqual([scored.id]);
-    expect((await h.smtp.waitFor(leaving.email, 3)).subject).toMatch(/no longer a judge/);
+    await h.smtp.waitForSubject(leaving.email, /no longer a judge/);
 
     expect((await remove(leaving.id)).status).toBe(404);
     // Back in the pool later: allowed, as a new member.
@@ -152,8 +152,11 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
       conflicts: { countries: ['ID'] },
       expertise: ['documentary'],
       assignmentsWithdrawn: held,
-      assignmentsReplaced: held,
     });
+    // In the first round the third judge may be one whose pair with it was withdrawn before,
+    // and a withdrawn pair is never made again: there, no one may be left to take it.
+    expect(updated.body.assignmentsReplaced).toBeGreaterThanOrEqual(1);
+    expect(updated.body.assignmentsReplaced).toBeLessThanOrEqual(held);
     const [second] = await holder(lanterns.id);
     expect(second).not.toBe(first);
 

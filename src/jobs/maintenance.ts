@@ -56,7 +56,7 @@ export class MaintenanceJob implements OnApplicationBootstrap {
     try {
       await this.queues.queue(JOBS[JobName.Maintenance].queue).upsertJobScheduler(
         'maintenance',
-        { every: MAINTENANCE_EVERY_MS, immediately: true },
+        { every: MAINTENANCE_EVERY_MS }, // the first run is at once
         {
           name: JobName.Maintenance,
           data: {},

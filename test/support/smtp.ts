@@ -72,6 +72,18 @@ export class TestSmtp {
     );
   }
 
+  /** Waits for a message to `email` whose subject matches: deliveries may arrive in any order. */
+  async waitForSubject(email: string, subject: RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.to(email).find((m) => subject.test(m.subject));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seen = this.to(email).map((m) => m.subject);
+    throw new Error(`No message "${subject}" for ${email} within ${timeoutMs} ms (have ${seen})`);
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
