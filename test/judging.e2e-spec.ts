@@ -184,8 +184,7 @@ describe('judging: the whole flow (e2e)', () => {
     }
     for (const r of rows) expect(forbidden.has(`${r.judge_id}:${r.submission_id}`)).toBe(false);
 
-    const ready = await h.smtp.waitFor(judges[3].email, 2);
-    expect(ready.subject).toContain('2 entries to judge');
+    await h.smtp.waitForSubject(judges[3].email, /2 entries to judge/);
 
     // A top-up with nothing missing keeps everything and adds nothing.
     const again = await assign(h, coordinator.token, roundId);
