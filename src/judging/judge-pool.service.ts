@@ -141,25 +141,7 @@ export class JudgePoolService {
       if (!member) throw notFound('Judge in this pool');
       await m.delete(JudgePoolMember, { id: member.id });
 
-      let withdrawn = 0;
-      let replaced = 0;
-      for (const round of rounds) {
-        if (roundState(round) === 'closed') continue;
-        const open: { id: string; submission_id: string }[] = await m.query(
-          `SELECT id, submission_id FROM judge_assignments
-            WHERE round_id = $1 AND judge_id = $2 AND status = 'active' AND score_state <> 'final'`,
-          [round.id, userId],
-        );
-        if (open.length === 0) continue;
-        await m.query(
-          `UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`,
-          [open.map((a) => a.id)],
-        );
-        withdrawn += open.length;
-        const entries = new Set(open.map((a) => a.submission_id));
-        const { result } = await this.assigner.topUp(m, round);
-        replaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
-      }
+      const moved = await this.withdraw(m, rounds, userId, async (open) => open);
       const [{ kept }]: { kept: number }[] = await m.query(
         `SELECT count(*)::int AS kept FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
           WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state = 'final'`,
@@ -170,7 +152,7 @@ export class JudgePoolService {
         action: 'judge_pool.removed',
         targetType: 'competition',
         targetId: competitionId,
-        details: { userId, withdrawn, replaced, finalScoresKept: kept },
+        details: { userId, ...moved, finalScoresKept: kept },
       });
       const user = member.user;
       if (user) {
@@ -180,12 +162,7 @@ export class JudgePoolService {
           payload: { displayName: user.displayName, competitionTitle: competition.title },
         });
       }
-      return {
-        userId,
-        assignmentsWithdrawn: withdrawn,
-        assignmentsReplaced: replaced,
-        finalScoresKept: kept,
-      };
+      return { userId, ...moved, finalScoresKept: kept };
     });
   }
 
@@ -252,38 +229,57 @@ export class JudgePoolService {
    * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
    */
   private async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
-    let assignmentsWithdrawn = 0;
-    let assignmentsReplaced = 0;
     const judge = rounds.length
       ? (await poolJudges(m, rounds[0].competitionId)).find((j) => j.id === userId)
       : undefined;
-    if (!judge) return { assignmentsWithdrawn, assignmentsReplaced };
+    return this.withdraw(m, rounds, userId, async (open) => {
+      if (!judge) return [];
+      const entries = await assignmentEntries(m, open);
+      const conflicted = new Set(
+        entries.filter((e) => conflictReasons(judge, e).length > 0).map((e) => e.id),
+      );
+      return open.filter((a) => conflicted.has(a.id));
+    });
+  }
+
+  /**
+   * In every round not closed, withdraws the judge's assignments without a final score that
+   * `pick` chooses, and has the solver give those entries to other judges at once (as for a
+   * recusal). Withdrawn pairs are never made again.
+   */
+  private async withdraw(
+    m: EntityManager,
+    rounds: JudgingRound[],
+    userId: string,
+    pick: (open: OpenAssignment[]) => Promise<OpenAssignment[]>,
+  ) {
+    let assignmentsWithdrawn = 0;
+    let assignmentsReplaced = 0;
     for (const round of rounds) {
       if (roundState(round) === 'closed') continue;
-      const open: (RoundEntry & { assignmentId: string })[] = await m.query(
+      const open: OpenAssignment[] = await m.query(
         `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
                 s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
            FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
           WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
         [round.id, userId],
       );
-      if (open.length === 0) continue;
-      const entries = await assignmentEntries(m, open);
-      const conflicted = new Set(
-        entries.filter((e) => conflictReasons(judge, e).length > 0).map((e) => e.id),
-      );
-      const withdraw = open.filter((a) => conflicted.has(a.id));
-      if (withdraw.length === 0) continue;
+      const chosen = open.length === 0 ? [] : await pick(open);
+      if (chosen.length === 0) continue;
       await m.query(`UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`, [
-        withdraw.map((a) => a.assignmentId),
+        chosen.map((a) => a.assignmentId),
       ]);
-      assignmentsWithdrawn += withdraw.length;
+      assignmentsWithdrawn += chosen.length;
+      const entries = new Set(chosen.map((a) => a.id));
       const { result } = await this.assigner.topUp(m, round);
-      assignmentsReplaced += result.assignments.filter((p) => conflicted.has(p.entryId)).length;
+      assignmentsReplaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
     }
     return { assignmentsWithdrawn, assignmentsReplaced };
   }
 }
+
+/** An active assignment without a final score, with its entry as the solver reads it. */
+type OpenAssignment = RoundEntry & { assignmentId: string };
 
 /** The competition's rounds, locked in id order before any pool row, as top-ups lock them. */
 function lockRounds(m: EntityManager, competitionId: string): Promise<JudgingRound[]> {
