@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, JOBS } from '../jobs/job-registry';
+import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import {
   extensionReminderJobId,
@@ -20,25 +20,13 @@ export class ReminderScheduler {
   constructor(private readonly queues: QueueService) {}
 
   async reschedule(competitionId: string, previous: Date | null, closesAt: Date): Promise<void> {
-    try {
-      if (previous && previous.getTime() !== closesAt.getTime()) {
-        const queue = this.queues.queue(JOBS[JobName.DeadlineReminder].queue);
-        await Promise.all(
-          REMINDER_HOURS.map((h) => queue.remove(reminderJobId(competitionId, h, previous))),
-        );
-      }
-      for (const r of reminderPlan(closesAt, new Date())) {
-        await this.queues.add(
-          JobName.DeadlineReminder,
-          { competitionId, hoursBefore: r.hoursBefore, closesAt: closesAt.toISOString() },
-          { jobId: reminderJobId(competitionId, r.hoursBefore, closesAt), delay: r.delayMs },
-        );
-      }
-    } catch (err) {
-      this.logger.error(
-        `Could not schedule reminders for competition ${competitionId}: ${(err as Error).message}`,
-      );
-    }
+    await this.replan(
+      `competition ${competitionId}`,
+      previous,
+      closesAt,
+      (hours, at) => reminderJobId(competitionId, hours, at),
+      { competitionId },
+    );
   }
 
   /** The same for one team's extension: reminders before their own, later deadline. */
@@ -48,31 +36,35 @@ export class ReminderScheduler {
     previous: Date | null,
     until: Date,
   ): Promise<void> {
+    await this.replan(
+      `the extension of ${submissionId}`,
+      previous,
+      until,
+      (hours, at) => extensionReminderJobId(submissionId, hours, at),
+      { competitionId, submissionId },
+    );
+  }
+
+  private async replan(
+    what: string,
+    previous: Date | null,
+    deadline: Date,
+    jobId: (hours: number, deadline: Date) => string,
+    target: { competitionId: string; submissionId?: string },
+  ): Promise<void> {
     try {
-      if (previous && previous.getTime() !== until.getTime()) {
-        const queue = this.queues.queue(JOBS[JobName.DeadlineReminder].queue);
-        await Promise.all(
-          REMINDER_HOURS.map((h) =>
-            queue.remove(extensionReminderJobId(submissionId, h, previous)),
-          ),
-        );
-      }
-      for (const r of reminderPlan(until, new Date())) {
-        await this.queues.add(
-          JobName.DeadlineReminder,
-          {
-            competitionId,
-            submissionId,
-            hoursBefore: r.hoursBefore,
-            closesAt: until.toISOString(),
-          },
-          { jobId: extensionReminderJobId(submissionId, r.hoursBefore, until), delay: r.delayMs },
-        );
-      }
-    } catch (err) {
-      this.logger.error(
-        `Could not schedule reminders for the extension of ${submissionId}: ${(err as Error).message}`,
+      const moved = previous !== null && previous.getTime() !== deadline.getTime();
+      await this.queues.replan(
+        JobName.DeadlineReminder,
+        moved ? REMINDER_HOURS.map((h) => jobId(h, previous)) : [],
+        reminderPlan(deadline, new Date()).map((r) => ({
+          payload: { ...target, hoursBefore: r.hoursBefore, closesAt: deadline.toISOString() },
+          jobId: jobId(r.hoursBefore, deadline),
+          delay: r.delayMs,
+        })),
       );
+    } catch (err) {
+      this.logger.error(`Could not schedule reminders for ${what}: ${(err as Error).message}`);
     }
   }
 }

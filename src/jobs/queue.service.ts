@@ -42,6 +42,21 @@ export class QueueService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Moves the delayed jobs planned for a deadline that changed: the `stale` ones (named by the
+   * old deadline) are removed, then `next` is added; a job that exists already is kept.
+   */
+  async replan<K extends JobName>(
+    name: K,
+    stale: string[],
+    next: { payload: JobPayloads[K]; jobId: string; delay: number }[],
+  ): Promise<void> {
+    const queue = this.queue(JOBS[name].queue);
+    await Promise.all(stale.map((jobId) => queue.remove(jobId)));
+    for (const job of next)
+      await this.add(name, job.payload, { jobId: job.jobId, delay: job.delay });
+  }
+
   private options(name: JobName, opts: { jobId: string; delay?: number }): JobsOptions {
     const def = JOBS[name];
     return {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName, JOBS } from '../jobs/job-registry';
+import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { JUDGE_REMINDER_HOURS, judgeReminderJobId, judgeReminderPlan } from './reminders';
 
@@ -16,19 +16,16 @@ export class JudgingReminderScheduler {
 
   async reschedule(roundId: string, previous: Date | null, closesAt: Date): Promise<void> {
     try {
-      if (previous && previous.getTime() !== closesAt.getTime()) {
-        const queue = this.queues.queue(JOBS[JobName.JudgingReminder].queue);
-        await Promise.all(
-          JUDGE_REMINDER_HOURS.map((h) => queue.remove(judgeReminderJobId(roundId, h, previous))),
-        );
-      }
-      for (const r of judgeReminderPlan(closesAt, new Date())) {
-        await this.queues.add(
-          JobName.JudgingReminder,
-          { roundId, hoursBefore: r.hoursBefore, closesAt: closesAt.toISOString() },
-          { jobId: judgeReminderJobId(roundId, r.hoursBefore, closesAt), delay: r.delayMs },
-        );
-      }
+      const moved = previous !== null && previous.getTime() !== closesAt.getTime();
+      await this.queues.replan(
+        JobName.JudgingReminder,
+        moved ? JUDGE_REMINDER_HOURS.map((h) => judgeReminderJobId(roundId, h, previous)) : [],
+        judgeReminderPlan(closesAt, new Date()).map((r) => ({
+          payload: { roundId, hoursBefore: r.hoursBefore, closesAt: closesAt.toISOString() },
+          jobId: judgeReminderJobId(roundId, r.hoursBefore, closesAt),
+          delay: r.delayMs,
+        })),
+      );
     } catch (err) {
       this.logger.error(
         `Could not schedule reminders for judging round ${roundId}: ${(err as Error).message}`,
