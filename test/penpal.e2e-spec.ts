@@ -602,6 +602,16 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     }
     const page = docs.body.components.schemas.UnmatchedPersonPageDto;
     expect(Object.keys(page.properties).sort()).toEqual(['items', 'page', 'pageSize', 'total']);
+    // Every page schema of the API carries the page fields (from PageMetaDto).
+    const schemas = docs.body.components.schemas as Record<string, { properties: object }>;
+    const pages = Object.entries(schemas).filter(([name]) => name.endsWith('PageDto'));
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const [name, schema] of pages) {
+      expect([name, Object.keys(schema.properties)]).toEqual([
+        name,
+        expect.arrayContaining(['items', 'page', 'pageSize', 'total']),
+      ]);
+    }
   });
 
   it('keeps coordinator routes to the programme’s coordinators', async () => {

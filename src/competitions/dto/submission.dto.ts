@@ -21,7 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 import { COUNTRIES, ISO_639_1 } from '../../identity/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
@@ -285,11 +285,8 @@ export class SubmissionVersionDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class SubmissionVersionPageDto {
+export class SubmissionVersionPageDto extends PageMetaDto {
   @ApiProperty({ type: [SubmissionVersionDto] }) items: SubmissionVersionDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
 }
 
 export class MySubmissionDto {
@@ -306,11 +303,8 @@ export class MySubmissionDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class MySubmissionPageDto {
+export class MySubmissionPageDto extends PageMetaDto {
   @ApiProperty({ type: [MySubmissionDto] }) items: MySubmissionDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
 }
 
 export class SubmissionListItemDto {
@@ -326,11 +320,8 @@ export class SubmissionListItemDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class SubmissionListPageDto {
+export class SubmissionListPageDto extends PageMetaDto {
   @ApiProperty({ type: [SubmissionListItemDto] }) items: SubmissionListItemDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
   @ApiProperty({
     description: 'entries per status under the other filters',
     example: { draft: 3, submitted: 12, withdrawn: 1, shortlisted: 0, awarded: 0, disqualified: 0 },

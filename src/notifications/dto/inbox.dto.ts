@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 
 export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only notifications not read yet' })
@@ -20,10 +20,7 @@ export class InboxItemDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }
 
-export class InboxPageDto {
+export class InboxPageDto extends PageMetaDto {
   @ApiProperty({ type: [InboxItemDto] }) items: InboxItemDto[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
   @ApiProperty({ description: 'Unread notifications in all pages' }) unread: number;
 }
