@@ -276,6 +276,10 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
       expect.objectContaining({ penpal: match.penpal.displayName, status: 'published' }),
     ]);
     for (const p of asean) expect(JSON.stringify(exported)).not.toContain(p.email);
+    const exportedKo = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(koreans[1].token)).expect(200)).text,
+    );
+    expect(exportedKo.penpalMatches[0].reasons).toContain('공통 관심사: 영화, 축구');
     const text = JSON.stringify(mine.body);
     for (const secret of [
       ...asean.map((p) => p.email),

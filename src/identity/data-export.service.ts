@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { renderReasons, type PairFacts } from '../penpal/matching';
 
 /** Most rows of one kind in an export: far more than any person makes; keeps the file bounded. */
 const ROWS = 5000;
@@ -41,7 +42,7 @@ export class DataExportService {
           `SELECT created_at AS "startedAt", revoked_at AS "endedAt", revoked_reason AS "endedBecause"
              FROM auth_sessions WHERE user_id = $1 ORDER BY created_at`,
         ),
-        ...(await this.penpals(rows)),
+        ...(await this.penpals(rows, (account as { locale: string }).locale)),
         ...(await this.competitions(rows)),
         notifications: await rows(
           `SELECT type, title, body, created_at AS "createdAt", read_at AS "readAt"
@@ -56,7 +57,19 @@ export class DataExportService {
     });
   }
 
-  private async penpals(rows: (sql: string) => Promise<object[]>) {
+  private async penpals(rows: (sql: string) => Promise<object[]>, locale: string) {
+    // Only matches shown to them, and of the pen pal only what /me/penpals shows, reasons
+    // in their language as there.
+    const matches = (await rows(
+      `SELECT r.name AS round, u.display_name AS "penpal", x.status, x.score, x.reasons,
+                x.reason_facts AS "reasonFacts",
+                CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS "myResponse"
+           FROM penpal_matches x
+           JOIN penpal_rounds r ON r.id = x.round_id
+           JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+          WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
+          ORDER BY r.enrolment_closes_at, x.id`,
+    )) as { reasons: string[]; reasonFacts: PairFacts | null }[];
     return {
       penpalEnrolments: await rows(
         `SELECT r.name AS round, e.preferred_countries AS "preferredCountries",
@@ -65,16 +78,10 @@ export class DataExportService {
            FROM penpal_enrolments e JOIN penpal_rounds r ON r.id = e.round_id
           WHERE e.user_id = $1 ORDER BY e.created_at`,
       ),
-      // Only matches shown to them, and of the pen pal only what /me/penpals shows.
-      penpalMatches: await rows(
-        `SELECT r.name AS round, u.display_name AS "penpal", x.status, x.score, x.reasons,
-                CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS "myResponse"
-           FROM penpal_matches x
-           JOIN penpal_rounds r ON r.id = x.round_id
-           JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-          WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
-          ORDER BY r.enrolment_closes_at, x.id`,
-      ),
+      penpalMatches: matches.map(({ reasonFacts, ...match }) => ({
+        ...match,
+        reasons: reasonFacts ? renderReasons(reasonFacts, locale) : match.reasons,
+      })),
     };
   }
 
