@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -7,7 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
-import { AppConfig, loadConfig } from './config/app-config';
+import { contentSecurityPolicies, requestId } from './common/http/security-headers';
+import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
@@ -15,11 +15,12 @@ export async function createApi(): Promise<NestFastifyApplication> {
   const config = loadConfig();
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only a configured proxy may tell the client's address (rate limits count per address).
+    trustProxy: trustProxySetting(config),
     return503OnClosing: true,
-    // The caller's request id when it sends one, so logs can be followed across services.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The caller's request id when it is short and plain, else a UUID.
+    requestIdHeader: false,
+    genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
@@ -31,16 +32,11 @@ export async function createApi(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  await app.register(helmet, {
-    // Swagger UI needs inline scripts and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-      },
-    },
+  // Helmet's other headers; the Content-Security-Policy is strict except on the Swagger UI.
+  await app.register(helmet, { contentSecurityPolicy: false });
+  const csp = contentSecurityPolicies(config.PUBLIC_URL);
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('content-security-policy', csp(req.url));
   });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
   const document = SwaggerModule.createDocument(

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  Matches,
   IsEmail,
   IsIn,
   IsInt,
@@ -14,6 +16,10 @@ import {
 } from 'class-validator';
 
 const DEV_JWT_SECRET = 'kenal-development-secret-change-me';
+/** The admin password the README and .env.example show: fine on a laptop, refused in production. */
+export const DEV_ADMIN_PASSWORD = 'change-me-now-please';
+/** Shortest JWT_SECRET accepted in production (HS256 wants at least 256 bits of secret). */
+export const PRODUCTION_JWT_SECRET_MIN = 32;
 
 /** Every setting Kenal reads from the environment, validated once at start-up. */
 export class AppConfig {
@@ -81,6 +87,40 @@ export class AppConfig {
   @Min(0)
   AUTH_RATE_LIMIT = 10;
 
+  /** Failed logins for one account (any address) per 15 minutes; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(0)
+  LOGIN_FAILURE_LIMIT = 10;
+
+  /** Password-reset emails to one address per hour; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3 : Number(value)))
+  @IsInt()
+  @Min(0)
+  PASSWORD_RESET_LIMIT = 3;
+
+  /**
+   * Which proxies in front of the API may report the client's address in X-Forwarded-For: a hop
+   * count (1 = the nearest proxy) or a comma-separated list of proxy addresses or CIDR ranges.
+   * Empty (the default) trusts none: the client address is the socket's.
+   */
+  @IsString()
+  @Matches(/^(\d+|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)?$/, {
+    message:
+      'TRUST_PROXY must be a hop count or a comma-separated list of addresses or CIDR ranges',
+  })
+  TRUST_PROXY = '';
+
+  /**
+   * Seconds during which a refresh token already rotated may be presented again (two browser tabs
+   * refreshing at once) and answers the same new pair; later reuse ends the session. 0 = none.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
   /** Largest JSON body accepted, in bytes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1048576 : Number(value)))
   @IsInt()
@@ -113,11 +153,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-  if (config.NODE_ENV === 'production' && (!env.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET)) {
-    problems.push('JWT_SECRET must be set in production');
-  }
+  problems.push(...trustProxyProblems(config.TRUST_PROXY));
+  if (config.NODE_ENV === 'production') problems.push(...productionProblems(config, env));
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return config;
+}
+
+/** Refuses the documented development values in production, where they would be public knowledge. */
+function productionProblems(config: AppConfig, env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!env.JWT_SECRET || env.JWT_SECRET === DEV_JWT_SECRET) {
+    problems.push(
+      'JWT_SECRET must be set in production (a random string of 32 characters or more)',
+    );
+  } else if (env.JWT_SECRET.length < PRODUCTION_JWT_SECRET_MIN) {
+    problems.push(
+      `JWT_SECRET must be at least ${PRODUCTION_JWT_SECRET_MIN} characters in production`,
+    );
+  }
+  if (config.ADMIN_PASSWORD === DEV_ADMIN_PASSWORD) {
+    problems.push(
+      'ADMIN_PASSWORD is the documented default; set your own before starting in production',
+    );
+  }
+  return problems;
+}
+
+function trustProxyProblems(value: string): string[] {
+  if (value === '' || /^\d+$/.test(value)) return [];
+  const bad = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => {
+      const [address, bits, ...rest] = part.split('/');
+      const family = isIP(address);
+      if (!family || rest.length > 0) return true;
+      if (bits === undefined) return false;
+      const n = Number(bits);
+      return !/^\d+$/.test(bits) || n > (family === 4 ? 32 : 128);
+    });
+  return bad.length > 0 ? [`TRUST_PROXY has a bad address or range: ${bad.join(', ')}`] : [];
+}
+
+/** Fastify's trustProxy: false, a hop count, or the list of trusted proxy addresses and ranges. */
+export function trustProxySetting(config: AppConfig): boolean | number | string[] {
+  const value = config.TRUST_PROXY.trim();
+  if (value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value) === 0 ? false : Number(value);
+  return value.split(',').map((part) => part.trim());
 }

@@ -8,12 +8,16 @@ const escape = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
 
+/** The pages' only style sheet, inline; the Content-Security-Policy allows it by its hash. */
+export const LINK_PAGE_CSS =
+  'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}\n' +
+  'button{font-size:1rem;padding:.6rem 1.2rem}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}';
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · Kenal</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
-button{font-size:1rem;padding:.6rem 1.2rem}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}</style>
+<style>${LINK_PAGE_CSS}</style>
 </head><body><h1>${escape(title)}</h1>${body}</body></html>`;
 }
 

@@ -1,8 +1,10 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { RateLimiter } from './rate-limiter';
+import { REDIS } from './redis.token';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -27,7 +29,8 @@ class RedisCloser implements OnApplicationShutdown {
         }),
     },
     RedisCloser,
+    RateLimiter,
   ],
-  exports: [REDIS],
+  exports: [REDIS, RateLimiter],
 })
 export class RedisModule {}

@@ -1,0 +1,68 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LINK_PAGE_CSS } from '../../identity/link-pages';
+
+type Directives = Record<string, string[]>;
+
+const cspHash = (source: string) =>
+  `'sha256-${createHash('sha256').update(source).digest('base64')}'`;
+
+/**
+ * Everywhere but the API docs: the API's JSON, the emailed-link pages (their one inline style
+ * sheet allowed by hash) and the web app served from `/` (same-origin scripts, styles, fonts and
+ * images, blob: previews of uploads, calls to the same origin). No inline script anywhere.
+ */
+const STRICT: Directives = {
+  'default-src': ["'self'"],
+  'base-uri': ["'self'"],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'", 'data:'],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ["'self'", 'blob:'],
+  'object-src': ["'none'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", cspHash(LINK_PAGE_CSS)],
+  'worker-src': ["'self'", 'blob:'],
+};
+
+/** Swagger UI (/api/docs) is the one page that needs inline scripts and styles. */
+const DOCS: Directives = {
+  ...STRICT,
+  'img-src': ["'self'", 'data:', 'validator.swagger.io'],
+  'script-src': ["'self'", "'unsafe-inline'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+};
+
+const render = (directives: Directives, upgrade: boolean) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .concat(upgrade ? ['upgrade-insecure-requests'] : [])
+    .join('; ');
+
+/**
+ * The Content-Security-Policy header for a request path. Browsers are told to upgrade to https
+ * only when Kenal's public address is https, so a developer's http://localhost keeps working.
+ */
+export function contentSecurityPolicies(publicUrl: string): (url: string) => string {
+  const upgrade = publicUrl.startsWith('https:');
+  const strict = render(STRICT, upgrade);
+  const docs = render(DOCS, upgrade);
+  return (url) => {
+    const path = url.split('?')[0];
+    return path === '/api/docs' || path.startsWith('/api/docs/') ? docs : strict;
+  };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * The request id: the caller's X-Request-Id when it is short and plain (so logs can be followed
+ * across services), else a fresh UUID, so a hostile value never reaches a log line or a header.
+ */
+export function requestId(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
