@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
@@ -9,7 +9,9 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { CreateStaffDto } from './dto/admin.dto';
 import { hashPassword } from './passwords';
+import { PasswordToken } from './password-token.entity';
 import { PasswordService } from './password.service';
+import { SessionTokens } from './session-tokens.service';
 import { Role, User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
@@ -24,6 +26,7 @@ export class AdminUsersService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly sessions: SessionTokens,
   ) {}
 
   /** A staff account starts without a password; its owner sets one from the emailed link. */
@@ -119,6 +122,11 @@ export class AdminUsersService {
   /**
    * The first admin, from ADMIN_EMAIL and ADMIN_PASSWORD, when Kenal has none. An advisory lock
    * keeps two API processes starting together from both creating one.
+   *
+   * Anyone may have signed up with ADMIN_EMAIL before the first start (nobody proved they own
+   * it), so an existing account is not promoted as it is: the operator takes the address over.
+   * Its password becomes ADMIN_PASSWORD, its sessions and unused emailed links end, and a
+   * warning is logged; whoever signed up loses access.
    */
   async ensureFirstAdmin(): Promise<void> {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
@@ -136,9 +144,19 @@ export class AdminUsersService {
         await m.update(
           User,
           { id: existing.id },
-          { roles: [...new Set([...existing.roles, 'admin' as const])] },
+          { passwordHash, roles: [...new Set([...existing.roles, 'admin' as const])] },
+        );
+        await this.sessions.revokeAllSessions(m, existing.id, 'first_admin_takeover');
+        await m.update(
+          PasswordToken,
+          { userId: existing.id, usedAt: IsNull() },
+          { usedAt: new Date() },
         );
         userId = existing.id;
+        this.logger.warn(
+          `ADMIN_EMAIL ${email.toLowerCase()} already had an account (signed up, address never proven): ` +
+            'it is now the first admin with ADMIN_PASSWORD; its old password, sessions and links no longer work',
+        );
       } else {
         const created = await m.save(
           User,
@@ -153,9 +171,10 @@ export class AdminUsersService {
       }
       await this.audit.record(m, {
         actorId: null,
-        action: 'user.first_admin',
+        action: existing ? 'user.first_admin_takeover' : 'user.first_admin',
         targetType: 'user',
         targetId: userId,
+        details: existing ? { rolesBefore: existing.roles } : undefined,
       });
       this.logger.log(`Created the first admin ${email.toLowerCase()}`);
     });

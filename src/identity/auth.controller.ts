@@ -22,6 +22,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -38,6 +39,9 @@ import {
 } from './dto/auth.dto';
 import { PasswordService } from './password.service';
 
+const PER_ADDRESS =
+  '`RATE_LIMITED` (with Retry-After, seconds) after AUTH_RATE_LIMIT attempts a minute from one client address';
+
 @ApiTags('auth')
 @Controller('auth')
 @UseGuards(RateLimitGuard)
@@ -52,6 +56,7 @@ export class AuthController {
   @RateLimited('register')
   @ApiOperation({ summary: 'Sign up as an applicant (password of 10 characters or more)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiTooManyRequestsResponse({ description: PER_ADDRESS })
   register(@Body() dto: RegisterDto) {
     return this.auth.register(dto);
   }
@@ -62,6 +67,9 @@ export class AuthController {
   @RateLimited('login')
   @ApiOperation({ summary: 'Sign in; the same 401 for an unknown email and a wrong password' })
   @ApiOkResponse({ type: AuthResponseDto })
+  @ApiTooManyRequestsResponse({
+    description: `${PER_ADDRESS}; \`ACCOUNT_RATE_LIMITED\` after LOGIN_FAILURE_LIMIT attempts on one email in 15 minutes without a success, from any address`,
+  })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }
@@ -86,6 +94,17 @@ export class AuthController {
     await this.auth.logout(me, dto?.refreshToken);
   }
 
+  @Post('logout-all')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Sign out everywhere: every session of the caller ends, this one included',
+  })
+  @ApiNoContentResponse()
+  async logoutAll(@CurrentUser() me: Principal) {
+    await this.auth.logoutAll(me);
+  }
+
   @Public()
   @Post('password-reset')
   @HttpCode(202)
@@ -94,6 +113,9 @@ export class AuthController {
     summary: 'Email a single-use reset link; the same answer whether the account exists or not',
   })
   @ApiAcceptedResponse()
+  @ApiTooManyRequestsResponse({
+    description: `${PER_ADDRESS}; \`ACCOUNT_RATE_LIMITED\` after PASSWORD_RESET_LIMIT requests for one email in an hour (known or not)`,
+  })
   async requestReset(@Body() dto: PasswordResetRequestDto) {
     await this.passwords.requestReset(dto.email);
     return { status: 'accepted' };

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, unauthenticated } from '../common/errors/app-error';
+import { RateLimiter } from '../common/redis/rate-limiter';
+import { AppConfig } from '../config/app-config';
 import { RegisterDto, LoginDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionTokens, TokenPair } from './session-tokens.service';
@@ -12,11 +14,15 @@ import { isUniqueViolation } from '../database/errors';
 
 export type AuthResult = TokenPair & { user: UserView };
 
+export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
+
 @Injectable()
 export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: SessionTokens,
+    private readonly limiter: RateLimiter,
+    private readonly config: AppConfig,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResult> {
@@ -42,11 +48,23 @@ export class AuthService {
     }
   }
 
-  /** One answer for an unknown email and a wrong password, in about the same time. */
+  /**
+   * One answer for an unknown email and a wrong password, in about the same time. Attempts on one
+   * email are counted from every address: past LOGIN_FAILURE_LIMIT in 15 minutes without a
+   * success, even the right password gets 429 until the window ends.
+   */
   async login(dto: LoginDto): Promise<AuthResult> {
+    const attempts = `login-account:${dto.email}`;
+    await this.limiter.enforce(
+      attempts,
+      this.config.LOGIN_FAILURE_LIMIT,
+      LOGIN_FAILURE_WINDOW_SECONDS,
+      'ACCOUNT_RATE_LIMITED',
+    );
     const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
     const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) throw unauthenticated('The email or password is wrong');
+    await this.limiter.reset(attempts);
     return this.db.transaction(async (m) => ({
       user: userView(user),
       ...(await this.tokens.startSession(m, user.id)),
@@ -61,6 +79,11 @@ export class AuthService {
 
   logout(principal: Principal, refreshToken?: string): Promise<void> {
     return this.tokens.logout(principal, refreshToken);
+  }
+
+  /** Sign out everywhere: every session of the caller ends (other devices, this one too). */
+  logoutAll(principal: Principal): Promise<void> {
+    return this.db.transaction((m) => this.tokens.revokeAllSessions(m, principal.id, 'logout_all'));
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest } from '../common/errors/app-error';
+import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
@@ -21,6 +22,7 @@ export class PasswordService {
     private readonly outbox: OutboxService,
     private readonly sessions: SessionTokens,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** Creates a single-use link; earlier unused links of the same user stop working. */
@@ -41,8 +43,18 @@ export class PasswordService {
     return { link: `${this.config.PUBLIC_URL}/api/v1/auth/password-reset/${token}`, expiresAt };
   }
 
-  /** Always the same answer, whether the email has an account or not. */
+  /**
+   * Always the same answer, whether the email has an account or not. At most
+   * PASSWORD_RESET_LIMIT requests per address per hour (counted for unknown addresses too, so the
+   * 429 tells nothing), whichever client addresses they come from.
+   */
   async requestReset(email: string): Promise<void> {
+    await this.limiter.enforce(
+      `password-reset-email:${email}`,
+      this.config.PASSWORD_RESET_LIMIT,
+      3600,
+      'ACCOUNT_RATE_LIMITED',
+    );
     await this.db.transaction(async (m) => {
       const user = await m.findOneBy(User, { email });
       if (!user) return;

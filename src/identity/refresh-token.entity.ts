@@ -19,6 +19,14 @@ export class RefreshToken {
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
 
+  /**
+   * The pair this token was rotated into, sealed (AES-256-GCM) with a key derived from this
+   * token's secret, which Kenal never stores: a second tab presenting the same token within
+   * REFRESH_REUSE_GRACE_SECONDS gets the same pair. Cleared once the grace has passed.
+   */
+  @Column({ type: 'text', nullable: true })
+  successorSealed: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { SessionResolver } from '../common/auth/session-resolver';
-import { hashToken, newToken } from '../common/crypto/tokens';
+import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { AuthSession } from './auth-session.entity';
@@ -59,11 +59,16 @@ export class SessionTokens extends SessionResolver {
     };
   }
 
-  /** Rotates a refresh token. Presenting one that was already rotated revokes its whole session. */
+  /**
+   * Rotates a refresh token. Presenting one that was already rotated revokes its whole session,
+   * except within REFRESH_REUSE_GRACE_SECONDS of its rotation (two tabs refreshing at once): then
+   * it answers the same pair as the first time, unsealed with the presented token's secret.
+   */
   async rotate(presented: string): Promise<{ userId: string; tokens: TokenPair }> {
     const [id, secret] = presented.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id))
       throw unauthenticated('The refresh token is invalid');
+    const graceMs = this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
     const outcome = await this.db.transaction(async (m) => {
       const token = await m.findOne(RefreshToken, {
         where: { id },
@@ -73,16 +78,41 @@ export class SessionTokens extends SessionResolver {
       const session = await m.findOneBy(AuthSession, { id: token.sessionId });
       if (!session || session.revokedAt) return { error: 'invalid' as const };
       if (token.usedAt) {
+        const again =
+          token.successorSealed && Date.now() - token.usedAt.getTime() < graceMs
+            ? openWithToken(secret, token.successorSealed)
+            : null;
+        if (again) return { userId: session.userId, tokens: JSON.parse(again) as TokenPair };
         await m.update(
           AuthSession,
           { id: session.id },
           { revokedAt: new Date(), revokedReason: 'refresh_token_reuse' },
         );
+        await m.update(RefreshToken, { sessionId: session.id }, { successorSealed: null });
         return { error: 'reuse' as const };
       }
       if (token.expiresAt.getTime() <= Date.now()) return { error: 'invalid' as const };
-      await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
-      return { userId: session.userId, tokens: await this.issue(m, session.userId, session.id) };
+      const now = new Date();
+      const tokens = await this.issue(m, session.userId, session.id);
+      await m.update(
+        RefreshToken,
+        { id: token.id },
+        {
+          usedAt: now,
+          successorSealed: graceMs > 0 ? sealWithToken(secret, JSON.stringify(tokens)) : null,
+        },
+      );
+      // Sealed pairs past their grace are of no more use: keep none longer than needed.
+      await m.update(
+        RefreshToken,
+        {
+          sessionId: session.id,
+          successorSealed: Not(IsNull()),
+          usedAt: LessThan(new Date(now.getTime() - graceMs)),
+        },
+        { successorSealed: null },
+      );
+      return { userId: session.userId, tokens };
     });
     if ('error' in outcome) {
       throw unauthenticated(

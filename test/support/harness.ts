@@ -41,16 +41,30 @@ export class Harness {
       PUBLIC_URL: 'http://kenal.test',
       LOG_LEVEL: 'silent',
       AUTH_RATE_LIMIT: '0',
+      LOGIN_FAILURE_LIMIT: '0',
+      PASSWORD_RESET_LIMIT: '0',
+      TRUST_PROXY: '',
       OUTBOX_POLL_MS: '50',
       JWT_SECRET: 'test-secret-of-sufficient-length',
       ...opts.env,
     });
-    h.api = await createApi();
-    await h.api.listen({ port: 0, host: '127.0.0.1' });
-    h.baseUrl = await h.api.getUrl();
-    h.db = h.api.get(DataSource);
+    await h.startApi();
     if (opts.worker) await h.startWorker();
     return h;
+  }
+
+  private async startApi(): Promise<void> {
+    this.api = await createApi();
+    await this.api.listen({ port: 0, host: '127.0.0.1' });
+    this.baseUrl = await this.api.getUrl();
+    this.db = this.api.get(DataSource);
+  }
+
+  /** Stops the API and starts it again on the same database (start-up work runs again). */
+  async restartApi(env: Record<string, string> = {}): Promise<void> {
+    await this.api.close();
+    Object.assign(process.env, env);
+    await this.startApi();
   }
 
   async startWorker(): Promise<INestApplicationContext> {
