@@ -69,7 +69,12 @@ describe('identity (e2e, real Postgres, Redis and SMTP)', () => {
     expect(first.body.refreshToken).not.toBe(user.refreshToken);
     await h.http().get('/api/v1/me').set(auth(first.body.accessToken)).expect(200);
 
-    // The old token again: theft. The session ends, including the token just issued.
+    // The old token again, after the grace for a second tab: theft. The session ends, including
+    // the token just issued.
+    await h.db.query(
+      `UPDATE refresh_tokens SET used_at = used_at - interval '11 seconds' WHERE id = $1`,
+      [user.refreshToken.split('.')[0]],
+    );
     const reuse = await h
       .http()
       .post('/api/v1/auth/refresh')
@@ -82,6 +87,57 @@ describe('identity (e2e, real Postgres, Redis and SMTP)', () => {
       .send({ refreshToken: first.body.refreshToken })
       .expect(401);
     await h.http().get('/api/v1/me').set(auth(first.body.accessToken)).expect(401);
+  });
+
+  it('two tabs refreshing with the same token at once both get the same new pair', async () => {
+    const user = await h.register();
+    const refresh = () =>
+      h.http().post('/api/v1/auth/refresh').send({ refreshToken: user.refreshToken }).expect(200);
+    const [a, b] = await Promise.all([refresh(), refresh()]);
+    expect(b.body.refreshToken).toBe(a.body.refreshToken);
+    expect(b.body.accessToken).toBe(a.body.accessToken);
+    expect(a.body.refreshToken).not.toBe(user.refreshToken);
+    // And once more, one after the other, still within the grace.
+    const c = await refresh();
+    expect(c.body).toEqual(a.body);
+    await h.http().get('/api/v1/me').set(auth(a.body.accessToken)).expect(200);
+
+    // Nothing readable is stored: the pair is sealed, the raw tokens appear nowhere.
+    const rows: { successor_sealed: string | null }[] = await h.db.query(
+      'SELECT successor_sealed FROM refresh_tokens WHERE id = $1',
+      [user.refreshToken.split('.')[0]],
+    );
+    expect(rows[0].successor_sealed).toBeTruthy();
+    expect(rows[0].successor_sealed).not.toContain(a.body.refreshToken.split('.')[1]);
+    expect(rows[0].successor_sealed).not.toContain(a.body.accessToken.split('.')[1]);
+
+    // The new token rotates as usual; the session goes on.
+    const next = await h
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: a.body.refreshToken })
+      .expect(200);
+    await h.http().get('/api/v1/me').set(auth(next.body.accessToken)).expect(200);
+  });
+
+  it('sign out everywhere: every session of the caller ends, other people keep theirs', async () => {
+    const user = await h.register();
+    const other = await h.register();
+    const second = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    await h.http().post('/api/v1/auth/logout-all').set(auth(second.body.accessToken)).expect(204);
+    for (const token of [user.token, second.body.accessToken]) {
+      await h.http().get('/api/v1/me').set(auth(token)).expect(401);
+    }
+    for (const refreshToken of [user.refreshToken, second.body.refreshToken]) {
+      await h.http().post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    }
+    await h.http().get('/api/v1/me').set(auth(other.token)).expect(200);
+    await h.http().post('/api/v1/auth/logout-all').expect(401);
+    await h.login(user.email, user.password);
   });
 
   it('logs out: the access and refresh tokens of that session stop working, others do not', async () => {

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { Harness } from './support/harness';
+
+const directives = (header: string) =>
+  new Map(
+    header.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+
+describe('security headers (e2e)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(() => h.stop());
+
+  it("the API and everything but the docs get a strict CSP; only /api/docs allows 'unsafe-inline'", async () => {
+    const api = await h.http().get('/api/v1/health').expect(200);
+    const strict = directives(api.headers['content-security-policy']);
+    expect(api.headers['content-security-policy']).not.toContain('unsafe-inline');
+    expect(strict.get('default-src')).toEqual(["'self'"]);
+    expect(strict.get('script-src')).toEqual(["'self'"]);
+    expect(strict.get('connect-src')).toEqual(["'self'"]);
+    expect(strict.get('img-src')).toEqual(expect.arrayContaining(["'self'", 'blob:']));
+    expect(strict.get('media-src')).toEqual(expect.arrayContaining(["'self'", 'blob:']));
+    expect(strict.get('object-src')).toEqual(["'none'"]);
+    expect(strict.get('frame-ancestors')).toEqual(["'none'"]);
+    // The web app's paths (served from / by the same process) get the same policy, even a 404.
+    const spa = await h.http().get('/some/page');
+    expect(spa.headers['content-security-policy']).toBe(api.headers['content-security-policy']);
+    // The emailed-link pages keep their one inline style sheet, allowed by its hash only.
+    const page = await h.http().get('/api/v1/auth/password-reset/not-a-token').expect(200);
+    expect(page.headers['content-security-policy']).toBe(api.headers['content-security-policy']);
+    const css = /<style>([\s\S]*?)<\/style>/.exec(page.text)![1];
+    const hash = createHash('sha256').update(css).digest('base64');
+    expect(strict.get('style-src')).toEqual(["'self'", `'sha256-${hash}'`]);
+
+    const docs = await h.http().get('/api/docs').expect(200);
+    const relaxed = directives(docs.headers['content-security-policy']);
+    expect(relaxed.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(relaxed.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    const asset = await h.http().get('/api/docs/swagger-ui-init.js');
+    expect(asset.headers['content-security-policy']).toBe(docs.headers['content-security-policy']);
+    // A look-alike path is not the docs.
+    const lookalike = await h.http().get('/api/docsevil');
+    expect(lookalike.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it('echoes a plain X-Request-Id and replaces a hostile one', async () => {
+    const plain = await h.http().get('/api/v1/health').set('X-Request-Id', 'abc.DEF_123-x');
+    expect(plain.headers['x-request-id']).toBe('abc.DEF_123-x');
+
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const hostile of [
+      'x'.repeat(65),
+      'id" level=60 msg="admin logged in',
+      '<script>alert(1)</script>',
+      'a b',
+      'ünïcode',
+    ]) {
+      const res = await h.http().get('/api/v1/health').set('X-Request-Id', hostile);
+      expect(res.headers['x-request-id']).toMatch(uuid);
+    }
+    const none = await h.http().get('/api/v1/health');
+    expect(none.headers['x-request-id']).toMatch(uuid);
+  });
+});
