@@ -32,17 +32,6 @@ export class RateLimiter {
     return count > limit ? retryAfter(ttl, windowSeconds) : 0;
   }
 
-  /** Like `hit` without counting: the seconds to wait when `limit` events already fell, else 0. */
-  async peek(key: string, limit: number, windowSeconds: number): Promise<number> {
-    if (limit <= 0) return 0;
-    const k = this.key(key);
-    const [[, count], [, ttl]] = (await this.redis.multi().get(k).pttl(k).exec()) as [
-      [null, string | null],
-      [null, number],
-    ];
-    return Number(count ?? 0) >= limit ? retryAfter(ttl, windowSeconds) : 0;
-  }
-
   /** Forgets the count (e.g. failed logins after a successful one). */
   async reset(key: string): Promise<void> {
     await this.redis.del(this.key(key));
