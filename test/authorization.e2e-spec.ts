@@ -60,6 +60,7 @@ describe('authorization (e2e)', () => {
     { method: 'put', path: '/me/profile', body: {} },
     { method: 'post', path: '/me/guardian-consent/resend' },
     { method: 'post', path: '/auth/logout', body: {} },
+    { method: 'post', path: '/auth/logout-all' },
     { method: 'get', path: '/me/notifications' },
     { method: 'get', path: '/me/export' },
     { method: 'post', path: `/me/notifications/${someone}/read` },

@@ -1,7 +1,6 @@
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
-  Matches,
   IsEmail,
   IsIn,
   IsInt,
@@ -105,10 +104,6 @@ export class AppConfig {
    * Empty (the default) trusts none: the client address is the socket's.
    */
   @IsString()
-  @Matches(/^(\d+|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)?$/, {
-    message:
-      'TRUST_PROXY must be a hop count or a comma-separated list of addresses or CIDR ranges',
-  })
   TRUST_PROXY = '';
 
   /**
