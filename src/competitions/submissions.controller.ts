@@ -24,7 +24,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { CurrentUser, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { PageQuery } from '../common/http/pagination';
@@ -77,6 +77,7 @@ export class SubmissionsController {
   }
 
   @Patch('submissions/:id')
+  @VerifiedEmail()
   @ApiOperation({
     summary: 'Edit until the deadline; every change is a new version',
     description:
@@ -95,6 +96,7 @@ export class SubmissionsController {
   }
 
   @Post('submissions/:id/submit')
+  @VerifiedEmail()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Submit: checks completeness and eligibility (422 with one entry per problem)',
@@ -149,6 +151,7 @@ export class SubmissionsController {
   }
 
   @Post('submissions/:id/assets')
+  @VerifiedEmail()
   @ApiOperation({
     summary:
       'Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role)',
@@ -181,6 +184,7 @@ export class SubmissionsController {
   }
 
   @Delete('submissions/:id/assets/:assetId')
+  @VerifiedEmail()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Remove an uploaded file (team members, until the deadline; a new version)',

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Public } from '../common/auth/decorators';
+import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
@@ -26,6 +26,7 @@ export class TeamsController {
   }
 
   @Post('teams/:id/invitations')
+  @VerifiedEmail()
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
   @ApiCreatedResponse({ type: InvitationDto })
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
@@ -44,6 +45,7 @@ export class TeamsController {
   }
 
   @Post('team-invitations/:token/accept')
+  @VerifiedEmail()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept an invitation: only the invited email may, while the team has room',

@@ -12,16 +12,26 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/errors/app-error';
-import { errorPage, passwordDonePage, setPasswordPage, wantsHtml } from './link-pages';
+import {
+  emailVerifiedPage,
+  errorPage,
+  passwordDonePage,
+  setPasswordPage,
+  verifyEmailPage,
+  wantsHtml,
+} from './link-pages';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -35,7 +45,10 @@ import {
   RefreshDto,
   RegisterDto,
   SetPasswordDto,
+  UserDto,
+  VerifyEmailSentDto,
 } from './dto/auth.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
 
 @ApiTags('auth')
@@ -45,6 +58,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly passwords: PasswordService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   @Public()
@@ -127,6 +141,54 @@ export class AuthController {
     try {
       await this.passwords.setPassword(token, dto.password);
       return passwordDonePage();
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      reply.status(err.status);
+      return errorPage(err.message);
+    }
+  }
+
+  @Post('verify-email')
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Email me a new link to confirm my address (earlier links stop working)',
+    description: `At most VERIFY_EMAILS_PER_HOUR (default 5) an hour.`,
+  })
+  @ApiAcceptedResponse({ type: VerifyEmailSentDto })
+  @ApiConflictResponse({ description: 'EMAIL_ALREADY_VERIFIED' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_EMAILS, with Retry-After' })
+  resendVerification(@CurrentUser() me: Principal) {
+    return this.verification.resend(me);
+  }
+
+  @Public()
+  @Get('verify-email/:token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'The page the emailed link opens: a button to confirm the address' })
+  @ApiProduces('text/html')
+  verifyEmailPage(@Param('token') token: string) {
+    return verifyEmailPage(token);
+  }
+
+  @Public()
+  @Post('verify-email/:token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm my email address with the emailed link (JSON, or HTML for the form)',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'TOKEN_INVALID: used, replaced or expired' })
+  async verifyEmail(
+    @Param('token') token: string,
+    @Headers() headers: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsHtml(headers)) return this.verification.verify(token);
+    reply.type('text/html; charset=utf-8');
+    try {
+      await this.verification.verify(token);
+      return emailVerifiedPage();
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       reply.status(err.status);

@@ -1,5 +1,5 @@
 /**
- * The two emailed links (a guardian's consent, a password to set) open in a browser: these are the
+ * The emailed links (a guardian's consent, a password to set, an address to confirm) open in a browser: these are the
  * small server-rendered pages behind them, each a form that posts back to the same API route.
  */
 const escape = (s: string) =>
@@ -54,6 +54,18 @@ export function setPasswordPage(token: string): string {
 
 export const passwordDonePage = () =>
   page('Password set', '<p>Your password is set. You can now sign in to Kenal.</p>');
+
+export function verifyEmailPage(token: string): string {
+  return page(
+    'Confirm your email address',
+    `<form method="post" action="/api/v1/auth/verify-email/${encodeURIComponent(token)}">
+<p>Confirm that this address is yours, so you can enrol, join a team and submit on Kenal.</p>
+<button type="submit">Confirm my email address</button></form>`,
+  );
+}
+
+export const emailVerifiedPage = () =>
+  page('Email address confirmed', '<p>Thank you: your email address is confirmed.</p>');
 
 export const errorPage = (detail: string) => page('That did not work', `<p>${escape(detail)}</p>`);
 
