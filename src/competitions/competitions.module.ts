@@ -1,3 +1,4 @@
+import { WindowLimiter } from '../common/redis/window-limiter';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
@@ -31,6 +32,7 @@ import { TeamsService } from './teams.service';
     ReminderScheduler,
     SubmissionAccess,
     SubmissionReaders,
+    WindowLimiter,
     {
       provide: ASSET_STORAGE,
       inject: [AppConfig],

@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -29,6 +30,10 @@ export class TeamsController {
   @VerifiedEmail()
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
   @ApiCreatedResponse({ type: InvitationDto })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_EMAILS (Retry-After): INVITATIONS_PER_SENDER_PER_DAY (default 20) from the caller, or INVITATIONS_PER_RECIPIENT_PER_DAY (default 5) to the address',
+  })
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
     return this.teams.invite(me, id, dto.email);
   }

@@ -11,7 +11,14 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { AppError } from '../common/errors/app-error';
 import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
@@ -21,6 +28,9 @@ import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
+
+const CONSENT_LIMIT =
+  'TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today';
 
 @ApiTags('identity')
 @Controller()
@@ -62,6 +72,7 @@ export class MeController {
       'Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent.',
   })
   @ApiOkResponse({ type: MeDto })
+  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
   putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
     return this.profiles.put(me.id, dto);
   }
@@ -71,6 +82,7 @@ export class MeController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Email my guardian a fresh consent link' })
   @ApiOkResponse({ type: MeDto })
+  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
   resend(@CurrentUser() me: Principal) {
     return this.profiles.resendConsent(me.id);
   }
