@@ -16,11 +16,14 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -155,10 +158,17 @@ export class SubmissionsController {
   @ApiOperation({
     summary:
       'Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role)',
+    description:
+      'Quotas: UPLOAD_MAX_FILES_PER_SUBMISSION files per entry (409 QUOTA_EXCEEDED), UPLOAD_MAX_BYTES_PER_SUBMISSION bytes per entry and UPLOAD_MAX_BYTES_PER_USER bytes per uploader (413 QUOTA_EXCEEDED); 507 INSUFFICIENT_STORAGE while the disk has less than UPLOAD_MIN_FREE_BYTES free. A refused upload leaves nothing behind.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadAssetDto })
   @ApiCreatedResponse({ type: AssetResponseDto })
+  @ApiConflictResponse({ description: 'QUOTA_EXCEEDED: the entry has as many files as allowed' })
+  @ApiPayloadTooLargeResponse({
+    description: 'PAYLOAD_TOO_LARGE (the file limit) or QUOTA_EXCEEDED (bytes per entry or person)',
+  })
+  @ApiResponse({ status: 507, description: 'INSUFFICIENT_STORAGE: the server is short of disk' })
   upload(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
