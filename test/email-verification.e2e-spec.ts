@@ -66,11 +66,7 @@ describe('email verification (e2e: emailed link, what an unverified account may 
     expect(row.token_hash).not.toBe(tokenFrom(mail.text));
 
     const refused = [
-      await h
-        .http()
-        .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
-        .set(auth(token))
-        .send({}),
+      await h.http().post(`/api/v1/penpal-rounds/${roundId}/enrolments`).set(auth(token)).send({}),
       await h
         .http()
         .post(`/api/v1/competitions/${competitionId}/teams`)

@@ -60,7 +60,10 @@ describe('upload quotas (e2e: files and bytes per entry, bytes per person)', () 
   const version = async (entryId: string) =>
     (await h.http().get(`/api/v1/submissions/${entryId}`).set(auth(owner.token))).body
       .version as number;
-  const state = async () => [await h.count('submission_assets'), (await filesUnder(uploads)).length];
+  const state = async () => [
+    await h.count('submission_assets'),
+    (await filesUnder(uploads)).length,
+  ];
 
   it('refuses a file beyond UPLOAD_MAX_FILES_PER_SUBMISSION with 409 QUOTA_EXCEEDED, keeping nothing', async () => {
     const id = await entry();

@@ -66,7 +66,8 @@ export class AdminController {
   @Put('users/:id/roles')
   @ApiOperation({
     summary: "Replace a user's roles (Kenal keeps at least one admin)",
-    description: 'Granting a staff role to an account whose email is unconfirmed: 403 EMAIL_UNVERIFIED.',
+    description:
+      'Granting a staff role to an account whose email is unconfirmed: 403 EMAIL_UNVERIFIED.',
   })
   @ApiOkResponse({ type: UserDto })
   @ApiForbiddenResponse({ description: 'EMAIL_UNVERIFIED' })

@@ -134,6 +134,10 @@ export class PasswordService {
 
   /** Records that the owner proved the address (once; a later proof keeps the first time). */
   async markVerified(m: EntityManager, userId: string): Promise<void> {
-    await m.update(User, { id: userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    await m.update(
+      User,
+      { id: userId, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: new Date() },
+    );
   }
 }

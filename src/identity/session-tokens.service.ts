@@ -139,8 +139,8 @@ export class SessionTokens extends SessionResolver {
               u.email_verified_at IS NOT NULL AS "emailVerified"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
-        [claims.sub, claims.sid],
-      );
+      [claims.sub, claims.sid],
+    );
     const user = rows[0];
     return user ? { ...user, sessionId: claims.sid } : null;
   }
