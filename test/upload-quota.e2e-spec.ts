@@ -1,16 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { competition, filesUnder, person, Person, programme } from './support/competitions';
+import { competition, filesUnder, mp4, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
 
 const MB = 1024 * 1024;
-const mp4 = (size: number) => {
-  const b = Buffer.alloc(size, 3);
-  Buffer.from([0, 0, 0, 0x20]).copy(b, 0);
-  Buffer.from('ftypisom').copy(b, 4);
-  return b;
-};
 
 describe('upload quotas (e2e: files and bytes per entry, bytes per person)', () => {
   let h: Harness;

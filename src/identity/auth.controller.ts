@@ -11,14 +11,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../common/errors/app-error';
 import {
+  answerLinkForm,
   emailVerifiedPage,
-  errorPage,
   passwordDonePage,
   setPasswordPage,
   verifyEmailPage,
-  wantsHtml,
 } from './link-pages';
 import {
   ApiAcceptedResponse,
@@ -136,16 +134,12 @@ export class AuthController {
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!wantsHtml(headers)) return this.passwords.setPassword(token, dto.password);
-    reply.type('text/html; charset=utf-8');
-    try {
-      await this.passwords.setPassword(token, dto.password);
-      return passwordDonePage();
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      reply.status(err.status);
-      return errorPage(err.message);
-    }
+    return answerLinkForm(
+      headers,
+      reply,
+      () => this.passwords.setPassword(token, dto.password),
+      passwordDonePage,
+    );
   }
 
   @Post('verify-email')
@@ -184,15 +178,6 @@ export class AuthController {
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!wantsHtml(headers)) return this.verification.verify(token);
-    reply.type('text/html; charset=utf-8');
-    try {
-      await this.verification.verify(token);
-      return emailVerifiedPage();
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      reply.status(err.status);
-      return errorPage(err.message);
-    }
+    return answerLinkForm(headers, reply, () => this.verification.verify(token), emailVerifiedPage);
   }
 }

@@ -19,8 +19,7 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { AppError } from '../common/errors/app-error';
-import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
+import { answerLinkForm, consentDonePage, consentPage } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { MeDto, ProfileDto } from './dto/profile.dto';
@@ -110,15 +109,12 @@ export class MeController {
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!wantsHtml(headers)) return this.consents.confirm(token);
-    reply.type('text/html; charset=utf-8');
-    try {
-      return consentDonePage((await this.consents.confirm(token)).participantName);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      reply.status(err.status);
-      return errorPage(err.message);
-    }
+    return answerLinkForm(
+      headers,
+      reply,
+      () => this.consents.confirm(token),
+      (r) => consentDonePage(r.participantName),
+    );
   }
 
   @Public()
