@@ -1,4 +1,7 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
 import { competition, person, programme } from './support/competitions';
+import { cloneTestDatabase, dropTestDatabase } from './support/databases';
 import { ADMIN, auth, Harness } from './support/harness';
 import { tokenFrom } from './support/smtp';
 
@@ -296,5 +299,39 @@ describe('email verification (e2e: emailed link, what an unverified account may 
       .send({ email: ADMIN.email, password: ADMIN.password })
       .expect(200);
     expect(res.body.user.emailVerified).toBe(true);
+  });
+});
+
+describe('migration EmailVerification (e2e on a migrated database)', () => {
+  let db: { name: string; url: string };
+  let ds: DataSource;
+  beforeAll(async () => {
+    db = await cloneTestDatabase();
+    ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await dropTestDatabase(db.name);
+  });
+
+  it('marks every account that existed before it verified, so nobody already taking part is locked out', async () => {
+    // Back to the schema before email verification (and any migration after it).
+    for (;;) {
+      const [last]: { name: string }[] = await ds.query(
+        'SELECT name FROM migrations ORDER BY id DESC LIMIT 1',
+      );
+      await ds.undoLastMigration({ transaction: 'each' });
+      if (last.name === 'EmailVerification1796505070881') break;
+    }
+    await ds.query(
+      `INSERT INTO users (email, display_name, password_hash, roles)
+       VALUES ('enrolled@kenal.test', 'Enrolled', 'x', '{applicant}'),
+              ('judge@kenal.test', 'Judge', 'x', '{judge}')`,
+    );
+    await ds.runMigrations({ transaction: 'each' });
+    const rows: { n: number }[] = await ds.query(
+      'SELECT count(*)::int AS n FROM users WHERE email_verified_at IS NULL',
+    );
+    expect(rows[0].n).toBe(0);
   });
 });
