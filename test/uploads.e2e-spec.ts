@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   competition,
   filesUnder,
+  mp4,
   person,
   Person,
   programme,
@@ -13,12 +14,6 @@ import {
 import { auth, Harness } from './support/harness';
 
 const MB = 1024 * 1024;
-const mp4 = (size: number) => {
-  const b = Buffer.alloc(size, 3);
-  Buffer.from([0, 0, 0, 0x20]).copy(b, 0);
-  Buffer.from('ftypisom').copy(b, 4);
-  return b;
-};
 
 describe('uploads (e2e)', () => {
   let h: Harness;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { AppError, badRequest, notFound } from '../common/errors/app-error';
 import { ASSET_ROLES, AssetRole } from './rules/sniff';
@@ -11,10 +11,27 @@ import type { AssetStorage } from './storage/asset-storage';
 import { SubmissionAccess } from './submission-access';
 import { SubmissionAsset } from './submission.entity';
 import { SubmissionsService } from './submissions.service';
-import { tooLarge, UploadInspector } from './upload-inspector';
+import { formatBytes, tooLarge, UploadInspector } from './upload-inspector';
+import { AppConfig } from '../config/app-config';
 
 /** Two gigabytes unless the competition sets its own limit. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+const tooManyFiles = (max: number) =>
+  new AppError(
+    409,
+    'QUOTA_EXCEEDED',
+    `An entry holds at most ${max} files: remove one before adding another`,
+  );
+
+const overQuota = (scope: 'submission' | 'user', cap: number) =>
+  new AppError(
+    413,
+    'QUOTA_EXCEEDED',
+    scope === 'submission'
+      ? `The files of an entry may take ${formatBytes(cap)} (${cap} bytes) together: this one does not fit`
+      : `The files you upload may take ${formatBytes(cap)} (${cap} bytes) together: this one does not fit`,
+  );
 
 /** One file part of a multipart request, as the controller found it. */
 export interface IncomingFile {
@@ -37,6 +54,7 @@ export class AssetsService {
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     private readonly access: SubmissionAccess,
     private readonly submissions: SubmissionsService,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -48,7 +66,15 @@ export class AssetsService {
     const { competition } = await this.db.transaction((m) =>
       this.submissions.editable(m, actor, submissionId),
     );
-    const maxBytes = competition.limits.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    await this.assertDiskSpace();
+    const fileLimit = competition.limits.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    const room = await this.room(this.db.manager, submissionId, actor.id);
+    if (room.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
+    if (room.bytes <= 0) throw overQuota(room.scope, room.cap);
+    // Past the quota's room the error names the quota; past the file limit, the file limit.
+    const maxBytes = Math.min(fileLimit, room.bytes);
+    const overLimit = () =>
+      room.bytes < fileLimit ? overQuota(room.scope, room.cap) : tooLarge(maxBytes);
     const file = await open(maxBytes);
     if (!file) {
       throw badRequest('VALIDATION_FAILED', 'Send the file as the multipart field "file"', [
@@ -64,7 +90,7 @@ export class AssetsService {
       );
     }
     const role = file.role as AssetRole;
-    const inspector = new UploadInspector(role, maxBytes);
+    const inspector = new UploadInspector(role, maxBytes, overLimit);
     // Its errors reach us through storage.put's pipeline; this keeps a late one from crashing.
     inspector.on('error', () => undefined);
     // The parser stops at the limit without an error: turn its cut into the inspector's 413.
@@ -89,11 +115,17 @@ export class AssetsService {
     }
     if (file.truncated()) {
       await this.storage.remove(key);
-      throw tooLarge(maxBytes);
+      throw overLimit();
     }
     try {
       return await this.db.transaction(async (m) => {
         const { submission } = await this.submissions.editable(m, actor, submissionId);
+        // Checked again under the entry's lock and the uploader's, so two uploads side by side
+        // cannot both take the last room.
+        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kenal:uploads:${actor.id}`]);
+        const now = await this.room(m, submissionId, actor.id);
+        if (now.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
+        if (now.bytes < inspector.bytes) throw overQuota(now.scope, now.cap);
         const asset = await m.save(
           SubmissionAsset,
           m.create(SubmissionAsset, {
@@ -131,6 +163,44 @@ export class AssetsService {
       await this.storage.remove(key).catch((e: Error) => this.logger.warn(e.message));
       throw err;
     }
+  }
+
+  /** 507 while the store has less free space than UPLOAD_MIN_FREE_BYTES. */
+  private async assertDiskSpace(): Promise<void> {
+    const free = await this.storage.freeBytes();
+    if (free !== null && free < this.config.UPLOAD_MIN_FREE_BYTES) {
+      throw new AppError(
+        507,
+        'INSUFFICIENT_STORAGE',
+        'Kenal is short of storage space right now; try the upload again later',
+      );
+    }
+  }
+
+  /**
+   * What the entry and the uploader may still add: files left on the entry, and bytes left under
+   * the tighter of the entry's and the uploader's quota (which one, and its size, for the error).
+   */
+  private async room(
+    m: EntityManager,
+    submissionId: string,
+    userId: string,
+  ): Promise<{ files: number; bytes: number; scope: 'submission' | 'user'; cap: number }> {
+    const [row]: { files: number; entryBytes: string; userBytes: string }[] = await m.query(
+      `SELECT (SELECT count(*)::int FROM submission_assets WHERE submission_id = $1) AS files,
+              (SELECT coalesce(sum(size), 0) FROM submission_assets WHERE submission_id = $1) AS "entryBytes",
+              (SELECT coalesce(sum(size), 0) FROM submission_assets WHERE uploaded_by_id = $2) AS "userBytes"`,
+      [submissionId, userId],
+    );
+    const c = this.config;
+    const entryRoom = c.UPLOAD_MAX_BYTES_PER_SUBMISSION - Number(row.entryBytes);
+    const userRoom = c.UPLOAD_MAX_BYTES_PER_USER - Number(row.userBytes);
+    return {
+      files: c.UPLOAD_MAX_FILES_PER_SUBMISSION - row.files,
+      ...(entryRoom <= userRoom
+        ? { bytes: entryRoom, scope: 'submission' as const, cap: c.UPLOAD_MAX_BYTES_PER_SUBMISSION }
+        : { bytes: userRoom, scope: 'user' as const, cap: c.UPLOAD_MAX_BYTES_PER_USER }),
+    };
   }
 
   /**

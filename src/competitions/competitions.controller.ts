@@ -7,7 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../common/auth/decorators';
+import { CurrentUser, Public, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { CompetitionsService } from './competitions.service';
@@ -77,6 +77,7 @@ export class CompetitionsController {
   }
 
   @Post('competitions/:id/teams')
+  @VerifiedEmail()
   @ApiOperation({
     summary: 'Form a team; the caller leads it (one team per person per competition)',
   })
@@ -90,6 +91,7 @@ export class CompetitionsController {
   }
 
   @Post('competitions/:id/submissions')
+  @VerifiedEmail()
   @ApiOperation({ summary: "Start a draft entry for the caller's team" })
   @ApiCreatedResponse({ type: SubmissionResponseDto })
   createSubmission(

@@ -16,15 +16,18 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { CurrentUser, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { PageQuery } from '../common/http/pagination';
@@ -77,6 +80,7 @@ export class SubmissionsController {
   }
 
   @Patch('submissions/:id')
+  @VerifiedEmail()
   @ApiOperation({
     summary: 'Edit until the deadline; every change is a new version',
     description:
@@ -95,6 +99,7 @@ export class SubmissionsController {
   }
 
   @Post('submissions/:id/submit')
+  @VerifiedEmail()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Submit: checks completeness and eligibility (422 with one entry per problem)',
@@ -149,13 +154,21 @@ export class SubmissionsController {
   }
 
   @Post('submissions/:id/assets')
+  @VerifiedEmail()
   @ApiOperation({
     summary:
       'Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role)',
+    description:
+      'Quotas: UPLOAD_MAX_FILES_PER_SUBMISSION files per entry (409 QUOTA_EXCEEDED), UPLOAD_MAX_BYTES_PER_SUBMISSION bytes per entry and UPLOAD_MAX_BYTES_PER_USER bytes per uploader (413 QUOTA_EXCEEDED); 507 INSUFFICIENT_STORAGE while the disk has less than UPLOAD_MIN_FREE_BYTES free. A refused upload leaves nothing behind.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadAssetDto })
   @ApiCreatedResponse({ type: AssetResponseDto })
+  @ApiConflictResponse({ description: 'QUOTA_EXCEEDED: the entry has as many files as allowed' })
+  @ApiPayloadTooLargeResponse({
+    description: 'PAYLOAD_TOO_LARGE (the file limit) or QUOTA_EXCEEDED (bytes per entry or person)',
+  })
+  @ApiResponse({ status: 507, description: 'INSUFFICIENT_STORAGE: the server is short of disk' })
   upload(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -181,6 +194,7 @@ export class SubmissionsController {
   }
 
   @Delete('submissions/:id/assets/:assetId')
+  @VerifiedEmail()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Remove an uploaded file (team members, until the deadline; a new version)',

@@ -5,8 +5,9 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Public } from '../common/auth/decorators';
+import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
@@ -26,8 +27,13 @@ export class TeamsController {
   }
 
   @Post('teams/:id/invitations')
+  @VerifiedEmail()
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
   @ApiCreatedResponse({ type: InvitationDto })
+  @ApiTooManyRequestsResponse({
+    description:
+      'TOO_MANY_EMAILS (Retry-After): INVITATIONS_PER_SENDER_PER_DAY (default 20) from the caller, or INVITATIONS_PER_RECIPIENT_PER_DAY (default 5) to the address',
+  })
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
     return this.teams.invite(me, id, dto.email);
   }
@@ -44,6 +50,7 @@ export class TeamsController {
   }
 
   @Post('team-invitations/:token/accept')
+  @VerifiedEmail()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Accept an invitation: only the invited email may, while the team has room',

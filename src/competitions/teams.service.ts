@@ -3,7 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { hashToken, newToken } from '../common/crypto/tokens';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../common/errors/app-error';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  tooManyEmails,
+} from '../common/errors/app-error';
+import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
 import { isUniqueViolation } from '../database/errors';
@@ -33,6 +41,7 @@ export class TeamsService {
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async create(actor: Principal, competitionId: string, name: string) {
@@ -71,7 +80,29 @@ export class TeamsService {
     return this.view(this.db.manager, team, true);
   }
 
+  /**
+   * Counted before anything is written: INVITATIONS_PER_SENDER_PER_DAY for the sender and
+   * INVITATIONS_PER_RECIPIENT_PER_DAY for the address, else 429 TOO_MANY_EMAILS.
+   */
   async invite(actor: Principal, teamId: string, email: string) {
+    const outcome = await this.limiter.hitAll([
+      {
+        key: `invitations:from:${actor.id}`,
+        limit: this.config.INVITATIONS_PER_SENDER_PER_DAY,
+        windowSeconds: 86400,
+      },
+      {
+        key: `invitations:to:${email.toLowerCase()}`,
+        limit: this.config.INVITATIONS_PER_RECIPIENT_PER_DAY,
+        windowSeconds: 86400,
+      },
+    ]);
+    if (!outcome.allowed) {
+      throw tooManyEmails(
+        outcome.retryAfter,
+        `Too many invitations today, from you or to this address; try again in ${outcome.retryAfter} s`,
+      );
+    }
     return this.db.transaction(async (m) => {
       const { team, competition } = await this.lockTeam(m, teamId, actor);
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can invite');

@@ -41,16 +41,18 @@ export class UploadInspector extends Transform {
   private headLength = 0;
   private decided = false;
 
+  /** `overLimit` is the error once more than `maxBytes` arrived (default: the file's own limit). */
   constructor(
     private readonly role: AssetRole,
     private readonly maxBytes: number,
+    private readonly overLimit: () => AppError = () => tooLarge(maxBytes),
   ) {
     super();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return done(tooLarge(this.maxBytes));
+    if (this.bytes > this.maxBytes) return done(this.overLimit());
     this.hash.update(chunk);
     if (!this.decided) {
       this.head.push(chunk);

@@ -115,6 +115,53 @@ export class AppConfig {
   @Min(0)
   @Max(60)
   REFRESH_REUSE_GRACE_SECONDS = 10;
+  /** Guardian-consent emails a day, per minor and per guardian address; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3 : Number(value)))
+  @IsInt()
+  @Min(0)
+  CONSENT_EMAILS_PER_DAY = 3;
+
+  /** Team invitations a person may send a day; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(0)
+  INVITATIONS_PER_SENDER_PER_DAY = 20;
+
+  /** Team invitations one email address may receive a day, from everyone; 0 turns it off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(0)
+  INVITATIONS_PER_RECIPIENT_PER_DAY = 5;
+
+  /** New email-verification links a person may ask for per hour; 0 turns the limit off. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 : Number(value)))
+  @IsInt()
+  @Min(0)
+  VERIFY_EMAILS_PER_HOUR = 5;
+
+  /** Files one submission may hold. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(1)
+  UPLOAD_MAX_FILES_PER_SUBMISSION = 20;
+
+  /** Bytes all files of one submission may take together (default 3 GiB: a 2 GiB film and more). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3 * 1024 ** 3 : Number(value)))
+  @IsInt()
+  @Min(1)
+  UPLOAD_MAX_BYTES_PER_SUBMISSION = 3 * 1024 ** 3;
+
+  /** Bytes all files one person uploaded may take together (default 5 GiB). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 5 * 1024 ** 3 : Number(value)))
+  @IsInt()
+  @Min(1)
+  UPLOAD_MAX_BYTES_PER_USER = 5 * 1024 ** 3;
+
+  /** Uploads are refused (507) while the disk under UPLOAD_DIR has less free space (default 1 GiB). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1024 ** 3 : Number(value)))
+  @IsInt()
+  @Min(0)
+  UPLOAD_MIN_FREE_BYTES = 1024 ** 3;
 
   /** Largest JSON body accepted, in bytes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1048576 : Number(value)))

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
-import { conflict, notFound } from '../common/errors/app-error';
+import { hashToken } from '../common/crypto/tokens';
+import { conflict, emailUnverified, forbidden, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
@@ -12,9 +13,16 @@ import { hashPassword } from './passwords';
 import { PasswordToken } from './password-token.entity';
 import { PasswordService } from './password.service';
 import { SessionTokens } from './session-tokens.service';
-import { Role, User } from './user.entity';
+import { Role, STAFF_ROLES, User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
+
+export interface StaffInvitationView {
+  status: 'invited';
+  userId: string;
+  roles: string[];
+  expiresAt: Date;
+}
 
 @Injectable()
 export class AdminUsersService {
@@ -29,16 +37,19 @@ export class AdminUsersService {
     private readonly sessions: SessionTokens,
   ) {}
 
-  /** A staff account starts without a password; its owner sets one from the emailed link. */
-  async createStaff(actor: Principal, dto: CreateStaffDto): Promise<UserView> {
+  /**
+   * A staff account starts without a password; its owner sets one from the emailed link. For an
+   * address that already has an account nothing changes yet: its owner is emailed an invitation
+   * to accept the roles (POST /staff-invitations/{token}/accept, signed in as that account).
+   */
+  async createStaff(
+    actor: Principal,
+    dto: CreateStaffDto,
+  ): Promise<{ created: UserView } | { invited: StaffInvitationView }> {
     try {
       return await this.db.transaction(async (m) => {
-        if (await m.existsBy(User, { email: dto.email })) {
-          throw conflict(
-            'An account with this email already exists; change its roles instead',
-            'EMAIL_TAKEN',
-          );
-        }
+        const existing = await m.findOneBy(User, { email: dto.email });
+        if (existing) return { invited: await this.offerRoles(m, actor, existing, dto.roles) };
         const user = await m.save(
           User,
           m.create(User, {
@@ -67,13 +78,91 @@ export class AdminUsersService {
           targetId: user.id,
           details: { email: user.email, roles: user.roles },
         });
-        return userView(user);
+        return { created: userView(user) };
       });
     } catch (err) {
       if (isUniqueViolation(err))
         throw conflict('An account with this email already exists', 'EMAIL_TAKEN');
       throw err;
     }
+  }
+
+  private async offerRoles(
+    m: EntityManager,
+    actor: Principal,
+    user: User,
+    requested: string[],
+  ): Promise<StaffInvitationView> {
+    const roles = requested.filter((r) => !user.roles.includes(r as Role));
+    if (roles.length === 0) {
+      throw conflict('This account already holds these roles', 'ROLES_ALREADY_HELD');
+    }
+    const { link, expiresAt } = await this.passwords.createLink(m, user, 'staff_roles', roles);
+    await this.outbox.enqueue(m, {
+      type: 'staff.roles_offered',
+      recipient: { userId: user.id, email: user.email, locale: user.locale },
+      channels: ['email'],
+      payload: {
+        displayName: user.displayName,
+        roles: roles.join(', '),
+        link,
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    await this.audit.record(m, {
+      actorId: actor.id,
+      action: 'user.staff_roles_offered',
+      targetType: 'user',
+      targetId: user.id,
+      details: { roles },
+    });
+    return { status: 'invited', userId: user.id, roles, expiresAt };
+  }
+
+  /**
+   * The owner of an existing account accepts the roles an admin offered, signed in as that
+   * account. The link came by email, so the address is verified too.
+   */
+  async acceptRoles(actor: Principal, token: string): Promise<UserView> {
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(PasswordToken, {
+        where: { tokenHash: hashToken(token), purpose: 'staff_roles' },
+      });
+      if (row && row.userId !== actor.id) {
+        throw forbidden('This invitation was sent to another account: sign in as its owner');
+      }
+      const used = await this.passwords.consume(m, token, ['staff_roles']);
+      const user = await m.findOne(User, {
+        where: { id: used.userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw notFound('User');
+      const roles = [...new Set([...user.roles, ...((used.roles ?? []) as Role[])])];
+      await m.update(User, { id: user.id }, { roles });
+      await this.passwords.markVerified(m, user.id);
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'user.roles_changed',
+        targetType: 'user',
+        targetId: user.id,
+        details: { before: user.roles, after: roles, via: 'staff_invitation' },
+      });
+      return userView(await m.findOneByOrFail(User, { id: user.id }));
+    });
+  }
+
+  /** What the emailed invitation link shows before its owner signs in. */
+  async describeInvitation(token: string) {
+    const row = await this.db
+      .getRepository(PasswordToken)
+      .findOneBy({ tokenHash: hashToken(token), purpose: 'staff_roles' });
+    if (!row) throw notFound('Invitation');
+    const status = row.usedAt
+      ? ('used' as const)
+      : row.expiresAt.getTime() <= Date.now()
+        ? ('expired' as const)
+        : ('pending' as const);
+    return { roles: row.roles ?? [], status, expiresAt: row.expiresAt };
   }
 
   async setRoles(actor: Principal, userId: string, roles: Role[]): Promise<UserView> {
@@ -83,6 +172,12 @@ export class AdminUsersService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!user) throw notFound('User');
+      const granted = roles.filter((r) => !user.roles.includes(r));
+      if (!user.emailVerifiedAt && granted.some((r) => STAFF_ROLES.includes(r))) {
+        throw emailUnverified(
+          'This account has not confirmed its email address: a staff role needs a proven address',
+        );
+      }
       if (user.roles.includes('admin') && !roles.includes('admin')) {
         // Serialise demotions so two admins cannot remove each other at once.
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kenal:admins']);
@@ -165,6 +260,8 @@ export class AdminUsersService {
             displayName: 'Administrator',
             passwordHash,
             roles: ['admin'],
+            // The operator chose this address in the configuration.
+            emailVerifiedAt: new Date(),
           }),
         );
         userId = created.id;

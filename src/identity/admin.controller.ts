@@ -1,17 +1,29 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { CurrentUser, Public, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AdminUsersService } from './admin-users.service';
-import { AuditQuery, CreateStaffDto, SetRolesDto, UserListQuery } from './dto/admin.dto';
+import {
+  AuditQuery,
+  CreateStaffDto,
+  SetRolesDto,
+  StaffInvitationDto,
+  StaffInvitationPreviewDto,
+  UserListQuery,
+} from './dto/admin.dto';
 import { UserDto } from './dto/auth.dto';
 import type { Role } from './user.entity';
 
@@ -28,10 +40,21 @@ export class AdminController {
   @Post('users')
   @ApiOperation({
     summary: 'Create a staff account; the person is emailed a link to set a password',
+    description:
+      'For an address that already has an account, no role changes: its owner is emailed an invitation (202) and gets the roles by accepting it (POST /staff-invitations/{token}/accept, signed in). 409 ROLES_ALREADY_HELD when the account already holds every role asked for.',
   })
-  @ApiCreatedResponse({ type: UserDto })
-  create(@CurrentUser() me: Principal, @Body() dto: CreateStaffDto) {
-    return this.users.createStaff(me, dto);
+  @ApiCreatedResponse({ type: UserDto, description: 'a new account' })
+  @ApiAcceptedResponse({ type: StaffInvitationDto, description: 'an existing account: invited' })
+  @ApiConflictResponse({ description: 'ROLES_ALREADY_HELD' })
+  async create(
+    @CurrentUser() me: Principal,
+    @Body() dto: CreateStaffDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.users.createStaff(me, dto);
+    if ('created' in outcome) return outcome.created;
+    reply.status(202);
+    return outcome.invited;
   }
 
   @Get('users')
@@ -41,8 +64,13 @@ export class AdminController {
   }
 
   @Put('users/:id/roles')
-  @ApiOperation({ summary: "Replace a user's roles (Kenal keeps at least one admin)" })
+  @ApiOperation({
+    summary: "Replace a user's roles (Kenal keeps at least one admin)",
+    description:
+      'Granting a staff role to an account whose email is unconfirmed: 403 EMAIL_UNVERIFIED.',
+  })
   @ApiOkResponse({ type: UserDto })
+  @ApiForbiddenResponse({ description: 'EMAIL_UNVERIFIED' })
   setRoles(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -55,5 +83,37 @@ export class AdminController {
   @ApiOperation({ summary: 'The audit log: who did what to which row, newest first' })
   auditEvents(@Query() q: AuditQuery) {
     return this.audit.list(q);
+  }
+}
+
+/** An admin's offer of staff roles to an existing account, accepted by its owner. */
+@ApiTags('identity')
+@Controller('staff-invitations')
+export class StaffInvitationsController {
+  constructor(private readonly users: AdminUsersService) {}
+
+  @Public()
+  @Get(':token')
+  @ApiOperation({
+    summary: 'What the emailed link shows: the roles offered and whether it still works',
+    description: 'Sign in as the invited account, then POST …/accept.',
+  })
+  @ApiOkResponse({ type: StaffInvitationPreviewDto })
+  preview(@Param('token') token: string) {
+    return this.users.describeInvitation(token);
+  }
+
+  @Post(':token/accept')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Accept the staff roles an admin offered (signed in as the invited account)',
+    description: 'The link came by email, so accepting also confirms the address.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'TOKEN_INVALID: used, replaced or expired' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN: the invitation was sent to another account' })
+  accept(@CurrentUser() me: Principal, @Param('token') token: string) {
+    return this.users.acceptRoles(me, token);
   }
 }

@@ -11,11 +11,18 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AppError } from '../common/errors/app-error';
-import { errorPage, passwordDonePage, setPasswordPage, wantsHtml } from './link-pages';
+import {
+  answerLinkForm,
+  emailVerifiedPage,
+  passwordDonePage,
+  setPasswordPage,
+  verifyEmailPage,
+} from './link-pages';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -36,7 +43,10 @@ import {
   RefreshDto,
   RegisterDto,
   SetPasswordDto,
+  UserDto,
+  VerifyEmailSentDto,
 } from './dto/auth.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
 
 const PER_ADDRESS =
@@ -49,6 +59,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly passwords: PasswordService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   @Public()
@@ -144,15 +155,50 @@ export class AuthController {
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!wantsHtml(headers)) return this.passwords.setPassword(token, dto.password);
-    reply.type('text/html; charset=utf-8');
-    try {
-      await this.passwords.setPassword(token, dto.password);
-      return passwordDonePage();
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      reply.status(err.status);
-      return errorPage(err.message);
-    }
+    return answerLinkForm(
+      headers,
+      reply,
+      () => this.passwords.setPassword(token, dto.password),
+      passwordDonePage,
+    );
+  }
+
+  @Post('verify-email')
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Email me a new link to confirm my address (earlier links stop working)',
+    description: `At most VERIFY_EMAILS_PER_HOUR (default 5) an hour.`,
+  })
+  @ApiAcceptedResponse({ type: VerifyEmailSentDto })
+  @ApiConflictResponse({ description: 'EMAIL_ALREADY_VERIFIED' })
+  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_EMAILS, with Retry-After' })
+  resendVerification(@CurrentUser() me: Principal) {
+    return this.verification.resend(me);
+  }
+
+  @Public()
+  @Get('verify-email/:token')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'The page the emailed link opens: a button to confirm the address' })
+  @ApiProduces('text/html')
+  verifyEmailPage(@Param('token') token: string) {
+    return verifyEmailPage(token);
+  }
+
+  @Public()
+  @Post('verify-email/:token')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm my email address with the emailed link (JSON, or HTML for the form)',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiBadRequestResponse({ description: 'TOKEN_INVALID: used, replaced or expired' })
+  async verifyEmail(
+    @Param('token') token: string,
+    @Headers() headers: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return answerLinkForm(headers, reply, () => this.verification.verify(token), emailVerifiedPage);
   }
 }

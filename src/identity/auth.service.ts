@@ -9,6 +9,7 @@ import { RegisterDto, LoginDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { SessionTokens, TokenPair } from './session-tokens.service';
 import { User } from './user.entity';
+import { EmailVerificationService } from './email-verification.service';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
 
@@ -23,8 +24,10 @@ export class AuthService {
     private readonly tokens: SessionTokens,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
+    private readonly verification: EmailVerificationService,
   ) {}
 
+  /** A new account starts unverified: the address gets a link that proves it. */
   async register(dto: RegisterDto): Promise<AuthResult> {
     const passwordHash = await hashPassword(dto.password);
     try {
@@ -40,6 +43,7 @@ export class AuthService {
             locale: dto.locale ?? 'en',
           }),
         );
+        await this.verification.sendLink(m, user);
         return { user: userView(user), ...(await this.tokens.startSession(m, user.id)) };
       });
     } catch (err) {

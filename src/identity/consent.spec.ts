@@ -1,4 +1,4 @@
-import { consentStatus, mayParticipate } from './consent';
+import { consentStatus, mayParticipate, needsConsentEmail } from './consent';
 
 describe('consentStatus', () => {
   const now = new Date('2026-11-28T00:00:00Z');
@@ -22,5 +22,30 @@ describe('consentStatus', () => {
     expect(mayParticipate('confirmed')).toBe(true);
     expect(mayParticipate('pending')).toBe(false);
     expect(mayParticipate('missing')).toBe(false);
+  });
+});
+
+describe('needsConsentEmail', () => {
+  const now = new Date('2027-01-10T00:00:00Z');
+  const guardian = { name: 'Ibu', email: 'ibu@kenal.test' };
+  const live = {
+    guardianName: 'Ibu',
+    guardianEmail: 'ibu@kenal.test',
+    confirmedAt: null,
+    expiresAt: new Date('2027-01-20T00:00:00Z'),
+  };
+
+  it('asks a first guardian, and another guardian, but not the same one while a link works', () => {
+    expect(needsConsentEmail(null, guardian, false, now)).toBe(true);
+    expect(needsConsentEmail(live, guardian, false, now)).toBe(false);
+    expect(needsConsentEmail(live, { ...guardian, email: 'other@kenal.test' }, false, now)).toBe(
+      true,
+    );
+  });
+
+  it('asks again on a resend or once the link expired, never after a confirmation', () => {
+    expect(needsConsentEmail(live, guardian, true, now)).toBe(true);
+    expect(needsConsentEmail({ ...live, expiresAt: now }, guardian, false, now)).toBe(true);
+    expect(needsConsentEmail({ ...live, confirmedAt: now }, guardian, true, now)).toBe(false);
   });
 });

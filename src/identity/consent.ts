@@ -19,3 +19,25 @@ export function consentStatus(facts: ConsentFacts, now: Date): ConsentStatus {
 /** Matching and submitting are open to adults and to minors whose guardian has confirmed. */
 export const mayParticipate = (status: ConsentStatus): boolean =>
   status === 'not_required' || status === 'confirmed';
+
+/**
+ * Whether asking `guardian` needs a new consent email: not when the same guardian already
+ * confirmed, nor (unless forced, i.e. a resend) while their earlier link still works.
+ */
+export function needsConsentEmail(
+  latest: {
+    guardianName: string;
+    guardianEmail: string;
+    confirmedAt: Date | null;
+    expiresAt: Date;
+  } | null,
+  guardian: { name: string; email: string },
+  force: boolean,
+  now: Date,
+): boolean {
+  const sameGuardian =
+    !!latest && latest.guardianEmail === guardian.email && latest.guardianName === guardian.name;
+  if (sameGuardian && latest.confirmedAt) return false;
+  if (sameGuardian && !force && latest.expiresAt.getTime() > now.getTime()) return false;
+  return true;
+}

@@ -20,7 +20,7 @@ export class DataExportService {
     return this.db.transaction('REPEATABLE READ', async (m) => {
       const rows = (sql: string) => m.query(`${sql} LIMIT ${ROWS}`, [userId]) as Promise<object[]>;
       const [account] = await rows(
-        `SELECT id, email, display_name AS "displayName", roles, locale, created_at AS "createdAt"
+        `SELECT id, email, email_verified_at AS "emailVerifiedAt", display_name AS "displayName", roles, locale, created_at AS "createdAt"
            FROM users WHERE id = $1`,
       );
       const [profile] = await rows(

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
-import { badRequest, unprocessable } from '../common/errors/app-error';
+import { badRequest, tooManyEmails, unprocessable } from '../common/errors/app-error';
+import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import { ConsentStatus, consentStatus, mayParticipate } from './consent';
+import { ConsentStatus, consentStatus, mayParticipate, needsConsentEmail } from './consent';
 import { GuardianConsent } from './guardian-consent.entity';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
@@ -27,6 +28,7 @@ export class GuardianConsentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   latest(m: EntityManager, userId: string): Promise<GuardianConsent | null> {
@@ -61,10 +63,7 @@ export class GuardianConsentService {
     force = false,
   ): Promise<void> {
     const latest = await this.latest(m, user.id);
-    const sameGuardian =
-      latest && latest.guardianEmail === guardian.email && latest.guardianName === guardian.name;
-    if (sameGuardian && latest.confirmedAt) return;
-    if (sameGuardian && !force && latest.expiresAt.getTime() > Date.now()) return;
+    if (!needsConsentEmail(latest, guardian, force, new Date())) return;
     if (latest) await m.update(GuardianConsent, { id: latest.id }, { supersededAt: new Date() });
     const token = newToken();
     const expiresAt = new Date(Date.now() + CONSENT_TTL_DAYS * 86400_000);
@@ -94,6 +93,33 @@ export class GuardianConsentService {
         payload: { guardianName: guardian.name, participantName: user.displayName },
       },
     ]);
+  }
+
+  /**
+   * Call before the transaction that asks a guardian: when it will send an email, counts it
+   * against CONSENT_EMAILS_PER_DAY for the minor and for the guardian's address, and refuses
+   * with 429 TOO_MANY_EMAILS (Retry-After) once either has had that many today. `guardian`
+   * defaults to the one last asked (a resend).
+   */
+  async limitEmails(
+    userId: string,
+    guardian: { name: string; email: string } | null,
+    force = false,
+  ): Promise<void> {
+    const latest = await this.latest(this.db.manager, userId);
+    const to = guardian ?? (latest && { name: latest.guardianName, email: latest.guardianEmail });
+    if (!to || !needsConsentEmail(latest, to, force, new Date())) return;
+    const limit = this.config.CONSENT_EMAILS_PER_DAY;
+    const outcome = await this.limiter.hitAll([
+      { key: `consent:minor:${userId}`, limit, windowSeconds: 86400 },
+      { key: `consent:to:${to.email.toLowerCase()}`, limit, windowSeconds: 86400 },
+    ]);
+    if (!outcome.allowed) {
+      throw tooManyEmails(
+        outcome.retryAfter,
+        `We have already emailed this guardian ${limit} times today; try again in ${outcome.retryAfter} s`,
+      );
+    }
   }
 
   /** What the consent page shows, without using the token up; null when it no longer works. */

@@ -5,11 +5,12 @@ import { SessionResolver } from '../common/auth/session-resolver';
 import { AppConfig } from '../config/app-config';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AdminUsersService } from './admin-users.service';
-import { AdminController } from './admin.controller';
+import { AdminController, StaffInvitationsController } from './admin.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DataExportService } from './data-export.service';
 import { FirstAdmin } from './first-admin';
+import { EmailVerificationService } from './email-verification.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { MeController } from './me.controller';
 import { PasswordService } from './password.service';
@@ -28,7 +29,7 @@ import { SessionTokens } from './session-tokens.service';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminController],
+  controllers: [AuthController, MeController, AdminController, StaffInvitationsController],
   providers: [
     SessionTokens,
     { provide: SessionResolver, useExisting: SessionTokens },
@@ -39,6 +40,7 @@ import { SessionTokens } from './session-tokens.service';
     AdminUsersService,
     DataExportService,
     FirstAdmin,
+    EmailVerificationService,
   ],
   exports: [SessionResolver, GuardianConsentService],
 })

@@ -1,7 +1,9 @@
 /**
- * The two emailed links (a guardian's consent, a password to set) open in a browser: these are the
+ * The emailed links (a guardian's consent, a password to set, an address to confirm) open in a browser: these are the
  * small server-rendered pages behind them, each a form that posts back to the same API route.
  */
+import { AppError } from '../common/errors/app-error';
+
 const escape = (s: string) =>
   s.replace(
     /[&<>"']/g,
@@ -59,9 +61,42 @@ export function setPasswordPage(token: string): string {
 export const passwordDonePage = () =>
   page('Password set', '<p>Your password is set. You can now sign in to Kenal.</p>');
 
+export function verifyEmailPage(token: string): string {
+  return page(
+    'Confirm your email address',
+    `<form method="post" action="/api/v1/auth/verify-email/${encodeURIComponent(token)}">
+<p>Confirm that this address is yours, so you can enrol, join a team and submit on Kenal.</p>
+<button type="submit">Confirm my email address</button></form>`,
+  );
+}
+
+export const emailVerifiedPage = () =>
+  page('Email address confirmed', '<p>Thank you: your email address is confirmed.</p>');
+
 export const errorPage = (detail: string) => page('That did not work', `<p>${escape(detail)}</p>`);
 
 /** A browser form posts urlencoded and accepts HTML; API clients send and want JSON. */
 export const wantsHtml = (headers: Record<string, string | string[] | undefined>): boolean =>
   String(headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') &&
   String(headers.accept ?? '').includes('text/html');
+
+/**
+ * Answers what a link page's form posts: JSON for an API client; for a browser form, the page
+ * `done` makes of the result, or an error page with the problem's status.
+ */
+export async function answerLinkForm<T>(
+  headers: Record<string, string | string[] | undefined>,
+  reply: { type(contentType: string): unknown; status(code: number): unknown },
+  run: () => Promise<T>,
+  done: (result: T) => string,
+): Promise<T | string> {
+  if (!wantsHtml(headers)) return run();
+  reply.type('text/html; charset=utf-8');
+  try {
+    return done(await run());
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    reply.status(err.status);
+    return errorPage(err.message);
+  }
+}

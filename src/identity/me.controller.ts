@@ -11,9 +11,15 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AppError } from '../common/errors/app-error';
-import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { answerLinkForm, consentDonePage, consentPage } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { MeDto, ProfileDto } from './dto/profile.dto';
@@ -21,6 +27,9 @@ import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
+
+const CONSENT_LIMIT =
+  'TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today';
 
 @ApiTags('identity')
 @Controller()
@@ -62,6 +71,7 @@ export class MeController {
       'Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent.',
   })
   @ApiOkResponse({ type: MeDto })
+  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
   putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
     return this.profiles.put(me.id, dto);
   }
@@ -71,6 +81,7 @@ export class MeController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Email my guardian a fresh consent link' })
   @ApiOkResponse({ type: MeDto })
+  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
   resend(@CurrentUser() me: Principal) {
     return this.profiles.resendConsent(me.id);
   }
@@ -98,15 +109,12 @@ export class MeController {
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!wantsHtml(headers)) return this.consents.confirm(token);
-    reply.type('text/html; charset=utf-8');
-    try {
-      return consentDonePage((await this.consents.confirm(token)).participantName);
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      reply.status(err.status);
-      return errorPage(err.message);
-    }
+    return answerLinkForm(
+      headers,
+      reply,
+      () => this.consents.confirm(token),
+      (r) => consentDonePage(r.participantName),
+    );
   }
 
   @Public()

@@ -1,8 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type PasswordTokenPurpose = 'reset' | 'invite';
+/**
+ * reset, invite: set a password (a reset, or a new staff account's first password);
+ * verify_email: proves the address; staff_roles: an existing account's owner accepts staff roles.
+ */
+export type PasswordTokenPurpose = 'reset' | 'invite' | 'verify_email' | 'staff_roles';
 
-/** A single-use link that sets a password: a reset, or a staff invitation's first password. */
+/** A single-use emailed link for one account (see the purposes above); stored hashed. */
 @Entity('password_tokens')
 export class PasswordToken {
   @PrimaryGeneratedColumn('uuid')
@@ -23,6 +27,10 @@ export class PasswordToken {
 
   @Column({ type: 'timestamptz', nullable: true })
   usedAt: Date | null;
+
+  /** The roles a staff_roles link grants when accepted. */
+  @Column({ type: 'text', array: true, nullable: true })
+  roles: string[] | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
@@ -12,7 +12,25 @@ import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
 import { SessionTokens } from './session-tokens.service';
 import { User } from './user.entity';
 
-const TTL_HOURS: Record<PasswordTokenPurpose, number> = { reset: 2, invite: 7 * 24 };
+/**
+ * How long each kind of link works, the API page it opens, and which earlier links of the same
+ * account it replaces (a new reset link ends an older invite, not a pending email verification).
+ */
+const LINKS: Record<
+  PasswordTokenPurpose,
+  { ttlHours: number; path: string; replaces: PasswordTokenPurpose[] }
+> = {
+  reset: { ttlHours: 2, path: 'auth/password-reset', replaces: ['reset', 'invite'] },
+  invite: { ttlHours: 7 * 24, path: 'auth/password-reset', replaces: ['reset', 'invite'] },
+  verify_email: { ttlHours: 7 * 24, path: 'auth/verify-email', replaces: ['verify_email'] },
+  staff_roles: { ttlHours: 7 * 24, path: 'staff-invitations', replaces: ['staff_roles'] },
+};
+
+/** The purposes whose link sets a password. */
+const SETS_PASSWORD: PasswordTokenPurpose[] = ['reset', 'invite'];
+
+const tokenInvalid = () =>
+  badRequest('TOKEN_INVALID', 'This link has already been used or has expired; ask for a new one');
 
 @Injectable()
 export class PasswordService {
@@ -25,22 +43,57 @@ export class PasswordService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  /** Creates a single-use link; earlier unused links of the same user stop working. */
+  /**
+   * Creates a single-use link; earlier unused links of the same user and kind stop working.
+   * `roles` are what a staff_roles link grants.
+   */
   async createLink(
     m: EntityManager,
     user: User,
     purpose: PasswordTokenPurpose,
+    roles: string[] | null = null,
   ): Promise<{ link: string; expiresAt: Date }> {
     const token = newToken();
-    const expiresAt = new Date(Date.now() + TTL_HOURS[purpose] * 3600_000);
-    await m.update(PasswordToken, { userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
+    const { ttlHours, path, replaces } = LINKS[purpose];
+    const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+    await m.update(
+      PasswordToken,
+      { userId: user.id, usedAt: IsNull(), purpose: In(replaces) },
+      { usedAt: new Date() },
+    );
     await m.insert(PasswordToken, {
       userId: user.id,
       purpose,
       tokenHash: hashToken(token),
       expiresAt,
+      roles,
     });
-    return { link: `${this.config.PUBLIC_URL}/api/v1/auth/password-reset/${token}`, expiresAt };
+    return { link: `${this.config.PUBLIC_URL}/api/v1/${path}/${token}`, expiresAt };
+  }
+
+  /**
+   * Uses up a live link of one of the purposes, locked; TOKEN_INVALID when it is unknown, of
+   * another kind, used, replaced or expired.
+   */
+  async consume(
+    m: EntityManager,
+    token: string,
+    purposes: PasswordTokenPurpose[],
+  ): Promise<PasswordToken> {
+    const row = await m.findOne(PasswordToken, {
+      where: { tokenHash: hashToken(token) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (
+      !row ||
+      !purposes.includes(row.purpose) ||
+      row.usedAt ||
+      row.expiresAt.getTime() <= Date.now()
+    ) {
+      throw tokenInvalid();
+    }
+    await m.update(PasswordToken, { id: row.id }, { usedAt: new Date() });
+    return row;
   }
 
   /**
@@ -68,22 +121,17 @@ export class PasswordService {
     });
   }
 
-  /** Sets the password from a link; every session of the account ends, as after any reset. */
+  /**
+   * Sets the password from a link; every session of the account ends, as after any reset. The
+   * link reached the address by email, so the address is verified too (an admin's invitation
+   * or a reset alike).
+   */
   async setPassword(token: string, password: string): Promise<{ userId: string; email: string }> {
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (m) => {
-      const row = await m.findOne(PasswordToken, {
-        where: { tokenHash: hashToken(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
-        throw badRequest(
-          'TOKEN_INVALID',
-          'This link has already been used or has expired; ask for a new one',
-        );
-      }
-      await m.update(PasswordToken, { id: row.id }, { usedAt: new Date() });
+      const row = await this.consume(m, token, SETS_PASSWORD);
       await m.update(User, { id: row.userId }, { passwordHash });
+      await this.markVerified(m, row.userId);
       await this.sessions.revokeAllSessions(m, row.userId, 'password_set');
       await this.audit.record(m, {
         actorId: row.userId,
@@ -94,5 +142,14 @@ export class PasswordService {
       const user = await m.findOneByOrFail(User, { id: row.userId });
       return { userId: user.id, email: user.email };
     });
+  }
+
+  /** Records that the owner proved the address (once; a later proof keeps the first time). */
+  async markVerified(m: EntityManager, userId: string): Promise<void> {
+    await m.update(
+      User,
+      { id: userId, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: new Date() },
+    );
   }
 }

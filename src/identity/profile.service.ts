@@ -91,6 +91,7 @@ export class ProfileService {
         [{ path: 'guardian', message: 'guardian is required under 18' }],
       );
     }
+    if (minor && dto.guardian) await this.consents.limitEmails(userId, dto.guardian);
     return this.db.transaction(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
       if (minor && dto.guardian && dto.guardian.email === user.email) {
@@ -129,6 +130,7 @@ export class ProfileService {
 
   /** Sends the guardian a fresh link (the old one stops working). */
   async resendConsent(userId: string): Promise<MeView> {
+    await this.consents.limitEmails(userId, null, true);
     return this.db.transaction(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
       const profile = await m.findOneBy(Profile, { userId });

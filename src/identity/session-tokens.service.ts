@@ -161,13 +161,16 @@ export class SessionTokens extends SessionResolver {
       return null;
     }
     if (!claims?.sub || !claims?.sid) return null;
-    const rows: (Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & { roles: Role[] })[] =
-      await this.db.query(
-        `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale
+    const rows: (Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & {
+      roles: Role[];
+      emailVerified: boolean;
+    })[] = await this.db.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale,
+              u.email_verified_at IS NOT NULL AS "emailVerified"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
-        [claims.sub, claims.sid],
-      );
+      [claims.sub, claims.sid],
+    );
     const user = rows[0];
     return user ? { ...user, sessionId: claims.sid } : null;
   }

@@ -6,6 +6,7 @@ export interface UserView {
   displayName: string;
   roles: string[];
   locale: string;
+  emailVerified: boolean;
 }
 
 export const userView = (u: User): UserView => ({
@@ -14,4 +15,5 @@ export const userView = (u: User): UserView => ({
   displayName: u.displayName,
   roles: u.roles,
   locale: u.locale,
+  emailVerified: u.emailVerifiedAt !== null && u.emailVerifiedAt !== undefined,
 });

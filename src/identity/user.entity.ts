@@ -32,6 +32,10 @@ export class User {
   @Column({ type: 'text', default: 'en' })
   locale: string;
 
+  /** When its owner proved the address (an emailed link); null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { CurrentUser, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
@@ -69,6 +69,7 @@ export class RoundsController {
 
   @Post('penpal-rounds/:id/enrolments')
   @Roles('applicant')
+  @VerifiedEmail()
   @ApiOperation({
     summary: 'Enrol in a round',
     description:

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../identity/user.entity';
-import { forbidden, unauthenticated } from '../errors/app-error';
-import { IS_PUBLIC, ROLES_KEY } from './decorators';
+import { emailUnverified, forbidden, unauthenticated } from '../errors/app-error';
+import { IS_PUBLIC, ROLES_KEY, VERIFIED_EMAIL } from './decorators';
 import { Principal } from './principal';
 import { SessionResolver } from './session-resolver';
 
@@ -30,6 +30,12 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.some((r) => principal.roles.includes(r))) {
       throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+    }
+    if (
+      !principal.emailVerified &&
+      this.reflector.getAllAndOverride<boolean>(VERIFIED_EMAIL, targets)
+    ) {
+      throw emailUnverified();
     }
     return true;
   }

@@ -7,6 +7,8 @@ export interface Principal {
   displayName: string;
   roles: Role[];
   locale: string;
+  /** The owner proved the address with an emailed link. */
+  emailVerified: boolean;
   sessionId: string;
 }
 

@@ -22,6 +22,14 @@ export const notFound = (what: string) =>
   new AppError(HttpStatus.NOT_FOUND, 'NOT_FOUND', `${what} not found`);
 export const forbidden = (message = 'You may not do this') =>
   new AppError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message);
+export const emailUnverified = (
+  message = 'Confirm your email address first: open the link we emailed you (POST /auth/verify-email sends a new one)',
+) => new AppError(HttpStatus.FORBIDDEN, 'EMAIL_UNVERIFIED', message);
+/** 429 with Retry-After: a sender or a recipient has had as many emails as the window allows. */
+export const tooManyEmails = (retryAfterSeconds: number, message: string) =>
+  new AppError(HttpStatus.TOO_MANY_REQUESTS, 'TOO_MANY_EMAILS', message, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 export const unauthenticated = (message = 'Sign in to do this') =>
   new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', message);
 export const conflict = (message: string, code = 'CONFLICT') =>

@@ -1,40 +1,86 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { AppError } from '../errors/app-error';
 import { REDIS } from './redis.token';
 
+export interface LimitHit {
+  /** What is counted, e.g. `consent:user:<id>`; namespaced under QUEUE_PREFIX here. */
+  key: string;
+  /** At most this many hits per window; 0 means no limit. */
+  limit: number;
+  windowSeconds: number;
+}
+
+export type LimitOutcome = { allowed: true } | { allowed: false; retryAfter: number };
+
+/**
+ * Checks every counter and, only when all have room, counts one hit on each, atomically.
+ * Returns 0 when allowed, else the milliseconds until the fullest refusing window ends.
+ */
+const HIT_ALL = `
+local wait = 0
+for i, key in ipairs(KEYS) do
+  local limit = tonumber(ARGV[i * 2 - 1])
+  local count = tonumber(redis.call('GET', key) or '0')
+  if count >= limit then
+    local ttl = redis.call('PTTL', key)
+    if ttl < 0 then ttl = tonumber(ARGV[i * 2]) end
+    if ttl > wait then wait = ttl end
+  end
+end
+if wait > 0 then return wait end
+for i, key in ipairs(KEYS) do
+  if redis.call('INCR', key) == 1 then redis.call('PEXPIRE', key, ARGV[i * 2]) end
+end
+return 0
+`;
+
 /**
  * Fixed-window counters in Redis, shared by every API process: per client address (the guard),
- * per account or email address (failed logins, reset mails), per sender or recipient.
- * Keys live under the QUEUE_PREFIX so test runs and instances never share counts.
+ * per account or email address (failed logins, reset mails), per sender or recipient of emails.
+ * Keys live under the QUEUE_PREFIX so test runs and instances never share counts. Call it before a
+ * transaction, never inside one. When Redis does not answer it lets the request through and logs
+ * it (fail open, for at most as long as Redis is away): a limit must not take sign-in down with Redis.
  */
 @Injectable()
 export class RateLimiter {
+  private readonly logger = new Logger(RateLimiter.name);
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * Counts one event under `key`; answers 0 while at most `limit` events fell in the current
-   * window of `windowSeconds`, else the seconds until the window ends (at least 1).
-   * A limit of 0 turns the check off.
-   */
-  async hit(key: string, limit: number, windowSeconds: number): Promise<number> {
-    if (limit <= 0) return 0;
-    const k = this.key(key);
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(k).pttl(k).exec()) as [
-      [null, number],
-      [null, number],
-    ];
-    if (ttl < 0) await this.redis.pexpire(k, windowSeconds * 1000);
-    return count > limit ? retryAfter(ttl, windowSeconds) : 0;
+  hit(key: string, limit: number, windowSeconds: number): Promise<LimitOutcome> {
+    return this.hitAll([{ key, limit, windowSeconds }]);
+  }
+
+  /** One hit on each counter when all have room; none when any is full. */
+  async hitAll(hits: LimitHit[]): Promise<LimitOutcome> {
+    const active = hits.filter((h) => h.limit > 0);
+    if (active.length === 0) return { allowed: true };
+    try {
+      const wait = (await this.redis.eval(
+        HIT_ALL,
+        active.length,
+        ...active.map((h) => this.key(h.key)),
+        ...active.flatMap((h) => [h.limit, h.windowSeconds * 1000]),
+      )) as number;
+      return wait > 0
+        ? { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) }
+        : { allowed: true };
+    } catch (err) {
+      this.logger.warn(`Rate limit not checked (Redis): ${(err as Error).message}`);
+      return { allowed: true };
+    }
   }
 
   /** Forgets the count (e.g. failed logins after a successful one). */
   async reset(key: string): Promise<void> {
-    await this.redis.del(this.key(key));
+    await this.redis.del(this.key(key)).catch((err: Error) => {
+      this.logger.warn(`Rate limit not reset (Redis): ${err.message}`);
+    });
   }
 
   /** `hit`, throwing 429 with Retry-After and the given code when the limit is passed. */
@@ -44,17 +90,14 @@ export class RateLimiter {
     windowSeconds: number,
     code = 'RATE_LIMITED',
   ): Promise<void> {
-    const wait = await this.hit(key, limit, windowSeconds);
-    if (wait > 0) throw tooManyRequests(wait, code);
+    const outcome = await this.hit(key, limit, windowSeconds);
+    if (!outcome.allowed) throw tooManyRequests(outcome.retryAfter, code);
   }
 
   private key(key: string): string {
     return `${this.config.QUEUE_PREFIX}:rl:${key}`;
   }
 }
-
-const retryAfter = (ttlMs: number, windowSeconds: number): number =>
-  Math.max(1, Math.ceil((ttlMs < 0 ? windowSeconds * 1000 : ttlMs) / 1000));
 
 /** 429 problem with a Retry-After header (seconds) and a stable code. */
 export const tooManyRequests = (retryAfterSeconds: number, code = 'RATE_LIMITED') =>

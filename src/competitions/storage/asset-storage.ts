@@ -11,6 +11,8 @@ export interface AssetStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; a missing one is not an error. */
   remove(key: string): Promise<void>;
+  /** Bytes still free where the files go; null when the store has no such limit (a bucket). */
+  freeBytes(): Promise<number | null>;
 }
 
 export const ASSET_STORAGE = Symbol('ASSET_STORAGE');

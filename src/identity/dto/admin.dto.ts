@@ -62,3 +62,17 @@ export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
 }
+
+export class StaffInvitationDto {
+  @ApiProperty({ enum: ['invited'] }) status: 'invited';
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ enum: ROLES, isArray: true, description: 'the roles the owner gets on accepting' })
+  roles: string[];
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}
+
+export class StaffInvitationPreviewDto {
+  @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
+  @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}

@@ -86,6 +86,11 @@ export class UserDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
   @ApiProperty() locale: string;
+  @ApiProperty({
+    description:
+      'Whether the owner proved the address with an emailed link; until then enrolling, team actions, submissions and staff roles answer 403 EMAIL_UNVERIFIED',
+  })
+  emailVerified: boolean;
 }
 
 export class AuthResponseDto {
@@ -93,4 +98,9 @@ export class AuthResponseDto {
   @ApiProperty() accessToken: string;
   @ApiProperty() refreshToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
+}
+
+export class VerifyEmailSentDto {
+  @ApiProperty({ enum: ['sent'] }) status: 'sent';
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
 }

@@ -143,6 +143,8 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: [String] }) roles: string[];
   @ApiProperty() locale: string;
+  @ApiProperty({ description: 'Whether the owner proved the address with an emailed link' })
+  emailVerified: boolean;
   @ApiProperty({ type: ProfileViewDto, nullable: true }) profile: ProfileViewDto | null;
   @ApiProperty({ type: GuardianConsentViewDto }) guardianConsent: GuardianConsentViewDto;
 }

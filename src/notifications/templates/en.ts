@@ -39,6 +39,25 @@ export const en: Record<string, TemplateFn> = {
     title: 'Welcome to Kenal',
     body: `Your staff account (${s(p.roles)}) is ready. Check your email to set a password.`,
   }),
+  'auth.verify_email': (p) => ({
+    subject: 'Confirm your email address for Kenal',
+    text:
+      `Hello ${s(p.displayName)},\n\nPlease confirm that this address is yours, so you can enrol, join a team ` +
+      `and submit on Kenal. Open this link (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `If you did not sign up for Kenal, ignore this email.\n\n— The Kenal team`,
+    title: 'Confirm your email address',
+    body: 'We emailed you a link to confirm your address.',
+  }),
+  'staff.roles_offered': (p) => ({
+    subject: 'You are invited to a Kenal staff role',
+    text:
+      `Hello ${s(p.displayName)},\n\nAn administrator invited your Kenal account to the role(s) ${s(p.roles)}. ` +
+      `Nothing changes unless you accept: sign in to Kenal as this account and accept with this link ` +
+      `(valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `If you do not expect this, ignore this email.\n\n— The Kenal team`,
+    title: 'Staff role offered',
+    body: `An administrator invited you to the role(s) ${s(p.roles)}. Check your email to accept.`,
+  }),
   'auth.password_reset': (p) => ({
     subject: 'Reset your Kenal password',
     text:

@@ -26,6 +26,18 @@ export const ko: Record<string, TemplateFn> = {
     title: 'Kenal에 오신 것을 환영합니다',
     body: `스태프 계정(${s(p.roles)})이 준비되었습니다. 메일에서 비밀번호를 설정하세요.`,
   }),
+  'auth.verify_email': (p) => ({
+    subject: 'Kenal 이메일 주소를 확인해 주세요',
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n이 주소가 본인의 것임을 확인해 주세요. 확인 후 Kenal에서 참가 신청, 팀 참여, 작품 제출을 할 수 있습니다. 아래 링크를 열어 주세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\nKenal에 가입하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,
+    title: '이메일 주소 확인',
+    body: '주소 확인 링크를 메일로 보냈습니다.',
+  }),
+  'staff.roles_offered': (p) => ({
+    subject: 'Kenal 스태프 역할에 초대되었습니다',
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 회원님의 Kenal 계정을 ${s(p.roles)} 역할에 초대했습니다. 수락하지 않으면 아무것도 바뀌지 않습니다. 이 계정으로 Kenal에 로그인한 뒤 아래 링크로 수락하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n예상하지 못한 메일이라면 무시하세요.\n\n— Kenal 팀`,
+    title: '스태프 역할 초대',
+    body: `관리자가 ${s(p.roles)} 역할에 초대했습니다. 메일에서 수락하세요.`,
+  }),
   'auth.password_reset': (p) => ({
     subject: 'Kenal 비밀번호 재설정',
     text: `${s(p.displayName)} 님, 안녕하세요.\n\n비밀번호 재설정 요청을 받았습니다. 아래 링크에서 새 비밀번호를 정하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n요청하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,

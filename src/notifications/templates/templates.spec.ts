@@ -42,6 +42,8 @@ describe('notification templates', () => {
   it('puts the link in emails that carry one', () => {
     expect(render('guardian.consent_requested', 'en', payload).text).toContain(payload.link);
     expect(render('staff.invited', 'ko', payload).text).toContain(payload.link);
+    expect(render('auth.verify_email', 'ko', payload).text).toContain(payload.link);
+    expect(render('staff.roles_offered', 'en', payload).text).toContain(payload.link);
     expect(render('team.invitation', 'en', payload).text).toContain(payload.link);
     expect(render('submission.deadline_reminder', 'ko', payload).text).toContain(payload.link);
   });
