@@ -1,11 +1,11 @@
 import { isMinorOn } from './age';
 
-export type ConsentStatus = 'not_required' | 'pending' | 'confirmed' | 'missing';
+export type ConsentStatus = 'not_required' | 'pending' | 'confirmed' | 'withdrawn' | 'missing';
 
 export interface ConsentFacts {
   dateOfBirth: string | null;
   /** The newest consent request that has not been superseded, if any. */
-  latest: { confirmedAt: Date | null } | null;
+  latest: { confirmedAt: Date | null; withdrawnAt?: Date | null } | null;
 }
 
 /** Where a person stands on guardian consent at a given instant. */
@@ -13,6 +13,7 @@ export function consentStatus(facts: ConsentFacts, now: Date): ConsentStatus {
   if (!facts.dateOfBirth) return 'missing';
   if (!isMinorOn(facts.dateOfBirth, now)) return 'not_required';
   if (!facts.latest) return 'missing';
+  if (facts.latest.withdrawnAt) return 'withdrawn';
   return facts.latest.confirmedAt ? 'confirmed' : 'pending';
 }
 

@@ -12,6 +12,7 @@ import { DataExportService } from './data-export.service';
 import { FirstAdmin } from './first-admin';
 import { GuardianConsentService } from './guardian-consent.service';
 import { MeController } from './me.controller';
+import { ParticipationHooks } from './participation-hooks';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
 import { SessionTokens } from './session-tokens.service';
@@ -35,11 +36,12 @@ import { SessionTokens } from './session-tokens.service';
     AuthService,
     PasswordService,
     GuardianConsentService,
+    ParticipationHooks,
     ProfileService,
     AdminUsersService,
     DataExportService,
     FirstAdmin,
   ],
-  exports: [SessionResolver, GuardianConsentService],
+  exports: [SessionResolver, GuardianConsentService, ParticipationHooks],
 })
 export class IdentityModule {}
