@@ -261,6 +261,27 @@ describe('safeguarding (e2e: birth-date lock, consent re-checks, guardian withdr
     await h.smtp.waitFor(teen.guardianEmail, 3);
   });
 
+  it('a minor corrected to an adult no longer writes to a minor: the published match ends', async () => {
+    const kr = await minor('KR');
+    const th = await minor('TH');
+    await pairUp(kr, th);
+    const [match] = await penpals(th);
+    await h
+      .http()
+      .put(`/api/v1/admin/users/${kr.id}/date-of-birth`)
+      .set(auth(admin))
+      .send({ dateOfBirth: '2000-06-06', reason: 'ID card shows an adult' })
+      .expect(200);
+    expect(await penpals(th)).toEqual([]);
+    await h.smtp.waitForSubject(th.email, /has been ended/);
+    const [audit] = await h.db.query(
+      `SELECT actor_id, details FROM audit_events WHERE action = 'penpal_match.cancelled' AND target_id = $1`,
+      [match.matchId],
+    );
+    expect(audit.details.reason).toBe('date_of_birth_changed: age_class');
+    expect(audit.actor_id).not.toBeNull();
+  });
+
   it('publish leaves out a pair whose member lost consent since the run, with the reason', async () => {
     const kr = await minor('KR');
     const th = await minor('TH');

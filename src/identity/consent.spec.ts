@@ -14,6 +14,17 @@ describe('consentStatus', () => {
       'confirmed',
     );
   });
+  it('is withdrawn once the guardian takes it back, confirmed or not', () => {
+    for (const confirmedAt of [now, null]) {
+      expect(
+        consentStatus(
+          { dateOfBirth: '2012-05-05', latest: { confirmedAt, withdrawnAt: now } },
+          now,
+        ),
+      ).toBe('withdrawn');
+    }
+    expect(mayParticipate('withdrawn')).toBe(false);
+  });
   it('is missing without a profile', () => {
     expect(consentStatus({ dateOfBirth: null, latest: null }, now)).toBe('missing');
   });
