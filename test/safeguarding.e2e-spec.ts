@@ -387,6 +387,15 @@ describe('safeguarding (e2e: birth-date lock, consent re-checks, guardian withdr
       .post(`/api/v1/guardian-consents/${kr.consentToken}/withdraw`)
       .expect(200);
     expect(again.body.withdrawnAt).toBe(withdrawn.body.withdrawnAt);
+    // The form on the page posts the same, and answers with a page.
+    const form = await h
+      .http()
+      .post(`/api/v1/guardian-consents/${kr.consentToken}/withdraw`)
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .set('accept', 'text/html')
+      .send('')
+      .expect(200);
+    expect(form.text).toContain('Consent withdrawn');
 
     expect((await me(kr)).guardianConsent).toMatchObject({ status: 'withdrawn' });
     expect(await h.count(`penpal_enrolments WHERE user_id = '${kr.id}'`)).toBe(0);
