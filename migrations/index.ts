@@ -7,6 +7,7 @@ import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatc
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
 import { EmailVerification1796505070881 } from './1796505070881-EmailVerification';
 import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
+import { GuardianConsentWithdrawal1796505067710 } from './1796505067710-GuardianConsentWithdrawal';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PenpalReasonFacts1795906273389,
   EmailVerification1796505070881,
   RefreshGrace1796505221250,
+  GuardianConsentWithdrawal1796505067710,
 ];

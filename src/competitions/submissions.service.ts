@@ -14,7 +14,6 @@ import {
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
-import { consentStatus } from '../identity/consent';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
@@ -26,7 +25,7 @@ import { RosterMember, rosterOf } from './roster';
 import { completenessProblems } from './rules/completeness';
 import { effectiveClose } from './rules/deadline';
 import { Change, diffFields } from './rules/diff';
-import { eligibilityProblems } from './rules/eligibility';
+import { consentProblems, eligibilityProblems } from './rules/eligibility';
 import { zonedHuman, zonedIso } from '../common/time-zones';
 import {
   fieldsOfKind,
@@ -238,18 +237,7 @@ export class SubmissionsService {
       }
       const now = new Date();
       const roster = await rosterOf(m, submission.teamId);
-      // One query at a time: m is a transaction's single connection.
-      const members = [];
-      for (const r of roster) {
-        const latest = await this.consents.latest(m, r.userId);
-        members.push({
-          userId: r.userId,
-          displayName: r.displayName,
-          country: r.country,
-          dateOfBirth: r.dateOfBirth,
-          consent: consentStatus({ dateOfBirth: r.dateOfBirth, latest }, now),
-        });
-      }
+      const members = await this.memberFacts(m, roster, now);
       const problems = [
         ...completenessProblems(
           competition.kind,
@@ -437,7 +425,34 @@ export class SubmissionsService {
     if (Date.now() >= closesAt.getTime()) {
       throw deadlinePassed(`The deadline passed at ${closesAt.toISOString()}`);
     }
+    // Frozen while a member lacks guardian consent (e.g. their guardian withdrew it).
+    const members = await this.memberFacts(m, await rosterOf(m, submission.teamId), new Date());
+    const problems = consentProblems(members);
+    if (problems.length > 0) {
+      throw new AppError(
+        422,
+        'GUARDIAN_CONSENT_REQUIRED',
+        `This entry cannot change until every member under 18 has a guardian's consent: ${problems.map((p) => p.message).join('; ')}`,
+        problems,
+      );
+    }
     return context;
+  }
+
+  /** What eligibility needs of each member, with their consent as it stands now. */
+  private async memberFacts(m: EntityManager, roster: RosterMember[], now: Date) {
+    const states = await this.consents.states(
+      m,
+      roster.map((r) => r.userId),
+      now,
+    );
+    return roster.map((r) => ({
+      userId: r.userId,
+      displayName: r.displayName,
+      country: r.country,
+      dateOfBirth: r.dateOfBirth,
+      consent: states.get(r.userId)?.consent ?? ('missing' as const),
+    }));
   }
 
   /** Records a change as the next version; the WHERE on the old version refuses a lost update. */

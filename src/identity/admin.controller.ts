@@ -19,11 +19,14 @@ import { AdminUsersService } from './admin-users.service';
 import {
   AuditQuery,
   CreateStaffDto,
+  SetDateOfBirthDto,
   SetRolesDto,
   StaffInvitationDto,
   StaffInvitationPreviewDto,
   UserListQuery,
 } from './dto/admin.dto';
+import { MeDto } from './dto/profile.dto';
+import { ProfileService } from './profile.service';
 import { UserDto } from './dto/auth.dto';
 import type { Role } from './user.entity';
 
@@ -35,6 +38,7 @@ export class AdminController {
   constructor(
     private readonly users: AdminUsersService,
     private readonly audit: AuditService,
+    private readonly profiles: ProfileService,
   ) {}
 
   @Post('users')
@@ -77,6 +81,24 @@ export class AdminController {
     @Body() dto: SetRolesDto,
   ) {
     return this.users.setRoles(me, id, dto.roles as Role[]);
+  }
+
+  @Put('users/:id/date-of-birth')
+  @ApiOperation({
+    summary: "Correct a person's date of birth, with the reason (audited)",
+    description:
+      'The only way to change a birth date once set (PUT /me/profile answers 409 DATE_OF_BIRTH_LOCKED). ' +
+      'Someone who becomes a minor needs guardian consent again (their guardian, if named before, is asked afresh); ' +
+      'published pen-pal matches no longer allowed (a minor without consent, a minor with an adult) end and both people are told. ' +
+      '422 PROFILE_REQUIRED when the person has no profile.',
+  })
+  @ApiOkResponse({ type: MeDto })
+  setDateOfBirth(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: SetDateOfBirthDto,
+  ) {
+    return this.profiles.changeDateOfBirth(me, id, dto);
   }
 
   @Get('audit-events')

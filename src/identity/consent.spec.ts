@@ -14,6 +14,17 @@ describe('consentStatus', () => {
       'confirmed',
     );
   });
+  it('is withdrawn once the guardian takes it back, confirmed or not', () => {
+    for (const confirmedAt of [now, null]) {
+      expect(
+        consentStatus(
+          { dateOfBirth: '2012-05-05', latest: { confirmedAt, withdrawnAt: now } },
+          now,
+        ),
+      ).toBe('withdrawn');
+    }
+    expect(mayParticipate('withdrawn')).toBe(false);
+  });
   it('is missing without a profile', () => {
     expect(consentStatus({ dateOfBirth: null, latest: null }, now)).toBe('missing');
   });
@@ -47,5 +58,11 @@ describe('needsConsentEmail', () => {
     expect(needsConsentEmail(live, guardian, true, now)).toBe(true);
     expect(needsConsentEmail({ ...live, expiresAt: now }, guardian, false, now)).toBe(true);
     expect(needsConsentEmail({ ...live, confirmedAt: now }, guardian, true, now)).toBe(false);
+  });
+
+  it('asks the same guardian again once they withdrew, confirmed before or not', () => {
+    const withdrawn = { ...live, confirmedAt: now, withdrawnAt: now };
+    expect(needsConsentEmail(withdrawn, guardian, false, now)).toBe(true);
+    expect(needsConsentEmail({ ...withdrawn, confirmedAt: null }, guardian, false, now)).toBe(true);
   });
 });

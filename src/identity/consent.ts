@@ -1,11 +1,11 @@
 import { isMinorOn } from './age';
 
-export type ConsentStatus = 'not_required' | 'pending' | 'confirmed' | 'missing';
+export type ConsentStatus = 'not_required' | 'pending' | 'confirmed' | 'withdrawn' | 'missing';
 
 export interface ConsentFacts {
   dateOfBirth: string | null;
   /** The newest consent request that has not been superseded, if any. */
-  latest: { confirmedAt: Date | null } | null;
+  latest: { confirmedAt: Date | null; withdrawnAt?: Date | null } | null;
 }
 
 /** Where a person stands on guardian consent at a given instant. */
@@ -13,6 +13,7 @@ export function consentStatus(facts: ConsentFacts, now: Date): ConsentStatus {
   if (!facts.dateOfBirth) return 'missing';
   if (!isMinorOn(facts.dateOfBirth, now)) return 'not_required';
   if (!facts.latest) return 'missing';
+  if (facts.latest.withdrawnAt) return 'withdrawn';
   return facts.latest.confirmedAt ? 'confirmed' : 'pending';
 }
 
@@ -30,13 +31,18 @@ export function needsConsentEmail(
     guardianEmail: string;
     confirmedAt: Date | null;
     expiresAt: Date;
+    withdrawnAt?: Date | null;
   } | null,
   guardian: { name: string; email: string },
   force: boolean,
   now: Date,
 ): boolean {
+  // A withdrawn consent is over: asking the same guardian again makes a new request.
   const sameGuardian =
-    !!latest && latest.guardianEmail === guardian.email && latest.guardianName === guardian.name;
+    !!latest &&
+    !latest.withdrawnAt &&
+    latest.guardianEmail === guardian.email &&
+    latest.guardianName === guardian.name;
   if (sameGuardian && latest.confirmedAt) return false;
   if (sameGuardian && !force && latest.expiresAt.getTime() > now.getTime()) return false;
   return true;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { renderReasons, type PairFacts } from '../penpal/matching';
+import { renderReasons, withoutAgeGap, type PairFacts } from '../penpal/matching';
 
 /** Most rows of one kind in an export: far more than any person makes; keeps the file bounded. */
 const ROWS = 5000;
@@ -35,7 +35,7 @@ export class DataExportService {
         guardianConsents: await rows(
           `SELECT guardian_name AS "guardianName", guardian_email AS "guardianEmail",
                   created_at AS "requestedAt", confirmed_at AS "confirmedAt",
-                  superseded_at AS "supersededAt"
+                  withdrawn_at AS "withdrawnAt", superseded_at AS "supersededAt"
              FROM guardian_consents WHERE user_id = $1 ORDER BY created_at`,
         ),
         sessions: await rows(
@@ -80,7 +80,7 @@ export class DataExportService {
       ),
       penpalMatches: matches.map(({ reasonFacts, ...match }) => ({
         ...match,
-        reasons: reasonFacts ? renderReasons(reasonFacts, locale) : match.reasons,
+        reasons: reasonFacts ? renderReasons(reasonFacts, locale) : withoutAgeGap(match.reasons),
       })),
     };
   }

@@ -26,6 +26,13 @@ export class GuardianConsent {
   @Column({ type: 'timestamptz', nullable: true })
   confirmedAt: Date | null;
 
+  /**
+   * Set when the guardian takes their consent back (or declines before confirming) with the link
+   * in their confirmation email; the token stays usable for this only.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
   /** Set when a newer request replaces this one; a superseded link no longer works. */
   @Column({ type: 'timestamptz', nullable: true })
   supersededAt: Date | null;

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { ConsentStatus, consentStatus, mayParticipate, needsConsentEmail } from './consent';
 import { GuardianConsent } from './guardian-consent.entity';
+import { ParticipationHooks } from './participation-hooks';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
 
@@ -20,7 +21,20 @@ export interface ConsentView {
   requestedAt?: Date;
   expiresAt?: Date;
   confirmedAt?: Date;
+  withdrawnAt?: Date;
 }
+
+/** Whether someone may take part now, for checks that look at several people at once. */
+export interface ParticipantState {
+  dateOfBirth: string | null;
+  consent: ConsentStatus;
+}
+
+const tokenInvalid = () =>
+  badRequest(
+    'TOKEN_INVALID',
+    'This consent link has already been used, was replaced, or has expired',
+  );
 
 @Injectable()
 export class GuardianConsentService {
@@ -29,6 +43,7 @@ export class GuardianConsentService {
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
+    private readonly hooks: ParticipationHooks,
   ) {}
 
   latest(m: EntityManager, userId: string): Promise<GuardianConsent | null> {
@@ -49,7 +64,49 @@ export class GuardianConsentService {
       requestedAt: latest.createdAt,
       expiresAt: latest.expiresAt,
       ...(latest.confirmedAt ? { confirmedAt: latest.confirmedAt } : {}),
+      ...(latest.withdrawnAt ? { withdrawnAt: latest.withdrawnAt } : {}),
     };
+  }
+
+  /** Birth date and consent of each person (one query), as consentStatus sees them at now. */
+  async states(
+    m: EntityManager,
+    userIds: readonly string[],
+    now = new Date(),
+  ): Promise<Map<string, ParticipantState>> {
+    const rows: {
+      id: string;
+      dob: string | null;
+      confirmed_at: Date | null;
+      withdrawn_at: Date | null;
+      has_latest: boolean;
+    }[] = await m.query(
+      `SELECT u.id, to_char(p.date_of_birth, 'YYYY-MM-DD') AS dob, g.confirmed_at, g.withdrawn_at,
+              g.user_id IS NOT NULL AS has_latest
+         FROM unnest($1::uuid[]) AS u(id)
+         LEFT JOIN profiles p ON p.user_id = u.id
+         LEFT JOIN LATERAL (SELECT c.user_id, c.confirmed_at, c.withdrawn_at FROM guardian_consents c
+                             WHERE c.user_id = u.id AND c.superseded_at IS NULL
+                             ORDER BY c.created_at DESC LIMIT 1) g ON true`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          dateOfBirth: r.dob,
+          consent: consentStatus(
+            {
+              dateOfBirth: r.dob,
+              latest: r.has_latest
+                ? { confirmedAt: r.confirmed_at, withdrawnAt: r.withdrawn_at }
+                : null,
+            },
+            now,
+          ),
+        },
+      ]),
+    );
   }
 
   /**
@@ -93,6 +150,11 @@ export class GuardianConsentService {
         payload: { guardianName: guardian.name, participantName: user.displayName },
       },
     ]);
+    // A new guardian replaces a confirmed consent: until they confirm, pen pals made under the
+    // old one end like after a withdrawal.
+    if (latest && !latest.withdrawnAt && latest.confirmedAt) {
+      await this.hooks.changed(m, { userId: user.id, actorId: null, cause: 'consent_replaced' });
+    }
   }
 
   /**
@@ -127,7 +189,13 @@ export class GuardianConsentService {
     const row = await this.db
       .getRepository(GuardianConsent)
       .findOneBy({ tokenHash: hashToken(token) });
-    if (!row || row.supersededAt || row.confirmedAt || row.expiresAt.getTime() <= Date.now())
+    if (
+      !row ||
+      row.supersededAt ||
+      row.confirmedAt ||
+      row.withdrawnAt ||
+      row.expiresAt.getTime() <= Date.now()
+    )
       return null;
     const user = await this.db.getRepository(User).findOneByOrFail({ id: row.userId });
     return { participantName: user.displayName, guardianName: row.guardianName };
@@ -141,21 +209,89 @@ export class GuardianConsentService {
         where: { tokenHash: hashToken(token) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || row.supersededAt || row.confirmedAt || row.expiresAt.getTime() <= Date.now()) {
-        throw badRequest(
-          'TOKEN_INVALID',
-          'This consent link has already been used, was replaced, or has expired',
-        );
+      if (
+        !row ||
+        row.supersededAt ||
+        row.confirmedAt ||
+        row.withdrawnAt ||
+        row.expiresAt.getTime() <= Date.now()
+      ) {
+        throw tokenInvalid();
       }
       const confirmedAt = new Date();
       await m.update(GuardianConsent, { id: row.id }, { confirmedAt });
       const user = await m.findOneByOrFail(User, { id: row.userId });
+      await this.outbox.enqueue(m, [
+        {
+          type: 'guardian.consent_confirmed',
+          recipient: { userId: user.id, email: user.email, locale: user.locale },
+          payload: { guardianName: row.guardianName, participantName: user.displayName },
+        },
+        {
+          // The guardian's receipt, with the link that takes the consent back at any time.
+          type: 'guardian.consent_receipt',
+          recipient: { email: row.guardianEmail, locale: user.locale },
+          channels: ['email'],
+          payload: {
+            guardianName: row.guardianName,
+            participantName: user.displayName,
+            link: `${this.config.PUBLIC_URL}/api/v1/guardian-consents/${token}/withdraw`,
+          },
+        },
+      ]);
+      return { status: 'confirmed' as const, participantName: user.displayName, confirmedAt };
+    });
+  }
+
+  /** What the withdrawal page shows; null when the link does not (or no longer) work. */
+  async describeWithdrawal(
+    token: string,
+  ): Promise<{ participantName: string; guardianName: string; withdrawn: boolean } | null> {
+    const row = await this.db
+      .getRepository(GuardianConsent)
+      .findOneBy({ tokenHash: hashToken(token) });
+    if (!row || row.supersededAt) return null;
+    const user = await this.db.getRepository(User).findOneByOrFail({ id: row.userId });
+    return {
+      participantName: user.displayName,
+      guardianName: row.guardianName,
+      withdrawn: row.withdrawnAt !== null,
+    };
+  }
+
+  /**
+   * The guardian takes consent back (or declines before confirming) with the link in their
+   * receipt: the token works for this even after confirming and after it expired, until a newer
+   * request replaces it. Withdrawing again answers 200 with the first withdrawal's time. The
+   * participant's pen-pal enrolments are withdrawn and their matches end (ParticipationHooks);
+   * their team's entry freezes until a guardian confirms again.
+   */
+  async withdraw(
+    token: string,
+  ): Promise<{ status: 'withdrawn'; participantName: string; withdrawnAt: Date }> {
+    return this.db.transaction(async (m) => {
+      const row = await m.findOne(GuardianConsent, {
+        where: { tokenHash: hashToken(token) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.supersededAt) throw tokenInvalid();
+      const user = await m.findOneByOrFail(User, { id: row.userId });
+      if (row.withdrawnAt) {
+        return {
+          status: 'withdrawn' as const,
+          participantName: user.displayName,
+          withdrawnAt: row.withdrawnAt,
+        };
+      }
+      const withdrawnAt = new Date();
+      await m.update(GuardianConsent, { id: row.id }, { withdrawnAt });
       await this.outbox.enqueue(m, {
-        type: 'guardian.consent_confirmed',
+        type: 'guardian.consent_withdrawn',
         recipient: { userId: user.id, email: user.email, locale: user.locale },
         payload: { guardianName: row.guardianName, participantName: user.displayName },
       });
-      return { status: 'confirmed' as const, participantName: user.displayName, confirmedAt };
+      await this.hooks.changed(m, { userId: user.id, actorId: null, cause: 'consent_withdrawn' });
+      return { status: 'withdrawn' as const, participantName: user.displayName, withdrawnAt };
     });
   }
 
@@ -174,7 +310,9 @@ export class GuardianConsentService {
         'GUARDIAN_CONSENT_REQUIRED',
         status === 'pending'
           ? 'Your guardian has not confirmed yet: ask them to open the link we emailed'
-          : 'Participants under 18 need a guardian who confirms their consent',
+          : status === 'withdrawn'
+            ? 'Your guardian withdrew their consent: ask them again (POST /me/guardian-consent/resend)'
+            : 'Participants under 18 need a guardian who confirms their consent',
       );
     }
   }

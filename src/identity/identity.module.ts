@@ -13,6 +13,7 @@ import { FirstAdmin } from './first-admin';
 import { EmailVerificationService } from './email-verification.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { MeController } from './me.controller';
+import { ParticipationHooks } from './participation-hooks';
 import { PasswordService } from './password.service';
 import { ProfileService } from './profile.service';
 import { SessionTokens } from './session-tokens.service';
@@ -36,12 +37,13 @@ import { SessionTokens } from './session-tokens.service';
     AuthService,
     PasswordService,
     GuardianConsentService,
+    ParticipationHooks,
     ProfileService,
     AdminUsersService,
     DataExportService,
     FirstAdmin,
     EmailVerificationService,
   ],
-  exports: [SessionResolver, GuardianConsentService],
+  exports: [SessionResolver, GuardianConsentService, ParticipationHooks],
 })
 export class IdentityModule {}

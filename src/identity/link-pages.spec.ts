@@ -1,4 +1,4 @@
-import { consentPage, setPasswordPage, wantsHtml } from './link-pages';
+import { consentPage, setPasswordPage, wantsHtml, withdrawPage } from './link-pages';
 
 describe('link pages', () => {
   it('escapes names, so a display name cannot inject markup', () => {
@@ -13,6 +13,14 @@ describe('link pages', () => {
   });
   it('says plainly when a consent link no longer works', () => {
     expect(consentPage('tok', null)).toContain('no longer works');
+  });
+  it('offers the guardian a withdrawal form, escaped, and says when it is done', () => {
+    const view = { participantName: '<b>x</b>', guardianName: 'G', withdrawn: false };
+    const html = withdrawPage('tok', view);
+    expect(html).toContain('action="/api/v1/guardian-consents/tok/withdraw"');
+    expect(html).not.toContain('<b>x</b>');
+    expect(withdrawPage('tok', { ...view, withdrawn: true })).toContain('Consent withdrawn');
+    expect(withdrawPage('tok', null)).toContain('no longer works');
   });
   it('posts the password form back to the same route', () => {
     expect(setPasswordPage('abc')).toContain('action="/api/v1/auth/password-reset/abc"');

@@ -49,6 +49,33 @@ export const consentDonePage = (participantName: string) =>
     `<p>You confirmed that ${escape(participantName)} may take part in Kenal. You can close this page.</p>`,
   );
 
+export function withdrawPage(
+  token: string,
+  view: { participantName: string; guardianName: string; withdrawn: boolean } | null,
+): string {
+  if (!view) {
+    return page(
+      'This link no longer works',
+      '<p>A newer consent request replaced it. Use the link in the most recent email from Kenal.</p>',
+    );
+  }
+  if (view.withdrawn) return withdrawDonePage(view.participantName);
+  return page(
+    'Withdraw guardian consent',
+    `<p>Dear ${escape(view.guardianName)},</p>
+<p>If you withdraw your consent, <strong>${escape(view.participantName)}</strong> leaves their pen-pal rounds, their pen-pal matches end,
+and their team's competition entry cannot be changed or submitted until a guardian agrees again.</p>
+<form method="post" action="/api/v1/guardian-consents/${encodeURIComponent(token)}/withdraw">
+<button type="submit">I withdraw my consent</button></form>`,
+  );
+}
+
+export const withdrawDonePage = (participantName: string) =>
+  page(
+    'Consent withdrawn',
+    `<p>You withdrew your consent for ${escape(participantName)} to take part in Kenal. You can close this page.</p>`,
+  );
+
 export function setPasswordPage(token: string): string {
   return page(
     'Choose your Kenal password',

@@ -19,10 +19,19 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { answerLinkForm, consentDonePage, consentPage } from './link-pages';
+import { AppError } from '../common/errors/app-error';
+import {
+  answerLinkForm,
+  consentDonePage,
+  consentPage,
+  errorPage,
+  wantsHtml,
+  withdrawDonePage,
+  withdrawPage,
+} from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { MeDto, ProfileDto } from './dto/profile.dto';
+import { ConsentWithdrawnDto, MeDto, ProfileDto } from './dto/profile.dto';
 import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
@@ -68,7 +77,9 @@ export class MeController {
   @ApiOperation({
     summary: 'Create or replace my profile',
     description:
-      'Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent.',
+      'Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent. ' +
+      'Once set, the date of birth changes only through staff (PUT /admin/users/{id}/date-of-birth): ' +
+      'a different dateOfBirth answers 409 DATE_OF_BIRTH_LOCKED and changes nothing.',
   })
   @ApiOkResponse({ type: MeDto })
   @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
@@ -79,7 +90,10 @@ export class MeController {
   @Post('me/guardian-consent/resend')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Email my guardian a fresh consent link' })
+  @ApiOperation({
+    summary: 'Email my guardian a fresh consent link',
+    description: 'Also how to ask again after the guardian withdrew their consent.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
   resend(@CurrentUser() me: Principal) {
@@ -115,6 +129,45 @@ export class MeController {
       () => this.consents.confirm(token),
       (r) => consentDonePage(r.participantName),
     );
+  }
+
+  @Public()
+  @Get('guardian-consents/:token/withdraw')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({
+    summary: "The page the link in the guardian's receipt opens: a button to withdraw consent",
+  })
+  @ApiProduces('text/html')
+  async withdrawPage(@Param('token') token: string) {
+    return withdrawPage(token, await this.consents.describeWithdrawal(token));
+  }
+
+  @Public()
+  @Post('guardian-consents/:token/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'A guardian withdraws consent (or declines) with the link in their receipt',
+    description:
+      "Works after confirming and after the request expired, until a newer request replaces it. The participant's " +
+      "pen-pal enrolments are withdrawn, their published matches end (both people are told), their team's entry " +
+      'cannot be edited or submitted, and they cannot enrol until a guardian confirms again (POST /me/guardian-consent/resend). ' +
+      "Withdrawing again answers 200 with the first withdrawal's time. Unknown or replaced link: 400 TOKEN_INVALID. JSON, or HTML for the form.",
+  })
+  @ApiOkResponse({ type: ConsentWithdrawnDto })
+  async withdraw(
+    @Param('token') token: string,
+    @Headers() headers: Record<string, string>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!wantsHtml(headers)) return this.consents.withdraw(token);
+    reply.type('text/html; charset=utf-8');
+    try {
+      return withdrawDonePage((await this.consents.withdraw(token)).participantName);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      reply.status(err.status);
+      return errorPage(err.message);
+    }
   }
 
   @Public()

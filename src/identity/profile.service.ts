@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, badRequest, FieldError } from '../common/errors/app-error';
-import { ageOn, isCalendarDate, MAX_AGE, MIN_AGE } from './age';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  FieldError,
+  notFound,
+  unprocessable,
+} from '../common/errors/app-error';
+import { ageOn, isCalendarDate, isMinorOn, MAX_AGE, MIN_AGE } from './age';
+import { GuardianConsent } from './guardian-consent.entity';
+import { ParticipationHooks } from './participation-hooks';
 import { ProfileDto } from './dto/profile.dto';
 import { ConsentView, GuardianConsentService } from './guardian-consent.service';
 import { Profile } from './profile.entity';
@@ -25,21 +36,27 @@ export interface ProfileView {
 
 export type MeView = UserView & { profile: ProfileView | null; guardianConsent: ConsentView };
 
+function dateOfBirthErrors(dateOfBirth: string, now: Date): FieldError[] {
+  if (!isCalendarDate(dateOfBirth))
+    return [{ path: 'dateOfBirth', message: 'dateOfBirth must be a real calendar date' }];
+  if (new Date(`${dateOfBirth}T00:00:00Z`) > now)
+    return [{ path: 'dateOfBirth', message: 'dateOfBirth cannot be in the future' }];
+  const age = ageOn(dateOfBirth, now);
+  if (age < MIN_AGE || age > MAX_AGE)
+    return [{ path: 'dateOfBirth', message: `age must be between ${MIN_AGE} and ${MAX_AGE}` }];
+  return [];
+}
+
+const invalid = (errors: FieldError[]) =>
+  new AppError(
+    400,
+    'VALIDATION_FAILED',
+    errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+    errors,
+  );
+
 function checkProfile(dto: ProfileDto, now: Date): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!isCalendarDate(dto.dateOfBirth)) {
-    errors.push({ path: 'dateOfBirth', message: 'dateOfBirth must be a real calendar date' });
-  } else if (new Date(`${dto.dateOfBirth}T00:00:00Z`) > now) {
-    errors.push({ path: 'dateOfBirth', message: 'dateOfBirth cannot be in the future' });
-  } else {
-    const age = ageOn(dto.dateOfBirth, now);
-    if (age < MIN_AGE || age > MAX_AGE) {
-      errors.push({
-        path: 'dateOfBirth',
-        message: `age must be between ${MIN_AGE} and ${MAX_AGE}`,
-      });
-    }
-  }
+  const errors: FieldError[] = dateOfBirthErrors(dto.dateOfBirth, now);
   const codes = dto.languages.map((l) => l.code);
   if (dto.languages.length === 0)
     errors.push({ path: 'languages', message: 'list at least one language' });
@@ -59,6 +76,8 @@ export class ProfileService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly consents: GuardianConsentService,
+    private readonly hooks: ParticipationHooks,
+    private readonly audit: AuditService,
   ) {}
 
   async me(userId: string, m: EntityManager = this.db.manager): Promise<MeView> {
@@ -75,15 +94,8 @@ export class ProfileService {
   async put(userId: string, dto: ProfileDto): Promise<MeView> {
     const now = new Date();
     const errors = checkProfile(dto, now);
-    if (errors.length > 0) {
-      throw new AppError(
-        400,
-        'VALIDATION_FAILED',
-        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
-        errors,
-      );
-    }
-    const minor = ageOn(dto.dateOfBirth, now) < 18;
+    if (errors.length > 0) throw invalid(errors);
+    const minor = isMinorOn(dto.dateOfBirth, now);
     if (minor && !dto.guardian) {
       throw badRequest(
         'GUARDIAN_CONSENT_REQUIRED',
@@ -94,6 +106,18 @@ export class ProfileService {
     if (minor && dto.guardian) await this.consents.limitEmails(userId, dto.guardian);
     return this.db.transaction(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
+      const current = await m.findOne(Profile, {
+        where: { userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // Age decides guardian consent and who may be paired with whom: once set, only staff
+      // change it (PUT /admin/users/{id}/date-of-birth, with a reason in the audit log).
+      if (current && current.dateOfBirth !== dto.dateOfBirth) {
+        throw conflict(
+          'Your date of birth cannot be changed here once set; ask a coordinator or admin to correct it',
+          'DATE_OF_BIRTH_LOCKED',
+        );
+      }
       if (minor && dto.guardian && dto.guardian.email === user.email) {
         throw badRequest('VALIDATION_FAILED', 'The guardian needs an email address of their own', [
           { path: 'guardian.email', message: 'must differ from your own email' },
@@ -128,6 +152,53 @@ export class ProfileService {
     });
   }
 
+  /**
+   * Staff correct a birth date, with the reason in the audit log. Someone who becomes a minor
+   * needs a guardian's consent again: the earlier consent is set aside and, when a guardian was
+   * named before, they are asked afresh. Pen-pal matches no longer allowed end (hooks).
+   */
+  async changeDateOfBirth(
+    actor: Principal,
+    userId: string,
+    dto: { dateOfBirth: string; reason: string },
+  ): Promise<MeView> {
+    const now = new Date();
+    const errors = dateOfBirthErrors(dto.dateOfBirth, now);
+    if (errors.length > 0) throw invalid(errors);
+    return this.db.transaction(async (m) => {
+      const user = await m.findOneBy(User, { id: userId });
+      if (!user) throw notFound('User');
+      const profile = await m.findOne(Profile, {
+        where: { userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!profile)
+        throw unprocessable('PROFILE_REQUIRED', 'This person has no profile, so no date of birth');
+      const before = profile.dateOfBirth;
+      if (before === dto.dateOfBirth) return this.me(userId, m);
+      await m.update(Profile, { userId }, { dateOfBirth: dto.dateOfBirth });
+      if (!isMinorOn(before, now) && isMinorOn(dto.dateOfBirth, now)) {
+        const latest = await this.consents.latest(m, userId);
+        if (latest) {
+          await m.update(GuardianConsent, { id: latest.id }, { supersededAt: now });
+          await this.consents.request(m, user, {
+            name: latest.guardianName,
+            email: latest.guardianEmail,
+          });
+        }
+      }
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'user.date_of_birth_changed',
+        targetType: 'user',
+        targetId: userId,
+        details: { before, after: dto.dateOfBirth, reason: dto.reason },
+      });
+      await this.hooks.changed(m, { userId, actorId: actor.id, cause: 'date_of_birth_changed' });
+      return this.me(userId, m);
+    });
+  }
+
   /** Sends the guardian a fresh link (the old one stops working). */
   async resendConsent(userId: string): Promise<MeView> {
     await this.consents.limitEmails(userId, null, true);
@@ -135,10 +206,11 @@ export class ProfileService {
       const user = await m.findOneByOrFail(User, { id: userId });
       const profile = await m.findOneBy(Profile, { userId });
       const latest = await this.consents.latest(m, userId);
-      if (!profile || ageOn(profile.dateOfBirth, new Date()) >= 18 || !latest) {
+      if (!profile || !isMinorOn(profile.dateOfBirth, new Date()) || !latest) {
         throw badRequest('NO_CONSENT_PENDING', 'There is no guardian consent to ask for');
       }
-      if (latest.confirmedAt)
+      // After a withdrawal, this is how the participant asks their guardian again.
+      if (latest.confirmedAt && !latest.withdrawnAt)
         throw badRequest('NO_CONSENT_PENDING', 'Your guardian has already confirmed');
       await this.consents.request(
         m,

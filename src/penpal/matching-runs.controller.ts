@@ -57,7 +57,11 @@ export class MatchingRunsController {
 
   @Post('matching-runs/:id/publish')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Show the pairs to participants; everyone enrolled is notified' })
+  @ApiOperation({
+    summary: 'Show the pairs to participants; everyone enrolled is notified',
+    description:
+      'Consent and birth dates are checked again: a pair with a minor who lacks confirmed guardian consent, or a minor with an adult, stays unpublished and is listed in skipped with the reason.',
+  })
   @ApiOkResponse({ type: RunPublishedDto })
   publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.runs.publish(me, id);
@@ -88,7 +92,11 @@ export class MatchingRunsController {
 
   @Post('penpal-matches/:id/respond')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept or decline a pen pal' })
+  @ApiOperation({
+    summary: 'Accept or decline a pen pal',
+    description:
+      '422 GUARDIAN_CONSENT_REQUIRED when the responder, a minor, lacks confirmed guardian consent; 409 MATCH_NOT_ELIGIBLE when the pen pal may no longer take part or one of the two is now a minor and the other an adult.',
+  })
   @ApiOkResponse({ type: MatchRespondedDto })
   respond(
     @CurrentUser() me: Principal,

@@ -15,6 +15,8 @@ import type { JsonObject } from '../common/json';
 import type { UnmatchedQuery } from './dto/run.dto';
 import { MatchingRun } from './matching-run.entity';
 import { PenpalMatch } from './penpal-match.entity';
+import { GuardianConsentService } from '../identity/guardian-consent.service';
+import { pairProblem } from './pair-eligibility';
 import { enrolmentWindow } from './round-rules';
 import { RoundsService } from './rounds.service';
 
@@ -41,6 +43,7 @@ export class MatchingRunsService {
     private readonly queues: QueueService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly consents: GuardianConsentService,
   ) {}
 
   /**
@@ -189,13 +192,28 @@ export class MatchingRunsService {
         );
       }
 
+      // Consent and birth dates are checked again: a guardian may have withdrawn, or staff
+      // corrected a birth date, since the run read its input. Such a pair stays unpublished.
+      const round = await this.rounds.find(run.roundId, m);
+      const proposed: { id: string; a: string; b: string }[] = await m.query(
+        `SELECT id, user_a AS a, user_b AS b FROM penpal_matches WHERE run_id = $1 AND status = 'proposed'`,
+        [runId],
+      );
+      const states = await this.consents.states(
+        m,
+        proposed.flatMap((x) => [x.a, x.b]),
+      );
+      const skipped = proposed.flatMap((x) => {
+        const reason = pairProblem(states.get(x.a), states.get(x.b), round);
+        return reason ? [{ matchId: x.id, reason }] : [];
+      });
       // A pair with someone who withdrew since the run stays unpublished; the other person stays in the queue.
       await m.query(
         `UPDATE penpal_matches x SET status = 'published'
-          WHERE x.run_id = $1 AND x.status = 'proposed'
+          WHERE x.run_id = $1 AND x.status = 'proposed' AND x.id <> ALL($2::uuid[])
             AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_a)
             AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)`,
-        [runId],
+        [runId, skipped.map((x) => x.matchId)],
       );
       await m.query(`UPDATE matching_runs SET published_at = clock_timestamp() WHERE id = $1`, [
         runId,
@@ -219,7 +237,6 @@ export class MatchingRunsService {
             WHERE e.round_id = $2`,
         [runId, run.roundId],
       );
-      const round = await this.rounds.find(run.roundId, m);
       const newPairs: { a: string; b: string; ca: string; cb: string; na: string; nb: string }[] =
         await m.query(
           `SELECT x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb, ua.display_name AS na, ub.display_name AS nb
@@ -259,7 +276,7 @@ export class MatchingRunsService {
         action: 'matching_run.published',
         targetType: 'penpal_round',
         targetId: run.roundId,
-        details: { runId, notified: notes.length },
+        details: { runId, notified: notes.length, skipped },
       });
       const matched = notes.filter((n) => n.type === 'penpal.matched').length;
       return {
@@ -267,6 +284,7 @@ export class MatchingRunsService {
         status: run.status,
         publishedAt: new Date(),
         notified: { matched, unmatched: notes.length - matched },
+        skipped,
       };
     });
   }

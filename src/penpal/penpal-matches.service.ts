@@ -1,15 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
-import { conflict, forbidden, notFound } from '../common/errors/app-error';
+import { conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
+import { mayParticipate } from '../identity/consent';
+import { GuardianConsentService } from '../identity/guardian-consent.service';
+import { ParticipationChange, ParticipationHooks } from '../identity/participation-hooks';
 import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { renderReasons, type PairFacts } from './matching';
+import { renderReasons, withoutAgeGap, type PairFacts } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
+import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
+import { pairProblem } from './pair-eligibility';
 
 interface PenpalRow {
   match_id: string;
@@ -28,13 +33,19 @@ interface PenpalRow {
 }
 
 @Injectable()
-export class PenpalMatchesService {
+export class PenpalMatchesService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
+    private readonly consents: GuardianConsentService,
+    private readonly hooks: ParticipationHooks,
   ) {}
+
+  onModuleInit(): void {
+    this.hooks.register((m, change) => this.afterParticipationChange(m, change));
+  }
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
   async mine(who: Principal) {
@@ -61,7 +72,9 @@ export class PenpalMatchesService {
       penpalResponse: r.their_response,
       score: r.score,
       // In the reader's language; rows saved before reasons were kept as data stay in English.
-      reasons: r.reason_facts ? renderReasons(r.reason_facts, who.locale) : r.reasons,
+      reasons: r.reason_facts
+        ? renderReasons(r.reason_facts, who.locale)
+        : withoutAgeGap(r.reasons),
       penpal: {
         displayName: r.display_name,
         country: r.country,
@@ -89,6 +102,22 @@ export class PenpalMatchesService {
         throw conflict(`You already ${mine} this pen pal`, 'ALREADY_RESPONDED');
       if (match.status === 'declined')
         throw conflict('Your pen pal declined this match', 'MATCH_DECLINED');
+      // Consent or a birth date may have changed since the run: the pair must still be allowed.
+      const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+      const states = await this.consents.states(m, [match.userA, match.userB]);
+      const me = states.get(who.id);
+      if (!me || !mayParticipate(me.consent)) {
+        throw unprocessable(
+          'GUARDIAN_CONSENT_REQUIRED',
+          'Participants under 18 need a guardian who confirms their consent before answering a pen pal',
+        );
+      }
+      if (pairProblem(states.get(match.userA), states.get(match.userB), round)) {
+        throw conflict(
+          'This pen pal can no longer be matched with you; the coordinators will end this match',
+          'MATCH_NOT_ELIGIBLE',
+        );
+      }
 
       const response: MatchResponse = accept ? 'accepted' : 'declined';
       if (side === 'A') match.responseA = response;
@@ -102,7 +131,6 @@ export class PenpalMatchesService {
         { responseA: match.responseA, responseB: match.responseB, status: match.status },
       );
 
-      const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
       // One after the other: m is a transaction's single connection.
       const a = await m.findOneByOrFail(User, { id: match.userA });
       const b = await m.findOneByOrFail(User, { id: match.userB });
@@ -159,25 +187,68 @@ export class PenpalMatchesService {
       if (match.status === 'declined')
         throw conflict('This match was declined already', 'MATCH_DECLINED');
 
-      await m.update(PenpalMatch, { id: match.id }, { status: 'cancelled' });
-      const a = await m.findOneByOrFail(User, { id: match.userA });
-      const b = await m.findOneByOrFail(User, { id: match.userB });
-      await this.outbox.enqueue(
-        m,
-        [a, b].map((to) => ({
-          type: 'penpal.cancelled',
-          recipient: { userId: to.id, email: to.email, locale: to.locale },
-          payload: { displayName: to.displayName, roundName: round.name },
-        })),
-      );
-      await this.audit.record(m, {
-        actorId: actor.id,
-        action: 'penpal_match.cancelled',
-        targetType: 'penpal_match',
-        targetId: match.id,
-        details: { roundId: round.id, userA: match.userA, userB: match.userB, reason },
-      });
+      await this.end(m, match, round, actor.id, reason);
       return { matchId: match.id, status: 'cancelled' as const };
     });
+  }
+
+  /** Ends a published match: both people are told, the reason stays in the audit log. */
+  private async end(
+    m: EntityManager,
+    match: PenpalMatch,
+    round: PenpalRound,
+    actorId: string | null,
+    reason: string | null,
+  ): Promise<void> {
+    await m.update(PenpalMatch, { id: match.id }, { status: 'cancelled' });
+    const a = await m.findOneByOrFail(User, { id: match.userA });
+    const b = await m.findOneByOrFail(User, { id: match.userB });
+    await this.outbox.enqueue(
+      m,
+      [a, b].map((to) => ({
+        type: 'penpal.cancelled',
+        recipient: { userId: to.id, email: to.email, locale: to.locale },
+        payload: { displayName: to.displayName, roundName: round.name },
+      })),
+    );
+    await this.audit.record(m, {
+      actorId,
+      action: 'penpal_match.cancelled',
+      targetType: 'penpal_match',
+      targetId: match.id,
+      details: { roundId: round.id, userA: match.userA, userB: match.userB, reason },
+    });
+  }
+
+  /**
+   * After a guardian withdrew consent, a new guardian replaced a confirmed one, or staff
+   * corrected a birth date: the person's published matches that are no longer allowed end (both
+   * told), and someone who may no longer take part leaves their pen-pal rounds.
+   */
+  private async afterParticipationChange(
+    m: EntityManager,
+    change: ParticipationChange,
+  ): Promise<void> {
+    const matches = await m.find(PenpalMatch, {
+      where: [
+        { userA: change.userId, status: In(['published', 'accepted']) },
+        { userB: change.userId, status: In(['published', 'accepted']) },
+      ],
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const states = await this.consents.states(m, [
+      change.userId,
+      ...matches.flatMap((x) => [x.userA, x.userB]),
+    ]);
+    for (const match of matches) {
+      const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+      const problem = pairProblem(states.get(match.userA), states.get(match.userB), round);
+      if (problem) await this.end(m, match, round, change.actorId, `${change.cause}: ${problem}`);
+    }
+    const mine = states.get(change.userId);
+    if (change.cause === 'consent_withdrawn' && mine && !mayParticipate(mine.consent)) {
+      await m.delete(PenpalEnrolment, { userId: change.userId });
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { ageOn } from '../../identity/age';
-import type { ConsentStatus } from '../../identity/consent';
+import { type ConsentStatus, mayParticipate } from '../../identity/consent';
 import { ASEAN_COUNTRIES, COUNTRIES } from '../../identity/reference-data';
 import type { Eligibility, Problem } from './types';
 
@@ -13,6 +13,27 @@ export interface MemberFacts {
 }
 
 const ASEAN: readonly string[] = ASEAN_COUNTRIES;
+
+/**
+ * A minor whose guardian has not confirmed (or withdrew) keeps their team's entry from being
+ * submitted and, from the moment they lack consent, from being changed at all.
+ */
+export function consentProblems(members: readonly MemberFacts[]): Problem[] {
+  return members.flatMap((m, i) =>
+    m.dateOfBirth && !mayParticipate(m.consent)
+      ? [
+          {
+            path: `team.members[${i}]`,
+            code: 'GUARDIAN_CONSENT_REQUIRED',
+            message:
+              m.consent === 'withdrawn'
+                ? `${m.displayName}'s guardian has withdrawn their consent`
+                : `${m.displayName} is under 18 and their guardian has not confirmed consent`,
+          },
+        ]
+      : [],
+  );
+}
 
 /**
  * Everything that keeps a team from entering, one entry per problem, checked on the submission
@@ -50,19 +71,16 @@ export function eligibilityProblems(
       });
       return;
     }
+    // Teammates read this: it names the member, never their age or birth date.
     const age = ageOn(m.dateOfBirth, at);
-    if (rules.minAge !== undefined && age < rules.minAge) {
+    if (
+      (rules.minAge !== undefined && age < rules.minAge) ||
+      (rules.maxAge !== undefined && age > rules.maxAge)
+    ) {
       problems.push({
         path,
         code: 'NOT_ELIGIBLE',
-        message: `${m.displayName} is ${age}; entrants must be at least ${rules.minAge}`,
-      });
-    }
-    if (rules.maxAge !== undefined && age > rules.maxAge) {
-      problems.push({
-        path,
-        code: 'NOT_ELIGIBLE',
-        message: `${m.displayName} is ${age}; entrants must be at most ${rules.maxAge}`,
+        message: `${m.displayName} is outside this competition's age range (${ageRange(rules)})`,
       });
     }
     if (!allowed.includes(m.country)) {
@@ -72,14 +90,8 @@ export function eligibilityProblems(
         message: `${m.displayName} lives in ${m.country}, which this competition does not admit`,
       });
     }
-    if (m.consent === 'pending' || m.consent === 'missing') {
-      problems.push({
-        path,
-        code: 'GUARDIAN_CONSENT_REQUIRED',
-        message: `${m.displayName} is under 18 and their guardian has not confirmed consent`,
-      });
-    }
   });
+  problems.push(...consentProblems(members));
   if (rules.requireMixedTeam) {
     const countries = members.map((m) => m.country);
     const korean = countries.includes('KR');
@@ -94,3 +106,10 @@ export function eligibilityProblems(
   }
   return problems;
 }
+
+const ageRange = (rules: Eligibility): string =>
+  rules.minAge !== undefined && rules.maxAge !== undefined
+    ? `${rules.minAge} to ${rules.maxAge}`
+    : rules.minAge !== undefined
+      ? `${rules.minAge} or older`
+      : `${rules.maxAge} or younger`;

@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -75,4 +76,20 @@ export class StaffInvitationPreviewDto {
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
   @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}
+
+export class SetDateOfBirthDto {
+  @ApiProperty({ example: '2011-03-14', description: 'The corrected birth date (YYYY-MM-DD)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as YYYY-MM-DD' })
+  dateOfBirth: string;
+
+  @ApiProperty({
+    maxLength: 500,
+    description: 'Why it changes (e.g. the document seen); kept in the audit log',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
+  reason: string;
 }

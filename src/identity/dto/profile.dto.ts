@@ -117,11 +117,23 @@ export class ProfileDto {
 }
 
 export class GuardianConsentViewDto {
-  @ApiProperty({ enum: ['not_required', 'pending', 'confirmed', 'missing'] }) status: string;
+  @ApiProperty({
+    enum: ['not_required', 'pending', 'confirmed', 'withdrawn', 'missing'],
+    description:
+      'withdrawn: the guardian took their consent back; the participant asks again with POST /me/guardian-consent/resend',
+  })
+  status: string;
   @ApiPropertyOptional() guardianName?: string;
   @ApiPropertyOptional() guardianEmail?: string;
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: string;
+}
+
+export class ConsentWithdrawnDto {
+  @ApiProperty({ enum: ['withdrawn'] }) status: string;
+  @ApiProperty() participantName: string;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt: string;
 }
 
 export class ProfileViewDto {

@@ -31,6 +31,25 @@ export const en: Record<string, TemplateFn> = {
     title: 'Guardian consent confirmed',
     body: `${s(p.guardianName)} confirmed that you may take part.`,
   }),
+  'guardian.consent_receipt': (p) => ({
+    subject: `You agreed that ${s(p.participantName)} may take part in Kenal`,
+    text:
+      `Dear ${s(p.guardianName)},\n\nThank you: you confirmed that ${s(p.participantName)} may take part in Kenal, ` +
+      `writing to a pen pal and entering youth competitions.\n\nYou can withdraw your consent at any time with this link. ` +
+      `Their pen-pal matches then end and they cannot take part until a guardian agrees again:\n${s(p.link)}\n\n` +
+      `Keep this email.\n\n— The Kenal team`,
+    title: 'Guardian consent confirmed',
+    body: `You confirmed that ${s(p.participantName)} may take part.`,
+  }),
+  'guardian.consent_withdrawn': (p) => ({
+    subject: 'Your guardian has withdrawn their consent',
+    text:
+      `Hello ${s(p.participantName)},\n\n${s(p.guardianName)} withdrew their consent for you to take part in Kenal. ` +
+      `You have left your pen-pal rounds, your pen-pal matches have ended and your team's entry cannot change until a guardian agrees again. ` +
+      `You can ask them again from your profile.\n\n— The Kenal team`,
+    title: 'Guardian consent withdrawn',
+    body: `${s(p.guardianName)} withdrew their consent. Ask a guardian again to take part.`,
+  }),
   'staff.invited': (p) => ({
     subject: 'You have a Kenal staff account: set your password',
     text:

@@ -20,6 +20,24 @@ export const ko: Record<string, TemplateFn> = {
     title: '보호자 동의 완료',
     body: `${s(p.guardianName)} 님이 참여에 동의했습니다.`,
   }),
+  'guardian.consent_receipt': (p) => ({
+    subject: `${s(p.participantName)} 님의 Kenal 참여에 동의하셨습니다`,
+    text:
+      `${s(p.guardianName)} 님께,\n\n${s(p.participantName)} 님이 Kenal에서 펜팔과 청소년 공모전에 참여하는 데 동의해 주셔서 감사합니다.\n\n` +
+      `아래 링크에서 언제든지 동의를 철회하실 수 있습니다. 철회하면 펜팔 매칭이 끝나고, 보호자가 다시 동의할 때까지 참여할 수 없습니다:\n${s(p.link)}\n\n` +
+      `이 메일을 보관해 주세요.\n\n— Kenal 팀`,
+    title: '보호자 동의 완료',
+    body: `${s(p.participantName)} 님의 참여에 동의하셨습니다.`,
+  }),
+  'guardian.consent_withdrawn': (p) => ({
+    subject: '보호자가 동의를 철회했습니다',
+    text:
+      `${s(p.participantName)} 님, 안녕하세요.\n\n${s(p.guardianName)} 님이 Kenal 참여 동의를 철회했습니다. ` +
+      `펜팔 라운드에서 빠지고 펜팔 매칭이 끝났으며, 보호자가 다시 동의할 때까지 팀 출품작을 바꿀 수 없습니다. ` +
+      `프로필에서 보호자에게 다시 요청할 수 있습니다.\n\n— Kenal 팀`,
+    title: '보호자 동의 철회',
+    body: `${s(p.guardianName)} 님이 동의를 철회했습니다. 참여하려면 보호자에게 다시 요청하세요.`,
+  }),
   'staff.invited': (p) => ({
     subject: 'Kenal 스태프 계정이 만들어졌습니다: 비밀번호를 설정하세요',
     text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 ${s(p.roles)} 역할의 Kenal 계정을 만들었습니다. 아래 링크에서 비밀번호를 설정하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n— Kenal 팀`,

@@ -230,11 +230,27 @@ export class PublishNotifiedDto {
   @ApiProperty({ description: 'people told they stay in the queue' }) unmatched: number;
 }
 
+export class PublishSkippedDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({
+    enum: ['consent', 'age_class'],
+    description:
+      'consent: a member may no longer take part (a minor without confirmed guardian consent); age_class: a minor with an adult after a birth-date correction',
+  })
+  reason: string;
+}
+
 export class RunPublishedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: RUN_STATUSES, example: 'succeeded' }) status: string;
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: PublishNotifiedDto }) notified: PublishNotifiedDto;
+  @ApiProperty({
+    type: [PublishSkippedDto],
+    description:
+      'proposed pairs left unpublished because consent or a birth date changed since the run',
+  })
+  skipped: PublishSkippedDto[];
 }
 
 // A participant's own matches

@@ -12,5 +12,5 @@ export { buildNetwork, lexicographicWeights, type MatchingNetwork } from './buil
 export { solveMatching, type SolvedMatching, type SolverChoice } from './solve';
 export { prepare, ageOn, type Prepared } from './prepare';
 export { makeScorer, scoreTables, resolveWeights, DEFAULT_WEIGHTS, MAX_SCORE } from './scoring';
-export { renderReasons } from './reasons';
+export { renderReasons, withoutAgeGap } from './reasons';
 export * from './types';

@@ -569,7 +569,7 @@ describe('matchPenpals', () => {
     expect(result.pairs[0].reasons).toEqual([
       'both speak English',
       'both like film and football',
-      '1 year apart',
+      "age difference within the round's limit",
     ]);
     // language 30 * 2/4 + interests 35 * 2/3 + age 20 * 3/4 + no wishes stated
     expect(result.pairs[0].score).toBe(Math.round(15 + 70 / 3 + 15));

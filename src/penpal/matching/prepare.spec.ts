@@ -91,7 +91,7 @@ describe('pairReasons', () => {
       'one of you wants to practise Korean, which the other speaks well',
       'one of you wants to practise Thai, which the other speaks well',
       'both like film, football, k pop and 1 more',
-      '3 years apart',
+      "age difference within the round's limit",
       'one of you asked for a pen pal from Thailand',
     ]);
     expect(renderReasons(pairFacts(prep, 0, 0), 'ko')).toEqual([
@@ -100,7 +100,7 @@ describe('pairReasons', () => {
       '한 사람은 한국어를 연습하고 싶고, 다른 사람은 잘해요',
       '한 사람은 태국어를 연습하고 싶고, 다른 사람은 잘해요',
       '공통 관심사: 영화, 축구, k pop 외 1개',
-      '3살 차이예요',
+      '나이 차이가 이번 회차 기준 안이에요',
       '한 사람이 태국 펜팔을 원했어요',
     ]);
   });
@@ -119,9 +119,9 @@ describe('pairReasons', () => {
       '한 사람은 한국어를 연습하고 싶고, 다른 사람은 잘해요',
       '한 사람은 XX을(를) 연습하고 싶고, 다른 사람은 잘해요',
       '공통 관심사: 영화',
-      '동갑이에요',
+      '나이 차이가 이번 회차 기준 안이에요',
       '한 사람이 한국 펜팔을 원했어요',
     ]);
-    expect(renderReasons(facts, 'th')).toContain('the same age');
+    expect(renderReasons(facts, 'th')).toContain("age difference within the round's limit");
   });
 });

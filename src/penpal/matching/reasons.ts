@@ -75,6 +75,15 @@ export function pairReasons(prep: Prepared, k: number, a: number): string[] {
   return renderReasons(pairFacts(prep, k, a), 'en');
 }
 
+const AGE_REASON_EN = "age difference within the round's limit";
+
+/**
+ * Reasons stored as English text before they were kept as data named the age gap ("3 years
+ * apart"); a participant reads the neutral sentence instead.
+ */
+export const withoutAgeGap = (reasons: string[]): string[] =>
+  reasons.map((r) => (/^(the same age|\d+ years? apart)$/.test(r) ? AGE_REASON_EN : r));
+
 /** The reasons in Korean for a 'ko' reader, in English for everyone else. */
 export function renderReasons(facts: PairFacts, locale: string): string[] {
   return locale === 'ko' ? korean(facts) : english(facts);
@@ -94,8 +103,8 @@ function english(f: PairFacts): string[] {
   } else if (interests.length > 0) {
     reasons.push(`both like ${joinWords(interests)}`);
   }
-  const gap = f.ageGap;
-  reasons.push(gap === 0 ? 'the same age' : gap === 1 ? '1 year apart' : `${gap} years apart`);
+  // Never the gap itself: with one's own age it would tell the other's (ageGap stays in the facts).
+  reasons.push(AGE_REASON_EN);
   if (f.askedCountry !== null) {
     reasons.push(`one of you asked for a pen pal from ${COUNTRY_NAMES[f.askedCountry]}`);
   }
@@ -120,7 +129,7 @@ function korean(f: PairFacts): string[] {
   } else if (interests.length > 0) {
     reasons.push(`공통 관심사: ${interests.join(', ')}`);
   }
-  reasons.push(f.ageGap === 0 ? '동갑이에요' : `${f.ageGap}살 차이예요`);
+  reasons.push('나이 차이가 이번 회차 기준 안이에요');
   if (f.askedCountry !== null) {
     reasons.push(`한 사람이 ${COUNTRY_NAMES_KO[f.askedCountry]} 펜팔을 원했어요`);
   }
