@@ -20,7 +20,13 @@ import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
 import { judgeEntryView, type JudgeEntrySource } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
-import { JudgingAccess, roundClosed, roundState } from './judging-access';
+import {
+  assignmentAccess,
+  type EntryAccess,
+  JudgingAccess,
+  roundClosed,
+  roundState,
+} from './judging-access';
 import { scoreProblems } from './score-rules';
 
 /** A judge's list is bounded; no real round gives one judge more. */
@@ -154,17 +160,24 @@ export class AssignmentsService {
     return this.judgeViews(m, rows);
   }
 
+  /**
+   * The judge sees the entry only while the access rule lets them (a recused or withdrawn
+   * assignment, a closed round, ... show the assignment and the judge's own score, no entry);
+   * programme staff reading another judge's assignment see it whole.
+   */
   async get(who: Principal, id: string) {
     const { assignment } = await this.access.ownAssignment(this.db.manager, who, id, {
       staff: true,
     });
-    return (await this.judgeViews(this.db.manager, [assignment]))[0];
+    const asStaff = assignment.judgeId !== who.id;
+    return (await this.judgeViews(this.db.manager, [assignment], asStaff))[0];
   }
 
   /** A file of the entry, through the assignment: by id, never under the name it was uploaded as. */
   async asset(me: Principal, id: string, assetId: string) {
     const { assignment } = await this.access.ownAssignment(this.db.manager, me, id);
-    if (assignment.status !== 'active') throw notFound('Asset');
+    const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
+    if (rule?.access !== 'open') throw notFound('Asset');
     const asset = await this.db
       .getRepository(SubmissionAsset)
       .findOneBy({ id: assetId, submissionId: assignment.submissionId });
@@ -300,16 +313,30 @@ export class AssignmentsService {
     };
   }
 
-  /** The judge's view: the entry as the round allows it to be seen, and the judge's own score. */
-  private async judgeViews(m: EntityManager, rows: JudgeAssignment[]) {
+  /**
+   * The judge's view: the entry as the round allows it to be seen, and the judge's own score.
+   * `submission` is null whenever the access rule does not let the judge read the entry, and
+   * `access` says why (for staff, who read any assignment of their programme, it is `open`).
+   */
+  private async judgeViews(m: EntityManager, rows: JudgeAssignment[], asStaff = false) {
     if (rows.length === 0) return [];
     const roundIds = [...new Set(rows.map((r) => r.roundId))];
     const rounds = new Map(
       (await m.findBy(JudgingRound, { id: In(roundIds) })).map((r) => [r.id, r]),
     );
-    const sources = await this.entrySources(m, [...new Set(rows.map((r) => r.submissionId))]);
+    const rules = new Map<string, EntryAccess>(
+      asStaff
+        ? rows.map((a) => [a.id, 'open'])
+        : (await assignmentAccess(m, { assignmentIds: rows.map((a) => a.id) })).map((r) => [
+            r.id,
+            r.access,
+          ]),
+    );
+    const readable = rows.filter((a) => rules.get(a.id) === 'open');
+    const sources = await this.entrySources(m, [...new Set(readable.map((r) => r.submissionId))]);
     return rows.map((a) => {
       const round = rounds.get(a.roundId)!;
+      const access = rules.get(a.id) ?? 'withdrawn';
       return {
         id: a.id,
         roundId: a.roundId,
@@ -317,7 +344,12 @@ export class AssignmentsService {
         blind: round.blind,
         closesAt: round.closesAt,
         roundStatus: roundState(round),
-        submission: judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id),
+        status: a.status === 'removed' ? 'withdrawn' : a.status,
+        access,
+        submission:
+          access === 'open'
+            ? judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id)
+            : null,
         score: {
           state: a.scoreState,
           scores: a.scores,

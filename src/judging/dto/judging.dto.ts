@@ -288,7 +288,27 @@ export class MyAssignmentDto {
   @ApiProperty() blind: boolean;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundStatus: string;
-  @ApiProperty({ type: JudgeSubmissionDto }) submission: JudgeSubmissionDto;
+  @ApiProperty({ enum: ['active', 'recused', 'withdrawn'] }) status: string;
+  @ApiProperty({
+    enum: [
+      'open',
+      'recused',
+      'withdrawn',
+      'not_a_judge',
+      'not_in_pool',
+      'results_published',
+      'round_closed',
+    ],
+    description:
+      'whether the judge may read the entry now (`open`), and if not why: the entry is then null',
+  })
+  access: string;
+  @ApiProperty({
+    type: JudgeSubmissionDto,
+    nullable: true,
+    description: 'null once the judge may no longer read the entry (see `access`)',
+  })
+  submission: JudgeSubmissionDto | null;
   @ApiProperty({ type: ScoreViewDto }) score: ScoreViewDto;
 }
 
