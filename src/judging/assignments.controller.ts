@@ -43,16 +43,20 @@ export class AssignmentsController {
 
   @Get('assignments/:id/assets/:assetId')
   @Roles('judge')
-  @ApiOperation({ summary: 'Download a file of the assigned entry (named by its id only)' })
+  @ApiOperation({
+    summary: 'Download a file of the assigned entry (named by its id only)',
+    description:
+      'In a blind round, images and PDFs come without the metadata that names people (EXIF, XMP, comments, PDF document information); 404 once the judge may no longer read the entry.',
+  })
   async asset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Param('assetId', UuidParam) assetId: string,
   ) {
-    const { asset, stream } = await this.assignments.asset(me, id, assetId);
+    const { asset, stream, length } = await this.assignments.asset(me, id, assetId);
     return new StreamableFile(stream, {
       type: asset.mime,
-      length: asset.size,
+      length,
       disposition: `attachment; filename="${asset.id}"`,
     });
   }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Transform } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { Competition } from '../competitions/competition.entity';
+import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { Submission, SubmissionAsset } from '../competitions/submission.entity';
 import { OutboxService } from '../notifications/outbox.service';
@@ -173,16 +175,28 @@ export class AssignmentsService {
     return (await this.judgeViews(this.db.manager, [assignment], asStaff))[0];
   }
 
-  /** A file of the entry, through the assignment: by id, never under the name it was uploaded as. */
+  /**
+   * A file of the entry, through the assignment: by id, never under the name it was uploaded as.
+   * In a blind round the judge gets a copy without the metadata that names people (EXIF, XMP,
+   * PDF document information): its length is then not known in advance (`length` undefined).
+   */
   async asset(me: Principal, id: string, assetId: string) {
-    const { assignment } = await this.access.ownAssignment(this.db.manager, me, id);
+    const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
     const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
     if (rule?.access !== 'open') throw notFound('Asset');
     const asset = await this.db
       .getRepository(SubmissionAsset)
       .findOneBy({ id: assetId, submissionId: assignment.submissionId });
     if (!asset) throw notFound('Asset');
-    return { asset, stream: await this.storage.get(asset.storageKey) };
+    const stream = await this.storage.get(asset.storageKey);
+    const stripper = round.blind ? metadataStripper(asset.mime) : null;
+    if (!stripper) return { asset, stream, length: asset.size as number | undefined };
+    const copy = new Transform({
+      transform: (chunk: Buffer, _enc, done) => done(null, stripper.write(chunk)),
+      flush: (done) => done(null, stripper.end()),
+    });
+    stream.on('error', (err) => copy.destroy(err));
+    return { asset, stream: stream.pipe(copy), length: undefined };
   }
 
   async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {

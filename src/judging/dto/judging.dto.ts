@@ -263,7 +263,7 @@ export class JudgeSubmissionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
-  @ApiProperty({ description: 'content fields; in a blind round without credits' })
+  @ApiProperty({ description: 'content fields; in a blind round without credits and videoUrl' })
   fields: Record<string, unknown>;
   @ApiProperty({ type: [AssetViewDto] }) assets: AssetViewDto[];
   @ApiPropertyOptional({ description: 'only in rounds that are not blind' }) teamName?: string;
