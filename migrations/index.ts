@@ -6,6 +6,7 @@ import { Judging1795894462183 } from './1795894462183-Judging';
 import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
 import { TeamPublicName1796505215723 } from './1796505215723-TeamPublicName';
+import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PenpalRunUnmatched1795905844748,
   PenpalReasonFacts1795906273389,
   TeamPublicName1796505215723,
+  JudgeConflictsPending1796505827221,
 ];

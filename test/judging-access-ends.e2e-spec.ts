@@ -1,4 +1,5 @@
 import { competition, type Person, programme } from './support/competitions';
+import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { auth, Harness } from './support/harness';
 import {
   addJudge,
@@ -218,5 +219,80 @@ describe('judging: a judge’s access to an entry ends (e2e)', () => {
     });
     const [mine] = await myAssignments(h, judge);
     expect(mine).toMatchObject({ roundStatus: 'closed', access: 'round_closed', submission: null });
+  });
+
+  it('shows a judge nothing, on the next request, of whether a declared conflict matches an entry', async () => {
+    // Two entries (Busan Arts High School, Hue College), two judges who both have both.
+    const competitionId = (await competition(h, coordinator.token, programmeId)).id;
+    for (const [name, country, institution, team, title] of [
+      ['Kim Minji', 'KR', 'Busan Arts High School', 'Quokka Collective', 'Paper Boats'],
+      ['Nguyen An', 'VN', 'Hue College of Arts', 'Nightjar Studio', 'Monsoon Letters'],
+    ]) {
+      const leader = await profiled(h, { name, country, institution });
+      await submittedEntry(h, competitionId, leader, [], team, title);
+    }
+    const matching = await profiled(h, { name: 'Judge Match', country: 'TH', roles: ['judge'] });
+    const other = await profiled(h, { name: 'Judge Other', country: 'TH', roles: ['judge'] });
+    for (const judge of [matching, other]) {
+      await addJudge(h, coordinator.token, competitionId, judge.id);
+    }
+    const roundId = (await createRound(h, coordinator.token, competitionId, { judgesPerEntry: 2 }))
+      .id;
+    await assign(h, coordinator.token, roundId);
+    await openRound(h, coordinator.token, roundId);
+    for (const judge of [matching, other]) expect(await myAssignments(h, judge)).toHaveLength(2);
+
+    const declare = (judge: Person, institution: string) =>
+      h
+        .http()
+        .post(`/api/v1/competitions/${competitionId}/judges/me/conflicts`)
+        .set(auth(judge.token))
+        .send({ institutions: [institution] })
+        .expect(200);
+    const matched = await declare(matching, 'busan arts high school');
+    const unmatched = await declare(other, 'Nowhere Institute');
+
+    /** Everything a judge sees, with what is theirs by nature (ids, names, dates) left out. */
+    const shape = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(shape)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([k]) => !['id', 'userId', 'displayName', 'createdAt'].includes(k))
+                .filter(([k]) => !['roundId', 'closesAt', 'institutions'].includes(k))
+                .map(([k, v]) => [k, shape(v)]),
+            )
+          : value;
+    expect(shape(matched.body)).toEqual(shape(unmatched.body));
+    const seen = async (judge: Person) => {
+      const mine = await myAssignments(h, judge);
+      const score = await h
+        .http()
+        .put(`/api/v1/assignments/${mine[0].id}/score`)
+        .set(auth(judge.token))
+        .send({ scores: { story: 5 }, final: false });
+      return { mine: shape(mine), score: [score.status, score.body.code] };
+    };
+    const afterMatch = await seen(matching);
+    expect(afterMatch).toEqual(await seen(other));
+    expect(afterMatch.score).toEqual([409, 'CONFLICTS_UNDER_REVIEW']);
+    expect(matched.body).toMatchObject({ conflictsUnderReview: true });
+    expect(afterMatch.mine).toHaveLength(2);
+    expect(afterMatch.mine).toEqual([
+      expect.objectContaining({ access: 'conflict_review', submission: null }),
+      expect.objectContaining({ access: 'conflict_review', submission: null }),
+    ]);
+
+    // Applied later (here by the hourly maintenance): the matching entry goes to no one else
+    // (both judges had it), the hold ends.
+    await h.worker!.get(MaintenanceTasks).runAll();
+    const titles = async (judge: Person) =>
+      (await myAssignments(h, judge)).map((a) => [a.access, a.submission?.title]).sort();
+    expect(await titles(matching)).toEqual([['open', 'Monsoon Letters']]);
+    expect(await titles(other)).toEqual([
+      ['open', 'Monsoon Letters'],
+      ['open', 'Paper Boats'],
+    ]);
   });
 });

@@ -114,7 +114,7 @@ describe('judging: files in a blind round carry no names (e2e)', () => {
     const blind = mine.find((a) => a.roundId === blindRound)!;
     const open = mine.find((a) => a.roundId === openRoundId)!;
     const byRole = (a: typeof blind, mime: string) =>
-      (a.submission.assets as { href: string; mime: string }[]).find((x) => x.mime === mime)!;
+      a.submission.assets.find((x) => x.mime === mime)!;
 
     for (const [mime, original, secrets] of [
       ['image/jpeg', poster, ['Yoon Seoyeon', 'GPSLatitude', 'Exif']],

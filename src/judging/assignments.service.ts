@@ -223,6 +223,13 @@ export class AssignmentsService {
       if (assignment.scoreState === 'final') {
         throw conflict('This score is final and can no longer change', 'SCORE_FINAL');
       }
+      const [rule] = await assignmentAccess(m, { assignmentIds: [assignment.id] });
+      if (rule?.access === 'conflict_review') {
+        throw conflict(
+          'Your declared conflicts are being applied: your assignments here take scores again once they are',
+          'CONFLICTS_UNDER_REVIEW',
+        );
+      }
       if (expected !== undefined && expected !== assignment.scoreVersion) {
         throw conflict(
           `This score changed since version ${expected}: it is at version ${assignment.scoreVersion}. Reload it, then apply your edit again`,

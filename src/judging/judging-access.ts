@@ -90,7 +90,8 @@ export type EntryAccess =
   | 'not_a_judge'
   | 'not_in_pool'
   | 'results_published'
-  | 'round_closed';
+  | 'round_closed'
+  | 'conflict_review';
 
 export interface AssignmentAccess {
   id: string;
@@ -107,6 +108,8 @@ export interface AssignmentAccess {
  * assignment (not recused or withdrawn), while they hold the judge role, are in that
  * competition's pool, the round is not closed (by status or by its closesAt on the server clock),
  * and the competition's results are not published. Losing any of these ends access at once.
+ * A judge who just declared a conflict of their own reads none of their entries in that
+ * competition until it is applied (`conflict_review`: see JudgePoolService.declareOwn).
  */
 export async function assignmentAccess(
   m: EntityManager,
@@ -126,6 +129,7 @@ export async function assignmentAccess(
                  WHEN pm.id IS NULL THEN 'not_in_pool'
                  WHEN cr.published_at IS NOT NULL THEN 'results_published'
                  WHEN r.status = 'closed' OR (r.status = 'open' AND r.closes_at <= $1) THEN 'round_closed'
+                 WHEN pm.conflicts_pending_since IS NOT NULL THEN 'conflict_review'
                  ELSE 'open' END AS access
        FROM judge_assignments a
        JOIN judging_rounds r ON r.id = a.round_id

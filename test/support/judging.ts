@@ -135,7 +135,8 @@ export async function myAssignments(h: Harness, judge: Person) {
   return res.body as {
     id: string;
     roundId: string;
-    submission: { id: string; title: string; assets: { id: string; href: string }[] };
+    access: string;
+    submission: { id: string; title: string; assets: { id: string; href: string; mime: string }[] };
     score: { state: string; version: number };
   }[];
 }

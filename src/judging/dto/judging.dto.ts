@@ -107,6 +107,11 @@ export class JudgeResponseDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: DeclaredConflictsDto }) conflicts: DeclaredConflictsDto;
   @ApiProperty({ type: [String] }) expertise: string[];
+  @ApiProperty({
+    description:
+      'the judge declared conflicts not applied yet: their assignments here are on hold until the next assignment run, an edit of this judge, or the hourly maintenance',
+  })
+  conflictsUnderReview: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -298,6 +303,7 @@ export class MyAssignmentDto {
       'not_in_pool',
       'results_published',
       'round_closed',
+      'conflict_review',
     ],
     description:
       'whether the judge may read the entry now (`open`), and if not why: the entry is then null',
