@@ -8,6 +8,7 @@ import {
   myAssignments,
   openRound,
   profiled,
+  publishResults,
   submittedEntry,
 } from './support/judging';
 
@@ -177,17 +178,7 @@ describe('judging: a judge’s access to an entry ends (e2e)', () => {
 
     // The last judge still reads, until the results are published.
     expect(await reach(published, submissionId, assignments.get(published.id)!)).toEqual(readsAll);
-    await h
-      .http()
-      .post(`/api/v1/competitions/${competitionId}/results`)
-      .set(auth(coordinator.token))
-      .send({ awards: [{ submissionId, award: 'winner' }] })
-      .expect(201);
-    await h
-      .http()
-      .post(`/api/v1/competitions/${competitionId}/results/publish`)
-      .set(auth(coordinator.token))
-      .expect(200);
+    await publishResults(h, coordinator.token, competitionId, [{ submissionId, award: 'winner' }]);
     expect(await reach(published, submissionId, assignments.get(published.id)!)).toEqual({
       entry: 404,
       versions: 404,

@@ -7,6 +7,7 @@ import {
   teamOf,
 } from './support/competitions';
 import { auth, Harness } from './support/harness';
+import { publishResults } from './support/judging';
 
 /**
  * Many entrants are minors: a team started without a name is not called after its leader, and
@@ -81,23 +82,10 @@ describe('teams: neutral default name and the public name in results (e2e)', () 
     const chosen = await patch(leader.token, { publicName: '  Mekong Makers ' }).expect(200);
     expect(chosen.body).toMatchObject({ name: "Lee Jisoo's crew", publicName: 'Mekong Makers' });
 
-    await h
-      .http()
-      .post(`/api/v1/competitions/${competitionId}/results`)
-      .set(auth(coordinator.token))
-      .send({
-        awards: [
-          { submissionId: crewEntry.id, award: 'winner' },
-          { submissionId: soloEntry.id, award: 'runner_up' },
-        ],
-      })
-      .expect(201);
-    await h.http().post(`/api/v1/competitions/${competitionId}/results/publish`).expect(401);
-    await h
-      .http()
-      .post(`/api/v1/competitions/${competitionId}/results/publish`)
-      .set(auth(coordinator.token))
-      .expect(200);
+    await publishResults(h, coordinator.token, competitionId, [
+      { submissionId: crewEntry.id, award: 'winner' },
+      { submissionId: soloEntry.id, award: 'runner_up' },
+    ]);
     const results = await h.http().get(`/api/v1/competitions/${competitionId}/results`).expect(200);
     expect(
       (results.body.awards as { title: string; teamName: string }[]).map((a) => [

@@ -140,3 +140,23 @@ export async function myAssignments(h: Harness, judge: Person) {
     score: { state: string; version: number };
   }[];
 }
+
+/** The coordinator records these awards and publishes them. */
+export async function publishResults(
+  h: Harness,
+  token: string,
+  competitionId: string,
+  awards: { submissionId: string; award: string }[],
+) {
+  await h
+    .http()
+    .post(`/api/v1/competitions/${competitionId}/results`)
+    .set(auth(token))
+    .send({ awards })
+    .expect(201);
+  await h
+    .http()
+    .post(`/api/v1/competitions/${competitionId}/results/publish`)
+    .set(auth(token))
+    .expect(200);
+}
