@@ -34,6 +34,8 @@ export class TeamsController {
   @Patch('teams/:id')
   @ApiOperation({
     summary: 'Rename the team or choose its public name, shown in published results (the leader)',
+    description:
+      'A team started without a name is "Team <code>", and results publish that neutral name until the leader sets `publicName` (null goes back to it). 400 VALIDATION_FAILED, 403 FORBIDDEN for members who are not the leader, 404 NOT_FOUND for others.',
   })
   @ApiOkResponse({ type: TeamResponseDto })
   update(
