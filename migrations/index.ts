@@ -5,9 +5,11 @@ import { Competitions1795894176033 } from './1795894176033-Competitions';
 import { Judging1795894462183 } from './1795894462183-Judging';
 import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
-import { EmailVerification1796505070881 } from './1796505070881-EmailVerification';
-import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
 import { GuardianConsentWithdrawal1796505067710 } from './1796505067710-GuardianConsentWithdrawal';
+import { EmailVerification1796505070881 } from './1796505070881-EmailVerification';
+import { TeamPublicName1796505215723 } from './1796505215723-TeamPublicName';
+import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
+import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -17,7 +19,9 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Judging1795894462183,
   PenpalRunUnmatched1795905844748,
   PenpalReasonFacts1795906273389,
-  EmailVerification1796505070881,
-  RefreshGrace1796505221250,
   GuardianConsentWithdrawal1796505067710,
+  EmailVerification1796505070881,
+  TeamPublicName1796505215723,
+  RefreshGrace1796505221250,
+  JudgeConflictsPending1796505827221,
 ];

@@ -1,3 +1,4 @@
+import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { competition, programme, type Person } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import {
@@ -169,6 +170,9 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
       .set(auth(judge.token))
       .send({ teamIds: [rain.team_id] })
       .expect(200);
+    // Applied later, never on the judge's own request (that would show which entry matched).
+    expect(await holder(rain.id)).toContain(rainJudge);
+    await h.worker!.get(MaintenanceTasks).runAll();
     const [now] = await holder(rain.id);
     expect(now).toBeDefined();
     expect(now).not.toBe(rainJudge);

@@ -179,7 +179,7 @@ export class SubmissionsService {
     }
     const id =
       membership?.teamId ??
-      (await this.teams.insertTeam(m, competition.id, actor.displayName, actor.id)).id;
+      (await this.teams.insertTeam(m, competition.id, undefined, actor.id)).id;
     // Held until commit, so two teammates starting an entry at once make one, not two.
     return m.findOneOrFail(Team, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -24,8 +24,13 @@ export class Team {
   @JoinColumn({ name: 'competition_id' })
   competition?: Competition;
 
+  /** The name members see; a team started without one gets a neutral `Team <code>`. */
   @Column({ type: 'text' })
   name: string;
+
+  /** The name published results show, chosen by the leader; null publishes the neutral name. */
+  @Column({ type: 'text', nullable: true })
+  publicName: string | null;
 
   @Column('uuid')
   leaderId: string;
@@ -101,3 +106,14 @@ export class TeamInvitation {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
+
+/**
+ * A team's neutral name, from its id: what a team started without a name is called, and what
+ * results publish until the leader chooses a public name. Never a member's name: many are minors.
+ */
+export const neutralTeamName = (teamId: string): string =>
+  `Team ${teamId.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+
+/** The name published results show for a team. */
+export const publicTeamName = (team: { id: string; publicName: string | null }): string =>
+  team.publicName ?? neutralTeamName(team.id);

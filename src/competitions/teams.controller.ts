@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,7 +10,13 @@ import {
 import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
-import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
+import {
+  InvitationDto,
+  InvitationPreviewDto,
+  InviteDto,
+  TeamResponseDto,
+  UpdateTeamDto,
+} from './dto/team.dto';
 import { TeamsService } from './teams.service';
 
 @ApiTags('competitions')
@@ -24,6 +30,21 @@ export class TeamsController {
   @ApiOkResponse({ type: TeamResponseDto })
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.teams.get(me, id);
+  }
+
+  @Patch('teams/:id')
+  @ApiOperation({
+    summary: 'Rename the team or choose its public name, shown in published results (the leader)',
+    description:
+      'A team started without a name is "Team <code>", and results publish that neutral name until the leader sets `publicName` (null goes back to it). 400 VALIDATION_FAILED, 403 FORBIDDEN for members who are not the leader, 404 NOT_FOUND for others.',
+  })
+  @ApiOkResponse({ type: TeamResponseDto })
+  update(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateTeamDto,
+  ) {
+    return this.teams.update(me, id, dto);
   }
 
   @Post('teams/:id/invitations')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { hashToken, newToken } from '../common/crypto/tokens';
@@ -18,9 +19,10 @@ import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
+import { UpdateTeamDto } from './dto/team.dto';
 import { rosterOf } from './roster';
 import { Submission } from './submission.entity';
-import { Team, TeamInvitation, TeamMember } from './team.entity';
+import { neutralTeamName, publicTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -60,9 +62,21 @@ export class TeamsService {
       });
   }
 
-  /** Also used when someone starts a submission without a team: they become a team of one. */
-  async insertTeam(m: EntityManager, competitionId: string, name: string, leaderId: string) {
-    const team = await m.save(Team, m.create(Team, { competitionId, name, leaderId }));
+  /**
+   * Also used when someone starts a submission without a team: they become a team of one, under
+   * a neutral name (never their own: many entrants are minors).
+   */
+  async insertTeam(
+    m: EntityManager,
+    competitionId: string,
+    name: string | undefined,
+    leaderId: string,
+  ) {
+    const id = randomUUID();
+    const team = await m.save(
+      Team,
+      m.create(Team, { id, competitionId, name: name ?? neutralTeamName(id), leaderId }),
+    );
     await m.insert(TeamMember, { teamId: team.id, userId: leaderId, competitionId });
     return team;
   }
@@ -78,6 +92,23 @@ export class TeamsService {
       if (!(await this.access.canManage(actor, competition.programmeId))) throw notFound('Team');
     }
     return this.view(this.db.manager, team, true);
+  }
+
+  /** The leader renames the team or chooses the name published results show (null: neutral). */
+  async update(actor: Principal, teamId: string, dto: UpdateTeamDto) {
+    return this.db.transaction(async (m) => {
+      const { team } = await this.lockTeam(m, teamId, actor);
+      if (team.leaderId !== actor.id) throw forbidden('Only the team leader can rename the team');
+      await m.update(
+        Team,
+        { id: teamId },
+        {
+          ...(dto.name !== undefined ? { name: dto.name } : {}),
+          ...(dto.publicName !== undefined ? { publicName: dto.publicName } : {}),
+        },
+      );
+      return this.view(m, team, true);
+    });
   }
 
   /**
@@ -323,6 +354,7 @@ export class TeamsService {
       id: fresh.id,
       competitionId: fresh.competitionId,
       name: fresh.name,
+      publicName: publicTeamName(fresh),
       leaderId: fresh.leaderId,
       members: roster.map((r) => ({
         userId: r.userId,

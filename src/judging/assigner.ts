@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { Competition } from '../competitions/competition.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
@@ -7,12 +7,13 @@ import {
   type AssignmentEntry,
   type AssignmentJudge,
   type AssignmentResult,
+  conflictReasons,
   type JudgeEntryPair,
 } from './assignment';
 import { solveAssignment } from './assignment-thread';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
-import { type JudgeConflicts } from './judge-pool-member.entity';
+import { type JudgeConflicts, JudgePoolMember } from './judge-pool-member.entity';
 import { roundState } from './judging-access';
 
 const INSERT_CHUNK = 2000;
@@ -201,6 +202,83 @@ export class JudgeAssigner {
     return { result, added };
   }
 
+  /**
+   * Applies the conflicts judges declared about themselves, held until now so that declaring one
+   * shows the judge nothing about which entries match it (see JudgePoolService.declareOwn): their
+   * conflicting assignments without a final score are withdrawn and handed to other judges, and
+   * their hold ends. Runs at the coordinator's next assignment run and in the hourly maintenance.
+   */
+  async applyDeclaredConflicts(m: EntityManager, competitionId: string) {
+    const rounds = await lockRounds(m, competitionId);
+    const pending = await m.find(JudgePoolMember, {
+      where: { competitionId, conflictsPendingSince: Not(IsNull()) },
+      order: { userId: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    let assignmentsWithdrawn = 0;
+    let assignmentsReplaced = 0;
+    for (const member of pending) {
+      const moved = await this.withdrawConflicted(m, rounds, member.userId);
+      assignmentsWithdrawn += moved.assignmentsWithdrawn;
+      assignmentsReplaced += moved.assignmentsReplaced;
+      await m.update(JudgePoolMember, { id: member.id }, { conflictsPendingSince: null });
+    }
+    return { judges: pending.length, assignmentsWithdrawn, assignmentsReplaced };
+  }
+
+  /**
+   * In rounds not closed, the judge's assignments without a final score that conflict with
+   * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
+   */
+  async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
+    const judge = rounds.length
+      ? (await poolJudges(m, rounds[0].competitionId)).find((j) => j.id === userId)
+      : undefined;
+    return this.withdraw(m, rounds, userId, async (open) => {
+      if (!judge) return [];
+      const entries = await assignmentEntries(m, open);
+      const conflicted = new Set(
+        entries.filter((e) => conflictReasons(judge, e).length > 0).map((e) => e.id),
+      );
+      return open.filter((a) => conflicted.has(a.id));
+    });
+  }
+
+  /**
+   * In every round not closed, withdraws the judge's assignments without a final score that
+   * `pick` chooses, and has the solver give those entries to other judges at once (as for a
+   * recusal). Withdrawn pairs are never made again.
+   */
+  async withdraw(
+    m: EntityManager,
+    rounds: JudgingRound[],
+    userId: string,
+    pick: (open: OpenAssignment[]) => Promise<OpenAssignment[]>,
+  ) {
+    let assignmentsWithdrawn = 0;
+    let assignmentsReplaced = 0;
+    for (const round of rounds) {
+      if (roundState(round) === 'closed') continue;
+      const open: OpenAssignment[] = await m.query(
+        `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
+                s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
+           FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
+          WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
+        [round.id, userId],
+      );
+      const chosen = open.length === 0 ? [] : await pick(open);
+      if (chosen.length === 0) continue;
+      await m.query(`UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`, [
+        chosen.map((a) => a.assignmentId),
+      ]);
+      assignmentsWithdrawn += chosen.length;
+      const entries = new Set(chosen.map((a) => a.id));
+      const { result } = await this.topUp(m, round);
+      assignmentsReplaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
+    }
+    return { assignmentsWithdrawn, assignmentsReplaced };
+  }
+
   /** Tells each judge how many entries they were given, in the transaction that gave them. */
   async notifyJudges(
     m: EntityManager,
@@ -230,4 +308,16 @@ export class JudgeAssigner {
       })),
     );
   }
+}
+
+/** An active assignment without a final score, with its entry as the solver reads it. */
+export type OpenAssignment = RoundEntry & { assignmentId: string };
+
+/** The competition's rounds, locked in id order before any pool row, as top-ups lock them. */
+export function lockRounds(m: EntityManager, competitionId: string): Promise<JudgingRound[]> {
+  return m.find(JudgingRound, {
+    where: { competitionId },
+    order: { id: 'ASC' },
+    lock: { mode: 'pessimistic_write' },
+  });
 }

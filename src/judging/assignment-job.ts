@@ -47,6 +47,10 @@ export class AssignmentJob implements OnModuleInit {
     try {
       await this.db.transaction(async (m) => {
         const run = await m.findOneByOrFail(JudgeAssignmentRun, { id: runId });
+        // Conflicts judges declared since are applied first (it locks every round of the
+        // competition, in the order every other path locks them).
+        const { competitionId } = await m.findOneByOrFail(JudgingRound, { id: run.roundId });
+        await this.assigner.applyDeclaredConflicts(m, competitionId);
         const round = await m.findOneOrFail(JudgingRound, {
           where: { id: run.roundId },
           lock: { mode: 'pessimistic_write' },

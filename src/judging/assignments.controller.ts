@@ -35,7 +35,11 @@ export class AssignmentsController {
 
   @Get('assignments/:id')
   @Roles('judge', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'One assignment (its judge, or the programme’s staff)' })
+  @ApiOperation({
+    summary: 'One assignment (its judge, or the programme’s staff)',
+    description:
+      'The judge sees the entry only while they may read it (`access: "open"`): a recused or withdrawn assignment, a closed round, published results, a judge out of the pool or without the role show the status, `access` and the score, with `submission: null`.',
+  })
   @ApiOkResponse({ type: MyAssignmentDto })
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.get(me, id);
@@ -43,16 +47,20 @@ export class AssignmentsController {
 
   @Get('assignments/:id/assets/:assetId')
   @Roles('judge')
-  @ApiOperation({ summary: 'Download a file of the assigned entry (named by its id only)' })
+  @ApiOperation({
+    summary: 'Download a file of the assigned entry (named by its id only)',
+    description:
+      'In a blind round, images and PDFs come without the metadata that names people (EXIF, XMP, comments, PDF document information); 404 once the judge may no longer read the entry.',
+  })
   async asset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Param('assetId', UuidParam) assetId: string,
   ) {
-    const { asset, stream } = await this.assignments.asset(me, id, assetId);
+    const { asset, stream, length } = await this.assignments.asset(me, id, assetId);
     return new StreamableFile(stream, {
       type: asset.mime,
-      length: asset.size,
+      length,
       disposition: `attachment; filename="${asset.id}"`,
     });
   }
@@ -62,7 +70,7 @@ export class AssignmentsController {
   @ApiOperation({
     summary: 'Save a draft or final score (409 once final or once the round closes)',
     description:
-      'Send the score version you edited as `version` or `If-Match`: if it changed meanwhile, 409 instead of overwriting.',
+      'Send the score version you edited as `version` or `If-Match`: if it changed meanwhile, 409 instead of overwriting. 409 CONFLICTS_UNDER_REVIEW while conflicts the judge declared are being applied (see POST /competitions/{id}/judges/me/conflicts).',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the score version, e.g. "2"' })
   @ApiOkResponse({ type: MyAssignmentDto })

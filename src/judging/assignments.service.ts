@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Transform } from 'node:stream';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { Competition } from '../competitions/competition.entity';
+import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { Submission, SubmissionAsset } from '../competitions/submission.entity';
 import { OutboxService } from '../notifications/outbox.service';
@@ -20,7 +22,13 @@ import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
 import { judgeEntryView, type JudgeEntrySource } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
-import { JudgingAccess, roundClosed, roundState } from './judging-access';
+import {
+  assignmentAccess,
+  type EntryAccess,
+  JudgingAccess,
+  roundClosed,
+  roundState,
+} from './judging-access';
 import { scoreProblems } from './score-rules';
 
 /** A judge's list is bounded; no real round gives one judge more. */
@@ -154,22 +162,41 @@ export class AssignmentsService {
     return this.judgeViews(m, rows);
   }
 
+  /**
+   * The judge sees the entry only while the access rule lets them (a recused or withdrawn
+   * assignment, a closed round, ... show the assignment and the judge's own score, no entry);
+   * programme staff reading another judge's assignment see it whole.
+   */
   async get(who: Principal, id: string) {
     const { assignment } = await this.access.ownAssignment(this.db.manager, who, id, {
       staff: true,
     });
-    return (await this.judgeViews(this.db.manager, [assignment]))[0];
+    const asStaff = assignment.judgeId !== who.id;
+    return (await this.judgeViews(this.db.manager, [assignment], asStaff))[0];
   }
 
-  /** A file of the entry, through the assignment: by id, never under the name it was uploaded as. */
+  /**
+   * A file of the entry, through the assignment: by id, never under the name it was uploaded as.
+   * In a blind round the judge gets a copy without the metadata that names people (EXIF, XMP,
+   * PDF document information): its length is then not known in advance (`length` undefined).
+   */
   async asset(me: Principal, id: string, assetId: string) {
-    const { assignment } = await this.access.ownAssignment(this.db.manager, me, id);
-    if (assignment.status !== 'active') throw notFound('Asset');
+    const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
+    const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
+    if (rule?.access !== 'open') throw notFound('Asset');
     const asset = await this.db
       .getRepository(SubmissionAsset)
       .findOneBy({ id: assetId, submissionId: assignment.submissionId });
     if (!asset) throw notFound('Asset');
-    return { asset, stream: await this.storage.get(asset.storageKey) };
+    const stream = await this.storage.get(asset.storageKey);
+    const stripper = round.blind ? metadataStripper(asset.mime) : null;
+    if (!stripper) return { asset, stream, length: asset.size as number | undefined };
+    const copy = new Transform({
+      transform: (chunk: Buffer, _enc, done) => done(null, stripper.write(chunk)),
+      flush: (done) => done(null, stripper.end()),
+    });
+    stream.on('error', (err) => copy.destroy(err));
+    return { asset, stream: stream.pipe(copy), length: undefined };
   }
 
   async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
@@ -195,6 +222,13 @@ export class AssignmentsService {
         throw conflict('The round is not open for scores yet', 'ROUND_NOT_OPEN');
       if (assignment.scoreState === 'final') {
         throw conflict('This score is final and can no longer change', 'SCORE_FINAL');
+      }
+      const [rule] = await assignmentAccess(m, { assignmentIds: [assignment.id] });
+      if (rule?.access === 'conflict_review') {
+        throw conflict(
+          'Your declared conflicts are being applied: your assignments here take scores again once they are',
+          'CONFLICTS_UNDER_REVIEW',
+        );
       }
       if (expected !== undefined && expected !== assignment.scoreVersion) {
         throw conflict(
@@ -300,16 +334,30 @@ export class AssignmentsService {
     };
   }
 
-  /** The judge's view: the entry as the round allows it to be seen, and the judge's own score. */
-  private async judgeViews(m: EntityManager, rows: JudgeAssignment[]) {
+  /**
+   * The judge's view: the entry as the round allows it to be seen, and the judge's own score.
+   * `submission` is null whenever the access rule does not let the judge read the entry, and
+   * `access` says why (for staff, who read any assignment of their programme, it is `open`).
+   */
+  private async judgeViews(m: EntityManager, rows: JudgeAssignment[], asStaff = false) {
     if (rows.length === 0) return [];
     const roundIds = [...new Set(rows.map((r) => r.roundId))];
     const rounds = new Map(
       (await m.findBy(JudgingRound, { id: In(roundIds) })).map((r) => [r.id, r]),
     );
-    const sources = await this.entrySources(m, [...new Set(rows.map((r) => r.submissionId))]);
+    const rules = new Map<string, EntryAccess>(
+      asStaff
+        ? rows.map((a) => [a.id, 'open'])
+        : (await assignmentAccess(m, { assignmentIds: rows.map((a) => a.id) })).map((r) => [
+            r.id,
+            r.access,
+          ]),
+    );
+    const readable = rows.filter((a) => rules.get(a.id) === 'open');
+    const sources = await this.entrySources(m, [...new Set(readable.map((r) => r.submissionId))]);
     return rows.map((a) => {
       const round = rounds.get(a.roundId)!;
+      const access = rules.get(a.id) ?? 'withdrawn';
       return {
         id: a.id,
         roundId: a.roundId,
@@ -317,7 +365,12 @@ export class AssignmentsService {
         blind: round.blind,
         closesAt: round.closesAt,
         roundStatus: roundState(round),
-        submission: judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id),
+        status: a.status === 'removed' ? 'withdrawn' : a.status,
+        access,
+        submission:
+          access === 'open'
+            ? judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id)
+            : null,
         score: {
           state: a.scoreState,
           scores: a.scores,

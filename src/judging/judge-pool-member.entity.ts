@@ -45,6 +45,13 @@ export class JudgePoolMember {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   expertise: string[];
 
+  /**
+   * Set when the judge declares a conflict of their own, until it is applied (their assignments
+   * here are on hold meanwhile: see JudgePoolService.declareOwn).
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  conflictsPendingSince: Date | null;
+
   @Column('uuid')
   addedById: string;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
@@ -13,11 +13,10 @@ import {
   assignmentEntries,
   JudgeAssigner,
   LIVE_STATUSES,
+  lockRounds,
   poolJudges,
   type RoundEntry,
 } from './assigner';
-import { roundState } from './judging-access';
-import { JudgingRound } from './judging-round.entity';
 import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
@@ -141,7 +140,7 @@ export class JudgePoolService {
       if (!member) throw notFound('Judge in this pool');
       await m.delete(JudgePoolMember, { id: member.id });
 
-      const moved = await this.withdraw(m, rounds, userId, async (open) => open);
+      const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
       const [{ kept }]: { kept: number }[] = await m.query(
         `SELECT count(*)::int AS kept FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
           WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state = 'final'`,
@@ -166,18 +165,28 @@ export class JudgePoolService {
     });
   }
 
-  /** A judge adds conflicts of their own; they can never remove one. */
+  /**
+   * A judge adds conflicts of their own; they can never remove one.
+   *
+   * Nothing the judge can see may tell which entries match what they declared (in a blind round,
+   * an entry that vanished right after "I know someone at Busan Arts High School" would name its
+   * team's school). So the declaration withdraws nothing at once: it puts the judge on hold in
+   * this competition, and the same happens whether or not any entry matches. While on hold, every
+   * assignment of theirs here shows `access: "conflict_review"` and no entry, and takes no score.
+   * The hold ends, and the conflicting assignments go to other judges, at the coordinator's next
+   * assignment run, when the coordinator edits this judge, or at the hourly maintenance
+   * (JudgeAssigner.applyDeclaredConflicts): never on the judge's own request.
+   */
   async declareOwn(me: Principal, competitionId: string, dto: ConflictsDto) {
     return this.db.transaction(async (m) => {
-      const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
         where: { competitionId, userId: me.id },
         lock: { mode: 'pessimistic_write' },
       });
       if (!member) throw notFound('Your place in this judge pool');
       member.conflicts = mergeConflicts(member.conflicts, dto);
+      member.conflictsPendingSince ??= new Date();
       await m.save(member);
-      const moved = await this.withdrawConflicted(m, rounds, me.id);
       await this.audit.record(m, {
         actorId: me.id,
         action: 'judge_pool.conflicts_declared',
@@ -187,7 +196,6 @@ export class JudgePoolService {
           countries: dto.countries ?? [],
           institutions: dto.institutions ?? [],
           teamIds: dto.teamIds ?? [],
-          ...moved,
         },
       });
       return judgeView(member, me.displayName);
@@ -211,8 +219,10 @@ export class JudgePoolService {
       const user = await m.findOneByOrFail(User, { id: userId });
       member.conflicts = mergeConflicts(member.conflicts, dto.conflicts);
       if (dto.expertise !== undefined) member.expertise = [...new Set(dto.expertise)];
+      // Every conflict of this judge is applied now, including any they declared and await.
+      member.conflictsPendingSince = null;
       await m.save(member);
-      const moved = await this.withdrawConflicted(m, rounds, userId);
+      const moved = await this.assigner.withdrawConflicted(m, rounds, userId);
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'judge_pool.updated',
@@ -223,71 +233,6 @@ export class JudgePoolService {
       return { ...judgeView(member, user.displayName), ...moved };
     });
   }
-
-  /**
-   * In rounds not closed, the judge's assignments without a final score that conflict with
-   * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
-   */
-  private async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
-    const judge = rounds.length
-      ? (await poolJudges(m, rounds[0].competitionId)).find((j) => j.id === userId)
-      : undefined;
-    return this.withdraw(m, rounds, userId, async (open) => {
-      if (!judge) return [];
-      const entries = await assignmentEntries(m, open);
-      const conflicted = new Set(
-        entries.filter((e) => conflictReasons(judge, e).length > 0).map((e) => e.id),
-      );
-      return open.filter((a) => conflicted.has(a.id));
-    });
-  }
-
-  /**
-   * In every round not closed, withdraws the judge's assignments without a final score that
-   * `pick` chooses, and has the solver give those entries to other judges at once (as for a
-   * recusal). Withdrawn pairs are never made again.
-   */
-  private async withdraw(
-    m: EntityManager,
-    rounds: JudgingRound[],
-    userId: string,
-    pick: (open: OpenAssignment[]) => Promise<OpenAssignment[]>,
-  ) {
-    let assignmentsWithdrawn = 0;
-    let assignmentsReplaced = 0;
-    for (const round of rounds) {
-      if (roundState(round) === 'closed') continue;
-      const open: OpenAssignment[] = await m.query(
-        `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
-                s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
-           FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
-          WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
-        [round.id, userId],
-      );
-      const chosen = open.length === 0 ? [] : await pick(open);
-      if (chosen.length === 0) continue;
-      await m.query(`UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`, [
-        chosen.map((a) => a.assignmentId),
-      ]);
-      assignmentsWithdrawn += chosen.length;
-      const entries = new Set(chosen.map((a) => a.id));
-      const { result } = await this.assigner.topUp(m, round);
-      assignmentsReplaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
-    }
-    return { assignmentsWithdrawn, assignmentsReplaced };
-  }
-}
-
-/** An active assignment without a final score, with its entry as the solver reads it. */
-type OpenAssignment = RoundEntry & { assignmentId: string };
-
-/** The competition's rounds, locked in id order before any pool row, as top-ups lock them. */
-function lockRounds(m: EntityManager, competitionId: string): Promise<JudgingRound[]> {
-  return m.find(JudgingRound, {
-    where: { competitionId },
-    order: { id: 'ASC' },
-    lock: { mode: 'pessimistic_write' },
-  });
 }
 
 function judgeView(member: JudgePoolMember, displayName: string) {
@@ -302,6 +247,7 @@ function judgeView(member: JudgePoolMember, displayName: string) {
       teamIds: member.conflicts.teamIds ?? [],
     },
     expertise: member.expertise,
+    conflictsUnderReview: member.conflictsPendingSince !== null,
     createdAt: member.createdAt,
   };
 }

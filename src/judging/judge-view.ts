@@ -1,7 +1,10 @@
 import type { SubmissionFields } from '../competitions/rules/types';
 
-/** Content fields that name people; a blind round shows the work, never who made it. */
-const NAMING_FIELDS = ['credits'] as const;
+/**
+ * Content fields that name people; a blind round shows the work, never who made it. A video link
+ * names its uploader (the channel or account behind it), so a blind round hides it too.
+ */
+const NAMING_FIELDS = ['credits', 'videoUrl'] as const;
 
 export interface JudgeEntrySource {
   id: string;

@@ -127,7 +127,11 @@ export class JudgingController {
   @Post('competitions/:id/judges/me/conflicts')
   @HttpCode(200)
   @Roles('judge')
-  @ApiOperation({ summary: 'A judge in the pool declares more conflicts (never fewer)' })
+  @ApiOperation({
+    summary: 'A judge in the pool declares more conflicts (never fewer)',
+    description:
+      'Nothing changes at once that would show which entries match: the judge’s assignments in this competition go on hold (`access: "conflict_review"`, no entry, no scores) until the coordinator’s next assignment run, an edit of this judge, or the hourly maintenance applies the conflicts.',
+  })
   @ApiOkResponse({ type: JudgeResponseDto })
   declareConflicts(
     @CurrentUser() me: Principal,

@@ -8,7 +8,7 @@ import { JudgeAssigner } from './assigner';
 import { AssignmentsController } from './assignments.controller';
 import { AssignmentsService } from './assignments.service';
 import { JudgePoolService } from './judge-pool.service';
-import { JudgingAccess } from './judging-access';
+import { assignmentAccess, JudgingAccess } from './judging-access';
 import { JudgingController } from './judging.controller';
 import { JudgeReminderSender } from './reminder-sender';
 import { JudgingReminderScheduler } from './reminder-scheduler';
@@ -33,19 +33,16 @@ export class JudgingModule implements OnModuleInit {
   constructor(private readonly readers: SubmissionReaders) {}
 
   /**
-   * A judge reads an entry through the competitions routes only in a round that is not blind;
-   * in a blind round the entry, with its team, versions and file names, stays out of reach and
-   * the judge works from the assignment routes, which show the work alone.
+   * A judge reads an entry through the competitions routes only in a round that is not blind,
+   * and only while the one access rule (assignmentAccess) lets them; in a blind round the entry,
+   * with its team, versions and file names, stays out of reach and the judge works from the
+   * assignment routes, which show the work alone.
    */
   onModuleInit(): void {
-    this.readers.register(async (who, submission, m) => {
-      const rows: unknown[] = await m.query(
-        `SELECT 1 FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
-          WHERE a.judge_id = $1 AND a.submission_id = $2 AND a.status = 'active' AND NOT r.blind
-          LIMIT 1`,
-        [who.id, submission.id],
-      );
-      return rows.length > 0;
-    });
+    this.readers.register(async (who, submission, m) =>
+      (await assignmentAccess(m, { judgeId: who.id, submissionId: submission.id })).some(
+        (a) => a.access === 'open' && !a.blind,
+      ),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { Competition } from '../competitions/competition.entity';
+import { publicTeamName } from '../competitions/team.entity';
 import { csvRow, UTF8_BOM } from '../competitions/rules/csv';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
@@ -317,12 +318,20 @@ export class ResultsService {
 
   private async resultsView(m: EntityManager, competitionId: string) {
     const result = await m.findOneByOrFail(CompetitionResult, { competitionId });
-    const rows: { id: string; title: string; teamName: string }[] = await m.query(
-      `SELECT s.id, s.title, t.name AS "teamName" FROM submissions s JOIN teams t ON t.id = s.team_id
-        WHERE s.id = ANY($1::uuid[])`,
-      [result.awards.map((a) => a.submissionId)],
+    // Results are public: a team appears under the name it chose for publication, else neutrally.
+    const rows: { id: string; title: string; teamId: string; publicName: string | null }[] =
+      await m.query(
+        `SELECT s.id, s.title, t.id AS "teamId", t.public_name AS "publicName"
+           FROM submissions s JOIN teams t ON t.id = s.team_id
+          WHERE s.id = ANY($1::uuid[])`,
+        [result.awards.map((a) => a.submissionId)],
+      );
+    const byId = new Map(
+      rows.map((r) => [
+        r.id,
+        { title: r.title, teamName: publicTeamName({ id: r.teamId, publicName: r.publicName }) },
+      ]),
     );
-    const byId = new Map(rows.map((r) => [r.id, r]));
     return {
       competitionId,
       publishedAt: result.publishedAt,

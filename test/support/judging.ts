@@ -135,7 +135,28 @@ export async function myAssignments(h: Harness, judge: Person) {
   return res.body as {
     id: string;
     roundId: string;
-    submission: { id: string; title: string; assets: { id: string; href: string }[] };
+    access: string;
+    submission: { id: string; title: string; assets: { id: string; href: string; mime: string }[] };
     score: { state: string; version: number };
   }[];
+}
+
+/** The coordinator records these awards and publishes them. */
+export async function publishResults(
+  h: Harness,
+  token: string,
+  competitionId: string,
+  awards: { submissionId: string; award: string }[],
+) {
+  await h
+    .http()
+    .post(`/api/v1/competitions/${competitionId}/results`)
+    .set(auth(token))
+    .send({ awards })
+    .expect(201);
+  await h
+    .http()
+    .post(`/api/v1/competitions/${competitionId}/results/publish`)
+    .set(auth(token))
+    .expect(200);
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { trim, trimLower } from '../../common/http/transforms';
 
 export class CreateTeamDto {
@@ -10,6 +10,30 @@ export class CreateTeamDto {
   @MinLength(1)
   @MaxLength(120)
   name: string;
+}
+
+export class UpdateTeamDto {
+  @ApiPropertyOptional({ example: 'Seoul–Hanoi Crew', maxLength: 120 })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: 'Paper Boats Crew',
+    maxLength: 120,
+    nullable: true,
+    type: String,
+    description: 'the name published results show; null goes back to the neutral "Team <code>"',
+  })
+  @Transform(trim)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  publicName?: string | null;
 }
 
 export class InviteDto {
@@ -39,6 +63,10 @@ export class TeamResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) competitionId: string;
   @ApiProperty() name: string;
+  @ApiProperty({
+    description: 'the name published results show: chosen by the leader, else "Team <code>"',
+  })
+  publicName: string;
   @ApiProperty({ format: 'uuid' }) leaderId: string;
   @ApiProperty({ type: [TeamMemberDto] }) members: TeamMemberDto[];
   @ApiProperty({ type: [InvitationDto], description: 'pending invitations' })

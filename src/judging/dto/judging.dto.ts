@@ -107,6 +107,11 @@ export class JudgeResponseDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: DeclaredConflictsDto }) conflicts: DeclaredConflictsDto;
   @ApiProperty({ type: [String] }) expertise: string[];
+  @ApiProperty({
+    description:
+      'the judge declared conflicts not applied yet: their assignments here are on hold until the next assignment run, an edit of this judge, or the hourly maintenance',
+  })
+  conflictsUnderReview: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -263,7 +268,7 @@ export class JudgeSubmissionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
-  @ApiProperty({ description: 'content fields; in a blind round without credits' })
+  @ApiProperty({ description: 'content fields; in a blind round without credits and videoUrl' })
   fields: Record<string, unknown>;
   @ApiProperty({ type: [AssetViewDto] }) assets: AssetViewDto[];
   @ApiPropertyOptional({ description: 'only in rounds that are not blind' }) teamName?: string;
@@ -288,7 +293,28 @@ export class MyAssignmentDto {
   @ApiProperty() blind: boolean;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundStatus: string;
-  @ApiProperty({ type: JudgeSubmissionDto }) submission: JudgeSubmissionDto;
+  @ApiProperty({ enum: ['active', 'recused', 'withdrawn'] }) status: string;
+  @ApiProperty({
+    enum: [
+      'open',
+      'recused',
+      'withdrawn',
+      'not_a_judge',
+      'not_in_pool',
+      'results_published',
+      'round_closed',
+      'conflict_review',
+    ],
+    description:
+      'whether the judge may read the entry now (`open`), and if not why: the entry is then null',
+  })
+  access: string;
+  @ApiProperty({
+    type: JudgeSubmissionDto,
+    nullable: true,
+    description: 'null once the judge may no longer read the entry (see `access`)',
+  })
+  submission: JudgeSubmissionDto | null;
   @ApiProperty({ type: ScoreViewDto }) score: ScoreViewDto;
 }
 
