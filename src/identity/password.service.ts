@@ -38,7 +38,7 @@ export class PasswordService {
       tokenHash: hashToken(token),
       expiresAt,
     });
-    return { link: `${this.config.PUBLIC_URL}/api/v1/auth/password-reset/${token}`, expiresAt };
+    return { link: `${this.config.PUBLIC_URL}/reset-password/${token}`, expiresAt };
   }
 
   /** Always the same answer, whether the email has an account or not. */
