@@ -14,7 +14,7 @@ worker=$!
 node --max-semi-space-size=1 dist/src/main.js &
 api=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait' INT TERM
-echo "Kenal API on http://localhost:${PORT:-3000}/api/v1 (docs: /api/docs); first admin: $ADMIN_EMAIL" >&2
+echo "Kenal on http://localhost:${PORT:-3000} (API: /api/v1, docs: /api/docs); first admin: $ADMIN_EMAIL" >&2
 wait -n $api $worker
 kill -TERM $api $worker 2>/dev/null || true
 wait

@@ -1,12 +1,14 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
 import { contentSecurityPolicies, requestId } from './common/http/security-headers';
+import { serveWebApp } from './common/http/web-app';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
 import { WorkerModule } from './worker.module';
 
@@ -39,7 +41,16 @@ export async function createApi(): Promise<NestFastifyApplication> {
     reply.header('content-security-policy', csp(req.url));
   });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveWebApp(app, config.WEB_DIST_DIR);
+  app.enableShutdownHooks();
+  app.get(AppConfig);
+  return app;
+}
+
+/** The OpenAPI document of the routes the app holds (served at /api/docs-json; the web client is generated from it). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Kenal API')
@@ -50,10 +61,6 @@ export async function createApi(): Promise<NestFastifyApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  app.enableShutdownHooks();
-  app.get(AppConfig);
-  return app;
 }
 
 export async function createWorker() {

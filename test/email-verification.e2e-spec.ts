@@ -60,7 +60,7 @@ describe('email verification (e2e: emailed link, what an unverified account may 
 
     const mail = await verifyMail('new.one@kenal.test');
     expect(mail.subject).toBe('Confirm your email address for Kenal');
-    expect(mail.text).toContain('http://kenal.test/api/v1/auth/verify-email/');
+    expect(mail.text).toContain('http://kenal.test/verify-email/');
     // Only the hash of the token is stored.
     const [row] = await h.db.query(
       `SELECT token_hash FROM password_tokens WHERE purpose = 'verify_email' AND user_id = $1`,
@@ -259,7 +259,7 @@ describe('email verification (e2e: emailed link, what an unverified account may 
 
     const mail = await h.smtp.waitFor(owner.email);
     expect(mail.subject).toBe('You are invited to a Kenal staff role');
-    expect(mail.text).toContain('http://kenal.test/api/v1/staff-invitations/');
+    expect(mail.text).toContain('http://kenal.test/staff-invitations/');
     const token = tokenFrom(mail.text);
     const preview = await h.http().get(`/api/v1/staff-invitations/${token}`).expect(200);
     expect(preview.body).toMatchObject({ roles: ['judge'], status: 'pending' });

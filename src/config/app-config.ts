@@ -176,6 +176,10 @@ export class AppConfig {
   @Max(100)
   JOB_BACKOFF_SCALE = 1;
 
+  /** The built web app (`npm --prefix web run build`), served on the API's origin when present. */
+  @IsString()
+  WEB_DIST_DIR = 'web/dist';
+
   /** How often the outbox relay looks for pending rows, in milliseconds. */
   @Transform(({ value }) => (value === undefined || value === '' ? 500 : Number(value)))
   @IsInt()

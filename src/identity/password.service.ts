@@ -18,11 +18,12 @@ import { User } from './user.entity';
  */
 const LINKS: Record<
   PasswordTokenPurpose,
+  /** `path`: the web app's page for the link (../shared/API.md, Web app). */
   { ttlHours: number; path: string; replaces: PasswordTokenPurpose[] }
 > = {
-  reset: { ttlHours: 2, path: 'auth/password-reset', replaces: ['reset', 'invite'] },
-  invite: { ttlHours: 7 * 24, path: 'auth/password-reset', replaces: ['reset', 'invite'] },
-  verify_email: { ttlHours: 7 * 24, path: 'auth/verify-email', replaces: ['verify_email'] },
+  reset: { ttlHours: 2, path: 'reset-password', replaces: ['reset', 'invite'] },
+  invite: { ttlHours: 7 * 24, path: 'reset-password', replaces: ['reset', 'invite'] },
+  verify_email: { ttlHours: 7 * 24, path: 'verify-email', replaces: ['verify_email'] },
   staff_roles: { ttlHours: 7 * 24, path: 'staff-invitations', replaces: ['staff_roles'] },
 };
 
@@ -68,7 +69,7 @@ export class PasswordService {
       expiresAt,
       roles,
     });
-    return { link: `${this.config.PUBLIC_URL}/api/v1/${path}/${token}`, expiresAt };
+    return { link: `${this.config.PUBLIC_URL}/${path}/${token}`, expiresAt };
   }
 
   /**

@@ -32,3 +32,13 @@ export async function cloneTestDatabase(): Promise<{ name: string; url: string }
 export async function dropTestDatabase(name: string): Promise<void> {
   await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/**
+ * Creates this run's (empty) template database and names it in KENAL_TEMPLATE_DB, which the test
+ * processes inherit, so two runs side by side never share a template. The caller migrates it.
+ */
+export async function createTemplateDatabase(): Promise<string> {
+  process.env.KENAL_TEMPLATE_DB = `kenal_tpl_${randomBytes(5).toString('hex')}`;
+  await withAdmin((c) => c.query(`CREATE DATABASE "${templateDb()}"`));
+  return templateDb();
+}

@@ -4,7 +4,7 @@ import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class
 import { ROLES } from '../user.entity';
 import { trim, trimLower } from '../../common/http/transforms';
 
-export const LOCALES = ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my'] as const;
+export const LOCALES = ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'] as const;
 
 export class RegisterDto {
   @ApiProperty({ example: 'minji@example.kr' })

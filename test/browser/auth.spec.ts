@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, person, test } from './kenal';
+
+async function signUp(page: Page, who = person()) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  return who;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
+}
+
+test('sign up, sign out, a wrong password is said in words, sign in again', async ({ page }) => {
+  const who = await signUp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(who.name);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+
+  await signIn(page, who.email, 'not the password at all');
+  await expect(page.getByRole('alert')).toHaveText(
+    "That email and password don't match an account. Check them and try again.",
+  );
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${who.name}!`);
+});
+
+test('a taken email is said beside the form, a short password beside its field', async ({
+  page,
+}) => {
+  const who = await signUp(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signUp(page, { ...who, name: 'Someone else' });
+  await expect(page.getByRole('alert')).toHaveText(
+    'There is already an account with this email. Try signing in instead.',
+  );
+});
+
+test('a reload and two tabs keep the session: refreshes never reuse a token', async ({
+  page,
+  context,
+}) => {
+  const who = await signUp(page);
+  const hello = `Hello, ${who.name}!`;
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hello);
+  // Each tab holds its access token in memory only: a reload and a new tab each refresh.
+  const other = await context.newPage();
+  await Promise.all([page.reload(), other.goto('/')]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hello);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText(hello);
+  await Promise.all([page.reload(), other.reload()]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hello);
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText(hello);
+  // Signing out in one tab signs the other out.
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+});
+
+test('password reset from the link in the email', async ({ page, kenal }) => {
+  const who = await signUp(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByRole('button', { name: 'Send me a link' }).click();
+  await expect(page.getByRole('status')).toContainText("we've sent it a link");
+
+  const link = await kenal.linkInEmail(who.email, /reset your kenal password/i);
+  expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}$/);
+  await page.goto(link);
+  await page.getByLabel('New password').fill('another long password');
+  await page.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your new password is saved.');
+  await signIn(page, who.email, 'another long password');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${who.name}!`);
+
+  // The link works once.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto(link);
+  await page.getByLabel('New password').fill('yet another password');
+  await page.getByRole('button', { name: 'Save my new password' }).click();
+  await expect(page.getByRole('alert')).toContainText("This link doesn't work any more");
+});
+
+test('Lao and Khmer: the switcher changes the words, the script and <html lang>', async ({
+  page,
+}) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Language').selectOption('lo');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/[\u0E80-\u0EFF]/);
+  await page.screenshot({ path: '/tmp/kenal-shots/sign-in-lo.png', fullPage: true });
+  // The choice stays after a reload (and loads before the app: no English flash needed).
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/[\u0E80-\u0EFF]/);
+
+  await page.locator('select').selectOption('km');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/[\u1780-\u17FF]/);
+  // The Khmer web font is what draws it (the machine has no Khmer font of its own to rely on).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.fonts].some(
+          (f) => f.family.includes('Noto Sans Khmer') && f.status === 'loaded',
+        ),
+      ),
+    )
+    .toBe(true);
+  await page.screenshot({ path: '/tmp/kenal-shots/sign-in-km.png', fullPage: true });
+});
+
+test('every page so far passes an axe scan', async ({ page }) => {
+  for (const path of [
+    '/',
+    '/sign-in',
+    '/sign-up',
+    '/forgot-password',
+    '/reset-password/x',
+    '/nowhere',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+  await signUp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Hello');
+  await expectAccessible(page);
+});

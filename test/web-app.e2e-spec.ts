@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { get, IncomingHttpHeaders } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { Harness } from './support/harness';
+
+/**
+ * The API serves the built web app on its own origin (src/common/http/web-app.ts). A small
+ * stand-in for web/dist is enough: the routes depend on the files, not on what the app does.
+ */
+/** The bytes as sent (supertest would decompress them). */
+function raw(
+  base: string,
+  path: string,
+  acceptEncoding: string,
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(new URL(path, base), { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    }).on('error', reject);
+  });
+}
+
+describe('web app served by the API', () => {
+  let h: Harness;
+  let dir: string;
+  const INDEX =
+    '<!doctype html><html><head><script>document.documentElement.lang="en"</script></head><body><div id="root"></div></body></html>';
+  const ASSET = 'console.log("kenal");'.repeat(50);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kenal-web-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), INDEX);
+    writeFileSync(join(dir, 'index.html.br'), brotliCompressSync(INDEX));
+    writeFileSync(join(dir, 'assets/index-Ab12Cd34.js'), ASSET);
+    writeFileSync(join(dir, 'assets/index-Ab12Cd34.js.br'), brotliCompressSync(ASSET));
+    writeFileSync(join(dir, 'assets/index-Ab12Cd34.js.gz'), gzipSync(ASSET));
+    h = await Harness.start({ env: { WEB_DIST_DIR: dir } });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GET / answers index.html, never cached without a check, with its inline script allowed by hash', async () => {
+    const res = await h.http().get('/').set('accept-encoding', 'identity').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.text).toBe(INDEX);
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'/);
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('every other page path falls back to index.html (the app routes it)', async () => {
+    for (const path of ['/sign-in', '/reset-password/abc', '/consent/xyz?x=1', '/profile']) {
+      const res = await h.http().get(path).set('accept-encoding', 'identity').expect(200);
+      expect(res.text).toBe(INDEX);
+      expect(res.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('hashed assets are cached for a year as immutable, brotli or gzip by Accept-Encoding', async () => {
+    const br = await raw(h.baseUrl, '/assets/index-Ab12Cd34.js', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.body).toString()).toBe(ASSET);
+
+    const gz = await raw(h.baseUrl, '/assets/index-Ab12Cd34.js', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(ASSET);
+
+    const plain = await raw(h.baseUrl, '/assets/index-Ab12Cd34.js', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(ASSET);
+  });
+
+  it('/api/* and missing assets stay 404 problem+json', async () => {
+    for (const path of ['/api/v1/no-such-route', '/api/nothing', '/assets/gone-123.js']) {
+      const res = await h.http().get(path).expect(404);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('NOT_FOUND');
+    }
+    // The API itself is untouched.
+    await h.http().get('/api/v1/interests').expect(200);
+  });
+});

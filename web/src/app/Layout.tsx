@@ -1,0 +1,87 @@
+import { Trans } from '@lingui/react/macro';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, type ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { api } from './api';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { OfflineBanner } from './OfflineBanner';
+import { endSession, getRefreshToken, useSignedIn } from './session';
+
+function SignOutButton() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className="button-link"
+      onClick={async () => {
+        const refreshToken = getRefreshToken() ?? undefined;
+        // Ends this session on the server; signed out here whatever the answer.
+        await api.POST('/api/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
+        endSession();
+        client.clear();
+        navigate('/sign-in');
+      }}
+    >
+      <Trans>Sign out</Trans>
+    </button>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="loading" role="status">
+      <Trans>Loading…</Trans>
+    </p>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const signedIn = useSignedIn();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        <Trans>Skip to content</Trans>
+      </a>
+      <header className="site-header">
+        <div className="bar">
+          <Link to="/" className="brand">
+            Kenal
+          </Link>
+          <LanguageSwitcher />
+        </div>
+        <nav aria-label="Kenal" className="site-nav">
+          {signedIn ? (
+            <>
+              <NavLink to="/" end>
+                <Trans>Home</Trans>
+              </NavLink>
+              <NavLink to="/profile">
+                <Trans>My profile</Trans>
+              </NavLink>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <NavLink to="/sign-in">
+                <Trans>Sign in</Trans>
+              </NavLink>
+              <NavLink to="/sign-up">
+                <Trans>Create an account</Trans>
+              </NavLink>
+            </>
+          )}
+        </nav>
+      </header>
+      <OfflineBanner />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>
+          <Trans>Kenal: pen pals and competitions for young people in Korea and ASEAN.</Trans>
+        </p>
+      </footer>
+    </>
+  );
+}

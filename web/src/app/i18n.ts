@@ -1,0 +1,42 @@
+import { i18n, type Messages } from '@lingui/core';
+import { loadFont } from './fonts';
+import { isLocale, type Locale } from './locales';
+
+const STORAGE_KEY = 'kenal.locale';
+
+/**
+ * The first language: the one index.html's inline script chose (saved choice, else the
+ * browser's languages, else English) and already started loading.
+ */
+export function initialLocale(): Locale {
+  const fromHtml = document.documentElement.lang;
+  if (isLocale(fromHtml)) return fromHtml;
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // storage may be blocked: fall through
+  }
+  return 'en';
+}
+
+/** One chunk per language, compiled from its .po file at build time. */
+async function loadCatalog(locale: Locale): Promise<Messages> {
+  const { messages } = (await import(`../locales/${locale}/messages.po`)) as { messages: Messages };
+  return messages;
+}
+
+/** Loads and switches to a language: catalogue, font, <html lang>, and the saved choice. */
+export async function activateLocale(locale: Locale): Promise<void> {
+  loadFont(locale);
+  const messages = await loadCatalog(locale);
+  i18n.loadAndActivate({ locale, messages });
+  document.documentElement.lang = locale;
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // the choice then lasts for this visit only
+  }
+}
+
+export { i18n };
