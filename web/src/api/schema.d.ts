@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out everywhere: every session of the caller ends, this one included */
+        post: operations["AuthController_logoutAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -101,6 +118,44 @@ export interface paths {
         put?: never;
         /** Set a password from an emailed link (reset, or a new staff account); JSON, or HTML for the form */
         post: operations["AuthController_setPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email me a new link to confirm my address (earlier links stop working)
+         * @description At most VERIFY_EMAILS_PER_HOUR (default 5) an hour.
+         */
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page the emailed link opens: a button to confirm the address */
+        get: operations["AuthController_verifyEmailPage"];
+        put?: never;
+        /** Confirm my email address with the emailed link (JSON, or HTML for the form) */
+        post: operations["AuthController_verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -154,7 +209,7 @@ export interface paths {
         get?: never;
         /**
          * Create or replace my profile
-         * @description Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent.
+         * @description Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent. Once set, the date of birth changes only through staff (PUT /admin/users/{id}/date-of-birth): a different dateOfBirth answers 409 DATE_OF_BIRTH_LOCKED and changes nothing.
          */
         put: operations["MeController_putProfile"];
         post?: never;
@@ -173,7 +228,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email my guardian a fresh consent link */
+        /**
+         * Email my guardian a fresh consent link
+         * @description Also how to ask again after the guardian withdrew their consent.
+         */
         post: operations["MeController_resend"];
         delete?: never;
         options?: never;
@@ -215,6 +273,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guardian-consents/{token}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page the link in the guardian's receipt opens: a button to withdraw consent */
+        get: operations["MeController_withdrawPage"];
+        put?: never;
+        /**
+         * A guardian withdraws consent (or declines) with the link in their receipt
+         * @description Works after confirming and after the request expired, until a newer request replaces it. The participant's pen-pal enrolments are withdrawn, their published matches end (both people are told), their team's entry cannot be edited or submitted, and they cannot enrol until a guardian confirms again (POST /me/guardian-consent/resend). Withdrawing again answers 200 with the first withdrawal's time. Unknown or replaced link: 400 TOKEN_INVALID. JSON, or HTML for the form.
+         */
+        post: operations["MeController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/interests": {
         parameters: {
             query?: never;
@@ -242,7 +321,10 @@ export interface paths {
         /** Find accounts by role or email */
         get: operations["AdminController_list"];
         put?: never;
-        /** Create a staff account; the person is emailed a link to set a password */
+        /**
+         * Create a staff account; the person is emailed a link to set a password
+         * @description For an address that already has an account, no role changes: its owner is emailed an invitation (202) and gets the roles by accepting it (POST /staff-invitations/{token}/accept, signed in). 409 ROLES_ALREADY_HELD when the account already holds every role asked for.
+         */
         post: operations["AdminController_create"];
         delete?: never;
         options?: never;
@@ -258,8 +340,31 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace a user's roles (Kenal keeps at least one admin) */
+        /**
+         * Replace a user's roles (Kenal keeps at least one admin)
+         * @description Granting a staff role to an account whose email is unconfirmed: 403 EMAIL_UNVERIFIED.
+         */
         put: operations["AdminController_setRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/date-of-birth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Correct a person's date of birth, with the reason (audited)
+         * @description The only way to change a birth date once set (PUT /me/profile answers 409 DATE_OF_BIRTH_LOCKED). Someone who becomes a minor needs guardian consent again (their guardian, if named before, is asked afresh); published pen-pal matches no longer allowed (a minor without consent, a minor with an adult) end and both people are told. 422 PROFILE_REQUIRED when the person has no profile.
+         */
+        put: operations["AdminController_setDateOfBirth"];
         post?: never;
         delete?: never;
         options?: never;
@@ -278,6 +383,46 @@ export interface paths {
         get: operations["AdminController_auditEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the emailed link shows: the roles offered and whether it still works
+         * @description Sign in as the invited account, then POST …/accept.
+         */
+        get: operations["StaffInvitationsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff-invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the staff roles an admin offered (signed in as the invited account)
+         * @description The link came by email, so accepting also confirms the address.
+         */
+        post: operations["StaffInvitationsController_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -577,7 +722,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show the pairs to participants; everyone enrolled is notified */
+        /**
+         * Show the pairs to participants; everyone enrolled is notified
+         * @description Consent and birth dates are checked again: a pair with a minor who lacks confirmed guardian consent, or a minor with an adult, stays unpublished and is listed in skipped with the reason.
+         */
         post: operations["MatchingRunsController_publish"];
         delete?: never;
         options?: never;
@@ -631,7 +779,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept or decline a pen pal */
+        /**
+         * Accept or decline a pen pal
+         * @description 422 GUARDIAN_CONSENT_REQUIRED when the responder, a minor, lacks confirmed guardian consent; 409 MATCH_NOT_ELIGIBLE when the pen pal may no longer take part or one of the two is now a minor and the other an adult.
+         */
         post: operations["MatchingRunsController_respond"];
         delete?: never;
         options?: never;
@@ -726,7 +877,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename the team or choose its public name, shown in published results (the leader)
+         * @description A team started without a name is "Team <code>", and results publish that neutral name until the leader sets `publicName` (null goes back to it). 400 VALIDATION_FAILED, 403 FORBIDDEN for members who are not the leader, 404 NOT_FOUND for others.
+         */
+        patch: operations["TeamsController_update"];
         trace?: never;
     };
     "/api/v1/teams/{id}/invitations": {
@@ -949,7 +1104,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role) */
+        /**
+         * Upload a video, poster or document (streamed; 413 over the limit, 415 if the content is not of the role)
+         * @description Quotas: UPLOAD_MAX_FILES_PER_SUBMISSION files per entry (409 QUOTA_EXCEEDED), UPLOAD_MAX_BYTES_PER_SUBMISSION bytes per entry and UPLOAD_MAX_BYTES_PER_USER bytes per uploader (413 QUOTA_EXCEEDED); 507 INSUFFICIENT_STORAGE while the disk has less than UPLOAD_MIN_FREE_BYTES free. A refused upload leaves nothing behind.
+         */
         post: operations["SubmissionsController_upload"];
         delete?: never;
         options?: never;
@@ -1032,7 +1190,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A judge in the pool declares more conflicts (never fewer) */
+        /**
+         * A judge in the pool declares more conflicts (never fewer)
+         * @description Nothing changes at once that would show which entries match: the judge’s assignments in this competition go on hold (`access: "conflict_review"`, no entry, no scores) until the coordinator’s next assignment run, an edit of this judge, or the hourly maintenance applies the conflicts.
+         */
         post: operations["JudgingController_declareConflicts"];
         delete?: never;
         options?: never;
@@ -1122,7 +1283,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One assignment (its judge, or the programme’s staff) */
+        /**
+         * One assignment (its judge, or the programme’s staff)
+         * @description The judge sees the entry only while they may read it (`access: "open"`): a recused or withdrawn assignment, a closed round, published results, a judge out of the pool or without the role show the status, `access` and the score, with `submission: null`.
+         */
         get: operations["AssignmentsController_get"];
         put?: never;
         post?: never;
@@ -1265,7 +1429,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file of the assigned entry (named by its id only) */
+        /**
+         * Download a file of the assigned entry (named by its id only)
+         * @description In a blind round, images and PDFs come without the metadata that names people (EXIF, XMP, comments, PDF document information); 404 once the judge may no longer read the entry.
+         */
         get: operations["AssignmentsController_asset"];
         put?: never;
         post?: never;
@@ -1285,7 +1452,7 @@ export interface paths {
         get?: never;
         /**
          * Save a draft or final score (409 once final or once the round closes)
-         * @description Send the score version you edited as `version` or `If-Match`: if it changed meanwhile, 409 instead of overwriting.
+         * @description Send the score version you edited as `version` or `If-Match`: if it changed meanwhile, 409 instead of overwriting. 409 CONFLICTS_UNDER_REVIEW while conflicts the judge declared are being applied (see POST /competitions/{id}/judges/me/conflicts).
          */
         put: operations["AssignmentsController_score"];
         post?: never;
@@ -1352,6 +1519,8 @@ export interface components {
             displayName: string;
             roles: ("applicant" | "judge" | "coordinator" | "admin")[];
             locale: string;
+            /** @description Whether the owner proved the address with an emailed link; until then enrolling, team actions, submissions and staff roles answer 403 EMAIL_UNVERIFIED */
+            emailVerified: boolean;
         };
         AuthResponseDto: {
             user: components["schemas"]["UserDto"];
@@ -1377,6 +1546,12 @@ export interface components {
         SetPasswordDto: {
             password: string;
         };
+        VerifyEmailSentDto: {
+            /** @enum {string} */
+            status: "sent";
+            /** Format: date-time */
+            expiresAt: string;
+        };
         LanguageDto: {
             /**
              * @description ISO 639-1 code
@@ -1399,14 +1574,19 @@ export interface components {
             timezone?: string;
         };
         GuardianConsentViewDto: {
-            /** @enum {string} */
-            status: "not_required" | "pending" | "confirmed" | "missing";
+            /**
+             * @description withdrawn: the guardian took their consent back; the participant asks again with POST /me/guardian-consent/resend
+             * @enum {string}
+             */
+            status: "not_required" | "pending" | "confirmed" | "withdrawn" | "missing";
             guardianName?: string;
             guardianEmail?: string;
             /** Format: date-time */
             requestedAt?: string;
             /** Format: date-time */
             confirmedAt?: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
         };
         MeDto: {
             /** Format: uuid */
@@ -1415,6 +1595,8 @@ export interface components {
             displayName: string;
             roles: string[];
             locale: string;
+            /** @description Whether the owner proved the address with an emailed link */
+            emailVerified: boolean;
             profile: components["schemas"]["ProfileViewDto"] | null;
             guardianConsent: components["schemas"]["GuardianConsentViewDto"];
         };
@@ -1454,6 +1636,13 @@ export interface components {
             /** @description Required under 18 */
             guardian?: components["schemas"]["GuardianDto"];
         };
+        ConsentWithdrawnDto: {
+            /** @enum {string} */
+            status: "withdrawn";
+            participantName: string;
+            /** Format: date-time */
+            withdrawnAt: string;
+        };
         CreateStaffDto: {
             email: string;
             displayName: string;
@@ -1461,9 +1650,35 @@ export interface components {
             /** @enum {string} */
             locale?: "en" | "ko" | "id" | "ms" | "th" | "vi" | "fil" | "km" | "lo" | "my" | "zh";
         };
+        StaffInvitationDto: {
+            /** @enum {string} */
+            status: "invited";
+            /** Format: uuid */
+            userId: string;
+            /** @description the roles the owner gets on accepting */
+            roles: ("applicant" | "judge" | "coordinator" | "admin")[];
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Object: Record<string, never>;
         SetRolesDto: {
             roles: ("applicant" | "judge" | "coordinator" | "admin")[];
+        };
+        SetDateOfBirthDto: {
+            /**
+             * @description The corrected birth date (YYYY-MM-DD)
+             * @example 2011-03-14
+             */
+            dateOfBirth: string;
+            /** @description Why it changes (e.g. the document seen); kept in the audit log */
+            reason: string;
+        };
+        StaffInvitationPreviewDto: {
+            roles: ("applicant" | "judge" | "coordinator" | "admin")[];
+            /** @enum {string} */
+            status: "pending" | "used" | "expired";
+            /** Format: date-time */
+            expiresAt: string;
         };
         InboxItemDto: {
             /** Format: uuid */
@@ -1831,6 +2046,15 @@ export interface components {
             /** @description people told they stay in the queue */
             unmatched: number;
         };
+        PublishSkippedDto: {
+            /** Format: uuid */
+            matchId: string;
+            /**
+             * @description consent: a member may no longer take part (a minor without confirmed guardian consent); age_class: a minor with an adult after a birth-date correction
+             * @enum {string}
+             */
+            reason: "consent" | "age_class";
+        };
         RunPublishedDto: {
             /** Format: uuid */
             id: string;
@@ -1842,6 +2066,8 @@ export interface components {
             /** Format: date-time */
             publishedAt: string;
             notified: components["schemas"]["PublishNotifiedDto"];
+            /** @description proposed pairs left unpublished because consent or a birth date changed since the run */
+            skipped: components["schemas"]["PublishSkippedDto"][];
         };
         PenpalProfileDto: {
             displayName: string;
@@ -2044,6 +2270,8 @@ export interface components {
             /** Format: uuid */
             competitionId: string;
             name: string;
+            /** @description the name published results show: chosen by the leader, else "Team <code>" */
+            publicName: string;
             /** Format: uuid */
             leaderId: string;
             members: components["schemas"]["TeamMemberDto"][];
@@ -2239,6 +2467,15 @@ export interface components {
              */
             counts: Record<string, never>;
         };
+        UpdateTeamDto: {
+            /** @example Seoul–Hanoi Crew */
+            name?: string;
+            /**
+             * @description the name published results show; null goes back to the neutral "Team <code>"
+             * @example Paper Boats Crew
+             */
+            publicName?: string | null;
+        };
         InviteDto: {
             /** @example friend@example.com */
             email: string;
@@ -2396,6 +2633,8 @@ export interface components {
             displayName: string;
             conflicts: components["schemas"]["DeclaredConflictsDto"];
             expertise: string[];
+            /** @description the judge declared conflicts not applied yet: their assignments here are on hold until the next assignment run, an edit of this judge, or the hourly maintenance */
+            conflictsUnderReview: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -2418,6 +2657,8 @@ export interface components {
             displayName: string;
             conflicts: components["schemas"]["DeclaredConflictsDto"];
             expertise: string[];
+            /** @description the judge declared conflicts not applied yet: their assignments here are on hold until the next assignment run, an edit of this judge, or the hourly maintenance */
+            conflictsUnderReview: boolean;
             /** Format: date-time */
             createdAt: string;
             /** @description assignments without a final score that now conflict, taken away */
@@ -2619,7 +2860,7 @@ export interface components {
             title: string;
             /** @enum {string} */
             kind: "short_movie" | "project";
-            /** @description content fields; in a blind round without credits */
+            /** @description content fields; in a blind round without credits and videoUrl */
             fields: Record<string, never>;
             assets: components["schemas"]["AssetViewDto"][];
             /** @description only in rounds that are not blind */
@@ -2650,7 +2891,15 @@ export interface components {
             closesAt: string;
             /** @enum {string} */
             roundStatus: "draft" | "open" | "closed";
-            submission: components["schemas"]["JudgeSubmissionDto"];
+            /** @enum {string} */
+            status: "active" | "recused" | "withdrawn";
+            /**
+             * @description whether the judge may read the entry now (`open`), and if not why: the entry is then null
+             * @enum {string}
+             */
+            access: "open" | "recused" | "withdrawn" | "not_a_judge" | "not_in_pool" | "results_published" | "round_closed" | "conflict_review";
+            /** @description null once the judge may no longer read the entry (see `access`) */
+            submission: components["schemas"]["JudgeSubmissionDto"] | null;
             score: components["schemas"]["ScoreViewDto"];
         };
         ScoreDto: {
@@ -2704,6 +2953,13 @@ export interface operations {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
             };
+            /** @description `RATE_LIMITED` (with Retry-After, seconds) after AUTH_RATE_LIMIT attempts a minute from one client address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_login: {
@@ -2726,6 +2982,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthResponseDto"];
                 };
+            };
+            /** @description `RATE_LIMITED` (with Retry-After, seconds) after AUTH_RATE_LIMIT attempts a minute from one client address; `ACCOUNT_RATE_LIMITED` after LOGIN_FAILURE_LIMIT attempts on one email in 15 minutes without a success, from any address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2773,6 +3036,23 @@ export interface operations {
             };
         };
     };
+    AuthController_logoutAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_requestReset: {
         parameters: {
             query?: never;
@@ -2787,6 +3067,13 @@ export interface operations {
         };
         responses: {
             202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `RATE_LIMITED` (with Retry-After, seconds) after AUTH_RATE_LIMIT attempts a minute from one client address; `ACCOUNT_RATE_LIMITED` after PASSWORD_RESET_LIMIT requests for one email in an hour (known or not) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2829,6 +3116,86 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailSentDto"];
+                };
+            };
+            /** @description EMAIL_ALREADY_VERIFIED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_EMAILS, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_verifyEmailPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description TOKEN_INVALID: used, replaced or expired */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2893,6 +3260,13 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
+            /** @description TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MeController_resend: {
@@ -2911,6 +3285,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+            /** @description TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2949,6 +3330,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MeController_withdrawPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentWithdrawnDto"];
+                };
             };
         };
     };
@@ -3004,6 +3425,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description a new account */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3011,6 +3433,22 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+            /** @description an existing account: invited */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvitationDto"];
+                };
+            };
+            /** @description ROLES_ALREADY_HELD */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3037,6 +3475,38 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
+            /** @description EMAIL_UNVERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AdminController_setDateOfBirth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDateOfBirthDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
         };
     };
     AdminController_auditEvents: {
@@ -3054,6 +3524,62 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffInvitationsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvitationPreviewDto"];
+                };
+            };
+        };
+    };
+    StaffInvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description TOKEN_INVALID: used, replaced or expired */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN: the invitation was sent to another account */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3349,6 +3875,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PenpalEnrolmentDto"];
                 };
+            };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3741,6 +4274,13 @@ export interface operations {
                     "application/json": components["schemas"]["TeamResponseDto"];
                 };
             };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CompetitionsController_list: {
@@ -3797,6 +4337,13 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionResponseDto"];
                 };
             };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     TeamsController_get: {
@@ -3809,6 +4356,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamResponseDto"];
+                };
+            };
+        };
+    };
+    TeamsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -3842,6 +4414,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
+            };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TOO_MANY_EMAILS (Retry-After): INVITATIONS_PER_SENDER_PER_DAY (default 20) from the caller, or INVITATIONS_PER_RECIPIENT_PER_DAY (default 5) to the address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3884,6 +4470,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TeamResponseDto"];
                 };
+            };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4014,6 +4607,13 @@ export interface operations {
                     "application/json": components["schemas"]["SubmissionResponseDto"];
                 };
             };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SubmissionsController_submit: {
@@ -4037,6 +4637,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SubmissionResponseDto"];
                 };
+            };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4133,6 +4740,34 @@ export interface operations {
                     "application/json": components["schemas"]["AssetResponseDto"];
                 };
             };
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUOTA_EXCEEDED: the entry has as many files as allowed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PAYLOAD_TOO_LARGE (the file limit) or QUOTA_EXCEEDED (bytes per entry or person) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INSUFFICIENT_STORAGE: the server is short of disk */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SubmissionsController_download: {
@@ -4167,7 +4802,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            /** @description EMAIL_UNVERIFIED: the caller has not confirmed their email address yet */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
