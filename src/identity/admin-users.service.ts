@@ -79,7 +79,7 @@ export class AdminUsersService {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw notFound('User');
+      if (!user || user.deletedAt) throw notFound('User');
       if (user.roles.includes('admin') && !roles.includes('admin')) {
         // Serialise demotions so two admins cannot remove each other at once.
         await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kenal:admins']);
@@ -105,6 +105,7 @@ export class AdminUsersService {
     const qb = this.db
       .getRepository(User)
       .createQueryBuilder('u')
+      .where('u.deleted_at IS NULL')
       .orderBy('u.created_at', 'ASC')
       .addOrderBy('u.id');
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });

@@ -94,3 +94,15 @@ export class AuthResponseDto {
   @ApiProperty() refreshToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
 }
+
+export class DeleteAccountDto {
+  @ApiProperty({ description: 'The current password, to confirm it is really the owner' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class AccountDeletedDto {
+  @ApiProperty({ enum: ['deleted'] }) status: 'deleted';
+}
