@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -9,13 +8,11 @@ import {
   ErasedPerson,
   ErasureOrder,
   FORMER_MEMBER,
+  tombstoneEmail,
 } from '../common/erasure/account-erasure';
 import { AppError, conflict, unauthenticated } from '../common/errors/app-error';
 import { verifyPassword } from './passwords';
 import { User } from './user.entity';
-
-/** A placeholder no one can guess back from: the address is free for anyone to register again. */
-export const tombstoneEmail = () => `deleted-${randomUUID()}@erased.invalid`;
 
 /**
  * `DELETE /me`: closes the account and erases the person in one transaction, as the retention
@@ -34,7 +31,11 @@ export class AccountDeletionService {
     private readonly erasure: AccountErasure,
     private readonly audit: AuditService,
   ) {
-    erasure.register('identity', (m, person) => this.eraseIdentity(m, person), ErasureOrder.Identity);
+    erasure.register(
+      'identity',
+      (m, person) => this.eraseIdentity(m, person),
+      ErasureOrder.Identity,
+    );
   }
 
   async deleteAccount(me: Principal, password: string): Promise<{ status: 'deleted' }> {
@@ -69,6 +70,7 @@ export class AccountDeletionService {
         guardianEmails: guardians.map((g) => g.email),
       };
       const erased = await this.erasure.run(m, person, { afterCommit: (t) => later.push(t) });
+      // A placeholder no one can guess back from: the address is free to register again.
       await m.update(
         User,
         { id: user.id },

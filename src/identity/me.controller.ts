@@ -80,11 +80,14 @@ export class MeController {
       'and the email address is free to register again. Personal data is erased as the retention ' +
       'policy says (README, "Retention policy"): profile, guardian, enrolments, draft work of a team ' +
       'of one with its files, notifications. What others rely on stays under the name "Former member": ' +
-      'a team\'s submitted entry, final scores given as a judge, the audit trail. Published pen-pal ' +
+      "a team's submitted entry, final scores given as a judge, the audit trail. Published pen-pal " +
       'matches end and the pen pal is told, without details.',
   })
   @ApiAcceptedResponse({ type: AccountDeletedDto })
-  @ApiBadRequestResponse({ type: ProblemDto, description: '`VALIDATION_FAILED`: no password given' })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description: '`VALIDATION_FAILED`: no password given',
+  })
   @ApiUnauthorizedResponse({ type: ProblemDto, description: '`UNAUTHENTICATED`: not signed in' })
   @ApiForbiddenResponse({
     type: ProblemDto,

@@ -25,11 +25,12 @@ export class NotificationsErasure {
   async erase(m: EntityManager, person: ErasedPerson): Promise<Record<string, number>> {
     const count = async (sql: string, params: unknown[]) =>
       ((await m.query(sql, params)) as [unknown, number])[1];
-    const inbox = await count(`DELETE FROM inbox_entries WHERE user_id = $1`, [person.id]);
+    // Outbox first: a delivery in flight holds its row, so its inbox entry is in before ours goes.
     const outbox = await count(
       `DELETE FROM outbox_messages WHERE recipient_user_id = $1 OR recipient_email = $2`,
       [person.id, person.email],
     );
+    const inbox = await count(`DELETE FROM inbox_entries WHERE user_id = $1`, [person.id]);
     const guardianMail = await count(
       `DELETE FROM outbox_messages
         WHERE recipient_user_id IS NULL AND recipient_email = ANY($1::text[])

@@ -50,9 +50,7 @@ export class PenpalErasure {
     );
     return {
       enrolments: await count(`DELETE FROM penpal_enrolments WHERE user_id = $1`),
-      constraints: await count(
-        `DELETE FROM penpal_constraints WHERE user_a = $1 OR user_b = $1`,
-      ),
+      constraints: await count(`DELETE FROM penpal_constraints WHERE user_a = $1 OR user_b = $1`),
       proposedMatches: await count(
         `DELETE FROM penpal_matches
           WHERE (user_a = $1 OR user_b = $1) AND status IN ('proposed', 'carried')`,

@@ -1,8 +1,14 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /** The neutral name a deleted account shows wherever others still rely on what it did. */
 export const FORMER_MEMBER = 'Former member';
+
+/** The address a deleted account's row keeps: random, in a domain that can never receive mail. */
+export const tombstoneEmail = () => `deleted-${randomUUID()}@${TOMBSTONE_DOMAIN}`;
+const TOMBSTONE_DOMAIN = 'erased.invalid';
+export const isTombstoneEmail = (email: string) => email.endsWith(`@${TOMBSTONE_DOMAIN}`);
 
 /** Who is being erased, read before any step runs (the identity step erases these fields). */
 export interface ErasedPerson {

@@ -1,0 +1,325 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  competition,
+  completeMovie,
+  filesUnder,
+  inDays,
+  type Person,
+  person,
+  programme,
+  waitUntil,
+} from './support/competitions';
+import { auth, Harness } from './support/harness';
+import {
+  addJudge,
+  assign,
+  createRound,
+  myAssignments,
+  openRound,
+  submittedEntry,
+} from './support/judging';
+
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
+
+/** What is personal about the person who deletes their account: none of it may remain. */
+const NAME = 'Yerin Erasable';
+const DOB = '2011-03-14';
+const GUARDIAN = { name: 'Guardian Erasable', email: 'mother.of.yerin@kenal.test' };
+
+interface Hit {
+  table: string;
+  column: string;
+  rows: number;
+}
+
+/** Every column of every table (any type, read as text) that contains one of `needles`. */
+async function scan(h: Harness, needles: string[]): Promise<Hit[]> {
+  const columns: { table: string; column: string }[] = await h.db.query(
+    `SELECT c.table_name AS "table", c.column_name AS "column"
+       FROM information_schema.columns c
+       JOIN information_schema.tables t
+         ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+      ORDER BY 1, 2`,
+  );
+  expect(columns.length).toBeGreaterThan(100);
+  const hits: Hit[] = [];
+  for (const { table, column } of columns) {
+    for (const needle of needles) {
+      const [{ n }]: { n: number }[] = await h.db.query(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE strpos(lower("${column}"::text), lower($1)) > 0`,
+        [needle],
+      );
+      if (n > 0) hits.push({ table, column: `${column} ∋ ${needle}`, rows: n });
+    }
+  }
+  return hits;
+}
+
+/** Account deletion (PIPA / PDPA): the account closes at once and the person is erased everywhere. */
+describe('DELETE /me (e2e)', () => {
+  let h: Harness;
+  let uploads: string;
+  let coordinator: Person;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    uploads = await mkdtemp(join(tmpdir(), 'kenal-erasure-'));
+    h = await Harness.start({ worker: true, env: { UPLOAD_DIR: uploads } });
+    coordinator = await h.userWithRoles(['coordinator']);
+    programmeId = await programme(h, coordinator.token, 'erasure');
+  });
+  afterAll(async () => {
+    await h.stop();
+    await rm(uploads, { recursive: true, force: true });
+  });
+
+  /** A minor whose guardian confirmed, with the profile the pen-pal round and teams need. */
+  async function confirmedMinor(
+    country: string,
+    displayName: string,
+    guardian: { name: string; email: string },
+    dateOfBirth: string,
+  ): Promise<Person> {
+    const p = await h.register({ displayName });
+    await h
+      .http()
+      .put('/api/v1/me/profile')
+      .set(auth(p.token))
+      .send({
+        country,
+        dateOfBirth,
+        languages: [{ code: 'en', level: 'fluent' }],
+        interests: ['film'],
+        institution: 'Erasable Middle School',
+        guardian,
+      })
+      .expect(200);
+    const mail = await h.smtp.waitFor(guardian.email);
+    const token = mail.text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
+    await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
+    return p;
+  }
+
+  async function publishedPenpals(a: Person, b: Person) {
+    const round = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .send({
+        name: 'Erasure round',
+        enrolmentOpensAt: inDays(-1),
+        enrolmentClosesAt: inDays(1),
+        rules: { maxAgeGapYears: 5 },
+      })
+      .expect(201);
+    for (const p of [a, b]) {
+      await h
+        .http()
+        .post(`/api/v1/penpal-rounds/${round.body.id}/enrolments`)
+        .set(auth(p.token))
+        .send({})
+        .expect(201);
+    }
+    await h
+      .http()
+      .patch(`/api/v1/penpal-rounds/${round.body.id}`)
+      .set(auth(coordinator.token))
+      .send({ enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() })
+      .expect(200);
+    const run = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${round.body.id}/matching-runs`)
+      .set(auth(coordinator.token))
+      .send({ seed: 1 })
+      .expect(202);
+    await waitUntil('the matching run', async () => {
+      const r = await h
+        .http()
+        .get(`/api/v1/matching-runs/${run.body.id}`)
+        .set(auth(coordinator.token));
+      return r.body.status === 'succeeded';
+    });
+    await h
+      .http()
+      .post(`/api/v1/matching-runs/${run.body.id}/publish`)
+      .set(auth(coordinator.token))
+      .expect(200);
+  }
+
+  it('closes the account at once, erases the person from every table, and keeps what others rely on under "Former member"', async () => {
+    // The person: a Korean minor with a guardian, a pen pal, a team with a submitted entry,
+    // a draft of their own with a file, notifications, and scores as a judge.
+    const me = await confirmedMinor('KR', NAME, GUARDIAN, DOB);
+    const penpal = await confirmedMinor(
+      'VN',
+      'Pen Pal Nguyen',
+      { name: 'Guardian Nguyen', email: 'guardian.nguyen@kenal.test' },
+      '2011-06-01',
+    );
+    await publishedPenpals(me, penpal);
+    const penpalInbox = await h.inbox(penpal.token, 3);
+    expect(penpalInbox.map((n) => n.type)).toContain('penpal.matched');
+
+    const teammate = await person(h, 'TH', { displayName: 'Teammate Somchai' });
+    const c1 = await competition(h, coordinator.token, programmeId, { title: 'Movies One' });
+    const entered = await submittedEntry(h, c1.id, me, [teammate], 'Team Erasable', 'River Film');
+
+    const c2 = await competition(h, coordinator.token, programmeId, { title: 'Movies Two' });
+    const draft = await h
+      .http()
+      .post(`/api/v1/competitions/${c2.id}/submissions`)
+      .set(auth(me.token))
+      .send({ title: 'My Own Draft', ...completeMovie, credits: NAME })
+      .expect(201);
+    await h
+      .http()
+      .post(`/api/v1/submissions/${draft.body.id}/assets`)
+      .set(auth(me.token))
+      .field('role', 'poster')
+      .attach('file', png, { filename: `${NAME}.png`, contentType: 'image/png' })
+      .expect(201);
+    expect(await filesUnder(uploads)).toHaveLength(1);
+
+    // As a judge in a third competition: one final score, one draft.
+    await h.db.query(`UPDATE users SET roles = '{applicant,judge}' WHERE id = $1`, [me.id]);
+    const c3 = await competition(h, coordinator.token, programmeId, { title: 'Movies Three' });
+    const e1 = await person(h, 'ID', { displayName: 'Entrant One' });
+    const e2 = await person(h, 'MY', { displayName: 'Entrant Two' });
+    await submittedEntry(h, c3.id, e1, [], 'Team One', 'Entry One');
+    await submittedEntry(h, c3.id, e2, [], 'Team Two', 'Entry Two');
+    const judge2 = await h.userWithRoles(['judge']);
+    const judge3 = await h.userWithRoles(['judge']);
+    await addJudge(h, coordinator.token, c3.id, me.id);
+    await addJudge(h, coordinator.token, c3.id, judge2.id);
+    const round = await createRound(h, coordinator.token, c3.id, {
+      judgesPerEntry: 2,
+      blind: false,
+    });
+    await assign(h, coordinator.token, round.id);
+    await openRound(h, coordinator.token, round.id);
+    await addJudge(h, coordinator.token, c3.id, judge3.id);
+    const mine = await myAssignments(h, me);
+    expect(mine).toHaveLength(2);
+    const [finalOne, draftOne] = mine;
+    await h
+      .http()
+      .put(`/api/v1/assignments/${finalOne.id}/score`)
+      .set(auth(me.token))
+      .send({ scores: { story: 8, craft: 7 }, comment: 'Final words', final: true })
+      .expect(200);
+    await h
+      .http()
+      .put(`/api/v1/assignments/${draftOne.id}/score`)
+      .set(auth(me.token))
+      .send({ scores: { story: 3 }, comment: 'Half-way thoughts', final: false })
+      .expect(200);
+    expect((await h.inbox(me.token, 3)).length).toBeGreaterThanOrEqual(3);
+
+    const needles = [me.email, NAME, DOB, GUARDIAN.email, GUARDIAN.name];
+    const before = await scan(h, needles);
+    expect(before.length).toBeGreaterThan(5);
+
+    // A wrong password changes nothing.
+    const wrong = await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(me.token))
+      .send({ password: 'not-my-password' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.code).toBe('PASSWORD_INCORRECT');
+    expect(await scan(h, needles)).toEqual(before);
+    await h.http().get('/api/v1/me').set(auth(me.token)).expect(200);
+    expect((await h.http().delete('/api/v1/me').set(auth(me.token)).send({})).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+
+    const deleted = await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(me.token))
+      .send({ password: me.password })
+      .expect(202);
+    expect(deleted.body).toEqual({ status: 'deleted' });
+
+    // Closed at once: the token, the refresh token and the password are refused, and the
+    // address is free for someone new.
+    expect((await h.http().get('/api/v1/me').set(auth(me.token))).status).toBe(401);
+    expect(
+      (await h.http().post('/api/v1/auth/refresh').send({ refreshToken: me.refreshToken })).status,
+    ).toBe(401);
+    const login = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: me.email, password: me.password });
+    const unknown = await h
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody-at-all@kenal.test', password: me.password });
+    expect(login.status).toBe(401);
+    expect(login.body).toEqual(unknown.body);
+
+    // The pen pal is told the match ended, and nothing more.
+    const ended = await h.smtp.waitForSubject(penpal.email, /has ended/);
+    expect(ended.text).not.toContain(NAME);
+    await h.inbox(penpal.token, penpalInbox.length + 1);
+    // The draft's file is gone from the disk.
+    await waitUntil('the draft file removed', async () => (await filesUnder(uploads)).length === 0);
+
+    // Nothing of the person in any column of any table.
+    expect(await scan(h, needles)).toEqual([]);
+    const re = await h.register({ email: me.email, displayName: 'Someone New' });
+    expect(re.id).not.toBe(me.id);
+
+    // What others rely on stays, under "Former member".
+    const penpalExport = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(penpal.token)).expect(200)).text,
+    );
+    expect(penpalExport.penpalMatches).toEqual([
+      expect.objectContaining({ penpal: 'Former member', status: 'cancelled' }),
+    ]);
+    expect(penpalExport.notifications.map((n: { type: string }) => n.type)).toEqual(
+      expect.arrayContaining(['penpal.matched', 'penpal.ended']),
+    );
+    const matched = penpalExport.notifications.find(
+      (n: { type: string }) => n.type === 'penpal.matched',
+    );
+    expect(matched.body).toContain('Former member');
+    const teammateExport = JSON.parse(
+      (await h.http().get('/api/v1/me/export').set(auth(teammate.token)).expect(200)).text,
+    );
+    expect(teammateExport.teams).toEqual([
+      expect.objectContaining({
+        team: 'Team Erasable',
+        leader: true,
+        members: ['Former member', 'Teammate Somchai'],
+      }),
+    ]);
+    expect(teammateExport.submissions).toEqual([
+      expect.objectContaining({ id: entered.submissionId, status: 'submitted' }),
+    ]);
+    for (const text of [JSON.stringify(penpalExport), JSON.stringify(teammateExport)]) {
+      for (const needle of [me.id, ...needles]) expect(text).not.toContain(needle);
+    }
+
+    // The draft team of one is dissolved; the final score stays, the draft moved to judge 3.
+    expect(await h.count(`submissions WHERE id = '${draft.body.id}'`)).toBe(0);
+    const scores: { id: string; status: string; state: string; scores: object }[] =
+      await h.db.query(
+        `SELECT id, status, score_state AS state, scores FROM judge_assignments WHERE judge_id = $1 ORDER BY score_state`,
+        [me.id],
+      );
+    expect(scores).toEqual([
+      { id: finalOne.id, status: 'active', state: 'final', scores: { story: 8, craft: 7 } },
+      { id: draftOne.id, status: 'removed', state: 'none', scores: {} },
+    ]);
+    expect((await myAssignments(h, judge3)).map((a) => a.submission.id)).toEqual([
+      draftOne.submission.id,
+    ]);
+  });
+});
