@@ -168,7 +168,14 @@ describe('DELETE /me (e2e)', () => {
 
     const teammate = await person(h, 'TH', { displayName: 'Teammate Somchai' });
     const c1 = await competition(h, coordinator.token, programmeId, { title: 'Movies One' });
-    const entered = await submittedEntry(h, c1.id, me, [teammate], 'Team Erasable', 'River Film');
+    const entered = await submittedEntry(
+      h,
+      c1.id,
+      me,
+      [teammate],
+      `${NAME} and friends`,
+      'River Film',
+    );
 
     const c2 = await competition(h, coordinator.token, programmeId, { title: 'Movies Two' });
     const draft = await h
@@ -295,7 +302,7 @@ describe('DELETE /me (e2e)', () => {
     );
     expect(teammateExport.teams).toEqual([
       expect.objectContaining({
-        team: 'Team Erasable',
+        team: 'Former member and friends',
         leader: true,
         members: ['Former member', 'Teammate Somchai'],
       }),

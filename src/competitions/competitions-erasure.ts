@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   AccountErasure,
+  FORMER_MEMBER,
+  replaceName,
   type ErasedPerson,
   type ErasureContext,
 } from '../common/erasure/account-erasure';
@@ -9,6 +11,7 @@ import { ASSET_STORAGE, type AssetStorage } from './storage/asset-storage';
 
 interface TeamRow {
   id: string;
+  name: string;
   leaderId: string;
   /** The team has an entry that was submitted (whatever became of it since): others rely on it. */
   entered: boolean;
@@ -36,7 +39,7 @@ export class CompetitionsErasure {
     ctx: ErasureContext,
   ): Promise<Record<string, number>> {
     const teams: TeamRow[] = await m.query(
-      `SELECT t.id, t.leader_id AS "leaderId",
+      `SELECT t.id, t.name, t.leader_id AS "leaderId",
               EXISTS (SELECT 1 FROM submissions s WHERE s.team_id = t.id AND s.submitted_at IS NOT NULL) AS entered
          FROM teams t JOIN team_members tm ON tm.team_id = t.id AND tm.user_id = $1
         ORDER BY t.id
@@ -63,6 +66,10 @@ export class CompetitionsErasure {
         counts.teamsDissolved += 1;
         continue;
       }
+      // A team named after them (a team of one takes its founder's name) is renamed.
+      const name = replaceName(team.name, person.displayName, FORMER_MEMBER);
+      if (name !== team.name)
+        await m.query(`UPDATE teams SET name = $2 WHERE id = $1`, [team.id, name]);
       if (team.entered) counts.teamsKeptAsFormerMember += 1;
       else {
         await m.query(`DELETE FROM team_members WHERE team_id = $1 AND user_id = $2`, [

@@ -4,10 +4,11 @@ import {
   AccountErasure,
   ErasureOrder,
   FORMER_MEMBER,
+  replaceName,
   scrubJson,
   type ErasedPerson,
 } from '../common/erasure/account-erasure';
-import { OTHER_PERSON_KEYS, render, TYPES_NAMING_OTHERS } from './templates';
+import { NAMING_KEYS, render, TYPES_NAMING_OTHERS } from './templates';
 
 /**
  * A deleted account's notifications go: their inbox, every outbox row addressed to them (sent
@@ -40,18 +41,17 @@ export class NotificationsErasure {
 
     const naming: { id: string; type: string; locale: string; payload: object }[] = await m.query(
       `SELECT id, type, locale, payload FROM outbox_messages
-        WHERE jsonb_path_exists(payload, 'lax $.** ? (@ == $n || @ == $e)',
-                                jsonb_build_object('n', $1::text, 'e', $2::text))
+        WHERE strpos(payload::text, $1) > 0 OR strpos(payload::text, $2) > 0
         ORDER BY id FOR UPDATE`,
-      [person.displayName, person.email],
+      [JSON.stringify(person.displayName).slice(1, -1), person.email],
     );
     let renamed = 0;
     for (const row of naming) {
       const payload = scrubJson(row.payload, (key, text) =>
         text === person.email
           ? FORMER_MEMBER
-          : text === person.displayName && OTHER_PERSON_KEYS.includes(key)
-            ? FORMER_MEMBER
+          : NAMING_KEYS.includes(key)
+            ? replaceName(text, person.displayName, FORMER_MEMBER)
             : null,
       ) as Record<string, unknown> | null;
       if (!payload) continue;
@@ -64,16 +64,29 @@ export class NotificationsErasure {
         text.body,
       ]);
     }
-    const orphans = await count(
-      `UPDATE inbox_entries i SET title = replace(i.title, $1, $3), body = replace(i.body, $1, $3)
+    // Entries whose outbox row was purged after the retention period: the name in their text.
+    const orphans: { id: string; title: string; body: string }[] = await m.query(
+      `SELECT i.id, i.title, i.body FROM inbox_entries i
         WHERE i.type = ANY($2::text[]) AND (strpos(i.title, $1) > 0 OR strpos(i.body, $1) > 0)
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.id = i.outbox_id)`,
-      [person.displayName, TYPES_NAMING_OTHERS, FORMER_MEMBER],
+          AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.id = i.outbox_id)
+        FOR UPDATE`,
+      [person.displayName, TYPES_NAMING_OTHERS],
     );
+    for (const entry of orphans) {
+      const title = replaceName(entry.title, person.displayName, FORMER_MEMBER);
+      const body = replaceName(entry.body, person.displayName, FORMER_MEMBER);
+      if (title === entry.title && body === entry.body) continue;
+      renamed += 1;
+      await m.query(`UPDATE inbox_entries SET title = $2, body = $3 WHERE id = $1`, [
+        entry.id,
+        title,
+        body,
+      ]);
+    }
     return {
       inboxEntries: inbox,
       outboxMessages: outbox + guardianMail,
-      othersRenamed: renamed + orphans,
+      othersRenamed: renamed,
     };
   }
 }

@@ -94,3 +94,16 @@ export function scrubJson(value: unknown, replace: (key: string, text: string) =
   const result = walk(value, '');
   return changed ? result : null;
 }
+
+/**
+ * `text` with each whole-word occurrence of `name` replaced ("Minji's crew" → "Former member's
+ * crew"; "Anchor" keeps its "An"). Letters and digits of any script make up words.
+ */
+export function replaceName(text: string, name: string, replacement: string): string {
+  if (!name) return text;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'),
+    () => replacement,
+  );
+}

@@ -6,16 +6,20 @@ const BY_LOCALE: Record<string, Record<string, TemplateFn>> = { en, ko };
 
 export const NOTIFICATION_TYPES = Object.keys(en);
 
-/** Payload keys that hold someone else's name (the pen pal, the inviter, the participant...). */
-export const OTHER_PERSON_KEYS: readonly string[] = [
+/**
+ * Payload keys that may hold someone else's name: the pen pal, the inviter, the participant...
+ * and a team's name (a team of one takes its founder's name).
+ */
+export const NAMING_KEYS: readonly string[] = [
   'name',
   'penpalName',
   'inviterName',
   'actorName',
   'participantName',
+  'teamName',
 ];
 
-/** The types whose text names someone other than the recipient, through those keys. */
+/** The types whose in-app text names someone other than the recipient, through those keys. */
 export const TYPES_NAMING_OTHERS: readonly string[] = [
   'guardian.consent_requested',
   'penpal.matched',
