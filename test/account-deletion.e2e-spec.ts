@@ -11,7 +11,8 @@ import {
   programme,
   waitUntil,
 } from './support/competitions';
-import { auth, Harness } from './support/harness';
+import { ADMIN, auth, Harness } from './support/harness';
+import { tokenFrom } from './support/smtp';
 import {
   addJudge,
   assign,
@@ -328,5 +329,89 @@ describe('DELETE /me (e2e)', () => {
     expect((await myAssignments(h, judge3)).map((a) => a.submission.id)).toEqual([
       draftOne.submission.id,
     ]);
+  });
+
+  it('erases a staff member an admin created from the audit trail, keeps the events under their opaque id, and keeps the last admin', async () => {
+    const admin = await h.adminToken();
+    const email = 'judge.erasable@kenal.test';
+    const created = await h
+      .http()
+      .post('/api/v1/admin/users')
+      .set(auth(admin))
+      .send({ email, displayName: 'Staff Erasable', roles: ['coordinator'] })
+      .expect(201);
+    const mail = await h.smtp.waitFor(email);
+    await h
+      .http()
+      .post(`/api/v1/auth/password-reset/${tokenFrom(mail.text)}`)
+      .send({ password: 'staff-password-1' })
+      .expect(200);
+    const token = await h.login(email, 'staff-password-1');
+    const programme = await h
+      .http()
+      .post('/api/v1/programmes')
+      .set(auth(token))
+      .send({ name: 'Staff programme', slug: 'staff-erasable', timezone: 'Asia/Seoul' })
+      .expect(201);
+    expect(await scan(h, [email, 'Staff Erasable'])).toEqual(
+      expect.arrayContaining([expect.objectContaining({ table: 'audit_events' })]),
+    );
+
+    await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(token))
+      .send({ password: 'staff-password-1' })
+      .expect(202);
+    expect(await scan(h, [email, 'Staff Erasable'])).toEqual([]);
+    // The audit trail stays: what they did, and what was done to their account, under an id
+    // that now names only the tombstone.
+    const events = await h
+      .http()
+      .get(`/api/v1/admin/audit-events?actorId=${created.body.id}&pageSize=100`)
+      .set(auth(admin))
+      .expect(200);
+    expect(events.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
+      'account.deleted',
+      'programme.created',
+      'user.password_set_from_invite',
+    ]);
+    const tombstone: {
+      email: string;
+      displayName: string;
+      passwordHash: string | null;
+      roles: string[];
+    }[] = await h.db.query(
+      `SELECT email, display_name AS "displayName", password_hash AS "passwordHash", roles
+           FROM users WHERE id = $1`,
+      [created.body.id],
+    );
+    expect(tombstone).toEqual([
+      {
+        email: expect.stringMatching(/^deleted-[0-9a-f-]{36}@erased\.invalid$/),
+        displayName: 'Former member',
+        passwordHash: null,
+        roles: [],
+      },
+    ]);
+    expect(
+      await h.count(`programme_coordinators WHERE programme_id = '${programme.body.id}'`),
+    ).toBe(0);
+    const users = await h
+      .http()
+      .get('/api/v1/admin/users?pageSize=100')
+      .set(auth(admin))
+      .expect(200);
+    expect(users.body.items.map((u: { id: string }) => u.id)).not.toContain(created.body.id);
+
+    // Kenal keeps at least one admin.
+    const last = await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(admin))
+      .send({ password: ADMIN.password });
+    expect(last.status).toBe(409);
+    expect(last.body.code).toBe('LAST_ADMIN');
+    await h.http().get('/api/v1/me').set(auth(admin)).expect(200);
   });
 });
