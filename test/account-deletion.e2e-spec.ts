@@ -277,7 +277,7 @@ describe('DELETE /me (e2e)', () => {
     expect(ended.text).not.toContain(NAME);
     await h.inbox(penpal.token, penpalInbox.length + 1);
     // The draft's file is gone from the disk.
-    await waitUntil('the draft file removed', async () => (await filesUnder(uploads)).length === 0);
+    expect(await filesUnder(uploads)).toEqual([]);
 
     // Nothing of the person in any column of any table.
     expect(await scan(h, needles)).toEqual([]);
@@ -329,6 +329,15 @@ describe('DELETE /me (e2e)', () => {
     expect((await myAssignments(h, judge3)).map((a) => a.submission.id)).toEqual([
       draftOne.submission.id,
     ]);
+
+    // The team's later news goes to the members left, never to the tombstone's placeholder.
+    await h
+      .http()
+      .post(`/api/v1/submissions/${entered.submissionId}/withdraw`)
+      .set(auth(teammate.token))
+      .expect(200);
+    await h.smtp.waitForSubject(teammate.email, /Withdrawn/);
+    expect(await h.count(`outbox_messages WHERE recipient_user_id = '${me.id}'`)).toBe(0);
   });
 
   it('erases a staff member an admin created from the audit trail, keeps the events under their opaque id, and keeps the last admin', async () => {
