@@ -80,27 +80,14 @@ describe('DELETE /me (e2e)', () => {
     await rm(uploads, { recursive: true, force: true });
   });
 
-  /** A minor whose guardian confirmed, with the profile the pen-pal round and teams need. */
+  /** A minor whose guardian confirmed, as the pen-pal round and teams need. */
   async function confirmedMinor(
     country: string,
     displayName: string,
     guardian: { name: string; email: string },
     dateOfBirth: string,
   ): Promise<Person> {
-    const p = await h.register({ displayName });
-    await h
-      .http()
-      .put('/api/v1/me/profile')
-      .set(auth(p.token))
-      .send({
-        country,
-        dateOfBirth,
-        languages: [{ code: 'en', level: 'fluent' }],
-        interests: ['film'],
-        institution: 'Erasable Middle School',
-        guardian,
-      })
-      .expect(200);
+    const p = await person(h, country, { displayName, dateOfBirth, guardian });
     const mail = await h.smtp.waitFor(guardian.email);
     const token = mail.text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
     await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
