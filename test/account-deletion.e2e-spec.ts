@@ -411,3 +411,24 @@ describe('DELETE /me (e2e)', () => {
     await h.http().get('/api/v1/me').set(auth(admin)).expect(200);
   });
 });
+
+describe('DELETE /me rate limit (e2e)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start({ env: { AUTH_RATE_LIMIT: '2' } });
+  });
+  afterAll(() => h.stop());
+
+  it('does not let a stolen access token guess the password without limit', async () => {
+    const me = await h.register();
+    const guess = () =>
+      h.http().delete('/api/v1/me').set(auth(me.token)).send({ password: 'a-wrong-guess' });
+    expect((await guess()).status).toBe(403);
+    expect((await guess()).status).toBe(403);
+    const limited = await guess();
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.headers['retry-after']).toBeDefined();
+    await h.http().get('/api/v1/me').set(auth(me.token)).expect(200);
+  });
+});

@@ -10,6 +10,7 @@ import {
   Post,
   Put,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
@@ -22,8 +23,10 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
 import { ProblemDto } from '../common/errors/problem.dto';
 import { AccountDeletionService } from './account-deletion.service';
 import { AccountDeletedDto, DeleteAccountDto } from './dto/auth.dto';
@@ -72,6 +75,9 @@ export class MeController {
 
   @Delete('me')
   @HttpCode(202)
+  // The password check must not become a way to guess passwords with a stolen access token.
+  @UseGuards(RateLimitGuard)
+  @RateLimited('delete-account')
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Delete my account (confirm with the password)',
@@ -96,6 +102,10 @@ export class MeController {
   @ApiConflictResponse({
     type: ProblemDto,
     description: '`LAST_ADMIN`: the only admin cannot delete their account; nothing changed',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ProblemDto,
+    description: '`RATE_LIMITED`: too many attempts from this address; see `Retry-After`',
   })
   deleteMe(@CurrentUser() me: Principal, @Body() dto: DeleteAccountDto) {
     return this.deletion.deleteAccount(me, dto.password);
