@@ -43,8 +43,12 @@ export class AuditService {
     );
     let scrubbed = 0;
     for (const row of rows) {
-      const details = scrubJson(row.details, (_key, text) =>
-        text === person.email || text === person.displayName ? FORMER_MEMBER : null,
+      // The name only where an event holds a person's name, not a round that happens to share it.
+      const details = scrubJson(row.details, (key, text) =>
+        text === person.email ||
+        (/name$/i.test(key) && key !== 'name' && text === person.displayName)
+          ? FORMER_MEMBER
+          : null,
       );
       if (!details) continue;
       scrubbed += 1;
