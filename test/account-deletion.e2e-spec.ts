@@ -441,4 +441,12 @@ describe('DELETE /me rate limit (e2e)', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     await h.http().get('/api/v1/me').set(auth(me.token)).expect(200);
   });
+
+  it('documents DELETE /me and its errors for the web app', async () => {
+    const doc = (await h.http().get('/api/docs-json').expect(200)).body;
+    const route = doc.paths['/api/v1/me'].delete;
+    expect(Object.keys(route.responses).sort()).toEqual(['202', '400', '401', '403', '409', '429']);
+    expect(route.responses['403'].description).toContain('PASSWORD_INCORRECT');
+    expect(route.requestBody.content['application/json'].schema.$ref).toMatch(/DeleteAccountDto$/);
+  });
 });
