@@ -7,6 +7,7 @@ import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatc
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
 import { GuardianConsentWithdrawal1796505067710 } from './1796505067710-GuardianConsentWithdrawal';
 import { EmailVerification1796505070881 } from './1796505070881-EmailVerification';
+import { AccountDeletion1796505129979 } from './1796505129979-AccountDeletion';
 import { TeamPublicName1796505215723 } from './1796505215723-TeamPublicName';
 import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
 import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
@@ -21,6 +22,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PenpalReasonFacts1795906273389,
   GuardianConsentWithdrawal1796505067710,
   EmailVerification1796505070881,
+  AccountDeletion1796505129979,
   TeamPublicName1796505215723,
   RefreshGrace1796505221250,
   JudgeConflictsPending1796505827221,

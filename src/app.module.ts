@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CompetitionsModule } from './competitions/competitions.module';
+import { ErasureModule } from './common/erasure/account-erasure';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging';
 import { RedisModule } from './common/redis/redis.module';
@@ -26,7 +27,14 @@ export const FEATURE_MODULES = [
   CompetitionsModule,
   JudgingModule,
 ];
-export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
+export const CORE_MODULES = [
+  ConfigModule,
+  LoggingModule,
+  DatabaseModule,
+  RedisModule,
+  JobsModule,
+  ErasureModule,
+];
 
 /** The HTTP API process. */
 @Module({

@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { AssetsService } from './assets.service';
 import { CompetitionsController } from './competitions.controller';
+import { CompetitionsErasure } from './competitions-erasure';
 import { CompetitionsService } from './competitions.service';
 import { IdempotencyService } from './idempotency.service';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -29,6 +30,7 @@ import { TeamsService } from './teams.service';
     AssetsService,
     IdempotencyService,
     ReminderScheduler,
+    CompetitionsErasure,
     SubmissionAccess,
     SubmissionReaders,
     {

@@ -171,7 +171,7 @@ export class AdminUsersService {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!user) throw notFound('User');
+      if (!user || user.deletedAt) throw notFound('User');
       const granted = roles.filter((r) => !user.roles.includes(r));
       if (!user.emailVerifiedAt && granted.some((r) => STAFF_ROLES.includes(r))) {
         throw emailUnverified(
@@ -203,6 +203,7 @@ export class AdminUsersService {
     const qb = this.db
       .getRepository(User)
       .createQueryBuilder('u')
+      .where('u.deleted_at IS NULL')
       .orderBy('u.created_at', 'ASC')
       .addOrderBy('u.id');
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });

@@ -8,7 +8,8 @@ const ROWS = 5000;
 
 /**
  * Everything Kenal holds about one person, for them to download: account, profile, guardian
- * consents, sessions, pen-pal enrolments and matches (the pen pal as they see them), teams,
+ * consents, sessions, pen-pal enrolments and matches (the pen pal as they see them), teams
+ * (with their members' names, as the team page shows them),
  * their teams' entries, the scores they gave as a judge, their notifications and what they
  * did. Never a password hash or a token, and of other people only what this person was shown.
  */
@@ -58,8 +59,8 @@ export class DataExportService {
   }
 
   private async penpals(rows: (sql: string) => Promise<object[]>, locale: string) {
-    // Only matches shown to them, and of the pen pal only what /me/penpals shows, reasons
-    // in their language as there.
+    // Only matches shown to them (also those ended since), and of the pen pal only what
+    // /me/penpals shows, reasons in their language as there.
     const matches = (await rows(
       `SELECT r.name AS round, u.display_name AS "penpal", x.status, x.score, x.reasons,
                 x.reason_facts AS "reasonFacts",
@@ -67,7 +68,8 @@ export class DataExportService {
            FROM penpal_matches x
            JOIN penpal_rounds r ON r.id = x.round_id
            JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-          WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
+          WHERE (x.user_a = $1 OR x.user_b = $1)
+            AND x.status IN ('published', 'accepted', 'declined', 'cancelled')
           ORDER BY r.enrolment_closes_at, x.id`,
     )) as { reasons: string[]; reasonFacts: PairFacts | null }[];
     return {
@@ -89,7 +91,10 @@ export class DataExportService {
     return {
       teams: await rows(
         `SELECT t.name AS team, c.title AS competition, t.leader_id = $1 AS leader,
-                tm.joined_at AS "joinedAt"
+                tm.joined_at AS "joinedAt",
+                (SELECT array_agg(u.display_name ORDER BY o.joined_at, u.id)
+                   FROM team_members o JOIN users u ON u.id = o.user_id
+                  WHERE o.team_id = t.id) AS members
            FROM team_members tm JOIN teams t ON t.id = tm.team_id
            JOIN competitions c ON c.id = tm.competition_id
           WHERE tm.user_id = $1 ORDER BY tm.joined_at`,

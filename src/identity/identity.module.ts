@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { SessionResolver } from '../common/auth/session-resolver';
 import { AppConfig } from '../config/app-config';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { AccountDeletionService } from './account-deletion.service';
 import { AdminUsersService } from './admin-users.service';
 import { AdminController, StaffInvitationsController } from './admin.controller';
 import { AuthController } from './auth.controller';
@@ -41,6 +42,7 @@ import { SessionTokens } from './session-tokens.service';
     ProfileService,
     AdminUsersService,
     DataExportService,
+    AccountDeletionService,
     FirstAdmin,
     EmailVerificationService,
   ],

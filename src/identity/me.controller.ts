@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Header,
   Headers,
@@ -9,16 +10,26 @@ import {
   Post,
   Put,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
+import { ProblemDto } from '../common/errors/problem.dto';
+import { AccountDeletionService } from './account-deletion.service';
+import { AccountDeletedDto, DeleteAccountDto } from './dto/auth.dto';
 import { AppError } from '../common/errors/app-error';
 import {
   answerLinkForm,
@@ -47,6 +58,7 @@ export class MeController {
     private readonly profiles: ProfileService,
     private readonly consents: GuardianConsentService,
     private readonly exports: DataExportService,
+    private readonly deletion: AccountDeletionService,
   ) {}
 
   @Get('me')
@@ -70,6 +82,44 @@ export class MeController {
     const day = data.exportedAt.slice(0, 10);
     void reply.header('content-disposition', `attachment; filename="kenal-data-${day}.json"`);
     return data;
+  }
+
+  @Delete('me')
+  @HttpCode(202)
+  // The password check must not become a way to guess passwords with a stolen access token.
+  @UseGuards(RateLimitGuard)
+  @RateLimited('delete-account')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Delete my account (confirm with the password)',
+    description:
+      'The account closes at once: every session and refresh token stops working, sign-in is refused, ' +
+      'and the email address is free to register again. Personal data is erased as the retention ' +
+      'policy says (README, "Retention policy"): profile, guardian, enrolments, draft work of a team ' +
+      'of one with its files, notifications. What others rely on stays under the name "Former member": ' +
+      "a team's submitted entry, final scores given as a judge, the audit trail. Published pen-pal " +
+      'matches end and the pen pal is told, without details.',
+  })
+  @ApiAcceptedResponse({ type: AccountDeletedDto })
+  @ApiBadRequestResponse({
+    type: ProblemDto,
+    description: '`VALIDATION_FAILED`: no password given',
+  })
+  @ApiUnauthorizedResponse({ type: ProblemDto, description: '`UNAUTHENTICATED`: not signed in' })
+  @ApiForbiddenResponse({
+    type: ProblemDto,
+    description: '`PASSWORD_INCORRECT`: the password is wrong; nothing changed',
+  })
+  @ApiConflictResponse({
+    type: ProblemDto,
+    description: '`LAST_ADMIN`: the only admin cannot delete their account; nothing changed',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ProblemDto,
+    description: '`RATE_LIMITED`: too many attempts from this address; see `Retry-After`',
+  })
+  deleteMe(@CurrentUser() me: Principal, @Body() dto: DeleteAccountDto) {
+    return this.deletion.deleteAccount(me, dto.password);
   }
 
   @Put('me/profile')

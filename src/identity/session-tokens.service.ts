@@ -168,7 +168,7 @@ export class SessionTokens extends SessionResolver {
       `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale,
               u.email_verified_at IS NOT NULL AS "emailVerified"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL`,
+        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND u.deleted_at IS NULL`,
       [claims.sub, claims.sid],
     );
     const user = rows[0];

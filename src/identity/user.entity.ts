@@ -36,6 +36,13 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
+  /**
+   * Set when the person deleted their account: the row stays as a tombstone (placeholder email,
+   * "Former member", no password, no roles) so what others rely on keeps its references.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { AccountErasure } from '../common/erasure/account-erasure';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { User } from '../identity/user.entity';
@@ -43,7 +44,10 @@ export class JudgePoolService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly assigner: JudgeAssigner,
-  ) {}
+    erasure: AccountErasure,
+  ) {
+    erasure.register('judging', (m, person) => this.eraseJudge(m, person.id));
+  }
 
   async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
     try {
@@ -163,6 +167,44 @@ export class JudgePoolService {
       }
       return { userId, ...moved, finalScoresKept: kept };
     });
+  }
+
+  /**
+   * A judge deleted their account: out of every pool; in rounds not closed their unscored and
+   * draft-scored work moves to other judges at once (as when a coordinator takes a judge out);
+   * draft scores and comments are erased everywhere. Final scores stay and count, shown under
+   * the tombstone's neutral name.
+   */
+  async eraseJudge(m: EntityManager, userId: string): Promise<Record<string, number>> {
+    const competitions: { id: string }[] = await m.query(
+      `SELECT competition_id AS id FROM judge_pool_members WHERE user_id = $1
+        UNION
+       SELECT r.competition_id FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
+        WHERE a.judge_id = $1 AND a.status = 'active' AND a.score_state <> 'final'
+        ORDER BY id`,
+      [userId],
+    );
+    let assignmentsWithdrawn = 0;
+    let assignmentsReplaced = 0;
+    for (const { id } of competitions) {
+      const rounds = await lockRounds(m, id);
+      await m.delete(JudgePoolMember, { competitionId: id, userId });
+      const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
+      assignmentsWithdrawn += moved.assignmentsWithdrawn;
+      assignmentsReplaced += moved.assignmentsReplaced;
+    }
+    const [, draftScoresErased] = (await m.query(
+      `UPDATE judge_assignments SET scores = '{}', comment = NULL, score_state = 'none'
+        WHERE judge_id = $1 AND score_state = 'draft'`,
+      [userId],
+    )) as [unknown, number];
+    await m.query(`DELETE FROM judging_reminders WHERE judge_id = $1`, [userId]);
+    return {
+      pools: competitions.length,
+      assignmentsWithdrawn,
+      assignmentsReplaced,
+      draftScoresErased,
+    };
   }
 
   /**

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
+import { NotificationsErasure } from './notifications-erasure';
 import { OutboxService } from './outbox.service';
 
 /** What the API needs: the outbox to write into and the inbox to read. */
 @Module({
   controllers: [InboxController],
-  providers: [OutboxService, InboxService],
+  providers: [OutboxService, InboxService, NotificationsErasure],
   exports: [OutboxService],
 })
 export class NotificationsModule {}

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
+import { isTombstoneEmail } from '../common/erasure/account-erasure';
 import { EntityManager } from 'typeorm';
 import { Channel, OutboxMessage } from './outbox-message.entity';
 import { NOTIFICATION_TYPES } from './templates';
@@ -21,7 +22,10 @@ export class OutboxService {
     manager: EntityManager,
     requests: NotificationRequest | NotificationRequest[],
   ): Promise<string[]> {
-    const list = Array.isArray(requests) ? requests : [requests];
+    // A deleted account (kept as a tombstone in a team or a round) is never written to.
+    const list = (Array.isArray(requests) ? requests : [requests]).filter(
+      (r) => !isTombstoneEmail(r.recipient.email),
+    );
     if (list.length === 0) return [];
     for (const r of list) {
       if (!NOTIFICATION_TYPES.includes(r.type))

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { MatchingRunsController } from './matching-runs.controller';
 import { MatchingRunsService } from './matching-runs.service';
+import { PenpalErasure } from './penpal-erasure';
 import { PenpalMatchesService } from './penpal-matches.service';
 import { RoundsController } from './rounds.controller';
 import { RoundsService } from './rounds.service';
@@ -12,6 +13,6 @@ import { RoundsService } from './rounds.service';
 @Module({
   imports: [AuditModule, IdentityModule, NotificationsModule, ProgrammesModule],
   controllers: [RoundsController, MatchingRunsController],
-  providers: [RoundsService, MatchingRunsService, PenpalMatchesService],
+  providers: [RoundsService, MatchingRunsService, PenpalMatchesService, PenpalErasure],
 })
 export class PenpalModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { AccountErasure } from '../common/erasure/account-erasure';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { User } from '../identity/user.entity';
@@ -19,7 +20,14 @@ export class ProgrammesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
-  ) {}
+    erasure: AccountErasure,
+  ) {
+    // A coordinator who deletes their account stops coordinating; admins still manage the programme.
+    erasure.register('programmes', async (m, person) => {
+      const result = await m.delete(ProgrammeCoordinator, { userId: person.id });
+      return { coordinatorships: result.affected ?? 0 };
+    });
+  }
 
   async create(actor: Principal, dto: CreateProgrammeDto): Promise<Programme> {
     if (!isTimeZone(dto.timezone)) {

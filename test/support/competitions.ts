@@ -16,7 +16,13 @@ export const inDays = (days: number) => new Date(Date.now() + days * 86400_000).
 export async function person(
   h: Harness,
   country: string,
-  opts: { displayName?: string; dateOfBirth?: string; locale?: string; timezone?: string } = {},
+  opts: {
+    displayName?: string;
+    dateOfBirth?: string;
+    locale?: string;
+    timezone?: string;
+    guardian?: { name: string; email: string };
+  } = {},
 ): Promise<Person> {
   const p = await h.register({
     displayName: opts.displayName ?? `Person ${country}`,
@@ -34,7 +40,9 @@ export async function person(
       languages: [{ code: 'en', level: 'fluent' }],
       interests: ['film'],
       ...(opts.timezone ? { timezone: opts.timezone } : {}),
-      ...(minor ? { guardian: { name: 'Guardian', email: `guardian-${p.id}@kenal.test` } } : {}),
+      ...(minor
+        ? { guardian: opts.guardian ?? { name: 'Guardian', email: `guardian-${p.id}@kenal.test` } }
+        : {}),
     })
     .expect(200);
   return p;

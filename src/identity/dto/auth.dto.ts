@@ -104,3 +104,15 @@ export class VerifyEmailSentDto {
   @ApiProperty({ enum: ['sent'] }) status: 'sent';
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
 }
+
+export class DeleteAccountDto {
+  @ApiProperty({ description: 'The current password, to confirm it is really the owner' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class AccountDeletedDto {
+  @ApiProperty({ enum: ['deleted'] }) status: 'deleted';
+}

@@ -124,6 +124,14 @@ export const en: Record<string, TemplateFn> = {
     title: 'Your pen-pal match has been ended',
     body: 'The coordinators ended this match. You are back in the queue for the next run.',
   }),
+  'penpal.ended': (p) => ({
+    subject: `Your pen-pal match in ${s(p.roundName)} has ended`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYour pen-pal match in ${s(p.roundName)} has ended. ` +
+      `You go back into the queue for the next matching run.\n\n— The Kenal team`,
+    title: 'Your pen-pal match has ended',
+    body: 'This match has ended. You are back in the queue for the next run.',
+  }),
   'team.invitation': (p) => ({
     subject: `${s(p.inviterName)} invites you to join team ${s(p.teamName)} on Kenal`,
     text:

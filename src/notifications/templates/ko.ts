@@ -92,6 +92,12 @@ export const ko: Record<string, TemplateFn> = {
     title: '펜팔 매칭이 종료되었어요',
     body: '운영진이 이 매칭을 종료했어요. 다음 매칭을 위해 대기열로 돌아갔어요.',
   }),
+  'penpal.ended': (p) => ({
+    subject: `${s(p.roundName)}의 펜팔 매칭이 끝났어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}의 펜팔 매칭이 끝났습니다. 다시 대기열에 들어가며 다음 매칭에서 새로운 펜팔을 찾아 드릴게요.\n\n— Kenal 팀`,
+    title: '펜팔 매칭이 끝났어요',
+    body: '이 매칭이 끝났어요. 다음 매칭을 위해 대기열로 돌아갔어요.',
+  }),
   'team.invitation': (p) => ({
     subject: `${s(p.inviterName)} 님이 Kenal 팀 ${s(p.teamName)}에 초대했습니다`,
     text:

@@ -173,7 +173,11 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account (confirm with the password)
+         * @description The account closes at once: every session and refresh token stops working, sign-in is refused, and the email address is free to register again. Personal data is erased as the retention policy says (README, "Retention policy"): profile, guardian, enrolments, draft work of a team of one with its files, notifications. What others rely on stays under the name "Former member": a team's submitted entry, final scores given as a judge, the audit trail. Published pen-pal matches end and the pen pal is told, without details.
+         */
+        delete: operations["MeController_deleteMe"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1599,6 +1603,30 @@ export interface components {
             emailVerified: boolean;
             profile: components["schemas"]["ProfileViewDto"] | null;
             guardianConsent: components["schemas"]["GuardianConsentViewDto"];
+        };
+        DeleteAccountDto: {
+            /** @description The current password, to confirm it is really the owner */
+            password: string;
+        };
+        AccountDeletedDto: {
+            /** @enum {string} */
+            status: "deleted";
+        };
+        FieldErrorDto: {
+            path: string;
+            message: string;
+        };
+        ProblemDto: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /**
+             * @description Stable UPPER_SNAKE code
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
         };
         GuardianDto: {
             name: string;
@@ -3218,6 +3246,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeController_deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteAccountDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDeletedDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: no password given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `PASSWORD_INCORRECT`: the password is wrong; nothing changed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `LAST_ADMIN`: the only admin cannot delete their account; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description `RATE_LIMITED`: too many attempts from this address; see `Retry-After` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
                 };
             };
         };
