@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { JudgingReminderScheduler } from './reminder-scheduler';
 
-/** Puts back judges' reminders a failed Redis call lost when a round was created or moved. */
+/**
+ * Puts back judges' reminders a failed Redis call lost when a round was created or moved, and the
+ * job of an assignment run whose add failed after its row committed.
+ */
 @Injectable()
 export class JudgingMaintenance {
   constructor(
@@ -13,6 +17,11 @@ export class JudgingMaintenance {
     tasks: MaintenanceTasks,
   ) {
     tasks.register('judging reminders', () => this.replanReminders());
+    tasks.registerRequeue(
+      'queued assignment runs',
+      'judge_assignment_runs',
+      JobName.RunJudgeAssignment,
+    );
   }
 
   async replanReminders(): Promise<Record<string, number>> {

@@ -1,6 +1,7 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { failFastRedisOptions, readyWithin } from './redis-options';
 
 export const REDIS = Symbol('REDIS');
 
@@ -12,19 +13,32 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One shared client for plain commands (rate limits, health); BullMQ makes its own. */
+/**
+ * One shared client for plain commands (rate limits, health); BullMQ makes its own. Commands fail
+ * fast while Redis is away: callers decide what that means (health 503, rate limits count locally).
+ */
 @Global()
 @Module({
   providers: [
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, {
-          maxRetriesPerRequest: 2,
-          enableOfflineQueue: true,
-          lazyConnect: false,
-        }),
+      useFactory: async (config: AppConfig) => {
+        const logger = new Logger('Redis');
+        const redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
+        let down = false;
+        redis.on('error', (err: Error) => {
+          if (!down) logger.warn(`Redis unavailable: ${err.message}`);
+          down = true;
+        });
+        redis.on('ready', () => {
+          if (down) logger.log('Redis is back');
+          down = false;
+        });
+        // Start-up waits briefly for the first connection, never for Redis to come back.
+        await readyWithin(redis, 2000);
+        return redis;
+      },
     },
     RedisCloser,
   ],
