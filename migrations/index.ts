@@ -5,6 +5,7 @@ import { Competitions1795894176033 } from './1795894176033-Competitions';
 import { Judging1795894462183 } from './1795894462183-Judging';
 import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
+import { OutboxForgetsTokens1796507382245 } from './1796507382245-OutboxForgetsTokens';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Judging1795894462183,
   PenpalRunUnmatched1795905844748,
   PenpalReasonFacts1795906273389,
+  OutboxForgetsTokens1796507382245,
 ];

@@ -13,6 +13,7 @@ import { Competition } from './competition.entity';
 import { rosterOf } from './roster';
 import { Submission } from './submission.entity';
 import { Team, TeamInvitation, TeamMember } from './team.entity';
+import { tokenLink } from '../common/crypto/token-links';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -110,7 +111,7 @@ export class TeamsService {
           inviterName: actor.displayName,
           teamName: team.name,
           competitionTitle: competition.title,
-          link: `${this.config.PUBLIC_URL}/api/v1/team-invitations/${token}`,
+          link: tokenLink(this.config.PUBLIC_URL, 'teamInvitation', token),
           expiresAt: expiresAt.toISOString(),
         },
       });

@@ -75,6 +75,11 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Appends the JSON logs to this file instead of writing them to standard output. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Login and sign-up attempts per minute per client address; 0 turns the limit off. */
   @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
   @IsInt()

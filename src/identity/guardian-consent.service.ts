@@ -9,6 +9,7 @@ import { ConsentStatus, consentStatus, mayParticipate } from './consent';
 import { GuardianConsent } from './guardian-consent.entity';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
+import { tokenLink } from '../common/crypto/token-links';
 
 const CONSENT_TTL_DAYS = 14;
 
@@ -83,7 +84,7 @@ export class GuardianConsentService {
         payload: {
           guardianName: guardian.name,
           participantName: user.displayName,
-          link: `${this.config.PUBLIC_URL}/api/v1/guardian-consents/${token}`,
+          link: tokenLink(this.config.PUBLIC_URL, 'guardianConsent', token),
           expiresAt: expiresAt.toISOString(),
         },
       },

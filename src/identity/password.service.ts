@@ -10,6 +10,7 @@ import { hashPassword } from './passwords';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
 import { SessionTokens } from './session-tokens.service';
 import { User } from './user.entity';
+import { tokenLink } from '../common/crypto/token-links';
 
 const TTL_HOURS: Record<PasswordTokenPurpose, number> = { reset: 2, invite: 7 * 24 };
 
@@ -38,7 +39,7 @@ export class PasswordService {
       tokenHash: hashToken(token),
       expiresAt,
     });
-    return { link: `${this.config.PUBLIC_URL}/api/v1/auth/password-reset/${token}`, expiresAt };
+    return { link: tokenLink(this.config.PUBLIC_URL, 'passwordReset', token), expiresAt };
   }
 
   /** Always the same answer, whether the email has an account or not. */
