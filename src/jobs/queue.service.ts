@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { dependencyUnavailable } from '../common/errors/app-error';
-import { failFastRedisOptions, within } from '../common/redis/redis-options';
+import { failFastRedisOptions, logOutages, within } from '../common/redis/redis-options';
 import { AppConfig } from '../config/app-config';
 import { JobName, JobPayloads, JOBS, QueueName } from './job-registry';
 
@@ -21,14 +21,14 @@ export class QueueService implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     // One connection for every queue of this process; a producer never blocks on it.
     this.redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
-    this.redis.on('error', () => undefined); // the calls below report it
+    logOutages(this.redis, this.logger);
   }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
       queue = new Queue(name, { connection: this.redis, prefix: this.config.QUEUE_PREFIX });
-      queue.on('error', (err) => this.logger.warn(`Queue ${name}: ${err.message}`));
+      queue.on('error', () => undefined); // the connection's outage is logged once, above
       this.queues.set(name, queue);
     }
     return queue;

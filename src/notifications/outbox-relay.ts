@@ -25,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
+  private failing = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -37,11 +38,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (this.stopped) return;
       let failed = false;
       this.running = this.relayOnce().catch((err: Error) => {
-        this.logger.error(`Outbox relay failed: ${err.message}`);
+        // Once per outage: the relay tries again every BACKOFF_MS until it works.
+        if (!this.failing) this.logger.error(`Outbox relay failed: ${err.message}`);
         failed = true;
         return 0;
       });
       const moved = await this.running;
+      if (this.failing && !failed) this.logger.log('Outbox relay resumed');
+      this.failing = failed;
       if (!this.stopped) {
         const wait = failed ? BACKOFF_MS : moved === BATCH ? 0 : this.config.OUTBOX_POLL_MS;
         this.timer = setTimeout(tick, wait);

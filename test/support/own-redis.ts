@@ -42,6 +42,10 @@ export class OwnRedis {
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.proc = proc;
+    // Never outlive the test process, even when it is killed without its afterAll.
+    const reap = () => proc.kill('SIGKILL');
+    process.once('exit', reap);
+    proc.once('exit', () => process.removeListener('exit', reap));
     await new Promise<void>((resolve, reject) => {
       let out = '';
       proc.stdout!.on('data', (chunk: Buffer) => {

@@ -14,6 +14,22 @@ export const failFastRedisOptions = (config: AppConfig): RedisOptions => ({
   connectTimeout: Math.max(config.REDIS_COMMAND_TIMEOUT_MS, 2000),
 });
 
+/** Logs once when Redis goes away and once when it is back (not every reconnect attempt). */
+export function logOutages(
+  client: { on: (e: string, f: (err: Error) => void) => unknown },
+  logger: { warn: (m: string) => void; log: (m: string) => void },
+): void {
+  let down = false;
+  client.on('error', (err: Error) => {
+    if (!down) logger.warn(`Redis unavailable: ${err.message}`);
+    down = true;
+  });
+  client.on('ready', () => {
+    if (down) logger.log('Redis is back');
+    down = false;
+  });
+}
+
 /** Resolves when the client is ready, or after `ms` if Redis does not come (start-up goes on). */
 export const readyWithin = (
   client: { status: string; once: (e: string, f: () => void) => unknown },

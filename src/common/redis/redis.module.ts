@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { failFastRedisOptions, readyWithin } from './redis-options';
+import { failFastRedisOptions, logOutages, readyWithin } from './redis-options';
 
 export const REDIS = Symbol('REDIS');
 
@@ -24,17 +24,8 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) => {
-        const logger = new Logger('Redis');
         const redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
-        let down = false;
-        redis.on('error', (err: Error) => {
-          if (!down) logger.warn(`Redis unavailable: ${err.message}`);
-          down = true;
-        });
-        redis.on('ready', () => {
-          if (down) logger.log('Redis is back');
-          down = false;
-        });
+        logOutages(redis, new Logger('Redis'));
         // Start-up waits briefly for the first connection, never for Redis to come back.
         await readyWithin(redis, 2000);
         return redis;
