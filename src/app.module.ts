@@ -8,7 +8,7 @@ import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging';
 import { RedisModule } from './common/redis/redis.module';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule, type ProcessRole } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -27,10 +27,10 @@ export const FEATURE_MODULES = [
   CompetitionsModule,
   JudgingModule,
 ];
-export const CORE_MODULES = [
+export const coreModules = (role: ProcessRole) => [
   ConfigModule,
   LoggingModule,
-  DatabaseModule,
+  DatabaseModule.forProcess(role),
   RedisModule,
   JobsModule,
   ErasureModule,
@@ -38,7 +38,7 @@ export const CORE_MODULES = [
 
 /** The HTTP API process. */
 @Module({
-  imports: [...CORE_MODULES, ...FEATURE_MODULES, HealthModule],
+  imports: [...coreModules('api'), ...FEATURE_MODULES, HealthModule],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CORE_MODULES, FEATURE_MODULES } from './app.module';
+import { coreModules, FEATURE_MODULES } from './app.module';
 import { CompetitionsWorkerModule } from './competitions/competitions-worker.module';
 import { MaintenanceJob } from './jobs/maintenance';
 import { WorkerHost } from './jobs/worker-host';
@@ -10,7 +10,7 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 /** The queue-processing process: the same feature modules, plus handlers, relay and BullMQ workers. */
 @Module({
   imports: [
-    ...CORE_MODULES,
+    ...coreModules('worker'),
     ...FEATURE_MODULES,
     NotificationsWorkerModule,
     PenpalWorkerModule,

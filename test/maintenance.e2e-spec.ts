@@ -2,8 +2,9 @@ import { extensionReminderJobId, reminderJobId } from '../src/competitions/rules
 import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { QueueService } from '../src/jobs/queue.service';
 import { judgeReminderJobId } from '../src/judging/reminders';
-import { competition, inDays, person, programme } from './support/competitions';
+import { competition, inDays, person, programme, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
+import { closedPenpalRound } from './support/penpal';
 import { createRound } from './support/judging';
 
 describe('hourly maintenance (e2e: repairs lost reminders, sweeps expired keys)', () => {
@@ -61,7 +62,7 @@ describe('hourly maintenance (e2e: repairs lost reminders, sweeps expired keys)'
     );
 
     const result = await h.worker!.get(MaintenanceTasks).runAll();
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       'deadline reminders': { competitions: 1, extensions: 1 },
       'idempotency keys': { deleted: 1 },
       'judging reminders': { rounds: 1 },
@@ -79,5 +80,44 @@ describe('hourly maintenance (e2e: repairs lost reminders, sweeps expired keys)'
       'idempotency keys': { deleted: 0 },
     });
     expect(await queue('deadlines').getDelayedCount()).toBe(4); // 72 h and 24 h, close and extension
+  });
+
+  it('queues again a matching or assignment run whose job was not added after its row committed', async () => {
+    const coordinator = await h.userWithRoles(['coordinator']);
+    const programmeId = await programme(h, coordinator.token, 'requeue');
+    const roundId = await closedPenpalRound(h, coordinator.token, programmeId);
+    const c = await competition(h, coordinator.token, programmeId);
+    const judging = await createRound(h, coordinator.token, c.id);
+    // Each row committed, and then Redis failed before its job was added.
+    const [run] = await h.db.query(
+      `INSERT INTO matching_runs (round_id, seed, created_by) VALUES ($1, '1', $2) RETURNING id`,
+      [roundId, coordinator.id],
+    );
+    const [assignment] = await h.db.query(
+      `INSERT INTO judge_assignment_runs (round_id, status, created_by_id) VALUES ($1, 'queued', $2) RETURNING id`,
+      [judging.id, coordinator.id],
+    );
+
+    const result = await h.worker!.get(MaintenanceTasks).runAll();
+    expect(result).toMatchObject({
+      'queued matching runs': { queued: 1 },
+      'queued assignment runs': { queued: 1 },
+    });
+    const status = async (table: string, id: string) =>
+      (
+        (await h.db.query(`SELECT status FROM ${table} WHERE id = $1`, [id])) as {
+          status: string;
+        }[]
+      )[0].status;
+    await waitUntil(
+      'both runs',
+      async () =>
+        (await status('matching_runs', run.id)) === 'succeeded' &&
+        (await status('judge_assignment_runs', assignment.id)) === 'succeeded',
+    );
+    expect(await h.worker!.get(MaintenanceTasks).runAll()).toMatchObject({
+      'queued matching runs': { queued: 0 },
+      'queued assignment runs': { queued: 0 },
+    });
   });
 });

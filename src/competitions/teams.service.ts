@@ -23,6 +23,7 @@ import { UpdateTeamDto } from './dto/team.dto';
 import { rosterOf } from './roster';
 import { Submission } from './submission.entity';
 import { neutralTeamName, publicTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
+import { tokenLink } from '../common/crypto/token-links';
 
 const INVITATION_TTL_DAYS = 7;
 
@@ -172,7 +173,7 @@ export class TeamsService {
           inviterName: actor.displayName,
           teamName: team.name,
           competitionTitle: competition.title,
-          link: `${this.config.PUBLIC_URL}/api/v1/team-invitations/${token}`,
+          link: tokenLink(this.config.PUBLIC_URL, 'teamInvitation', token),
           expiresAt: expiresAt.toISOString(),
         },
       });

@@ -80,6 +80,11 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Appends the JSON logs to this file instead of writing them to standard output. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Login and sign-up attempts per minute per client address; 0 turns the limit off. */
   @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
   @IsInt()
@@ -185,6 +190,48 @@ export class AppConfig {
   @IsInt()
   @Min(10)
   OUTBOX_POLL_MS = 500;
+
+  /**
+   * Longest wait for one Redis command in the API (and for a job producer in the worker): with
+   * Redis away a request answers 503 DEPENDENCY_UNAVAILABLE instead of waiting.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(50)
+  REDIS_COMMAND_TIMEOUT_MS = 1000;
+
+  /** PostgreSQL statement_timeout of the API's connections, in milliseconds (0: none). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 15000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 15000;
+
+  /** PostgreSQL idle_in_transaction_session_timeout of the API's connections, in ms (0: none). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 10000;
+
+  /** The same for the worker, whose matching and assignment jobs read and write whole rounds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  WORKER_DB_STATEMENT_TIMEOUT_MS = 600000;
+
+  /**
+   * The worker's idle_in_transaction_session_timeout: an assignment run solves while it holds its
+   * round, and a delivery holds its row while the SMTP server answers.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  WORKER_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 600000;
+
+  /** Delivered notifications are deleted from the outbox this many days after delivery. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS = 30;
 }
 
 export class ConfigError extends Error {}

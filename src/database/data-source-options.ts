@@ -3,8 +3,17 @@ import { MIGRATIONS } from '../../migrations';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 
-/** The one DataSource definition; the app, the migration CLI and the tests differ only in the URL. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** Server-side limits of each connection, in milliseconds (0: none, PostgreSQL's default). */
+export interface SessionTimeouts {
+  statementMs: number;
+  idleInTransactionMs: number;
+}
+
+/**
+ * The one DataSource definition; the app, the migration CLI and the tests differ only in the URL
+ * and, for the two processes, in the timeouts every connection sets when it opens.
+ */
+export function dataSourceOptions(url: string, timeouts?: SessionTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,6 +24,14 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 10 },
+    extra: {
+      max: 10,
+      ...(timeouts
+        ? {
+            statement_timeout: timeouts.statementMs,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+          }
+        : {}),
+    },
   };
 }

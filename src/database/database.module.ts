@@ -1,14 +1,37 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, SessionTimeouts } from './data-source-options';
 
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL),
-    }),
-  ],
-})
-export class DatabaseModule {}
+export type ProcessRole = 'api' | 'worker';
+
+const timeouts = (config: AppConfig, role: ProcessRole): SessionTimeouts =>
+  role === 'api'
+    ? {
+        statementMs: config.DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: config.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      }
+    : {
+        statementMs: config.WORKER_DB_STATEMENT_TIMEOUT_MS,
+        idleInTransactionMs: config.WORKER_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      };
+
+/**
+ * The pool of one process. Each connection bounds its statements and its idle transactions, so
+ * a request stuck on something else cannot keep a connection (and its locks) for long.
+ */
+@Module({})
+export class DatabaseModule {
+  static forProcess(role: ProcessRole): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) =>
+            dataSourceOptions(config.DATABASE_URL, timeouts(config, role)),
+        }),
+      ],
+    };
+  }
+}

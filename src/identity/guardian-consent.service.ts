@@ -11,6 +11,7 @@ import { GuardianConsent } from './guardian-consent.entity';
 import { ParticipationHooks } from './participation-hooks';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
+import { tokenLink } from '../common/crypto/token-links';
 
 const CONSENT_TTL_DAYS = 14;
 
@@ -139,7 +140,7 @@ export class GuardianConsentService {
         payload: {
           guardianName: guardian.name,
           participantName: user.displayName,
-          link: `${this.config.PUBLIC_URL}/api/v1/guardian-consents/${token}`,
+          link: tokenLink(this.config.PUBLIC_URL, 'guardianConsent', token),
           expiresAt: expiresAt.toISOString(),
         },
       },

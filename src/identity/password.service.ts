@@ -11,20 +11,20 @@ import { hashPassword } from './passwords';
 import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
 import { SessionTokens } from './session-tokens.service';
 import { User } from './user.entity';
+import { tokenLink, TokenLinkKind } from '../common/crypto/token-links';
 
 /**
- * How long each kind of link works, the API page it opens, and which earlier links of the same
+ * How long each kind of link works, the page it opens, and which earlier links of the same
  * account it replaces (a new reset link ends an older invite, not a pending email verification).
  */
 const LINKS: Record<
   PasswordTokenPurpose,
-  /** `path`: the web app's page for the link (../shared/API.md, Web app). */
-  { ttlHours: number; path: string; replaces: PasswordTokenPurpose[] }
+  { ttlHours: number; link: TokenLinkKind; replaces: PasswordTokenPurpose[] }
 > = {
-  reset: { ttlHours: 2, path: 'reset-password', replaces: ['reset', 'invite'] },
-  invite: { ttlHours: 7 * 24, path: 'reset-password', replaces: ['reset', 'invite'] },
-  verify_email: { ttlHours: 7 * 24, path: 'verify-email', replaces: ['verify_email'] },
-  staff_roles: { ttlHours: 7 * 24, path: 'staff-invitations', replaces: ['staff_roles'] },
+  reset: { ttlHours: 2, link: 'passwordReset', replaces: ['reset', 'invite'] },
+  invite: { ttlHours: 7 * 24, link: 'passwordReset', replaces: ['reset', 'invite'] },
+  verify_email: { ttlHours: 7 * 24, link: 'verifyEmail', replaces: ['verify_email'] },
+  staff_roles: { ttlHours: 7 * 24, link: 'staffInvitation', replaces: ['staff_roles'] },
 };
 
 /** The purposes whose link sets a password. */
@@ -55,7 +55,7 @@ export class PasswordService {
     roles: string[] | null = null,
   ): Promise<{ link: string; expiresAt: Date }> {
     const token = newToken();
-    const { ttlHours, path, replaces } = LINKS[purpose];
+    const { ttlHours, link, replaces } = LINKS[purpose];
     const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
     await m.update(
       PasswordToken,
@@ -69,7 +69,7 @@ export class PasswordService {
       expiresAt,
       roles,
     });
-    return { link: `${this.config.PUBLIC_URL}/${path}/${token}`, expiresAt };
+    return { link: tokenLink(this.config.PUBLIC_URL, link, token), expiresAt };
   }
 
   /**

@@ -48,7 +48,7 @@ export interface JobDefinition {
 
 export const JOBS: Record<JobName, JobDefinition> = {
   [JobName.DeliverNotification]: { queue: QUEUES.notifications, attempts: 6, backoffMs: 1000 },
-  // A run whose engine fails is marked failed (no retry); attempts only cover a job that arrives before its row commits.
+  // A run whose engine fails is marked failed (no retry); attempts only cover a row not readable yet.
   [JobName.RunPenpalMatching]: { queue: QUEUES.penpalMatching, attempts: 5, backoffMs: 100 },
   [JobName.DeadlineReminder]: { queue: QUEUES.deadlines, attempts: 5, backoffMs: 5000 },
   // Like matching runs: a failed solve marks the run failed; retries only wait for the row to commit.

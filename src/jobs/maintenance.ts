@@ -1,10 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { JobHandlers } from './job-handlers';
-import { JobName, JOBS } from './job-registry';
+import { JobName } from './job-registry';
 import { QueueService } from './queue.service';
 
 /** How often the maintenance job runs (and once when a worker starts). */
 export const MAINTENANCE_EVERY_MS = 3600_000;
+const RESCHEDULE_AFTER_MS = 5000;
 
 type Task = () => Promise<Record<string, number>>;
 
@@ -18,9 +21,35 @@ export class MaintenanceTasks {
   private readonly logger = new Logger(MaintenanceTasks.name);
   private readonly tasks = new Map<string, Task>();
 
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+  ) {}
+
   register(name: string, task: Task): void {
     if (this.tasks.has(name)) throw new Error(`Maintenance task "${name}" is registered twice`);
     this.tasks.set(name, task);
+  }
+
+  /**
+   * Registers the repair of a kind of run whose job is added after its row commits: every row of
+   * `table` still queued gets its job again (the row id is the job id, so a job that exists stays).
+   */
+  registerRequeue(
+    name: string,
+    table: 'matching_runs' | 'judge_assignment_runs',
+    job: JobName.RunPenpalMatching | JobName.RunJudgeAssignment,
+  ): void {
+    this.register(name, async () => {
+      const rows: { id: string }[] = await this.db.query(
+        `SELECT id FROM ${table} WHERE status = 'queued' ORDER BY created_at`,
+      );
+      await this.queues.addBulk(
+        job,
+        rows.map((r) => ({ payload: { runId: r.id }, jobId: r.id })),
+      );
+      return { queued: rows.length };
+    });
   }
 
   async runAll(): Promise<Record<string, Record<string, number> | { error: string }>> {
@@ -41,8 +70,10 @@ export class MaintenanceTasks {
 
 /** In the worker: the handler, and the job scheduler that runs it (one for all workers). */
 @Injectable()
-export class MaintenanceJob implements OnApplicationBootstrap {
+export class MaintenanceJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(MaintenanceJob.name);
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
 
   constructor(
     handlers: JobHandlers,
@@ -52,19 +83,19 @@ export class MaintenanceJob implements OnApplicationBootstrap {
     handlers.register(JobName.Maintenance, () => this.tasks.runAll());
   }
 
+  /** Tries again every few seconds while Redis is away: the repairs depend on this schedule. */
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.queues.queue(JOBS[JobName.Maintenance].queue).upsertJobScheduler(
-        'maintenance',
-        { every: MAINTENANCE_EVERY_MS }, // the first run is at once
-        {
-          name: JobName.Maintenance,
-          data: {},
-          opts: { removeOnComplete: 100, removeOnFail: 100 },
-        },
-      );
+      await this.queues.scheduleEvery(JobName.Maintenance, 'maintenance', MAINTENANCE_EVERY_MS);
     } catch (err) {
-      this.logger.error(`Could not schedule maintenance: ${(err as Error).message}`);
+      this.logger.error(`Could not schedule maintenance, trying again: ${(err as Error).message}`);
+      if (!this.stopped)
+        this.retry = setTimeout(() => void this.onApplicationBootstrap(), RESCHEDULE_AFTER_MS);
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    clearTimeout(this.retry);
   }
 }

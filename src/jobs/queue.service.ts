@@ -1,26 +1,42 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { dependencyUnavailable } from '../common/errors/app-error';
+import { failFastRedisOptions, logOutages, within } from '../common/redis/redis-options';
 import { AppConfig } from '../config/app-config';
 import { JobName, JobPayloads, JOBS, QueueName } from './job-registry';
-import { bullConnection } from './bull-connection';
 
-/** Producer side: both processes enqueue through here, with the retry policy of the registry. */
+/**
+ * Producer side: both processes enqueue through here, with the retry policy of the registry.
+ * Every call fails fast (503 DEPENDENCY_UNAVAILABLE) while Redis is away, and none is ever made
+ * inside a database transaction: work is enqueued after its row commits, and the hourly
+ * maintenance job enqueues again what a failed call left behind (the row id is the job id).
+ */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly redis: Redis;
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {
+    // One connection for every queue of this process; a producer never blocks on it.
+    this.redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
+    logOutages(this.redis, this.logger);
+  }
 
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, {
-        connection: bullConnection(this.config),
-        prefix: this.config.QUEUE_PREFIX,
-      });
+      queue = new Queue(name, { connection: this.redis, prefix: this.config.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // the connection's outage is logged once, above
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /** Throws 503 DEPENDENCY_UNAVAILABLE unless Redis answers now: call before a change that needs a job. */
+  async assertAvailable(): Promise<void> {
+    await this.call('ping', () => this.redis.ping());
   }
 
   /** A fixed jobId makes a second add of the same work a no-op. */
@@ -29,7 +45,23 @@ export class QueueService implements OnApplicationShutdown {
     payload: JobPayloads[K],
     opts: { jobId: string; delay?: number },
   ): Promise<void> {
-    await this.queue(JOBS[name].queue).add(name, payload, this.options(name, opts));
+    await this.call(`add ${name}`, () =>
+      this.queue(JOBS[name].queue).add(name, payload, this.options(name, opts)),
+    );
+  }
+
+  /**
+   * Adds the job of a row that has just committed (its id is the job id). Failing here loses
+   * nothing: the row stays queued and the hourly maintenance job adds its job again.
+   */
+  async enqueueCommitted<K extends JobName>(
+    name: K,
+    payload: JobPayloads[K],
+    rowId: string,
+  ): Promise<void> {
+    await this.add(name, payload, { jobId: rowId }).catch(() =>
+      this.logger.warn(`${name} ${rowId} waits for the maintenance job to be queued`),
+    );
   }
 
   async addBulk<K extends JobName>(
@@ -37,8 +69,21 @@ export class QueueService implements OnApplicationShutdown {
     jobs: { payload: JobPayloads[K]; jobId: string }[],
   ): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue(JOBS[name].queue).addBulk(
-      jobs.map((j) => ({ name, data: j.payload, opts: this.options(name, { jobId: j.jobId }) })),
+    await this.call(`add ${jobs.length} × ${name}`, () =>
+      this.queue(JOBS[name].queue).addBulk(
+        jobs.map((j) => ({ name, data: j.payload, opts: this.options(name, { jobId: j.jobId }) })),
+      ),
+    );
+  }
+
+  /** Runs `name` every `everyMs` (the first run at once); one scheduler for every worker. */
+  async scheduleEvery(name: JobName.Maintenance, key: string, everyMs: number): Promise<void> {
+    await this.call(`schedule ${name}`, () =>
+      this.queue(JOBS[name].queue).upsertJobScheduler(
+        key,
+        { every: everyMs },
+        { name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      ),
     );
   }
 
@@ -52,9 +97,22 @@ export class QueueService implements OnApplicationShutdown {
     next: { payload: JobPayloads[K]; jobId: string; delay: number }[],
   ): Promise<void> {
     const queue = this.queue(JOBS[name].queue);
-    await Promise.all(stale.map((jobId) => queue.remove(jobId)));
+    await this.call(`remove ${name}`, () => Promise.all(stale.map((jobId) => queue.remove(jobId))));
     for (const job of next)
       await this.add(name, job.payload, { jobId: job.jobId, delay: job.delay });
+  }
+
+  /**
+   * Runs one BullMQ call, bounded: ioredis bounds each command, and this bounds the wait for a
+   * connection BullMQ has not finished setting up (it would wait for Redis to come back).
+   */
+  private async call<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await within(op(), this.config.REDIS_COMMAND_TIMEOUT_MS + 500, `Redis ${what}`);
+    } catch (err) {
+      this.logger.warn(`Redis ${what} failed: ${(err as Error).message}`);
+      throw dependencyUnavailable('The job queue');
+    }
   }
 
   private options(name: JobName, opts: { jobId: string; delay?: number }): JobsOptions {
@@ -74,5 +132,6 @@ export class QueueService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

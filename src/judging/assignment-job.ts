@@ -35,9 +35,8 @@ export class AssignmentJob implements OnModuleInit {
       .where(`id = :runId AND status IN ('queued', 'running')`, { runId })
       .execute();
     if (!claimed.affected) {
-      // Queued inside the transaction that creates the run, the job can arrive first: throwing
-      // lets BullMQ retry until the row commits (or give up on one that rolled back). The row can
-      // also commit between the claim and this read, still queued: that too is a retry.
+      // The job is added once its row commits, so a row missing or still queued here is
+      // unexpected: throwing lets BullMQ retry a few times, then give up.
       const row = await runs.findOneBy({ id: runId });
       if (!row || row.status === 'queued') {
         throw new Error(`Assignment run ${runId} is not committed (yet)`);

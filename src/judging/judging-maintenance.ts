@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { JudgeAssigner } from './assigner';
 import { JudgingReminderScheduler } from './reminder-scheduler';
 
 /**
- * Puts back judges' reminders a failed Redis call lost when a round was created or moved, and
- * applies the conflicts judges declared about themselves (held until then: see declareOwn).
+ * Puts back judges' reminders a failed Redis call lost when a round was created or moved, and the
+ * job of an assignment run whose add failed after its row committed, and applies the conflicts
+ * judges declared about themselves (held until then: see declareOwn).
  */
 @Injectable()
 export class JudgingMaintenance {
@@ -18,6 +20,11 @@ export class JudgingMaintenance {
     tasks: MaintenanceTasks,
   ) {
     tasks.register('judging reminders', () => this.replanReminders());
+    tasks.registerRequeue(
+      'queued assignment runs',
+      'judge_assignment_runs',
+      JobName.RunJudgeAssignment,
+    );
     tasks.register('declared judge conflicts', () => this.applyDeclaredConflicts());
   }
 

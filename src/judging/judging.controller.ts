@@ -184,7 +184,9 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({
     summary: 'Assign judges (a job); a re-run tops up and keeps assignments and scores',
-    description: ASSIGNMENT_OBJECTIVE,
+    description:
+      ASSIGNMENT_OBJECTIVE +
+      '\n\n503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.',
   })
   @ApiAcceptedResponse({ type: JobAcceptedDto })
   assign(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {

@@ -131,12 +131,14 @@ export class RoundsService {
   }
 
   /**
-   * Queues an assignment run. The job is added before the row commits, so a committed run always
-   * has its job; the job waits for the commit.
+   * Queues an assignment run. With Redis away it answers 503 before writing anything; the job is
+   * added after the row commits, and should that add fail the hourly maintenance adds it.
    */
   async startAssignment(actor: Principal, roundId: string) {
+    await this.queues.assertAvailable();
+    let runId: string;
     try {
-      return await this.db.transaction(async (m) => {
+      runId = await this.db.transaction(async (m) => {
         const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
         if (roundState(round) === 'closed') throw roundClosed();
         const run = await m.save(
@@ -149,8 +151,7 @@ export class RoundsService {
           targetId: roundId,
           details: { runId: run.id },
         });
-        await this.queues.add(JobName.RunJudgeAssignment, { runId: run.id }, { jobId: run.id });
-        return { jobId: run.id };
+        return run.id;
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
@@ -161,6 +162,8 @@ export class RoundsService {
       }
       throw err;
     }
+    await this.queues.enqueueCommitted(JobName.RunJudgeAssignment, { runId }, runId);
+    return { jobId: runId };
   }
 
   /** The coordinator's "remind now": every judge with an entry still lacking a final score. */

@@ -8,6 +8,7 @@ import { InboxEntry } from './inbox-entry.entity';
 import { Mailer } from './mailer';
 import { OutboxMessage } from './outbox-message.entity';
 import { render } from './templates';
+import { redactTokens } from '../common/crypto/token-links';
 
 /**
  * Delivers one outbox row inside a transaction that holds the row's lock, so two deliveries of
@@ -67,6 +68,7 @@ export class DeliveryHandler implements OnModuleInit {
           {
             status: 'delivered',
             deliveredAt: new Date(),
+            payload: redactTokens(row.payload), // the link has done its job: keep no live token
             ...(sendEmail ? { emailSentAt: new Date() } : {}),
             attempts: () => 'attempts + 1',
             lastError: null,
@@ -77,12 +79,16 @@ export class DeliveryHandler implements OnModuleInit {
       const error = err instanceof Error ? err.message : String(err);
       const attempts = (job?.attemptsMade ?? 0) + 1;
       const final = attempts >= JOBS[JobName.DeliverNotification].attempts;
-      await this.db.getRepository(OutboxMessage).update(
+      const outbox = this.db.getRepository(OutboxMessage);
+      // A message that will never be sent keeps no live token either.
+      const payload = final ? (await outbox.findOneBy({ id: outboxId }))?.payload : undefined;
+      await outbox.update(
         { id: outboxId },
         {
           attempts: () => 'attempts + 1',
           lastError: error.slice(0, 2000),
           ...(final ? { status: 'failed' as const } : {}),
+          ...(payload ? { payload: redactTokens(payload) } : {}),
         },
       );
       this.logger.warn(`Notification ${outboxId} attempt ${attempts} failed: ${error}`);

@@ -9,10 +9,15 @@ const BATCH = 500;
 /** A row marked queued whose job vanished (Redis flushed) is handed to BullMQ again after this. */
 const REQUEUE_AFTER = '10 minutes';
 
+/** How long the relay waits after a failed round (Redis away) before it tries again. */
+const BACKOFF_MS = 2000;
+
 /**
- * Moves pending outbox rows to BullMQ, the row id as job id. Rows are locked with SKIP LOCKED
- * so several workers relay side by side, and marked queued only after BullMQ took them: a crash
- * in between re-adds the same job id, which BullMQ ignores.
+ * Moves pending outbox rows to BullMQ, the row id as job id. One statement claims a batch (SKIP
+ * LOCKED, so several workers relay side by side) and marks it queued; BullMQ gets it after that
+ * commit, never inside a transaction. Should BullMQ refuse, the batch goes back to pending; a
+ * crash in between leaves it queued without a job, and it is handed over again after
+ * REQUEUE_AFTER (the same job id: BullMQ ignores a second add).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +25,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
   private stopped = false;
+  private failing = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -30,37 +36,51 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   onApplicationBootstrap(): void {
     const tick = async () => {
       if (this.stopped) return;
+      let failed = false;
       this.running = this.relayOnce().catch((err: Error) => {
-        this.logger.error(`Outbox relay failed: ${err.message}`);
+        // Once per outage: the relay tries again every BACKOFF_MS until it works.
+        if (!this.failing) this.logger.error(`Outbox relay failed: ${err.message}`);
+        failed = true;
         return 0;
       });
       const moved = await this.running;
-      if (!this.stopped)
-        this.timer = setTimeout(tick, moved === BATCH ? 0 : this.config.OUTBOX_POLL_MS);
+      if (this.failing && !failed) this.logger.log('Outbox relay resumed');
+      this.failing = failed;
+      if (!this.stopped) {
+        const wait = failed ? BACKOFF_MS : moved === BATCH ? 0 : this.config.OUTBOX_POLL_MS;
+        this.timer = setTimeout(tick, wait);
+      }
     };
     this.timer = setTimeout(tick, 0);
   }
 
   async relayOnce(): Promise<number> {
-    return this.db.transaction(async (m) => {
-      const rows: { id: string }[] = await m.query(
-        `SELECT id FROM outbox_messages
-          WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - interval '${REQUEUE_AFTER}')
-          ORDER BY created_at
-          LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED`,
-      );
-      if (rows.length === 0) return 0;
+    const [rows] = (await this.db.query(
+      `UPDATE outbox_messages SET status = 'queued', queued_at = now()
+        WHERE id IN (
+          SELECT id FROM outbox_messages
+           WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - interval '${REQUEUE_AFTER}')
+           ORDER BY created_at
+           LIMIT ${BATCH}
+           FOR UPDATE SKIP LOCKED)
+        RETURNING id`,
+    )) as [{ id: string }[], number];
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    try {
       await this.queues.addBulk(
         JobName.DeliverNotification,
-        rows.map((r) => ({ payload: { outboxId: r.id }, jobId: r.id })),
+        ids.map((id) => ({ payload: { outboxId: id }, jobId: id })),
       );
-      await m.query(
-        `UPDATE outbox_messages SET status = 'queued', queued_at = now() WHERE id = ANY($1)`,
-        [rows.map((r) => r.id)],
+    } catch (err) {
+      await this.db.query(
+        `UPDATE outbox_messages SET status = 'pending', queued_at = NULL
+          WHERE id = ANY($1) AND status = 'queued'`,
+        [ids],
       );
-      return rows.length;
-    });
+      throw err;
+    }
+    return ids.length;
   }
 
   async onApplicationShutdown(): Promise<void> {

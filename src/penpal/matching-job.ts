@@ -53,8 +53,8 @@ export class MatchingJob implements OnModuleInit {
       .where(`id = :runId AND status IN ('queued', 'running')`, { runId })
       .execute();
     if (!claimed.affected) {
-      // The job is queued inside the transaction that creates the run, so it can arrive first:
-      // throwing lets BullMQ retry until the row commits (or gives up on one that rolled back).
+      // The job is added once its row commits, so a row missing or still queued here is
+      // unexpected: throwing lets BullMQ retry a few times, then give up.
       const row = await runs.findOneBy({ id: runId });
       if (!row || row.status === 'queued') {
         throw new Error(`Matching run ${runId} is not committed (yet)`);

@@ -47,12 +47,14 @@ export class MatchingRunsService {
   ) {}
 
   /**
-   * Queues a run. The job is added before the row commits, so a committed row always has its job
-   * (a crash cannot leave a run queued forever, blocking the round); the job waits for the commit.
+   * Queues a run. With Redis away it answers 503 before writing anything; the job is added after
+   * the row commits, and should that add fail the hourly maintenance adds it (job id = run id).
    */
   async start(actor: Principal, roundId: string, seed?: string) {
+    await this.queues.assertAvailable();
+    let run: MatchingRun;
     try {
-      return await this.db.transaction(async (m) => {
+      run = await this.db.transaction(async (m) => {
         const round = await this.rounds.findManaged(actor, roundId, m);
         if (enrolmentWindow(round, new Date()) !== 'closed') {
           throw conflict(
@@ -60,7 +62,7 @@ export class MatchingRunsService {
             'ENROLMENT_OPEN',
           );
         }
-        const run = await m.save(
+        const created = await m.save(
           m.create(MatchingRun, {
             roundId,
             seed: seed ?? '0',
@@ -73,10 +75,9 @@ export class MatchingRunsService {
           action: 'matching_run.started',
           targetType: 'penpal_round',
           targetId: roundId,
-          details: { runId: run.id, seed: run.seed },
+          details: { runId: created.id, seed: created.seed },
         });
-        await this.queues.add(JobName.RunPenpalMatching, { runId: run.id }, { jobId: run.id });
-        return { id: run.id, status: run.status };
+        return created;
       });
     } catch (err) {
       if (isUniqueViolation(err))
@@ -86,6 +87,8 @@ export class MatchingRunsService {
         );
       throw err;
     }
+    await this.queues.enqueueCommitted(JobName.RunPenpalMatching, { runId: run.id }, run.id);
+    return { id: run.id, status: run.status };
   }
 
   private async findManaged(actor: Principal, runId: string) {

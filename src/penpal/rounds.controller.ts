@@ -133,7 +133,8 @@ export class RoundsController {
   @ApiOperation({
     summary: 'Start a matching run (a background job)',
     description:
-      '409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running.',
+      '409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running; ' +
+      '503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.',
   })
   @ApiAcceptedResponse({ type: RunStartedDto })
   startRun(

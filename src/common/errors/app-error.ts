@@ -38,3 +38,12 @@ export const badRequest = (code: string, message: string, errors?: FieldError[])
   new AppError(HttpStatus.BAD_REQUEST, code, message, errors);
 export const unprocessable = (code: string, message: string, errors?: FieldError[]) =>
   new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, errors);
+/** A service the request needs (Redis, for queued work) does not answer: try again later. */
+export const dependencyUnavailable = (what: string) =>
+  new AppError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'DEPENDENCY_UNAVAILABLE',
+    `${what} is unavailable right now; try again shortly`,
+    undefined,
+    { 'Retry-After': '30' },
+  );

@@ -40,12 +40,15 @@ return 0
  * Fixed-window counters in Redis, shared by every API process: per client address (the guard),
  * per account or email address (failed logins, reset mails), per sender or recipient of emails.
  * Keys live under the QUEUE_PREFIX so test runs and instances never share counts. Call it before a
- * transaction, never inside one. When Redis does not answer it lets the request through and logs
- * it (fail open, for at most as long as Redis is away): a limit must not take sign-in down with Redis.
+ * transaction, never inside one. While Redis does not answer, each API process counts on its own
+ * for the same windows and logs that once a minute: sign-in stays up and the limits still bite.
  */
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger(RateLimiter.name);
+  /** The fallback while Redis is away: hits per key in this process, per window. */
+  private readonly local = new Map<string, { count: number; resetAt: number }>();
+  private warnedAt = -Infinity;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -71,13 +74,37 @@ export class RateLimiter {
         ? { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) }
         : { allowed: true };
     } catch (err) {
-      this.logger.warn(`Rate limit not checked (Redis): ${(err as Error).message}`);
-      return { allowed: true };
+      return this.hitLocally(active, err as Error);
     }
+  }
+
+  private hitLocally(hits: LimitHit[], err: Error): LimitOutcome {
+    const now = Date.now();
+    if (now - this.warnedAt >= 60_000) {
+      this.warnedAt = now;
+      this.logger.warn(
+        `Rate limits count in this process while Redis is unavailable: ${err.message}`,
+      );
+    }
+    for (const [k, w] of this.local) if (w.resetAt <= now) this.local.delete(k);
+    const windows = hits.map((h) => {
+      const key = this.key(h.key);
+      const w = this.local.get(key) ?? { count: 0, resetAt: now + h.windowSeconds * 1000 };
+      this.local.set(key, w);
+      return { w, limit: h.limit };
+    });
+    const full = windows.filter(({ w, limit }) => w.count >= limit);
+    if (full.length > 0) {
+      const wait = Math.max(...full.map(({ w }) => w.resetAt - now));
+      return { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+    }
+    for (const { w } of windows) w.count += 1;
+    return { allowed: true };
   }
 
   /** Forgets the count (e.g. failed logins after a successful one). */
   async reset(key: string): Promise<void> {
+    this.local.delete(this.key(key));
     await this.redis.del(this.key(key)).catch((err: Error) => {
       this.logger.warn(`Rate limit not reset (Redis): ${err.message}`);
     });

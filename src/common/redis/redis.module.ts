@@ -1,7 +1,8 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { RateLimiter } from './rate-limiter';
+import { failFastRedisOptions, logOutages, readyWithin } from './redis-options';
 import { REDIS } from './redis.token';
 
 export { REDIS };
@@ -14,19 +15,23 @@ class RedisCloser implements OnApplicationShutdown {
   }
 }
 
-/** One shared client for plain commands (rate limits, health); BullMQ makes its own. */
+/**
+ * One shared client for plain commands (rate limits, health); BullMQ makes its own. Commands fail
+ * fast while Redis is away: callers decide what that means (health 503, rate limits count locally).
+ */
 @Global()
 @Module({
   providers: [
     {
       provide: REDIS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.REDIS_URL, {
-          maxRetriesPerRequest: 2,
-          enableOfflineQueue: true,
-          lazyConnect: false,
-        }),
+      useFactory: async (config: AppConfig) => {
+        const redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
+        logOutages(redis, new Logger('Redis'));
+        // Start-up waits briefly for the first connection, never for Redis to come back.
+        await readyWithin(redis, 2000);
+        return redis;
+      },
     },
     RedisCloser,
     RateLimiter,
