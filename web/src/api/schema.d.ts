@@ -654,7 +654,7 @@ export interface paths {
         put?: never;
         /**
          * Start a matching run (a background job)
-         * @description 409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running.
+         * @description 409 ENROLMENT_OPEN while enrolment is open; 409 RUN_IN_PROGRESS while another run is queued or running; 503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.
          */
         post: operations["RoundsController_startRun"];
         delete?: never;
@@ -1255,6 +1255,8 @@ export interface paths {
         /**
          * Assign judges (a job); a re-run tops up and keeps assignments and scores
          * @description Judges are assigned to maximise, in strict priority order: (1) coverage: the number of (judge, entry) assignments made, up to judgesPerEntry per entry, never pairing a judge with a conflict (declared country, institution or team; shared institution with a team member; membership of the team) or a recused pair; (2) balance: the smallest Σ load² over judges (kept plus new assignments, each load within maxLoad when set), which makes the largest load as small and the smallest load as large as coverage allows, so loads differ by at most one whenever that is possible; (3) preferences: the least of 1 per entry tag (of its first 2) the judge's expertise misses plus 2 per pair of an entry's judges from the same country. Kept assignments are never moved.
+         *
+         *     503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.
          */
         post: operations["JudgingController_assign"];
         delete?: never;
