@@ -3,12 +3,15 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
+import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig } from './config/app-config';
 import { WorkerModule } from './worker.module';
+
+export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApi(): Promise<NestFastifyApplication> {
@@ -25,7 +28,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (req, reply) => {
@@ -43,21 +46,23 @@ export async function createApi(): Promise<NestFastifyApplication> {
     },
   });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kenal API')
-      .setDescription(
-        'Pen pals, competitions and judging for an ASEAN–Korea youth exchange. Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   app.enableShutdownHooks();
   app.get(AppConfig);
   return app;
+}
+
+/** The OpenAPI document without starting anything (no database, no Redis): Nest's preview mode. */
+export async function writeOpenApiDocument(): Promise<string> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
+  const document = createOpenApiDocument(app);
+  await app.close();
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export async function createWorker() {

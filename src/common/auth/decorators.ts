@@ -1,12 +1,22 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
 import type { Role } from '../../identity/user.entity';
 import type { Principal } from './principal';
 
 export const IS_PUBLIC = 'kenal:public';
 export const ROLES_KEY = 'kenal:roles';
+export const OPTIONAL_AUTH = 'kenal:optional-auth';
 
 /** The route answers without a token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route answers without a token, and answers more to a signed-in caller (e.g. staff). */
+export const OptionalAuth = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(OPTIONAL_AUTH, true));
 
 /** The caller needs at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
