@@ -7,6 +7,7 @@ import { createApi, createWorker } from '../../src/bootstrap';
 import { QUEUES } from '../../src/jobs/job-registry';
 import { QueueService } from '../../src/jobs/queue.service';
 import { cloneTestDatabase, dropTestDatabase } from './databases';
+import { PrismProxy } from './prism';
 import { TestSmtp } from './smtp';
 
 export const ADMIN = { email: 'admin@kenal.test', password: 'admin-password-1' };
@@ -22,6 +23,8 @@ export class Harness {
   db: DataSource;
   private dbName: string;
   baseUrl: string;
+  /** With PRISM=1: Prism in proxy mode, between http() and the API (see ./prism.ts). */
+  prism?: PrismProxy;
 
   static async start(
     opts: { worker?: boolean; env?: Record<string, string> } = {},
@@ -49,6 +52,10 @@ export class Harness {
     await h.api.listen({ port: 0, host: '127.0.0.1' });
     h.baseUrl = await h.api.getUrl();
     h.db = h.api.get(DataSource);
+    if (PrismProxy.enabled()) {
+      const document = await request(h.baseUrl).get('/api/docs-json').expect(200);
+      h.prism = await PrismProxy.start(h.baseUrl, document.body);
+    }
     if (opts.worker) await h.startWorker();
     return h;
   }
@@ -64,8 +71,22 @@ export class Harness {
     this.worker = undefined;
   }
 
-  http() {
-    return request(this.baseUrl);
+  http(): ReturnType<typeof request> {
+    const prism = this.prism;
+    const agent = request(prism?.url ?? this.baseUrl);
+    if (!prism) return agent;
+    // Every request through Prism: its verdict on the response is recorded as the response arrives.
+    return new Proxy(agent, {
+      get(target, method, receiver) {
+        const value = Reflect.get(target, method, receiver) as unknown;
+        if (typeof method !== 'string' || typeof value !== 'function') return value;
+        return (path: string, ...rest: unknown[]) => {
+          const test = (value as (...a: unknown[]) => request.Test).call(target, path, ...rest);
+          test.on('response', (res: request.Response) => prism.record(method, path, res));
+          return test;
+        };
+      },
+    });
   }
 
   async stop(): Promise<void> {
@@ -80,6 +101,7 @@ export class Harness {
     await this.api?.close();
     await this.smtp?.stop();
     if (this.dbName) await dropTestDatabase(this.dbName);
+    await this.prism?.stop(expect.getState().testPath ?? 'suite');
   }
 
   // ---- people -------------------------------------------------------------------------------
