@@ -1,11 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '../audit/audit.service';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -14,9 +8,9 @@ import { AdminUsersService } from './admin-users.service';
 import { AuditQuery, CreateStaffDto, SetRolesDto, UserListQuery } from './dto/admin.dto';
 import { UserDto } from './dto/auth.dto';
 import type { Role } from './user.entity';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
@@ -30,6 +24,7 @@ export class AdminController {
     summary: 'Create a staff account; the person is emailed a link to set a password',
   })
   @ApiCreatedResponse({ type: UserDto })
+  @ApiErrors({ 409: 'EMAIL_TAKEN' })
   create(@CurrentUser() me: Principal, @Body() dto: CreateStaffDto) {
     return this.users.createStaff(me, dto);
   }
@@ -43,6 +38,7 @@ export class AdminController {
   @Put('users/:id/roles')
   @ApiOperation({ summary: "Replace a user's roles (Kenal keeps at least one admin)" })
   @ApiOkResponse({ type: UserDto })
+  @ApiErrors(404, { 409: 'LAST_ADMIN' })
   setRoles(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -15,7 +15,6 @@ import { AppError } from '../common/errors/app-error';
 import { errorPage, passwordDonePage, setPasswordPage, wantsHtml } from './link-pages';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -37,6 +36,7 @@ import {
   SetPasswordDto,
 } from './dto/auth.dto';
 import { PasswordService } from './password.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -52,6 +52,7 @@ export class AuthController {
   @RateLimited('register')
   @ApiOperation({ summary: 'Sign up as an applicant (password of 10 characters or more)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiErrors({ 409: 'EMAIL_TAKEN' }, 429)
   register(@Body() dto: RegisterDto) {
     return this.auth.register(dto);
   }
@@ -62,6 +63,7 @@ export class AuthController {
   @RateLimited('login')
   @ApiOperation({ summary: 'Sign in; the same 401 for an unknown email and a wrong password' })
   @ApiOkResponse({ type: AuthResponseDto })
+  @ApiErrors(401, 429)
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }
@@ -73,13 +75,13 @@ export class AuthController {
     summary: 'Trade a refresh token for a new pair; reusing an old one ends the session',
   })
   @ApiOkResponse({ type: AuthResponseDto })
+  @ApiErrors(401)
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'End the current session (its refresh tokens stop working)' })
   @ApiNoContentResponse()
   async logout(@CurrentUser() me: Principal, @Body() dto: LogoutDto) {
@@ -94,6 +96,7 @@ export class AuthController {
     summary: 'Email a single-use reset link; the same answer whether the account exists or not',
   })
   @ApiAcceptedResponse()
+  @ApiErrors(429)
   async requestReset(@Body() dto: PasswordResetRequestDto) {
     await this.passwords.requestReset(dto.email);
     return { status: 'accepted' };
@@ -116,6 +119,7 @@ export class AuthController {
       'Set a password from an emailed link (reset, or a new staff account); JSON, or HTML for the form',
   })
   @ApiOkResponse()
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async setPassword(
     @Param('token') token: string,
     @Body() dto: SetPasswordDto,

@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AppError } from '../common/errors/app-error';
 import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
@@ -21,6 +21,7 @@ import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('identity')
 @Controller()
@@ -32,7 +33,6 @@ export class MeController {
   ) {}
 
   @Get('me')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() me: Principal) {
@@ -40,7 +40,6 @@ export class MeController {
   }
 
   @Get('me/export')
-  @ApiBearerAuth()
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({
     summary: 'Download everything Kenal holds about me (JSON)',
@@ -55,22 +54,22 @@ export class MeController {
   }
 
   @Put('me/profile')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Create or replace my profile',
     description:
       'Under 18 a guardian (name, email) is required: they are emailed a link to confirm consent.',
   })
   @ApiOkResponse({ type: MeDto })
+  @ApiErrors({ 400: 'GUARDIAN_CONSENT_REQUIRED' })
   putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
     return this.profiles.put(me.id, dto);
   }
 
   @Post('me/guardian-consent/resend')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Email my guardian a fresh consent link' })
   @ApiOkResponse({ type: MeDto })
+  @ApiErrors({ 400: 'NO_CONSENT_PENDING' })
   resend(@CurrentUser() me: Principal) {
     return this.profiles.resendConsent(me.id);
   }
@@ -93,6 +92,7 @@ export class MeController {
     summary:
       'A guardian confirms consent with the link they were emailed (JSON, or HTML for the form)',
   })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async confirm(
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
