@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,9 +25,9 @@ import { CreateTeamDto, TeamResponseDto } from './dto/team.dto';
 import { SubmissionListService } from './submission-list.service';
 import { SubmissionsService } from './submissions.service';
 import { TeamsService } from './teams.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class CompetitionsController {
   constructor(
@@ -42,6 +41,7 @@ export class CompetitionsController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: "Create a competition in a programme (the programme's coordinators)" })
   @ApiCreatedResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404, { 409: 'SLUG_TAKEN' })
   create(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
@@ -56,6 +56,7 @@ export class CompetitionsController {
     summary: 'A competition for entrants; the window also in the programme time zone',
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404)
   get(@Param('id', UuidParam) id: string) {
     return this.competitions.get(id);
   }
@@ -68,6 +69,7 @@ export class CompetitionsController {
       'Moving the close moves the deadline reminders. The rubric is frozen once judges have scored (409 RUBRIC_LOCKED).',
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404, { 409: ['SLUG_TAKEN', 'RUBRIC_LOCKED', 'CONFLICT'] })
   update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -81,6 +83,7 @@ export class CompetitionsController {
     summary: 'Form a team; the caller leads it (one team per person per competition)',
   })
   @ApiCreatedResponse({ type: TeamResponseDto })
+  @ApiErrors(404, { 409: ['ALREADY_IN_TEAM', 'DEADLINE_PASSED'] })
   createTeam(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -92,6 +95,7 @@ export class CompetitionsController {
   @Post('competitions/:id/submissions')
   @ApiOperation({ summary: "Start a draft entry for the caller's team" })
   @ApiCreatedResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, { 409: ['DEADLINE_PASSED', 'SUBMISSION_EXISTS', 'CONFLICT'] })
   createSubmission(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -107,6 +111,7 @@ export class CompetitionsController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: SubmissionListPageDto, description: 'or text/csv with ?format=csv' })
+  @ApiErrors(404)
   async list(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

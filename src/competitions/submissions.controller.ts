@@ -14,7 +14,6 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -40,6 +39,7 @@ import {
   UploadAssetDto,
 } from './dto/submission.dto';
 import { SubmissionsService } from './submissions.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 const etag = (reply: FastifyReply, body: { version: number }) => {
   reply.header('ETag', `"${body.version}"`);
@@ -47,7 +47,6 @@ const etag = (reply: FastifyReply, body: { version: number }) => {
 };
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class SubmissionsController {
   constructor(
@@ -68,6 +67,7 @@ export class SubmissionsController {
       'An entry (its team, coordinators of its programme, admins; judges through assignments)',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(404)
   async get(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -84,6 +84,10 @@ export class SubmissionsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version, e.g. "3"' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, {
+    409: ['DEADLINE_PASSED', 'CONFLICT'],
+    422: ['SUBMISSION_INCOMPLETE', 'NOT_ELIGIBLE', 'GUARDIAN_CONSENT_REQUIRED'],
+  })
   async update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -105,6 +109,15 @@ export class SubmissionsController {
     description: 'a repeat with the same key gets the stored answer (kept 24 h)',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, {
+    409: ['DEADLINE_PASSED', 'SUBMISSIONS_NOT_OPEN', 'ALREADY_SUBMITTED', 'CONFLICT'],
+    422: [
+      'SUBMISSION_INCOMPLETE',
+      'NOT_ELIGIBLE',
+      'GUARDIAN_CONSENT_REQUIRED',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
+  })
   async submit(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -120,6 +133,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the entry; every member is told' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, 409)
   withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.submissions.withdraw(me, id);
   }
@@ -127,6 +141,7 @@ export class SubmissionsController {
   @Get('submissions/:id/versions')
   @ApiOperation({ summary: 'Every change: who, when, what' })
   @ApiOkResponse({ type: SubmissionVersionPageDto })
+  @ApiErrors(404)
   versions(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -140,6 +155,7 @@ export class SubmissionsController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Give this team until `until` (audited)' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(404, 409)
   extend(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -156,6 +172,14 @@ export class SubmissionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadAssetDto })
   @ApiCreatedResponse({ type: AssetResponseDto })
+  @ApiErrors(
+    { 400: ['VALIDATION_FAILED', 'UPLOAD_ABORTED'] },
+    403,
+    404,
+    { 409: ['DEADLINE_PASSED', 'CONFLICT'] },
+    413,
+    415,
+  )
   upload(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -185,6 +209,7 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Remove an uploaded file (team members, until the deadline; a new version)',
   })
+  @ApiErrors(403, 404, { 409: ['DEADLINE_PASSED', 'CONFLICT'] })
   async removeAsset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -195,6 +220,7 @@ export class SubmissionsController {
 
   @Get('submissions/:id/assets/:assetId')
   @ApiOperation({ summary: 'Download an uploaded file (whoever may read the entry)' })
+  @ApiErrors(404)
   async download(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

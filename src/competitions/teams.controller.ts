@@ -1,19 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
 import { TeamsService } from './teams.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
@@ -21,6 +15,7 @@ export class TeamsController {
   @Get('teams/:id')
   @ApiOperation({ summary: 'A team, its members and pending invitations (members and staff)' })
   @ApiOkResponse({ type: TeamResponseDto })
+  @ApiErrors(404)
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.teams.get(me, id);
   }
@@ -28,6 +23,7 @@ export class TeamsController {
   @Post('teams/:id/invitations')
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
   @ApiCreatedResponse({ type: InvitationDto })
+  @ApiErrors(403, 404, { 409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'CONFLICT'] })
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
     return this.teams.invite(me, id, dto.email);
   }
@@ -39,6 +35,7 @@ export class TeamsController {
     description: 'Sign in with the invited email, then POST …/accept or …/decline.',
   })
   @ApiOkResponse({ type: InvitationPreviewDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   preview(@Param('token') token: string) {
     return this.teams.preview(token);
   }
@@ -49,6 +46,9 @@ export class TeamsController {
     summary: 'Accept an invitation: only the invited email may, while the team has room',
   })
   @ApiOkResponse({ type: TeamResponseDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' }, 403, {
+    409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'ALREADY_IN_TEAM', 'TEAM_FULL'],
+  })
   accept(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.teams.accept(me, token);
   }
@@ -56,6 +56,7 @@ export class TeamsController {
   @Post('team-invitations/:token/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
+  @ApiErrors({ 400: 'TOKEN_INVALID' }, 403)
   decline(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.teams.decline(me, token);
   }
@@ -65,6 +66,7 @@ export class TeamsController {
   @ApiOperation({
     summary: 'Leave a team; a leaving leader hands over to the longest-standing member',
   })
+  @ApiErrors(404, { 409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'CONFLICT'] })
   async leave(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     await this.teams.leave(me, id);
   }
@@ -72,6 +74,9 @@ export class TeamsController {
   @Delete('teams/:id/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (the leader)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' }, 403, 404, {
+    409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED'],
+  })
   async remove(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
