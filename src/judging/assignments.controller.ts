@@ -9,16 +9,16 @@ import {
   Put,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
 import { MyAssignmentDto, RecuseDto, ScoreDto } from './dto/judging.dto';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The judge's side: assigned entries (blind where the round says so), scores and recusals. */
 @ApiTags('judging')
-@ApiBearerAuth()
 @Controller()
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
@@ -37,6 +37,7 @@ export class AssignmentsController {
   @Roles('judge', 'coordinator', 'admin')
   @ApiOperation({ summary: 'One assignment (its judge, or the programme’s staff)' })
   @ApiOkResponse({ type: MyAssignmentDto })
+  @ApiErrors(404)
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.get(me, id);
   }
@@ -44,6 +45,7 @@ export class AssignmentsController {
   @Get('assignments/:id/assets/:assetId')
   @Roles('judge')
   @ApiOperation({ summary: 'Download a file of the assigned entry (named by its id only)' })
+  @ApiErrors(404)
   async asset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -66,6 +68,9 @@ export class AssignmentsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the score version, e.g. "2"' })
   @ApiOkResponse({ type: MyAssignmentDto })
+  @ApiErrors(404, {
+    409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'ROUND_NOT_OPEN', 'SCORE_FINAL', 'CONFLICT'],
+  })
   score(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -80,6 +85,7 @@ export class AssignmentsController {
   @Roles('judge')
   @ApiOperation({ summary: 'Step back from an entry; another unconflicted judge takes it over' })
   @ApiOkResponse({ description: '{ id, status: "recused", replaced }' })
+  @ApiErrors(404, { 409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'SCORE_FINAL'] })
   recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {
     return this.assignments.recuse(me, id, dto.reason);
   }

@@ -12,14 +12,13 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../common/auth/decorators';
+import { CurrentUser, OptionalAuth, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { ASSIGNMENT_OBJECTIVE } from './assignment';
@@ -50,10 +49,10 @@ import { JudgePoolService } from './judge-pool.service';
 import { RANKING_FORMULA, TIE_BREAK_RULES } from './ranking';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The coordinator's side of judging: pools, rounds, assignment, rankings and results. */
 @ApiTags('judging')
-@ApiBearerAuth()
 @Controller()
 export class JudgingController {
   constructor(
@@ -71,6 +70,7 @@ export class JudgingController {
       'The judge is told by email and in the app. Expertise tags are matched against an entry’s kind (short_movie, project) and a project’s goals (sdg-1 … sdg-17).',
   })
   @ApiCreatedResponse({ type: JudgeResponseDto })
+  @ApiErrors(404, { 409: 'ALREADY_IN_POOL', 422: 'NOT_A_JUDGE' })
   addJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -87,6 +87,7 @@ export class JudgingController {
       'Detected: the judge shares an institution with a team member, or is one; declared: countries, institutions, teams.',
   })
   @ApiOkResponse({ type: JudgePoolDto })
+  @ApiErrors(404)
   listJudges(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.pool.list(me, id);
   }
@@ -99,6 +100,7 @@ export class JudgingController {
       'Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.',
   })
   @ApiOkResponse({ type: JudgeUpdatedDto })
+  @ApiErrors(404)
   updateJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -116,6 +118,7 @@ export class JudgingController {
       'In every round not closed, their assignments without a final score are withdrawn and given to other unconflicted judges at once; final scores stay and count. The judge is told. 404 when they are not in the pool.',
   })
   @ApiOkResponse({ type: JudgeRemovedDto })
+  @ApiErrors(404)
   removeJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -129,6 +132,7 @@ export class JudgingController {
   @Roles('judge')
   @ApiOperation({ summary: 'A judge in the pool declares more conflicts (never fewer)' })
   @ApiOkResponse({ type: JudgeResponseDto })
+  @ApiErrors(404)
   declareConflicts(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -143,6 +147,7 @@ export class JudgingController {
     summary: 'A judging round, in draft; reminders are planned 48 h and 12 h before it closes',
   })
   @ApiCreatedResponse({ type: RoundResponseDto })
+  @ApiErrors(404, { 422: 'UNKNOWN_ROUND' })
   createRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -155,6 +160,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'A round with the state of its latest assignment run' })
   @ApiOkResponse({ type: RoundResponseDto })
+  @ApiErrors(404)
   getRound(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.get(me, id);
   }
@@ -167,6 +173,7 @@ export class JudgingController {
       'Moving the close moves the reminders. A closed round stays closed (409 ROUND_CLOSED).',
   })
   @ApiOkResponse({ type: RoundResponseDto })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'INVALID_TRANSITION'] })
   updateRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -183,6 +190,7 @@ export class JudgingController {
     description: ASSIGNMENT_OBJECTIVE,
   })
   @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'RUN_IN_PROGRESS'] })
   assign(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.startAssignment(me, id);
   }
@@ -191,6 +199,10 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Give one entry to one judge by hand (no conflict allowed: 409)' })
   @ApiCreatedResponse({ description: 'the assignment' })
+  @ApiErrors(404, {
+    409: ['ROUND_CLOSED', 'CONFLICT_OF_INTEREST', 'ALREADY_ASSIGNED', 'JUDGE_RECUSED'],
+    422: ['NOT_IN_ROUND', 'NOT_IN_POOL'],
+  })
   addAssignment(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -203,6 +215,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Take one assignment away (not one with a final score)' })
   @ApiOkResponse({ description: 'the assignment, now removed' })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'NOT_ACTIVE', 'SCORE_FINAL'] })
   removeAssignment(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.removeManual(me, id);
   }
@@ -212,6 +225,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Remind now every judge with an entry still lacking a final score' })
   @ApiOkResponse({ type: RemindResponseDto })
+  @ApiErrors(404, { 409: 'ROUND_CLOSED' })
   remind(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.remindNow(me, id);
   }
@@ -220,6 +234,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Assigned, drafted and final scores per judge and per entry' })
   @ApiOkResponse({ type: ProgressDto })
+  @ApiErrors(404)
   progress(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.results.progress(me, id);
   }
@@ -233,6 +248,7 @@ export class JudgingController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: [RankingRowDto], description: 'or text/csv with ?format=csv' })
+  @ApiErrors(404)
   async ranking(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -254,6 +270,7 @@ export class JudgingController {
       'Shortlist the top n or chosen entries: they become shortlisted and feed a later round',
   })
   @ApiOkResponse({ type: ShortlistResponseDto })
+  @ApiErrors(404, { 422: 'NOT_IN_ROUND' })
   shortlist(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -266,6 +283,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Record the awards (replaces earlier ones until published)' })
   @ApiCreatedResponse({ type: ResultsDto })
+  @ApiErrors(404, { 409: 'RESULTS_PUBLISHED', 422: 'NOT_IN_COMPETITION' })
   recordResults(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -279,16 +297,18 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Publish the results: entries become awarded, every member is told' })
   @ApiOkResponse({ type: ResultsDto })
+  @ApiErrors(404, { 409: ['NO_RESULTS', 'RESULTS_PUBLISHED'] })
   publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.results.publish(me, id);
   }
 
-  @Public()
+  @OptionalAuth()
   @Get('competitions/:id/results')
   @ApiOperation({
     summary: 'The results: public once published, before that only for the programme’s staff',
   })
   @ApiOkResponse({ type: ResultsDto })
+  @ApiErrors(404)
   getResults(@CurrentUser() me: Principal | undefined, @Param('id', UuidParam) id: string) {
     return this.results.get(me, id);
   }
