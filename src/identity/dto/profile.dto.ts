@@ -121,6 +121,8 @@ export class GuardianConsentViewDto {
   @ApiPropertyOptional() guardianName?: string;
   @ApiPropertyOptional() guardianEmail?: string;
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when the emailed link stops working' })
+  expiresAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
 }
 
@@ -128,13 +130,13 @@ export class ProfileViewDto {
   @ApiProperty() country: string;
   @ApiProperty() dateOfBirth: string;
   @ApiProperty() age: number;
-  @ApiPropertyOptional() gender?: string;
+  @ApiProperty({ type: String, nullable: true }) gender: string | null;
   @ApiProperty({ type: [LanguageDto] }) languages: LanguageDto[];
   @ApiProperty({ type: [String] }) interests: string[];
-  @ApiPropertyOptional() institution?: string;
-  @ApiPropertyOptional() city?: string;
-  @ApiPropertyOptional() bio?: string;
-  @ApiPropertyOptional() timezone?: string;
+  @ApiProperty({ type: String, nullable: true }) institution: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) bio: string | null;
+  @ApiProperty({ type: String, nullable: true }) timezone: string | null;
 }
 
 export class MeDto {
