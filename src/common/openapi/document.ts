@@ -31,6 +31,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     { extraModels: [ProblemDto, FieldErrorDto] },
   );
   describeAuthAndErrors(app, document);
+  nullableReferences(document);
   return document;
 }
 
@@ -149,6 +150,24 @@ function describeAuthAndErrors(app: INestApplication, document: OpenAPIObject): 
           throw new Error(`${operation.operationId}: ${status} has no code`);
         operation.responses[status] = problemResponse(status, errors[status]);
       }
+    }
+  }
+}
+
+/**
+ * `nullable` next to `allOf: [$ref]` (what @ApiProperty({ type: Dto, nullable: true }) writes) is
+ * ignored by validators such as Prism's: null then fails the referenced object schema. Say it as
+ * "the object or null" instead, which every OpenAPI 3.0 tool (and openapi-typescript) reads alike.
+ */
+function nullableReferences(document: OpenAPIObject): void {
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    const properties = (schema as { properties?: Record<string, Record<string, unknown>> })
+      .properties;
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      const allOf = property.allOf as unknown[] | undefined;
+      if (property.nullable !== true || allOf?.length !== 1) continue;
+      const { nullable: _nullable, type: _type, allOf: _allOf, ...rest } = property;
+      properties![name] = { ...rest, anyOf: [allOf[0], { type: 'object', nullable: true, enum: [null] }] };
     }
   }
 }
