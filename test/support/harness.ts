@@ -75,6 +75,7 @@ export class Harness {
     const prism = this.prism;
     const agent = request(prism?.url ?? this.baseUrl);
     if (!prism) return agent;
+    const api = this.baseUrl;
     // Every request through Prism: its verdict on the response is recorded as the response arrives.
     return new Proxy(agent, {
       get(target, method, receiver) {
@@ -83,7 +84,7 @@ export class Harness {
         return (path: string, ...rest: unknown[]) => {
           const test = (value as (...a: unknown[]) => request.Test).call(target, path, ...rest);
           test.on('response', (res: request.Response) => prism.record(method, path, res));
-          return test;
+          return prism.bypassWhereUnfaithful(test, api);
         };
       },
     });
