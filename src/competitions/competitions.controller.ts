@@ -1,11 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
@@ -25,6 +19,7 @@ import { CreateTeamDto, TeamResponseDto } from './dto/team.dto';
 import { SubmissionListService } from './submission-list.service';
 import { SubmissionsService } from './submissions.service';
 import { TeamsService } from './teams.service';
+import { ApiOkJsonOrCsv } from '../common/openapi/api-csv';
 import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('competitions')
@@ -109,8 +104,7 @@ export class CompetitionsController {
   @ApiOperation({
     summary: 'Entries with filters, pagination and counts per status; ?format=csv exports them',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: SubmissionListPageDto, description: 'or text/csv with ?format=csv' })
+  @ApiOkJsonOrCsv(SubmissionListPageDto)
   @ApiErrors(404)
   async list(
     @CurrentUser() me: Principal,

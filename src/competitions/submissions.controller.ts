@@ -109,7 +109,7 @@ export class SubmissionsController {
     description: 'a repeat with the same key gets the stored answer (kept 24 h)',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
-  @ApiErrors(403, 404, {
+  @ApiErrors({ 400: 'VALIDATION_FAILED' }, 403, 404, {
     409: ['DEADLINE_PASSED', 'SUBMISSIONS_NOT_OPEN', 'ALREADY_SUBMITTED', 'CONFLICT'],
     422: [
       'SUBMISSION_INCOMPLETE',

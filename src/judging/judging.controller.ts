@@ -15,7 +15,6 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, OptionalAuth, Roles } from '../common/auth/decorators';
@@ -49,6 +48,7 @@ import { JudgePoolService } from './judge-pool.service';
 import { RANKING_FORMULA, TIE_BREAK_RULES } from './ranking';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
+import { ApiOkJsonOrCsv } from '../common/openapi/api-csv';
 import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The coordinator's side of judging: pools, rounds, assignment, rankings and results. */
@@ -246,8 +246,7 @@ export class JudgingController {
       'The normalised ranking of the round; ?format=csv adds every judge’s scores and comments',
     description: `${RANKING_FORMULA}\n\nTie-break rules, in order: ${TIE_BREAK_RULES.join(', ')}.`,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: [RankingRowDto], description: 'or text/csv with ?format=csv' })
+  @ApiOkJsonOrCsv([RankingRowDto])
   @ApiErrors(404)
   async ranking(
     @CurrentUser() me: Principal,

@@ -84,7 +84,7 @@ export class Harness {
         return (path: string, ...rest: unknown[]) => {
           const test = (value as (...a: unknown[]) => request.Test).call(target, path, ...rest);
           test.on('response', (res: request.Response) => prism.record(method, path, res));
-          return prism.bypassWhereUnfaithful(test, api);
+          return prism.bypassWhereUnfaithful(method, path, test, api);
         };
       },
     });

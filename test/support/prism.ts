@@ -90,13 +90,15 @@ export class PrismProxy {
   }
 
   /**
-   * Prism does not forward every request as sent: it answers malformed JSON itself and re-encodes
-   * multipart bodies (uploads then fail with 415). Such requests go straight to the API, unchecked.
+   * Prism does not forward everything as sent: it answers malformed JSON itself, re-encodes
+   * multipart bodies (uploads then fail with 415) and binary downloads (the bytes change). Such
+   * requests go straight to the API, unchecked.
    */
-  bypassWhereUnfaithful(test: Test, api: string): Test {
+  bypassWhereUnfaithful(method: string, path: string, test: Test, api: string): Test {
     const direct = () => {
       test.url = test.url.replace(this.url, api);
     };
+    if (method === 'get' && /\/assets\/[^/?]+$/.test(path)) direct();
     const { attach, field, send } = test;
     test.attach = (...args: Parameters<Test['attach']>) => {
       direct();

@@ -167,7 +167,10 @@ function nullableReferences(document: OpenAPIObject): void {
       const allOf = property.allOf as unknown[] | undefined;
       if (property.nullable !== true || allOf?.length !== 1) continue;
       const { nullable: _nullable, type: _type, allOf: _allOf, ...rest } = property;
-      properties![name] = { ...rest, anyOf: [allOf[0], { type: 'object', nullable: true, enum: [null] }] };
+      properties![name] = {
+        ...rest,
+        anyOf: [allOf[0], { type: 'object', nullable: true, enum: [null] }],
+      };
     }
   }
 }

@@ -324,7 +324,11 @@ export class SubmissionVersionDto {
   action: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
   @ApiProperty({ nullable: true, type: String }) authorName: string | null;
-  @ApiProperty({ description: 'field → { from, to }, or what the action added' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'field → { from, to }, or what the action added',
+  })
   changes: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -367,6 +371,8 @@ export class SubmissionListItemDto {
 export class SubmissionListPageDto extends PageMetaDto {
   @ApiProperty({ type: [SubmissionListItemDto] }) items: SubmissionListItemDto[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: 'entries per status under the other filters',
     example: { draft: 3, submitted: 12, withdrawn: 1, shortlisted: 0, awarded: 0, disqualified: 0 },
   })

@@ -263,7 +263,11 @@ export class JudgeSubmissionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
-  @ApiProperty({ description: 'content fields; in a blind round without credits' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'content fields; in a blind round without credits',
+  })
   fields: Record<string, unknown>;
   @ApiProperty({ type: [AssetViewDto] }) assets: AssetViewDto[];
   @ApiPropertyOptional({ description: 'only in rounds that are not blind' }) teamName?: string;
