@@ -3,7 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
-import { InvitationDto, InvitationPreviewDto, InviteDto, TeamResponseDto } from './dto/team.dto';
+import {
+  InvitationDeclinedDto,
+  InvitationDto,
+  InvitationPreviewDto,
+  InviteDto,
+  TeamResponseDto,
+} from './dto/team.dto';
 import { TeamsService } from './teams.service';
 import { ApiErrors } from '../common/openapi/api-errors';
 
@@ -57,6 +63,7 @@ export class TeamsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
   @ApiErrors({ 400: 'TOKEN_INVALID' }, 403)
+  @ApiOkResponse({ type: InvitationDeclinedDto })
   decline(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.teams.decline(me, token);
   }

@@ -31,8 +31,10 @@ import {
   LoginDto,
   LogoutDto,
   PasswordResetRequestDto,
+  PasswordSetDto,
   RefreshDto,
   RegisterDto,
+  ResetRequestedDto,
   SetPasswordDto,
 } from './dto/auth.dto';
 import { PasswordService } from './password.service';
@@ -95,7 +97,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Email a single-use reset link; the same answer whether the account exists or not',
   })
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({ type: ResetRequestedDto })
   @ApiErrors(429)
   async requestReset(@Body() dto: PasswordResetRequestDto) {
     await this.passwords.requestReset(dto.email);
@@ -118,7 +120,7 @@ export class AuthController {
     summary:
       'Set a password from an emailed link (reset, or a new staff account); JSON, or HTML for the form',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: PasswordSetDto, description: 'JSON; an HTML page for the form' })
   @ApiErrors({ 400: 'TOKEN_INVALID' })
   async setPassword(
     @Param('token') token: string,

@@ -16,7 +16,7 @@ import { AppError } from '../common/errors/app-error';
 import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { MeDto, ProfileDto } from './dto/profile.dto';
+import { ConsentConfirmedDto, InterestTagDto, MeDto, ProfileDto } from './dto/profile.dto';
 import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
@@ -93,6 +93,7 @@ export class MeController {
       'A guardian confirms consent with the link they were emailed (JSON, or HTML for the form)',
   })
   @ApiErrors({ 400: 'TOKEN_INVALID' })
+  @ApiOkResponse({ type: ConsentConfirmedDto, description: 'JSON; an HTML page for the form' })
   async confirm(
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
@@ -112,6 +113,7 @@ export class MeController {
   @Public()
   @Get('interests')
   @ApiOperation({ summary: 'The controlled list of interest tags, with English and Korean labels' })
+  @ApiOkResponse({ type: [InterestTagDto] })
   interests() {
     return INTERESTS;
   }

@@ -10,7 +10,14 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { AddCoordinatorDto, CreateProgrammeDto, ProgrammeResponseDto } from './dto/programme.dto';
+import {
+  AddCoordinatorDto,
+  CoordinatorAddedDto,
+  CoordinatorDto,
+  CreateProgrammeDto,
+  ProgrammePageDto,
+  ProgrammeResponseDto,
+} from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
 import { ApiErrors } from '../common/openapi/api-errors';
 
@@ -30,6 +37,7 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'All programmes, newest first' })
+  @ApiOkResponse({ type: ProgrammePageDto })
   list(@Query() q: PageQuery) {
     return this.programmes.list(q);
   }
@@ -45,6 +53,7 @@ export class ProgrammesController {
   @Get(':id/coordinators')
   @ApiOperation({ summary: "The programme's coordinators (its coordinators and admins only)" })
   @ApiErrors(403, 404)
+  @ApiOkResponse({ type: [CoordinatorDto] })
   coordinators(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.programmes.coordinators(me, id);
   }
@@ -52,6 +61,7 @@ export class ProgrammesController {
   @Post(':id/coordinators')
   @ApiOperation({ summary: 'Add a coordinator (a user with the coordinator role)' })
   @ApiErrors(403, 404, 409, { 422: 'NOT_ELIGIBLE' })
+  @ApiCreatedResponse({ type: CoordinatorAddedDto })
   addCoordinator(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -10,6 +10,9 @@ import { cloneTestDatabase, dropTestDatabase } from './databases';
 import { PrismProxy } from './prism';
 import { TestSmtp } from './smtp';
 
+// Prism starts beside each suite's API (PRISM=1) and every request takes one more hop.
+if (PrismProxy.enabled()) jest.setTimeout(120_000);
+
 export const ADMIN = { email: 'admin@kenal.test', password: 'admin-password-1' };
 
 /**

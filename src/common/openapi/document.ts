@@ -140,6 +140,8 @@ function describeAuthAndErrors(app: INestApplication, document: OpenAPIObject): 
       }
       const invalid = validationCodes(route);
       if (invalid.length) add(400, invalid);
+      // Fastify refuses a body over BODY_LIMIT_BYTES before the handler runs.
+      if (invalid.includes('MALFORMED_JSON')) add(413, ['PAYLOAD_TOO_LARGE']);
       for (const [status, codes] of Object.entries(
         (Reflect.getMetadata(API_ERRORS, route.handler) ?? {}) as Record<number, string[]>,
       )) {

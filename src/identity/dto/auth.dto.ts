@@ -94,3 +94,12 @@ export class AuthResponseDto {
   @ApiProperty() refreshToken: string;
   @ApiProperty({ description: 'Seconds until the access token expires' }) expiresIn: number;
 }
+
+export class ResetRequestedDto {
+  @ApiProperty({ enum: ['accepted'] }) status: string;
+}
+
+export class PasswordSetDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+}

@@ -148,3 +148,19 @@ export class MeDto {
   @ApiProperty({ type: ProfileViewDto, nullable: true }) profile: ProfileViewDto | null;
   @ApiProperty({ type: GuardianConsentViewDto }) guardianConsent: GuardianConsentViewDto;
 }
+
+export class InterestLabelDto {
+  @ApiProperty() en: string;
+  @ApiProperty() ko: string;
+}
+
+export class InterestTagDto {
+  @ApiProperty({ example: 'k-pop' }) tag: string;
+  @ApiProperty({ type: InterestLabelDto }) label: InterestLabelDto;
+}
+
+export class ConsentConfirmedDto {
+  @ApiProperty({ enum: ['confirmed'] }) status: string;
+  @ApiProperty() participantName: string;
+  @ApiProperty({ format: 'date-time' }) confirmedAt: string;
+}
