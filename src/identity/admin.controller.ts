@@ -5,7 +5,14 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AdminUsersService } from './admin-users.service';
-import { AuditQuery, CreateStaffDto, SetRolesDto, UserListQuery } from './dto/admin.dto';
+import {
+  AuditEventPageDto,
+  AuditQuery,
+  CreateStaffDto,
+  SetRolesDto,
+  UserListQuery,
+  UserPageDto,
+} from './dto/admin.dto';
 import { UserDto } from './dto/auth.dto';
 import type { Role } from './user.entity';
 import { ApiErrors } from '../common/openapi/api-errors';
@@ -31,6 +38,7 @@ export class AdminController {
 
   @Get('users')
   @ApiOperation({ summary: 'Find accounts by role or email' })
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() q: UserListQuery) {
     return this.users.list(q);
   }
@@ -49,6 +57,7 @@ export class AdminController {
 
   @Get('audit-events')
   @ApiOperation({ summary: 'The audit log: who did what to which row, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
   auditEvents(@Query() q: AuditQuery) {
     return this.audit.list(q);
   }

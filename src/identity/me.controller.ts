@@ -46,6 +46,15 @@ export class MeController {
     description:
       'Account, profile, guardian consents, sessions, pen-pal enrolments and matches, teams and their entries, scores given as a judge, notifications and my actions. No password or token.',
   })
+  @ApiOkResponse({
+    description: 'a JSON attachment (kenal-data-YYYY-MM-DD.json)',
+    schema: {
+      type: 'object',
+      required: ['exportedAt'],
+      properties: { exportedAt: { type: 'string', format: 'date-time' } },
+      additionalProperties: true,
+    },
+  })
   async export(@CurrentUser() me: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = await this.exports.export(me.id);
     const day = data.exportedAt.slice(0, 10);

@@ -14,7 +14,7 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
-import { MyAssignmentDto, RecuseDto, ScoreDto } from './dto/judging.dto';
+import { MyAssignmentDto, RecusedDto, RecuseDto, ScoreDto } from './dto/judging.dto';
 import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The judge's side: assigned entries (blind where the round says so), scores and recusals. */
@@ -84,7 +84,7 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('judge')
   @ApiOperation({ summary: 'Step back from an entry; another unconflicted judge takes it over' })
-  @ApiOkResponse({ description: '{ id, status: "recused", replaced }' })
+  @ApiOkResponse({ type: RecusedDto })
   @ApiErrors(404, { 409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'SCORE_FINAL'] })
   recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {
     return this.assignments.recuse(me, id, dto.reason);

@@ -42,6 +42,7 @@ import {
   RoundResponseDto,
   ShortlistDto,
   ShortlistResponseDto,
+  StaffAssignmentDto,
   UpdateJudgingRoundDto,
 } from './dto/judging.dto';
 import { JudgePoolService } from './judge-pool.service';
@@ -198,7 +199,7 @@ export class JudgingController {
   @Post('judging-rounds/:id/assignments/manual')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Give one entry to one judge by hand (no conflict allowed: 409)' })
-  @ApiCreatedResponse({ description: 'the assignment' })
+  @ApiCreatedResponse({ type: StaffAssignmentDto })
   @ApiErrors(404, {
     409: ['ROUND_CLOSED', 'CONFLICT_OF_INTEREST', 'ALREADY_ASSIGNED', 'JUDGE_RECUSED'],
     422: ['NOT_IN_ROUND', 'NOT_IN_POOL'],
@@ -214,7 +215,7 @@ export class JudgingController {
   @Delete('assignments/:id')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Take one assignment away (not one with a final score)' })
-  @ApiOkResponse({ description: 'the assignment, now removed' })
+  @ApiOkResponse({ type: StaffAssignmentDto, description: 'the assignment, now removed' })
   @ApiErrors(404, { 409: ['ROUND_CLOSED', 'NOT_ACTIVE', 'SCORE_FINAL'] })
   removeAssignment(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.removeManual(me, id);

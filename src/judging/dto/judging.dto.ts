@@ -435,3 +435,21 @@ export class ResultsDto {
 export class RemindResponseDto {
   @ApiProperty({ description: 'judges reminded' }) reminded: number;
 }
+
+/** An assignment as the programme's staff see it (no score). */
+export class StaffAssignmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ format: 'uuid' }) submissionId: string;
+  @ApiProperty({ format: 'uuid' }) judgeId: string;
+  @ApiProperty({ enum: ['active', 'recused', 'removed'] }) status: string;
+  @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
+  origin: string;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
+}
+
+export class RecusedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['recused'] }) status: string;
+  @ApiProperty({ description: 'another judge took the entry over' }) replaced: boolean;
+}
