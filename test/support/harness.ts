@@ -94,6 +94,14 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    try {
+      await this.stopAll();
+    } finally {
+      await this.prism?.stop(expect.getState().testPath ?? 'suite');
+    }
+  }
+
+  private async stopAll(): Promise<void> {
     await this.stopWorker();
     // Delayed jobs (deadline reminders weeks ahead) would otherwise outlive the test in Redis.
     const queues = this.api?.get(QueueService);
@@ -105,7 +113,6 @@ export class Harness {
     await this.api?.close();
     await this.smtp?.stop();
     if (this.dbName) await dropTestDatabase(this.dbName);
-    await this.prism?.stop(expect.getState().testPath ?? 'suite');
   }
 
   // ---- people -------------------------------------------------------------------------------

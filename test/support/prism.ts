@@ -86,6 +86,8 @@ export class PrismProxy {
     p.process.stdout!.removeAllListeners('data').resume();
     p.process.stderr!.removeAllListeners('data').resume();
     p.url = `http://127.0.0.1:${port}`;
+    // A suite that never reaches stop() (a failed beforeAll) must not leave Prism running.
+    process.once('exit', p.cleanUp);
     return p;
   }
 
@@ -131,9 +133,14 @@ export class PrismProxy {
     }
   }
 
-  async stop(suite: string): Promise<void> {
-    this.process.kill();
+  private readonly cleanUp = () => {
+    if (this.process.exitCode === null) this.process.kill();
     rmSync(this.dir, { recursive: true, force: true });
+  };
+
+  async stop(suite: string): Promise<void> {
+    process.off('exit', this.cleanUp);
+    this.cleanUp();
     const report = process.env.PRISM_REPORT;
     if (report) {
       mkdirSync(report, { recursive: true });
