@@ -1,16 +1,18 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
 import { contentSecurityPolicies, requestId } from './common/http/security-headers';
 import { serveWebApp } from './common/http/web-app';
+import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
 import { WorkerModule } from './worker.module';
+
+export const API_PREFIX = 'api/v1';
 
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApi(): Promise<NestFastifyApplication> {
@@ -28,7 +30,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (req, reply) => {
@@ -41,26 +43,24 @@ export async function createApi(): Promise<NestFastifyApplication> {
     reply.header('content-security-policy', csp(req.url));
   });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
-  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app, config.WEB_DIST_DIR);
   app.enableShutdownHooks();
   app.get(AppConfig);
   return app;
 }
 
-/** The OpenAPI document of the routes the app holds (served at /api/docs-json; the web client is generated from it). */
-export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kenal API')
-      .setDescription(
-        'Pen pals, competitions and judging for an ASEAN–Korea youth exchange. Errors are application/problem+json with a stable `code`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+/** The OpenAPI document without starting anything (no database, no Redis): Nest's preview mode. */
+export async function writeOpenApiDocument(): Promise<string> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
+  const document = createOpenApiDocument(app);
+  await app.close();
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 export async function createWorker() {

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
@@ -26,9 +19,10 @@ import { CreateTeamDto, TeamResponseDto } from './dto/team.dto';
 import { SubmissionListService } from './submission-list.service';
 import { SubmissionsService } from './submissions.service';
 import { TeamsService } from './teams.service';
+import { ApiOkJsonOrCsv } from '../common/openapi/api-csv';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class CompetitionsController {
   constructor(
@@ -42,6 +36,7 @@ export class CompetitionsController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: "Create a competition in a programme (the programme's coordinators)" })
   @ApiCreatedResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404, { 409: 'SLUG_TAKEN' })
   create(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
@@ -56,6 +51,7 @@ export class CompetitionsController {
     summary: 'A competition for entrants; the window also in the programme time zone',
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404)
   get(@Param('id', UuidParam) id: string) {
     return this.competitions.get(id);
   }
@@ -68,6 +64,7 @@ export class CompetitionsController {
       'Moving the close moves the deadline reminders. The rubric is frozen once judges have scored (409 RUBRIC_LOCKED).',
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
+  @ApiErrors(404, { 409: ['SLUG_TAKEN', 'RUBRIC_LOCKED', 'CONFLICT'] })
   update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -82,6 +79,7 @@ export class CompetitionsController {
     summary: 'Form a team; the caller leads it (one team per person per competition)',
   })
   @ApiCreatedResponse({ type: TeamResponseDto })
+  @ApiErrors(404, { 409: ['ALREADY_IN_TEAM', 'DEADLINE_PASSED'] })
   createTeam(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -94,6 +92,7 @@ export class CompetitionsController {
   @VerifiedEmail()
   @ApiOperation({ summary: "Start a draft entry for the caller's team" })
   @ApiCreatedResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, { 409: ['DEADLINE_PASSED', 'SUBMISSION_EXISTS', 'CONFLICT'] })
   createSubmission(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -107,8 +106,8 @@ export class CompetitionsController {
   @ApiOperation({
     summary: 'Entries with filters, pagination and counts per status; ?format=csv exports them',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: SubmissionListPageDto, description: 'or text/csv with ?format=csv' })
+  @ApiOkJsonOrCsv(SubmissionListPageDto)
+  @ApiErrors(404)
   async list(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -14,16 +14,12 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -43,6 +39,7 @@ import {
   UploadAssetDto,
 } from './dto/submission.dto';
 import { SubmissionsService } from './submissions.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 const etag = (reply: FastifyReply, body: { version: number }) => {
   reply.header('ETag', `"${body.version}"`);
@@ -50,7 +47,6 @@ const etag = (reply: FastifyReply, body: { version: number }) => {
 };
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class SubmissionsController {
   constructor(
@@ -71,6 +67,7 @@ export class SubmissionsController {
       'An entry (its team, coordinators of its programme, admins; judges through assignments)',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(404)
   async get(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -88,6 +85,10 @@ export class SubmissionsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the version, e.g. "3"' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, {
+    409: ['DEADLINE_PASSED', 'CONFLICT'],
+    422: ['SUBMISSION_INCOMPLETE', 'NOT_ELIGIBLE', 'GUARDIAN_CONSENT_REQUIRED'],
+  })
   async update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -110,6 +111,15 @@ export class SubmissionsController {
     description: 'a repeat with the same key gets the stored answer (kept 24 h)',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' }, 403, 404, {
+    409: ['DEADLINE_PASSED', 'SUBMISSIONS_NOT_OPEN', 'ALREADY_SUBMITTED', 'CONFLICT'],
+    422: [
+      'SUBMISSION_INCOMPLETE',
+      'NOT_ELIGIBLE',
+      'GUARDIAN_CONSENT_REQUIRED',
+      'IDEMPOTENCY_KEY_REUSED',
+    ],
+  })
   async submit(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -125,6 +135,7 @@ export class SubmissionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw the entry; every member is told' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(403, 404, 409)
   withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.submissions.withdraw(me, id);
   }
@@ -132,6 +143,7 @@ export class SubmissionsController {
   @Get('submissions/:id/versions')
   @ApiOperation({ summary: 'Every change: who, when, what' })
   @ApiOkResponse({ type: SubmissionVersionPageDto })
+  @ApiErrors(404)
   versions(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -145,6 +157,7 @@ export class SubmissionsController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Give this team until `until` (audited)' })
   @ApiOkResponse({ type: SubmissionResponseDto })
+  @ApiErrors(404, 409)
   extend(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -164,11 +177,15 @@ export class SubmissionsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadAssetDto })
   @ApiCreatedResponse({ type: AssetResponseDto })
-  @ApiConflictResponse({ description: 'QUOTA_EXCEEDED: the entry has as many files as allowed' })
-  @ApiPayloadTooLargeResponse({
-    description: 'PAYLOAD_TOO_LARGE (the file limit) or QUOTA_EXCEEDED (bytes per entry or person)',
-  })
-  @ApiResponse({ status: 507, description: 'INSUFFICIENT_STORAGE: the server is short of disk' })
+  @ApiErrors(
+    { 400: ['VALIDATION_FAILED', 'UPLOAD_ABORTED'] },
+    403,
+    404,
+    { 409: ['DEADLINE_PASSED', 'CONFLICT', 'QUOTA_EXCEEDED'] },
+    { 413: ['PAYLOAD_TOO_LARGE', 'QUOTA_EXCEEDED'] },
+    415,
+    { 507: 'INSUFFICIENT_STORAGE' },
+  )
   upload(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -199,6 +216,7 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Remove an uploaded file (team members, until the deadline; a new version)',
   })
+  @ApiErrors(403, 404, { 409: ['DEADLINE_PASSED', 'CONFLICT'] })
   async removeAsset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -209,6 +227,7 @@ export class SubmissionsController {
 
   @Get('submissions/:id/assets/:assetId')
   @ApiOperation({ summary: 'Download an uploaded file (whoever may read the entry)' })
+  @ApiErrors(404)
   async download(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

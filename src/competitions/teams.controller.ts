@@ -1,16 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import {
+  InvitationDeclinedDto,
   InvitationDto,
   InvitationPreviewDto,
   InviteDto,
@@ -18,9 +12,9 @@ import {
   UpdateTeamDto,
 } from './dto/team.dto';
 import { TeamsService } from './teams.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('competitions')
-@ApiBearerAuth()
 @Controller()
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
@@ -28,6 +22,7 @@ export class TeamsController {
   @Get('teams/:id')
   @ApiOperation({ summary: 'A team, its members and pending invitations (members and staff)' })
   @ApiOkResponse({ type: TeamResponseDto })
+  @ApiErrors(404)
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.teams.get(me, id);
   }
@@ -51,10 +46,12 @@ export class TeamsController {
   @VerifiedEmail()
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
   @ApiCreatedResponse({ type: InvitationDto })
-  @ApiTooManyRequestsResponse({
-    description:
-      'TOO_MANY_EMAILS (Retry-After): INVITATIONS_PER_SENDER_PER_DAY (default 20) from the caller, or INVITATIONS_PER_RECIPIENT_PER_DAY (default 5) to the address',
-  })
+  @ApiErrors(
+    403,
+    404,
+    { 409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'CONFLICT'] },
+    { 429: 'TOO_MANY_EMAILS' },
+  )
   invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
     return this.teams.invite(me, id, dto.email);
   }
@@ -66,6 +63,7 @@ export class TeamsController {
     description: 'Sign in with the invited email, then POST …/accept or …/decline.',
   })
   @ApiOkResponse({ type: InvitationPreviewDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   preview(@Param('token') token: string) {
     return this.teams.preview(token);
   }
@@ -77,6 +75,9 @@ export class TeamsController {
     summary: 'Accept an invitation: only the invited email may, while the team has room',
   })
   @ApiOkResponse({ type: TeamResponseDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' }, 403, {
+    409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'ALREADY_IN_TEAM', 'TEAM_FULL'],
+  })
   accept(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.teams.accept(me, token);
   }
@@ -84,6 +85,8 @@ export class TeamsController {
   @Post('team-invitations/:token/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decline an invitation' })
+  @ApiErrors({ 400: 'TOKEN_INVALID' }, 403)
+  @ApiOkResponse({ type: InvitationDeclinedDto })
   decline(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.teams.decline(me, token);
   }
@@ -93,6 +96,7 @@ export class TeamsController {
   @ApiOperation({
     summary: 'Leave a team; a leaving leader hands over to the longest-standing member',
   })
+  @ApiErrors(404, { 409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'CONFLICT'] })
   async leave(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     await this.teams.leave(me, id);
   }
@@ -100,6 +104,9 @@ export class TeamsController {
   @Delete('teams/:id/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a member (the leader)' })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' }, 403, 404, {
+    409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED'],
+  })
   async remove(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

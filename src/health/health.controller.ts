@@ -1,5 +1,11 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   HealthCheckError,
   HealthCheckService,
@@ -13,6 +19,16 @@ import { Public } from '../common/auth/decorators';
 import { REDIS } from '../common/redis/redis.module';
 
 type Check = 'up' | 'down';
+
+class HealthChecksDto {
+  @ApiProperty({ enum: ['up', 'down'] }) database: Check;
+  @ApiProperty({ enum: ['up', 'down'] }) redis: Check;
+}
+
+class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: string;
+  @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
+}
 
 @ApiTags('service')
 @Controller('health')
@@ -28,6 +44,8 @@ export class HealthController {
   @ApiOperation({
     summary: 'Liveness and dependencies: 200 when PostgreSQL and Redis answer, else 503',
   })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down' })
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.health
       .check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()])

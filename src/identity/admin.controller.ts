@@ -2,11 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import type { FastifyReply } from 'fastify';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -17,6 +13,7 @@ import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AdminUsersService } from './admin-users.service';
 import {
+  AuditEventPageDto,
   AuditQuery,
   CreateStaffDto,
   SetDateOfBirthDto,
@@ -24,14 +21,15 @@ import {
   StaffInvitationDto,
   StaffInvitationPreviewDto,
   UserListQuery,
+  UserPageDto,
 } from './dto/admin.dto';
 import { MeDto } from './dto/profile.dto';
 import { ProfileService } from './profile.service';
 import { UserDto } from './dto/auth.dto';
 import type { Role } from './user.entity';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
@@ -49,7 +47,7 @@ export class AdminController {
   })
   @ApiCreatedResponse({ type: UserDto, description: 'a new account' })
   @ApiAcceptedResponse({ type: StaffInvitationDto, description: 'an existing account: invited' })
-  @ApiConflictResponse({ description: 'ROLES_ALREADY_HELD' })
+  @ApiErrors({ 409: 'ROLES_ALREADY_HELD' })
   async create(
     @CurrentUser() me: Principal,
     @Body() dto: CreateStaffDto,
@@ -63,6 +61,7 @@ export class AdminController {
 
   @Get('users')
   @ApiOperation({ summary: 'Find accounts by role or email' })
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() q: UserListQuery) {
     return this.users.list(q);
   }
@@ -74,7 +73,7 @@ export class AdminController {
       'Granting a staff role to an account whose email is unconfirmed: 403 EMAIL_UNVERIFIED.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiForbiddenResponse({ description: 'EMAIL_UNVERIFIED' })
+  @ApiErrors(404, { 403: 'EMAIL_UNVERIFIED', 409: 'LAST_ADMIN' })
   setRoles(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -103,6 +102,7 @@ export class AdminController {
 
   @Get('audit-events')
   @ApiOperation({ summary: 'The audit log: who did what to which row, newest first' })
+  @ApiOkResponse({ type: AuditEventPageDto })
   auditEvents(@Query() q: AuditQuery) {
     return this.audit.list(q);
   }
@@ -121,20 +121,20 @@ export class StaffInvitationsController {
     description: 'Sign in as the invited account, then POST …/accept.',
   })
   @ApiOkResponse({ type: StaffInvitationPreviewDto })
+  @ApiErrors(404)
   preview(@Param('token') token: string) {
     return this.users.describeInvitation(token);
   }
 
   @Post(':token/accept')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Accept the staff roles an admin offered (signed in as the invited account)',
     description: 'The link came by email, so accepting also confirms the address.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'TOKEN_INVALID: used, replaced or expired' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN: the invitation was sent to another account' })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
+  @ApiErrors({ 403: 'FORBIDDEN' })
   accept(@CurrentUser() me: Principal, @Param('token') token: string) {
     return this.users.acceptRoles(me, token);
   }

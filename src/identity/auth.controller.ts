@@ -20,16 +20,12 @@ import {
 } from './link-pages';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -40,17 +36,17 @@ import {
   LoginDto,
   LogoutDto,
   PasswordResetRequestDto,
+  PasswordSetDto,
   RefreshDto,
   RegisterDto,
+  ResetRequestedDto,
   SetPasswordDto,
   UserDto,
   VerifyEmailSentDto,
 } from './dto/auth.dto';
 import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
-
-const PER_ADDRESS =
-  '`RATE_LIMITED` (with Retry-After, seconds) after AUTH_RATE_LIMIT attempts a minute from one client address';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -67,7 +63,7 @@ export class AuthController {
   @RateLimited('register')
   @ApiOperation({ summary: 'Sign up as an applicant (password of 10 characters or more)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiTooManyRequestsResponse({ description: PER_ADDRESS })
+  @ApiErrors({ 409: 'EMAIL_TAKEN' }, 429)
   register(@Body() dto: RegisterDto) {
     return this.auth.register(dto);
   }
@@ -78,9 +74,7 @@ export class AuthController {
   @RateLimited('login')
   @ApiOperation({ summary: 'Sign in; the same 401 for an unknown email and a wrong password' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiTooManyRequestsResponse({
-    description: `${PER_ADDRESS}; \`ACCOUNT_RATE_LIMITED\` after LOGIN_FAILURE_LIMIT attempts on one email in 15 minutes without a success, from any address`,
-  })
+  @ApiErrors(401, { 429: ['RATE_LIMITED', 'ACCOUNT_RATE_LIMITED'] })
   login(@Body() dto: LoginDto) {
     return this.auth.login(dto);
   }
@@ -92,13 +86,13 @@ export class AuthController {
     summary: 'Trade a refresh token for a new pair; reusing an old one ends the session',
   })
   @ApiOkResponse({ type: AuthResponseDto })
+  @ApiErrors(401)
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }
 
   @Post('logout')
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'End the current session (its refresh tokens stop working)' })
   @ApiNoContentResponse()
   async logout(@CurrentUser() me: Principal, @Body() dto: LogoutDto) {
@@ -107,7 +101,6 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(204)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Sign out everywhere: every session of the caller ends, this one included',
   })
@@ -123,10 +116,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Email a single-use reset link; the same answer whether the account exists or not',
   })
-  @ApiAcceptedResponse()
-  @ApiTooManyRequestsResponse({
-    description: `${PER_ADDRESS}; \`ACCOUNT_RATE_LIMITED\` after PASSWORD_RESET_LIMIT requests for one email in an hour (known or not)`,
-  })
+  @ApiAcceptedResponse({ type: ResetRequestedDto })
+  @ApiErrors({ 429: ['RATE_LIMITED', 'ACCOUNT_RATE_LIMITED'] })
   async requestReset(@Body() dto: PasswordResetRequestDto) {
     await this.passwords.requestReset(dto.email);
     return { status: 'accepted' };
@@ -148,7 +139,8 @@ export class AuthController {
     summary:
       'Set a password from an emailed link (reset, or a new staff account); JSON, or HTML for the form',
   })
-  @ApiOkResponse()
+  @ApiOkResponse({ type: PasswordSetDto, description: 'JSON; an HTML page for the form' })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async setPassword(
     @Param('token') token: string,
     @Body() dto: SetPasswordDto,
@@ -165,14 +157,13 @@ export class AuthController {
 
   @Post('verify-email')
   @HttpCode(202)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Email me a new link to confirm my address (earlier links stop working)',
     description: `At most VERIFY_EMAILS_PER_HOUR (default 5) an hour.`,
   })
   @ApiAcceptedResponse({ type: VerifyEmailSentDto })
-  @ApiConflictResponse({ description: 'EMAIL_ALREADY_VERIFIED' })
-  @ApiTooManyRequestsResponse({ description: 'TOO_MANY_EMAILS, with Retry-After' })
+  @ApiErrors({ 409: 'EMAIL_ALREADY_VERIFIED' })
+  @ApiErrors({ 429: 'TOO_MANY_EMAILS' })
   resendVerification(@CurrentUser() me: Principal) {
     return this.verification.resend(me);
   }
@@ -193,7 +184,7 @@ export class AuthController {
     summary: 'Confirm my email address with the emailed link (JSON, or HTML for the form)',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiBadRequestResponse({ description: 'TOKEN_INVALID: used, replaced or expired' })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async verifyEmail(
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,

@@ -15,19 +15,12 @@ import {
 import type { FastifyReply } from 'fastify';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
-import { ProblemDto } from '../common/errors/problem.dto';
 import { AccountDeletionService } from './account-deletion.service';
 import { AccountDeletedDto, DeleteAccountDto } from './dto/auth.dto';
 import { AppError } from '../common/errors/app-error';
@@ -42,14 +35,18 @@ import {
 } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { ConsentWithdrawnDto, MeDto, ProfileDto } from './dto/profile.dto';
+import {
+  ConsentConfirmedDto,
+  ConsentWithdrawnDto,
+  InterestTagDto,
+  MeDto,
+  ProfileDto,
+} from './dto/profile.dto';
 import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
-
-const CONSENT_LIMIT =
-  'TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('identity')
 @Controller()
@@ -62,7 +59,6 @@ export class MeController {
   ) {}
 
   @Get('me')
-  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() me: Principal) {
@@ -70,12 +66,20 @@ export class MeController {
   }
 
   @Get('me/export')
-  @ApiBearerAuth()
   @Header('content-type', 'application/json; charset=utf-8')
   @ApiOperation({
     summary: 'Download everything Kenal holds about me (JSON)',
     description:
       'Account, profile, guardian consents, sessions, pen-pal enrolments and matches, teams and their entries, scores given as a judge, notifications and my actions. No password or token.',
+  })
+  @ApiOkResponse({
+    description: 'a JSON attachment (kenal-data-YYYY-MM-DD.json)',
+    schema: {
+      type: 'object',
+      required: ['exportedAt'],
+      properties: { exportedAt: { type: 'string', format: 'date-time' } },
+      additionalProperties: true,
+    },
   })
   async export(@CurrentUser() me: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = await this.exports.export(me.id);
@@ -89,7 +93,6 @@ export class MeController {
   // The password check must not become a way to guess passwords with a stolen access token.
   @UseGuards(RateLimitGuard)
   @RateLimited('delete-account')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Delete my account (confirm with the password)',
     description:
@@ -101,29 +104,16 @@ export class MeController {
       'matches end and the pen pal is told, without details.',
   })
   @ApiAcceptedResponse({ type: AccountDeletedDto })
-  @ApiBadRequestResponse({
-    type: ProblemDto,
-    description: '`VALIDATION_FAILED`: no password given',
-  })
-  @ApiUnauthorizedResponse({ type: ProblemDto, description: '`UNAUTHENTICATED`: not signed in' })
-  @ApiForbiddenResponse({
-    type: ProblemDto,
-    description: '`PASSWORD_INCORRECT`: the password is wrong; nothing changed',
-  })
-  @ApiConflictResponse({
-    type: ProblemDto,
-    description: '`LAST_ADMIN`: the only admin cannot delete their account; nothing changed',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ProblemDto,
-    description: '`RATE_LIMITED`: too many attempts from this address; see `Retry-After`',
-  })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  @ApiErrors({ 401: 'UNAUTHENTICATED' })
+  @ApiErrors({ 403: 'PASSWORD_INCORRECT' })
+  @ApiErrors({ 409: 'LAST_ADMIN' })
+  @ApiErrors({ 429: 'RATE_LIMITED' })
   deleteMe(@CurrentUser() me: Principal, @Body() dto: DeleteAccountDto) {
     return this.deletion.deleteAccount(me, dto.password);
   }
 
   @Put('me/profile')
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Create or replace my profile',
     description:
@@ -132,20 +122,23 @@ export class MeController {
       'a different dateOfBirth answers 409 DATE_OF_BIRTH_LOCKED and changes nothing.',
   })
   @ApiOkResponse({ type: MeDto })
-  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
+  @ApiErrors({
+    400: 'GUARDIAN_CONSENT_REQUIRED',
+    409: 'DATE_OF_BIRTH_LOCKED',
+    429: 'TOO_MANY_EMAILS',
+  })
   putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
     return this.profiles.put(me.id, dto);
   }
 
   @Post('me/guardian-consent/resend')
   @HttpCode(200)
-  @ApiBearerAuth()
   @ApiOperation({
     summary: 'Email my guardian a fresh consent link',
     description: 'Also how to ask again after the guardian withdrew their consent.',
   })
   @ApiOkResponse({ type: MeDto })
-  @ApiTooManyRequestsResponse({ description: CONSENT_LIMIT })
+  @ApiErrors({ 400: 'NO_CONSENT_PENDING', 429: 'TOO_MANY_EMAILS' })
   resend(@CurrentUser() me: Principal) {
     return this.profiles.resendConsent(me.id);
   }
@@ -168,6 +161,8 @@ export class MeController {
     summary:
       'A guardian confirms consent with the link they were emailed (JSON, or HTML for the form)',
   })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
+  @ApiOkResponse({ type: ConsentConfirmedDto, description: 'JSON; an HTML page for the form' })
   async confirm(
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
@@ -204,6 +199,7 @@ export class MeController {
       "Withdrawing again answers 200 with the first withdrawal's time. Unknown or replaced link: 400 TOKEN_INVALID. JSON, or HTML for the form.",
   })
   @ApiOkResponse({ type: ConsentWithdrawnDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async withdraw(
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
@@ -223,6 +219,7 @@ export class MeController {
   @Public()
   @Get('interests')
   @ApiOperation({ summary: 'The controlled list of interest tags, with English and Korean labels' })
+  @ApiOkResponse({ type: [InterestTagDto] })
   interests() {
     return INTERESTS;
   }

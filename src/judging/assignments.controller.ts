@@ -9,16 +9,16 @@ import {
   Put,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
-import { MyAssignmentDto, RecuseDto, ScoreDto } from './dto/judging.dto';
+import { MyAssignmentDto, RecusedDto, RecuseDto, ScoreDto } from './dto/judging.dto';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The judge's side: assigned entries (blind where the round says so), scores and recusals. */
 @ApiTags('judging')
-@ApiBearerAuth()
 @Controller()
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
@@ -41,6 +41,7 @@ export class AssignmentsController {
       'The judge sees the entry only while they may read it (`access: "open"`): a recused or withdrawn assignment, a closed round, published results, a judge out of the pool or without the role show the status, `access` and the score, with `submission: null`.',
   })
   @ApiOkResponse({ type: MyAssignmentDto })
+  @ApiErrors(404)
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.get(me, id);
   }
@@ -52,6 +53,7 @@ export class AssignmentsController {
     description:
       'In a blind round, images and PDFs come without the metadata that names people (EXIF, XMP, comments, PDF document information); 404 once the judge may no longer read the entry.',
   })
+  @ApiErrors(404)
   async asset(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -74,6 +76,9 @@ export class AssignmentsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'the score version, e.g. "2"' })
   @ApiOkResponse({ type: MyAssignmentDto })
+  @ApiErrors(404, {
+    409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'ROUND_NOT_OPEN', 'SCORE_FINAL', 'CONFLICT'],
+  })
   score(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -87,7 +92,8 @@ export class AssignmentsController {
   @HttpCode(200)
   @Roles('judge')
   @ApiOperation({ summary: 'Step back from an entry; another unconflicted judge takes it over' })
-  @ApiOkResponse({ description: '{ id, status: "recused", replaced }' })
+  @ApiOkResponse({ type: RecusedDto })
+  @ApiErrors(404, { 409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'SCORE_FINAL'] })
   recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {
     return this.assignments.recuse(me, id, dto.reason);
   }

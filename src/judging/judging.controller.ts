@@ -12,14 +12,12 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles } from '../common/auth/decorators';
+import { CurrentUser, OptionalAuth, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { ASSIGNMENT_OBJECTIVE } from './assignment';
@@ -44,16 +42,18 @@ import {
   RoundResponseDto,
   ShortlistDto,
   ShortlistResponseDto,
+  StaffAssignmentDto,
   UpdateJudgingRoundDto,
 } from './dto/judging.dto';
 import { JudgePoolService } from './judge-pool.service';
 import { RANKING_FORMULA, TIE_BREAK_RULES } from './ranking';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
+import { ApiOkJsonOrCsv } from '../common/openapi/api-csv';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 /** The coordinator's side of judging: pools, rounds, assignment, rankings and results. */
 @ApiTags('judging')
-@ApiBearerAuth()
 @Controller()
 export class JudgingController {
   constructor(
@@ -71,6 +71,7 @@ export class JudgingController {
       'The judge is told by email and in the app. Expertise tags are matched against an entry’s kind (short_movie, project) and a project’s goals (sdg-1 … sdg-17).',
   })
   @ApiCreatedResponse({ type: JudgeResponseDto })
+  @ApiErrors(404, { 409: 'ALREADY_IN_POOL', 422: 'NOT_A_JUDGE' })
   addJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -87,6 +88,7 @@ export class JudgingController {
       'Detected: the judge shares an institution with a team member, or is one; declared: countries, institutions, teams.',
   })
   @ApiOkResponse({ type: JudgePoolDto })
+  @ApiErrors(404)
   listJudges(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.pool.list(me, id);
   }
@@ -99,6 +101,7 @@ export class JudgingController {
       'Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.',
   })
   @ApiOkResponse({ type: JudgeUpdatedDto })
+  @ApiErrors(404)
   updateJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -116,6 +119,7 @@ export class JudgingController {
       'In every round not closed, their assignments without a final score are withdrawn and given to other unconflicted judges at once; final scores stay and count. The judge is told. 404 when they are not in the pool.',
   })
   @ApiOkResponse({ type: JudgeRemovedDto })
+  @ApiErrors(404)
   removeJudge(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -133,6 +137,7 @@ export class JudgingController {
       'Nothing changes at once that would show which entries match: the judge’s assignments in this competition go on hold (`access: "conflict_review"`, no entry, no scores) until the coordinator’s next assignment run, an edit of this judge, or the hourly maintenance applies the conflicts.',
   })
   @ApiOkResponse({ type: JudgeResponseDto })
+  @ApiErrors(404)
   declareConflicts(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -147,6 +152,7 @@ export class JudgingController {
     summary: 'A judging round, in draft; reminders are planned 48 h and 12 h before it closes',
   })
   @ApiCreatedResponse({ type: RoundResponseDto })
+  @ApiErrors(404, { 422: 'UNKNOWN_ROUND' })
   createRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -159,6 +165,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'A round with the state of its latest assignment run' })
   @ApiOkResponse({ type: RoundResponseDto })
+  @ApiErrors(404)
   getRound(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.get(me, id);
   }
@@ -171,6 +178,7 @@ export class JudgingController {
       'Moving the close moves the reminders. A closed round stays closed (409 ROUND_CLOSED).',
   })
   @ApiOkResponse({ type: RoundResponseDto })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'INVALID_TRANSITION'] })
   updateRound(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -189,6 +197,7 @@ export class JudgingController {
       '\n\n503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.',
   })
   @ApiAcceptedResponse({ type: JobAcceptedDto })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'RUN_IN_PROGRESS'] })
   assign(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.startAssignment(me, id);
   }
@@ -196,7 +205,11 @@ export class JudgingController {
   @Post('judging-rounds/:id/assignments/manual')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Give one entry to one judge by hand (no conflict allowed: 409)' })
-  @ApiCreatedResponse({ description: 'the assignment' })
+  @ApiCreatedResponse({ type: StaffAssignmentDto })
+  @ApiErrors(404, {
+    409: ['ROUND_CLOSED', 'CONFLICT_OF_INTEREST', 'ALREADY_ASSIGNED', 'JUDGE_RECUSED'],
+    422: ['NOT_IN_ROUND', 'NOT_IN_POOL'],
+  })
   addAssignment(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -208,7 +221,8 @@ export class JudgingController {
   @Delete('assignments/:id')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Take one assignment away (not one with a final score)' })
-  @ApiOkResponse({ description: 'the assignment, now removed' })
+  @ApiOkResponse({ type: StaffAssignmentDto, description: 'the assignment, now removed' })
+  @ApiErrors(404, { 409: ['ROUND_CLOSED', 'NOT_ACTIVE', 'SCORE_FINAL'] })
   removeAssignment(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.assignments.removeManual(me, id);
   }
@@ -218,6 +232,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Remind now every judge with an entry still lacking a final score' })
   @ApiOkResponse({ type: RemindResponseDto })
+  @ApiErrors(404, { 409: 'ROUND_CLOSED' })
   remind(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.remindNow(me, id);
   }
@@ -226,6 +241,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Assigned, drafted and final scores per judge and per entry' })
   @ApiOkResponse({ type: ProgressDto })
+  @ApiErrors(404)
   progress(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.results.progress(me, id);
   }
@@ -237,8 +253,8 @@ export class JudgingController {
       'The normalised ranking of the round; ?format=csv adds every judge’s scores and comments',
     description: `${RANKING_FORMULA}\n\nTie-break rules, in order: ${TIE_BREAK_RULES.join(', ')}.`,
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: [RankingRowDto], description: 'or text/csv with ?format=csv' })
+  @ApiOkJsonOrCsv([RankingRowDto])
+  @ApiErrors(404)
   async ranking(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -260,6 +276,7 @@ export class JudgingController {
       'Shortlist the top n or chosen entries: they become shortlisted and feed a later round',
   })
   @ApiOkResponse({ type: ShortlistResponseDto })
+  @ApiErrors(404, { 422: 'NOT_IN_ROUND' })
   shortlist(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -272,6 +289,7 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Record the awards (replaces earlier ones until published)' })
   @ApiCreatedResponse({ type: ResultsDto })
+  @ApiErrors(404, { 409: 'RESULTS_PUBLISHED', 422: 'NOT_IN_COMPETITION' })
   recordResults(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -285,16 +303,18 @@ export class JudgingController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Publish the results: entries become awarded, every member is told' })
   @ApiOkResponse({ type: ResultsDto })
+  @ApiErrors(404, { 409: ['NO_RESULTS', 'RESULTS_PUBLISHED'] })
   publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.results.publish(me, id);
   }
 
-  @Public()
+  @OptionalAuth()
   @Get('competitions/:id/results')
   @ApiOperation({
     summary: 'The results: public once published, before that only for the programme’s staff',
   })
   @ApiOkResponse({ type: ResultsDto })
+  @ApiErrors(404)
   getResults(@CurrentUser() me: Principal | undefined, @Param('id', UuidParam) id: string) {
     return this.results.get(me, id);
   }

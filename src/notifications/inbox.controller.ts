@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../common/http/uuid-param';
 import { CurrentUser } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { InboxItemDto, InboxPageDto, InboxQuery } from './dto/inbox.dto';
 import { InboxService } from './inbox.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('me/notifications')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
@@ -23,6 +23,7 @@ export class InboxController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark one of my notifications as read' })
   @ApiOkResponse({ type: InboxItemDto })
+  @ApiErrors(404)
   read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.inbox.markRead(me.id, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
@@ -16,9 +16,9 @@ import {
 import { CancelMatchDto, RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { PenpalMatchesService } from './penpal-matches.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('pen pals')
-@ApiBearerAuth()
 @Controller()
 export class MatchingRunsController {
   constructor(
@@ -29,6 +29,7 @@ export class MatchingRunsController {
   @Get('matching-runs/:id')
   @ApiOperation({ summary: 'A run: status, progress, report (stats) or error (coordinators)' })
   @ApiOkResponse({ type: MatchingRunDto })
+  @ApiErrors(403, 404)
   get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.runs.get(me, id);
   }
@@ -36,6 +37,7 @@ export class MatchingRunsController {
   @Get('matching-runs/:id/matches')
   @ApiOperation({ summary: 'Proposed pairs with score and reasons, best first (coordinators)' })
   @ApiOkResponse({ type: ProposedMatchPageDto })
+  @ApiErrors(403, 404)
   list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.runs.matches(me, id, q);
   }
@@ -47,6 +49,7 @@ export class MatchingRunsController {
       'Filter by reason (consent, age_rules, no_shared_language, gender_preference, excluded_pairs, no_candidate, no_capacity) or country.',
   })
   @ApiOkResponse({ type: UnmatchedPersonPageDto })
+  @ApiErrors(403, 404)
   unmatched(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -63,6 +66,7 @@ export class MatchingRunsController {
       'Consent and birth dates are checked again: a pair with a minor who lacks confirmed guardian consent, or a minor with an adult, stays unpublished and is listed in skipped with the reason.',
   })
   @ApiOkResponse({ type: RunPublishedDto })
+  @ApiErrors(403, 404, { 409: ['RUN_NOT_FINISHED', 'ALREADY_PUBLISHED', 'STALE_RUN'] })
   publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.runs.publish(me, id);
   }
@@ -82,6 +86,7 @@ export class MatchingRunsController {
       'Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED or MATCH_CANCELLED when it has ended already.',
   })
   @ApiOkResponse({ type: MatchCancelledDto })
+  @ApiErrors(403, 404, { 409: ['MATCH_NOT_PUBLISHED', 'MATCH_CANCELLED', 'MATCH_DECLINED'] })
   cancel(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -98,6 +103,7 @@ export class MatchingRunsController {
       '422 GUARDIAN_CONSENT_REQUIRED when the responder, a minor, lacks confirmed guardian consent; 409 MATCH_NOT_ELIGIBLE when the pen pal may no longer take part or one of the two is now a minor and the other an adult.',
   })
   @ApiOkResponse({ type: MatchRespondedDto })
+  @ApiErrors(403, 404, { 409: ['MATCH_CANCELLED', 'MATCH_DECLINED', 'ALREADY_RESPONDED'] })
   respond(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -26,9 +25,9 @@ import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
 import { StartRunDto } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { RoundsService } from './rounds.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('pen pals')
-@ApiBearerAuth()
 @Controller()
 export class RoundsController {
   constructor(
@@ -39,6 +38,7 @@ export class RoundsController {
   @Post('programmes/:id/penpal-rounds')
   @ApiOperation({ summary: 'Create a pen-pal round (coordinators of the programme)' })
   @ApiCreatedResponse({ type: PenpalRoundDto })
+  @ApiErrors(403, 404)
   create(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
@@ -52,6 +52,7 @@ export class RoundsController {
     summary: 'A round: its window (also in the programme time zone), rules and weights',
   })
   @ApiOkResponse({ type: PenpalRoundDto })
+  @ApiErrors(404)
   get(@Param('id', UuidParam) id: string) {
     return this.rounds.get(id);
   }
@@ -59,6 +60,7 @@ export class RoundsController {
   @Patch('penpal-rounds/:id')
   @ApiOperation({ summary: 'Change any field given at creation, e.g. close enrolment early' })
   @ApiOkResponse({ type: PenpalRoundDto })
+  @ApiErrors(403, 404)
   update(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -76,6 +78,10 @@ export class RoundsController {
       '409 DEADLINE_PASSED outside the window; 422 NOT_ELIGIBLE or GUARDIAN_CONSENT_REQUIRED; 409 when enrolled already.',
   })
   @ApiCreatedResponse({ type: PenpalEnrolmentDto })
+  @ApiErrors(404, {
+    409: ['DEADLINE_PASSED', 'ALREADY_ENROLLED'],
+    422: ['NOT_ELIGIBLE', 'PROFILE_REQUIRED', 'GUARDIAN_CONSENT_REQUIRED'],
+  })
   enrol(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EnrolDto) {
     return this.rounds.enrol(me, id, dto);
   }
@@ -84,6 +90,7 @@ export class RoundsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Withdraw my enrolment (until I have a pen pal in this round)' })
   @ApiNoContentResponse()
+  @ApiErrors(404, { 409: 'ALREADY_MATCHED' })
   async withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     await this.rounds.withdraw(me, id);
   }
@@ -91,6 +98,7 @@ export class RoundsController {
   @Get('penpal-rounds/:id/enrolments')
   @ApiOperation({ summary: 'Enrolments of the round (coordinators)' })
   @ApiOkResponse({ type: EnrolledPersonPageDto })
+  @ApiErrors(403, 404)
   enrolments(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -102,6 +110,7 @@ export class RoundsController {
   @Post('penpal-rounds/:id/constraints')
   @ApiOperation({ summary: 'Pin or forbid a pair for the next runs (coordinators)' })
   @ApiCreatedResponse({ type: PenpalConstraintDto })
+  @ApiErrors(403, 404, 409, { 422: ['NOT_ENROLLED', 'NOT_ELIGIBLE'] })
   addConstraint(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -113,13 +122,16 @@ export class RoundsController {
   @Get('penpal-rounds/:id/constraints')
   @ApiOperation({ summary: 'Pins and forbids of the round (coordinators)' })
   @ApiOkResponse({ type: [PenpalConstraintDto] })
+  @ApiErrors(403, 404)
   constraints(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.rounds.listConstraints(me, id);
   }
 
   @Delete('penpal-rounds/:id/constraints/:constraintId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a pin or forbid (coordinators)' })
   @ApiNoContentResponse()
+  @ApiErrors(403, 404)
   async removeConstraint(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -137,6 +149,7 @@ export class RoundsController {
       '503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.',
   })
   @ApiAcceptedResponse({ type: RunStartedDto })
+  @ApiErrors(403, 404, { 409: ['ENROLMENT_OPEN', 'RUN_IN_PROGRESS'] })
   startRun(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -148,6 +161,7 @@ export class RoundsController {
   @Get('penpal-rounds/:id/matching-runs')
   @ApiOperation({ summary: 'Every run of the round, newest first (coordinators)' })
   @ApiOkResponse({ type: MatchingRunPageDto })
+  @ApiErrors(403, 404)
   listRuns(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

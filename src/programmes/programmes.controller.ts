@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -10,11 +10,18 @@ import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
-import { AddCoordinatorDto, CreateProgrammeDto, ProgrammeResponseDto } from './dto/programme.dto';
+import {
+  AddCoordinatorDto,
+  CoordinatorAddedDto,
+  CoordinatorDto,
+  CreateProgrammeDto,
+  ProgrammePageDto,
+  ProgrammeResponseDto,
+} from './dto/programme.dto';
 import { ProgrammesService } from './programmes.service';
+import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('programmes')
-@ApiBearerAuth()
 @Controller('programmes')
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
@@ -23,30 +30,38 @@ export class ProgrammesController {
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Create a programme; the creator becomes one of its coordinators' })
   @ApiCreatedResponse({ type: ProgrammeResponseDto })
+  @ApiErrors({ 409: 'SLUG_TAKEN' })
   create(@CurrentUser() me: Principal, @Body() dto: CreateProgrammeDto) {
     return this.programmes.create(me, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'All programmes, newest first' })
+  @ApiOkResponse({ type: ProgrammePageDto })
   list(@Query() q: PageQuery) {
     return this.programmes.list(q);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One programme' })
   @ApiOkResponse({ type: ProgrammeResponseDto })
+  @ApiErrors(404)
   get(@Param('id', UuidParam) id: string) {
     return this.programmes.get(id);
   }
 
   @Get(':id/coordinators')
   @ApiOperation({ summary: "The programme's coordinators (its coordinators and admins only)" })
+  @ApiErrors(403, 404)
+  @ApiOkResponse({ type: [CoordinatorDto] })
   coordinators(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
     return this.programmes.coordinators(me, id);
   }
 
   @Post(':id/coordinators')
   @ApiOperation({ summary: 'Add a coordinator (a user with the coordinator role)' })
+  @ApiErrors(403, 404, 409, { 422: 'NOT_ELIGIBLE' })
+  @ApiCreatedResponse({ type: CoordinatorAddedDto })
   addCoordinator(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
@@ -57,6 +72,9 @@ export class ProgrammesController {
 
   @Delete(':id/coordinators/:userId')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a coordinator from the programme' })
+  @ApiNoContentResponse()
+  @ApiErrors(403, 404)
   async removeCoordinator(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

@@ -8,7 +8,11 @@ import { QUEUES } from '../../src/jobs/job-registry';
 import { QueueService } from '../../src/jobs/queue.service';
 import { hashPassword } from '../../src/identity/passwords';
 import { cloneTestDatabase, dropTestDatabase } from './databases';
+import { PrismProxy } from './prism';
 import { TestSmtp } from './smtp';
+
+// Prism starts beside each suite's API (PRISM=1) and every request takes one more hop.
+if (PrismProxy.enabled()) jest.setTimeout(120_000);
 
 export const ADMIN = { email: 'admin@kenal.test', password: 'admin-password-1' };
 
@@ -30,6 +34,8 @@ export class Harness {
   db: DataSource;
   private dbName: string;
   baseUrl: string;
+  /** With PRISM=1: Prism in proxy mode, between http() and the API (see ./prism.ts). */
+  prism?: PrismProxy;
 
   static async start(
     opts: { worker?: boolean; env?: Record<string, string> } = {},
@@ -66,6 +72,11 @@ export class Harness {
     await this.api.listen({ port: 0, host: '127.0.0.1' });
     this.baseUrl = await this.api.getUrl();
     this.db = this.api.get(DataSource);
+    if (PrismProxy.enabled()) {
+      await this.prism?.stop(expect.getState().testPath ?? 'suite');
+      const document = await request(this.baseUrl).get('/api/docs-json').expect(200);
+      this.prism = await PrismProxy.start(this.baseUrl, document.body);
+    }
   }
 
   /** Stops the API and starts it again on the same database (start-up work runs again). */
@@ -86,11 +97,34 @@ export class Harness {
     this.worker = undefined;
   }
 
-  http() {
-    return request(this.baseUrl);
+  http(): ReturnType<typeof request> {
+    const prism = this.prism;
+    const agent = request(prism?.url ?? this.baseUrl);
+    if (!prism) return agent;
+    const api = this.baseUrl;
+    // Every request through Prism: its verdict on the response is recorded as the response arrives.
+    return new Proxy(agent, {
+      get(target, method, receiver) {
+        const value = Reflect.get(target, method, receiver) as unknown;
+        if (typeof method !== 'string' || typeof value !== 'function') return value;
+        return (path: string, ...rest: unknown[]) => {
+          const test = (value as (...a: unknown[]) => request.Test).call(target, path, ...rest);
+          test.on('response', (res: request.Response) => prism.record(method, path, res));
+          return prism.bypassWhereUnfaithful(method, path, test, api);
+        };
+      },
+    });
   }
 
   async stop(): Promise<void> {
+    try {
+      await this.stopAll();
+    } finally {
+      await this.prism?.stop(expect.getState().testPath ?? 'suite');
+    }
+  }
+
+  private async stopAll(): Promise<void> {
     await this.stopWorker();
     // Delayed jobs (deadline reminders weeks ahead) would otherwise outlive the test in Redis.
     const queues = this.api?.get(QueueService);

@@ -4,16 +4,21 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiErrors } from '../openapi/api-errors';
 import type { Role } from '../../identity/user.entity';
 import type { Principal } from './principal';
 
 export const IS_PUBLIC = 'kenal:public';
 export const ROLES_KEY = 'kenal:roles';
 export const VERIFIED_EMAIL = 'kenal:verified-email';
+export const OPTIONAL_AUTH = 'kenal:optional-auth';
 
 /** The route answers without a token. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The route answers without a token, and answers more to a signed-in caller (e.g. staff). */
+export const OptionalAuth = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(OPTIONAL_AUTH, true));
 
 /** The caller needs at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
@@ -23,12 +28,7 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
  * address squatted at sign-up cannot take part in anyone's name. 403 EMAIL_UNVERIFIED otherwise.
  */
 export const VerifiedEmail = () =>
-  applyDecorators(
-    SetMetadata(VERIFIED_EMAIL, true),
-    ApiForbiddenResponse({
-      description: 'EMAIL_UNVERIFIED: the caller has not confirmed their email address yet',
-    }),
-  );
+  applyDecorators(SetMetadata(VERIFIED_EMAIL, true), ApiErrors({ 403: 'EMAIL_UNVERIFIED' }));
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;

@@ -18,7 +18,8 @@ export interface Problem {
   errors?: FieldError[];
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
+/** The generic code of a status, when nothing more precise is known. */
+export const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',

@@ -84,3 +84,9 @@ export class InvitationPreviewDto {
   @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }) status: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
+
+export class InvitationDeclinedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty({ enum: ['declined'] }) status: string;
+}

@@ -13,9 +13,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '../../common/http/pagination';
+import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 import { ROLES } from '../user.entity';
-import { LOCALES } from './auth.dto';
+import { LOCALES, UserDto } from './auth.dto';
 import { trim, trimLower } from '../../common/http/transforms';
 
 export class CreateStaffDto {
@@ -92,4 +92,22 @@ export class SetDateOfBirthDto {
   @MinLength(3)
   @MaxLength(500)
   reason: string;
+}
+
+export class UserPageDto extends PageMetaDto {
+  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ example: 'user.roles_changed' }) action: string;
+  @ApiProperty({ example: 'user' }) targetType: string;
+  @ApiProperty({ type: String, nullable: true }) targetId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AuditEventPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
 }

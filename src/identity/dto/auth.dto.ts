@@ -116,3 +116,12 @@ export class DeleteAccountDto {
 export class AccountDeletedDto {
   @ApiProperty({ enum: ['deleted'] }) status: 'deleted';
 }
+
+export class ResetRequestedDto {
+  @ApiProperty({ enum: ['accepted'] }) status: string;
+}
+
+export class PasswordSetDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() email: string;
+}

@@ -126,6 +126,8 @@ export class GuardianConsentViewDto {
   @ApiPropertyOptional() guardianName?: string;
   @ApiPropertyOptional() guardianEmail?: string;
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when the emailed link stops working' })
+  expiresAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: string;
 }
@@ -140,13 +142,13 @@ export class ProfileViewDto {
   @ApiProperty() country: string;
   @ApiProperty() dateOfBirth: string;
   @ApiProperty() age: number;
-  @ApiPropertyOptional() gender?: string;
+  @ApiProperty({ type: String, nullable: true }) gender: string | null;
   @ApiProperty({ type: [LanguageDto] }) languages: LanguageDto[];
   @ApiProperty({ type: [String] }) interests: string[];
-  @ApiPropertyOptional() institution?: string;
-  @ApiPropertyOptional() city?: string;
-  @ApiPropertyOptional() bio?: string;
-  @ApiPropertyOptional() timezone?: string;
+  @ApiProperty({ type: String, nullable: true }) institution: string | null;
+  @ApiProperty({ type: String, nullable: true }) city: string | null;
+  @ApiProperty({ type: String, nullable: true }) bio: string | null;
+  @ApiProperty({ type: String, nullable: true }) timezone: string | null;
 }
 
 export class MeDto {
@@ -159,4 +161,20 @@ export class MeDto {
   emailVerified: boolean;
   @ApiProperty({ type: ProfileViewDto, nullable: true }) profile: ProfileViewDto | null;
   @ApiProperty({ type: GuardianConsentViewDto }) guardianConsent: GuardianConsentViewDto;
+}
+
+export class InterestLabelDto {
+  @ApiProperty() en: string;
+  @ApiProperty() ko: string;
+}
+
+export class InterestTagDto {
+  @ApiProperty({ example: 'k-pop' }) tag: string;
+  @ApiProperty({ type: InterestLabelDto }) label: InterestLabelDto;
+}
+
+export class ConsentConfirmedDto {
+  @ApiProperty({ enum: ['confirmed'] }) status: string;
+  @ApiProperty() participantName: string;
+  @ApiProperty({ format: 'date-time' }) confirmedAt: string;
 }

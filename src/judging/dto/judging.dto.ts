@@ -268,7 +268,11 @@ export class JudgeSubmissionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
-  @ApiProperty({ description: 'content fields; in a blind round without credits and videoUrl' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'content fields; in a blind round without credits and videoUrl',
+  })
   fields: Record<string, unknown>;
   @ApiProperty({ type: [AssetViewDto] }) assets: AssetViewDto[];
   @ApiPropertyOptional({ description: 'only in rounds that are not blind' }) teamName?: string;
@@ -456,4 +460,22 @@ export class ResultsDto {
 
 export class RemindResponseDto {
   @ApiProperty({ description: 'judges reminded' }) reminded: number;
+}
+
+/** An assignment as the programme's staff see it (no score). */
+export class StaffAssignmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ format: 'uuid' }) submissionId: string;
+  @ApiProperty({ format: 'uuid' }) judgeId: string;
+  @ApiProperty({ enum: ['active', 'recused', 'removed'] }) status: string;
+  @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
+  origin: string;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
+}
+
+export class RecusedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['recused'] }) status: string;
+  @ApiProperty({ description: 'another judge took the entry over' }) replaced: boolean;
 }

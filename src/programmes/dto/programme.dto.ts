@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageMetaDto } from '../../common/http/pagination';
 import { trim } from '../../common/http/transforms';
 
 export class CreateProgrammeDto {
@@ -46,4 +47,21 @@ export class ProgrammeResponseDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty() timezone: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class ProgrammePageDto extends PageMetaDto {
+  @ApiProperty({ type: [ProgrammeResponseDto] }) items: ProgrammeResponseDto[];
+}
+
+export class CoordinatorDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ format: 'date-time' }) since: string;
+}
+
+export class CoordinatorAddedDto {
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
 }
