@@ -6,6 +6,7 @@ import { Judging1795894462183 } from './1795894462183-Judging';
 import { PenpalRunUnmatched1795905844748 } from './1795905844748-PenpalRunUnmatched';
 import { PenpalReasonFacts1795906273389 } from './1795906273389-PenpalReasonFacts';
 import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
+import { Letters1796507038051 } from './1796507038051-Letters';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PenpalRunUnmatched1795905844748,
   PenpalReasonFacts1795906273389,
   RefreshGrace1796505221250,
+  Letters1796507038051,
 ];
