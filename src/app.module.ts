@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JudgingModule } from './judging/judging.module';
+import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PenpalModule } from './penpal/penpal.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -25,6 +26,7 @@ export const FEATURE_MODULES = [
   PenpalModule,
   CompetitionsModule,
   JudgingModule,
+  LettersModule,
 ];
 export const CORE_MODULES = [ConfigModule, LoggingModule, DatabaseModule, RedisModule, JobsModule];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
 import { User } from '../identity/user.entity';
@@ -47,7 +47,7 @@ export class PenpalMatchesService {
          JOIN penpal_rounds r ON r.id = x.round_id
          JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
          LEFT JOIN profiles p ON p.user_id = u.id
-        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
+        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
         ORDER BY r.enrolment_closes_at DESC, x.id
         LIMIT 200`,
       [who.id],
@@ -69,6 +69,40 @@ export class PenpalMatchesService {
         interests: r.interests,
       },
     }));
+  }
+
+  /**
+   * A match shown to its two people, with its round, for letters. `lock` takes the match row's
+   * lock so that one pen pal's writes (and their daily count) queue behind each other.
+   */
+  async forLetters(
+    m: EntityManager,
+    matchId: string,
+    lock = false,
+  ): Promise<{ match: PenpalMatch; round: PenpalRound }> {
+    const match = await m.findOne(PenpalMatch, {
+      where: { id: matchId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!match || match.status === 'proposed' || match.status === 'carried')
+      throw notFound('Pen-pal match');
+    const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+    return { match, round };
+  }
+
+  /**
+   * Ends a match for good (one of the two, or a coordinator deciding a moderation case): no
+   * more letters either way, and the pair is never proposed again. The caller holds the lock.
+   */
+  async end(m: EntityManager, match: PenpalMatch, by: string): Promise<void> {
+    match.status = 'ended';
+    match.endedAt = new Date();
+    match.endedBy = by;
+    await m.update(
+      PenpalMatch,
+      { id: match.id },
+      { status: 'ended', endedAt: match.endedAt, endedBy: by },
+    );
   }
 
   /** Accept or decline once. Both yes: both are told to start writing; a no frees both for the next run. */
@@ -158,6 +192,7 @@ export class PenpalMatchesService {
         throw conflict('This match was ended already', 'MATCH_CANCELLED');
       if (match.status === 'declined')
         throw conflict('This match was declined already', 'MATCH_DECLINED');
+      if (match.status === 'ended') throw conflict('This match has ended already', 'MATCH_ENDED');
 
       await m.update(PenpalMatch, { id: match.id }, { status: 'cancelled' });
       const a = await m.findOneByOrFail(User, { id: match.userA });

@@ -13,5 +13,7 @@ import { RoundsService } from './rounds.service';
   imports: [AuditModule, IdentityModule, NotificationsModule, ProgrammesModule],
   controllers: [RoundsController, MatchingRunsController],
   providers: [RoundsService, MatchingRunsService, PenpalMatchesService],
+  // Letters flow on active matches and can end them.
+  exports: [PenpalMatchesService],
 })
 export class PenpalModule {}
