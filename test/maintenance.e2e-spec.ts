@@ -65,6 +65,7 @@ describe('hourly maintenance (e2e: repairs lost reminders, sweeps expired keys)'
       'deadline reminders': { competitions: 1, extensions: 1 },
       'idempotency keys': { deleted: 1 },
       'judging reminders': { rounds: 1 },
+      letters: { delivered: 0, travelling: 0 },
     });
     for (const [q, id] of planned)
       expect(await (await queue(q).getJob(id))?.isDelayed()).toBe(true);

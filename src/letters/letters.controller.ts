@@ -80,11 +80,7 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not one of the two pen pals (coordinators and admins included)')
   @notFound('NOT_FOUND: no such match')
-  list(
-    @CurrentUser() me: Principal,
-    @Param('id', UuidParam) id: string,
-    @Query() q: PageQuery,
-  ) {
+  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.letters.list(me, id, q);
   }
 
@@ -135,11 +131,7 @@ export class LettersController {
   @forbidden('FORBIDDEN: not one of the two pen pals')
   @notFound('NOT_FOUND: no such match')
   @conflict('MATCH_NOT_ACTIVE: declined, cancelled or ended already')
-  end(
-    @CurrentUser() me: Principal,
-    @Param('id', UuidParam) id: string,
-    @Body() dto: EndMatchDto,
-  ) {
+  end(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EndMatchDto) {
     return this.letters.end(me, id, dto);
   }
 
@@ -155,11 +147,7 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not an admin or a coordinator of this programme')
   @notFound('NOT_FOUND: no such programme')
-  cases(
-    @CurrentUser() me: Principal,
-    @Param('id', UuidParam) id: string,
-    @Query() q: CaseQuery,
-  ) {
+  cases(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: CaseQuery) {
     return this.moderation.list(me, id, q);
   }
 

@@ -131,7 +131,8 @@ export class ModerationService {
       });
       if (!found) throw notFound('Moderation case');
       await this.access.assertCanManage(who, found.programmeId, m);
-      if (found.status === 'decided') throw conflict('This case was decided already', 'CASE_DECIDED');
+      if (found.status === 'decided')
+        throw conflict('This case was decided already', 'CASE_DECIDED');
       const letter = await m.findOneOrFail(Letter, {
         where: { id: found.letterId },
         lock: { mode: 'pessimistic_write' },

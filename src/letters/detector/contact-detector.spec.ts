@@ -51,6 +51,11 @@ const FLAGGED: Case[] = [
   ['full-width digits', '전화 ０１０－１２３４－５６７８', ['phone']],
   ['spaced digits', 'my number 0 8 1 2 3 4 5 6 7 8', ['phone']],
   ['English words', 'call me: zero eight one two three four five six seven eight', ['phone']],
+  [
+    'words split by commas',
+    'my number is zero one zero, one two three four, five six seven eight',
+    ['phone'],
+  ],
   ['mixed words and digits', 'zero one zero 1234 5678', ['phone']],
   ['Korean syllables', '내 번호 공일공 일이삼사 오육칠팔', ['phone']],
   ['Thai words', 'เบอร์ ศูนย์แปดหนึ่งสองสามสี่ห้าหกเจ็ดแปด', ['phone']],

@@ -193,7 +193,9 @@ const SCRIPT_ALT = Object.keys(SCRIPT_DIGIT_WORDS).sort(byLength).map(escapeRe).
 const DIGIT_TOKEN = `(?:[0-9]|(?<![\\p{L}\\p{M}])(?:${LATIN_ALT})(?![\\p{L}\\p{M}])|(?:${SCRIPT_ALT}))`;
 /** What people put between the digits of a phone number (never ':' or ',': times and amounts). */
 const DIGIT_SEP = `[\\s\\-.()/_~*·•]*`;
-const DIGIT_RUN = new RegExp(`\\+?${DIGIT_TOKEN}(?:${DIGIT_SEP}${DIGIT_TOKEN})*`, 'giu');
+/** Digits spelled out may also be split by commas ("zero one zero, one two three four"). */
+const WORD_SEP = `[\\s\\-.,()/_~*·•]*`;
+const DIGIT_RUN = new RegExp(`\\+?${DIGIT_TOKEN}(?:${WORD_SEP}${DIGIT_TOKEN})*`, 'giu');
 const ONE_TOKEN = new RegExp(DIGIT_TOKEN, 'giu');
 
 /** Single characters separated by single spaces ("k i m @ g m a i l . c o m") joined up. */

@@ -14,7 +14,10 @@ export class WriteLetterDto {
   @Matches(/\S/, { message: 'body must not be blank' })
   body: string;
 
-  @ApiPropertyOptional({ description: 'ISO 639-1 code; the writer’s language when left out', example: 'ko' })
+  @ApiPropertyOptional({
+    description: 'ISO 639-1 code; the writer’s language when left out',
+    example: 'ko',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { message: 'language must be a language code' })
@@ -66,7 +69,10 @@ export class ReportLetterDto {
 }
 
 export class EndMatchDto {
-  @ApiPropertyOptional({ maxLength: 2000, description: 'Kept for the coordinators; the pen pal is not told' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    description: 'Kept for the coordinators; the pen pal is not told',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -133,13 +139,18 @@ export class ModerationCasePageDto extends PageMetaDto {
 }
 
 export class PromptQuery {
-  @ApiPropertyOptional({ description: 'An interest tag (GET /interests); generic starters when left out or unknown' })
+  @ApiPropertyOptional({
+    description: 'An interest tag (GET /interests); generic starters when left out or unknown',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)
   interest?: string;
 
-  @ApiPropertyOptional({ enum: ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'], default: 'en' })
+  @ApiPropertyOptional({
+    enum: ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'],
+    default: 'en',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10)
