@@ -45,7 +45,7 @@ const DIGIT_ZEROS = [
 ];
 
 function asciiDigits(text: string): string {
-  return text.replace(/\p{Nd}/gu, (ch) => {
+  return text.replace(/(?![0-9])\p{Nd}/gu, (ch) => {
     const cp = ch.codePointAt(0)!;
     for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
     return ch;
@@ -180,6 +180,18 @@ const SCRIPT_DIGIT_WORDS: Record<string, number> = {
   九: 9,
 };
 
+/**
+ * Every match of a global regular expression. String.prototype.matchAll copies the expression
+ * on each call, which costs a lot for the big alternations here; this reuses it.
+ */
+function* allMatches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex += 1;
+    yield m;
+  }
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 
@@ -220,13 +232,14 @@ interface Run {
 
 const ASCII_RUN = new RegExp(`\\+?[0-9](?:${DIGIT_SEP}[0-9])*`, 'gu');
 
-function runsOf(text: string, re: RegExp): Run[] {
+function runsOf(text: string, re: RegExp, minLength = 7): Run[] {
   const runs: Run[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of allMatches(re, text)) {
     const raw = m[0];
+    if (raw.length < minLength) continue; // too short to hold 7 digits (or 4 digit words)
     let digits = '';
     let words = 0;
-    for (const t of raw.matchAll(ONE_TOKEN)) {
+    for (const t of allMatches(ONE_TOKEN, raw)) {
       const token = t[0];
       if (/[0-9]/.test(token)) digits += token;
       else {
@@ -279,7 +292,7 @@ function findPhones(text: string): ContactMatch[] {
     if (n < PHONE_MIN_DIGITS || n > 16 || ordinaryNumber(run, text)) continue;
     out.push({ kind: 'phone', text: run.raw.trim() });
   }
-  for (const run of runsOf(text, DIGIT_RUN)) {
+  for (const run of runsOf(text, DIGIT_RUN, 4)) {
     if (run.words >= 4 && run.digits.length >= SPELLED_MIN_DIGITS)
       out.push({ kind: 'phone', text: run.raw.trim() });
   }
@@ -294,15 +307,33 @@ const AT_SCRIPT = ['แอท', 'แอด', '골뱅이', '골벵이', '앳', '�
 const DOT_LATIN = ['dot', 'chấm', 'cham', 'titik', 'tuldok', 'period'];
 const DOT_SCRIPT = ['ดอท', 'จุด', '닷', '쩜', '점', '点', '點', 'ດອດ', 'ຈຸດ', 'ដត', 'ចុច', 'အစက်'];
 const wordAlt = (words: string[]) => [...words].sort(byLength).map(escapeRe).join('|');
+/** Bracketed ("(at)", "[dot]"), attached script words ("골뱅이") and spaced signs (" @ "). */
 const spelledWord = (latin: string[], script: string[], sign: string) =>
   new RegExp(
-    `\\s*(?:[([{<]\\s*(?:${wordAlt([...latin, ...script])}|${sign})\\s*[)\\]}>]|` +
-      `(?<!\\S)(?:${wordAlt(latin)})(?!\\S)|(?:${wordAlt(script)})|` +
-      `(?<=[\\p{L}\\p{N}])\\s+${sign}\\s+(?=[\\p{L}\\p{N}]))\\s*`,
+    `[([{<]\\s*(?:${wordAlt([...latin, ...script])}|${sign})\\s*[)\\]}>]|` +
+      `(?:${wordAlt(script)})|[ \\t]+${sign}[ \\t]+(?=[\\p{L}\\p{N}])|` +
+      `(?<!\\S)(?:${wordAlt(latin.filter((w) => w.includes(' ')))})(?!\\S)`,
     'giu',
   );
 const SPELLED_AT = spelledWord(AT_LATIN, AT_SCRIPT, '@');
 const SPELLED_DOT = spelledWord(DOT_LATIN, DOT_SCRIPT, '\\.');
+/** Single Latin words standing alone ("at", "dot"), looked up word by word. */
+const LATIN_SIGNS = new Map<string, string>([
+  ...AT_LATIN.filter((w) => !w.includes(' ')).map((w) => [w, '@'] as [string, string]),
+  ...DOT_LATIN.filter((w) => !w.includes(' ')).map((w) => [w, '.'] as [string, string]),
+]);
+/** The spelled-out sign, with the spaces around it, becomes the sign itself. */
+// eslint-disable-next-line no-control-regex
+const SIGN_MARK = /[ \t]*\u0001([@.])\u0001[ \t]*/g;
+const spellOut = (s: string): string =>
+  s
+    .replace(SPELLED_AT, '\u0001@\u0001')
+    .replace(SPELLED_DOT, '\u0001.\u0001')
+    .replace(/\S+/g, (w) => {
+      const sign = LATIN_SIGNS.get(w.toLowerCase());
+      return sign ? `\u0001${sign}\u0001` : w;
+    })
+    .replace(SIGN_MARK, '$1');
 
 /** Top-level domains that are not also everyday words in the letters' languages. */
 const STRONG_TLDS = (
@@ -340,13 +371,24 @@ const DOMAIN =
   /(?<![\p{L}\p{N}@._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,12})(?![\p{L}\p{N}-])(\/[^\s<>"]*)?/gu;
 
 function findEmails(text: string): ContactMatch[] {
-  return [...text.matchAll(EMAIL)].map((m) => ({ kind: 'email' as const, text: m[0] }));
+  // Only around each "@": the expression starts with a run of letters, slow to try everywhere.
+  const out: ContactMatch[] = [];
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = Math.max(from, at - 64);
+    for (const m of allMatches(EMAIL, text.slice(start, at + 256))) {
+      out.push({ kind: 'email', text: m[0] });
+      from = start + m.index + m[0].length;
+    }
+    if (from > at) at = from - 1;
+  }
+  return out;
 }
 
 function findLinks(text: string): ContactMatch[] {
   const out: ContactMatch[] = [];
-  for (const m of text.matchAll(LINK_WITH_SCHEME)) out.push({ kind: 'link', text: m[0] });
-  for (const m of text.matchAll(DOMAIN)) {
+  for (const m of allMatches(LINK_WITH_SCHEME, text)) out.push({ kind: 'link', text: m[0] });
+  for (const m of allMatches(DOMAIN, text)) {
     const tldRaw = m[1];
     if (tldRaw !== tldRaw.toLowerCase() && tldRaw !== tldRaw.toUpperCase()) continue;
     const labels = m[0].toLowerCase().split('/')[0].split('.');
@@ -531,7 +573,7 @@ const markerAt = (s: string, re: RegExp): string | null => {
 
 function findHandles(text: string): ContactMatch[] {
   const out: ContactMatch[] = [];
-  for (const m of text.matchAll(MESSENGER_RE)) {
+  for (const m of allMatches(MESSENGER_RE, text)) {
     // Look a short way past the app's name, skipping markers and separators.
     let rest = text.slice(m.index + m[0].length, m.index + m[0].length + 48);
     let strong = false;
@@ -569,7 +611,8 @@ function findHandles(text: string): ContactMatch[] {
     out.push({ kind: 'handle', text: m[0] });
   }
   // Discord's name#1234
-  for (const m of text.matchAll(/[\p{L}\p{N}_.]{2,32}#\d{4}(?!\d)/gu)) {
+  const tags = text.includes('#') ? text.matchAll(/[\p{L}\p{N}_.]{2,32}#\d{4}(?!\d)/gu) : [];
+  for (const m of tags) {
     out.push({ kind: 'handle', text: m[0] });
   }
   return out;
@@ -577,11 +620,16 @@ function findHandles(text: string): ContactMatch[] {
 
 // ---- the whole scan ------------------------------------------------------------------------
 
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\u2060\ufeff]/g;
+
 /** The variants of the text every finder looks at: dodges undone one after another. */
 function variants(text: string): { plain: string; spelled: string; collapsed: string } {
-  const plain = asciiDigits(text.slice(0, MAX_SCAN).normalize('NFKC'));
-  const spell = (s: string) => s.replace(SPELLED_AT, '@').replace(SPELLED_DOT, '.');
-  return { plain, spelled: spell(plain), collapsed: spell(collapseSpacedOut(plain)) };
+  // Control characters (our own marks among them) only ever hide things: out they go.
+  const plain = asciiDigits(text.slice(0, MAX_SCAN).normalize('NFKC')).replace(HIDDEN, '');
+  const collapsed = collapseSpacedOut(plain);
+  const spelled = spellOut(plain);
+  return { plain, spelled, collapsed: collapsed === plain ? spelled : spellOut(collapsed) };
 }
 
 const without = (text: string, found: ContactMatch[]) =>
@@ -601,8 +649,9 @@ export function scanContactDetails(text: string): ContactScan {
     }
   };
   // An email's domain is not also a link; a link's digits are not also a phone number.
-  const emailsIn = (s: string) => s.replace(EMAIL, ' ');
   add([...findEmails(spelled), ...findEmails(collapsed)]);
+  const emails = matches.filter((x) => x.kind === 'email');
+  const emailsIn = (s: string) => without(s, emails);
   add([...findLinks(emailsIn(spelled)), ...findLinks(emailsIn(collapsed))]);
   const links = matches.filter((x) => x.kind === 'link');
   add(findPhones(without(emailsIn(plain), links)));
