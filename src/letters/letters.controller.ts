@@ -13,6 +13,7 @@ import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   CaseQuery,
+  DecidedDto,
   DecisionDto,
   EndMatchDto,
   LetterPageDto,
@@ -21,6 +22,7 @@ import {
   ModerationCasePageDto,
   PromptQuery,
   PromptsDto,
+  ReportedDto,
   ReportLetterDto,
   WriteLetterDto,
   WrittenLetterDto,
@@ -103,7 +105,7 @@ export class LettersController {
     description:
       "Opens a moderation case for the programme's coordinators; the letter is hidden from me until it is decided.",
   })
-  @ApiCreatedResponse({ description: '{ id, kind: "report", reason, status: "open" }' })
+  @ApiCreatedResponse({ type: ReportedDto })
   @bad('VALIDATION_FAILED: unknown reason, detail over 2,000 characters')
   @unauthenticated
   @forbidden('FORBIDDEN: not the recipient')
@@ -159,7 +161,7 @@ export class LettersController {
     description:
       'release: a held letter is delivered (a reported one is shown again); remove: the recipient never sees it; end_match: removed, and the match ends, both told. The writer is told what became of their letter.',
   })
-  @ApiOkResponse({ description: '{ id, status: "decided", decision, decidedAt }' })
+  @ApiOkResponse({ type: DecidedDto })
   @bad('VALIDATION_FAILED: unknown action, note over 2,000 characters')
   @unauthenticated
   @forbidden("FORBIDDEN: not an admin or a coordinator of the case's programme")

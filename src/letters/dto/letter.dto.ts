@@ -68,6 +68,20 @@ export class ReportLetterDto {
   detail?: string;
 }
 
+export class ReportedDto {
+  @ApiProperty({ format: 'uuid', description: 'The moderation case' }) id: string;
+  @ApiProperty({ enum: ['report'] }) kind: string;
+  @ApiProperty({ enum: REPORT_REASONS }) reason: string;
+  @ApiProperty({ enum: ['open'] }) status: string;
+}
+
+export class DecidedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['decided'] }) status: string;
+  @ApiProperty({ enum: ['release', 'remove', 'end_match'] }) decision: string;
+  @ApiProperty({ format: 'date-time' }) decidedAt: Date;
+}
+
 export class EndMatchDto {
   @ApiPropertyOptional({
     maxLength: 2000,
