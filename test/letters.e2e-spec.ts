@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MaintenanceTasks } from '../src/jobs/maintenance';
+import { LetterDelivery } from '../src/letters/letter-delivery';
 import { QueueService } from '../src/jobs/queue.service';
 import { inDays, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
@@ -188,6 +189,11 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     const again = await h.worker!.get(MaintenanceTasks).runAll();
     expect(again.letters).toEqual({ delivered: 0, travelling: 0 });
 
+    // A job run again (a stalled job, or the job and the sweep at once) delivers nothing more.
+    const delivery = h.worker!.get(LetterDelivery);
+    expect(
+      await Promise.all([delivery.deliverIfDue(first.id), delivery.deliverIfDue(second.id)]),
+    ).toEqual([false, false]);
     expect(await notices(noy.id, 'letter.delivered')).toBe(1);
     expect(await notices(kim.id, 'letter.delivered')).toBe(1);
   });
@@ -424,7 +430,15 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
   });
 
   it('409 MATCH_NOT_ACTIVE before both accepted; 429 after lettersPerDay; 400 for bad bodies, changing nothing', async () => {
-    const round = await newRound({ lettersPerDay: 2 });
+    const created = await newRound();
+    // A coordinator changes the limit after creation.
+    const patched = await api()
+      .patch(`/api/v1/penpal-rounds/${created.id}`)
+      .set(auth(coordinator.token))
+      .send({ lettersPerDay: 2 })
+      .expect(200);
+    expect(patched.body).toMatchObject({ lettersPerDay: 2, letterDelay: 'none' });
+    const round = patched.body as { id: string };
     const kim = await person(h, 'KR');
     const mya = await person(h, 'MM');
     const pending = await matchOf(round.id, kim, mya, false);
