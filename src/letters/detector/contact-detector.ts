@@ -360,27 +360,28 @@ const MAIL_PROVIDERS = (() => {
   return [...list, ...list.map((w) => w.toUpperCase()), ...list.map(cap)].join('|');
 })();
 
-const EMAIL = new RegExp(
-  `[\\p{L}\\p{N}._%+-]*[\\p{L}\\p{N}]@(?:[\\p{L}\\p{N}-]+\\.)+(?:${ALL_TLDS})(?![\\p{L}\\p{N}])|` +
-    `[\\p{L}\\p{N}._%+-]*[\\p{L}\\p{N}]@(?:${MAIL_PROVIDERS})(?![\\p{L}\\p{N}])`,
-  'gu',
+/** What follows the "@" of an address: a domain with a known TLD, or a mail provider's name. */
+const EMAIL_DOMAIN = new RegExp(
+  `(?:[\\p{L}\\p{N}-]+\\.)+(?:${ALL_TLDS})(?![\\p{L}\\p{N}])|(?:${MAIL_PROVIDERS})(?![\\p{L}\\p{N}])`,
+  'uy',
 );
+const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
+const LOCAL_END = /[\p{L}\p{N}]/u;
 
 const LINK_WITH_SCHEME = /\b(?:https?|ftp):\/\/[^\s<>"]+|\bwww\.[^\s<>"]+/giu;
 const DOMAIN =
   /(?<![\p{L}\p{N}@._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,12})(?![\p{L}\p{N}-])(\/[^\s<>"]*)?/gu;
 
 function findEmails(text: string): ContactMatch[] {
-  // Only around each "@": the expression starts with a run of letters, slow to try everywhere.
+  // From each "@": the local part backwards, the domain forwards (linear, whatever the text).
   const out: ContactMatch[] = [];
-  let from = 0;
   for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    const start = Math.max(from, at - 64);
-    for (const m of allMatches(EMAIL, text.slice(start, at + 256))) {
-      out.push({ kind: 'email', text: m[0] });
-      from = start + m.index + m[0].length;
-    }
-    if (from > at) at = from - 1;
+    if (at === 0 || !LOCAL_END.test(text[at - 1])) continue;
+    let start = at;
+    while (start > 0 && at - start < 64 && LOCAL_CHAR.test(text[start - 1])) start -= 1;
+    EMAIL_DOMAIN.lastIndex = at + 1;
+    const domain = EMAIL_DOMAIN.exec(text);
+    if (domain) out.push({ kind: 'email', text: text.slice(start, at + 1 + domain[0].length) });
   }
   return out;
 }
