@@ -429,6 +429,56 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     expect(penpal.status).toBe('ended');
   });
 
+  it('a pair whose match was ended is never matched again in the programme', async () => {
+    const earlier = await newRound();
+    const kim = await person(h, 'KR');
+    const dara = await person(h, 'KH');
+    const matchId = await matchOf(earlier.id, kim, dara);
+    await api()
+      .post(`/api/v1/penpal-matches/${matchId}/end`)
+      .set(auth(kim.token))
+      .send({})
+      .expect(200);
+
+    const next = await api()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .send({
+        name: 'Next round',
+        enrolmentOpensAt: inDays(-1),
+        enrolmentClosesAt: inDays(1),
+        rules: { requireSharedLanguage: true },
+      })
+      .expect(201);
+    for (const p of [kim, dara])
+      await api()
+        .post(`/api/v1/penpal-rounds/${next.body.id}/enrolments`)
+        .set(auth(p.token))
+        .send({})
+        .expect(201);
+    await api()
+      .patch(`/api/v1/penpal-rounds/${next.body.id}`)
+      .set(auth(coordinator.token))
+      .send({ enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() })
+      .expect(200);
+    const started = await api()
+      .post(`/api/v1/penpal-rounds/${next.body.id}/matching-runs`)
+      .set(auth(coordinator.token))
+      .send({ seed: 1 })
+      .expect(202);
+    let run: { status: string; stats?: { matched: number } } = { status: 'queued' };
+    await waitUntil('the run ends', async () => {
+      run = (
+        await api()
+          .get(`/api/v1/matching-runs/${started.body.id}`)
+          .set(auth(coordinator.token))
+          .expect(200)
+      ).body;
+      return run.status === 'succeeded' || run.status === 'failed';
+    });
+    expect(run).toMatchObject({ status: 'succeeded', stats: { matched: 0 } });
+  });
+
   it('409 MATCH_NOT_ACTIVE before both accepted; 429 after lettersPerDay; 400 for bad bodies, changing nothing', async () => {
     const created = await newRound();
     // A coordinator changes the limit after creation.
