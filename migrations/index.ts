@@ -11,6 +11,7 @@ import { AccountDeletion1796505129979 } from './1796505129979-AccountDeletion';
 import { TeamPublicName1796505215723 } from './1796505215723-TeamPublicName';
 import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
 import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
+import { Letters1796507038051 } from './1796507038051-Letters';
 import { OutboxForgetsTokens1796507382245 } from './1796507382245-OutboxForgetsTokens';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
@@ -27,5 +28,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TeamPublicName1796505215723,
   RefreshGrace1796505221250,
   JudgeConflictsPending1796505827221,
+  Letters1796507038051,
   OutboxForgetsTokens1796507382245,
 ];

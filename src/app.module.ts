@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JudgingModule } from './judging/judging.module';
+import { LettersModule } from './letters/letters.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PenpalModule } from './penpal/penpal.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
   PenpalModule,
   CompetitionsModule,
   JudgingModule,
+  LettersModule,
 ];
 export const coreModules = (role: ProcessRole) => [
   ConfigModule,

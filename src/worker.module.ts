@@ -4,6 +4,7 @@ import { CompetitionsWorkerModule } from './competitions/competitions-worker.mod
 import { MaintenanceJob } from './jobs/maintenance';
 import { WorkerHost } from './jobs/worker-host';
 import { JudgingWorkerModule } from './judging/judging-worker.module';
+import { LettersWorkerModule } from './letters/letters-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 
@@ -16,6 +17,7 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
     PenpalWorkerModule,
     CompetitionsWorkerModule,
     JudgingWorkerModule,
+    LettersWorkerModule,
   ],
   providers: [WorkerHost, MaintenanceJob],
 })

@@ -67,6 +67,7 @@ describe('hourly maintenance (e2e: repairs lost reminders, sweeps expired keys)'
       'idempotency keys': { deleted: 1 },
       'judging reminders': { rounds: 1 },
       'declared judge conflicts': { competitions: 0, judges: 0, assignmentsWithdrawn: 0 },
+      letters: { delivered: 0, travelling: 0 },
     });
     for (const [q, id] of planned)
       expect(await (await queue(q).getJob(id))?.isDelayed()).toBe(true);

@@ -21,6 +21,8 @@ import { JudgeAssignmentRun } from '../judging/judge-assignment-run.entity';
 import { JudgePoolMember } from '../judging/judge-pool-member.entity';
 import { JudgingReminder } from '../judging/judging-reminder.entity';
 import { JudgingRound } from '../judging/judging-round.entity';
+import { Letter, LetterEmailMark } from '../letters/letter.entity';
+import { ModerationCase } from '../letters/moderation-case.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { MatchingRun } from '../penpal/matching-run.entity';
 import { MatchingRunUnmatched } from '../penpal/matching-run-unmatched.entity';
@@ -65,4 +67,7 @@ export const ENTITIES = [
   JudgeAssignment,
   CompetitionResult,
   JudgingReminder,
+  Letter,
+  LetterEmailMark,
+  ModerationCase,
 ];

@@ -9,9 +9,10 @@ const ROWS = 5000;
 /**
  * Everything Kenal holds about one person, for them to download: account, profile, guardian
  * consents, sessions, pen-pal enrolments and matches (the pen pal as they see them), teams
- * (with their members' names, as the team page shows them),
- * their teams' entries, the scores they gave as a judge, their notifications and what they
- * did. Never a password hash or a token, and of other people only what this person was shown.
+ * (with their members' names, as the team page shows them), their teams' entries, the scores
+ * they gave as a judge, their letters (written, and received once delivered), their
+ * notifications and what they did. Never a password hash or a token, and of other people only
+ * what this person was shown.
  */
 @Injectable()
 export class DataExportService {
@@ -44,6 +45,18 @@ export class DataExportService {
              FROM auth_sessions WHERE user_id = $1 ORDER BY created_at`,
         ),
         ...(await this.penpals(rows, (account as { locale: string }).locale)),
+        // Letters they wrote (whatever became of them) and letters delivered to them.
+        letters: await rows(
+          `SELECT l.id, l.match_id AS "matchId",
+                  CASE WHEN l.sender_id = $1 THEN 'sent' ELSE 'received' END AS direction,
+                  u.display_name AS "penpal", l.body, l.language,
+                  CASE WHEN l.sender_id = $1 THEN l.status ELSE 'delivered' END AS status,
+                  l.created_at AS "writtenAt", l.delivered_at AS "deliveredAt", l.read_at AS "readAt"
+             FROM letters l
+             JOIN users u ON u.id = CASE WHEN l.sender_id = $1 THEN l.recipient_id ELSE l.sender_id END
+            WHERE l.sender_id = $1 OR (l.recipient_id = $1 AND l.delivered_at IS NOT NULL AND l.status <> 'removed')
+            ORDER BY l.created_at`,
+        ),
         ...(await this.competitions(rows)),
         notifications: await rows(
           `SELECT type, title, body, created_at AS "createdAt", read_at AS "readAt"

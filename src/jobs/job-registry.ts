@@ -8,6 +8,7 @@ export const QUEUES = {
   deadlines: 'deadlines',
   judging: 'judging',
   maintenance: 'maintenance',
+  letters: 'letters',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -18,6 +19,7 @@ export enum JobName {
   RunJudgeAssignment = 'judging.assignment-run',
   JudgingReminder = 'judging.reminder',
   Maintenance = 'maintenance.hourly',
+  DeliverLetter = 'letter.deliver',
 }
 
 export interface JobPayloads {
@@ -37,6 +39,8 @@ export interface JobPayloads {
   /** closesAt is the close the reminder was planned for: a moved close makes it stale. */
   [JobName.JudgingReminder]: { roundId: string; hoursBefore: number; closesAt: string };
   [JobName.Maintenance]: Record<string, never>;
+  /** A travelling letter, due at its deliverAt; the job id is the letter id. */
+  [JobName.DeliverLetter]: { letterId: string };
 }
 
 export interface JobDefinition {
@@ -56,6 +60,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   [JobName.JudgingReminder]: { queue: QUEUES.judging, attempts: 5, backoffMs: 5000 },
   // The next hour tries again; a retry storm would only repeat the same idempotent work.
   [JobName.Maintenance]: { queue: QUEUES.maintenance, attempts: 1, backoffMs: 0 },
+  // A letter whose delivery keeps failing is also picked up by the hourly maintenance.
+  [JobName.DeliverLetter]: { queue: QUEUES.letters, attempts: 8, backoffMs: 1000 },
 };
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -85,4 +91,6 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     !Number.isNaN(Date.parse(d.closesAt)),
   [JobName.Maintenance]: (d): d is JobPayloads[JobName.Maintenance] =>
     isRecord(d) && Object.keys(d).length === 0,
+  [JobName.DeliverLetter]: (d): d is JobPayloads[JobName.DeliverLetter] =>
+    isRecord(d) && isUuid(d.letterId),
 };

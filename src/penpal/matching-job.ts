@@ -231,8 +231,8 @@ export class MatchingJob implements OnModuleInit {
     const neverAgain = await pairs(
       `SELECT DISTINCT x.user_a AS a, x.user_b AS b
          FROM penpal_matches x JOIN penpal_rounds r ON r.id = x.round_id
-        WHERE ((x.round_id = $1 AND x.status IN ('declined', 'cancelled'))
-               OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined', 'cancelled')
+        WHERE ((x.round_id = $1 AND x.status IN ('declined', 'cancelled', 'ended'))
+               OR (x.round_id <> $1 AND x.status IN ('published', 'accepted', 'declined', 'cancelled', 'ended')
                    AND r.programme_id = (SELECT programme_id FROM penpal_rounds WHERE id = $1)))
           AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_a)
           AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = $1 AND e.user_id = x.user_b)`,

@@ -43,7 +43,7 @@ export class PenpalErasure {
     await this.outbox.enqueue(
       m,
       ended.map((x) => ({
-        type: 'penpal.ended',
+        type: 'penpal.partner_left',
         recipient: { userId: x.userId, email: x.email, locale: x.locale },
         payload: { displayName: x.displayName, roundName: x.roundName },
       })),

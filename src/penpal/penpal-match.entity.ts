@@ -5,10 +5,12 @@ import type { PairFacts } from './matching';
  * proposed: in a run not published (yet); published: shown to both, awaiting answers;
  * accepted: both said yes; declined: one said no; carried: a pair an earlier published run made,
  * kept by this run (the earlier row stays the one participants see); cancelled: ended by a
- * coordinator after publication (safeguarding), never proposed again.
+ * coordinator after publication (safeguarding), never proposed again; ended: one of the two pen
+ * pals ended an active match (or a coordinator did, deciding a moderation case): no more letters
+ * either way, never proposed again.
  */
 export type MatchStatus =
-  'proposed' | 'published' | 'accepted' | 'declined' | 'carried' | 'cancelled';
+  'proposed' | 'published' | 'accepted' | 'declined' | 'carried' | 'cancelled' | 'ended';
 export type MatchResponse = 'pending' | 'accepted' | 'declined';
 
 @Entity('penpal_matches')
@@ -61,4 +63,11 @@ export class PenpalMatch {
 
   @Column({ type: 'text', default: 'pending' })
   responseB: MatchResponse;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+
+  /** Who ended it: one of the pen pals, or the coordinator who decided a moderation case. */
+  @Column({ type: 'uuid', nullable: true })
+  endedBy: string | null;
 }

@@ -58,7 +58,7 @@ export class PenpalMatchesService implements OnModuleInit {
          JOIN penpal_rounds r ON r.id = x.round_id
          JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
          LEFT JOIN profiles p ON p.user_id = u.id
-        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined')
+        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
         ORDER BY r.enrolment_closes_at DESC, x.id
         LIMIT 200`,
       [who.id],
@@ -82,6 +82,40 @@ export class PenpalMatchesService implements OnModuleInit {
         interests: r.interests,
       },
     }));
+  }
+
+  /**
+   * A match shown to its two people, with its round, for letters. `lock` takes the match row's
+   * lock so that one pen pal's writes (and their daily count) queue behind each other.
+   */
+  async forLetters(
+    m: EntityManager,
+    matchId: string,
+    lock = false,
+  ): Promise<{ match: PenpalMatch; round: PenpalRound }> {
+    const match = await m.findOne(PenpalMatch, {
+      where: { id: matchId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!match || match.status === 'proposed' || match.status === 'carried')
+      throw notFound('Pen-pal match');
+    const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+    return { match, round };
+  }
+
+  /**
+   * Ends a match for good (one of the two, or a coordinator deciding a moderation case): no
+   * more letters either way, and the pair is never proposed again. The caller holds the lock.
+   */
+  async end(m: EntityManager, match: PenpalMatch, by: string): Promise<void> {
+    match.status = 'ended';
+    match.endedAt = new Date();
+    match.endedBy = by;
+    await m.update(
+      PenpalMatch,
+      { id: match.id },
+      { status: 'ended', endedAt: match.endedAt, endedBy: by },
+    );
   }
 
   /** Accept or decline once. Both yes: both are told to start writing; a no frees both for the next run. */
@@ -186,14 +220,15 @@ export class PenpalMatchesService implements OnModuleInit {
         throw conflict('This match was ended already', 'MATCH_CANCELLED');
       if (match.status === 'declined')
         throw conflict('This match was declined already', 'MATCH_DECLINED');
+      if (match.status === 'ended') throw conflict('This match has ended already', 'MATCH_ENDED');
 
-      await this.end(m, match, round, actor.id, reason);
+      await this.cancelMatch(m, match, round, actor.id, reason);
       return { matchId: match.id, status: 'cancelled' as const };
     });
   }
 
   /** Ends a published match: both people are told, the reason stays in the audit log. */
-  private async end(
+  private async cancelMatch(
     m: EntityManager,
     match: PenpalMatch,
     round: PenpalRound,
@@ -244,7 +279,8 @@ export class PenpalMatchesService implements OnModuleInit {
     for (const match of matches) {
       const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
       const problem = pairProblem(states.get(match.userA), states.get(match.userB), round);
-      if (problem) await this.end(m, match, round, change.actorId, `${change.cause}: ${problem}`);
+      if (problem)
+        await this.cancelMatch(m, match, round, change.actorId, `${change.cause}: ${problem}`);
     }
     const mine = states.get(change.userId);
     if (change.cause === 'consent_withdrawn' && mine && !mayParticipate(mine.consent)) {

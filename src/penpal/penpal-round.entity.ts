@@ -21,6 +21,8 @@ export interface RoundWeightsValue {
   preferences?: number;
 }
 
+export type LetterDelay = 'none' | 'distance';
+
 @Entity('penpal_rounds')
 export class PenpalRound {
   @PrimaryGeneratedColumn('uuid')
@@ -50,6 +52,18 @@ export class PenpalRound {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   countryBalance: { minPerCountry?: number };
+
+  /** 'distance': letters travel for a time that grows with the distance between the countries. */
+  @Column({ type: 'text', default: 'none' })
+  letterDelay: LetterDelay;
+
+  /** Letters one writer may send on one match in 24 hours. */
+  @Column({ type: 'int', default: 5 })
+  lettersPerDay: number;
+
+  /** Hold adults' letters with contact details too (minors' letters always are). */
+  @Column({ type: 'boolean', default: false })
+  screenAdultLetters: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -14,5 +14,7 @@ import { RoundsService } from './rounds.service';
   imports: [AuditModule, IdentityModule, NotificationsModule, ProgrammesModule],
   controllers: [RoundsController, MatchingRunsController],
   providers: [RoundsService, MatchingRunsService, PenpalMatchesService, PenpalErasure],
+  // Letters flow on active matches and can end them.
+  exports: [PenpalMatchesService],
 })
 export class PenpalModule {}

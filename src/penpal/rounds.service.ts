@@ -40,6 +40,9 @@ export interface RoundView {
   rules: PenpalRound['rules'];
   weights: PenpalRound['weights'];
   countryBalance: PenpalRound['countryBalance'];
+  letterDelay: PenpalRound['letterDelay'];
+  lettersPerDay: number;
+  screenAdultLetters: boolean;
 }
 
 const invalid = (errors: { path: string; message: string }[]) =>
@@ -77,6 +80,9 @@ export class RoundsService {
       rules: round.rules,
       weights: round.weights,
       countryBalance: round.countryBalance,
+      letterDelay: round.letterDelay,
+      lettersPerDay: round.lettersPerDay,
+      screenAdultLetters: round.screenAdultLetters,
     };
   }
 
@@ -113,6 +119,9 @@ export class RoundsService {
         rules: { ...dto.rules },
         weights: { ...dto.weights },
         countryBalance: { ...dto.countryBalance },
+        letterDelay: dto.letterDelay ?? 'none',
+        lettersPerDay: dto.lettersPerDay ?? 5,
+        screenAdultLetters: dto.screenAdultLetters ?? false,
       });
       const problems = roundProblems(round);
       if (problems.length) throw invalid(problems);
@@ -147,6 +156,9 @@ export class RoundsService {
       if (dto.weights !== undefined) round.weights = { ...round.weights, ...dto.weights };
       if (dto.countryBalance !== undefined)
         round.countryBalance = { ...round.countryBalance, ...dto.countryBalance };
+      if (dto.letterDelay !== undefined) round.letterDelay = dto.letterDelay;
+      if (dto.lettersPerDay !== undefined) round.lettersPerDay = dto.lettersPerDay;
+      if (dto.screenAdultLetters !== undefined) round.screenAdultLetters = dto.screenAdultLetters;
       const problems = roundProblems(round);
       if (problems.length) throw invalid(problems);
       await m.save(round);

@@ -13,6 +13,22 @@ export function penpalList(p: Record<string, unknown>, language: 'en' | 'ko'): s
   return language === 'en' ? names.join(' and ') : names.join(', ');
 }
 
+const CONTACT_KIND_NAMES: Record<string, { en: string; ko: string }> = {
+  email: { en: 'an email address', ko: '이메일 주소' },
+  phone: { en: 'a phone number', ko: '전화번호' },
+  link: { en: 'a link', ko: '링크' },
+  handle: { en: 'a messenger or social media ID', ko: '메신저나 SNS 아이디' },
+};
+
+/** "a phone number and a link" from the payload's contact-detail kinds. */
+export function contactKinds(p: Record<string, unknown>, language: 'en' | 'ko'): string {
+  const kinds = (Array.isArray(p.kinds) ? p.kinds : []) as string[];
+  const names = kinds.map((k) => CONTACT_KIND_NAMES[k]?.[language]).filter(Boolean);
+  if (names.length === 0) return language === 'en' ? 'contact details' : '연락처';
+  if (language === 'ko') return names.join(', ');
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 export const en: Record<string, TemplateFn> = {
   'guardian.consent_requested': (p) => ({
     subject: `Please confirm ${s(p.participantName)} may take part in Kenal`,
@@ -125,6 +141,46 @@ export const en: Record<string, TemplateFn> = {
     body: 'The coordinators ended this match. You are back in the queue for the next run.',
   }),
   'penpal.ended': (p) => ({
+    subject: `Your pen-pal match in ${s(p.roundName)} has ended`,
+    text:
+      `Hello ${s(p.displayName)},\n\n${s(p.penpalName)} has ended your pen-pal match in ${s(p.roundName)}. ` +
+      `No more letters can be sent either way, and you will not be matched with each other again. ` +
+      `The letters you exchanged stay in Kenal for you to read.\n\n— The Kenal team`,
+    title: 'Your pen-pal match has ended',
+    body: `${s(p.penpalName)} ended the match. No more letters can be sent either way.`,
+  }),
+  'letter.delivered': (p) => ({
+    subject: `A letter from ${s(p.penpalName)} has arrived`,
+    text:
+      `Hello ${s(p.displayName)},\n\n${s(p.penpalName)} wrote to you. Read the letter and write back in Kenal:\n` +
+      `${s(p.link)}\n\n(We email you at most once every few hours about new letters from one pen pal.)\n\n— The Kenal team`,
+    title: 'A new letter',
+    body: `${s(p.penpalName)} wrote to you.`,
+  }),
+  'letter.held': (p) => ({
+    subject: `Your letter to ${s(p.penpalName)} is waiting for a check`,
+    text:
+      `Hello ${s(p.displayName)},\n\nYour letter to ${s(p.penpalName)} seems to contain ${contactKinds(p, 'en')}. ` +
+      `To keep everyone safe, letters with contact details stay inside Kenal until a coordinator has looked at them. ` +
+      `You will hear from us when it is sent or removed.\n\n— The Kenal team`,
+    title: 'Your letter is waiting for a check',
+    body: `It seems to contain ${contactKinds(p, 'en')}; a coordinator will look at it.`,
+  }),
+  'letter.released': (p) => ({
+    subject: `Your letter to ${s(p.penpalName)} is on its way`,
+    text: `Hello ${s(p.displayName)},\n\nA coordinator has checked your letter to ${s(p.penpalName)} and sent it on.\n\n— The Kenal team`,
+    title: 'Your letter was sent',
+    body: `A coordinator checked your letter to ${s(p.penpalName)} and sent it on.`,
+  }),
+  'letter.removed': (p) => ({
+    subject: `Your letter to ${s(p.penpalName)} was not delivered`,
+    text:
+      `Hello ${s(p.displayName)},\n\nA coordinator has checked your letter to ${s(p.penpalName)} and removed it: ` +
+      `${s(p.penpalName)} will not see it. Please keep letters free of contact details and kind to each other.\n\n— The Kenal team`,
+    title: 'Your letter was removed',
+    body: `A coordinator removed your letter to ${s(p.penpalName)}; it was not delivered.`,
+  }),
+  'penpal.partner_left': (p) => ({
     subject: `Your pen-pal match in ${s(p.roundName)} has ended`,
     text:
       `Hello ${s(p.displayName)},\n\nYour pen-pal match in ${s(p.roundName)} has ended. ` +

@@ -1,4 +1,4 @@
-import { penpalList } from './en';
+import { contactKinds, penpalList } from './en';
 import type { TemplateFn } from './types';
 
 const s = (v: unknown) => String(v ?? '');
@@ -93,6 +93,36 @@ export const ko: Record<string, TemplateFn> = {
     body: '운영진이 이 매칭을 종료했어요. 다음 매칭을 위해 대기열로 돌아갔어요.',
   }),
   'penpal.ended': (p) => ({
+    subject: `${s(p.roundName)}의 펜팔이 끝났어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님이 ${s(p.roundName)}의 펜팔을 끝냈습니다. 이제 서로 편지를 보낼 수 없고, 다시 짝이 되지도 않아요. 주고받은 편지는 Kenal에서 계속 읽을 수 있습니다.\n\n— Kenal 팀`,
+    title: '펜팔이 끝났어요',
+    body: `${s(p.penpalName)} 님이 펜팔을 끝냈어요. 이제 서로 편지를 보낼 수 없어요.`,
+  }),
+  'letter.delivered': (p) => ({
+    subject: `${s(p.penpalName)} 님의 편지가 도착했어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님이 편지를 보냈어요. Kenal에서 읽고 답장해 보세요:\n${s(p.link)}\n\n(한 펜팔의 새 편지는 몇 시간에 한 번만 이메일로 알려 드려요.)\n\n— Kenal 팀`,
+    title: '새 편지',
+    body: `${s(p.penpalName)} 님이 편지를 보냈어요.`,
+  }),
+  'letter.held': (p) => ({
+    subject: `${s(p.penpalName)} 님에게 보낸 편지를 확인하고 있어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님에게 보낸 편지에 ${contactKinds(p, 'ko')}이(가) 들어 있는 것 같아요. 모두의 안전을 위해 연락처가 담긴 편지는 코디네이터가 확인할 때까지 Kenal 안에 머물러요. 편지가 전달되거나 삭제되면 알려 드릴게요.\n\n— Kenal 팀`,
+    title: '편지를 확인하고 있어요',
+    body: `${contactKinds(p, 'ko')}이(가) 들어 있는 것 같아 코디네이터가 확인할 거예요.`,
+  }),
+  'letter.released': (p) => ({
+    subject: `${s(p.penpalName)} 님에게 편지가 전달되었어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n코디네이터가 ${s(p.penpalName)} 님에게 보낸 편지를 확인하고 전달했어요.\n\n— Kenal 팀`,
+    title: '편지가 전달되었어요',
+    body: `코디네이터가 확인하고 ${s(p.penpalName)} 님에게 편지를 전달했어요.`,
+  }),
+  'letter.removed': (p) => ({
+    subject: `${s(p.penpalName)} 님에게 보낸 편지가 전달되지 않았어요`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n코디네이터가 ${s(p.penpalName)} 님에게 보낸 편지를 확인하고 삭제했어요. ${s(p.penpalName)} 님은 이 편지를 볼 수 없어요. 편지에는 연락처를 쓰지 말고, 서로 친절하게 대해 주세요.\n\n— Kenal 팀`,
+    title: '편지가 삭제되었어요',
+    body: `코디네이터가 ${s(p.penpalName)} 님에게 보낸 편지를 삭제했어요. 전달되지 않았어요.`,
+  }),
+  'penpal.partner_left': (p) => ({
     subject: `${s(p.roundName)}의 펜팔 매칭이 끝났어요`,
     text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}의 펜팔 매칭이 끝났습니다. 다시 대기열에 들어가며 다음 매칭에서 새로운 펜팔을 찾아 드릴게요.\n\n— Kenal 팀`,
     title: '펜팔 매칭이 끝났어요',

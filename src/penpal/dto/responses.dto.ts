@@ -16,6 +16,7 @@ const MATCH_STATUSES: MatchStatus[] = [
   'declined',
   'carried',
   'cancelled',
+  'ended',
 ];
 const MATCH_RESPONSES: MatchResponse[] = ['pending', 'accepted', 'declined'];
 const SHORTFALL_REASONS: ShortfallReason[] = [
@@ -50,6 +51,9 @@ export class PenpalRoundDto {
   @ApiProperty({ type: RoundRulesDto }) rules: RoundRulesDto;
   @ApiProperty({ type: RoundWeightsDto }) weights: RoundWeightsDto;
   @ApiProperty({ type: CountryBalanceDto }) countryBalance: CountryBalanceDto;
+  @ApiProperty({ enum: ['none', 'distance'] }) letterDelay: string;
+  @ApiProperty() lettersPerDay: number;
+  @ApiProperty() screenAdultLetters: boolean;
 }
 
 // Enrolments

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -120,6 +121,37 @@ export class CreatePenpalRoundDto {
   @ValidateNested()
   @Type(() => CountryBalanceDto)
   countryBalance?: CountryBalanceDto;
+
+  @ApiPropertyOptional({
+    enum: ['none', 'distance'],
+    default: 'none',
+    description:
+      "'distance': each letter travels for a time that grows with the distance between the two countries (1 h plus 1 h per 1,000 km, at most 12 h); 'none': at once",
+  })
+  @IsOptional()
+  @IsIn(['none', 'distance'])
+  letterDelay?: 'none' | 'distance';
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 50,
+    default: 5,
+    description: 'Letters one writer may send on one match in 24 hours (then 429 TOO_MANY_LETTERS)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  lettersPerDay?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "Hold adults' letters with contact details for review too (minors' letters, written or received, always are)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  screenAdultLetters?: boolean;
 }
 
 export class UpdatePenpalRoundDto extends PartialType(CreatePenpalRoundDto) {}

@@ -1488,6 +1488,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/penpal-matches/{id}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The match's letters, newest first (the two pen pals only)
+         * @description The recipient sees a letter once it is delivered (not while they have an open report on it); the writer sees their own scheduled, held and removed letters too.
+         */
+        get: operations["LettersController_list"];
+        put?: never;
+        /**
+         * Write a letter to my pen pal
+         * @description Delivered at once, or after a travel time by distance when the round's letterDelay is 'distance'. A letter to or from a minor (or any letter, when the round screens adults too) that carries contact details is held for a coordinator; heldReason and heldKinds say why.
+         */
+        post: operations["LettersController_write"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a letter I received as read */
+        post: operations["LettersController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letters/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a letter I received
+         * @description Opens a moderation case for the programme's coordinators; the letter is hidden from me until it is decided.
+         */
+        post: operations["LettersController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penpal-matches/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End my pen-pal match
+         * @description No more letters either way (letters still travelling are not delivered); the other is told it ended, not the reason; the two are never matched again.
+         */
+        post: operations["LettersController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programmes/{id}/moderation-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme's moderation queue (coordinators): held and reported letters
+         * @description Each case shows that one letter, its writer and recipient (name, country, minor); open cases oldest first, decided ones newest first.
+         */
+        get: operations["LettersController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/moderation-cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a moderation case (coordinators); audited
+         * @description release: a held letter is delivered (a reported one is shown again); remove: the recipient never sees it; end_match: removed, and the match ends, both told. The writer is told what became of their letter.
+         */
+        post: operations["LettersController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/letter-prompts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Conversation starters for an empty letter, per interest tag, in 11 languages */
+        get: operations["LettersController_prompts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -1856,6 +1994,22 @@ export interface components {
             /** @description Relative weights of the compatibility score */
             weights?: components["schemas"]["RoundWeightsDto"];
             countryBalance?: components["schemas"]["CountryBalanceDto"];
+            /**
+             * @description 'distance': each letter travels for a time that grows with the distance between the two countries (1 h plus 1 h per 1,000 km, at most 12 h); 'none': at once
+             * @default none
+             * @enum {string}
+             */
+            letterDelay: "none" | "distance";
+            /**
+             * @description Letters one writer may send on one match in 24 hours (then 429 TOO_MANY_LETTERS)
+             * @default 5
+             */
+            lettersPerDay: number;
+            /**
+             * @description Hold adults' letters with contact details for review too (minors' letters, written or received, always are)
+             * @default false
+             */
+            screenAdultLetters: boolean;
         };
         PenpalRoundLocalWindowDto: {
             /** @example Asia/Seoul */
@@ -1889,6 +2043,10 @@ export interface components {
             rules: components["schemas"]["RoundRulesDto"];
             weights: components["schemas"]["RoundWeightsDto"];
             countryBalance: components["schemas"]["CountryBalanceDto"];
+            /** @enum {string} */
+            letterDelay: "none" | "distance";
+            lettersPerDay: number;
+            screenAdultLetters: boolean;
         };
         UpdatePenpalRoundDto: {
             /** @example Spring 2027 pen pals */
@@ -1903,6 +2061,22 @@ export interface components {
             /** @description Relative weights of the compatibility score */
             weights?: components["schemas"]["RoundWeightsDto"];
             countryBalance?: components["schemas"]["CountryBalanceDto"];
+            /**
+             * @description 'distance': each letter travels for a time that grows with the distance between the two countries (1 h plus 1 h per 1,000 km, at most 12 h); 'none': at once
+             * @default none
+             * @enum {string}
+             */
+            letterDelay: "none" | "distance";
+            /**
+             * @description Letters one writer may send on one match in 24 hours (then 429 TOO_MANY_LETTERS)
+             * @default 5
+             */
+            lettersPerDay: number;
+            /**
+             * @description Hold adults' letters with contact details for review too (minors' letters, written or received, always are)
+             * @default false
+             */
+            screenAdultLetters: boolean;
         };
         EnrolDto: {
             /** @description Countries the pen pal would ideally come from */
@@ -2111,7 +2285,7 @@ export interface components {
             reasons: string[];
             pinned: boolean;
             /** @enum {string} */
-            status: "proposed" | "published" | "accepted" | "declined" | "carried" | "cancelled";
+            status: "proposed" | "published" | "accepted" | "declined" | "carried" | "cancelled" | "ended";
         };
         ProposedMatchPageDto: {
             page: number;
@@ -3059,6 +3233,152 @@ export interface components {
             status: "recused";
             /** @description another judge took the entry over */
             replaced: boolean;
+        };
+        WriteLetterDto: {
+            body: string;
+            /**
+             * @description ISO 639-1 code; the writer’s language when left out
+             * @example ko
+             */
+            language?: string;
+        };
+        WrittenLetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "scheduled" | "delivered" | "held";
+            /** Format: date-time */
+            deliverAt: string;
+            /**
+             * @description Why the letter is held
+             * @enum {string}
+             */
+            heldReason?: "contact_details";
+            heldKinds?: ("email" | "phone" | "link" | "handle")[];
+        };
+        LetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            from: "me" | "penpal";
+            body: string;
+            language: string | null;
+            /** @enum {string} */
+            status: "scheduled" | "delivered" | "held" | "removed";
+            /** Format: date-time */
+            deliverAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description Own held letters only
+             * @enum {string}
+             */
+            heldReason?: "contact_details";
+        };
+        LetterPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["LetterDto"][];
+        };
+        LetterReadDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            readAt: string;
+        };
+        ReportLetterDto: {
+            /** @enum {string} */
+            reason: "harassment" | "inappropriate" | "contact_details" | "spam" | "other";
+            detail?: string;
+        };
+        ReportedDto: {
+            /**
+             * Format: uuid
+             * @description The moderation case
+             */
+            id: string;
+            /** @enum {string} */
+            kind: "report";
+            /** @enum {string} */
+            reason: "harassment" | "inappropriate" | "contact_details" | "spam" | "other";
+            /** @enum {string} */
+            status: "open";
+        };
+        EndMatchDto: {
+            /** @description Kept for the coordinators; the pen pal is not told */
+            reason?: string;
+        };
+        MatchEndedDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** @enum {string} */
+            status: "ended";
+        };
+        CasePersonDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            country: string | null;
+            minor: boolean;
+        };
+        CaseLetterDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            matchId: string;
+            body: string;
+            /** @enum {string} */
+            status: "scheduled" | "delivered" | "held" | "removed";
+            heldKinds: ("email" | "phone" | "link" | "handle")[];
+            from: components["schemas"]["CasePersonDto"];
+            to: components["schemas"]["CasePersonDto"];
+        };
+        ModerationCaseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "held" | "report";
+            reason: string;
+            detail: string | null;
+            /** @enum {string} */
+            status: "open" | "decided";
+            /** @enum {string|null} */
+            decision: "release" | "remove" | "end_match" | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            letter: components["schemas"]["CaseLetterDto"];
+        };
+        ModerationCasePageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["ModerationCaseDto"][];
+        };
+        DecisionDto: {
+            /** @enum {string} */
+            action: "release" | "remove" | "end_match";
+            note?: string;
+        };
+        DecidedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "decided";
+            /** @enum {string} */
+            decision: "release" | "remove" | "end_match";
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        PromptsDto: {
+            locale: string;
+            interest: string | null;
+            prompts: string[];
         };
         HealthChecksDto: {
             /** @enum {string} */
@@ -11013,6 +11333,598 @@ export interface operations {
                         status?: 413;
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    LettersController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not one of the two pen pals (coordinators and admins included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such match */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_write: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteLetterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrittenLetterDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not one of the two pen pals (staff included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such match */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MATCH_NOT_ACTIVE: the match is not active (not accepted by both, or ended) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description TOO_MANY_LETTERS: the round's lettersPerDay in 24 hours (Retry-After header) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterReadDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not the recipient */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such letter, or not delivered to me */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportLetterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportedDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not the recipient */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such letter, or not delivered to me */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ALREADY_REPORTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    LettersController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndMatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchEndedDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not one of the two pen pals */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such match */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MATCH_NOT_ACTIVE: declined, cancelled or ended already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    LettersController_cases: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                status?: "open" | "decided";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCasePageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not an admin or a coordinator of this programme */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecidedDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not an admin or a coordinator of the case's programme */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such case */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASE_DECIDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    LettersController_prompts: {
+        parameters: {
+            query?: {
+                /** @description An interest tag (GET /interests); generic starters when left out or unknown */
+                interest?: string;
+                locale?: "en" | "ko" | "id" | "ms" | "th" | "vi" | "fil" | "km" | "lo" | "my" | "zh";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromptsDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
                     };
                 };
             };

@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { User } from '../identity/user.entity';
+import { JobName } from '../jobs/job-registry';
+import { QueueService } from '../jobs/queue.service';
+import { OutboxService } from '../notifications/outbox.service';
+import { Letter } from './letter.entity';
+
+/** The recipient is emailed about new letters on one match at most this often. */
+export const EMAIL_EVERY_HOURS = 6;
+
+export type WriterNotice = 'letter.held' | 'letter.released' | 'letter.removed';
+
+/**
+ * Delivering a letter and telling people about it, for the API (at once, on release) and the
+ * worker (a travelling letter's job, the maintenance sweep). Every delivery holds the letter's
+ * row lock and checks it is still scheduled, so a job run twice, or a job and the sweep, deliver
+ * it once. Redis is only called after the commit: a failed call is repaired by the sweep.
+ */
+@Injectable()
+export class LetterDelivery {
+  private readonly logger = new Logger(LetterDelivery.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly queues: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Marks the letter delivered now and tells the recipient, in the caller's transaction. */
+  async deliverNow(m: EntityManager, letter: Letter): Promise<void> {
+    letter.status = 'delivered';
+    letter.deliveredAt = new Date();
+    await m.update(
+      Letter,
+      { id: letter.id },
+      { status: 'delivered', deliveredAt: letter.deliveredAt },
+    );
+    await this.tellRecipient(m, letter);
+  }
+
+  /**
+   * In-app at once; by email only when the last email about this match to this person is
+   * 6 hours old or more (claimed with one upsert, so two deliveries at once email once).
+   */
+  private async tellRecipient(m: EntityManager, letter: Letter): Promise<void> {
+    const claimed: unknown[] = await m.query(
+      `INSERT INTO letter_email_marks (match_id, recipient_id, emailed_at) VALUES ($1, $2, now())
+       ON CONFLICT (match_id, recipient_id) DO UPDATE SET emailed_at = now()
+        WHERE letter_email_marks.emailed_at <= now() - interval '${EMAIL_EVERY_HOURS} hours'
+       RETURNING 1`,
+      [letter.matchId, letter.recipientId],
+    );
+    const to = await m.findOneByOrFail(User, { id: letter.recipientId });
+    const from = await m.findOneByOrFail(User, { id: letter.senderId });
+    await this.outbox.enqueue(m, {
+      type: 'letter.delivered',
+      recipient: { userId: to.id, email: to.email, locale: to.locale },
+      channels: claimed.length > 0 ? ['email', 'in_app'] : ['in_app'],
+      payload: {
+        displayName: to.displayName,
+        penpalName: from.displayName,
+        matchId: letter.matchId,
+        link: `${this.config.PUBLIC_URL}/penpals`,
+      },
+    });
+  }
+
+  /** Tells the writer, in their language, that their letter is held, released or removed. */
+  async tellWriter(m: EntityManager, letter: Letter, type: WriterNotice): Promise<void> {
+    const writer = await m.findOneByOrFail(User, { id: letter.senderId });
+    const penpal = await m.findOneByOrFail(User, { id: letter.recipientId });
+    await this.outbox.enqueue(m, {
+      type,
+      recipient: { userId: writer.id, email: writer.email, locale: writer.locale },
+      payload: {
+        displayName: writer.displayName,
+        penpalName: penpal.displayName,
+        kinds: letter.heldKinds,
+        link: `${this.config.PUBLIC_URL}/penpals`,
+      },
+    });
+  }
+
+  /**
+   * Delivers a travelling letter once it is due (the job's handler and the sweep). Returns
+   * whether this call delivered it. A letter whose match ended on the way is not delivered.
+   */
+  async deliverIfDue(letterId: string): Promise<boolean> {
+    return this.db.transaction(async (m) => {
+      const letter = await m.findOne(Letter, {
+        where: { id: letterId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!letter || letter.status !== 'scheduled') return false;
+      if (letter.deliverAt.getTime() > Date.now()) return false;
+      const [match]: { status: string }[] = await m.query(
+        'SELECT status FROM penpal_matches WHERE id = $1',
+        [letter.matchId],
+      );
+      if (match?.status !== 'accepted') {
+        await m.update(Letter, { id: letter.id }, { status: 'removed' });
+        return false;
+      }
+      await this.deliverNow(m, letter);
+      return true;
+    });
+  }
+
+  /** After the commit: the delayed job that delivers the letter at deliverAt (id = letter id). */
+  async schedule(letter: { id: string; deliverAt: Date }): Promise<void> {
+    try {
+      await this.queues.add(
+        JobName.DeliverLetter,
+        { letterId: letter.id },
+        { jobId: letter.id, delay: Math.max(0, letter.deliverAt.getTime() - Date.now()) },
+      );
+    } catch (err) {
+      // The hourly maintenance delivers due letters whose job was lost.
+      this.logger.error(`Could not schedule letter ${letter.id}: ${(err as Error).message}`);
+    }
+  }
+}

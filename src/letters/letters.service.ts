@@ -1,0 +1,274 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { AppError, conflict, forbidden, notFound } from '../common/errors/app-error';
+import { PageQuery, pageOf } from '../common/http/pagination';
+import { tooManyRequests } from '../common/redis/rate-limiter';
+import { isMinorOn } from '../identity/age';
+import { Profile } from '../identity/profile.entity';
+import { User } from '../identity/user.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { PenpalMatch } from '../penpal/penpal-match.entity';
+import { PenpalMatchesService } from '../penpal/penpal-matches.service';
+import { PenpalRound } from '../penpal/penpal-round.entity';
+import { scanContactDetails } from './detector/contact-detector';
+import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
+import { LetterDelivery } from './letter-delivery';
+import { Letter, LetterStatus } from './letter.entity';
+import { ModerationCase } from './moderation-case.entity';
+import { travelTimeMs } from './travel/travel-time';
+
+const DAY_MS = 86400_000;
+
+const notActive = () =>
+  new AppError(
+    HttpStatus.CONFLICT,
+    'MATCH_NOT_ACTIVE',
+    'Letters flow only on an active match (both pen pals accepted, not ended)',
+  );
+
+interface LetterRow {
+  id: string;
+  sender_id: string;
+  body: string;
+  language: string | null;
+  status: LetterStatus;
+  deliver_at: Date;
+  read_at: Date | null;
+  created_at: Date;
+  held_reason: string | null;
+}
+
+/**
+ * Letters between the two people of a match. Only they read them: coordinators see a letter
+ * only when it is brought to them as a moderation case (ModerationService).
+ */
+@Injectable()
+export class LettersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly matches: PenpalMatchesService,
+    private readonly delivery: LetterDelivery,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The caller's side of the match; anyone else (staff included) gets 403. */
+  private otherOf(match: PenpalMatch, who: Principal): string {
+    if (match.userA === who.id) return match.userB;
+    if (match.userB === who.id) return match.userA;
+    throw forbidden('Only the two pen pals of a match read and write its letters');
+  }
+
+  async write(who: Principal, matchId: string, dto: WriteLetterDto) {
+    const written = await this.db.transaction(async (m) => {
+      const { match, round } = await this.matches.forLetters(m, matchId, true);
+      const recipientId = this.otherOf(match, who);
+      if (match.status !== 'accepted') throw notActive();
+      await this.assertUnderDailyLimit(m, match.id, who.id, round);
+
+      const sender = await m.findOneByOrFail(Profile, { userId: who.id });
+      const recipient = await m.findOneByOrFail(Profile, { userId: recipientId });
+      const now = new Date();
+      const screened =
+        round.screenAdultLetters ||
+        isMinorOn(sender.dateOfBirth, now) ||
+        isMinorOn(recipient.dateOfBirth, now);
+      const scan = screened ? scanContactDetails(dto.body) : null;
+      const travel =
+        round.letterDelay === 'distance' ? travelTimeMs(sender.country, recipient.country) : 0;
+      const held = scan?.found === true;
+      const letter = m.create(Letter, {
+        matchId: match.id,
+        senderId: who.id,
+        recipientId,
+        body: dto.body,
+        language: dto.language ?? who.locale,
+        status: held ? 'held' : travel > 0 ? 'scheduled' : 'delivered',
+        deliverAt: new Date(now.getTime() + travel),
+        deliveredAt: null,
+        readAt: null,
+        heldReason: held ? 'contact_details' : null,
+        heldKinds: held ? scan.kinds : [],
+      });
+      await m.save(letter);
+      if (held) {
+        await m.insert(ModerationCase, {
+          programmeId: round.programmeId,
+          letterId: letter.id,
+          kind: 'held',
+          reason: 'contact_details',
+          detail: scan.kinds.join(', '),
+        });
+        await this.delivery.tellWriter(m, letter, 'letter.held');
+      } else if (letter.status === 'delivered') {
+        await this.delivery.deliverNow(m, letter);
+      }
+      return letter;
+    });
+    // Redis only after the commit; the hourly maintenance repairs a failed call.
+    if (written.status === 'scheduled') await this.delivery.schedule(written);
+    return {
+      id: written.id,
+      status: written.status,
+      deliverAt: written.deliverAt,
+      ...(written.status === 'held'
+        ? { heldReason: written.heldReason!, heldKinds: written.heldKinds }
+        : {}),
+    };
+  }
+
+  /** The round's lettersPerDay in any 24 hours, counted in the table (the match row is locked). */
+  private async assertUnderDailyLimit(
+    m: EntityManager,
+    matchId: string,
+    senderId: string,
+    round: PenpalRound,
+  ): Promise<void> {
+    const [row]: { n: number; oldest: Date | null }[] = await m.query(
+      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM letters
+        WHERE match_id = $1 AND sender_id = $2 AND created_at > now() - interval '24 hours'`,
+      [matchId, senderId],
+    );
+    if (row.n < round.lettersPerDay) return;
+    const wait = Math.max(1, Math.ceil((row.oldest!.getTime() + DAY_MS - Date.now()) / 1000));
+    const error = tooManyRequests(wait, 'TOO_MANY_LETTERS');
+    throw new AppError(
+      error.status,
+      error.code,
+      `You can send ${round.lettersPerDay} letters a day to this pen pal; try again in ${Math.ceil(wait / 3600)} h`,
+      undefined,
+      error.headers,
+    );
+  }
+
+  /**
+   * Newest first. The writer sees their own letters whatever their state; the recipient sees
+   * delivered letters only, except one they reported while the report is open.
+   */
+  async list(who: Principal, matchId: string, q: PageQuery) {
+    const { match } = await this.matches.forLetters(this.db.manager, matchId);
+    this.otherOf(match, who);
+    const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
+        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
+    const rows: LetterRow[] = await this.db.query(
+      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason
+         FROM letters l WHERE ${visible}
+        ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4`,
+      [match.id, who.id, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM letters l WHERE ${visible}`,
+      [match.id, who.id],
+    );
+    return pageOf(
+      rows.map((r) => {
+        const mine = r.sender_id === who.id;
+        return {
+          id: r.id,
+          from: mine ? ('me' as const) : ('penpal' as const),
+          body: r.body,
+          language: r.language,
+          status: r.status,
+          deliverAt: r.deliver_at,
+          readAt: r.read_at,
+          createdAt: r.created_at,
+          ...(mine && r.held_reason && r.status === 'held' ? { heldReason: r.held_reason } : {}),
+        };
+      }),
+      n,
+      q,
+    );
+  }
+
+  /** A letter the caller received and may see (delivered, not hidden by their open report). */
+  private async received(m: EntityManager, who: Principal, letterId: string): Promise<Letter> {
+    const letter = await m.findOne(Letter, {
+      where: { id: letterId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!letter) throw notFound('Letter');
+    if (letter.recipientId !== who.id) {
+      if (letter.senderId === who.id) throw forbidden('Only the recipient can do this');
+      throw forbidden('Only the two pen pals of a match read its letters');
+    }
+    const hidden = await m.exists(ModerationCase, {
+      where: { letterId, reporterId: who.id, status: 'open' },
+    });
+    if (letter.status !== 'delivered' || hidden) throw notFound('Letter');
+    return letter;
+  }
+
+  async markRead(who: Principal, letterId: string) {
+    return this.db.transaction(async (m) => {
+      const letter = await this.received(m, who, letterId);
+      if (!letter.readAt) {
+        letter.readAt = new Date();
+        await m.update(Letter, { id: letter.id }, { readAt: letter.readAt });
+      }
+      return { id: letter.id, readAt: letter.readAt };
+    });
+  }
+
+  /** The recipient reports a letter: a moderation case, and the letter is hidden from them. */
+  async report(who: Principal, letterId: string, dto: ReportLetterDto) {
+    return this.db.transaction(async (m) => {
+      const letter = await this.received(m, who, letterId);
+      const { round } = await this.matches.forLetters(m, letter.matchId);
+      const reported = await m.exists(ModerationCase, {
+        where: { letterId, reporterId: who.id },
+      });
+      if (reported) throw conflict('You reported this letter already', 'ALREADY_REPORTED');
+      const created = m.create(ModerationCase, {
+        programmeId: round.programmeId,
+        letterId,
+        kind: 'report',
+        reason: dto.reason,
+        detail: dto.detail ?? null,
+        reporterId: who.id,
+      });
+      await m.save(created);
+      return { id: created.id, kind: created.kind, reason: created.reason, status: created.status };
+    });
+  }
+
+  /**
+   * Either pen pal ends the match: no more letters either way (letters still travelling are
+   * not delivered), the other is told it ended (not why), and they are never matched again.
+   */
+  async end(who: Principal, matchId: string, dto: EndMatchDto) {
+    return this.db.transaction(async (m) => {
+      const { match, round } = await this.matches.forLetters(m, matchId, true);
+      const otherId = this.otherOf(match, who);
+      if (match.status !== 'accepted' && match.status !== 'published') throw notActive();
+      await this.endMatch(m, match, who.id);
+      const me = await m.findOneByOrFail(User, { id: who.id });
+      const other = await m.findOneByOrFail(User, { id: otherId });
+      await this.outbox.enqueue(m, {
+        type: 'penpal.ended',
+        recipient: { userId: other.id, email: other.email, locale: other.locale },
+        payload: {
+          displayName: other.displayName,
+          penpalName: me.displayName,
+          roundName: round.name,
+        },
+      });
+      await this.audit.record(m, {
+        actorId: who.id,
+        action: 'penpal_match.ended',
+        targetType: 'penpal_match',
+        targetId: match.id,
+        details: { roundId: round.id, reason: dto.reason ?? null },
+      });
+      return { matchId: match.id, status: 'ended' as const };
+    });
+  }
+
+  /** Ends the match and stops the letters still travelling on it. */
+  async endMatch(m: EntityManager, match: PenpalMatch, by: string): Promise<void> {
+    await this.matches.end(m, match, by);
+    await m.update(Letter, { matchId: match.id, status: 'scheduled' }, { status: 'removed' });
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { conflict, notFound } from '../common/errors/app-error';
+import { pageOf } from '../common/http/pagination';
+import { isMinorOn } from '../identity/age';
+import { User } from '../identity/user.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { PenpalMatchesService } from '../penpal/penpal-matches.service';
+import { ProgrammeAccess } from '../programmes/programme-access';
+import { CaseQuery, DecisionDto } from './dto/letter.dto';
+import { LetterDelivery } from './letter-delivery';
+import { Letter } from './letter.entity';
+import { LettersService } from './letters.service';
+import { ModerationCase } from './moderation-case.entity';
+
+interface CaseRow {
+  id: string;
+  kind: string;
+  reason: string;
+  detail: string | null;
+  status: string;
+  decision: string | null;
+  note: string | null;
+  created_at: Date;
+  decided_at: Date | null;
+  letter_id: string;
+  match_id: string;
+  body: string;
+  letter_status: string;
+  held_kinds: string[];
+  from_id: string;
+  from_name: string;
+  from_country: string | null;
+  from_dob: string | null;
+  to_id: string;
+  to_name: string;
+  to_country: string | null;
+  to_dob: string | null;
+}
+
+/**
+ * The programme's moderation queue: letters held for contact details and letters reported by
+ * their recipient. The only way a coordinator reads a letter, and only that one letter.
+ */
+@Injectable()
+export class ModerationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: ProgrammeAccess,
+    private readonly letters: LettersService,
+    private readonly matches: PenpalMatchesService,
+    private readonly delivery: LetterDelivery,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(who: Principal, programmeId: string, q: CaseQuery) {
+    await this.access.assertCanManage(who, programmeId);
+    const params: unknown[] = [programmeId];
+    let where = 'c.programme_id = $1';
+    if (q.status) {
+      params.push(q.status);
+      where += ` AND c.status = $${params.length}`;
+    }
+    const rows: CaseRow[] = await this.db.query(
+      `SELECT c.id, c.kind, c.reason, c.detail, c.status, c.decision, c.note, c.created_at, c.decided_at,
+              l.id AS letter_id, l.match_id, l.body, l.status AS letter_status, l.held_kinds,
+              s.id AS from_id, s.display_name AS from_name, sp.country AS from_country,
+              to_char(sp.date_of_birth, 'YYYY-MM-DD') AS from_dob,
+              r.id AS to_id, r.display_name AS to_name, rp.country AS to_country,
+              to_char(rp.date_of_birth, 'YYYY-MM-DD') AS to_dob
+         FROM moderation_cases c
+         JOIN letters l ON l.id = c.letter_id
+         JOIN users s ON s.id = l.sender_id LEFT JOIN profiles sp ON sp.user_id = s.id
+         JOIN users r ON r.id = l.recipient_id LEFT JOIN profiles rp ON rp.user_id = r.id
+        WHERE ${where}
+        ORDER BY c.created_at ${q.status === 'decided' ? 'DESC' : 'ASC'}, c.id
+        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM moderation_cases c WHERE ${where}`,
+      params,
+    );
+    const now = new Date();
+    const person = (id: string, name: string, country: string | null, dob: string | null) => ({
+      userId: id,
+      displayName: name,
+      country,
+      minor: dob ? isMinorOn(dob, now) : false,
+    });
+    return pageOf(
+      rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        reason: r.reason,
+        detail: r.detail,
+        status: r.status,
+        decision: r.decision,
+        note: r.note,
+        createdAt: r.created_at,
+        decidedAt: r.decided_at,
+        letter: {
+          id: r.letter_id,
+          matchId: r.match_id,
+          body: r.body,
+          status: r.letter_status,
+          heldKinds: r.held_kinds,
+          from: person(r.from_id, r.from_name, r.from_country, r.from_dob),
+          to: person(r.to_id, r.to_name, r.to_country, r.to_dob),
+        },
+      })),
+      n,
+      q,
+    );
+  }
+
+  /**
+   * release: a held letter goes to the recipient (a reported one is shown again); remove: the
+   * recipient never sees it; end_match: removed, and the match ends, both told. Audited; the
+   * writer hears what became of a held or removed letter, in their language.
+   */
+  async decide(who: Principal, caseId: string, dto: DecisionDto) {
+    const outcome = await this.db.transaction(async (m) => {
+      const found = await m.findOne(ModerationCase, {
+        where: { id: caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw notFound('Moderation case');
+      await this.access.assertCanManage(who, found.programmeId, m);
+      if (found.status === 'decided')
+        throw conflict('This case was decided already', 'CASE_DECIDED');
+      const letter = await m.findOneOrFail(Letter, {
+        where: { id: found.letterId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const { match, round } = await this.matches.forLetters(m, letter.matchId, true);
+
+      if (dto.action === 'release') {
+        if (letter.status === 'held') {
+          if (match.status !== 'accepted') {
+            // The match ended meanwhile: nothing flows on it any more.
+            await m.update(Letter, { id: letter.id }, { status: 'removed' });
+          } else if (letter.deliverAt.getTime() > Date.now()) {
+            letter.status = 'scheduled';
+            await m.update(Letter, { id: letter.id }, { status: 'scheduled' });
+          } else {
+            await this.delivery.deliverNow(m, letter);
+          }
+          await this.delivery.tellWriter(m, letter, 'letter.released');
+        }
+      } else {
+        if (letter.status !== 'removed') {
+          await m.update(Letter, { id: letter.id }, { status: 'removed' });
+          await this.delivery.tellWriter(m, letter, 'letter.removed');
+        }
+        if (dto.action === 'end_match' && ['accepted', 'published'].includes(match.status)) {
+          await this.letters.endMatch(m, match, who.id);
+          const people = [
+            await m.findOneByOrFail(User, { id: match.userA }),
+            await m.findOneByOrFail(User, { id: match.userB }),
+          ];
+          await this.outbox.enqueue(
+            m,
+            people.map((to) => ({
+              type: 'penpal.cancelled',
+              recipient: { userId: to.id, email: to.email, locale: to.locale },
+              payload: { displayName: to.displayName, roundName: round.name },
+            })),
+          );
+        }
+      }
+      const decidedAt = new Date();
+      await m.update(
+        ModerationCase,
+        { id: found.id },
+        {
+          status: 'decided',
+          decision: dto.action,
+          note: dto.note ?? null,
+          decidedBy: who.id,
+          decidedAt,
+        },
+      );
+      await this.audit.record(m, {
+        actorId: who.id,
+        action: 'moderation_case.decided',
+        targetType: 'moderation_case',
+        targetId: found.id,
+        details: {
+          decision: dto.action,
+          kind: found.kind,
+          letterId: letter.id,
+          matchId: match.id,
+          note: dto.note ?? null,
+        },
+      });
+      return {
+        result: { id: found.id, status: 'decided' as const, decision: dto.action, decidedAt },
+        schedule: letter.status === 'scheduled' ? letter : null,
+      };
+    });
+    if (outcome.schedule) await this.delivery.schedule(outcome.schedule);
+    return outcome.result;
+  }
+}
