@@ -172,7 +172,7 @@ export class TeamsService {
           inviterName: actor.displayName,
           teamName: team.name,
           competitionTitle: competition.title,
-          link: `${this.config.PUBLIC_URL}/api/v1/team-invitations/${token}`,
+          link: `${this.config.PUBLIC_URL}/invitations/${token}`,
           expiresAt: expiresAt.toISOString(),
         },
       });

@@ -109,7 +109,7 @@ export async function teamOf(
       .send({ email: other.email })
       .expect(201);
     const mail = await h.smtp.waitFor(other.email, before + 1);
-    const token = mail.text.match(/team-invitations\/([A-Za-z0-9_-]{43})/)?.[1];
+    const token = mail.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];
     await h
       .http()
       .post(`/api/v1/team-invitations/${token}/accept`)
