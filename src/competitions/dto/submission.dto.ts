@@ -47,31 +47,51 @@ export class MilestoneDto {
  * service. Drafts may leave anything out; null clears a field.
  */
 export class SubmissionFieldsDto {
-  @ApiPropertyOptional({ maxLength: 300, description: 'short_movie' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300, description: 'short_movie' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   logline?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'short_movie' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 5000,
+    description: 'short_movie',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   synopsis?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 36000, description: 'short_movie' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: 36000,
+    description: 'short_movie',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(36000)
   runtimeSeconds?: number | null;
 
-  @ApiPropertyOptional({ description: 'short_movie; ISO 639-1', example: 'ko' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'short_movie; ISO 639-1',
+    example: 'ko',
+  })
   @IsOptional()
   @IsIn(ISO_639_1, { message: 'language must be an ISO 639-1 code' })
   language?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'short_movie; ISO 639-1 codes' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    description: 'short_movie; ISO 639-1 codes',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
@@ -79,7 +99,12 @@ export class SubmissionFieldsDto {
   @IsIn(ISO_639_1, { each: true, message: 'subtitleLanguages must be ISO 639-1 codes' })
   subtitleLanguages?: string[] | null;
 
-  @ApiPropertyOptional({ description: 'short_movie; https only', example: 'https://vimeo.com/1' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'short_movie; https only',
+    example: 'https://vimeo.com/1',
+  })
   @IsOptional()
   @IsUrl(
     { protocols: ['https'], require_protocol: true, require_valid_protocol: true },
@@ -88,24 +113,33 @@ export class SubmissionFieldsDto {
   @MaxLength(2000)
   videoUrl?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'short_movie' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 5000,
+    description: 'short_movie',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   credits?: string | null;
 
-  @ApiPropertyOptional({ description: 'short_movie; the team holds every right in the film' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'short_movie; the team holds every right in the film',
+  })
   @IsOptional()
   @IsBoolean()
   rightsConfirmed?: boolean | null;
 
-  @ApiPropertyOptional({ maxLength: 5000, description: 'project' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000, description: 'project' })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
   problem?: string | null;
 
-  @ApiPropertyOptional({ type: [Number], description: 'project; UN SDGs 1–17' })
+  @ApiPropertyOptional({ nullable: true, type: [Number], description: 'project; UN SDGs 1–17' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(17)
@@ -115,7 +149,7 @@ export class SubmissionFieldsDto {
   @Max(17, { each: true })
   sdgs?: number[] | null;
 
-  @ApiPropertyOptional({ enum: COUNTRIES, isArray: true, description: 'project' })
+  @ApiPropertyOptional({ nullable: true, enum: COUNTRIES, isArray: true, description: 'project' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(11)
@@ -123,13 +157,13 @@ export class SubmissionFieldsDto {
   @IsIn(COUNTRIES, { each: true })
   targetCountries?: string[] | null;
 
-  @ApiPropertyOptional({ maxLength: 10000, description: 'project' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 10000, description: 'project' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   plan?: string | null;
 
-  @ApiPropertyOptional({ type: [MilestoneDto], description: 'project' })
+  @ApiPropertyOptional({ nullable: true, type: [MilestoneDto], description: 'project' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -137,14 +171,24 @@ export class SubmissionFieldsDto {
   @Type(() => MilestoneDto)
   milestones?: MilestoneDto[] | null;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1e9, description: 'project' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1e9,
+    description: 'project',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(0)
   @Max(1e9)
   budgetUsd?: number | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'project; kinds of partner wanted' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: [String],
+    description: 'project; kinds of partner wanted',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -2318,41 +2318,41 @@ export interface components {
         };
         CreateSubmissionDto: {
             /** @description short_movie */
-            logline?: Record<string, never>;
+            logline?: string | null;
             /** @description short_movie */
-            synopsis?: Record<string, never>;
+            synopsis?: string | null;
             /** @description short_movie */
-            runtimeSeconds?: Record<string, never>;
+            runtimeSeconds?: number | null;
             /**
              * @description short_movie; ISO 639-1
              * @example ko
              */
-            language?: Record<string, never>;
+            language?: string | null;
             /** @description short_movie; ISO 639-1 codes */
-            subtitleLanguages?: string[];
+            subtitleLanguages?: string[] | null;
             /**
              * @description short_movie; https only
              * @example https://vimeo.com/1
              */
-            videoUrl?: Record<string, never>;
+            videoUrl?: string | null;
             /** @description short_movie */
-            credits?: Record<string, never>;
+            credits?: string | null;
             /** @description short_movie; the team holds every right in the film */
-            rightsConfirmed?: Record<string, never>;
+            rightsConfirmed?: boolean | null;
             /** @description project */
-            problem?: Record<string, never>;
+            problem?: string | null;
             /** @description project; UN SDGs 1–17 */
-            sdgs?: number[];
+            sdgs?: number[] | null;
             /** @description project */
-            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
+            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[] | null;
             /** @description project */
-            plan?: Record<string, never>;
+            plan?: string | null;
             /** @description project */
-            milestones?: components["schemas"]["MilestoneDto"][];
+            milestones?: components["schemas"]["MilestoneDto"][] | null;
             /** @description project */
-            budgetUsd?: Record<string, never>;
+            budgetUsd?: number | null;
             /** @description project; kinds of partner wanted */
-            partnersSought?: string[];
+            partnersSought?: string[] | null;
             /**
              * Format: uuid
              * @description your team; when absent, your team in this competition (a one-person team is formed if you have none)
@@ -2398,41 +2398,41 @@ export interface components {
         };
         SubmissionResponseDto: {
             /** @description short_movie */
-            logline?: Record<string, never>;
+            logline?: string | null;
             /** @description short_movie */
-            synopsis?: Record<string, never>;
+            synopsis?: string | null;
             /** @description short_movie */
-            runtimeSeconds?: Record<string, never>;
+            runtimeSeconds?: number | null;
             /**
              * @description short_movie; ISO 639-1
              * @example ko
              */
-            language?: Record<string, never>;
+            language?: string | null;
             /** @description short_movie; ISO 639-1 codes */
-            subtitleLanguages?: string[];
+            subtitleLanguages?: string[] | null;
             /**
              * @description short_movie; https only
              * @example https://vimeo.com/1
              */
-            videoUrl?: Record<string, never>;
+            videoUrl?: string | null;
             /** @description short_movie */
-            credits?: Record<string, never>;
+            credits?: string | null;
             /** @description short_movie; the team holds every right in the film */
-            rightsConfirmed?: Record<string, never>;
+            rightsConfirmed?: boolean | null;
             /** @description project */
-            problem?: Record<string, never>;
+            problem?: string | null;
             /** @description project; UN SDGs 1–17 */
-            sdgs?: number[];
+            sdgs?: number[] | null;
             /** @description project */
-            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
+            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[] | null;
             /** @description project */
-            plan?: Record<string, never>;
+            plan?: string | null;
             /** @description project */
-            milestones?: components["schemas"]["MilestoneDto"][];
+            milestones?: components["schemas"]["MilestoneDto"][] | null;
             /** @description project */
-            budgetUsd?: Record<string, never>;
+            budgetUsd?: number | null;
             /** @description project; kinds of partner wanted */
-            partnersSought?: string[];
+            partnersSought?: string[] | null;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2551,41 +2551,41 @@ export interface components {
         };
         UpdateSubmissionDto: {
             /** @description short_movie */
-            logline?: Record<string, never>;
+            logline?: string | null;
             /** @description short_movie */
-            synopsis?: Record<string, never>;
+            synopsis?: string | null;
             /** @description short_movie */
-            runtimeSeconds?: Record<string, never>;
+            runtimeSeconds?: number | null;
             /**
              * @description short_movie; ISO 639-1
              * @example ko
              */
-            language?: Record<string, never>;
+            language?: string | null;
             /** @description short_movie; ISO 639-1 codes */
-            subtitleLanguages?: string[];
+            subtitleLanguages?: string[] | null;
             /**
              * @description short_movie; https only
              * @example https://vimeo.com/1
              */
-            videoUrl?: Record<string, never>;
+            videoUrl?: string | null;
             /** @description short_movie */
-            credits?: Record<string, never>;
+            credits?: string | null;
             /** @description short_movie; the team holds every right in the film */
-            rightsConfirmed?: Record<string, never>;
+            rightsConfirmed?: boolean | null;
             /** @description project */
-            problem?: Record<string, never>;
+            problem?: string | null;
             /** @description project; UN SDGs 1–17 */
-            sdgs?: number[];
+            sdgs?: number[] | null;
             /** @description project */
-            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
+            targetCountries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[] | null;
             /** @description project */
-            plan?: Record<string, never>;
+            plan?: string | null;
             /** @description project */
-            milestones?: components["schemas"]["MilestoneDto"][];
+            milestones?: components["schemas"]["MilestoneDto"][] | null;
             /** @description project */
-            budgetUsd?: Record<string, never>;
+            budgetUsd?: number | null;
             /** @description project; kinds of partner wanted */
-            partnersSought?: string[];
+            partnersSought?: string[] | null;
             title?: string;
             /** @description the version this edit is based on (or send If-Match); an older one → 409 */
             version?: number;
