@@ -157,7 +157,8 @@ describe('competitions and submissions (e2e)', () => {
       .expect(201);
     const mail = await h.smtp.waitFor(th.email);
     expect(mail.subject).toContain('Seoul–Bangkok');
-    const token = mail.text.match(/team-invitations\/([A-Za-z0-9_-]{43})/)![1];
+    // The link opens the web app's page (../shared/API.md, Web app).
+    const token = mail.text.match(/http:\/\/kenal\.test\/invitations\/([A-Za-z0-9_-]{43})\b/)![1];
 
     const preview = await h.http().get(`/api/v1/team-invitations/${token}`).expect(200);
     expect(preview.body).toMatchObject({

@@ -27,9 +27,18 @@ describe('security headers (e2e)', () => {
     expect(strict.get('media-src')).toEqual(expect.arrayContaining(["'self'", 'blob:']));
     expect(strict.get('object-src')).toEqual(["'none'"]);
     expect(strict.get('frame-ancestors')).toEqual(["'none'"]);
-    // The web app's paths (served from / by the same process) get the same policy, even a 404.
-    const spa = await h.http().get('/some/page');
-    expect(spa.headers['content-security-policy']).toBe(api.headers['content-security-policy']);
+    // The web app's paths (served from / by the same process, compressed or not) are as strict;
+    // the one thing added is index.html's inline script, allowed by its hash only.
+    for (const encoding of ['identity', 'gzip, deflate, br']) {
+      const spa = await h.http().get('/some/page').set('accept-encoding', encoding);
+      expect(spa.headers['content-security-policy']).not.toContain('unsafe-inline');
+      const policy = directives(spa.headers['content-security-policy']);
+      const hashes = /^'sha256-[A-Za-z0-9+/=]{44}'$/;
+      expect(policy.get('script-src')!.filter((s) => !hashes.test(s))).toEqual(["'self'"]);
+      for (const d of ['default-src', 'connect-src', 'object-src', 'frame-ancestors', 'base-uri']) {
+        expect([d, policy.get(d)]).toEqual([d, strict.get(d)]);
+      }
+    }
     // The emailed-link pages keep their one inline style sheet, allowed by its hash only.
     const page = await h.http().get('/api/v1/auth/password-reset/not-a-token').expect(200);
     expect(page.headers['content-security-policy']).toBe(api.headers['content-security-policy']);

@@ -40,7 +40,7 @@ describe('teams (e2e)', () => {
     const tokens = await Promise.all(
       extra.map(
         async (p) =>
-          (await h.smtp.waitFor(p.email)).text.match(/team-invitations\/([A-Za-z0-9_-]{43})/)![1],
+          (await h.smtp.waitFor(p.email)).text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)![1],
       ),
     );
     await h
@@ -77,7 +77,7 @@ describe('teams (e2e)', () => {
       .send({ email: fourth.email })
       .expect(201);
     const token = (await h.smtp.waitFor(fourth.email)).text.match(
-      /team-invitations\/([A-Za-z0-9_-]{43})/,
+      /\/invitations\/([A-Za-z0-9_-]{43})/,
     )![1];
     await h
       .http()

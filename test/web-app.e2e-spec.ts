@@ -66,6 +66,19 @@ describe('web app served by the API', () => {
     }
   });
 
+  it('index.html sent brotli-compressed keeps its policy: the inline script is allowed by hash', async () => {
+    // A browser accepts br: the pre-compressed sibling goes out, under index.html's own policy.
+    for (const path of ['/', '/competitions/abc']) {
+      const res = await raw(h.baseUrl, path, 'gzip, deflate, br');
+      expect([res.status, res.headers['content-encoding']]).toEqual([200, 'br']);
+      expect(brotliDecompressSync(res.body).toString()).toBe(INDEX);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toMatch(
+        /script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'/,
+      );
+    }
+  });
+
   it('hashed assets are cached for a year as immutable, brotli or gzip by Accept-Encoding', async () => {
     const br = await raw(h.baseUrl, '/assets/index-Ab12Cd34.js', 'gzip, deflate, br');
     expect(br.status).toBe(200);

@@ -109,7 +109,7 @@ export async function teamOf(
       .send({ email: other.email })
       .expect(201);
     const mail = await h.smtp.waitFor(other.email, before + 1);
-    const token = mail.text.match(/team-invitations\/([A-Za-z0-9_-]{43})/)?.[1];
+    const token = mail.text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)?.[1];
     await h
       .http()
       .post(`/api/v1/team-invitations/${token}/accept`)
@@ -149,10 +149,4 @@ export async function filesUnder(dir: string): Promise<string[]> {
   }
 }
 
-/** Bytes an upload's sniffer takes for an MP4 video (an ftyp box, then filler). */
-export const mp4 = (size: number) => {
-  const b = Buffer.alloc(size, 3);
-  Buffer.from([0, 0, 0, 0x20]).copy(b, 0);
-  Buffer.from('ftypisom').copy(b, 4);
-  return b;
-};
+export { mp4 } from './files';

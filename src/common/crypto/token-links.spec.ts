@@ -6,7 +6,7 @@ describe('token links', () => {
 
   it('builds each link from PUBLIC_URL, the path and the token', () => {
     expect(tokenLink('http://kenal.test/', 'teamInvitation', t)).toBe(
-      `http://kenal.test/api/v1/team-invitations/${t}`,
+      `http://kenal.test/invitations/${t}`,
     );
   });
 

@@ -9,7 +9,7 @@ export const TOKEN_LINKS = {
   verifyEmail: '/verify-email/',
   staffInvitation: '/staff-invitations/',
   guardianConsent: '/api/v1/guardian-consents/',
-  teamInvitation: '/api/v1/team-invitations/',
+  teamInvitation: '/invitations/',
 } as const;
 
 /** The API routes that take those tokens in their path, masked in logs like the links. */

@@ -53,7 +53,8 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string): Pro
       globIgnore: ['**/*.br', '**/*.gz'],
       setHeaders: (reply, path) => {
         reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
-        if (path.endsWith('.html')) reply.header('content-security-policy', csp);
+        // The path is the file sent: index.html.br or .gz when the browser takes those.
+        if (/\.html(\.br|\.gz)?$/.test(path)) reply.header('content-security-policy', csp);
       },
     });
     scope.route({

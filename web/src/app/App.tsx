@@ -14,6 +14,11 @@ const SignUp = lazy(() => import('../features/auth/SignUp'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
+const CompetitionPage = lazy(() => import('../features/competitions/CompetitionPage'));
+const TeamPage = lazy(() => import('../features/competitions/TeamPage'));
+const InvitationPage = lazy(() => import('../features/competitions/InvitationPage'));
+const EntryEditor = lazy(() => import('../features/competitions/EntryEditor'));
+const MyEntries = lazy(() => import('../features/competitions/MyEntries'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +30,11 @@ export function AppRoutes() {
           <Route path="/sign-up" element={<SignUp />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
+          <Route path="/competitions/:id" element={<CompetitionPage />} />
+          <Route path="/teams/:id" element={<TeamPage />} />
+          <Route path="/invitations/:token" element={<InvitationPage />} />
+          <Route path="/entries/:id" element={<EntryEditor />} />
+          <Route path="/me/submissions" element={<MyEntries />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

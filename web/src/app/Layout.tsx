@@ -59,6 +59,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/profile">
                 <Trans>My profile</Trans>
               </NavLink>
+              <NavLink to="/me/submissions">
+                <Trans>My entries</Trans>
+              </NavLink>
               <SignOutButton />
             </>
           ) : (

@@ -77,3 +77,13 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
     errors: error?.errors,
   });
 }
+
+/**
+ * The access token for a request made outside openapi-fetch (an upload through XMLHttpRequest,
+ * for its progress events): gets one first when this tab has none, or a new one with `renew`
+ * after a 401.
+ */
+export async function accessTokenFor(renew = false): Promise<string | null> {
+  if ((renew || !getAccessToken()) && getRefreshToken()) await refreshSession(exchange);
+  return getAccessToken();
+}

@@ -27,6 +27,18 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   PAYLOAD_TOO_LARGE: msg`That file is too big.`,
   UNSUPPORTED_MEDIA_TYPE: msg`That kind of file isn't accepted here.`,
   INTERNAL: msg`Something went wrong on our side. Please try again in a moment.`,
+  // Competitions: teams, entries, uploads.
+  ALREADY_IN_TEAM: msg`You are already in a team for this competition.`,
+  TEAM_FULL: msg`This team is full: the competition allows no more members.`,
+  TOO_MANY_EMAILS: msg`Too many emails sent in a short time. Wait a while, then try again.`,
+  SUBMISSION_EXISTS: msg`Your team has an entry for this competition already.`,
+  SUBMISSIONS_NOT_OPEN: msg`This competition is not open for entries yet.`,
+  SUBMISSION_LOCKED: msg`This entry can't be changed any more.`,
+  SUBMISSION_INCOMPLETE: msg`Some things are still missing before you can submit.`,
+  QUOTA_EXCEEDED: msg`You have used all the space for files here. Remove a file first.`,
+  INSUFFICIENT_STORAGE: msg`Our storage is full right now. Please try again later.`,
+  UPLOAD_ABORTED: msg`The upload stopped before the end. Try again.`,
+  IDEMPOTENCY_KEY_REUSED: msg`Something went wrong. Please try again.`,
 };
 
 const BY_STATUS: Record<number, MessageDescriptor> = {
@@ -38,6 +50,7 @@ const BY_STATUS: Record<number, MessageDescriptor> = {
   413: BY_CODE.PAYLOAD_TOO_LARGE,
   415: BY_CODE.UNSUPPORTED_MEDIA_TYPE,
   429: BY_CODE.RATE_LIMITED,
+  507: BY_CODE.INSUFFICIENT_STORAGE,
 };
 
 const OFFLINE = msg`We can't reach Kenal. Check your internet connection; we'll try again.`;
