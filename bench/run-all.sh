@@ -6,3 +6,4 @@ npm run --silent bench:matching -- --per-side 10000 --k 50 --seed 1
 npm run --silent bench:assignment
 npm run --silent bench:matching-job -- --per-side 10000 --seed 1
 npm run --silent bench:submissions
+npm run --silent bench:api
