@@ -54,7 +54,7 @@ export class MeController {
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() me: Principal) {
-    return this.profiles.me(me.id);
+    return this.profiles.mine(me);
   }
 
   @Get('me/export')
