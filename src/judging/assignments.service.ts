@@ -206,13 +206,26 @@ export class AssignmentsService {
       assignment.scoreState = dto.final ? 'final' : 'draft';
       assignment.scoreVersion += 1;
       assignment.scoredAt = new Date();
-      await m.save(assignment);
-      // Scores given against the rubric freeze it: changing it now would change what they mean.
-      await m.query(
-        `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
-        [competition.id],
+      // The row is locked and loaded: update it directly (save() would read it again first).
+      await m.update(
+        JudgeAssignment,
+        { id: assignment.id },
+        {
+          scores: assignment.scores,
+          comment: assignment.comment,
+          scoreState: assignment.scoreState,
+          scoreVersion: assignment.scoreVersion,
+          scoredAt: assignment.scoredAt,
+        },
       );
-      return (await this.judgeViews(m, [assignment]))[0];
+      // Scores given against the rubric freeze it: changing it now would change what they mean.
+      if (!competition.rubricLockedAt) {
+        await m.query(
+          `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
+          [competition.id],
+        );
+      }
+      return (await this.judgeViews(m, [assignment], [round]))[0];
     });
   }
 
@@ -301,12 +314,13 @@ export class AssignmentsService {
   }
 
   /** The judge's view: the entry as the round allows it to be seen, and the judge's own score. */
-  private async judgeViews(m: EntityManager, rows: JudgeAssignment[]) {
+  /** Sequential queries: m is often a transaction's single connection. `known` rounds are not read again. */
+  private async judgeViews(m: EntityManager, rows: JudgeAssignment[], known: JudgingRound[] = []) {
     if (rows.length === 0) return [];
-    const roundIds = [...new Set(rows.map((r) => r.roundId))];
-    const rounds = new Map(
-      (await m.findBy(JudgingRound, { id: In(roundIds) })).map((r) => [r.id, r]),
-    );
+    const rounds = new Map(known.map((r) => [r.id, r]));
+    const roundIds = [...new Set(rows.map((r) => r.roundId))].filter((id) => !rounds.has(id));
+    if (roundIds.length > 0)
+      for (const r of await m.findBy(JudgingRound, { id: In(roundIds) })) rounds.set(r.id, r);
     const sources = await this.entrySources(m, [...new Set(rows.map((r) => r.submissionId))]);
     return rows.map((a) => {
       const round = rounds.get(a.roundId)!;
@@ -333,31 +347,21 @@ export class AssignmentsService {
     m: EntityManager,
     ids: string[],
   ): Promise<Map<string, JudgeEntrySource>> {
-    const entries: Omit<JudgeEntrySource, 'memberNames' | 'assets'>[] = await m.query(
-      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName"
-           FROM submissions s JOIN teams t ON t.id = s.team_id
-          WHERE s.id = ANY($1::uuid[])`,
+    // One round trip: the entry, its team, members in joining order and files in upload order.
+    const entries: JudgeEntrySource[] = await m.query(
+      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName",
+              COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
+                          FROM team_members tm JOIN users u ON u.id = tm.user_id
+                         WHERE tm.team_id = s.team_id), '[]') AS "memberNames",
+              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
+                                                          'size', a.size) ORDER BY a.created_at)
+                          FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
+         FROM submissions s JOIN teams t ON t.id = s.team_id
+        WHERE s.id = ANY($1::uuid[])`,
       [ids],
     );
-    const members: { submissionId: string; displayName: string }[] = await m.query(
-      `SELECT s.id AS "submissionId", u.display_name AS "displayName"
-         FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id
-         JOIN users u ON u.id = tm.user_id
-        WHERE s.id = ANY($1::uuid[]) ORDER BY tm.joined_at, u.id`,
-      [ids],
-    );
-    const assets = await m
-      .getRepository(SubmissionAsset)
-      .createQueryBuilder('a')
-      .where('a.submission_id = ANY(:ids)', { ids })
-      .orderBy('a.created_at', 'ASC')
-      .getMany();
     const out = new Map<string, JudgeEntrySource>();
-    for (const e of entries) out.set(e.id, { ...e, memberNames: [], assets: [] });
-    for (const row of members) out.get(row.submissionId)?.memberNames.push(row.displayName);
-    for (const a of assets) {
-      out.get(a.submissionId)?.assets.push({ id: a.id, role: a.role, mime: a.mime, size: a.size });
-    }
+    for (const e of entries) out.set(e.id, e);
     return out;
   }
 }
