@@ -283,7 +283,7 @@ export class JudgingController {
     return this.results.publish(me, id);
   }
 
-  @Public()
+  @Public({ readsCaller: true })
   @Get('competitions/:id/results')
   @ApiOperation({
     summary: 'The results: public once published, before that only for the programme’s staff',

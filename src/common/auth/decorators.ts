@@ -12,8 +12,17 @@ export const IS_PUBLIC = 'kenal:public';
 export const ROLES_KEY = 'kenal:roles';
 export const VERIFIED_EMAIL = 'kenal:verified-email';
 
-/** The route answers without a token. */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+export const READS_CALLER = 'kenal:reads-caller';
+
+/**
+ * The route answers without a token. A bearer sent anyway is not even checked (a database round
+ * trip saved per request) unless `readsCaller`: then @CurrentUser() is the caller, or undefined.
+ */
+export const Public = (opts: { readsCaller?: boolean } = {}) =>
+  applyDecorators(
+    SetMetadata(IS_PUBLIC, true),
+    SetMetadata(READS_CALLER, opts.readsCaller === true),
+  );
 
 /** The caller needs at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
