@@ -4,7 +4,7 @@ import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
 
 /** The one DataSource definition; the app, the migration CLI and the tests differ only in the URL. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,6 +15,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: 10 },
+    extra: { max: poolSize },
   };
 }
