@@ -12,12 +12,15 @@
  * PUT is driven at a steady --score-rate (200) req/s instead, and judged by its p99.
  * Rate limits are off (AUTH_RATE_LIMIT=0 and friends): the routes, not the limiter, are measured.
  * Requests carry `accept-encoding: br, gzip` as browsers send it.
- * Options: --no-build, --duration S, --users N, --only a,b (route keys), --cpu-prof (writes the
+ * Also printed: CPU microseconds per request of the API process and of its PostgreSQL backends
+ * (from /proc), which stay readable when other work shares the machine.
+ * Options: --api-root DIR (measure the build in DIR/dist instead, e.g. an older commit's),
+ *          --no-build, --duration S, --users N, --only a,b (route keys), --cpu-prof (writes the
  * API's CPU profile to bench-profiles/), --keep (leave the database for EXPLAIN).
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -71,6 +74,8 @@ const WARM_SECONDS = 2;
 const ENTRIES = 50;
 const JUDGES = 5;
 const root = resolve(__dirname, '..');
+/** Where the built API to measure lives (a checkout with dist/): another commit's build, to compare. */
+const apiRoot = resolve(option('api-root') ?? root);
 const dbUrl = (db: string) => {
   const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   url.pathname = `/${db}`;
@@ -260,6 +265,46 @@ async function drive(base: string, route: Route, duration: number) {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU the API and its database backends spend per request: unlike req/s, this hardly moves when
+ * other work shares the machine, so it shows what a lever saves even on a busy box.
+ */
+async function withCpu(
+  db: Client,
+  dbName: string,
+  apiPid: number,
+  work: () => Promise<CannonResult>,
+): Promise<{ r: CannonResult; apiUs: number; pgUs: number }> {
+  const backends = async () =>
+    (
+      await db.query(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [dbName],
+      )
+    ).rows.map((row: { pid: number }) => row.pid);
+  const before = new Map<number, number>();
+  for (const pid of await backends()) before.set(pid, cpuSeconds(pid));
+  const api0 = cpuSeconds(apiPid);
+  const r = await work();
+  const api = cpuSeconds(apiPid) - api0;
+  let pg = 0;
+  for (const pid of new Set([...before.keys(), ...(await backends())]))
+    pg += Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)); // a backend gone meanwhile reads 0
+  const n = Math.max(1, r.requests.total);
+  return { r, apiUs: (api * 1e6) / n, pgUs: (pg * 1e6) / n };
+}
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -330,13 +375,13 @@ async function main() {
       ...(flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ];
     const api = spawn(process.execPath, [...apiFlags, 'dist/src/main.js'], {
-      cwd: root,
+      cwd: apiRoot,
       env,
       stdio: ['ignore', log, 'inherit'],
     });
     children.push(api);
     const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-      cwd: root,
+      cwd: apiRoot,
       env,
       stdio: ['ignore', log, 'inherit'],
     });
@@ -572,14 +617,33 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}; ${CONNECTIONS} connections, ${DURATION} s each`,
     );
+    const barePid = bare.pid as number;
+    const bareCpu0 = cpuSeconds(barePid);
     const bareBefore = await drive(bareBase, bareRoute, DURATION);
-    const results: { route: Route; r: CannonResult }[] = [];
-    for (const route of routes) results.push({ route, r: await drive(base, route, DURATION) });
+    const bareUs = ((cpuSeconds(barePid) - bareCpu0) * 1e6) / bareBefore.requests.total;
+    const results: { route: Route; r: CannonResult; apiUs: number; pgUs: number }[] = [];
+    for (const route of routes)
+      results.push({
+        route,
+        ...(await withCpu(db, dbName, api.pid as number, () => drive(base, route, DURATION))),
+      });
     const bareAfter = await drive(bareBase, bareRoute, DURATION);
     const bareRps = (bareBefore.requests.average + bareAfter.requests.average) / 2;
 
     const rows: string[][] = [
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'target', 'non-2xx', ''],
+      [
+        'route',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'ratio',
+        'target',
+        'non-2xx',
+        '',
+        'API µs/req',
+        'PG µs/req',
+        'CPU ratio',
+      ],
       [
         'bare Fastify hello (before/after)',
         `${fmt(bareBefore.requests.average)}/${fmt(bareAfter.requests.average)}`,
@@ -589,10 +653,13 @@ async function main() {
         '',
         '',
         '',
+        fmt(bareUs),
+        '',
+        '1',
       ],
     ];
     let failures = 0;
-    for (const { route, r } of results) {
+    for (const { route, r, apiUs, pgUs } of results) {
       const ratio = r.requests.average / bareRps;
       const bad = r.non2xx + r.errors + r.timeouts;
       const ok =
@@ -607,6 +674,9 @@ async function main() {
         route.target === undefined ? 'p99 < 50' : `≥ ${route.target}`,
         String(bad),
         ok ? 'ok' : 'MISSED',
+        fmt(apiUs),
+        fmt(pgUs),
+        route.target === undefined ? '' : (bareUs / (apiUs + pgUs)).toFixed(3),
       ]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
@@ -621,7 +691,9 @@ async function main() {
       `\nload average after: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}; ${failures} route(s) missed a target` +
-        ' (p99 < 50 ms everywhere; ratios against the mean of the two bare runs)',
+        ' (p99 < 50 ms everywhere; ratios against the mean of the two bare runs).\n' +
+        'CPU ratio = bare Fastify CPU per request / (API + PostgreSQL CPU per request): the ratio an idle ' +
+        'machine would show if CPU were the only limit; it moves far less than req/s on a busy machine.',
     );
     if (flag('keep')) console.log(`kept database ${dbName}`);
   } finally {
