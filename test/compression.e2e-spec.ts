@@ -43,6 +43,18 @@ describe('response compression (e2e)', () => {
     expect(JSON.parse(gunzipSync(gzip.body).toString('utf8'))).toEqual(expected);
   });
 
+  it('a body built per request (the OpenAPI document) is compressed too', async () => {
+    const url = `${h.baseUrl}/api/docs-json`;
+    const plain = await raw(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await raw(url, 'br;q=1, gzip;q=0.5');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const gzip = await raw(url, 'gzip, br;q=0');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+  });
+
   it('a body under 1 kB is not compressed', async () => {
     const small = await raw(`${h.baseUrl}/api/v1/health`, 'br, gzip');
     expect(small.status).toBe(200);

@@ -36,6 +36,9 @@ import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
+import { precompressJson, sendPrecompressed } from '../common/http/precompressed';
+
+const INTERESTS_BODY = precompressJson(INTERESTS);
 
 const CONSENT_LIMIT =
   'TOO_MANY_EMAILS (Retry-After): the minor, or the guardian address, has had CONSENT_EMAILS_PER_DAY (default 3) consent emails today';
@@ -173,7 +176,12 @@ export class MeController {
   @Public()
   @Get('interests')
   @ApiOperation({ summary: 'The controlled list of interest tags, with English and Korean labels' })
-  interests() {
-    return INTERESTS;
+  @ApiOkResponse({ description: 'InterestTag[]' })
+  interests(
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // Static: serialized and compressed once, not on every request.
+    return sendPrecompressed(reply, acceptEncoding, INTERESTS_BODY);
   }
 }
