@@ -22,6 +22,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { get as httpGet } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -586,15 +587,30 @@ async function main() {
       },
     ].filter((r) => !ONLY || ONLY.includes(r.key));
 
-    // Response sizes as a browser gets them (compressed or not).
+    // Response sizes as a browser gets them (compressed or not): raw bytes, not decoded.
     for (const r of routes.filter((x) => !x.requests)) {
-      const res = await fetch(`${base}${r.path}`, {
-        headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) },
+      const { status, encoding, bytes } = await new Promise<{
+        status: number;
+        encoding: string;
+        bytes: number;
+      }>((ok, fail) => {
+        httpGet(
+          `${base}${r.path}`,
+          { headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) } },
+          (res) => {
+            let n = 0;
+            res.on('data', (c: Buffer) => (n += c.length));
+            res.on('end', () =>
+              ok({
+                status: res.statusCode ?? 0,
+                encoding: String(res.headers['content-encoding'] ?? 'identity'),
+                bytes: n,
+              }),
+            );
+          },
+        ).on('error', fail);
       });
-      const bytes = (await res.arrayBuffer()).byteLength;
-      console.log(
-        `  ${r.label}: ${res.status}, ${bytes} bytes on the wire (${res.headers.get('content-encoding') ?? 'identity'})`,
-      );
+      console.log(`  ${r.label}: ${status}, ${bytes} bytes on the wire (${encoding})`);
     }
 
     // --- warm both, then measure -----------------------------------------------------------
