@@ -421,6 +421,12 @@ describe('judging: the whole flow (e2e)', () => {
       })
       .expect(201);
     expect((await h.http().get(`/api/v1/competitions/${competitionId}/results`)).status).toBe(404);
+    // A public route that reads its caller still sees the staff behind a bearer token.
+    await h
+      .http()
+      .get(`/api/v1/competitions/${competitionId}/results`)
+      .set(auth(coordinator.token))
+      .expect(200);
 
     const member = entries[0].members[1];
     const loser = entries[3].members[0];

@@ -6,7 +6,6 @@ import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';
 import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
 import { ReminderScheduler } from './reminder-scheduler';
@@ -110,12 +109,16 @@ export class CompetitionsService {
   }
 
   async get(id: string) {
-    const competition = await this.db.getRepository(Competition).findOneBy({ id });
-    if (!competition) throw notFound('Competition');
-    const programme = await this.db
-      .getRepository(Programme)
-      .findOneByOrFail({ id: competition.programmeId });
-    return competitionView(competition, programme.timezone);
+    // One query: the competition joined with its programme (for the time zone).
+    // (getOne sets no LIMIT: findOne with a relation would add a DISTINCT query before it.)
+    const competition = await this.db
+      .getRepository(Competition)
+      .createQueryBuilder('c')
+      .innerJoinAndSelect('c.programme', 'p')
+      .where('c.id = :id', { id })
+      .getOne();
+    if (!competition?.programme) throw notFound('Competition');
+    return competitionView(competition, competition.programme.timezone);
   }
 
   async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {

@@ -61,8 +61,12 @@ export class SubmissionAccess {
       ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!submission) throw notFound('Submission');
-    const competition = await m.findOneByOrFail(Competition, { id: submission.competitionId });
-    const isMember = await m.existsBy(TeamMember, { teamId: submission.teamId, userId: who.id });
+    const competitionOf = () => m.findOneByOrFail(Competition, { id: submission.competitionId });
+    const memberOf = () => m.existsBy(TeamMember, { teamId: submission.teamId, userId: who.id });
+    // Side by side outside a transaction (a pooled connection each); in one, one after the other.
+    const [competition, isMember] = m.queryRunner
+      ? [await competitionOf(), await memberOf()]
+      : await Promise.all([competitionOf(), memberOf()]);
     const isManager =
       !isMember && (await this.programmes.canManage(who, competition.programmeId, m));
     if (!isMember && !isManager && !(await this.readers.anyAllows(who, submission, m))) {

@@ -490,14 +490,17 @@ export class SubmissionsService {
   }
 
   async view(m: EntityManager, s: Submission, competition: Competition) {
-    // Sequential: m is often a transaction's single connection, which takes one query at a time.
-    const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
-    const team = await m.findOneByOrFail(Team, { id: s.teamId });
-    const roster = await rosterOf(m, s.teamId);
-    const assets = await m.find(SubmissionAsset, {
-      where: { submissionId: s.id },
-      order: { createdAt: 'ASC' },
-    });
+    const reads = [
+      () => m.findOneByOrFail(Programme, { id: competition.programmeId }),
+      () => m.findOneByOrFail(Team, { id: s.teamId }),
+      () => rosterOf(m, s.teamId),
+      () => m.find(SubmissionAsset, { where: { submissionId: s.id }, order: { createdAt: 'ASC' } }),
+    ] as const;
+    // Outside a transaction each read takes its own pooled connection: side by side. A
+    // transaction's single connection takes one query at a time: one after the other.
+    const [programme, team, roster, assets] = !m.queryRunner
+      ? await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()])
+      : [await reads[0](), await reads[1](), await reads[2](), await reads[3]()];
     const closesAt = effectiveClose(competition.submissionClosesAt, s.extensionUntil);
     const content = Object.fromEntries(
       fieldsOfKind(s.kind).map((k) => [k, (s.fields as Record<string, unknown>)[k] ?? null]),

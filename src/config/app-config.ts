@@ -168,6 +168,13 @@ export class AppConfig {
   @Min(0)
   UPLOAD_MIN_FREE_BYTES = 1024 ** 3;
 
+  /** Connections each process (API, worker) keeps to PostgreSQL at most. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
   /** Largest JSON body accepted, in bytes. */
   @Transform(({ value }) => (value === undefined || value === '' ? 1048576 : Number(value)))
   @IsInt()

@@ -11,9 +11,13 @@ export interface SessionTimeouts {
 
 /**
  * The one DataSource definition; the app, the migration CLI and the tests differ only in the URL
- * and, for the two processes, in the timeouts every connection sets when it opens.
+ * and, for the two processes, in the pool size and the timeouts every connection sets when it opens.
  */
-export function dataSourceOptions(url: string, timeouts?: SessionTimeouts): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  timeouts?: SessionTimeouts,
+  poolSize = 10,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -25,7 +29,7 @@ export function dataSourceOptions(url: string, timeouts?: SessionTimeouts): Data
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     extra: {
-      max: 10,
+      max: poolSize,
       ...(timeouts
         ? {
             statement_timeout: timeouts.statementMs,

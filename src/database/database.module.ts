@@ -29,7 +29,11 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) =>
-            dataSourceOptions(config.DATABASE_URL, timeouts(config, role)),
+            dataSourceOptions(
+              config.DATABASE_URL,
+              timeouts(config, role),
+              config.DATABASE_POOL_SIZE,
+            ),
         }),
       ],
     };

@@ -55,7 +55,11 @@ export class GuardianConsentService {
   }
 
   async view(m: EntityManager, userId: string, dateOfBirth: string | null): Promise<ConsentView> {
-    const latest = await this.latest(m, userId);
+    return this.viewOf(await this.latest(m, userId), dateOfBirth);
+  }
+
+  /** The consent state given the latest consent row (from latest()). */
+  viewOf(latest: GuardianConsent | null, dateOfBirth: string | null): ConsentView {
     const status = consentStatus({ dateOfBirth, latest }, new Date());
     if (status === 'not_required' || !latest) return { status };
     return {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditModule } from '../audit/audit.module';
@@ -25,10 +26,16 @@ import { SessionTokens } from './session-tokens.service';
     NotificationsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
-        signOptions: { algorithm: 'HS256' },
-      }),
+      useFactory: (config: AppConfig) => {
+        // One key object for the life of the process: given the string, jsonwebtoken tries
+        // createPublicKey (and fails) then createSecretKey on every sign and verify.
+        const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
     }),
   ],
   controllers: [AuthController, MeController, AdminController, StaffInvitationsController],

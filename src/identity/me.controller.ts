@@ -47,6 +47,9 @@ import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from './reference-data';
 import { ApiErrors } from '../common/openapi/api-errors';
+import { precompressJson, sendPrecompressed } from '../common/http/precompressed';
+
+const INTERESTS_BODY = precompressJson(INTERESTS);
 
 @ApiTags('identity')
 @Controller()
@@ -62,7 +65,7 @@ export class MeController {
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() me: Principal) {
-    return this.profiles.me(me.id);
+    return this.profiles.mine(me);
   }
 
   @Get('me/export')
@@ -220,7 +223,11 @@ export class MeController {
   @Get('interests')
   @ApiOperation({ summary: 'The controlled list of interest tags, with English and Korean labels' })
   @ApiOkResponse({ type: [InterestTagDto] })
-  interests() {
-    return INTERESTS;
+  interests(
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    // Static: serialized and compressed once, not on every request.
+    return sendPrecompressed(reply, acceptEncoding, INTERESTS_BODY);
   }
 }

@@ -91,6 +91,24 @@ export class ProfileService {
     };
   }
 
+  /**
+   * GET /me: the account part is the caller as this request's session check read it from the
+   * database (so a role change shows at once); profile and consent are read side by side.
+   */
+  async mine(who: Principal): Promise<MeView> {
+    const m = this.db.manager;
+    const [profile, latest] = await Promise.all([
+      m.findOneBy(Profile, { userId: who.id }),
+      this.consents.latest(m, who.id),
+    ]);
+    const { sessionId: _, ...account } = who;
+    return {
+      ...account,
+      profile: profile ? profileView(profile, new Date()) : null,
+      guardianConsent: this.consents.viewOf(latest, profile?.dateOfBirth ?? null),
+    };
+  }
+
   async put(userId: string, dto: ProfileDto): Promise<MeView> {
     const now = new Date();
     const errors = checkProfile(dto, now);

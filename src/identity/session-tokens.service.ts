@@ -7,6 +7,7 @@ import { SessionResolver } from '../common/auth/session-resolver';
 import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Role, User } from './user.entity';
@@ -164,7 +165,9 @@ export class SessionTokens extends SessionResolver {
     const rows: (Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & {
       roles: Role[];
       emailVerified: boolean;
-    })[] = await this.db.query(
+    })[] = await preparedQuery(
+      this.db,
+      'kenal_session_principal',
       `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale,
               u.email_verified_at IS NOT NULL AS "emailVerified"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id

@@ -9,6 +9,7 @@ import { Competition } from '../competitions/competition.entity';
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { Submission, SubmissionAsset } from '../competitions/submission.entity';
+import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons } from './assignment';
 import {
@@ -150,15 +151,19 @@ export class AssignmentsService {
   /** Every active assignment of the caller, on entries still in the running. */
   async mine(me: Principal) {
     const m = this.db.manager;
-    const rows = await m
-      .createQueryBuilder(JudgeAssignment, 'a')
-      .innerJoin(Submission, 's', 's.id = a.submission_id')
-      .where('a.judge_id = :me AND a.status = :active', { me: me.id, active: 'active' })
-      .andWhere('s.status IN (:...live)', { live: LIVE_STATUSES })
-      .orderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .take(MY_ASSIGNMENTS_LIMIT)
-      .getMany();
+    // A prepared raw read: the query builder's SQL generation and hydration cost more than the query.
+    const rows = await preparedQuery<JudgeAssignment>(
+      this.db,
+      'kenal_my_assignments',
+      `SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.judge_id AS "judgeId",
+              a.status, a.scores, a.comment, a.score_state AS "scoreState",
+              a.score_version AS "scoreVersion", a.scored_at AS "scoredAt", a.created_at AS "createdAt"
+         FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
+        WHERE a.judge_id = $1 AND a.status = 'active' AND s.status = ANY($2::text[])
+        ORDER BY a.created_at, a.id
+        LIMIT $3`,
+      [me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
+    );
     return this.judgeViews(m, rows);
   }
 
@@ -172,7 +177,7 @@ export class AssignmentsService {
       staff: true,
     });
     const asStaff = assignment.judgeId !== who.id;
-    return (await this.judgeViews(this.db.manager, [assignment], asStaff))[0];
+    return (await this.judgeViews(this.db.manager, [assignment], { asStaff }))[0];
   }
 
   /**
@@ -240,13 +245,26 @@ export class AssignmentsService {
       assignment.scoreState = dto.final ? 'final' : 'draft';
       assignment.scoreVersion += 1;
       assignment.scoredAt = new Date();
-      await m.save(assignment);
-      // Scores given against the rubric freeze it: changing it now would change what they mean.
-      await m.query(
-        `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
-        [competition.id],
+      // The row is locked and loaded: update it directly (save() would read it again first).
+      await m.update(
+        JudgeAssignment,
+        { id: assignment.id },
+        {
+          scores: assignment.scores,
+          comment: assignment.comment,
+          scoreState: assignment.scoreState,
+          scoreVersion: assignment.scoreVersion,
+          scoredAt: assignment.scoredAt,
+        },
       );
-      return (await this.judgeViews(m, [assignment]))[0];
+      // Scores given against the rubric freeze it: changing it now would change what they mean.
+      if (!competition.rubricLockedAt) {
+        await m.query(
+          `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
+          [competition.id],
+        );
+      }
+      return (await this.judgeViews(m, [assignment], { known: [round] }))[0];
     });
   }
 
@@ -338,15 +356,20 @@ export class AssignmentsService {
    * The judge's view: the entry as the round allows it to be seen, and the judge's own score.
    * `submission` is null whenever the access rule does not let the judge read the entry, and
    * `access` says why (for staff, who read any assignment of their programme, it is `open`).
+   * Sequential queries: m is often a transaction's single connection. `known` rounds are not read again.
    */
-  private async judgeViews(m: EntityManager, rows: JudgeAssignment[], asStaff = false) {
+  private async judgeViews(
+    m: EntityManager,
+    rows: JudgeAssignment[],
+    opts: { asStaff?: boolean; known?: JudgingRound[] } = {},
+  ) {
     if (rows.length === 0) return [];
-    const roundIds = [...new Set(rows.map((r) => r.roundId))];
-    const rounds = new Map(
-      (await m.findBy(JudgingRound, { id: In(roundIds) })).map((r) => [r.id, r]),
-    );
+    const rounds = new Map((opts.known ?? []).map((r) => [r.id, r]));
+    const roundIds = [...new Set(rows.map((r) => r.roundId))].filter((id) => !rounds.has(id));
+    if (roundIds.length > 0)
+      for (const r of await m.findBy(JudgingRound, { id: In(roundIds) })) rounds.set(r.id, r);
     const rules = new Map<string, EntryAccess>(
-      asStaff
+      opts.asStaff
         ? rows.map((a) => [a.id, 'open'])
         : (await assignmentAccess(m, { assignmentIds: rows.map((a) => a.id) })).map((r) => [
             r.id,
@@ -386,31 +409,21 @@ export class AssignmentsService {
     m: EntityManager,
     ids: string[],
   ): Promise<Map<string, JudgeEntrySource>> {
-    const entries: Omit<JudgeEntrySource, 'memberNames' | 'assets'>[] = await m.query(
-      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName"
-           FROM submissions s JOIN teams t ON t.id = s.team_id
-          WHERE s.id = ANY($1::uuid[])`,
+    // One round trip: the entry, its team, members in joining order and files in upload order.
+    const entries: JudgeEntrySource[] = await m.query(
+      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName",
+              COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
+                          FROM team_members tm JOIN users u ON u.id = tm.user_id
+                         WHERE tm.team_id = s.team_id), '[]') AS "memberNames",
+              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
+                                                          'size', a.size) ORDER BY a.created_at)
+                          FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
+         FROM submissions s JOIN teams t ON t.id = s.team_id
+        WHERE s.id = ANY($1::uuid[])`,
       [ids],
     );
-    const members: { submissionId: string; displayName: string }[] = await m.query(
-      `SELECT s.id AS "submissionId", u.display_name AS "displayName"
-         FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id
-         JOIN users u ON u.id = tm.user_id
-        WHERE s.id = ANY($1::uuid[]) ORDER BY tm.joined_at, u.id`,
-      [ids],
-    );
-    const assets = await m
-      .getRepository(SubmissionAsset)
-      .createQueryBuilder('a')
-      .where('a.submission_id = ANY(:ids)', { ids })
-      .orderBy('a.created_at', 'ASC')
-      .getMany();
     const out = new Map<string, JudgeEntrySource>();
-    for (const e of entries) out.set(e.id, { ...e, memberNames: [], assets: [] });
-    for (const row of members) out.get(row.submissionId)?.memberNames.push(row.displayName);
-    for (const a of assets) {
-      out.get(a.submissionId)?.assets.push({ id: a.id, role: a.role, mime: a.mime, size: a.size });
-    }
+    for (const e of entries) out.set(e.id, e);
     return out;
   }
 }

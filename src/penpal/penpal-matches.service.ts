@@ -15,6 +15,7 @@ import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
+import { preparedQuery } from '../database/prepared';
 
 interface PenpalRow {
   match_id: string;
@@ -49,7 +50,9 @@ export class PenpalMatchesService implements OnModuleInit {
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
   async mine(who: Principal) {
-    const rows: PenpalRow[] = await this.db.query(
+    const rows: PenpalRow[] = await preparedQuery(
+      this.db,
+      'kenal_my_penpals',
       `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons, x.reason_facts,
               CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
               CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '../../identity/user.entity';
 import { emailUnverified, forbidden, unauthenticated } from '../errors/app-error';
-import { IS_PUBLIC, ROLES_KEY, VERIFIED_EMAIL } from './decorators';
+import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from './decorators';
 import { Principal } from './principal';
 import { SessionResolver } from './session-resolver';
 
@@ -19,12 +19,14 @@ export class AuthGuard implements CanActivate {
     const request = ctx
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
+    if (isPublic && !this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets)) return true;
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const principal = token ? await this.sessions.resolve(token) : null;
     if (principal) request.principal = principal;
 
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (isPublic) return true;
     if (!principal)
       throw unauthenticated(token ? 'The access token is invalid or expired' : undefined);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -13,10 +13,16 @@ export const ROLES_KEY = 'kenal:roles';
 export const VERIFIED_EMAIL = 'kenal:verified-email';
 export const OPTIONAL_AUTH = 'kenal:optional-auth';
 
-/** The route answers without a token. */
+/**
+ * The route answers without a token. A bearer sent anyway is not even checked (a database round
+ * trip saved per request); a route that reads its caller is @OptionalAuth() instead.
+ */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
-/** The route answers without a token, and answers more to a signed-in caller (e.g. staff). */
+/**
+ * The route answers without a token, and answers more to a signed-in caller (e.g. staff):
+ * @CurrentUser() is the caller, or undefined.
+ */
 export const OptionalAuth = () =>
   applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(OPTIONAL_AUTH, true));
 
