@@ -83,7 +83,8 @@ export class GuardianConsentService {
         payload: {
           guardianName: guardian.name,
           participantName: user.displayName,
-          link: `${this.config.PUBLIC_URL}/api/v1/guardian-consents/${token}`,
+          // The web app's page, in the participant's language (the guardian often shares it).
+          link: `${this.config.PUBLIC_URL}/consent/${token}?lang=${user.locale}`,
           expiresAt: expiresAt.toISOString(),
         },
       },

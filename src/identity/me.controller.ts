@@ -12,11 +12,11 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AppError } from '../common/errors/app-error';
+import { AppError, badRequest } from '../common/errors/app-error';
 import { consentDonePage, consentPage, errorPage, wantsHtml } from './link-pages';
 import { CurrentUser, Public } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { MeDto, ProfileDto } from './dto/profile.dto';
+import { GuardianConsentDetailsDto, MeDto, ProfileDto } from './dto/profile.dto';
 import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
@@ -84,6 +84,24 @@ export class MeController {
   @ApiProduces('text/html')
   async consentPage(@Param('token') token: string) {
     return consentPage(token, await this.consents.describe(token));
+  }
+
+  @Public()
+  @Get('guardian-consents/:token/details')
+  @ApiOperation({
+    summary: 'Who asks for consent, for the web page the emailed link opens (/consent/{token})',
+    description: 'A used, replaced or expired link → 400 TOKEN_INVALID.',
+  })
+  @ApiOkResponse({ type: GuardianConsentDetailsDto })
+  async consentDetails(@Param('token') token: string): Promise<GuardianConsentDetailsDto> {
+    const details = await this.consents.describe(token);
+    if (!details) {
+      throw badRequest(
+        'TOKEN_INVALID',
+        'This consent link has already been used, was replaced, or has expired',
+      );
+    }
+    return details;
   }
 
   @Public()

@@ -124,6 +124,12 @@ export class GuardianConsentViewDto {
   @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
 }
 
+export class GuardianConsentDetailsDto {
+  @ApiProperty({ description: 'The display name of the participant who asks' })
+  participantName: string;
+  @ApiProperty({ description: 'The guardian named by the participant' }) guardianName: string;
+}
+
 export class ProfileViewDto {
   @ApiProperty() country: string;
   @ApiProperty() dateOfBirth: string;

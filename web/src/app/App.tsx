@@ -7,13 +7,17 @@ import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
 import { i18n } from './i18n';
 import { Layout } from './Layout';
+import { RequireSignIn } from './Page';
 import { queryClient } from './query';
 
 // The first pages (home, sign in) are in the entry chunk; every other page loads its own.
 const SignUp = lazy(() => import('../features/auth/SignUp'));
+const SignOut = lazy(() => import('../features/auth/SignOut'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
+const Profile = lazy(() => import('../features/profile/Profile'));
+const Consent = lazy(() => import('../features/consent/Consent'));
 
 export function AppRoutes() {
   return (
@@ -23,8 +27,18 @@ export function AppRoutes() {
           <Route path="/" element={<Home />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/sign-up" element={<SignUp />} />
+          <Route path="/sign-out" element={<SignOut />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
+          <Route
+            path="/profile"
+            element={
+              <RequireSignIn>
+                <Profile />
+              </RequireSignIn>
+            }
+          />
+          <Route path="/consent/:token" element={<Consent />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>
