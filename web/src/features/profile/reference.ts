@@ -16,7 +16,7 @@ export const COUNTRIES = [
   'TH',
   'VN',
   'KR',
-] as const;
+] as const satisfies readonly ProfileInput['country'][];
 
 /** Languages offered in the picker first (ISO 639-1; Filipino is `tl` there). */
 export const LANGUAGES = [
