@@ -134,3 +134,35 @@ test('in Korean, Lao and Khmer at 360 px: profile and the guardian page in the m
   await expectAccessible(gp);
   await gc.close();
 });
+
+test('the language chosen is saved on the account: signing in elsewhere brings it back', async ({
+  page,
+}) => {
+  const who = await signUp(page);
+  await page.getByLabel('Country').selectOption('TH');
+  await page.getByLabel('Date of birth').fill('2000-01-02');
+  await page.getByLabel('Language 1').selectOption('th');
+  await page.getByRole('button', { name: 'Save my profile' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your profile is saved.' }),
+  ).toBeVisible();
+  await page.getByLabel('Language', { exact: true }).selectOption('th');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  // Country names come from Intl in the reader's language.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('โปรไฟล์ของฉัน');
+  await expect(page.locator('select[name=country] option:checked')).toHaveText('ไทย');
+  // The switcher is busy while it saves the choice on the account.
+  await expect(page.locator('header select')).toBeEnabled();
+  await page.locator('nav button').click(); // sign out
+  await expect(page).toHaveURL(/\/sign-in$/);
+  // Another browser: English until the account says otherwise.
+  await page.context().clearCookies();
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/sign-in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/[\u0E00-\u0E7F]/);
+});

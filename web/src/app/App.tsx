@@ -1,7 +1,7 @@
 import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import Home from '../features/home/Home';
 import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -20,9 +20,11 @@ const Profile = lazy(() => import('../features/profile/Profile'));
 const Consent = lazy(() => import('../features/consent/Consent'));
 
 export function AppRoutes() {
+  // A page that failed does not keep the next one from showing.
+  const { pathname } = useLocation();
   return (
     <Layout>
-      <ErrorBoundary>
+      <ErrorBoundary key={pathname}>
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/sign-in" element={<SignIn />} />
