@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one of the web app's npm scripts (build, lint, test, i18n:check), installing its packages
-# the first time: `bash scripts/web.sh build` builds web/dist, which the API serves.
+# first when they are missing or older than web/package-lock.json: `bash scripts/web.sh build`.
 set -euo pipefail
 cd "$(dirname "$0")/../web"
-[[ -d node_modules ]] || npm ci --no-audit --no-fund
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi
 npm run --silent "${1:-build}"
