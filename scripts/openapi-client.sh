@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-check}"
 [[ -f dist/src/openapi-document.js ]] || npm run --silent build
-bash scripts/web.sh i18n:check >/dev/null  # installs web/ when needed
+bash scripts/web.sh install
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 node dist/src/openapi-document.js "$tmp/openapi.json"
