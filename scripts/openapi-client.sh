@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-check}"
 [[ -f dist/src/openapi-document.js ]] || npm run --silent build
-[[ -d web/node_modules ]] || npm --prefix web ci --no-audit --no-fund
+bash scripts/web.sh install
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 node dist/src/openapi-document.js "$tmp/openapi.json"

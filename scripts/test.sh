@@ -11,8 +11,8 @@ REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}" bash scripts/services.sh
 if [[ $# -gt 0 ]]; then exec npx jest "$@"; fi
 # CI has just built; elsewhere the browser tests must see the code as it is now.
 [[ "${KENAL_SKIP_BUILD:-0}" == 1 ]] || npm run --silent build
-npm --prefix web run --silent i18n:check
-npm --prefix web test --silent
+bash scripts/web.sh i18n:check
+bash scripts/web.sh test
 npx jest
 bash scripts/chromium.sh
 npx playwright test

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { QueueService } from '../src/jobs/queue.service';
 import { auth, Harness } from './support/harness';
+import { tokenFrom } from './support/smtp';
 import { sleep } from './support/wait';
 
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString();
@@ -535,7 +536,7 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     const confirmMinor = async (country: string) => {
       const p = await person(country, { dob: '2011-02-02', guardian: true });
       const mail = await h.smtp.waitFor(`g-${p.id}@kenal.test`);
-      const token = mail.text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
+      const token = tokenFrom(mail.text);
       await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
       return p;
     };

@@ -144,7 +144,8 @@ export class GuardianConsentService {
         payload: {
           guardianName: guardian.name,
           participantName: user.displayName,
-          link: tokenLink(this.config.PUBLIC_URL, 'guardianConsent', token),
+          // The web app's page, in the participant's language (the guardian often shares it).
+          link: `${tokenLink(this.config.PUBLIC_URL, 'guardianConsent', token)}?lang=${user.locale}`,
           expiresAt: expiresAt.toISOString(),
         },
       },

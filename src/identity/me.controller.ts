@@ -23,7 +23,7 @@ import {
 import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
 import { AccountDeletionService } from './account-deletion.service';
 import { AccountDeletedDto, DeleteAccountDto } from './dto/auth.dto';
-import { AppError } from '../common/errors/app-error';
+import { AppError, badRequest } from '../common/errors/app-error';
 import {
   answerLinkForm,
   consentDonePage,
@@ -38,6 +38,7 @@ import type { Principal } from '../common/auth/principal';
 import {
   ConsentConfirmedDto,
   ConsentWithdrawnDto,
+  GuardianConsentDetailsDto,
   InterestTagDto,
   MeDto,
   ProfileDto,
@@ -155,6 +156,24 @@ export class MeController {
   @ApiProduces('text/html')
   async consentPage(@Param('token') token: string) {
     return consentPage(token, await this.consents.describe(token));
+  }
+
+  @Public()
+  @Get('guardian-consents/:token/details')
+  @ApiOperation({
+    summary: 'Who asks for consent, for the web page the emailed link opens (/consent/{token})',
+    description: 'A used, replaced or expired link → 400 TOKEN_INVALID.',
+  })
+  @ApiOkResponse({ type: GuardianConsentDetailsDto })
+  async consentDetails(@Param('token') token: string): Promise<GuardianConsentDetailsDto> {
+    const details = await this.consents.describe(token);
+    if (!details) {
+      throw badRequest(
+        'TOKEN_INVALID',
+        'This consent link has already been used, was replaced, or has expired',
+      );
+    }
+    return details;
   }
 
   @Public()

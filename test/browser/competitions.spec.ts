@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { mp4, png } from '../support/files';
-import { expectAccessible } from './axe';
+import { expectAccessible } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
 
 const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';

@@ -11,7 +11,8 @@ const FONT_PACKAGES: Record<string, string> = {
 };
 
 /**
- * Picks the reader's language before any JavaScript has loaded, sets <html lang>, and starts
+ * Picks the reader's language before any JavaScript has loaded (an emailed link's ?lang=, else the
+ * saved choice, else the browser's languages, else English), sets <html lang>, and starts
  * fetching that language's catalogue chunk (and its font's stylesheet) in parallel with the entry
  * chunk: no request waits for another before the first form. src/app/i18n.ts reads <html lang>.
  */
@@ -41,7 +42,7 @@ export function localePreload(): Plugin {
         }
         if (!catalogs.en) throw new Error('locale-preload: no catalogue chunks found');
         const script = `(function(){var c=${JSON.stringify(catalogs)},f=${JSON.stringify(fonts)},l=null;
-try{l=localStorage.getItem("kenal.locale")}catch(e){}
+try{l=new URLSearchParams(location.search).get("lang");if(!c[l])l=localStorage.getItem("kenal.locale")}catch(e){}
 if(!c[l]){l="en";var n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){var t=String(n[i]).toLowerCase(),b=t.split("-")[0];if(t==="tl"||b==="tl"){b="fil"}if(c[b]){l=b;break}}}
 document.documentElement.lang=l;var h=document.head,a=document.createElement("link");a.rel="modulepreload";a.href=c[l];h.appendChild(a);
 if(f[l]){var s=document.createElement("link");s.rel="stylesheet";s.href=f[l];h.appendChild(s)}})()`;

@@ -14,3 +14,10 @@ activateLocale(initialLocale())
       </StrictMode>,
     );
   });
+
+// A repeat visit opens from the cached page (public/sw.js); registered once the page is up.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -8,7 +8,7 @@ export const TOKEN_LINKS = {
   passwordReset: '/reset-password/',
   verifyEmail: '/verify-email/',
   staffInvitation: '/staff-invitations/',
-  guardianConsent: '/api/v1/guardian-consents/',
+  guardianConsent: '/consent/',
   teamInvitation: '/invitations/',
 } as const;
 

@@ -138,6 +138,12 @@ export class ConsentWithdrawnDto {
   @ApiProperty({ format: 'date-time' }) withdrawnAt: string;
 }
 
+export class GuardianConsentDetailsDto {
+  @ApiProperty({ description: 'The display name of the participant who asks' })
+  participantName: string;
+  @ApiProperty({ description: 'The guardian named by the participant' }) guardianName: string;
+}
+
 export class ProfileViewDto {
   @ApiProperty() country: string;
   @ApiProperty() dateOfBirth: string;

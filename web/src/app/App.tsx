@@ -1,16 +1,18 @@
 import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import Home from '../features/home/Home';
 import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
 import { i18n } from './i18n';
 import { Layout } from './Layout';
+import { RequireSignIn } from './Page';
 import { queryClient } from './query';
 
 // The first pages (home, sign in) are in the entry chunk; every other page loads its own.
 const SignUp = lazy(() => import('../features/auth/SignUp'));
+const SignOut = lazy(() => import('../features/auth/SignOut'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
@@ -19,15 +21,20 @@ const TeamPage = lazy(() => import('../features/competitions/TeamPage'));
 const InvitationPage = lazy(() => import('../features/competitions/InvitationPage'));
 const EntryEditor = lazy(() => import('../features/competitions/EntryEditor'));
 const MyEntries = lazy(() => import('../features/competitions/MyEntries'));
+const Profile = lazy(() => import('../features/profile/Profile'));
+const Consent = lazy(() => import('../features/consent/Consent'));
 
 export function AppRoutes() {
+  // A page that failed does not keep the next one from showing.
+  const { pathname } = useLocation();
   return (
     <Layout>
-      <ErrorBoundary>
+      <ErrorBoundary key={pathname}>
         <Routes>
           <Route path="/" element={<Home />} />
           <Route path="/sign-in" element={<SignIn />} />
           <Route path="/sign-up" element={<SignUp />} />
+          <Route path="/sign-out" element={<SignOut />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
           <Route path="/competitions/:id" element={<CompetitionPage />} />
@@ -35,6 +42,15 @@ export function AppRoutes() {
           <Route path="/invitations/:token" element={<InvitationPage />} />
           <Route path="/entries/:id" element={<EntryEditor />} />
           <Route path="/me/submissions" element={<MyEntries />} />
+          <Route
+            path="/profile"
+            element={
+              <RequireSignIn>
+                <Profile />
+              </RequireSignIn>
+            }
+          />
+          <Route path="/consent/:token" element={<Consent />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

@@ -1,28 +1,15 @@
 import { Trans } from '@lingui/react/macro';
-import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
-import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
-import { endSession, getRefreshToken, useSignedIn } from './session';
+import { useSignedIn } from './session';
 
 function SignOutButton() {
-  const client = useQueryClient();
   const navigate = useNavigate();
+  // The /sign-out page does the work: signing out here would race this page's own redirect.
   return (
-    <button
-      type="button"
-      className="button-link"
-      onClick={async () => {
-        const refreshToken = getRefreshToken() ?? undefined;
-        // Ends this session on the server; signed out here whatever the answer.
-        await api.POST('/api/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
-        endSession();
-        client.clear();
-        navigate('/sign-in');
-      }}
-    >
+    <button type="button" className="button-link" onClick={() => navigate('/sign-out')}>
       <Trans>Sign out</Trans>
     </button>
   );

@@ -91,6 +91,7 @@ export function describeFieldError(
     return i18n._(FIELD.REQUIRED);
   if (/must be an email/.test(text)) return i18n._(FIELD.EMAIL);
   if (/differ from your own email/.test(text)) return i18n._(FIELD.OWN_EMAIL);
+  if (/longer than or equal to 1 characters/.test(text)) return i18n._(FIELD.REQUIRED);
   if ((m = text.match(/longer than or equal to (\d+)/))) {
     const min = m[1];
     return i18n._(msg`Use at least ${min} characters.`);

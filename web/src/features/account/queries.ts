@@ -64,3 +64,12 @@ export async function saveLocaleToAccount(
   const saved = unwrap(await api.PUT('/api/v1/me/profile', { body }));
   client.setQueryData(ME_KEY, saved);
 }
+
+/** Emails the guardian a fresh consent link. */
+export function useResendConsent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => unwrap(await api.POST('/api/v1/me/guardian-consent/resend')),
+    onSuccess: (me) => client.setQueryData(ME_KEY, me),
+  });
+}

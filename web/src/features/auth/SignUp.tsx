@@ -28,7 +28,7 @@ export default function SignUp() {
               password: v.password,
               locale: i18n.locale as 'en',
             },
-            { onSuccess: () => navigate('/') },
+            { onSuccess: () => navigate('/profile') },
           );
         }}
       >
