@@ -260,6 +260,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/guardian-consents/{token}/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who asks for consent, for the web page the emailed link opens (/consent/{token})
+         * @description A used, replaced or expired link → 400 TOKEN_INVALID.
+         */
+        get: operations["MeController_consentDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/guardian-consents/{token}/confirm": {
         parameters: {
             query?: never;
@@ -1804,6 +1824,12 @@ export interface components {
             locale?: string;
             /** @description Required under 18 */
             guardian?: components["schemas"]["GuardianDto"];
+        };
+        GuardianConsentDetailsDto: {
+            /** @description The display name of the participant who asks */
+            participantName: string;
+            /** @description The guardian named by the participant */
+            guardianName: string;
         };
         ConsentConfirmedDto: {
             /** @enum {string} */
@@ -4350,6 +4376,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MeController_consentDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuardianConsentDetailsDto"];
+                };
             };
         };
     };
