@@ -14,6 +14,11 @@ const SignUp = lazy(() => import('../features/auth/SignUp'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
+const VerifyEmail = lazy(() => import('../features/verify/VerifyEmail'));
+const Penpals = lazy(() => import('../features/penpals/Penpals'));
+const Inbox = lazy(() => import('../features/inbox/Inbox'));
+const Account = lazy(() => import('../features/settings/Account'));
+const Goodbye = lazy(() => import('../features/settings/Goodbye'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +30,11 @@ export function AppRoutes() {
           <Route path="/sign-up" element={<SignUp />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
+          <Route path="/verify-email/:token" element={<VerifyEmail />} />
+          <Route path="/penpals" element={<Penpals />} />
+          <Route path="/inbox" element={<Inbox />} />
+          <Route path="/account" element={<Account />} />
+          <Route path="/goodbye" element={<Goodbye />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

@@ -2,6 +2,8 @@ import { Trans } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { InboxLink } from '../features/inbox/InboxLink';
+import { VerifyBanner } from '../features/verify/VerifyBanner';
 import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
@@ -59,6 +61,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/profile">
                 <Trans>My profile</Trans>
               </NavLink>
+              <NavLink to="/penpals">
+                <Trans>Pen pals</Trans>
+              </NavLink>
+              <InboxLink />
+              <NavLink to="/account">
+                <Trans>My account</Trans>
+              </NavLink>
               <SignOutButton />
             </>
           ) : (
@@ -75,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
+        {signedIn && <VerifyBanner />}
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       <footer className="site-footer">

@@ -27,6 +27,15 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   PAYLOAD_TOO_LARGE: msg`That file is too big.`,
   UNSUPPORTED_MEDIA_TYPE: msg`That kind of file isn't accepted here.`,
   INTERNAL: msg`Something went wrong on our side. Please try again in a moment.`,
+  TOO_MANY_EMAILS: msg`We've sent you several emails already. Wait an hour, then ask again.`,
+  EMAIL_ALREADY_VERIFIED: msg`Your email address is confirmed already.`,
+  ALREADY_ENROLLED: msg`You're already enrolled in this round.`,
+  ALREADY_MATCHED: msg`You already have a pen pal in this round. Decline the match instead.`,
+  ALREADY_RESPONDED: msg`You already answered about this pen pal.`,
+  MATCH_DECLINED: msg`Your pen pal declined this match. We'll look for someone else in a later round.`,
+  MATCH_CANCELLED: msg`The coordinators ended this match.`,
+  MATCH_NOT_ELIGIBLE: msg`This match can't go ahead any more. The coordinators will help.`,
+  PASSWORD_INCORRECT: msg`That password is not right.`,
 };
 
 const BY_STATUS: Record<number, MessageDescriptor> = {
