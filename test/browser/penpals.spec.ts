@@ -168,6 +168,9 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   await page.getByRole('button', { name: 'Accept Jiwoo' }).click();
   await expect(page.getByText('You said yes. Waiting for Jiwoo.')).toBeVisible();
   await shots(page, 'penpals');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS}/penpals-desktop-en.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
 
   // The inbox: the unread count in the header, the notification, its link, mark as read.
   await page.getByRole('link', { name: /^Inbox/ }).click();

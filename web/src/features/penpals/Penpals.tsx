@@ -160,21 +160,20 @@ function Window({ round }: { round: Round }) {
     );
   }
   return (
-    <p>
-      {round.enrolment === 'open' ? (
-        <Trans>Enrol by {closesHere} (your time).</Trans>
-      ) : (
-        <Trans>Enrolment closed {closesHere}.</Trans>
-      )}
+    <>
+      <p>
+        {round.enrolment === 'open' ? (
+          <Trans>Enrol by {closesHere} (your time).</Trans>
+        ) : (
+          <Trans>Enrolment closed {closesHere}.</Trans>
+        )}
+      </p>
       {here !== round.local.timezone && (
-        <>
-          {' '}
-          <span className="hint">
-            <Trans>Programme time: {closesThere}</Trans>
-          </span>
-        </>
+        <p className="hint">
+          <Trans>Programme time: {closesThere}</Trans>
+        </p>
       )}
-    </p>
+    </>
   );
 }
 
@@ -191,7 +190,7 @@ function RoundCard({ round }: { round: Round }) {
       ].join(', ')
     : '';
   return (
-    <section className="card stack" aria-labelledby={headingId}>
+    <section className="card stack round" aria-labelledby={headingId}>
       <h3 id={headingId}>{round.name}</h3>
       <Window round={round} />
       {mine ? (

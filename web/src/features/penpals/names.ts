@@ -58,11 +58,19 @@ export const interestWords = (tagName: string): string => tagName.replace(/_/g, 
 /** A date and time in the reader's language, optionally in a named time zone. */
 export function dateTime(i18n: I18n, iso: string, timeZone?: string): string {
   try {
-    return new Intl.DateTimeFormat(tag(i18n), {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      ...(timeZone ? { timeZone, timeZoneName: 'short' } : {}),
-    }).format(new Date(iso));
+    // dateStyle cannot be combined with timeZoneName: name the fields when the zone is shown.
+    const options: Intl.DateTimeFormatOptions = timeZone
+      ? {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone,
+          timeZoneName: 'short',
+        }
+      : { dateStyle: 'medium', timeStyle: 'short' };
+    return new Intl.DateTimeFormat(tag(i18n), options).format(new Date(iso));
   } catch {
     return iso;
   }
