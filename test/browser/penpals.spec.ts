@@ -161,6 +161,9 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   await expect(page.getByText('Korean (native), English (fluent)')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Why we matched you' })).toBeVisible();
   await expect(page.getByText('Letters open here once you both accept.')).toBeVisible();
+  // Matched in this round: no more withdrawing from it (declining the match is the way out).
+  await expect(page.getByText('You have a pen pal from this round: see above.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Withdraw from this round' })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Decline' }).click();
   await expect(page.getByText(/^Decline Jiwoo\? You won't be matched/)).toBeVisible();

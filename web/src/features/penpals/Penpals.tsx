@@ -177,7 +177,7 @@ function Window({ round }: { round: Round }) {
   );
 }
 
-function RoundCard({ round }: { round: Round }) {
+function RoundCard({ round, matched }: { round: Round; matched: boolean }) {
   const { t, i18n } = useLingui();
   const [enrolling, setEnrolling] = useState(false);
   const withdraw = useWithdraw(round.id);
@@ -199,7 +199,7 @@ function RoundCard({ round }: { round: Round }) {
             <span className="badge badge-ok">
               <Trans>You're enrolled</Trans>
             </span>{' '}
-            {round.enrolment === 'open' ? (
+            {matched ? null : round.enrolment === 'open' ? (
               <Trans>We'll tell you when we've found your pen pal.</Trans>
             ) : (
               <Trans>We're finding your pen pal now.</Trans>
@@ -211,17 +211,23 @@ function RoundCard({ round }: { round: Round }) {
             </p>
           )}
           <ErrorMessage error={withdraw.error} />
-          <p className="actions">
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={withdraw.isPending}
-              onClick={() => withdraw.mutate()}
-              aria-describedby={headingId}
-            >
-              <Trans>Withdraw from this round</Trans>
-            </button>
-          </p>
+          {matched ? (
+            <p>
+              <Trans>You have a pen pal from this round: see above.</Trans>
+            </p>
+          ) : (
+            <p className="actions">
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={withdraw.isPending}
+                onClick={() => withdraw.mutate()}
+                aria-describedby={headingId}
+              >
+                <Trans>Withdraw from this round</Trans>
+              </button>
+            </p>
+          )}
         </>
       ) : round.enrolment === 'open' ? (
         enrolling ? (
@@ -421,7 +427,15 @@ function PenpalsPage() {
             <Trans>No round is open right now. Come back soon!</Trans>
           </p>
         ) : (
-          rounds.data.map((r) => <RoundCard key={r.id} round={r} />)
+          rounds.data.map((r) => (
+            <RoundCard
+              key={r.id}
+              round={r}
+              matched={(matches.data ?? []).some(
+                (m) => m.roundId === r.id && m.status !== 'declined',
+              )}
+            />
+          ))
         )}
       </section>
     </Page>
