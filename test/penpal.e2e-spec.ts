@@ -589,6 +589,56 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
     expect(await pairsOf(second.id)).toEqual(await pairsOf(first));
   });
 
+  it('lists the rounds open for enrolment and the rounds I am in, with my enrolment (GET /me/penpal-rounds)', async () => {
+    const open = await newRound();
+    const later = await newRound({ enrolmentOpensAt: iso(HOUR), enrolmentClosesAt: iso(2 * HOUR) });
+    const mineClosing = await newRound();
+    const othersClosing = await newRound();
+    const p = await person('TH', { locale: 'th' });
+    await enrol(mineClosing, p, { preferredCountries: ['KR'], practiseLanguages: ['ko'] }).expect(
+      201,
+    );
+    await closeEnrolment(mineClosing);
+    await closeEnrolment(othersClosing);
+    await h.http().get('/api/v1/me/penpal-rounds').expect(401);
+
+    const listed = async () => {
+      const res = await h.http().get('/api/v1/me/penpal-rounds').set(auth(p.token)).expect(200);
+      const ours = [open, later, mineClosing, othersClosing];
+      return (res.body as { id: string; enrolment: string; myEnrolment: unknown }[]).filter((r) =>
+        ours.includes(r.id),
+      );
+    };
+    const rounds = await listed();
+    // The open round, and the closed round I am in; never a round not open yet nor one I missed.
+    expect(rounds.map((r) => r.id).sort()).toEqual([open, mineClosing].sort());
+    const byId = new Map(rounds.map((r) => [r.id, r]));
+    expect(byId.get(open)).toMatchObject({ enrolment: 'open', myEnrolment: null });
+    expect(byId.get(mineClosing)).toMatchObject({
+      enrolment: 'closed',
+      local: { timezone: 'Asia/Seoul' },
+      myEnrolment: {
+        roundId: mineClosing,
+        userId: p.id,
+        preferredCountries: ['KR'],
+        practiseLanguages: ['ko'],
+        capacity: 1,
+      },
+    });
+
+    // Enrolling shows up at once; withdrawing takes a closed round I left off the list.
+    await enrol(open, p).expect(201);
+    expect((await listed()).find((r) => r.id === open)?.myEnrolment).toMatchObject({
+      roundId: open,
+    });
+    await h
+      .http()
+      .delete(`/api/v1/penpal-rounds/${mineClosing}/enrolments/me`)
+      .set(auth(p.token))
+      .expect(204);
+    expect((await listed()).map((r) => r.id)).toEqual([open]);
+  });
+
   it('documents what every pen-pal route returns in the OpenAPI description', async () => {
     const docs = await h.http().get('/api/docs-json').expect(200);
     type Operation = {

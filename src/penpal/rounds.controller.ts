@@ -16,6 +16,7 @@ import { EnrolDto } from './dto/enrolment.dto';
 import {
   EnrolledPersonPageDto,
   MatchingRunPageDto,
+  MyPenpalRoundDto,
   PenpalConstraintDto,
   PenpalEnrolmentDto,
   PenpalRoundDto,
@@ -45,6 +46,17 @@ export class RoundsController {
     @Body() dto: CreatePenpalRoundDto,
   ) {
     return this.rounds.create(me, programmeId, dto);
+  }
+
+  @Get('me/penpal-rounds')
+  @ApiOperation({
+    summary: 'Rounds open for enrolment now, and the rounds I am enrolled in, with my enrolment',
+    description:
+      'Any signed-in person; the soonest to close first. `myEnrolment` is null where I am not enrolled.',
+  })
+  @ApiOkResponse({ type: [MyPenpalRoundDto] })
+  mine(@CurrentUser() me: Principal) {
+    return this.rounds.listForMe(me);
   }
 
   @Get('penpal-rounds/:id')

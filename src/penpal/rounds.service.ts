@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -139,6 +139,38 @@ export class RoundsService {
 
   async get(id: string): Promise<RoundView> {
     return this.view(await this.find(id));
+  }
+
+  /**
+   * The rounds a person sees on their pen-pal page: every round whose enrolment is open now, and
+   * every round they are enrolled in (so they can follow it until the matches are published),
+   * each with their own enrolment; the soonest to close first.
+   */
+  async listForMe(who: Principal) {
+    const now = new Date();
+    const rounds = await this.db
+      .getRepository(PenpalRound)
+      .createQueryBuilder('r')
+      .where(
+        '(r.enrolment_opens_at <= :now AND r.enrolment_closes_at > :now) OR EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = r.id AND e.user_id = :me)',
+        { now, me: who.id },
+      )
+      .orderBy('r.enrolment_closes_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .take(100)
+      .getMany();
+    const mine = rounds.length
+      ? await this.db
+          .getRepository(PenpalEnrolment)
+          .findBy({ userId: who.id, roundId: In(rounds.map((r) => r.id)) })
+      : [];
+    const byRound = new Map(mine.map((e) => [e.roundId, e]));
+    return Promise.all(
+      rounds.map(async (r) => {
+        const e = byRound.get(r.id);
+        return { ...(await this.view(r)), myEnrolment: e ? enrolmentView(e) : null };
+      }),
+    );
   }
 
   async update(actor: Principal, id: string, dto: UpdatePenpalRoundDto): Promise<RoundView> {

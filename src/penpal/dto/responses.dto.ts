@@ -69,6 +69,16 @@ export class PenpalEnrolmentDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** A round a person may enrol in, or is enrolled in, with their own enrolment. */
+export class MyPenpalRoundDto extends PenpalRoundDto {
+  @ApiProperty({
+    type: PenpalEnrolmentDto,
+    nullable: true,
+    description: "the caller's enrolment in this round, or null",
+  })
+  myEnrolment: PenpalEnrolmentDto | null;
+}
+
 export class EnrolledPersonDto {
   @ApiProperty({ format: 'uuid', description: 'the enrolment' }) id: string;
   @ApiProperty({ format: 'uuid' }) userId: string;

@@ -574,6 +574,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/penpal-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rounds open for enrolment now, and the rounds I am enrolled in, with my enrolment
+         * @description Any signed-in person; the soonest to close first. `myEnrolment` is null where I am not enrolled.
+         */
+        get: operations["RoundsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/penpal-rounds/{id}": {
         parameters: {
             query?: never;
@@ -2074,6 +2094,43 @@ export interface components {
             lettersPerDay: number;
             screenAdultLetters: boolean;
         };
+        PenpalEnrolmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roundId: string;
+            /** Format: uuid */
+            userId: string;
+            preferredCountries: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
+            /** @description ISO 639-1 codes */
+            practiseLanguages: string[];
+            /** @enum {string|null} */
+            genderPreference: "female" | "male" | "non_binary" | "prefer_not_to_say" | null;
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyPenpalRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            name: string;
+            /** Format: date-time */
+            enrolmentOpensAt: string;
+            /** Format: date-time */
+            enrolmentClosesAt: string;
+            /** @description the same window in the programme's time zone */
+            local: components["schemas"]["PenpalRoundLocalWindowDto"];
+            /** @enum {string} */
+            enrolment: "not_open" | "open" | "closed";
+            penpalsPerParticipant: number;
+            rules: components["schemas"]["RoundRulesDto"];
+            weights: components["schemas"]["RoundWeightsDto"];
+            countryBalance: components["schemas"]["CountryBalanceDto"];
+            /** @description the caller's enrolment in this round, or null */
+            myEnrolment: components["schemas"]["PenpalEnrolmentDto"] | null;
+        };
         UpdatePenpalRoundDto: {
             /** @example Spring 2027 pen pals */
             name?: string;
@@ -2116,22 +2173,6 @@ export interface components {
             genderPreference?: "female" | "male" | "non_binary" | "prefer_not_to_say" | "any";
             /** @description Pen pals wanted (at most the round's limit) */
             capacity?: number;
-        };
-        PenpalEnrolmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            roundId: string;
-            /** Format: uuid */
-            userId: string;
-            preferredCountries: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
-            /** @description ISO 639-1 codes */
-            practiseLanguages: string[];
-            /** @enum {string|null} */
-            genderPreference: "female" | "male" | "non_binary" | "prefer_not_to_say" | null;
-            capacity: number;
-            /** Format: date-time */
-            createdAt: string;
         };
         EnrolledPersonDto: {
             /**
@@ -5720,6 +5761,25 @@ export interface operations {
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
                     };
+                };
+            };
+        };
+    };
+    RoundsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPenpalRoundDto"][];
                 };
             };
         };

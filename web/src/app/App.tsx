@@ -23,6 +23,11 @@ const EntryEditor = lazy(() => import('../features/competitions/EntryEditor'));
 const MyEntries = lazy(() => import('../features/competitions/MyEntries'));
 const Profile = lazy(() => import('../features/profile/Profile'));
 const Consent = lazy(() => import('../features/consent/Consent'));
+const VerifyEmail = lazy(() => import('../features/verify/VerifyEmail'));
+const Penpals = lazy(() => import('../features/penpals/Penpals'));
+const Inbox = lazy(() => import('../features/inbox/Inbox'));
+const Account = lazy(() => import('../features/settings/Account'));
+const Goodbye = lazy(() => import('../features/settings/Goodbye'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -51,6 +56,11 @@ export function AppRoutes() {
             }
           />
           <Route path="/consent/:token" element={<Consent />} />
+          <Route path="/verify-email/:token" element={<VerifyEmail />} />
+          <Route path="/penpals" element={<Penpals />} />
+          <Route path="/inbox" element={<Inbox />} />
+          <Route path="/account" element={<Account />} />
+          <Route path="/goodbye" element={<Goodbye />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

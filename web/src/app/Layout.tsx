@@ -1,6 +1,9 @@
 import { Trans } from '@lingui/react/macro';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { InboxLink } from '../features/inbox/InboxLink';
+import { VerifyBanner } from '../features/verify/VerifyBanner';
+import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
 import { useSignedIn } from './session';
@@ -49,6 +52,13 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/me/submissions">
                 <Trans>My entries</Trans>
               </NavLink>
+              <NavLink to="/penpals">
+                <Trans>Pen pals</Trans>
+              </NavLink>
+              <InboxLink />
+              <NavLink to="/account">
+                <Trans>My account</Trans>
+              </NavLink>
               <SignOutButton />
             </>
           ) : (
@@ -65,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
+        {signedIn && <VerifyBanner />}
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       <footer className="site-footer">

@@ -39,6 +39,14 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   INSUFFICIENT_STORAGE: msg`Our storage is full right now. Please try again later.`,
   UPLOAD_ABORTED: msg`The upload stopped before the end. Try again.`,
   IDEMPOTENCY_KEY_REUSED: msg`Something went wrong. Please try again.`,
+  EMAIL_ALREADY_VERIFIED: msg`Your email address is confirmed already.`,
+  ALREADY_ENROLLED: msg`You're already enrolled in this round.`,
+  ALREADY_MATCHED: msg`You already have a pen pal in this round. Decline the match instead.`,
+  ALREADY_RESPONDED: msg`You already answered about this pen pal.`,
+  MATCH_DECLINED: msg`Your pen pal declined this match. We'll look for someone else in a later round.`,
+  MATCH_CANCELLED: msg`The coordinators ended this match.`,
+  MATCH_NOT_ELIGIBLE: msg`This match can't go ahead any more. The coordinators will help.`,
+  PASSWORD_INCORRECT: msg`That password is not right.`,
 };
 
 const BY_STATUS: Record<number, MessageDescriptor> = {
