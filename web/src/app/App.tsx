@@ -7,6 +7,7 @@ import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
 import { i18n } from './i18n';
 import { Layout } from './Layout';
+import { RequireSignIn } from './Page';
 import { queryClient } from './query';
 
 // The first pages (home, sign in) are in the entry chunk; every other page loads its own.
@@ -14,6 +15,9 @@ const SignUp = lazy(() => import('../features/auth/SignUp'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
+// Staff pages: their own chunks, which applicants never load.
+const JudgingHome = lazy(() => import('../features/judging/JudgingHome'));
+const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +29,22 @@ export function AppRoutes() {
           <Route path="/sign-up" element={<SignUp />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
+          <Route
+            path="/judging"
+            element={
+              <RequireSignIn>
+                <JudgingHome />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/judging/:id"
+            element={
+              <RequireSignIn>
+                <AssignmentPage />
+              </RequireSignIn>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

@@ -2,6 +2,7 @@ import { Trans } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
+import { useMe } from '../features/account/queries';
 import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
@@ -25,6 +26,21 @@ function SignOutButton() {
     >
       <Trans>Sign out</Trans>
     </button>
+  );
+}
+
+/** Links to the staff pages a signed-in person's roles open (the pages load only when followed). */
+function StaffLinks() {
+  const me = useMe();
+  const roles = me.data?.roles ?? [];
+  return (
+    <>
+      {roles.includes('judge') && (
+        <NavLink to="/judging">
+          <Trans>Judging</Trans>
+        </NavLink>
+      )}
+    </>
   );
 }
 
@@ -59,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/profile">
                 <Trans>My profile</Trans>
               </NavLink>
+              <StaffLinks />
               <SignOutButton />
             </>
           ) : (

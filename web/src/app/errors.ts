@@ -27,6 +27,12 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   PAYLOAD_TOO_LARGE: msg`That file is too big.`,
   UNSUPPORTED_MEDIA_TYPE: msg`That kind of file isn't accepted here.`,
   INTERNAL: msg`Something went wrong on our side. Please try again in a moment.`,
+  // Judging
+  SCORE_FINAL: msg`This score is final and can no longer change.`,
+  ROUND_CLOSED: msg`This judging round is closed: scores can no longer change.`,
+  ROUND_NOT_OPEN: msg`This judging round has not opened yet. You can score once it opens.`,
+  NOT_ACTIVE: msg`This entry is no longer yours to judge.`,
+  CONFLICTS_UNDER_REVIEW: msg`Your entries here are on hold while a coordinator reviews the conflict you declared.`,
 };
 
 const BY_STATUS: Record<number, MessageDescriptor> = {
