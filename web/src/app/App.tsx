@@ -18,6 +18,9 @@ const NotFound = lazy(() => import('../features/home/NotFound'));
 // Staff pages: their own chunks, which applicants never load.
 const JudgingHome = lazy(() => import('../features/judging/JudgingHome'));
 const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
+const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
+const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
+const RunReport = lazy(() => import('../features/coordinate/RunReport'));
 
 export function AppRoutes() {
   return (
@@ -42,6 +45,30 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <AssignmentPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate"
+            element={
+              <RequireSignIn>
+                <CoordinateHome />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/penpal-rounds/:id"
+            element={
+              <RequireSignIn>
+                <RoundPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/matching-runs/:id"
+            element={
+              <RequireSignIn>
+                <RunReport />
               </RequireSignIn>
             }
           />

@@ -40,6 +40,11 @@ function StaffLinks() {
           <Trans>Judging</Trans>
         </NavLink>
       )}
+      {(roles.includes('coordinator') || roles.includes('admin')) && (
+        <NavLink to="/coordinate">
+          <Trans>Coordinate</Trans>
+        </NavLink>
+      )}
     </>
   );
 }
