@@ -19,7 +19,8 @@ test('a coordinator runs a pen-pal round from creation to published matches', as
   test.setTimeout(180_000);
   const admin = await adminToken(kenal);
   const coordinator = await staff(kenal, admin, ['coordinator'], 'Coordinator Ana');
-  await programme(kenal, coordinator.token, 'Asia/Seoul');
+  const programmeName = `Youth exchange ${Math.random().toString(36).slice(2, 8)}`;
+  await programme(kenal, coordinator.token, 'Asia/Seoul', programmeName);
   const people = [
     await applicant(kenal, 'Minji', 'KR'),
     await applicant(kenal, 'Jisoo', 'KR'),
@@ -31,11 +32,14 @@ test('a coordinator runs a pen-pal round from creation to published matches', as
   await signIn(page, coordinator.email, coordinator.password);
   await page.getByRole('link', { name: 'Coordinate' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coordinate');
-  await page.getByText('New pen-pal round').click();
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: programmeName }) });
+  await card.getByText('New pen-pal round').click();
   await expectAccessible(page);
-  await page.getByLabel('Round name').fill('Spring pen pals');
-  await page.getByLabel('Pairs wanted for every ASEAN country').fill('1');
-  await page.getByRole('button', { name: 'Create the round' }).click();
+  await card.getByLabel('Round name').fill('Spring pen pals');
+  await card.getByLabel('Pairs wanted for every ASEAN country').fill('1');
+  await card.getByRole('button', { name: 'Create the round' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Spring pen pals');
   await expect(page.getByText('Enrolment is open')).toBeVisible();
   const roundId = page.url().split('/').pop()!;

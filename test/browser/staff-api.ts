@@ -90,10 +90,16 @@ export async function applicant(kenal: Kenal, name: string, country: string): Pr
   return { id: reg.user.id, ...who, token: reg.accessToken };
 }
 
-export async function programme(kenal: Kenal, token: string, timezone = 'Asia/Jakarta') {
+/** A programme named `Programme <slug>` unless a name is given. */
+export async function programme(
+  kenal: Kenal,
+  token: string,
+  timezone = 'Asia/Jakarta',
+  name?: string,
+) {
   const slug = `p-${Math.random().toString(36).slice(2, 10)}`;
   const res = await call<{ id: string }>(kenal, 'POST', '/programmes', token, {
-    name: `Programme ${slug}`,
+    name: name ?? `Programme ${slug}`,
     slug,
     timezone,
   });
