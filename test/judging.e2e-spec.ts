@@ -192,6 +192,22 @@ describe('judging: the whole flow (e2e)', () => {
     expect(await h.count('judge_assignments')).toBe(8);
   });
 
+  it('gives the judge what the score sheet needs: the rubric, the competition and its time zone', async () => {
+    const [first] = await myAssignments(h, judges[3]);
+    const one = await get(`/assignments/${first.id}`, judges[3].token).expect(200);
+    for (const view of [first, one.body]) {
+      expect(view).toMatchObject({
+        competitionId,
+        competitionTitle: 'Short Movies 2027',
+        timezone: 'Asia/Jakarta',
+        rubric: [
+          { key: 'story', label: 'Story', weight: 2, min: 0, max: 10 },
+          { key: 'craft', label: 'Craft', weight: 1, min: 0, max: 10 },
+        ],
+      });
+    }
+  });
+
   it('takes scores only while the round is open, inside the scale, and locks a final score', async () => {
     const [first] = await myAssignments(h, judges[3]);
     const put = (body: object, token = judges[3].token) =>

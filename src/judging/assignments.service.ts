@@ -32,6 +32,14 @@ import {
 } from './judging-access';
 import { scoreProblems } from './score-rules';
 
+/** What a judge needs of the competition to score: its rubric and the programme's clock. */
+interface CompetitionSummary {
+  id: string;
+  title: string;
+  rubric: Competition['rubric'];
+  timezone: string;
+}
+
 /** A judge's list is bounded; no real round gives one judge more. */
 const MY_ASSIGNMENTS_LIMIT = 2000;
 
@@ -368,6 +376,16 @@ export class AssignmentsService {
     const roundIds = [...new Set(rows.map((r) => r.roundId))].filter((id) => !rounds.has(id));
     if (roundIds.length > 0)
       for (const r of await m.findBy(JudgingRound, { id: In(roundIds) })) rounds.set(r.id, r);
+    const competitions = new Map<string, CompetitionSummary>(
+      (
+        await m.query(
+          `SELECT c.id, c.title, c.rubric, p.timezone
+             FROM competitions c JOIN programmes p ON p.id = c.programme_id
+            WHERE c.id = ANY($1::uuid[])`,
+          [[...new Set([...rounds.values()].map((r) => r.competitionId))]],
+        )
+      ).map((c: CompetitionSummary) => [c.id, c] as const),
+    );
     const rules = new Map<string, EntryAccess>(
       opts.asStaff
         ? rows.map((a) => [a.id, 'open'])
@@ -381,10 +399,15 @@ export class AssignmentsService {
     return rows.map((a) => {
       const round = rounds.get(a.roundId)!;
       const access = rules.get(a.id) ?? 'withdrawn';
+      const competition = competitions.get(round.competitionId)!;
       return {
         id: a.id,
         roundId: a.roundId,
         roundName: round.name,
+        competitionId: competition.id,
+        competitionTitle: competition.title,
+        timezone: competition.timezone,
+        rubric: competition.rubric,
         blind: round.blind,
         closesAt: round.closesAt,
         roundStatus: roundState(round),

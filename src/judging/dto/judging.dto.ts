@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { WITH_ZONE } from '../../competitions/dto/competition.dto';
+import { RubricCriterionDto, WITH_ZONE } from '../../competitions/dto/competition.dto';
 import { COUNTRIES } from '../../identity/reference-data';
 import { trim, trimEach } from '../../common/http/transforms';
 
@@ -294,6 +294,18 @@ export class MyAssignmentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() roundName: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty() competitionTitle: string;
+  @ApiProperty({
+    example: 'Asia/Jakarta',
+    description: 'the programme’s time zone, in which its deadlines are set',
+  })
+  timezone: string;
+  @ApiProperty({
+    type: [RubricCriterionDto],
+    description: 'the criteria to score, each inside its [min, max]; the total weighs them',
+  })
+  rubric: RubricCriterionDto[];
   @ApiProperty() blind: boolean;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
   @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundStatus: string;

@@ -3256,6 +3256,16 @@ export interface components {
             /** Format: uuid */
             roundId: string;
             roundName: string;
+            /** Format: uuid */
+            competitionId: string;
+            competitionTitle: string;
+            /**
+             * @description the programme’s time zone, in which its deadlines are set
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /** @description the criteria to score, each inside its [min, max]; the total weighs them */
+            rubric: components["schemas"]["RubricCriterionDto"][];
             blind: boolean;
             /** Format: date-time */
             closesAt: string;

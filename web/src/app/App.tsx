@@ -28,6 +28,12 @@ const Penpals = lazy(() => import('../features/penpals/Penpals'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const Account = lazy(() => import('../features/settings/Account'));
 const Goodbye = lazy(() => import('../features/settings/Goodbye'));
+// Staff pages: their own chunks, which applicants never load.
+const JudgingHome = lazy(() => import('../features/judging/JudgingHome'));
+const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
+const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
+const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
+const RunReport = lazy(() => import('../features/coordinate/RunReport'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -61,6 +67,46 @@ export function AppRoutes() {
           <Route path="/inbox" element={<Inbox />} />
           <Route path="/account" element={<Account />} />
           <Route path="/goodbye" element={<Goodbye />} />
+          <Route
+            path="/judging"
+            element={
+              <RequireSignIn>
+                <JudgingHome />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/judging/:id"
+            element={
+              <RequireSignIn>
+                <AssignmentPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate"
+            element={
+              <RequireSignIn>
+                <CoordinateHome />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/penpal-rounds/:id"
+            element={
+              <RequireSignIn>
+                <RoundPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/matching-runs/:id"
+            element={
+              <RequireSignIn>
+                <RunReport />
+              </RequireSignIn>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </ErrorBoundary>

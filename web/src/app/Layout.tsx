@@ -3,6 +3,7 @@ import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { InboxLink } from '../features/inbox/InboxLink';
 import { VerifyBanner } from '../features/verify/VerifyBanner';
+import { useMe } from '../features/account/queries';
 import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
@@ -15,6 +16,26 @@ function SignOutButton() {
     <button type="button" className="button-link" onClick={() => navigate('/sign-out')}>
       <Trans>Sign out</Trans>
     </button>
+  );
+}
+
+/** Links to the staff pages a signed-in person's roles open (the pages load only when followed). */
+function StaffLinks() {
+  const me = useMe();
+  const roles = me.data?.roles ?? [];
+  return (
+    <>
+      {roles.includes('judge') && (
+        <NavLink to="/judging">
+          <Trans>Judging</Trans>
+        </NavLink>
+      )}
+      {(roles.includes('coordinator') || roles.includes('admin')) && (
+        <NavLink to="/coordinate">
+          <Trans>Coordinate</Trans>
+        </NavLink>
+      )}
+    </>
   );
 }
 
@@ -59,6 +80,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/account">
                 <Trans>My account</Trans>
               </NavLink>
+              <StaffLinks />
               <SignOutButton />
             </>
           ) : (

@@ -47,6 +47,12 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   MATCH_CANCELLED: msg`The coordinators ended this match.`,
   MATCH_NOT_ELIGIBLE: msg`This match can't go ahead any more. The coordinators will help.`,
   PASSWORD_INCORRECT: msg`That password is not right.`,
+  // Judging
+  SCORE_FINAL: msg`This score is final and can no longer change.`,
+  ROUND_CLOSED: msg`This judging round is closed: scores can no longer change.`,
+  ROUND_NOT_OPEN: msg`This judging round has not opened yet. You can score once it opens.`,
+  NOT_ACTIVE: msg`This entry is no longer yours to judge.`,
+  CONFLICTS_UNDER_REVIEW: msg`Your entries here are on hold while a coordinator reviews the conflict you declared.`,
 };
 
 const BY_STATUS: Record<number, MessageDescriptor> = {

@@ -1,0 +1,192 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorMessage } from '../../app/forms';
+import { Loading } from '../../app/Layout';
+import { Page } from '../../app/Page';
+import { Deadline, formatMoment } from '../staff/When';
+import { ALL_COUNTRIES, countryName } from './countries';
+import {
+  type Round,
+  useEnrolments,
+  useRound,
+  useRuns,
+  useStartRun,
+  useUpdateRound,
+} from './queries';
+import '../staff/staff.css';
+
+function Enrolments({ round }: { round: Round }) {
+  const { i18n } = useLingui();
+  const list = useEnrolments(round.id);
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <ErrorMessage error={list.error} />;
+  const counts = new Map<string, number>();
+  for (const e of list.data) counts.set(e.country ?? '?', (counts.get(e.country ?? '?') ?? 0) + 1);
+  const total = list.data.length;
+  return (
+    <section className="card stack" aria-labelledby="enrolments">
+      <h2 id="enrolments">
+        <Trans>Enrolments: {total}</Trans>
+      </h2>
+      <table className="compare">
+        <thead>
+          <tr>
+            <th scope="col">
+              <Trans>Country</Trans>
+            </th>
+            <th scope="col">
+              <Trans>People enrolled</Trans>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ALL_COUNTRIES.map((c) => (
+            <tr key={c}>
+              <th scope="row">{countryName(i18n.locale, c)}</th>
+              <td>{counts.get(c) ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Runs({ round }: { round: Round }) {
+  const { i18n } = useLingui();
+  const runs = useRuns(round.id);
+  const start = useStartRun(round.id);
+  const navigate = useNavigate();
+  return (
+    <section className="card stack" aria-labelledby="runs">
+      <h2 id="runs">
+        <Trans>Matching runs</Trans>
+      </h2>
+      {round.enrolment !== 'closed' && (
+        <p className="hint">
+          <Trans>Close enrolment before you run the matching.</Trans>
+        </p>
+      )}
+      <ErrorMessage error={start.error} />
+      <button
+        type="button"
+        className="button"
+        disabled={start.isPending || round.enrolment !== 'closed'}
+        onClick={() =>
+          start.mutate(undefined, {
+            onSuccess: (run) => navigate(`/coordinate/matching-runs/${run.id}`),
+          })
+        }
+      >
+        <Trans>Run the matching</Trans>
+      </button>
+      {runs.data && runs.data.items.length > 0 && (
+        <ul className="plain-list">
+          {runs.data.items.map((run) => (
+            <li key={run.id} className="list-row">
+              <Link to={`/coordinate/matching-runs/${run.id}`}>
+                {formatMoment(i18n.locale, run.createdAt)}
+              </Link>
+              <span className="badge">
+                {run.publishedAt ? <Trans>Published</Trans> : <RunStatus status={run.status} />}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function RunStatus({ status }: { status: string }) {
+  switch (status) {
+    case 'queued':
+      return <Trans>Waiting to start</Trans>;
+    case 'running':
+      return <Trans>Running</Trans>;
+    case 'succeeded':
+      return <Trans>Finished</Trans>;
+    default:
+      return <Trans>Failed</Trans>;
+  }
+}
+
+export default function RoundPage() {
+  const { id = '' } = useParams();
+  const { t } = useLingui();
+  const round = useRound(id);
+  const update = useUpdateRound(id);
+  if (round.isPending) return <Loading />;
+  if (round.isError)
+    return (
+      <Page title={t`Pen-pal round`}>
+        <ErrorMessage error={round.error} />
+      </Page>
+    );
+  const r = round.data;
+  const per = r.penpalsPerParticipant;
+  return (
+    <Page title={r.name}>
+      <div className="stack">
+        <p>
+          <Link to="/coordinate">
+            <Trans>Back to programmes</Trans>
+          </Link>
+        </p>
+        <dl className="entry-fields">
+          <div>
+            <dt>
+              <Trans>Enrolment opens</Trans>
+            </dt>
+            <dd>
+              <Deadline at={r.enrolmentOpensAt} timeZone={r.local.timezone} />
+            </dd>
+          </div>
+          <div>
+            <dt>
+              <Trans>Enrolment closes</Trans>
+            </dt>
+            <dd>
+              <Deadline at={r.enrolmentClosesAt} timeZone={r.local.timezone} />
+            </dd>
+          </div>
+          <div>
+            <dt>
+              <Trans>Pen pals per person</Trans>
+            </dt>
+            <dd>{per}</dd>
+          </div>
+        </dl>
+        <p>
+          <span className="badge">
+            {r.enrolment === 'open' ? (
+              <Trans>Enrolment is open</Trans>
+            ) : r.enrolment === 'closed' ? (
+              <Trans>Enrolment is closed</Trans>
+            ) : (
+              <Trans>Enrolment has not opened yet</Trans>
+            )}
+          </span>
+        </p>
+        <ErrorMessage error={update.error} />
+        {r.enrolment === 'open' && (
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={update.isPending}
+            onClick={() =>
+              update.mutate({
+                enrolmentClosesAt: new Date().toISOString(),
+                penpalsPerParticipant: r.penpalsPerParticipant,
+              })
+            }
+          >
+            <Trans>Close enrolment now</Trans>
+          </button>
+        )}
+        <Enrolments round={r} />
+        <Runs round={r} />
+      </div>
+    </Page>
+  );
+}

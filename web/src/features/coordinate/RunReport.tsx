@@ -1,0 +1,531 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ErrorMessage, Notice, TextField } from '../../app/forms';
+import { Loading } from '../../app/Layout';
+import { Page } from '../../app/Page';
+import { formatNumber } from '../staff/When';
+import { ASEAN, countryName } from './countries';
+import {
+  type Pair,
+  type Run,
+  type Stats,
+  useCancelMatch,
+  useConstraint,
+  useEnrolments,
+  usePairs,
+  usePublish,
+  useRun,
+  useStartRun,
+  useUnmatched,
+} from './queries';
+import { RunStatus } from './RoundPage';
+import '../staff/staff.css';
+
+/** Pairs per ASEAN country as bars (plain HTML): the smallest countries stay visible. */
+function CountryChart({ stats }: { stats: Stats }) {
+  const { t, i18n } = useLingui();
+  const max = Math.max(1, stats.minPerCountry ?? 0, ...ASEAN.map((c) => stats.byCountry[c] ?? 0));
+  const min = stats.minPerCountry ?? 0;
+  return (
+    <section className="card stack" aria-labelledby="by-country">
+      <h2 id="by-country">
+        <Trans>Pairs per country</Trans>
+      </h2>
+      {min > 0 && (
+        <p className="hint">
+          <Trans>The line marks the {min} pairs wanted for every country.</Trans>
+        </p>
+      )}
+      <table className="chart">
+        <caption className="visually-hidden">{t`Pairs per country`}</caption>
+        <thead className="visually-hidden">
+          <tr>
+            <th scope="col">
+              <Trans>Country</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Pairs</Trans>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {ASEAN.map((c) => {
+            const n = stats.byCountry[c] ?? 0;
+            const short = min > 0 && n < min;
+            return (
+              <tr key={c} className={short ? 'short' : undefined}>
+                <th scope="row">{countryName(i18n.locale, c)}</th>
+                <td>
+                  <span className="chart-track" aria-hidden="true">
+                    <span
+                      className="chart-bar"
+                      style={{ width: `${n === 0 ? 0 : Math.max(2, (n / max) * 100)}%` }}
+                    />
+                    {min > 0 && (
+                      <span className="chart-min" style={{ left: `${(min / max) * 100}%` }} />
+                    )}
+                  </span>
+                  <span className="chart-value">{formatNumber(i18n.locale, n, 0)}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Shortfalls({ stats }: { stats: Stats }) {
+  const { i18n } = useLingui();
+  if (stats.shortfalls.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby="shortfalls">
+      <h2 id="shortfalls">
+        <Trans>Countries short of pairs</Trans>
+      </h2>
+      <ul className="stack">
+        {stats.shortfalls.map((s) => {
+          const country = countryName(i18n.locale, s.country);
+          const { achieved, minimum } = s;
+          return (
+            <li key={s.country}>
+              <strong>
+                <Trans>
+                  {country}: {achieved} of {minimum} pairs
+                </Trans>
+              </strong>{' '}
+              {s.reason === 'too_few_participants' ? (
+                <Trans>Too few people from this country enrolled.</Trans>
+              ) : s.reason === 'too_few_korean_partners' ? (
+                <Trans>Too few Korean partners were free for them.</Trans>
+              ) : (
+                <Trans>Too few compatible partners (language, age or preferences).</Trans>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ReasonName({ reason }: { reason: string }) {
+  switch (reason) {
+    case 'consent':
+      return <Trans>Waiting for guardian consent</Trans>;
+    case 'age_rules':
+      return <Trans>Outside the age rules</Trans>;
+    case 'no_shared_language':
+      return <Trans>No shared language</Trans>;
+    case 'gender_preference':
+      return <Trans>Gender preference</Trans>;
+    case 'excluded_pairs':
+      return <Trans>Every possible pair was forbidden or declined</Trans>;
+    case 'no_candidate':
+      return <Trans>No compatible partner</Trans>;
+    default:
+      return <Trans>Partners had no room left</Trans>;
+  }
+}
+
+function UnmatchedReason({
+  runId,
+  reason,
+  count,
+}: {
+  runId: string;
+  reason: string;
+  count: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const who = useUnmatched(runId, open ? reason : null);
+  const { i18n } = useLingui();
+  return (
+    <li className="stack">
+      <div className="list-row">
+        <span>
+          <ReasonName reason={reason} />: <strong>{count}</strong>
+        </span>
+        <button
+          type="button"
+          className="button-link"
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {open ? <Trans>Hide who</Trans> : <Trans>Show who</Trans>}
+        </button>
+      </div>
+      {open && who.isPending && <Loading />}
+      <ErrorMessage error={who.error} />
+      {open && who.data && (
+        <ul className="plain-list">
+          {who.data.items.map((p) => (
+            <li key={p.userId} className="list-row">
+              <span>
+                {p.displayName} · {countryName(i18n.locale, p.country)}
+              </span>
+              <span className="meta">{p.detail}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function Unmatched({ run, stats }: { run: Run; stats: Stats }) {
+  const reasons = Object.entries(stats.unmatchedByReason).filter(([, n]) => n > 0);
+  const unmatched = stats.unmatched;
+  return (
+    <section className="card stack" aria-labelledby="unmatched">
+      <h2 id="unmatched">
+        <Trans>Without a pen pal: {unmatched}</Trans>
+      </h2>
+      {reasons.length > 0 && (
+        <ul className="plain-list">
+          {reasons.map(([reason, n]) => (
+            <UnmatchedReason key={reason} runId={run.id} reason={reason} count={n} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function PairRow({
+  pair,
+  names,
+  roundId,
+  published,
+}: {
+  pair: Pair;
+  names: Map<string, string>;
+  roundId: string;
+  published: boolean;
+}) {
+  const { i18n } = useLingui();
+  const constraint = useConstraint(roundId);
+  const cancel = useCancelMatch();
+  const side = (s: Pair['a']) =>
+    `${names.get(s.userId) ?? s.userId.slice(0, 8)} (${countryName(i18n.locale, s.country)})`;
+  const a = side(pair.a);
+  const b = side(pair.b);
+  const done = constraint.variables?.type;
+  return (
+    <tr>
+      <td>{a}</td>
+      <td>{b}</td>
+      <td>{formatNumber(i18n.locale, pair.score, 0)}</td>
+      <td>{pair.reasons.join('; ')}</td>
+      <td className="row-actions">
+        {constraint.isSuccess ? (
+          <span role="status">
+            {done === 'pin' ? <Trans>Pinned for the next run</Trans> : <Trans>Forbidden</Trans>}
+          </span>
+        ) : cancel.isSuccess ? (
+          <span role="status">
+            <Trans>Match ended</Trans>
+          </span>
+        ) : published && pair.status !== 'proposed' ? (
+          pair.status === 'cancelled' ? (
+            <Trans>Ended</Trans>
+          ) : (
+            <button
+              type="button"
+              className="button-danger"
+              disabled={cancel.isPending}
+              onClick={() => cancel.mutate(pair.id)}
+            >
+              <Trans>
+                End the match of {a} and {b}
+              </Trans>
+            </button>
+          )
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={constraint.isPending}
+              onClick={() =>
+                constraint.mutate({ type: 'pin', userIds: [pair.a.userId, pair.b.userId] })
+              }
+            >
+              <Trans>
+                Pin {a} and {b}
+              </Trans>
+            </button>
+            <button
+              type="button"
+              className="button-danger"
+              disabled={constraint.isPending}
+              onClick={() =>
+                constraint.mutate({ type: 'forbid', userIds: [pair.a.userId, pair.b.userId] })
+              }
+            >
+              <Trans>
+                Forbid {a} and {b}
+              </Trans>
+            </button>
+          </>
+        )}
+        <ErrorMessage error={constraint.error ?? cancel.error} />
+      </td>
+    </tr>
+  );
+}
+
+function Pairs({ run, stats }: { run: Run; stats: Stats }) {
+  const { t } = useLingui();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const pairs = usePairs(run.id, page, true);
+  // Names for the pairs where the round is small enough to read its enrolments whole.
+  const enrolments = useEnrolments(run.roundId);
+  const names = new Map((enrolments.data ?? []).map((e) => [e.userId, e.displayName]));
+  const total = pairs.data?.total ?? stats.pairs;
+  const pages = Math.max(1, Math.ceil(total / 50));
+  const needle = search.trim().toLowerCase();
+  const rows = (pairs.data?.items ?? []).filter(
+    (p) =>
+      !needle ||
+      [names.get(p.a.userId), names.get(p.b.userId), p.a.country, p.b.country, ...p.reasons]
+        .join(' ')
+        .toLowerCase()
+        .includes(needle),
+  );
+  return (
+    <section className="card stack" aria-labelledby="pairs">
+      <h2 id="pairs">
+        <Trans>Pairs: {total}</Trans>
+      </h2>
+      <TextField
+        label={t`Search the pairs on this page`}
+        hint={t`A name, a country code (e.g. LA) or a word of the reasons.`}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      <ErrorMessage error={pairs.error} />
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="pairs">
+        <table className="compare pairs">
+          <thead>
+            <tr>
+              <th scope="col">
+                <Trans>Korea</Trans>
+              </th>
+              <th scope="col">
+                <Trans>ASEAN</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Score</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Why</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Actions</Trans>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <PairRow
+                key={p.id}
+                pair={p}
+                names={names}
+                roundId={run.roundId}
+                published={!!run.publishedAt}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="actions" aria-label={t`Pages of pairs`}>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={page <= 1}
+          onClick={() => setPage((p) => p - 1)}
+        >
+          <Trans>Previous page</Trans>
+        </button>
+        <span className="meta">
+          <Trans>
+            Page {page} of {pages}
+          </Trans>
+        </span>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={page >= pages}
+          onClick={() => setPage((p) => p + 1)}
+        >
+          <Trans>Next page</Trans>
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+function Publish({ run, stats }: { run: Run; stats: Stats }) {
+  const publish = usePublish(run.id);
+  const [asking, setAsking] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asking) box.current?.focus();
+  }, [asking]);
+  const matched = stats.matched;
+  const unmatched = stats.unmatched;
+  if (publish.data) {
+    const told = publish.data.notified.matched + publish.data.notified.unmatched;
+    return (
+      <Notice>
+        <Trans>Published. {told} people are being told.</Trans>
+      </Notice>
+    );
+  }
+  if (run.publishedAt) {
+    return (
+      <p className="badge badge-ok">
+        <Trans>Published</Trans>
+      </p>
+    );
+  }
+  return (
+    <section className="stack">
+      <ErrorMessage error={publish.error} />
+      {!asking ? (
+        <button type="button" className="button" onClick={() => setAsking(true)}>
+          <Trans>Publish these pairs</Trans>
+        </button>
+      ) : (
+        <div
+          className="confirm stack"
+          role="alertdialog"
+          aria-labelledby="publish-title"
+          aria-describedby="publish-text"
+          tabIndex={-1}
+          ref={box}
+        >
+          <h3 id="publish-title">
+            <Trans>Publish these pairs?</Trans>
+          </h3>
+          <p id="publish-text">
+            <Trans>
+              {matched} people will be told who their pen pal is, by email and in Kenal. {unmatched}{' '}
+              people will be told they stay in the queue.
+            </Trans>
+          </p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={publish.isPending}
+              onClick={() => publish.mutate()}
+            >
+              <Trans>Yes, publish and tell them</Trans>
+            </button>
+            <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
+              <Trans>Not yet</Trans>
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Report({ run }: { run: Run }) {
+  const { i18n } = useLingui();
+  const stats = run.stats!;
+  const start = useStartRun(run.roundId);
+  const navigate = useNavigate();
+  const { pairs, matched, enrolled } = stats;
+  const mean = formatNumber(i18n.locale, stats.meanScore, 0);
+  return (
+    <div className="stack">
+      <p className="lead">
+        <Trans>
+          {pairs} pairs. {matched} of {enrolled} people have a pen pal. Mean score {mean} of 100.
+        </Trans>
+      </p>
+      <Publish run={run} stats={stats} />
+      <CountryChart stats={stats} />
+      <Shortfalls stats={stats} />
+      <Unmatched run={run} stats={stats} />
+      <Pairs run={run} stats={stats} />
+      {!run.publishedAt && (
+        <section className="card stack" aria-labelledby="again">
+          <h2 id="again">
+            <Trans>Run again</Trans>
+          </h2>
+          <p>
+            <Trans>Pins and forbids you set above are used by the next run.</Trans>
+          </p>
+          <ErrorMessage error={start.error} />
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={start.isPending}
+            onClick={() =>
+              start.mutate(undefined, {
+                onSuccess: (next) => navigate(`/coordinate/matching-runs/${next.id}`),
+              })
+            }
+          >
+            <Trans>Run the matching again</Trans>
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
+
+export default function RunReport() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useLingui();
+  const run = useRun(id);
+  const title = t`Matching report`;
+  if (run.isPending) return <Loading />;
+  if (run.isError)
+    return (
+      <Page title={title}>
+        <ErrorMessage error={run.error} />
+      </Page>
+    );
+  const r = run.data;
+  const percent = formatNumber(i18n.locale, r.progress * 100, 0);
+  return (
+    <Page title={title} wide>
+      <div className="stack">
+        <p>
+          <Link to={`/coordinate/penpal-rounds/${r.roundId}`}>
+            <Trans>Back to the round</Trans>
+          </Link>
+        </p>
+        <p>
+          <span className="badge">
+            <RunStatus status={r.status} />
+          </span>
+        </p>
+        {(r.status === 'queued' || r.status === 'running') && (
+          <div className="stack" role="status">
+            <p>
+              <Trans>Matching… {percent}%</Trans>
+            </p>
+            <progress max={1} value={r.progress} aria-label={t`Matching progress`} />
+          </div>
+        )}
+        {r.status === 'failed' && (
+          <p className="alert alert-error" role="alert">
+            <Trans>This run failed. Try running the matching again.</Trans>
+          </p>
+        )}
+        {r.status === 'succeeded' && r.stats && <Report run={r} />}
+      </div>
+    </Page>
+  );
+}

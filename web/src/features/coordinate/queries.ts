@@ -1,0 +1,183 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { components } from '../../api/schema';
+import { api, unwrap } from '../../app/api';
+
+export type Round = components['schemas']['PenpalRoundDto'];
+export type RoundInput = components['schemas']['CreatePenpalRoundDto'];
+export type Run = components['schemas']['MatchingRunDto'];
+export type Stats = components['schemas']['RunStatsDto'];
+export type Pair = components['schemas']['ProposedMatchDto'];
+export type Enrolled = components['schemas']['EnrolledPersonDto'];
+export type Unmatched = components['schemas']['UnmatchedPersonDto'];
+
+/**
+ * `?page=&pageSize=`: the OpenAPI document types these query numbers as objects (a Nest
+ * Swagger quirk of the shared page DTO), so they are passed through untyped here.
+ */
+const paging = (page: number, pageSize: number) =>
+  ({ page, pageSize }) as unknown as { page: never; pageSize: never };
+
+export function useProgrammes() {
+  return useQuery({
+    queryKey: ['coordinate', 'programmes'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/programmes', { params: { query: paging(1, 100) } }),
+      ) as unknown as {
+        items: components['schemas']['ProgrammeResponseDto'][];
+      },
+  });
+}
+
+export function useCreateRound(programmeId: string) {
+  return useMutation({
+    mutationFn: async (body: RoundInput) =>
+      unwrap(
+        await api.POST('/api/v1/programmes/{id}/penpal-rounds', {
+          params: { path: { id: programmeId } },
+          body,
+        }),
+      ),
+  });
+}
+
+export function useRound(id: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'round', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/penpal-rounds/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useUpdateRound(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: components['schemas']['UpdatePenpalRoundDto']) =>
+      unwrap(await api.PATCH('/api/v1/penpal-rounds/{id}', { params: { path: { id } }, body })),
+    onSuccess: (round) => client.setQueryData(['coordinate', 'round', id], round),
+  });
+}
+
+/** Every enrolment of the round, page by page (a round's list is read whole for its counts). */
+export function useEnrolments(id: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'enrolments', id],
+    queryFn: async () => {
+      const all: Enrolled[] = [];
+      for (let page = 1; ; page += 1) {
+        const res = unwrap(
+          await api.GET('/api/v1/penpal-rounds/{id}/enrolments', {
+            params: { path: { id }, query: paging(page, 100) },
+          }),
+        );
+        all.push(...res.items);
+        if (all.length >= res.total || res.items.length === 0) return all;
+      }
+    },
+  });
+}
+
+export function useRuns(roundId: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'runs', roundId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/penpal-rounds/{id}/matching-runs', {
+          params: { path: { id: roundId }, query: paging(1, 20) },
+        }),
+      ),
+  });
+}
+
+export function useStartRun(roundId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/penpal-rounds/{id}/matching-runs', {
+          params: { path: { id: roundId } },
+          body: {},
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['coordinate', 'runs', roundId] }),
+  });
+}
+
+const live = (run?: Run) => run?.status === 'queued' || run?.status === 'running';
+
+/** A run, polled every second while it is queued or running. */
+export function useRun(id: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'run', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/matching-runs/{id}', { params: { path: { id } } })),
+    refetchInterval: (q) => (live(q.state.data) ? 1000 : false),
+  });
+}
+
+export function usePairs(runId: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['coordinate', 'pairs', runId, page],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/matching-runs/{id}/matches', {
+          params: { path: { id: runId }, query: paging(page, 50) },
+        }),
+      ),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUnmatched(runId: string, reason: string | null) {
+  return useQuery({
+    queryKey: ['coordinate', 'unmatched', runId, reason],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/matching-runs/{id}/unmatched', {
+          params: {
+            path: { id: runId },
+            query: { ...paging(1, 100), reason: reason as Unmatched['reason'] },
+          },
+        }),
+      ),
+    enabled: reason !== null,
+  });
+}
+
+export function useConstraint(roundId: string) {
+  return useMutation({
+    mutationFn: async (body: { type: 'pin' | 'forbid'; userIds: string[] }) =>
+      unwrap(
+        await api.POST('/api/v1/penpal-rounds/{id}/constraints', {
+          params: { path: { id: roundId } },
+          body,
+        }),
+      ),
+  });
+}
+
+export function usePublish(runId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.POST('/api/v1/matching-runs/{id}/publish', { params: { path: { id: runId } } }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['coordinate'] }),
+  });
+}
+
+export function useCancelMatch() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(
+        await api.POST('/api/v1/penpal-matches/{id}/cancel', {
+          params: { path: { id } },
+          body: {},
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['coordinate', 'pairs'] }),
+  });
+}
