@@ -10,8 +10,8 @@ bash scripts/web.sh install
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 node dist/src/openapi-document.js "$tmp/openapi.json"
-web/node_modules/.bin/openapi-typescript "$tmp/openapi.json" -o "$tmp/schema.d.ts" >/dev/null 2>&1 \
-  || web/node_modules/.bin/openapi-typescript "$tmp/openapi.json" -o "$tmp/schema.d.ts"
+web/node_modules/.bin/openapi-typescript "$tmp/openapi.json" --default-non-nullable false -o "$tmp/schema.d.ts" >/dev/null 2>&1 \
+  || web/node_modules/.bin/openapi-typescript "$tmp/openapi.json" --default-non-nullable false -o "$tmp/schema.d.ts"
 if [[ "$mode" == write ]]; then
   cp "$tmp/openapi.json" "$tmp/schema.d.ts" web/src/api/
   echo "wrote web/src/api/openapi.json and web/src/api/schema.d.ts"

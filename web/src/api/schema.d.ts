@@ -1697,7 +1697,7 @@ export interface components {
              * @default en
              * @enum {string}
              */
-            locale: "en" | "ko" | "id" | "ms" | "th" | "vi" | "fil" | "km" | "lo" | "my" | "zh";
+            locale?: "en" | "ko" | "id" | "ms" | "th" | "vi" | "fil" | "km" | "lo" | "my" | "zh";
         };
         UserDto: {
             /** Format: uuid */
@@ -2013,9 +2013,9 @@ export interface components {
             minAge?: number;
             maxAge?: number;
             /** @default 3 */
-            maxAgeGapYears: number;
+            maxAgeGapYears?: number;
             /** @default true */
-            requireSharedLanguage: boolean;
+            requireSharedLanguage?: boolean;
         };
         RoundWeightsDto: {
             language?: number;
@@ -2035,7 +2035,7 @@ export interface components {
             /** Format: date-time */
             enrolmentClosesAt: string;
             /** @default 1 */
-            penpalsPerParticipant: number;
+            penpalsPerParticipant?: number;
             rules?: components["schemas"]["RoundRulesDto"];
             /** @description Relative weights of the compatibility score */
             weights?: components["schemas"]["RoundWeightsDto"];
@@ -2045,17 +2045,17 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            letterDelay: "none" | "distance";
+            letterDelay?: "none" | "distance";
             /**
              * @description Letters one writer may send on one match in 24 hours (then 429 TOO_MANY_LETTERS)
              * @default 5
              */
-            lettersPerDay: number;
+            lettersPerDay?: number;
             /**
              * @description Hold adults' letters with contact details for review too (minors' letters, written or received, always are)
              * @default false
              */
-            screenAdultLetters: boolean;
+            screenAdultLetters?: boolean;
         };
         PenpalRoundLocalWindowDto: {
             /** @example Asia/Seoul */
@@ -2128,8 +2128,12 @@ export interface components {
             rules: components["schemas"]["RoundRulesDto"];
             weights: components["schemas"]["RoundWeightsDto"];
             countryBalance: components["schemas"]["CountryBalanceDto"];
+            /** @enum {string} */
+            letterDelay: "none" | "distance";
+            lettersPerDay: number;
+            screenAdultLetters: boolean;
             /** @description the caller's enrolment in this round, or null */
-            myEnrolment: components["schemas"]["PenpalEnrolmentDto"] | null;
+            myEnrolment: components["schemas"]["PenpalEnrolmentDto"] | (never | null);
         };
         UpdatePenpalRoundDto: {
             /** @example Spring 2027 pen pals */
@@ -2139,7 +2143,7 @@ export interface components {
             /** Format: date-time */
             enrolmentClosesAt?: string;
             /** @default 1 */
-            penpalsPerParticipant: number;
+            penpalsPerParticipant?: number;
             rules?: components["schemas"]["RoundRulesDto"];
             /** @description Relative weights of the compatibility score */
             weights?: components["schemas"]["RoundWeightsDto"];
@@ -2149,17 +2153,17 @@ export interface components {
              * @default none
              * @enum {string}
              */
-            letterDelay: "none" | "distance";
+            letterDelay?: "none" | "distance";
             /**
              * @description Letters one writer may send on one match in 24 hours (then 429 TOO_MANY_LETTERS)
              * @default 5
              */
-            lettersPerDay: number;
+            lettersPerDay?: number;
             /**
              * @description Hold adults' letters with contact details for review too (minors' letters, written or received, always are)
              * @default false
              */
-            screenAdultLetters: boolean;
+            screenAdultLetters?: boolean;
         };
         EnrolDto: {
             /** @description Countries the pen pal would ideally come from */
@@ -5790,6 +5794,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyPenpalRoundDto"][];
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
                 };
             };
         };

@@ -4,7 +4,6 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { InboxLink } from '../features/inbox/InboxLink';
 import { VerifyBanner } from '../features/verify/VerifyBanner';
 import { useMe } from '../features/account/queries';
-import { api } from './api';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
 import { useSignedIn } from './session';

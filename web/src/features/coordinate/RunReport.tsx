@@ -309,6 +309,8 @@ function Pairs({ run, stats }: { run: Run; stats: Stats }) {
         onChange={(e) => setSearch(e.target.value)}
       />
       <ErrorMessage error={pairs.error} />
+      {/* A scrolling region is focusable so that keyboard users can scroll it (WCAG 2.1.1). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="pairs">
         <table className="compare pairs">
           <thead>

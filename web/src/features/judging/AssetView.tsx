@@ -71,6 +71,8 @@ export function AssetView({
       )}
       <ErrorMessage error={file.error} />
       {file.data && isVideo && (
+        // An entry's film carries its own subtitles (subtitleLanguages): none come as a separate track.
+        // eslint-disable-next-line jsx-a11y/media-has-caption
         <video controls src={file.data} className="asset-media">
           <Trans>Your browser cannot play this video.</Trans>
         </video>
