@@ -99,7 +99,7 @@ describe('DELETE /me (e2e)', () => {
   ): Promise<Person> {
     const p = await person(h, country, { displayName, dateOfBirth, guardian });
     const mail = await h.smtp.waitFor(guardian.email);
-    const token = mail.text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
+    const token = mail.text.match(/(?:guardian-consents|consent)\/([A-Za-z0-9_-]{43})/)![1];
     await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
     return p;
   }

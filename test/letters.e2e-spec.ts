@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { LetterDelivery } from '../src/letters/letter-delivery';
 import { QueueService } from '../src/jobs/queue.service';
-import { inDays, person, Person, programme } from './support/competitions';
+import { confirmGuardian, inDays, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { waitUntil } from './support/wait';
 
@@ -201,7 +201,9 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
   it("a minor's letters with contact details are held; the coordinator releases one and removes another; the writer is told", async () => {
     const round = await newRound();
     const noy = await person(h, 'LA', { displayName: 'Noy', dateOfBirth: MINOR_DOB });
-    const kim = await person(h, 'KR', { displayName: 'Kim' });
+    // Minors are matched only with minors (checked again when they answer the match).
+    const kim = await person(h, 'KR', { displayName: 'Kim', dateOfBirth: MINOR_DOB });
+    for (const minor of [noy, kim]) await confirmGuardian(h, minor);
     const matchId = await matchOf(round.id, kim, noy);
 
     // A phone number in Lao digits, written by the minor.
@@ -212,7 +214,7 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
       heldReason: 'contact_details',
       heldKinds: ['phone'],
     });
-    // A phone number spelled out, written by the adult to the minor: held too.
+    // A phone number spelled out, written by the other minor: held too.
     const spelled = await write(kim, matchId, {
       body: 'my number is zero one zero, one two three four, five six seven eight',
     });
@@ -254,7 +256,7 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
         matchId,
         body: 'ເບີໂທຂອງຂ້ອຍ ໐໒໐ ໕໕໕໕ ໑໒໓໔ ໂທມາເດີ',
         from: { userId: noy.id, displayName: 'Noy', country: 'LA', minor: true },
-        to: { userId: kim.id, displayName: 'Kim', country: 'KR', minor: false },
+        to: { userId: kim.id, displayName: 'Kim', country: 'KR', minor: true },
       },
     });
     const stranger = await h.userWithRoles(['coordinator']);

@@ -115,7 +115,7 @@ describe('a Redis outage (e2e: the test kills its own redis-server mid-test)', (
       30000,
     );
     const mail = await h.smtp.waitForSubject(member.email, /reset/i, 30000);
-    expect(mail.text).toContain('/password-reset/');
+    expect(mail.text).toContain('/reset-password/');
     const started = await startRun().expect(202);
     await waitUntil(
       'the matching run',

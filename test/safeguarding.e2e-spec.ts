@@ -75,7 +75,8 @@ describe('safeguarding (e2e: birth-date lock, consent re-checks, guardian withdr
     return { id: user.id, email: user.email, token: user.token, guardianEmail };
   };
 
-  const tokenIn = (text: string) => text.match(/guardian-consents\/([A-Za-z0-9_-]{43})/)![1];
+  const tokenIn = (text: string) =>
+    text.match(/(?:guardian-consents|consent)\/([A-Za-z0-9_-]{43})/)![1];
 
   /** The guardian confirms with the emailed link; returns the token (it also withdraws). */
   const confirm = async (p: Person, nth = 1) => {

@@ -75,7 +75,7 @@ describe('live tokens stay out of the outbox and the logs (e2e)', () => {
            OR (type = 'guardian.consent_requested' AND 'email' = ANY(channels))`,
     );
     expect(links.map((l) => l.link.replace('http://kenal.test', '')).sort()).toEqual([
-      '/api/v1/guardian-consents/***',
+      '/consent/***?lang=en',
       '/invitations/***',
       '/reset-password/***',
       '/reset-password/***',

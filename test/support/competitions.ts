@@ -48,6 +48,17 @@ export async function person(
   return p;
 }
 
+/** The guardian of a minor made by `person` confirms from the link in the email as received. */
+export async function confirmGuardian(
+  h: Harness,
+  p: Person,
+  guardianEmail = `guardian-${p.id}@kenal.test`,
+) {
+  const mail = await h.smtp.waitFor(guardianEmail);
+  const token = mail.text.match(/\/consent\/([A-Za-z0-9_-]{43})/)![1];
+  await h.http().post(`/api/v1/guardian-consents/${token}/confirm`).expect(200);
+}
+
 export async function programme(
   h: Harness,
   token: string,
