@@ -295,7 +295,7 @@ function MatchCard({ match }: { match: Match }) {
         <dt>
           <Trans>Interests</Trans>
         </dt>
-        <dd>{(match.penpal.interests ?? []).map(interestWords).join(', ')}</dd>
+        <dd>{(match.penpal.interests ?? []).map((tag) => interestWords(i18n, tag)).join(', ')}</dd>
       </dl>
       {match.reasons.length > 0 && (
         <>

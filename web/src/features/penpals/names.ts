@@ -1,59 +1,30 @@
 import type { I18n } from '@lingui/core';
 import { intlLocale, isLocale } from '../../app/locales';
 
-/** The 11 countries of Kenal: Korea and the ten ASEAN countries. */
-export const COUNTRIES = [
-  'KR',
-  'BN',
-  'KH',
-  'ID',
-  'LA',
-  'MY',
-  'MM',
-  'PH',
-  'SG',
-  'TH',
-  'VN',
-] as const;
+import { COUNTRIES, displayNames, INTEREST_LABELS, LANGUAGES } from '../profile/reference';
+
+export { COUNTRIES };
 
 /** Languages a person may want to practise: those of the 11 countries, and English. */
-export const PRACTISE_LANGUAGES = [
-  'ko',
-  'en',
-  'id',
-  'ms',
-  'th',
-  'vi',
-  'tl',
-  'km',
-  'lo',
-  'my',
-  'zh',
-] as const;
+export const PRACTISE_LANGUAGES = LANGUAGES.slice(0, 11);
 
 const tag = (i18n: I18n) => (isLocale(i18n.locale) ? intlLocale(i18n.locale) : 'en');
 
-function displayNames(i18n: I18n, type: 'region' | 'language') {
-  try {
-    return new Intl.DisplayNames([tag(i18n), 'en'], { type, fallback: 'code' });
-  } catch {
-    return null;
-  }
-}
-
-/** A country's name in the reader's language (Intl), e.g. "라오스" for LA in Korean. */
+/** A country's name in the reader's language (Intl, else the catalogue), e.g. "라오스" for LA. */
 export function countryName(i18n: I18n, code: string | null | undefined): string {
-  if (!code) return '';
-  return displayNames(i18n, 'region')?.of(code) ?? code;
+  return code ? displayNames(i18n).country(code) : '';
 }
 
-/** A language's name in the reader's language (Intl). */
+/** A language's name in the reader's language (Intl, else the catalogue). */
 export function languageName(i18n: I18n, code: string): string {
-  return displayNames(i18n, 'language')?.of(code) ?? code;
+  return displayNames(i18n).language(code);
 }
 
-/** An interest tag as words ("k-pop" → "k-pop", "board_games" → "board games"). */
-export const interestWords = (tagName: string): string => tagName.replace(/_/g, ' ');
+/** An interest tag as its label in the reader's language ("board_games" → "board games" if unknown). */
+export function interestWords(i18n: I18n, tagName: string): string {
+  const label = INTEREST_LABELS[tagName];
+  return label ? i18n._(label) : tagName.replace(/_/g, ' ');
+}
 
 /** A date and time in the reader's language, optionally in a named time zone. */
 export function dateTime(i18n: I18n, iso: string, timeZone?: string): string {
