@@ -29,7 +29,7 @@ test('a taken email is said beside the form, a short password beside its field',
   );
   // Past the browser's own check, the API's answer about one field lands beside that field.
   await page.locator('form').evaluate((f) => f.setAttribute('novalidate', ''));
-  await page.getByLabel('Email').fill(`new-${who.email}`);
+  await page.getByLabel('Email', { exact: true }).fill(`new-${who.email}`);
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
@@ -60,8 +60,10 @@ test('a reload and two tabs keep the session: refreshes never reuse a token', as
 test('password reset from the link in the email', async ({ page, kenal }) => {
   const who = await signUp(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  // Signing out ends on the sign-in page; a form filled before that would be swept away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
-  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
   await expect(page.getByRole('status')).toContainText("we've sent it a link");
 

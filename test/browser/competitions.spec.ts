@@ -101,7 +101,7 @@ async function openCompetition(kenal: Kenal) {
 }
 
 async function signIn(page: Page, who: Account) {
-  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

@@ -5,7 +5,7 @@ import { expect, person } from './kenal';
 export async function signUp(page: Page, who = person()) {
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Create my account' }).click();
   return who;
@@ -13,7 +13,7 @@ export async function signUp(page: Page, who = person()) {
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }

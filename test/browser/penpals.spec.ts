@@ -80,7 +80,7 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   const who = person('Malee');
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill(who.name);
-  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(

@@ -160,7 +160,7 @@ test('the language chosen is saved on the account: signing in elsewhere brings i
   await page.evaluate(() => localStorage.clear());
   await page.goto('/sign-in');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'th');
