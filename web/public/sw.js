@@ -27,7 +27,7 @@ self.addEventListener('fetch', (event) => {
         if (response.ok) cache.put('/index.html', response.clone());
         return response;
       });
-      if (cached) {
+      if (cached && (await bootsFromCache(cached.clone()))) {
         event.waitUntil(fresh.catch(() => undefined));
         return cached;
       }
@@ -35,3 +35,20 @@ self.addEventListener('fetch', (event) => {
     }),
   );
 });
+
+// After a release the server no longer has the old hashed files: a cached index.html is served only
+// while every file it names is still in this browser's HTTP cache (no network asked), else the
+// fresh one is awaited. Otherwise a returning visitor would get a blank page.
+async function bootsFromCache(response) {
+  const html = await response.text();
+  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+  const found = await Promise.all(
+    files.map((file) =>
+      fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    ),
+  );
+  return found.every(Boolean);
+}

@@ -15,6 +15,14 @@ activateLocale(initialLocale())
     );
   });
 
+// A page loaded before a release asks for a chunk the server no longer has: load the page again
+// (once; the service worker has fetched the new index.html by then).
+window.addEventListener('vite:preloadError', () => {
+  if (sessionStorage.getItem('kenal.reloadedForRelease')) return;
+  sessionStorage.setItem('kenal.reloadedForRelease', '1');
+  window.location.reload();
+});
+
 // A repeat visit opens from the cached page (public/sw.js); registered once the page is up.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {
