@@ -35,14 +35,7 @@ describe('safeguarding (e2e: birth-date lock, consent re-checks, guardian withdr
     h = await Harness.start({ worker: true });
     coordinator = (await h.userWithRoles(['coordinator'])).token;
     admin = await h.adminToken();
-    programmeId = (
-      await h
-        .http()
-        .post('/api/v1/programmes')
-        .set(auth(coordinator))
-        .send({ name: 'Safeguarding programme', slug: 'safe-2027', timezone: 'Asia/Seoul' })
-        .expect(201)
-    ).body.id;
+    programmeId = await programme(h, coordinator, 'safe-2027', 'Asia/Seoul');
   });
   afterAll(() => h.stop());
 
