@@ -15,6 +15,18 @@ const ascii = (b: Buffer, start: number, end: number) => b.subarray(start, end).
 const startsWith = (b: Buffer, bytes: number[]) =>
   b.length >= bytes.length && bytes.every((v, i) => b[i] === v);
 
+/**
+ * ISO base media files (MP4, QuickTime, but also HEIC and AVIF photos, M4A audio, 3GP) all open
+ * with an ftyp box; its major brand says which one this is. Only brands written by video encoders
+ * and cameras count as MP4 video, so a photo or a song renamed to .mp4 is refused.
+ */
+// prettier-ignore
+const MP4_VIDEO_BRANDS = new Set([
+  'isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9',
+  'mp41', 'mp42', 'avc1', 'mmp4', 'dash', 'M4V ', 'M4VH', 'M4VP', 'f4v ', 'XAVC', 'MSNV',
+]);
+const QUICKTIME_BRAND = 'qt  ';
+
 /** QuickTime files without an ftyp box open with one of these atoms. */
 const QUICKTIME_ATOMS = ['moov', 'mdat', 'wide', 'free', 'skip', 'pnot'];
 
@@ -27,7 +39,9 @@ export function sniff(head: Buffer): string | null {
   }
   if (ascii(head, 0, 5) === '%PDF-') return 'application/pdf';
   if (head.length >= 12 && ascii(head, 4, 8) === 'ftyp') {
-    return ascii(head, 8, 12) === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+    const brand = ascii(head, 8, 12);
+    if (brand === QUICKTIME_BRAND) return 'video/quicktime';
+    return MP4_VIDEO_BRANDS.has(brand) ? 'video/mp4' : null;
   }
   if (head.length >= 8 && QUICKTIME_ATOMS.includes(ascii(head, 4, 8))) return 'video/quicktime';
   // EBML header; the DocType says whether this Matroska container is WebM.
