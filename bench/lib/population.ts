@@ -10,7 +10,7 @@ import type {
   Participant,
   SpokenLanguage,
 } from '../../src/penpal/matching';
-import { INTEREST_TAGS as PROJECT_INTERESTS } from '../../src/identity/reference-data';
+import { INTEREST_TAGS as PROJECT_INTERESTS } from '../../src/common/reference-data';
 
 /** Rough shares of ASEAN participants: Indonesia large, Brunei tiny. */
 export const COUNTRY_SHARES: Record<AseanCountry, number> = {

@@ -13,7 +13,8 @@ import { hashPassword } from './passwords';
 import { PasswordToken } from './password-token.entity';
 import { PasswordService } from './password.service';
 import { SessionTokens } from './session-tokens.service';
-import { Role, STAFF_ROLES, User } from './user.entity';
+import { Role, STAFF_ROLES } from '../common/auth/roles';
+import { User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
 

@@ -26,7 +26,7 @@ import {
 import { MeDto } from './dto/profile.dto';
 import { ProfileService } from './profile.service';
 import { UserDto } from './dto/auth.dto';
-import type { Role } from './user.entity';
+import type { Role } from '../common/auth/roles';
 import { ApiErrors } from '../common/openapi/api-errors';
 
 @ApiTags('admin')

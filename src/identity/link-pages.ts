@@ -3,17 +3,13 @@
  * small server-rendered pages behind them, each a form that posts back to the same API route.
  */
 import { AppError } from '../common/errors/app-error';
+import { LINK_PAGE_CSS } from '../common/http/link-page-style';
 
 const escape = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
-
-/** The pages' only style sheet, inline; the Content-Security-Policy allows it by its hash. */
-export const LINK_PAGE_CSS =
-  'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}\n' +
-  'button{font-size:1rem;padding:.6rem 1.2rem}input{font-size:1rem;padding:.4rem;width:100%;box-sizing:border-box}';
 
 function page(title: string, body: string): string {
   return `<!doctype html>

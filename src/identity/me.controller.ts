@@ -46,7 +46,7 @@ import {
 import { DataExportService } from './data-export.service';
 import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
-import { INTERESTS } from './reference-data';
+import { INTERESTS } from '../common/reference-data';
 import { ApiErrors } from '../common/openapi/api-errors';
 import { precompressJson, sendPrecompressed } from '../common/http/precompressed';
 

@@ -10,7 +10,8 @@ import { AppConfig } from '../config/app-config';
 import { preparedQuery } from '../database/prepared';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
-import { Role, User } from './user.entity';
+import type { Role } from '../common/auth/roles';
+import { User } from './user.entity';
 
 export interface TokenPair {
   accessToken: string;

@@ -6,9 +6,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const ROLES = ['applicant', 'judge', 'coordinator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES: readonly Role[] = ['judge', 'coordinator', 'admin'];
+import type { Role } from '../common/auth/roles';
 
 @Entity('users')
 export class User {

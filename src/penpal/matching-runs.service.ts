@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { COUNTRY_NAMES, Country } from '../identity/reference-data';
+import { COUNTRY_NAMES, Country } from '../common/reference-data';
 import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../../identity/user.entity';
+import type { Role } from './roles';
 import { emailUnverified, forbidden, unauthenticated } from '../errors/app-error';
 import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from './decorators';
 import { Principal } from './principal';

@@ -1,4 +1,4 @@
-import type { Role } from '../../identity/user.entity';
+import type { Role } from './roles';
 
 /** The signed-in caller, as every guard and service sees it. */
 export interface Principal {

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LINK_PAGE_CSS } from '../../identity/link-pages';
+import { LINK_PAGE_CSS } from './link-page-style';
 
 type Directives = Record<string, string[]>;
 

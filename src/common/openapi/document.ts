@@ -7,7 +7,7 @@ import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@n
 type PathItemObject = OpenAPIObject['paths'][string];
 type OperationObject = NonNullable<PathItemObject['get']>;
 type ResponseObject = Extract<OperationObject['responses'][string], { description: string }>;
-import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY } from '../auth/decorators';
+import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from '../auth/decorators';
 import { CODE_BY_STATUS } from '../errors/problem.filter';
 import { UuidParam } from '../http/uuid-param';
 import { API_ERRORS, FieldErrorDto, ProblemDto } from './api-errors';
@@ -113,7 +113,7 @@ function problemResponse(status: number, codes: string[]): ResponseObject {
 
 /**
  * Writes each operation's security and error responses from what the server really does: the
- * auth guard's @Public/@OptionalAuth/@Roles (401, 403), validation (400) and @ApiErrors.
+ * auth guard's @Public/@OptionalAuth/@Roles/@VerifiedEmail (401, 403), validation (400) and @ApiErrors.
  */
 function describeAuthAndErrors(app: INestApplication, document: OpenAPIObject): void {
   const routes = routesByOperationId(app);
@@ -147,6 +147,7 @@ function describeAuthAndErrors(app: INestApplication, document: OpenAPIObject): 
       )) {
         add(Number(status), codes);
       }
+      if (meta<boolean>(VERIFIED_EMAIL, route)) add(403, ['EMAIL_UNVERIFIED']);
       for (const status of Object.keys(errors).map(Number).sort()) {
         if (!errors[status].length)
           throw new Error(`${operation.operationId}: ${status} has no code`);

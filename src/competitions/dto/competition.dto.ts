@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRIES } from '../../identity/reference-data';
+import { COUNTRIES } from '../../common/reference-data';
 import { COMPETITION_KINDS } from '../rules/types';
 import type { CompetitionKind } from '../rules/types';
 import { trim } from '../../common/http/transforms';

@@ -22,7 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
-import { COUNTRIES, ISO_639_1 } from '../../identity/reference-data';
+import { COUNTRIES, ISO_639_1 } from '../../common/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
 import { SUBMISSION_STATUSES } from '../rules/types';

@@ -1,6 +1,6 @@
 import { ageOn } from '../../identity/age';
 import { type ConsentStatus, mayParticipate } from '../../identity/consent';
-import { ASEAN_COUNTRIES, COUNTRIES } from '../../identity/reference-data';
+import { ASEAN_COUNTRIES, COUNTRIES } from '../../common/reference-data';
 import type { Eligibility, Problem } from './types';
 
 export interface MemberFacts {

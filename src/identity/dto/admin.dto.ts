@@ -14,7 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
-import { ROLES } from '../user.entity';
+import { ROLES } from '../../common/auth/roles';
 import { LOCALES, UserDto } from './auth.dto';
 import { trim, trimLower } from '../../common/http/transforms';
 

@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { COUNTRIES, INTEREST_TAGS, ISO_639_1, LANGUAGE_LEVELS } from '../reference-data';
+import { COUNTRIES, INTEREST_TAGS, ISO_639_1, LANGUAGE_LEVELS } from '../../common/reference-data';
 import { LOCALES } from './auth.dto';
 import { trim, trimLower } from '../../common/http/transforms';
 

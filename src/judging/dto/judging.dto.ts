@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RubricCriterionDto, WITH_ZONE } from '../../competitions/dto/competition.dto';
-import { COUNTRIES } from '../../identity/reference-data';
+import { COUNTRIES } from '../../common/reference-data';
 import { trim, trimEach } from '../../common/http/transforms';
 
 export const COMMENT_MAX = 5000;

@@ -1,4 +1,4 @@
-import { INTERESTS } from '../../identity/reference-data';
+import { INTERESTS } from '../../common/reference-data';
 import { letterPrompts, PROMPT_LOCALES } from './letter-prompts';
 
 describe('letter prompts', () => {

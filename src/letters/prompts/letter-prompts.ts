@@ -3,7 +3,7 @@
  * languages of the web app. Each interest has its name in every language and each language
  * two questions about an interest; generic starters fill in for an unknown or missing tag.
  */
-import { INTERESTS } from '../../identity/reference-data';
+import { INTERESTS } from '../../common/reference-data';
 
 export const PROMPT_LOCALES = ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'];
 type Locale = (typeof PROMPT_LOCALES)[number];

@@ -10,7 +10,7 @@ import {
   Min,
 } from 'class-validator';
 import { GENDERS } from '../../identity/dto/profile.dto';
-import { COUNTRIES, ISO_639_1 } from '../../identity/reference-data';
+import { COUNTRIES, ISO_639_1 } from '../../common/reference-data';
 
 export class EnrolDto {
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto } from '../../common/http/pagination';
 import { GENDERS, LanguageDto } from '../../identity/dto/profile.dto';
-import { ASEAN_COUNTRIES, COUNTRIES } from '../../identity/reference-data';
+import { ASEAN_COUNTRIES, COUNTRIES } from '../../common/reference-data';
 import type { RunStatus } from '../matching-run.entity';
 import { type ShortfallReason, UNMATCHED_REASONS } from '../matching';
 import type { MatchResponse, MatchStatus } from '../penpal-match.entity';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { COUNTRIES } from '../../identity/reference-data';
+import { COUNTRIES } from '../../common/reference-data';
 import { PageQuery } from '../../common/http/pagination';
 import { UNMATCHED_REASONS } from '../matching';
 

@@ -3,7 +3,7 @@
  * back. Nothing here knows about HTTP, the database or queues.
  */
 
-import { ASEAN_COUNTRIES, LANGUAGE_LEVELS } from '../../identity/reference-data';
+import { ASEAN_COUNTRIES, LANGUAGE_LEVELS } from '../../common/reference-data';
 
 // The ten ASEAN countries, in the order the engine numbers its country slots.
 export { ASEAN_COUNTRIES };

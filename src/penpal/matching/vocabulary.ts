@@ -1,5 +1,5 @@
 import { ASEAN_COUNTRIES, type CountryCode, type LanguageLevel } from './types';
-import { COUNTRY_NAMES as PLATFORM_COUNTRY_NAMES, INTERESTS } from '../../identity/reference-data';
+import { COUNTRY_NAMES as PLATFORM_COUNTRY_NAMES, INTERESTS } from '../../common/reference-data';
 
 /** Country slots 0..9 are the ASEAN countries in ASEAN_COUNTRIES order; KR is slot 10. */
 export const KR_SLOT = 10;
