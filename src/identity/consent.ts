@@ -1,4 +1,4 @@
-import { isMinorOn } from './age';
+import { isMinorOn } from '../common/age';
 
 export type ConsentStatus = 'not_required' | 'pending' | 'confirmed' | 'withdrawn' | 'missing';
 

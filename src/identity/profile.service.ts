@@ -11,7 +11,7 @@ import {
   notFound,
   unprocessable,
 } from '../common/errors/app-error';
-import { ageOn, isCalendarDate, isMinorOn, MAX_AGE, MIN_AGE } from './age';
+import { ageOn, isCalendarDate, isMinorOn, MAX_AGE, MIN_AGE } from '../common/age';
 import { GuardianConsent } from './guardian-consent.entity';
 import { ParticipationHooks } from './participation-hooks';
 import { ProfileDto } from './dto/profile.dto';

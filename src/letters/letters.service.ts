@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { AppError, conflict, forbidden, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf } from '../common/http/pagination';
 import { tooManyRequests } from '../common/redis/rate-limiter';
-import { isMinorOn } from '../identity/age';
+import { isMinorOn } from '../common/age';
 import { Profile } from '../identity/profile.entity';
 import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf } from '../common/http/pagination';
-import { isMinorOn } from '../identity/age';
+import { isMinorOn } from '../common/age';
 import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';

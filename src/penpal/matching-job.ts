@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { isMinorOn } from '../identity/age';
+import { isMinorOn } from '../common/age';
+import { mayParticipate } from '../identity/consent';
+import { participantStates } from '../identity/participant-states';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { MatchingInput, Participant, PairIds } from './matching';
@@ -24,7 +26,6 @@ interface EnrolledRow {
   practise_languages: string[];
   gender_preference: string | null;
   capacity: number;
-  consent_confirmed: boolean | null;
 }
 
 /**
@@ -185,22 +186,26 @@ export class MatchingJob implements OnModuleInit {
     const round = await m.findOneByOrFail(PenpalRound, { id: run.roundId });
     const enrolled: EnrolledRow[] = await m.query(
       `SELECT e.user_id, p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages, p.interests,
-              e.preferred_countries, e.practise_languages, e.gender_preference, e.capacity,
-              (SELECT g.confirmed_at IS NOT NULL FROM guardian_consents g
-                WHERE g.user_id = e.user_id AND g.superseded_at IS NULL ORDER BY g.created_at DESC LIMIT 1) AS consent_confirmed
+              e.preferred_countries, e.practise_languages, e.gender_preference, e.capacity
          FROM penpal_enrolments e JOIN profiles p ON p.user_id = e.user_id
         WHERE e.round_id = $1
         ORDER BY e.user_id`,
       [round.id],
     );
+    // Consent as identity decides it everywhere else (a withdrawn consent no longer counts).
+    const states = await participantStates(
+      m,
+      enrolled.map((e) => e.user_id),
+    );
     const referenceDate = round.enrolmentClosesAt.toISOString().slice(0, 10);
     const participants: Participant[] = enrolled.map((e) => {
       const adult = !isMinorOn(e.date_of_birth, round.enrolmentClosesAt);
+      const consent = states.get(e.user_id)?.consent;
       return {
         id: e.user_id,
         country: e.country as Participant['country'],
         birthDate: e.date_of_birth,
-        consentConfirmed: adult || e.consent_confirmed === true,
+        consentConfirmed: adult || (consent !== undefined && mayParticipate(consent)),
         gender: e.gender,
         languages: e.languages,
         interests: e.interests,

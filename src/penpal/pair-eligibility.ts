@@ -1,4 +1,4 @@
-import { isMinorOn } from '../identity/age';
+import { isMinorOn } from '../common/age';
 import { mayParticipate } from '../identity/consent';
 import type { ParticipantState } from '../identity/guardian-consent.service';
 import type { PenpalRound } from './penpal-round.entity';

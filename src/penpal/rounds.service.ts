@@ -11,7 +11,7 @@ import {
   unprocessable,
 } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { ageOn } from '../identity/age';
+import { ageOn } from '../common/age';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { Profile } from '../identity/profile.entity';
 import { isUniqueViolation } from '../database/errors';

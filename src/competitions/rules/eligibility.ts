@@ -1,4 +1,4 @@
-import { ageOn } from '../../identity/age';
+import { ageOn } from '../../common/age';
 import { type ConsentStatus, mayParticipate } from '../../identity/consent';
 import { ASEAN_COUNTRIES, COUNTRIES } from '../../common/reference-data';
 import type { Eligibility, Problem } from './types';

@@ -1,4 +1,4 @@
-import { ageOn, prepare } from './prepare';
+import { prepare } from './prepare';
 import { pairFacts, pairReasons, renderReasons } from './reasons';
 import type { Participant } from './types';
 
@@ -12,15 +12,6 @@ const person = (id: string, country: Participant['country'], extra: Partial<Part
     interests: [],
     ...extra,
   }) as Participant;
-
-describe('ageOn', () => {
-  it('counts completed years at the reference date', () => {
-    expect(ageOn('2010-06-15', '2027-06-14')).toBe(16);
-    expect(ageOn('2010-06-15', '2027-06-15')).toBe(17);
-    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
-    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
-  });
-});
 
 describe('prepare', () => {
   it('derives ages and minor status from birth dates', () => {

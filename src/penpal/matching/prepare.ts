@@ -1,3 +1,4 @@
+import { ADULT_AGE, ageOn } from '../../common/age';
 import { hashSeed, Rng } from './rng';
 import {
   ASEAN_COUNTRIES,
@@ -152,17 +153,16 @@ function noGenderPreference(pref: string | null | undefined): boolean {
 }
 
 /** Completed years at the reference date, from ISO dates, without time zones getting involved. */
-export function ageOn(birthDate: string, referenceDate: string): number {
-  const parse = (iso: string, what: string): [number, number, number] => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-    if (m === null) throw new MatchingInputError(`${what} must be an ISO date, got "${iso}"`);
-    return [Number(m[1]), Number(m[2]), Number(m[3])];
-  };
-  const [by, bm, bd] = parse(birthDate, 'birthDate');
-  const [ry, rm, rd] = parse(referenceDate, 'referenceDate');
-  let age = ry - by;
-  if (rm < bm || (rm === bm && rd < bd)) age--;
-  return age;
+function ageAt(birthDate: string, referenceDate: string): number {
+  for (const [iso, what] of [
+    [birthDate, 'birthDate'],
+    [referenceDate, 'referenceDate'],
+  ]) {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) {
+      throw new MatchingInputError(`${what} must be an ISO date, got "${iso}"`);
+    }
+  }
+  return ageOn(birthDate, referenceDate);
 }
 
 /** Completed years from the birth date at the reference date, else the given age; -1 unknown. */
@@ -171,14 +171,14 @@ function participantAge(p: Participant, referenceDate: string | undefined): numb
     if (referenceDate === undefined) {
       throw new MatchingInputError('referenceDate is required when birth dates are given');
     }
-    return ageOn(p.birthDate, referenceDate);
+    return ageAt(p.birthDate, referenceDate);
   }
   return typeof p.age === 'number' && Number.isFinite(p.age) ? Math.floor(p.age) : -1;
 }
 
 /** The input's own flag when it has one, else under 18 by age. */
 function isMinor(p: Participant, age: number): boolean {
-  return p.minor ?? (age >= 0 && age < 18);
+  return p.minor ?? (age >= 0 && age < ADULT_AGE);
 }
 
 function validate(input: MatchingInput): void {

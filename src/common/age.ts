@@ -1,9 +1,15 @@
-/** Whole years between a birth date (YYYY-MM-DD) and an instant, counted on the UTC calendar. */
-export function ageOn(dateOfBirth: string, at: Date): number {
+/**
+ * Whole years between a birth date (YYYY-MM-DD) and an instant or a calendar date (YYYY-MM-DD),
+ * counted on the UTC calendar: the one age rule of Kenal (profiles, consent, eligibility, matching).
+ */
+export function ageOn(dateOfBirth: string, at: Date | string): number {
   const [y, m, d] = dateOfBirth.split('-').map(Number);
-  let age = at.getUTCFullYear() - y;
-  const month = at.getUTCMonth() + 1;
-  if (month < m || (month === m && at.getUTCDate() < d)) age -= 1;
+  const [ay, am, ad] =
+    typeof at === 'string'
+      ? at.slice(0, 10).split('-').map(Number)
+      : [at.getUTCFullYear(), at.getUTCMonth() + 1, at.getUTCDate()];
+  let age = ay - y;
+  if (am < m || (am === m && ad < d)) age -= 1;
   return age;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ageOn, isCalendarDate, isMinorOn } from './age';
 
 describe('ageOn', () => {
@@ -13,6 +14,22 @@ describe('ageOn', () => {
   it('handles a leap-day birth', () => {
     expect(ageOn('2008-02-29', new Date('2026-02-28T00:00:00Z'))).toBe(17);
     expect(ageOn('2008-02-29', new Date('2026-03-01T00:00:00Z'))).toBe(18);
+  });
+  it('takes a calendar date as well as an instant, and both agree on every day', () => {
+    expect(ageOn('2010-06-15', '2027-06-14')).toBe(16);
+    expect(ageOn('2010-06-15', '2027-06-15')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+    expect(ageOn('2008-02-29', '2026-03-01')).toBe(18);
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2060-12-31'), noInvalidDate: true }),
+        (birth, at) => {
+          const dob = birth.toISOString().slice(0, 10);
+          expect(ageOn(dob, at.toISOString().slice(0, 10))).toBe(ageOn(dob, at));
+        },
+      ),
+    );
   });
 });
 
