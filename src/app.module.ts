@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { CompetitionsModule } from './competitions/competitions.module';
 import { ErasureModule } from './common/erasure/account-erasure';
+import { ExportModule } from './common/export/personal-data-export';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging';
 import { RedisModule } from './common/redis/redis.module';
@@ -36,6 +37,7 @@ export const coreModules = (role: ProcessRole) => [
   RedisModule,
   JobsModule,
   ErasureModule,
+  ExportModule,
 ];
 
 /** The HTTP API process. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditExport } from './audit-export';
 import { AuditService } from './audit.service';
 
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ providers: [AuditService, AuditExport], exports: [AuditService] })
 export class AuditModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompetitionsExport } from './competitions-export';
 import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../config/app-config';
 import { IdentityModule } from '../identity/identity.module';
@@ -23,6 +24,7 @@ import { TeamsService } from './teams.service';
   imports: [AuditModule, IdentityModule, NotificationsModule, ProgrammesModule],
   controllers: [CompetitionsController, TeamsController, SubmissionsController],
   providers: [
+    CompetitionsExport,
     CompetitionsService,
     TeamsService,
     SubmissionsService,

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { JudgingExport } from './judging-export';
 import { AuditModule } from '../audit/audit.module';
 import { CompetitionsModule } from '../competitions/competitions.module';
 import { SubmissionReaders } from '../competitions/submission-access';
@@ -19,6 +20,7 @@ import { RoundsService } from './rounds.service';
   imports: [AuditModule, CompetitionsModule, NotificationsModule, ProgrammesModule],
   controllers: [JudgingController, AssignmentsController],
   providers: [
+    JudgingExport,
     JudgingAccess,
     JudgeAssigner,
     JudgePoolService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LettersExport } from './letters-export';
 import { AuditModule } from '../audit/audit.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PenpalModule } from '../penpal/penpal.module';
@@ -12,7 +13,7 @@ import { ModerationService } from './moderation.service';
 @Module({
   imports: [AuditModule, NotificationsModule, PenpalModule, ProgrammesModule],
   controllers: [LettersController],
-  providers: [LettersService, ModerationService, LetterDelivery, LettersErasure],
+  providers: [LettersService, ModerationService, LetterDelivery, LettersErasure, LettersExport],
   exports: [LetterDelivery],
 })
 export class LettersModule {}

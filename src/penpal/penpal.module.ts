@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PenpalExport } from './penpal-export';
 import { AuditModule } from '../audit/audit.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -13,7 +14,13 @@ import { RoundsService } from './rounds.service';
 @Module({
   imports: [AuditModule, IdentityModule, NotificationsModule, ProgrammesModule],
   controllers: [RoundsController, MatchingRunsController],
-  providers: [RoundsService, MatchingRunsService, PenpalMatchesService, PenpalErasure],
+  providers: [
+    RoundsService,
+    MatchingRunsService,
+    PenpalMatchesService,
+    PenpalErasure,
+    PenpalExport,
+  ],
   // Letters flow on active matches and can end them.
   exports: [PenpalMatchesService],
 })
