@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { COUNTRY_NAMES, Country } from '../identity/reference-data';
+import type { Country } from '../identity/reference-data';
 import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
@@ -269,7 +269,7 @@ export class MatchingRunsService {
             roundName: round.name,
             penpals: (penpalsOf.get(p.user_id) ?? []).map((x) => ({
               name: x.name,
-              country: COUNTRY_NAMES[x.country],
+              country: x.country, // a code: named in the reader's language
             })),
           },
         }));
