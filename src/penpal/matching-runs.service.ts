@@ -19,6 +19,7 @@ import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { pairProblem } from './pair-eligibility';
 import { enrolmentWindow } from './round-rules';
 import { RoundsService } from './rounds.service';
+import { renderReasons } from './matching';
 
 export const runView = (r: MatchingRun) => ({
   id: r.id,
@@ -123,7 +124,8 @@ export class MatchingRunsService {
         a: { userId: x.userA, country: x.countryA },
         b: { userId: x.userB, country: x.countryB },
         score: x.score,
-        reasons: x.reasons,
+        // In the coordinator's language; rows saved before reasons were kept as data stay in English.
+        reasons: x.reasonFacts ? renderReasons(x.reasonFacts, actor.locale) : x.reasons,
         pinned: x.pinned,
         status: x.status,
       })),

@@ -1,5 +1,6 @@
 import { localeOf, type Locale } from '../../common/i18n/locales';
 import { en } from './en';
+import { personName } from './labels';
 import { fil } from './fil';
 import { id } from './id';
 import { km } from './km';
@@ -53,11 +54,16 @@ export const TYPES_NAMING_OTHERS: readonly string[] = [
 
 /**
  * A stored payload as its type's fields, a missing or null one read as empty text: an in-app
- * copy carries no link, and an older row may lack a field added since.
+ * copy carries no link, and an older row may lack a field added since. A name the account
+ * erasure replaced reads "Former member" in the reader's language.
  */
-const lenient = <T extends object>(payload: Record<string, unknown>): T =>
+const lenient = <T extends object>(payload: Record<string, unknown>, locale: Locale): T =>
   new Proxy(payload, {
-    get: (target, key) => (typeof key === 'string' ? (target[key] ?? '') : undefined),
+    get: (target, key) => {
+      if (typeof key !== 'string') return undefined;
+      const value = target[key] ?? '';
+      return NAMING_KEYS.includes(key) ? personName(value, locale) : value;
+    },
   }) as T;
 
 /** Renders in the reader's language (one of the 11; anything else reads English). */
@@ -69,7 +75,7 @@ export function render(type: string, locale: string, payload: Record<string, unk
     p: NotificationPayloads[NotificationType],
     l: Locale,
   ) => Rendered;
-  return template(lenient(payload), language);
+  return template(lenient(payload, language), language);
 }
 
 export type { NotificationPayloads, NotificationType, Rendered };

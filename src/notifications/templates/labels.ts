@@ -1,3 +1,4 @@
+import { FORMER_MEMBER } from '../../common/erasure/account-erasure';
 import { countryName, joinList, type Locale } from '../../common/i18n/locales';
 
 type Labels = Record<Locale, string>;
@@ -291,7 +292,7 @@ export function penpalList(penpals: unknown, locale: Locale): string {
     name: string;
     country: string | { en?: string; ko?: string } | null;
   }[];
-  const names = list.map((x) => `${x.name} (${countryOf(x.country, locale)})`);
+  const names = list.map((x) => `${personName(x.name, locale)} (${countryOf(x.country, locale)})`);
   return names.length === 0 ? YOUR_PENPAL[locale] : joinList(names, locale);
 }
 
@@ -305,3 +306,22 @@ function countryOf(country: unknown, locale: Locale): string {
   if (code) return countryName(code, locale);
   return (locale === 'ko' ? named?.ko : en) ?? '';
 }
+
+/** What a deleted account is called where a notification named it. */
+const FORMER_MEMBER_NAMES: Labels = {
+  en: FORMER_MEMBER,
+  ko: '탈퇴한 회원',
+  id: 'Mantan anggota',
+  ms: 'Bekas ahli',
+  th: 'อดีตสมาชิก',
+  vi: 'Cựu thành viên',
+  fil: 'Dating miyembro',
+  km: 'អតីតសមាជិក',
+  lo: 'ອະດີດສະມາຊິກ',
+  my: 'အဖွဲ့ဝင်ဟောင်း',
+  zh: '已注销用户',
+};
+
+/** A name from a payload, with the erasure's "Former member" in the reader's language. */
+export const personName = (name: unknown, locale: Locale): string =>
+  String(name ?? '').replaceAll(FORMER_MEMBER, FORMER_MEMBER_NAMES[locale]);

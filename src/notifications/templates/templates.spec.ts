@@ -187,6 +187,18 @@ describe('notification templates', () => {
     expect(render('letter.held', 'vi', payload).text).toContain('số điện thoại và đường link');
   });
 
+  it('calls a deleted account "Former member" in the reader’s language', () => {
+    const erased = {
+      ...payload,
+      penpalName: 'Former member',
+      penpals: [{ name: 'Former member', country: 'KR' }],
+    };
+    expect(render('penpal.connected', 'en', erased).body).toContain('Former member');
+    expect(render('penpal.connected', 'ko', erased).body).toContain('탈퇴한 회원');
+    expect(render('penpal.matched', 'lo', erased).body).toContain('ອະດີດສະມາຊິກ');
+    expect(render('penpal.matched', 'lo', erased).body).not.toContain('Former member');
+  });
+
   it('refuses an unknown type', () => {
     expect(() => render('nope', 'en', payload)).toThrow(/No template/);
   });
