@@ -15,6 +15,20 @@ export function localeOf(raw: string | null | undefined): Locale {
   return (LOCALES as readonly string[]).includes(base) ? (base as Locale) : 'en';
 }
 
+/** Intl objects cost about a millisecond to make: one per kind and locale, made once. */
+const cache = new Map<string, Intl.DisplayNames | Intl.ListFormat | Intl.DateTimeFormat>();
+function once<T extends Intl.DisplayNames | Intl.ListFormat | Intl.DateTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let value = cache.get(key) as T | undefined;
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /**
  * Kenal's own names where ICU's differ: English as in the platform's reference data
  * (src/identity/reference-data.ts), "한국" rather than "대한민국".
@@ -36,7 +50,11 @@ export function countryName(code: string, locale: Locale): string {
   const own = COUNTRY_OVERRIDES[locale]?.[code];
   if (own) return own;
   try {
-    const name = new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
+    const regions = once(
+      `region:${locale}`,
+      () => new Intl.DisplayNames([locale, 'en'], { type: 'region' }),
+    );
+    const name = regions.of(code) ?? code;
     return name.replace(/\s*[(（].*[)）]\s*$/, ''); // "Myanmar (Burma)" → "Myanmar"
   } catch {
     return code;
@@ -51,7 +69,11 @@ export function languageName(code: string, locale: Locale): string {
   const c = code.toLowerCase() === 'tl' ? 'fil' : code.toLowerCase();
   let name: string;
   try {
-    name = new Intl.DisplayNames([locale, 'en'], { type: 'language' }).of(c) ?? c;
+    const languages = once(
+      `language:${locale}`,
+      () => new Intl.DisplayNames([locale, 'en'], { type: 'language' }),
+    );
+    name = languages.of(c) ?? c;
   } catch {
     return code;
   }
@@ -83,7 +105,9 @@ export function joinList(items: readonly string[], locale: Locale): string {
     return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
   }
   if (locale === 'ko') return items.join(', ');
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+  return once(`list:${locale}`, () => new Intl.ListFormat(locale, { type: 'conjunction' })).format(
+    items,
+  );
 }
 
 /**
@@ -95,10 +119,10 @@ export function dateTime(value: unknown, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return text;
   const at = new Date(text);
   if (Number.isNaN(at.getTime())) return text;
-  const format = new Intl.DateTimeFormat(locale === 'fil' ? 'fil' : locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  });
+  const format = once(
+    `date:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }),
+  );
   return `${format.format(at)} UTC`;
 }
