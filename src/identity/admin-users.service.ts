@@ -67,7 +67,7 @@ export class AdminUsersService {
           recipient: { userId: user.id, email: user.email, locale: user.locale },
           payload: {
             displayName: user.displayName,
-            roles: user.roles.join(', '),
+            roles: user.roles, // codes: named in the reader's language
             link,
             expiresAt: expiresAt.toISOString(),
           },
@@ -105,7 +105,7 @@ export class AdminUsersService {
       channels: ['email'],
       payload: {
         displayName: user.displayName,
-        roles: roles.join(', '),
+        roles,
         link,
         expiresAt: expiresAt.toISOString(),
       },

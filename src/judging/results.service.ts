@@ -11,7 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { LIVE_STATUSES, roundEntries, type RoundEntry } from './assigner';
-import { AWARDS, RecordResultsDto, ShortlistDto } from './dto/judging.dto';
+import { RecordResultsDto, ShortlistDto } from './dto/judging.dto';
 import { CompetitionResult } from './competition-result.entity';
 import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess } from './judging-access';
@@ -289,7 +289,8 @@ export class ResultsService {
             displayName: p.displayName,
             competitionTitle: competition.title,
             submissionTitle: p.title,
-            award: awardLabel(awarded.get(p.submissionId)),
+            // The award's code: each member reads its name in their own language.
+            award: awarded.get(p.submissionId) ?? null,
             link: `${this.config.PUBLIC_URL}/api/v1/competitions/${competitionId}/results`,
           },
         })),
@@ -378,19 +379,6 @@ const finals = (rows: ScoreRow[]): FinalScore[] =>
   rows
     .filter((r) => r.scoreState === 'final')
     .map((r) => ({ judgeId: r.judgeId, submissionId: r.submissionId, values: r.scores }));
-
-const AWARD_LABELS: Record<(typeof AWARDS)[number], string> = {
-  winner: 'Winner',
-  runner_up: 'Runner-up',
-  third_place: 'Third place',
-  special_mention: 'Special mention',
-  audience_award: 'Audience award',
-  best_directing: 'Best directing',
-  best_screenplay: 'Best screenplay',
-  best_impact: 'Best impact',
-};
-const awardLabel = (award: string | undefined): string | null =>
-  award ? (AWARD_LABELS[award as (typeof AWARDS)[number]] ?? award) : null;
 
 /**
  * Moves entries between statuses as judging decides, bumping each entry's version and writing a

@@ -49,6 +49,7 @@ export class DeliveryHandler implements OnModuleInit {
               type: row.type,
               title: message.title,
               body: message.body,
+              payload: redactTokens(row.payload), // rendered again in the reader's language
             })
             .orIgnore()
             .execute();

@@ -16,7 +16,7 @@ export class InboxController {
   @ApiOperation({ summary: 'My in-app notifications, newest first' })
   @ApiOkResponse({ type: InboxPageDto })
   list(@CurrentUser() me: Principal, @Query() q: InboxQuery) {
-    return this.inbox.list(me.id, q);
+    return this.inbox.list(me.id, me.locale, q);
   }
 
   @Post(':id/read')
@@ -25,6 +25,6 @@ export class InboxController {
   @ApiOkResponse({ type: InboxItemDto })
   @ApiErrors(404)
   read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
-    return this.inbox.markRead(me.id, id);
+    return this.inbox.markRead(me.id, me.locale, id);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { InboxEntry } from './inbox-entry.entity';
+import { NOTIFICATION_TYPES, render } from './templates';
 
 export interface InboxItem {
   id: string;
@@ -14,20 +15,30 @@ export interface InboxItem {
   readAt: Date | null;
 }
 
-const view = (e: InboxEntry): InboxItem => ({
-  id: e.id,
-  type: e.type,
-  title: e.title,
-  body: e.body,
-  createdAt: e.createdAt,
-  readAt: e.readAt,
-});
+/**
+ * An entry in the reader's current language, rendered from its payload; an entry delivered
+ * before payloads were kept shows the words it was written with.
+ */
+const view = (e: InboxEntry, locale: string): InboxItem => {
+  const text =
+    e.payload && NOTIFICATION_TYPES.includes(e.type)
+      ? render(e.type, locale, e.payload)
+      : { title: e.title, body: e.body };
+  return {
+    id: e.id,
+    type: e.type,
+    title: text.title,
+    body: text.body,
+    createdAt: e.createdAt,
+    readAt: e.readAt,
+  };
+};
 
 @Injectable()
 export class InboxService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async list(userId: string, q: PageQuery & { unread?: boolean }) {
+  async list(userId: string, locale: string, q: PageQuery & { unread?: boolean }) {
     const qb = this.db
       .getRepository(InboxEntry)
       .createQueryBuilder('e')
@@ -41,11 +52,18 @@ export class InboxService {
     const unread = await this.db
       .getRepository(InboxEntry)
       .count({ where: { userId, readAt: IsNull() } });
-    return { ...pageOf(items.map(view), total, q), unread };
+    return {
+      ...pageOf(
+        items.map((e) => view(e, locale)),
+        total,
+        q,
+      ),
+      unread,
+    };
   }
 
   /** Marking twice keeps the first read time; another person's entry is simply not found. */
-  async markRead(userId: string, id: string): Promise<InboxItem> {
+  async markRead(userId: string, locale: string, id: string): Promise<InboxItem> {
     const repo = this.db.getRepository(InboxEntry);
     await repo
       .createQueryBuilder()
@@ -55,6 +73,6 @@ export class InboxService {
       .execute();
     const entry = await repo.findOneBy({ id, userId });
     if (!entry) throw notFound('Notification');
-    return view(entry);
+    return view(entry, locale);
   }
 }

@@ -45,43 +45,57 @@ export class NotificationsErasure {
         ORDER BY id FOR UPDATE`,
       [JSON.stringify(person.displayName).slice(1, -1), person.email],
     );
-    let renamed = 0;
-    for (const row of naming) {
-      const payload = scrubJson(row.payload, (key, text) =>
+    // A payload with the person's name or address replaced, or null when it names neither.
+    const scrub = (value: object) =>
+      scrubJson(value, (key, text) =>
         text === person.email
           ? FORMER_MEMBER
           : NAMING_KEYS.includes(key)
             ? replaceName(text, person.displayName, FORMER_MEMBER)
             : null,
       ) as Record<string, unknown> | null;
+    let renamed = 0;
+    for (const row of naming) {
+      const payload = scrub(row.payload);
       if (!payload) continue;
       renamed += 1;
       await m.query(`UPDATE outbox_messages SET payload = $2 WHERE id = $1`, [row.id, payload]);
       const text = render(row.type, row.locale, payload);
-      await m.query(`UPDATE inbox_entries SET title = $2, body = $3 WHERE outbox_id = $1`, [
-        row.id,
-        text.title,
-        text.body,
-      ]);
+      // The inbox copy of the payload (rendered at read time) is the scrubbed one too.
+      await m.query(
+        `UPDATE inbox_entries SET title = $2, body = $3,
+                payload = CASE WHEN payload IS NULL THEN NULL ELSE $4::jsonb END
+          WHERE outbox_id = $1`,
+        [row.id, text.title, text.body, payload],
+      );
     }
-    // Entries whose outbox row was purged after the retention period: the name in their text.
-    const orphans: { id: string; title: string; body: string }[] = await m.query(
-      `SELECT i.id, i.title, i.body FROM inbox_entries i
-        WHERE i.type = ANY($2::text[]) AND (strpos(i.title, $1) > 0 OR strpos(i.body, $1) > 0)
-          AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.id = i.outbox_id)
-        FOR UPDATE`,
-      [person.displayName, TYPES_NAMING_OTHERS],
-    );
+    // Entries whose outbox row was purged after the retention period: the name in their text
+    // and in the payload they are rendered from.
+    const orphans: { id: string; title: string; body: string; payload: object | null }[] =
+      await m.query(
+        `SELECT i.id, i.title, i.body, i.payload FROM inbox_entries i
+          WHERE ((i.type = ANY($2::text[]) AND (strpos(i.title, $1) > 0 OR strpos(i.body, $1) > 0))
+                 OR strpos(i.payload::text, $3) > 0 OR strpos(i.payload::text, $4) > 0)
+            AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.id = i.outbox_id)
+          FOR UPDATE`,
+        [
+          person.displayName,
+          TYPES_NAMING_OTHERS,
+          JSON.stringify(person.displayName).slice(1, -1),
+          person.email,
+        ],
+      );
     for (const entry of orphans) {
       const title = replaceName(entry.title, person.displayName, FORMER_MEMBER);
       const body = replaceName(entry.body, person.displayName, FORMER_MEMBER);
-      if (title === entry.title && body === entry.body) continue;
+      const payload = entry.payload ? scrub(entry.payload) : null;
+      if (title === entry.title && body === entry.body && !payload) continue;
       renamed += 1;
-      await m.query(`UPDATE inbox_entries SET title = $2, body = $3 WHERE id = $1`, [
-        entry.id,
-        title,
-        body,
-      ]);
+      await m.query(
+        `UPDATE inbox_entries SET title = $2, body = $3, payload = COALESCE($4::jsonb, payload)
+          WHERE id = $1`,
+        [entry.id, title, body, payload],
+      );
     }
     return {
       inboxEntries: inbox,

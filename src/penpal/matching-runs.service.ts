@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { COUNTRY_NAMES, Country } from '../common/reference-data';
+import type { Country } from '../common/reference-data';
 import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
@@ -19,6 +19,7 @@ import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { pairProblem } from './pair-eligibility';
 import { enrolmentWindow } from './round-rules';
 import { RoundsService } from './rounds.service';
+import { renderReasons } from './matching';
 
 export const runView = (r: MatchingRun) => ({
   id: r.id,
@@ -123,7 +124,8 @@ export class MatchingRunsService {
         a: { userId: x.userA, country: x.countryA },
         b: { userId: x.userB, country: x.countryB },
         score: x.score,
-        reasons: x.reasons,
+        // In the coordinator's language; rows saved before reasons were kept as data stay in English.
+        reasons: x.reasonFacts ? renderReasons(x.reasonFacts, actor.locale) : x.reasons,
         pinned: x.pinned,
         status: x.status,
       })),
@@ -269,7 +271,7 @@ export class MatchingRunsService {
             roundName: round.name,
             penpals: (penpalsOf.get(p.user_id) ?? []).map((x) => ({
               name: x.name,
-              country: COUNTRY_NAMES[x.country],
+              country: x.country, // a code: named in the reader's language
             })),
           },
         }));

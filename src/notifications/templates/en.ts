@@ -1,42 +1,17 @@
-import type { TemplateFn } from './types';
+import { dateTime } from '../../common/i18n/locales';
+import { awardName, contactKinds, penpalList, roleNames } from './labels';
+import type { LocaleTemplates } from './types';
 
 const s = (v: unknown) => String(v ?? '');
 
-/** "Somchai (Thailand) and Ari (Indonesia)" from the payload's pen pals. */
-export function penpalList(p: Record<string, unknown>, language: 'en' | 'ko'): string {
-  const list = (Array.isArray(p.penpals) ? p.penpals : []) as {
-    name: string;
-    country: { en: string; ko: string };
-  }[];
-  const names = list.map((x) => `${x.name} (${x.country?.[language] ?? ''})`);
-  if (names.length === 0) return language === 'en' ? 'your pen pal' : '펜팔';
-  return language === 'en' ? names.join(' and ') : names.join(', ');
-}
-
-const CONTACT_KIND_NAMES: Record<string, { en: string; ko: string }> = {
-  email: { en: 'an email address', ko: '이메일 주소' },
-  phone: { en: 'a phone number', ko: '전화번호' },
-  link: { en: 'a link', ko: '링크' },
-  handle: { en: 'a messenger or social media ID', ko: '메신저나 SNS 아이디' },
-};
-
-/** "a phone number and a link" from the payload's contact-detail kinds. */
-export function contactKinds(p: Record<string, unknown>, language: 'en' | 'ko'): string {
-  const kinds = (Array.isArray(p.kinds) ? p.kinds : []) as string[];
-  const names = kinds.map((k) => CONTACT_KIND_NAMES[k]?.[language]).filter(Boolean);
-  if (names.length === 0) return language === 'en' ? 'contact details' : '연락처';
-  if (language === 'ko') return names.join(', ');
-  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-export const en: Record<string, TemplateFn> = {
+export const en: LocaleTemplates = {
   'guardian.consent_requested': (p) => ({
     subject: `Please confirm ${s(p.participantName)} may take part in Kenal`,
     text:
       `Dear ${s(p.guardianName)},\n\n` +
       `${s(p.participantName)} has signed up for Kenal, the ASEAN–Korea youth exchange, and named you as their ` +
       `parent or guardian. Because they are under 18, they can only be matched with a pen pal or enter a ` +
-      `competition once you agree.\n\nTo give your consent, open this link (valid until ${s(p.expiresAt)}):\n` +
+      `competition once you agree.\n\nTo give your consent, open this link (valid until ${dateTime(p.expiresAt, 'en')}):\n` +
       `${s(p.link)}\n\nIf you do not know this person, ignore this email and nothing will happen.\n\n— The Kenal team`,
     title: 'Guardian consent requested',
     body: `We emailed ${s(p.guardianName)} to confirm that you may take part.`,
@@ -70,15 +45,15 @@ export const en: Record<string, TemplateFn> = {
     subject: 'You have a Kenal staff account: set your password',
     text:
       `Hello ${s(p.displayName)},\n\nAn administrator created a Kenal account for you with the role(s) ` +
-      `${s(p.roles)}. Set your password with this link (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n— The Kenal team`,
+      `${roleNames(p.roles, 'en')}. Set your password with this link (valid until ${dateTime(p.expiresAt, 'en')}, usable once):\n${s(p.link)}\n\n— The Kenal team`,
     title: 'Welcome to Kenal',
-    body: `Your staff account (${s(p.roles)}) is ready. Check your email to set a password.`,
+    body: `Your staff account (${roleNames(p.roles, 'en')}) is ready. Check your email to set a password.`,
   }),
   'auth.verify_email': (p) => ({
     subject: 'Confirm your email address for Kenal',
     text:
       `Hello ${s(p.displayName)},\n\nPlease confirm that this address is yours, so you can enrol, join a team ` +
-      `and submit on Kenal. Open this link (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `and submit on Kenal. Open this link (valid until ${dateTime(p.expiresAt, 'en')}, usable once):\n${s(p.link)}\n\n` +
       `If you did not sign up for Kenal, ignore this email.\n\n— The Kenal team`,
     title: 'Confirm your email address',
     body: 'We emailed you a link to confirm your address.',
@@ -86,18 +61,18 @@ export const en: Record<string, TemplateFn> = {
   'staff.roles_offered': (p) => ({
     subject: 'You are invited to a Kenal staff role',
     text:
-      `Hello ${s(p.displayName)},\n\nAn administrator invited your Kenal account to the role(s) ${s(p.roles)}. ` +
+      `Hello ${s(p.displayName)},\n\nAn administrator invited your Kenal account to the role(s) ${roleNames(p.roles, 'en')}. ` +
       `Nothing changes unless you accept: sign in to Kenal as this account and accept with this link ` +
-      `(valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `(valid until ${dateTime(p.expiresAt, 'en')}, usable once):\n${s(p.link)}\n\n` +
       `If you do not expect this, ignore this email.\n\n— The Kenal team`,
     title: 'Staff role offered',
-    body: `An administrator invited you to the role(s) ${s(p.roles)}. Check your email to accept.`,
+    body: `An administrator invited you to the role(s) ${roleNames(p.roles, 'en')}. Check your email to accept.`,
   }),
   'auth.password_reset': (p) => ({
     subject: 'Reset your Kenal password',
     text:
       `Hello ${s(p.displayName)},\n\nSomeone (hopefully you) asked to reset your Kenal password. ` +
-      `Open this link to choose a new one (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `Open this link to choose a new one (valid until ${dateTime(p.expiresAt, 'en')}, usable once):\n${s(p.link)}\n\n` +
       `If you did not ask, ignore this email: your password stays as it is.\n\n— The Kenal team`,
     title: 'Password reset requested',
     body: 'We emailed you a link to reset your password.',
@@ -105,10 +80,10 @@ export const en: Record<string, TemplateFn> = {
   'penpal.matched': (p) => ({
     subject: `You have a pen pal in ${s(p.roundName)}`,
     text:
-      `Hello ${s(p.displayName)},\n\nGood news: we found you a pen pal in ${s(p.roundName)}: ${penpalList(p, 'en')}. ` +
+      `Hello ${s(p.displayName)},\n\nGood news: we found you a pen pal in ${s(p.roundName)}: ${penpalList(p.penpals, 'en')}. ` +
       `Open Kenal to see what you have in common, and accept to start writing.\n\n— The Kenal team`,
     title: 'You have a pen pal',
-    body: `Meet ${penpalList(p, 'en')} and accept to start writing.`,
+    body: `Meet ${penpalList(p.penpals, 'en')} and accept to start writing.`,
   }),
   'penpal.unmatched': (p) => ({
     subject: `No pen pal yet in ${s(p.roundName)}: you stay in the queue`,
@@ -160,11 +135,11 @@ export const en: Record<string, TemplateFn> = {
   'letter.held': (p) => ({
     subject: `Your letter to ${s(p.penpalName)} is waiting for a check`,
     text:
-      `Hello ${s(p.displayName)},\n\nYour letter to ${s(p.penpalName)} seems to contain ${contactKinds(p, 'en')}. ` +
+      `Hello ${s(p.displayName)},\n\nYour letter to ${s(p.penpalName)} seems to contain ${contactKinds(p.kinds, 'en')}. ` +
       `To keep everyone safe, letters with contact details stay inside Kenal until a coordinator has looked at them. ` +
       `You will hear from us when it is sent or removed.\n\n— The Kenal team`,
     title: 'Your letter is waiting for a check',
-    body: `It seems to contain ${contactKinds(p, 'en')}; a coordinator will look at it.`,
+    body: `It seems to contain ${contactKinds(p.kinds, 'en')}; a coordinator will look at it.`,
   }),
   'letter.released': (p) => ({
     subject: `Your letter to ${s(p.penpalName)} is on its way`,
@@ -193,7 +168,7 @@ export const en: Record<string, TemplateFn> = {
     text:
       `Hello,\n\n${s(p.inviterName)} invites you to join the team "${s(p.teamName)}" for ` +
       `${s(p.competitionTitle)}. Sign in to Kenal with this email address and open this link to ` +
-      `accept or decline (valid until ${s(p.expiresAt)}, usable once):\n${s(p.link)}\n\n` +
+      `accept or decline (valid until ${dateTime(p.expiresAt, 'en')}, usable once):\n${s(p.link)}\n\n` +
       `If you do not know this person, ignore this email.\n\n— The Kenal team`,
     title: 'Team invitation',
     body: `${s(p.inviterName)} invites you to join "${s(p.teamName)}" for ${s(p.competitionTitle)}.`,
@@ -203,7 +178,7 @@ export const en: Record<string, TemplateFn> = {
     text:
       `Hello ${s(p.displayName)},\n\nYour team ${s(p.teamName)} submitted "${s(p.submissionTitle)}" ` +
       `to ${s(p.competitionTitle)} at ${s(p.submittedAt)} (version ${s(p.version)}).\n\n` +
-      `You can still edit it until ${s(p.closesAt)}. Keep this email as your receipt.\n\n— The Kenal team`,
+      `You can still edit it until ${dateTime(p.closesAt, 'en')}. Keep this email as your receipt.\n\n— The Kenal team`,
     title: 'Submission received',
     body: `"${s(p.submissionTitle)}" was submitted at ${s(p.submittedAt)} (version ${s(p.version)}).`,
   }),
@@ -220,10 +195,10 @@ export const en: Record<string, TemplateFn> = {
     subject: `${s(p.hoursBefore)} hours left to submit to ${s(p.competitionTitle)}`,
     text:
       `Hello ${s(p.displayName)},\n\nYour team's draft "${s(p.submissionTitle)}" has not been ` +
-      `submitted yet. ${s(p.competitionTitle)} closes at ${s(p.closesAt)}.\n\n` +
+      `submitted yet. ${s(p.competitionTitle)} closes at ${dateTime(p.closesAt, 'en')}.\n\n` +
       `Submit it before then: ${s(p.link)}\n\n— The Kenal team`,
     title: 'Deadline approaching',
-    body: `"${s(p.submissionTitle)}" is still a draft; submissions close at ${s(p.closesAt)}.`,
+    body: `"${s(p.submissionTitle)}" is still a draft; submissions close at ${dateTime(p.closesAt, 'en')}.`,
   }),
   'judging.added_to_pool': (p) => ({
     subject: `You are a judge for ${s(p.competitionTitle)}`,
@@ -246,10 +221,10 @@ export const en: Record<string, TemplateFn> = {
     subject: `${s(p.count)} entries to judge in ${s(p.roundName)}`,
     text:
       `Hello ${s(p.displayName)},\n\nYou have ${s(p.count)} new entries to judge in ` +
-      `${s(p.roundName)} of ${s(p.competitionTitle)}. Scores are due by ${s(p.closesAt)}.\n\n` +
+      `${s(p.roundName)} of ${s(p.competitionTitle)}. Scores are due by ${dateTime(p.closesAt, 'en')}.\n\n` +
       `Open your assignments: ${s(p.link)}\n\n— The Kenal team`,
     title: 'Entries to judge',
-    body: `${s(p.count)} new entries in ${s(p.roundName)}, due ${s(p.closesAt)}.`,
+    body: `${s(p.count)} new entries in ${s(p.roundName)}, due ${dateTime(p.closesAt, 'en')}.`,
   }),
   'judging.recused': (p) => {
     const outcome = p.replaced
@@ -268,14 +243,14 @@ export const en: Record<string, TemplateFn> = {
     subject: `${s(p.unfinished)} scores still open in ${s(p.roundName)}`,
     text:
       `Hello ${s(p.displayName)},\n\n${s(p.unfinished)} of your entries in ${s(p.roundName)} of ` +
-      `${s(p.competitionTitle)} have no final score yet. The round closes at ${s(p.closesAt)}.\n\n` +
+      `${s(p.competitionTitle)} have no final score yet. The round closes at ${dateTime(p.closesAt, 'en')}.\n\n` +
       `Finish them here: ${s(p.link)}\n\n— The Kenal team`,
     title: 'Scores still open',
-    body: `${s(p.unfinished)} entries in ${s(p.roundName)} need a final score by ${s(p.closesAt)}.`,
+    body: `${s(p.unfinished)} entries in ${s(p.roundName)} need a final score by ${dateTime(p.closesAt, 'en')}.`,
   }),
   'judging.results_published': (p) => {
     const outcome = p.award
-      ? `Your entry "${s(p.submissionTitle)}" received: ${s(p.award)}. Congratulations!`
+      ? `Your entry "${s(p.submissionTitle)}" received: ${awardName(p.award, 'en')}. Congratulations!`
       : `Your entry "${s(p.submissionTitle)}" received no award this time. Thank you for taking part.`;
     return {
       subject: `Results of ${s(p.competitionTitle)}`,

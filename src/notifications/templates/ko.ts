@@ -1,15 +1,16 @@
-import { contactKinds, penpalList } from './en';
-import type { TemplateFn } from './types';
+import { dateTime } from '../../common/i18n/locales';
+import { awardName, contactKinds, penpalList, roleNames } from './labels';
+import type { LocaleTemplates } from './types';
 
 const s = (v: unknown) => String(v ?? '');
 
-export const ko: Record<string, TemplateFn> = {
+export const ko: LocaleTemplates = {
   'guardian.consent_requested': (p) => ({
     subject: `${s(p.participantName)} 님의 Kenal 참여 동의를 부탁드립니다`,
     text:
       `${s(p.guardianName)} 님께,\n\n${s(p.participantName)} 님이 한-아세안 청소년 교류 프로그램 Kenal에 가입하면서 ` +
       `보호자로 귀하를 지정했습니다. 만 18세 미만 참가자는 보호자의 동의가 있어야 펜팔 매칭이나 공모전에 참여할 수 있습니다.\n\n` +
-      `동의하시려면 아래 링크를 열어 주세요 (${s(p.expiresAt)}까지 유효):\n${s(p.link)}\n\n` +
+      `동의하시려면 아래 링크를 열어 주세요 (${dateTime(p.expiresAt, 'ko')}까지 유효):\n${s(p.link)}\n\n` +
       `모르는 사람이라면 이 메일을 무시하셔도 됩니다.\n\n— Kenal 팀`,
     title: '보호자 동의 요청',
     body: `${s(p.guardianName)} 님께 참여 동의를 요청하는 메일을 보냈습니다.`,
@@ -40,33 +41,33 @@ export const ko: Record<string, TemplateFn> = {
   }),
   'staff.invited': (p) => ({
     subject: 'Kenal 스태프 계정이 만들어졌습니다: 비밀번호를 설정하세요',
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 ${s(p.roles)} 역할의 Kenal 계정을 만들었습니다. 아래 링크에서 비밀번호를 설정하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 ${roleNames(p.roles, 'ko')} 역할의 Kenal 계정을 만들었습니다. 아래 링크에서 비밀번호를 설정하세요 (${dateTime(p.expiresAt, 'ko')}까지 한 번만 사용 가능):\n${s(p.link)}\n\n— Kenal 팀`,
     title: 'Kenal에 오신 것을 환영합니다',
-    body: `스태프 계정(${s(p.roles)})이 준비되었습니다. 메일에서 비밀번호를 설정하세요.`,
+    body: `스태프 계정(${roleNames(p.roles, 'ko')})이 준비되었습니다. 메일에서 비밀번호를 설정하세요.`,
   }),
   'auth.verify_email': (p) => ({
     subject: 'Kenal 이메일 주소를 확인해 주세요',
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n이 주소가 본인의 것임을 확인해 주세요. 확인 후 Kenal에서 참가 신청, 팀 참여, 작품 제출을 할 수 있습니다. 아래 링크를 열어 주세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\nKenal에 가입하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n이 주소가 본인의 것임을 확인해 주세요. 확인 후 Kenal에서 참가 신청, 팀 참여, 작품 제출을 할 수 있습니다. 아래 링크를 열어 주세요 (${dateTime(p.expiresAt, 'ko')}까지 한 번만 사용 가능):\n${s(p.link)}\n\nKenal에 가입하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,
     title: '이메일 주소 확인',
     body: '주소 확인 링크를 메일로 보냈습니다.',
   }),
   'staff.roles_offered': (p) => ({
     subject: 'Kenal 스태프 역할에 초대되었습니다',
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 회원님의 Kenal 계정을 ${s(p.roles)} 역할에 초대했습니다. 수락하지 않으면 아무것도 바뀌지 않습니다. 이 계정으로 Kenal에 로그인한 뒤 아래 링크로 수락하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n예상하지 못한 메일이라면 무시하세요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n관리자가 회원님의 Kenal 계정을 ${roleNames(p.roles, 'ko')} 역할에 초대했습니다. 수락하지 않으면 아무것도 바뀌지 않습니다. 이 계정으로 Kenal에 로그인한 뒤 아래 링크로 수락하세요 (${dateTime(p.expiresAt, 'ko')}까지 한 번만 사용 가능):\n${s(p.link)}\n\n예상하지 못한 메일이라면 무시하세요.\n\n— Kenal 팀`,
     title: '스태프 역할 초대',
-    body: `관리자가 ${s(p.roles)} 역할에 초대했습니다. 메일에서 수락하세요.`,
+    body: `관리자가 ${roleNames(p.roles, 'ko')} 역할에 초대했습니다. 메일에서 수락하세요.`,
   }),
   'auth.password_reset': (p) => ({
     subject: 'Kenal 비밀번호 재설정',
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n비밀번호 재설정 요청을 받았습니다. 아래 링크에서 새 비밀번호를 정하세요 (${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n요청하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n비밀번호 재설정 요청을 받았습니다. 아래 링크에서 새 비밀번호를 정하세요 (${dateTime(p.expiresAt, 'ko')}까지 한 번만 사용 가능):\n${s(p.link)}\n\n요청하지 않으셨다면 이 메일을 무시하세요.\n\n— Kenal 팀`,
     title: '비밀번호 재설정 요청',
     body: '비밀번호 재설정 링크를 메일로 보냈습니다.',
   }),
   'penpal.matched': (p) => ({
     subject: `${s(p.roundName)}에서 펜팔이 정해졌어요`,
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 펜팔을 찾았습니다: ${penpalList(p, 'ko')}. Kenal에서 공통점을 확인하고, 수락하면 편지를 시작할 수 있어요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.roundName)}에서 펜팔을 찾았습니다: ${penpalList(p.penpals, 'ko')}. Kenal에서 공통점을 확인하고, 수락하면 편지를 시작할 수 있어요.\n\n— Kenal 팀`,
     title: '펜팔이 정해졌어요',
-    body: `${penpalList(p, 'ko')} 님을 만나고 수락해 보세요.`,
+    body: `${penpalList(p.penpals, 'ko')} 님을 만나고 수락해 보세요.`,
   }),
   'penpal.unmatched': (p) => ({
     subject: `${s(p.roundName)}: 아직 펜팔이 없어요, 대기열에 남아 있습니다`,
@@ -106,9 +107,9 @@ export const ko: Record<string, TemplateFn> = {
   }),
   'letter.held': (p) => ({
     subject: `${s(p.penpalName)} 님에게 보낸 편지를 확인하고 있어요`,
-    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님에게 보낸 편지에 ${contactKinds(p, 'ko')}이(가) 들어 있는 것 같아요. 모두의 안전을 위해 연락처가 담긴 편지는 코디네이터가 확인할 때까지 Kenal 안에 머물러요. 편지가 전달되거나 삭제되면 알려 드릴게요.\n\n— Kenal 팀`,
+    text: `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.penpalName)} 님에게 보낸 편지에 ${contactKinds(p.kinds, 'ko')}이(가) 들어 있는 것 같아요. 모두의 안전을 위해 연락처가 담긴 편지는 코디네이터가 확인할 때까지 Kenal 안에 머물러요. 편지가 전달되거나 삭제되면 알려 드릴게요.\n\n— Kenal 팀`,
     title: '편지를 확인하고 있어요',
-    body: `${contactKinds(p, 'ko')}이(가) 들어 있는 것 같아 코디네이터가 확인할 거예요.`,
+    body: `${contactKinds(p.kinds, 'ko')}이(가) 들어 있는 것 같아 코디네이터가 확인할 거예요.`,
   }),
   'letter.released': (p) => ({
     subject: `${s(p.penpalName)} 님에게 편지가 전달되었어요`,
@@ -133,7 +134,7 @@ export const ko: Record<string, TemplateFn> = {
     text:
       `안녕하세요.\n\n${s(p.inviterName)} 님이 ${s(p.competitionTitle)}의 팀 "${s(p.teamName)}"에 ` +
       `초대했습니다. 이 메일 주소로 Kenal에 로그인한 뒤 아래 링크에서 수락하거나 거절하세요 ` +
-      `(${s(p.expiresAt)}까지 한 번만 사용 가능):\n${s(p.link)}\n\n` +
+      `(${dateTime(p.expiresAt, 'ko')}까지 한 번만 사용 가능):\n${s(p.link)}\n\n` +
       `모르는 사람이라면 이 메일을 무시하세요.\n\n— Kenal 팀`,
     title: '팀 초대',
     body: `${s(p.inviterName)} 님이 ${s(p.competitionTitle)}의 "${s(p.teamName)}" 팀에 초대했습니다.`,
@@ -143,7 +144,7 @@ export const ko: Record<string, TemplateFn> = {
     text:
       `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.teamName)} 팀이 ${s(p.competitionTitle)}에 ` +
       `"${s(p.submissionTitle)}"을(를) ${s(p.submittedAt)}에 제출했습니다 (버전 ${s(p.version)}).\n\n` +
-      `${s(p.closesAt)}까지 수정할 수 있습니다. 이 메일을 접수증으로 보관하세요.\n\n— Kenal 팀`,
+      `${dateTime(p.closesAt, 'ko')}까지 수정할 수 있습니다. 이 메일을 접수증으로 보관하세요.\n\n— Kenal 팀`,
     title: '제출 접수 완료',
     body: `"${s(p.submissionTitle)}"이(가) ${s(p.submittedAt)}에 제출되었습니다 (버전 ${s(p.version)}).`,
   }),
@@ -159,10 +160,10 @@ export const ko: Record<string, TemplateFn> = {
     subject: `${s(p.competitionTitle)} 마감까지 ${s(p.hoursBefore)}시간 남았습니다`,
     text:
       `${s(p.displayName)} 님, 안녕하세요.\n\n팀의 초안 "${s(p.submissionTitle)}"이(가) 아직 ` +
-      `제출되지 않았습니다. ${s(p.competitionTitle)}은(는) ${s(p.closesAt)}에 마감됩니다.\n\n` +
+      `제출되지 않았습니다. ${s(p.competitionTitle)}은(는) ${dateTime(p.closesAt, 'ko')}에 마감됩니다.\n\n` +
       `마감 전에 제출하세요: ${s(p.link)}\n\n— Kenal 팀`,
     title: '마감 임박',
-    body: `"${s(p.submissionTitle)}"은(는) 아직 초안입니다. 마감: ${s(p.closesAt)}`,
+    body: `"${s(p.submissionTitle)}"은(는) 아직 초안입니다. 마감: ${dateTime(p.closesAt, 'ko')}`,
   }),
   'judging.added_to_pool': (p) => ({
     subject: `${s(p.competitionTitle)} 심사위원으로 위촉되었습니다`,
@@ -184,10 +185,10 @@ export const ko: Record<string, TemplateFn> = {
     subject: `${s(p.roundName)}에서 심사할 작품 ${s(p.count)}편`,
     text:
       `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 ${s(p.roundName)}에서 ` +
-      `새로 심사할 작품이 ${s(p.count)}편 있습니다. 점수 마감: ${s(p.closesAt)}.\n\n` +
+      `새로 심사할 작품이 ${s(p.count)}편 있습니다. 점수 마감: ${dateTime(p.closesAt, 'ko')}.\n\n` +
       `배정 보기: ${s(p.link)}\n\n— Kenal 팀`,
     title: '심사할 작품',
-    body: `${s(p.roundName)}에 새 작품 ${s(p.count)}편, 마감 ${s(p.closesAt)}.`,
+    body: `${s(p.roundName)}에 새 작품 ${s(p.count)}편, 마감 ${dateTime(p.closesAt, 'ko')}.`,
   }),
   'judging.recused': (p) => {
     const outcome = p.replaced
@@ -206,14 +207,14 @@ export const ko: Record<string, TemplateFn> = {
     subject: `${s(p.roundName)}에 아직 끝나지 않은 점수 ${s(p.unfinished)}건`,
     text:
       `${s(p.displayName)} 님, 안녕하세요.\n\n${s(p.competitionTitle)}의 ${s(p.roundName)}에서 ` +
-      `${s(p.unfinished)}편의 최종 점수가 아직 없습니다. 라운드는 ${s(p.closesAt)}에 마감됩니다.\n\n` +
+      `${s(p.unfinished)}편의 최종 점수가 아직 없습니다. 라운드는 ${dateTime(p.closesAt, 'ko')}에 마감됩니다.\n\n` +
       `여기서 마무리하세요: ${s(p.link)}\n\n— Kenal 팀`,
     title: '남은 심사',
-    body: `${s(p.roundName)}: ${s(p.closesAt)}까지 최종 점수가 필요한 작품 ${s(p.unfinished)}편.`,
+    body: `${s(p.roundName)}: ${dateTime(p.closesAt, 'ko')}까지 최종 점수가 필요한 작품 ${s(p.unfinished)}편.`,
   }),
   'judging.results_published': (p) => {
     const outcome = p.award
-      ? `팀의 작품 "${s(p.submissionTitle)}"이(가) ${s(p.award)}을(를) 받았습니다. 축하합니다!`
+      ? `팀의 작품 "${s(p.submissionTitle)}"이(가) ${awardName(p.award, 'ko')}을 받았습니다. 축하합니다!`
       : `팀의 작품 "${s(p.submissionTitle)}"은(는) 이번에 수상하지 못했습니다. 참가해 주셔서 감사합니다.`;
     return {
       subject: `${s(p.competitionTitle)} 결과 발표`,

@@ -96,7 +96,7 @@ describe('pairReasons', () => {
     ]);
   });
 
-  it('says 를 after a Korean language name, 을(를) after a bare code; English for other locales', () => {
+  it('says 를 after a Korean language name, 을(를) after a bare code', () => {
     const facts = {
       speak: [],
       some: [],
@@ -113,6 +113,49 @@ describe('pairReasons', () => {
       '나이 차이가 이번 회차 기준 안이에요',
       '한 사람이 한국 펜팔을 원했어요',
     ]);
-    expect(renderReasons(facts, 'th')).toContain("age difference within the round's limit");
+    expect(renderReasons(facts, 'de')).toContain("age difference within the round's limit");
+  });
+
+  const allFacts = {
+    speak: ['en'],
+    some: ['th'],
+    practise: ['ko'],
+    interests: ['film', 'football', 'k-pop', 'cooking'],
+    ageGap: 2,
+    askedCountry: 'LA' as const,
+    askedKorea: true,
+  };
+
+  it.each(['id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'])(
+    'words every reason in %s, naming languages, interests and countries in it',
+    (locale) => {
+      const english = renderReasons(allFacts, 'en');
+      const mine = renderReasons(allFacts, locale);
+      expect(mine).toHaveLength(english.length);
+      for (const [i, reason] of mine.entries()) expect(reason).not.toBe(english[i]);
+      const text = mine.join(' | ');
+      // No English sentence or name left ("Laos" and "film" are Indonesian and Malay words too,
+      // "Korean" is how Filipino names the language).
+      for (const word of ['both', 'speak', 'practise', 'like ', 'asked', 'English'])
+        expect(text).not.toContain(word);
+      if (locale !== 'fil') expect(text).not.toContain('Korean');
+      expect(text).not.toMatch(/undefined|null|\d+ years?/);
+    },
+  );
+
+  it('names them as a Lao, Indonesian or Chinese reader reads them', () => {
+    expect(renderReasons(allFacts, 'lo')).toEqual([
+      'ເວົ້າພາສາອັງກິດໄດ້ທັງສອງຄົນ',
+      'ຮູ້ພາສາໄທໜ້ອຍໜຶ່ງທັງສອງຄົນ',
+      'ຄົນໜຶ່ງຢາກຝຶກພາສາເກົາຫລີ ເຊິ່ງອີກຄົນເວົ້າໄດ້ດີ',
+      'ມັກຮູບເງົາ, ບານເຕະ, K-pop ແລະ ອີກ 1 ຢ່າງຄືກັນ',
+      'ອາຍຸຫ່າງກັນບໍ່ເກີນເກນຂອງຮອບນີ້',
+      'ຄົນໜຶ່ງຢາກໄດ້ໝູ່ທາງຈົດໝາຍຈາກລາວ',
+      'ຄົນໜຶ່ງຢາກໄດ້ໝູ່ທາງຈົດໝາຍຈາກເກົາຫລີໃຕ້',
+    ]);
+    expect(renderReasons(allFacts, 'id')[0]).toBe('sama-sama bisa bahasa Inggris');
+    expect(renderReasons(allFacts, 'zh')[3]).toBe(
+      '你们都喜欢电影、足球、韩流音乐，还有另外 1 个共同爱好',
+    );
   });
 });
