@@ -183,6 +183,39 @@ export class LettersService {
     );
   }
 
+  /**
+   * How many letters wait unread for the caller, per match: delivered to them, not read, not
+   * hidden by their own open report (the same letters the thread shows them).
+   */
+  async unread(who: Principal) {
+    const rows: { match_id: string; n: number }[] = await this.db.query(
+      `SELECT l.match_id, count(*)::int AS n FROM letters l
+        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
+        GROUP BY l.match_id ORDER BY l.match_id`,
+      [who.id],
+    );
+    return {
+      total: rows.reduce((sum, r) => sum + r.n, 0),
+      matches: rows.map((r) => ({ matchId: r.match_id, unread: r.n })),
+    };
+  }
+
+  /** Marks every letter the caller can see on the match as read (opening the thread). */
+  async markMatchRead(who: Principal, matchId: string) {
+    const { match } = await this.matches.forLetters(this.db.manager, matchId);
+    this.otherOf(match, who);
+    const [, marked]: [unknown, number] = await this.db.query(
+      `UPDATE letters l SET read_at = now()
+        WHERE l.match_id = $1 AND l.recipient_id = $2 AND l.status = 'delivered' AND l.read_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                           WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')`,
+      [match.id, who.id],
+    );
+    return { matchId: match.id, marked };
+  }
+
   /** A letter the caller received and may see (delivered, not hidden by their open report). */
   private async received(m: EntityManager, who: Principal, letterId: string): Promise<Letter> {
     const letter = await m.findOne(Letter, {
