@@ -2460,8 +2460,11 @@ export interface components {
             /** Format: uuid */
             roundId: string;
             roundName: string;
-            /** @enum {string} */
-            status: "published" | "accepted" | "declined";
+            /**
+             * @description ended: one of the two ended it (letters stay readable, no new ones)
+             * @enum {string}
+             */
+            status: "published" | "accepted" | "declined" | "ended";
             /** @enum {string} */
             myResponse: "pending" | "accepted" | "declined";
             /** @enum {string} */
