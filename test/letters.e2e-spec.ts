@@ -582,6 +582,20 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
       (await api().post(`/api/v1/penpal-matches/${withNoy}/letters/read`).set(auth(kim.token))).body
         .marked,
     ).toBe(0);
+    // A page past the end still says how many letters there are (the total rides on the rows).
+    const past = await api()
+      .get(`/api/v1/penpal-matches/${withNoy}/letters?page=9&pageSize=2`)
+      .set(auth(noy.token))
+      .expect(200);
+    expect(past.body).toMatchObject({ items: [], total: 3, page: 9 });
+    expect(
+      (
+        await api()
+          .get(`/api/v1/penpal-matches/${withNoy}/letters?page=2&pageSize=2`)
+          .set(auth(noy.token))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ total: 3, items: [expect.objectContaining({ id: first.id })] });
     // Noy's own count is untouched by Kim reading.
     expect((await unread(noy)).total).toBe(1);
 
