@@ -20,16 +20,25 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import {
+  cpuSeconds,
+  dbUrl,
+  fmt,
+  freePort,
+  productionEnv,
+  startNode,
+  stopAll,
+  waitFor,
+} from './lib/server';
 
 // autocannon ships no types; the part used here is small.
 interface CannonResult {
@@ -77,19 +86,6 @@ const JUDGES = 5;
 const root = resolve(__dirname, '..');
 /** Where the built API to measure lives (a checkout with dist/): another commit's build, to compare. */
 const apiRoot = resolve(option('api-root') ?? root);
-const dbUrl = (db: string) => {
-  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${db}`;
-  return url.toString();
-};
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const BROWSER = { 'accept-encoding': 'br, gzip' };
 
 async function call<T = Record<string, unknown>>(
@@ -112,14 +108,6 @@ async function call<T = Record<string, unknown>>(
   if (res.status !== expect)
     throw new Error(`${method} ${path}: expected ${expect}, got ${res.status}: ${text}`);
   return (text ? JSON.parse(text) : {}) as T;
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, seconds = 120) {
-  for (let i = 0; i < seconds * 10; i += 1) {
-    if (await check().catch(() => false)) return;
-    await sleep(100);
-  }
-  throw new Error(`${what} did not happen within ${seconds} s`);
 }
 
 /** People with profiles and a session each, and published pen-pal pairs among them. */
@@ -266,17 +254,6 @@ async function drive(base: string, route: Route, duration: number) {
   });
 }
 
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * CPU the API and its database backends spend per request: unlike req/s, this hardly moves when
  * other work shares the machine, so it shows what a lever saves even on a busy box.
@@ -305,9 +282,6 @@ async function withCpu(
   const n = Math.max(1, r.requests.total);
   return { r, apiUs: (api * 1e6) / n, pgUs: (pg * 1e6) / n };
 }
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main() {
   if (!flag('no-build')) {
@@ -345,27 +319,15 @@ async function main() {
     const [apiPort, barePort] = [await freePort(), await freePort()];
     const adminEmail = 'admin@bench.test';
     const adminPassword = randomBytes(12).toString('hex');
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(apiPort),
-      DATABASE_URL: dbUrl(dbName),
-      QUEUE_PREFIX: `kenal-bench-api-${randomBytes(4).toString('hex')}`,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      JWT_SECRET: randomBytes(48).toString('base64url'),
-      ADMIN_EMAIL: adminEmail,
-      ADMIN_PASSWORD: adminPassword,
-      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
-      UPLOAD_DIR: uploads,
-      AUTH_RATE_LIMIT: '0',
-      LOGIN_FAILURE_LIMIT: '0',
-      PASSWORD_RESET_LIMIT: '0',
-      VERIFY_EMAILS_PER_HOUR: '0',
-      CONSENT_EMAILS_PER_DAY: '0',
-      INVITATIONS_PER_SENDER_PER_DAY: '0',
-      INVITATIONS_PER_RECIPIENT_PER_DAY: '0',
-    };
-    delete env.LOG_LEVEL;
+    const env = productionEnv({
+      apiPort,
+      dbName,
+      smtpPort,
+      uploads,
+      adminEmail,
+      adminPassword,
+      prefix: 'kenal-bench-api',
+    });
     // Production writes its JSON logs somewhere: a file here, so that they cost what they cost.
     const logFile = join(uploads, 'api.log');
     const log = openSync(logFile, 'a');
@@ -375,17 +337,9 @@ async function main() {
       '--max-semi-space-size=1', // as `npm run start:prod`
       ...(flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ];
-    const api = spawn(process.execPath, [...apiFlags, 'dist/src/main.js'], {
-      cwd: apiRoot,
-      env,
-      stdio: ['ignore', log, 'inherit'],
-    });
+    const api = startNode(apiRoot, env, log, [...apiFlags, 'dist/src/main.js']);
     children.push(api);
-    const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-      cwd: apiRoot,
-      env,
-      stdio: ['ignore', log, 'inherit'],
-    });
+    const worker = startNode(apiRoot, env, log, ['dist/src/worker.js']);
     children.push(worker);
     const bare = spawn(process.execPath, ['-e', BARE], {
       cwd: root,
@@ -713,14 +667,7 @@ async function main() {
     );
     if (flag('keep')) console.log(`kept database ${dbName}`);
   } finally {
-    for (const child of children) {
-      if (child.exitCode !== null) continue;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopAll(children);
     await new Promise((r) => smtp.close(() => r(undefined)));
     await db.end().catch(() => undefined);
     if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);

@@ -8,3 +8,4 @@ npm run --silent bench:matching-job -- --per-side 10000 --seed 1
 npm run --silent bench:submissions
 npm run --silent bench:letter-detector
 npm run --silent bench:api
+npm run --silent bench:letters

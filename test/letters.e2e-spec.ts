@@ -257,8 +257,13 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
         body: 'ເບີໂທຂອງຂ້ອຍ ໐໒໐ ໕໕໕໕ ໑໒໓໔ ໂທມາເດີ',
         from: { userId: noy.id, displayName: 'Noy', country: 'LA', minor: true },
         to: { userId: kim.id, displayName: 'Kim', country: 'KR', minor: true },
+        // What the detector found, for the moderator to see highlighted.
+        findings: [{ kind: 'phone', text: expect.stringContaining('5555') }],
       },
     });
+    expect(spelledCase.letter.findings).toEqual([
+      { kind: 'phone', text: 'zero one zero, one two three four, five six seven eight' },
+    ]);
     const stranger = await h.userWithRoles(['coordinator']);
     expect((await cases(stranger.token)).status).toBe(403);
     expect(
@@ -528,6 +533,84 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     const other2 = await person(h, 'KR');
     const longMatch = await matchOf(round.id, other2, await person(h, 'SG'));
     expect((await write(other2, longMatch, { body: 'y'.repeat(20_000) })).status).toBe(201);
+  });
+
+  it('unread letters per match and in all; opening a thread marks them read; a reported one is not counted', async () => {
+    const round = await newRound();
+    const kim = await person(h, 'KR');
+    const noy = await person(h, 'LA');
+    const dao = await person(h, 'VN');
+    const withNoy = await matchOf(round.id, kim, noy);
+    const withDao = await matchOf(round.id, kim, dao);
+    const unread = async (p: Person) =>
+      (await api().get('/api/v1/me/letters/unread').set(auth(p.token)).expect(200)).body as {
+        total: number;
+        matches: { matchId: string; unread: number }[];
+      };
+    expect(await unread(kim)).toEqual({ total: 0, matches: [] });
+
+    const first = (await write(noy, withNoy, { body: 'Sabaidee!' }).expect(201)).body;
+    await write(noy, withNoy, { body: 'How is Seoul?' }).expect(201);
+    await write(dao, withDao, { body: 'Xin chào!' }).expect(201);
+    await write(kim, withNoy, { body: 'Annyeong!' }).expect(201); // my own: never unread for me
+    const before = await unread(kim);
+    expect(before.total).toBe(3);
+    expect(before.matches).toEqual(
+      expect.arrayContaining([
+        { matchId: withNoy, unread: 2 },
+        { matchId: withDao, unread: 1 },
+      ]),
+    );
+    expect((await unread(noy)).matches).toEqual([{ matchId: withNoy, unread: 1 }]);
+
+    // A reported letter is hidden from the reporter, so not counted either.
+    await api()
+      .post(`/api/v1/letters/${first.id}/report`)
+      .set(auth(kim.token))
+      .send({ reason: 'spam' })
+      .expect(201);
+    expect((await unread(kim)).total).toBe(2);
+
+    const read = await api()
+      .post(`/api/v1/penpal-matches/${withNoy}/letters/read`)
+      .set(auth(kim.token));
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ matchId: withNoy, marked: 1 });
+    expect(await unread(kim)).toEqual({ total: 1, matches: [{ matchId: withDao, unread: 1 }] });
+    // Again: nothing left to mark.
+    expect(
+      (await api().post(`/api/v1/penpal-matches/${withNoy}/letters/read`).set(auth(kim.token))).body
+        .marked,
+    ).toBe(0);
+    // A page past the end still says how many letters there are (the total rides on the rows).
+    const past = await api()
+      .get(`/api/v1/penpal-matches/${withNoy}/letters?page=9&pageSize=2`)
+      .set(auth(noy.token))
+      .expect(200);
+    expect(past.body).toMatchObject({ items: [], total: 3, page: 9 });
+    expect(
+      (
+        await api()
+          .get(`/api/v1/penpal-matches/${withNoy}/letters?page=2&pageSize=2`)
+          .set(auth(noy.token))
+          .expect(200)
+      ).body,
+    ).toMatchObject({ total: 3, items: [expect.objectContaining({ id: first.id })] });
+    // Noy's own count is untouched by Kim reading.
+    expect((await unread(noy)).total).toBe(1);
+
+    // Outsiders, coordinators and admins: 403; no token: 401; unknown match: 404.
+    const stranger = await person(h, 'TH');
+    for (const who of [stranger, coordinator, { token: await h.adminToken() }])
+      expect(
+        (await api().post(`/api/v1/penpal-matches/${withNoy}/letters/read`).set(auth(who.token)))
+          .status,
+      ).toBe(403);
+    expect((await api().get('/api/v1/me/letters/unread')).status).toBe(401);
+    expect(
+      (await api().post(`/api/v1/penpal-matches/${randomUUID()}/letters/read`).set(auth(kim.token)))
+        .status,
+    ).toBe(404);
   });
 
   it('403 for people outside the match, staff included; 404 for a match that does not exist', async () => {

@@ -18,12 +18,14 @@ import {
   EndMatchDto,
   LetterPageDto,
   LetterReadDto,
+  MatchReadDto,
   MatchEndedDto,
   ModerationCasePageDto,
   PromptQuery,
   PromptsDto,
   ReportedDto,
   ReportLetterDto,
+  UnreadLettersDto,
   WriteLetterDto,
   WrittenLetterDto,
 } from './dto/letter.dto';
@@ -84,6 +86,33 @@ export class LettersController {
   @notFound('NOT_FOUND: no such match')
   list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.letters.list(me, id, q);
+  }
+
+  @Get('me/letters/unread')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'How many letters wait unread for me, in all and per match',
+    description:
+      'Delivered to me, not read yet, not hidden by my own open report: the letters the threads show me unread.',
+  })
+  @ApiOkResponse({ type: UnreadLettersDto })
+  @unauthenticated
+  unread(@CurrentUser() me: Principal) {
+    return this.letters.unread(me);
+  }
+
+  @Post('penpal-matches/:id/letters/read')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Mark every letter I received on this match as read (I opened the thread)',
+  })
+  @ApiOkResponse({ type: MatchReadDto })
+  @unauthenticated
+  @forbidden('FORBIDDEN: not one of the two pen pals (staff included)')
+  @notFound('NOT_FOUND: no such match')
+  readAll(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.letters.markMatchRead(me, id);
   }
 
   @Post('letters/:id/read')

@@ -149,20 +149,28 @@ export class LettersService {
    * delivered letters only, except one they reported while the report is open.
    */
   async list(who: Principal, matchId: string, q: PageQuery) {
-    const { match } = await this.matches.forLetters(this.db.manager, matchId);
+    const match = await this.matches.matchForLetters(this.db.manager, matchId);
     this.otherOf(match, who);
     const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
         SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
-    const rows: LetterRow[] = await this.db.query(
-      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason
+    // The page and the total in one round trip (a thread holds hundreds of letters, not millions).
+    const rows: (LetterRow & { total: number })[] = await this.db.query(
+      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason,
+              count(*) OVER ()::int AS total
          FROM letters l WHERE ${visible}
         ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4`,
       [match.id, who.id, q.pageSize, (q.page - 1) * q.pageSize],
     );
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM letters l WHERE ${visible}`,
-      [match.id, who.id],
-    );
+    // Past the last page there is no row to carry the total: count alone.
+    const n =
+      rows.length > 0
+        ? rows[0].total
+        : (
+            (await this.db.query(`SELECT count(*)::int AS n FROM letters l WHERE ${visible}`, [
+              match.id,
+              who.id,
+            ])) as { n: number }[]
+          )[0].n;
     return pageOf(
       rows.map((r) => {
         const mine = r.sender_id === who.id;
@@ -181,6 +189,39 @@ export class LettersService {
       n,
       q,
     );
+  }
+
+  /**
+   * How many letters wait unread for the caller, per match: delivered to them, not read, not
+   * hidden by their own open report (the same letters the thread shows them).
+   */
+  async unread(who: Principal) {
+    const rows: { match_id: string; n: number }[] = await this.db.query(
+      `SELECT l.match_id, count(*)::int AS n FROM letters l
+        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
+        GROUP BY l.match_id ORDER BY l.match_id`,
+      [who.id],
+    );
+    return {
+      total: rows.reduce((sum, r) => sum + r.n, 0),
+      matches: rows.map((r) => ({ matchId: r.match_id, unread: r.n })),
+    };
+  }
+
+  /** Marks every letter the caller can see on the match as read (opening the thread). */
+  async markMatchRead(who: Principal, matchId: string) {
+    const match = await this.matches.matchForLetters(this.db.manager, matchId);
+    this.otherOf(match, who);
+    const [, marked]: [unknown, number] = await this.db.query(
+      `UPDATE letters l SET read_at = now()
+        WHERE l.match_id = $1 AND l.recipient_id = $2 AND l.status = 'delivered' AND l.read_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                           WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')`,
+      [match.id, who.id],
+    );
+    return { matchId: match.id, marked };
   }
 
   /** A letter the caller received and may see (delivered, not hidden by their open report). */

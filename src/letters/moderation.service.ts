@@ -10,6 +10,7 @@ import { User } from '../identity/user.entity';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
+import { scanContactDetails } from './detector/contact-detector';
 import { CaseQuery, DecisionDto } from './dto/letter.dto';
 import { LetterDelivery } from './letter-delivery';
 import { Letter } from './letter.entity';
@@ -109,6 +110,7 @@ export class ModerationService {
           body: r.body,
           status: r.letter_status,
           heldKinds: r.held_kinds,
+          findings: scanContactDetails(r.body).matches,
           from: person(r.from_id, r.from_name, r.from_country, r.from_dob),
           to: person(r.to_id, r.to_name, r.to_country, r.to_dob),
         },

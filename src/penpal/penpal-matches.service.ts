@@ -96,14 +96,20 @@ export class PenpalMatchesService implements OnModuleInit {
     matchId: string,
     lock = false,
   ): Promise<{ match: PenpalMatch; round: PenpalRound }> {
+    const match = await this.matchForLetters(m, matchId, lock);
+    const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
+    return { match, round };
+  }
+
+  /** The match alone, as forLetters finds it (reading letters needs no round). */
+  async matchForLetters(m: EntityManager, matchId: string, lock = false): Promise<PenpalMatch> {
     const match = await m.findOne(PenpalMatch, {
       where: { id: matchId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!match || match.status === 'proposed' || match.status === 'carried')
       throw notFound('Pen-pal match');
-    const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
-    return { match, round };
+    return match;
   }
 
   /**

@@ -56,6 +56,22 @@ export class LetterReadDto {
   @ApiProperty({ format: 'date-time' }) readAt: Date;
 }
 
+export class MatchUnreadDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ minimum: 1 }) unread: number;
+}
+
+export class UnreadLettersDto {
+  @ApiProperty({ description: 'Unread letters over all my matches' }) total: number;
+  @ApiProperty({ type: [MatchUnreadDto], description: 'Only matches with unread letters' })
+  matches: MatchUnreadDto[];
+}
+
+export class MatchReadDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ description: 'How many letters were marked read now' }) marked: number;
+}
+
 export class ReportLetterDto {
   @ApiProperty({ enum: REPORT_REASONS })
   @IsIn(REPORT_REASONS)
@@ -124,12 +140,26 @@ export class CasePersonDto {
   @ApiProperty() minor: boolean;
 }
 
+export class FindingDto {
+  @ApiProperty({ enum: CONTACT_KINDS }) kind: string;
+  @ApiProperty({
+    description:
+      'The contact detail as the detector read it: usually the words of the letter, else normalised (full-width or local digits as ASCII, spacing undone)',
+  })
+  text: string;
+}
+
 export class CaseLetterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) matchId: string;
   @ApiProperty() body: string;
   @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status: string;
   @ApiProperty({ enum: CONTACT_KINDS, isArray: true }) heldKinds: string[];
+  @ApiProperty({
+    type: [FindingDto],
+    description: 'What the contact-details detector finds in the letter now, for the moderator',
+  })
+  findings: FindingDto[];
   @ApiProperty({ type: CasePersonDto }) from: CasePersonDto;
   @ApiProperty({ type: CasePersonDto }) to: CasePersonDto;
 }

@@ -280,7 +280,11 @@ export class MyPenpalDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() roundName: string;
-  @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({
+    enum: ['published', 'accepted', 'declined', 'ended'],
+    description: 'ended: one of the two ended it (letters stay readable, no new ones)',
+  })
+  status: string;
   @ApiProperty({ enum: MATCH_RESPONSES }) myResponse: string;
   @ApiProperty({ enum: MATCH_RESPONSES }) penpalResponse: string;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;

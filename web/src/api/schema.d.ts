@@ -1552,6 +1552,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/letters/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many letters wait unread for me, in all and per match
+         * @description Delivered to me, not read yet, not hidden by my own open report: the letters the threads show me unread.
+         */
+        get: operations["LettersController_unread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/penpal-matches/{id}/letters/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every letter I received on this match as read (I opened the thread) */
+        post: operations["LettersController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/read": {
         parameters: {
             query?: never;
@@ -2423,8 +2460,11 @@ export interface components {
             /** Format: uuid */
             roundId: string;
             roundName: string;
-            /** @enum {string} */
-            status: "published" | "accepted" | "declined";
+            /**
+             * @description ended: one of the two ended it (letters stay readable, no new ones)
+             * @enum {string}
+             */
+            status: "published" | "accepted" | "declined" | "ended";
             /** @enum {string} */
             myResponse: "pending" | "accepted" | "declined";
             /** @enum {string} */
@@ -3364,6 +3404,23 @@ export interface components {
             total: number;
             items: components["schemas"]["LetterDto"][];
         };
+        MatchUnreadDto: {
+            /** Format: uuid */
+            matchId: string;
+            unread: number;
+        };
+        UnreadLettersDto: {
+            /** @description Unread letters over all my matches */
+            total: number;
+            /** @description Only matches with unread letters */
+            matches: components["schemas"]["MatchUnreadDto"][];
+        };
+        MatchReadDto: {
+            /** Format: uuid */
+            matchId: string;
+            /** @description How many letters were marked read now */
+            marked: number;
+        };
         LetterReadDto: {
             /** Format: uuid */
             id: string;
@@ -3398,6 +3455,12 @@ export interface components {
             /** @enum {string} */
             status: "ended";
         };
+        FindingDto: {
+            /** @enum {string} */
+            kind: "email" | "phone" | "link" | "handle";
+            /** @description The contact detail as the detector read it: usually the words of the letter, else normalised (full-width or local digits as ASCII, spacing undone) */
+            text: string;
+        };
         CasePersonDto: {
             /** Format: uuid */
             userId: string;
@@ -3414,6 +3477,8 @@ export interface components {
             /** @enum {string} */
             status: "scheduled" | "delivered" | "held" | "removed";
             heldKinds: ("email" | "phone" | "link" | "handle")[];
+            /** @description What the contact-details detector finds in the letter now, for the moderator */
+            findings: components["schemas"]["FindingDto"][];
             from: components["schemas"]["CasePersonDto"];
             to: components["schemas"]["CasePersonDto"];
         };
@@ -11627,6 +11692,102 @@ export interface operations {
             };
             /** @description TOO_MANY_LETTERS: the round's lettersPerDay in 24 hours (Retry-After header) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LettersController_unread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadLettersDto"];
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+        };
+    };
+    LettersController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchReadDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description FORBIDDEN: not one of the two pen pals (staff included) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description NOT_FOUND: no such match */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ const Profile = lazy(() => import('../features/profile/Profile'));
 const Consent = lazy(() => import('../features/consent/Consent'));
 const VerifyEmail = lazy(() => import('../features/verify/VerifyEmail'));
 const Penpals = lazy(() => import('../features/penpals/Penpals'));
+const Thread = lazy(() => import('../features/penpals/Thread'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const Account = lazy(() => import('../features/settings/Account'));
 const Goodbye = lazy(() => import('../features/settings/Goodbye'));
@@ -34,6 +35,7 @@ const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
 const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
 const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
 const RunReport = lazy(() => import('../features/coordinate/RunReport'));
+const ModerationQueue = lazy(() => import('../features/moderation/ModerationQueue'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -64,6 +66,7 @@ export function AppRoutes() {
           <Route path="/consent/:token" element={<Consent />} />
           <Route path="/verify-email/:token" element={<VerifyEmail />} />
           <Route path="/penpals" element={<Penpals />} />
+          <Route path="/penpals/:matchId" element={<Thread />} />
           <Route path="/inbox" element={<Inbox />} />
           <Route path="/account" element={<Account />} />
           <Route path="/goodbye" element={<Goodbye />} />
@@ -104,6 +107,14 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <RunReport />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/programmes/:id/moderation"
+            element={
+              <RequireSignIn>
+                <ModerationQueue />
               </RequireSignIn>
             }
           />

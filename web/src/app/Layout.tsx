@@ -2,6 +2,7 @@ import { Trans } from '@lingui/react/macro';
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { InboxLink } from '../features/inbox/InboxLink';
+import { PenpalsLink } from '../features/penpals/PenpalsLink';
 import { VerifyBanner } from '../features/verify/VerifyBanner';
 import { useMe } from '../features/account/queries';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -72,9 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/me/submissions">
                 <Trans>My entries</Trans>
               </NavLink>
-              <NavLink to="/penpals">
-                <Trans>Pen pals</Trans>
-              </NavLink>
+              <PenpalsLink />
               <InboxLink />
               <NavLink to="/account">
                 <Trans>My account</Trans>

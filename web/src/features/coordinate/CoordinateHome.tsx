@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
@@ -178,6 +178,11 @@ export default function CoordinateHome() {
             <li key={p.id} className="card stack">
               <h2>{p.name}</h2>
               <p className="meta">{p.timezone}</p>
+              <p>
+                <Link to={`/coordinate/programmes/${p.id}/moderation`}>
+                  <Trans>Moderation: held and reported letters</Trans>
+                </Link>
+              </p>
               <NewRound programmeId={p.id} />
             </li>
           ))}

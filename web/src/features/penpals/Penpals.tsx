@@ -26,6 +26,8 @@ import {
   useRounds,
   useWithdraw,
 } from './queries';
+import { UnreadLetters } from './PenpalsLink';
+import { useUnreadLetters } from './unread';
 import './penpals.css';
 
 const LEVELS: Record<string, ReturnType<typeof msg>> = {
@@ -270,7 +272,7 @@ function Languages({ match, i18n }: { match: Match; i18n: I18n }) {
   );
 }
 
-function MatchCard({ match }: { match: Match }) {
+function MatchCard({ match, unread }: { match: Match; unread: number }) {
   const { i18n } = useLingui();
   const respond = useRespond(match.matchId);
   const [confirmDecline, setConfirmDecline] = useState(false);
@@ -374,18 +376,34 @@ function MatchCard({ match }: { match: Match }) {
           )}
         </>
       )}
+      {match.status === 'ended' && (
+        <p role="status">
+          <span className="badge badge-no">
+            <Trans>This match has ended.</Trans>
+          </span>
+        </p>
+      )}
       {match.status !== 'declined' && (
         <section className="letters" aria-labelledby={`${headingId}-letters`}>
           <h4 id={`${headingId}-letters`}>
             <Trans>Letters</Trans>
           </h4>
-          <p className="hint">
-            {both ? (
-              <Trans>Writing letters to each other will open here soon.</Trans>
-            ) : (
+          {both || match.status === 'ended' ? (
+            <p>
+              <Link to={`/penpals/${match.matchId}`} className="letters-link">
+                {both ? (
+                  <Trans>Letters with {name}</Trans>
+                ) : (
+                  <Trans>Read your letters with {name}</Trans>
+                )}
+                <UnreadLetters count={unread} />
+              </Link>
+            </p>
+          ) : (
+            <p className="hint">
               <Trans>Letters open here once you both accept.</Trans>
-            )}
-          </p>
+            </p>
+          )}
         </section>
       )}
     </article>
@@ -396,6 +414,7 @@ function PenpalsPage() {
   const { t } = useLingui();
   const rounds = useRounds();
   const matches = useMatches();
+  const unread = useUnreadLetters().data?.matches ?? [];
   return (
     <Page title={t`Pen pals`}>
       <section className="stack" aria-labelledby="my-penpals">
@@ -411,7 +430,13 @@ function PenpalsPage() {
             <Trans>No pen pal yet. Enrol in a round below and we'll find you one.</Trans>
           </p>
         ) : (
-          matches.data.map((m) => <MatchCard key={m.matchId} match={m} />)
+          matches.data.map((m) => (
+            <MatchCard
+              key={m.matchId}
+              match={m}
+              unread={unread.find((u) => u.matchId === m.matchId)?.unread ?? 0}
+            />
+          ))
         )}
       </section>
       <section className="stack" aria-labelledby="rounds">

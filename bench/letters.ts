@@ -1,0 +1,390 @@
+/**
+ * npm run bench:letters — letters through the real production build (API + worker).
+ *
+ * Seeds in SQL: --matches N (20,000) active pen-pal matches between 2N adults, and --letters M
+ * (200,000) delivered letters spread over them and over the last 60 days (some read, some not);
+ * the round delays letters by distance and screens adults' letters too, so every write runs the
+ * contact-details detector and schedules a delayed delivery job. Each person has a session; the
+ * bench signs their access tokens with the build's JWT secret (as a login would).
+ * Then, each at a steady rate for --duration s (10): listing a match's letters (first page, as a
+ * thread opens; target p99 < 20 ms), the unread counts the nav polls, and writing a letter
+ * (--write-rate 200/s, every request a different writer on a different match; target p99 < 50 ms).
+ * Prints p50/p99/max, non-2xx and CPU per request of the API and of PostgreSQL; then EXPLAIN
+ * ANALYZE of the listing and unread queries. Options: --no-build, --list-rate R (200), --keep.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { openSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import {
+  cpuSeconds,
+  dbUrl,
+  fmt,
+  freePort,
+  productionEnv,
+  startNode,
+  stopAll,
+  waitFor,
+} from './lib/server';
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: CannonRequest) => CannonRequest;
+}
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  requests?: CannonRequest[];
+}) => Promise<CannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Cannon;
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const MATCHES = Number(option('matches') ?? 20_000);
+const LETTERS = Number(option('letters') ?? 200_000);
+const DURATION = Number(option('duration') ?? 10);
+const WRITE_RATE = Number(option('write-rate') ?? 200);
+const LIST_RATE = Number(option('list-rate') ?? 200);
+const CONNECTIONS = 20;
+const root = resolve(__dirname, '..');
+const BROWSER = { 'accept-encoding': 'br, gzip' };
+
+/** An access token as the API signs one (HS256, { sub, sid }), valid for an hour. */
+function accessToken(secret: string, sub: string, sid: string): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const head = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, sid, iat: now, exp: now + 3600 })}`;
+  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
+}
+
+const BODIES = [
+  '안녕! 오늘 학교에서 축구를 했어. 너는 주말에 뭐 해? 라오스 음식도 궁금해.',
+  'ສະບາຍດີ! ມື້ນີ້ຂ້ອຍໄປຕະຫຼາດກັບແມ່. ເຈົ້າມັກກິນຫຍັງ?',
+  'Hi! We had a storm today and the power went out for 2 hours, so I read by candlelight.',
+  'สวัสดี! สัปดาห์นี้ฉันสอบเสร็จแล้ว ดีใจมาก ปิดเทอมนี้อยากไปทะเล',
+  'Xin chào! Mình vừa xem một bộ phim Hàn rất hay. Bạn thích phim gì?',
+];
+
+/** 2N adults in pairs, each pair an accepted match in one round, a session each; then the letters. */
+async function seed(db: Client, programmeId: string, adminId: string) {
+  const countries = ['KR', 'LA', 'KR', 'TH', 'KR', 'VN', 'KR', 'ID', 'KR', 'MM'];
+  await db.query(
+    `INSERT INTO users (email, display_name, password_hash, email_verified_at, locale)
+     SELECT 'writer-' || g || '@bench.test', 'Writer ' || g, NULL, now(), 'en'
+       FROM generate_series(1, $1) g`,
+    [MATCHES * 2],
+  );
+  await db.query(
+    `INSERT INTO profiles (user_id, country, date_of_birth, languages, interests)
+     SELECT u.id, ($1::text[])[1 + split_part(split_part(u.email, '-', 2), '@', 1)::int % 10],
+            '2003-03-03', '[{"code":"en","level":"conversational"}]', '{music,film}'
+       FROM users u WHERE u.email LIKE 'writer-%'`,
+    [countries],
+  );
+  await db.query(
+    `INSERT INTO auth_sessions (user_id) SELECT id FROM users WHERE email LIKE 'writer-%'`,
+  );
+  const [round] = (
+    await db.query(
+      `INSERT INTO penpal_rounds (programme_id, name, enrolment_opens_at, enrolment_closes_at,
+                                  letter_delay, letters_per_day, screen_adult_letters)
+       VALUES ($1, 'Letters bench', now() - interval '90 days', now() - interval '70 days', 'distance', 5, true)
+       RETURNING id`,
+      [programmeId],
+    )
+  ).rows;
+  const [run] = (
+    await db.query(
+      `INSERT INTO matching_runs (round_id, status, progress, seed, created_by, started_at, finished_at, published_at)
+       VALUES ($1, 'succeeded', 1, 'bench', $2, now(), now(), now()) RETURNING id`,
+      [round.id, adminId],
+    )
+  ).rows;
+  await db.query(
+    `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons,
+                                 status, response_a, response_b)
+     SELECT $1, $2, a.user_id, a.country, b.user_id, b.country, 75, '{}', 'accepted', 'accepted', 'accepted'
+       FROM generate_series(1, $3) g
+       JOIN users ua ON ua.email = 'writer-' || (2 * g - 1) || '@bench.test' JOIN profiles a ON a.user_id = ua.id
+       JOIN users ub ON ub.email = 'writer-' || (2 * g) || '@bench.test' JOIN profiles b ON b.user_id = ub.id`,
+    [run.id, round.id, MATCHES],
+  );
+  // Letters: spread evenly over the matches, alternating writers, over the last 60 days (so none
+  // counts against today's limit); the older ones read.
+  await db.query(
+    `WITH m AS (SELECT id, user_a, user_b, row_number() OVER (ORDER BY id) - 1 AS k FROM penpal_matches)
+     INSERT INTO letters (match_id, sender_id, recipient_id, body, language, status, deliver_at,
+                          delivered_at, read_at, created_at)
+     SELECT m.id,
+            CASE WHEN g % 2 = 0 THEN m.user_a ELSE m.user_b END,
+            CASE WHEN g % 2 = 0 THEN m.user_b ELSE m.user_a END,
+            ($3::text[])[1 + g % 5], 'en', 'delivered', t.at, t.at,
+            CASE WHEN g % 10 < 8 THEN t.at + interval '1 hour' END, t.at
+       FROM generate_series(0, $1 - 1) g
+       JOIN m ON m.k = g % $2
+      CROSS JOIN LATERAL (SELECT now() - interval '61 days' + (g::float / $1) * interval '59 days' AS at) t`,
+    [LETTERS, MATCHES, BODIES],
+  );
+}
+
+async function main() {
+  if (!flag('no-build'))
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const dbName = `kenal_bench_letters_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: dbUrl('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const children: ReturnType<typeof startNode>[] = [];
+  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-letters-'));
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData: (stream, _s, cb) => {
+      stream.on('data', () => undefined);
+      stream.on('end', () => cb());
+    },
+  });
+  const db = new Client({ connectionString: dbUrl(dbName) });
+  try {
+    const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.destroy();
+    await db.connect();
+
+    const smtpPort = await freePort();
+    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
+    const apiPort = await freePort();
+    const jwtSecret = randomBytes(48).toString('base64url');
+    const adminEmail = 'admin@bench.test';
+    const adminPassword = randomBytes(12).toString('hex');
+    const env = productionEnv({
+      apiPort,
+      dbName,
+      smtpPort,
+      uploads,
+      adminEmail,
+      adminPassword,
+      jwtSecret,
+      prefix: 'kenal-bench-letters',
+    });
+    const log = openSync(join(uploads, 'api.log'), 'a');
+    const api = startNode(root, env, log, ['--max-semi-space-size=1', 'dist/src/main.js']);
+    children.push(api, startNode(root, env, log, ['dist/src/worker.js']));
+    const base = `http://127.0.0.1:${apiPort}`;
+    await waitFor('the API', async () => (await fetch(`${base}/api/v1/health`)).ok);
+
+    const t = Date.now();
+    const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [adminEmail]))
+      .rows as { id: string }[];
+    const [programme] = (
+      await db.query(
+        `INSERT INTO programmes (name, slug, timezone) VALUES ('Letters bench', 'letters-bench', 'Asia/Seoul') RETURNING id`,
+      )
+    ).rows as { id: string }[];
+    await seed(db, programme.id, adminRow.id);
+    await db.query('ANALYZE');
+    const pairs = (
+      await db.query(
+        `SELECT x.id, x.user_a, sa.id AS sid_a, x.user_b, sb.id AS sid_b
+           FROM penpal_matches x
+           JOIN auth_sessions sa ON sa.user_id = x.user_a JOIN auth_sessions sb ON sb.user_id = x.user_b
+          ORDER BY x.id`,
+      )
+    ).rows as { id: string; user_a: string; sid_a: string; user_b: string; sid_b: string }[];
+    const [{ n: letters }] = (await db.query(`SELECT count(*)::int AS n FROM letters`)).rows as {
+      n: number;
+    }[];
+    console.log(
+      `seeded ${fmt(pairs.length)} active matches, ${fmt(letters)} letters in ${fmt((Date.now() - t) / 1000, 1)} s; database ${dbName}`,
+    );
+    const tokenA = pairs.map((p) => accessToken(jwtSecret, p.user_a, p.sid_a));
+    const tokenB = pairs.map((p) => accessToken(jwtSecret, p.user_b, p.sid_b));
+
+    // A sanity check through the API before measuring.
+    const first = await fetch(`${base}/api/v1/penpal-matches/${pairs[0].id}/letters`, {
+      headers: { authorization: `Bearer ${tokenA[0]}` },
+    });
+    const page = (await first.json()) as { total: number };
+    if (first.status !== 200) throw new Error(`listing answered ${first.status}`);
+    console.log(`  a thread: ${page.total} letters; first page of 20 as the web app asks`);
+
+    // Each request takes the next match (and for writes the next writer): none repeats one.
+    let next = 0;
+    const rotating = (make: (i: number) => CannonRequest): CannonRequest[] => [
+      { setupRequest: () => make(next++ % pairs.length) },
+    ];
+    const auth = (token: string) => ({ ...BROWSER, authorization: `Bearer ${token}` });
+    const routes: { label: string; rate: number; target: number; requests: CannonRequest[] }[] = [
+      {
+        label: `GET /penpal-matches/{id}/letters @${LIST_RATE}/s`,
+        rate: LIST_RATE,
+        target: 20,
+        requests: rotating((i) => ({
+          method: 'GET',
+          path: `/api/v1/penpal-matches/${pairs[i].id}/letters?pageSize=20`,
+          headers: auth(i % 2 ? tokenA[i] : tokenB[i]),
+        })),
+      },
+      {
+        label: `GET /me/letters/unread @${LIST_RATE}/s`,
+        rate: LIST_RATE,
+        target: 20,
+        requests: rotating((i) => ({
+          method: 'GET',
+          path: '/api/v1/me/letters/unread',
+          headers: auth(i % 2 ? tokenA[i] : tokenB[i]),
+        })),
+      },
+      {
+        label: `POST /penpal-matches/{id}/letters @${WRITE_RATE}/s`,
+        rate: WRITE_RATE,
+        target: 50,
+        requests: rotating((i) => ({
+          method: 'POST',
+          path: `/api/v1/penpal-matches/${pairs[i].id}/letters`,
+          headers: { ...auth(i % 2 ? tokenB[i] : tokenA[i]), 'content-type': 'application/json' },
+          body: JSON.stringify({
+            body: `${BODIES[i % 5]} ${BODIES[(i + 2) % 5]} (${i}) Write back soon, it is 10:30 here and 28°C!`,
+          }),
+        })),
+      },
+    ];
+
+    // Warm up on other matches than the measured ones would reach first.
+    next = Math.floor(pairs.length / 2);
+    await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: 2,
+      overallRate: LIST_RATE,
+      requests: routes[0].requests,
+    });
+    console.log(
+      `\nload average before measuring: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; ${CONNECTIONS} connections, ${DURATION} s each, a steady rate`,
+    );
+    const rows = [
+      ['route', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'target', '', 'API µs', 'PG µs'],
+    ];
+    let missed = 0;
+    next = 0;
+    for (const route of routes) {
+      const pgPids = (
+        await db.query(
+          'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [dbName],
+        )
+      ).rows.map((r: { pid: number }) => r.pid);
+      const pg0 = pgPids.reduce((s, pid) => s + cpuSeconds(pid), 0);
+      const api0 = cpuSeconds(api.pid as number);
+      const r = await autocannon({
+        url: base,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        overallRate: route.rate,
+        requests: route.requests,
+      });
+      const n = Math.max(1, r.requests.total);
+      const apiUs = ((cpuSeconds(api.pid as number) - api0) * 1e6) / n;
+      const pgUs = ((pgPids.reduce((s, pid) => s + cpuSeconds(pid), 0) - pg0) * 1e6) / n;
+      const bad = r.non2xx + r.errors + r.timeouts;
+      const ok = bad === 0 && r.latency.p99 < route.target;
+      if (!ok) missed += 1;
+      rows.push([
+        route.label,
+        fmt(r.requests.average),
+        String(r.latency.p50),
+        String(r.latency.p99),
+        String(r.latency.max),
+        String(bad),
+        `p99 < ${route.target}`,
+        ok ? 'ok' : 'MISSED',
+        fmt(apiUs),
+        fmt(pgUs),
+      ]);
+    }
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+    console.log('');
+    for (const row of rows)
+      console.log(
+        row
+          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+          .join('  '),
+      );
+    const [{ n: written }] = (
+      await db.query(
+        `SELECT count(*)::int AS n FROM letters WHERE created_at > now() - interval '1 hour'`,
+      )
+    ).rows as { n: number }[];
+    console.log(
+      `\n${fmt(written)} letters written in the run; load average after: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; ${missed} route(s) missed a target.` +
+        '\nAPI µs / PG µs: CPU per request of the API process and of its PostgreSQL backends.',
+    );
+
+    // How PostgreSQL answers the two reads (the service's own SQL, one match, one person).
+    const explain = async (label: string, sql: string, params: unknown[]) => {
+      const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${sql}`, params)).rows
+        .map((r: { 'QUERY PLAN': string }) => `    ${r['QUERY PLAN']}`)
+        .join('\n');
+      console.log(`\n  ${label}:\n${plan}`);
+    };
+    const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
+        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
+    const p = pairs[Math.floor(pairs.length / 3)];
+    await explain(
+      'listing (first page)',
+      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason
+         FROM letters l WHERE ${visible} ORDER BY l.created_at DESC, l.id DESC LIMIT 20 OFFSET 0`,
+      [p.id, p.user_a],
+    );
+    await explain(
+      'unread per match',
+      `SELECT l.match_id, count(*)::int AS n FROM letters l
+        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
+        GROUP BY l.match_id ORDER BY l.match_id`,
+      [p.user_a],
+    );
+    if (flag('keep')) console.log(`kept database ${dbName}`);
+  } finally {
+    await stopAll(children);
+    await new Promise((r) => smtp.close(() => r(undefined)));
+    await db.end().catch(() => undefined);
+    if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+    await rm(uploads, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});
