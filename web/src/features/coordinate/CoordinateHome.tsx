@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
@@ -168,6 +168,11 @@ export default function CoordinateHome() {
   const programmes = useProgrammes();
   return (
     <Page title={t`Coordinate`}>
+      <p>
+        <Link to="/coordinate/competitions">
+          <Trans>Competitions: create, edit, entries</Trans>
+        </Link>
+      </p>
       {programmes.isPending ? (
         <Loading />
       ) : programmes.isError ? (
