@@ -40,6 +40,7 @@ describe('competitions: authorization and bad input (e2e)', () => {
   let member: Person;
   let partner: Person;
   let otherTeamMember: Person;
+  let programmeId: string;
   let competitionId: string;
   let teamId: string;
   let submissionId: string;
@@ -55,7 +56,7 @@ describe('competitions: authorization and bad input (e2e)', () => {
     await programme(h, otherCoordinator.token, 'elsewhere');
     judge = await h.userWithRoles(['judge']);
     outsider = await h.register();
-    const programmeId = await programme(h, coordinator.token, 'access');
+    programmeId = await programme(h, coordinator.token, 'access');
     competitionId = (await competition(h, coordinator.token, programmeId)).id;
     member = await person(h, 'KR');
     partner = await person(h, 'TH');
@@ -95,7 +96,13 @@ describe('competitions: authorization and bad input (e2e)', () => {
     { method: 'patch', path: `/competitions/${competitionId}`, body: { title: 'Hijacked title' } },
     { method: 'get', path: `/competitions/${competitionId}/submissions` },
     { method: 'get', path: `/competitions/${competitionId}/submissions?format=csv` },
-    { method: 'post', path: `/submissions/${submissionId}/extension`, body: { until: inDays(40) } },
+    { method: 'get', path: `/competitions/${competitionId}/submissions?q=Ours` },
+    {
+      method: 'post',
+      path: `/submissions/${submissionId}/extension`,
+      body: { until: inDays(40), reason: 'Flood' },
+    },
+    { method: 'get', path: `/programmes/${programmeId}/competitions` },
   ];
   const teamRoutes = (): Route[] => [
     { method: 'get', path: `/submissions/${submissionId}` },
@@ -379,10 +386,23 @@ describe('competitions: authorization and bad input (e2e)', () => {
         .http()
         .get(`/api/v1/competitions/${competitionId}/submissions?format=xlsx`)
         .set(auth(coordinator.token)),
+      h
+        .http()
+        .get(`/api/v1/competitions/${competitionId}/submissions?q=${'x'.repeat(201)}`)
+        .set(auth(coordinator.token)),
+      h
+        .http()
+        .post(`/api/v1/submissions/${submissionId}/extension`)
+        .set(auth(coordinator.token))
+        .send({ until: inDays(40), reason: 'r'.repeat(501) }),
+      h
+        .http()
+        .get(`/api/v1/programmes/${programmeId}/competitions?pageSize=0`)
+        .set(auth(coordinator.token)),
       h.http().get('/api/v1/submissions/not-a-uuid').set(auth(member.token)),
     ];
     const statuses = (await Promise.all(checks)).map((r) => r.status);
-    expect(statuses).toEqual([400, 400, 400, 400, 400, 400]);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 400, 400, 400, 400]);
     expect(await snapshot()).toEqual(before);
   });
 

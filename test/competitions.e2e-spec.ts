@@ -550,14 +550,15 @@ describe('competitions and submissions (e2e)', () => {
       .http()
       .post(`/api/v1/submissions/${entryId}/extension`)
       .set(auth(coordinator.token))
-      .send({ until: inDays(1) })
+      .send({ until: inDays(1), reason: '  Power cut in the village  ' })
       .expect(200);
     expect(granted.body.deadline.extensionUntil).not.toBeNull();
-    const audit: { actor_id: string }[] = await h.db.query(
-      `SELECT actor_id FROM audit_events WHERE action = 'submission.extension_granted' AND target_id = $1`,
+    const audit: { actor_id: string; reason: string }[] = await h.db.query(
+      `SELECT actor_id, details->>'reason' AS reason FROM audit_events
+        WHERE action = 'submission.extension_granted' AND target_id = $1`,
       [entryId],
     );
-    expect(audit).toEqual([{ actor_id: coordinator.id }]);
+    expect(audit).toEqual([{ actor_id: coordinator.id, reason: 'Power cut in the village' }]);
     await h.http().post(`/api/v1/submissions/${entryId}/submit`).set(auth(kr.token)).expect(200);
   });
 
@@ -621,5 +622,32 @@ describe('competitions and submissions (e2e)', () => {
       'withdrawn',
     ]);
     expect(exported.submissions[0].fields).toEqual(expect.any(Object));
+  });
+
+  it("searches entries by title (wildcards literal), shows a team's extension, and lists the programme's competitions", async () => {
+    const found = await h
+      .http()
+      .get(`/api/v1/competitions/${movieId}/submissions?q=${encodeURIComponent('rivers, AG')}`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([entryId]);
+    expect(found.body.total).toBe(1);
+    expect(found.body.counts).toMatchObject({ submitted: 1, draft: 0, withdrawn: 0 });
+    expect(found.body.items[0].extensionUntil).toEqual(expect.any(String));
+    const wildcard = await h
+      .http()
+      .get(`/api/v1/competitions/${movieId}/submissions?q=%25`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(wildcard.body.total).toBe(0);
+
+    const listed = await h
+      .http()
+      .get(`/api/v1/programmes/${programmeId}/competitions`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(movieId);
+    expect(listed.body.items[0].window.timezone).toBe('Asia/Jakarta');
+    expect(listed.body.total).toBe(listed.body.items.length);
   });
 });

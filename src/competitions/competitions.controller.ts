@@ -2,9 +2,11 @@ import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import { CompetitionsService } from './competitions.service';
 import {
+  CompetitionPageDto,
   CompetitionResponseDto,
   CreateCompetitionDto,
   UpdateCompetitionDto,
@@ -43,6 +45,19 @@ export class CompetitionsController {
     @Body() dto: CreateCompetitionDto,
   ) {
     return this.competitions.create(me, programmeId, dto);
+  }
+
+  @Get('programmes/:id/competitions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: "A programme's competitions (the programme's coordinators)" })
+  @ApiOkResponse({ type: CompetitionPageDto })
+  @ApiErrors(404)
+  listForProgramme(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) programmeId: string,
+    @Query() q: PageQuery,
+  ) {
+    return this.competitions.listForProgramme(me, programmeId, q);
   }
 
   @Public()

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound } from '../common/errors/app-error';
+import { pageOf, PageQuery, skipTake } from '../common/http/pagination';
 import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
@@ -106,6 +107,23 @@ export class CompetitionsService {
       });
     await this.reminders.reschedule(competition.id, null, competition.submissionClosesAt);
     return competitionView(competition, timezone);
+  }
+
+  /** A programme's competitions for its coordinators, the latest window first. */
+  async listForProgramme(actor: Principal, programmeId: string, q: PageQuery) {
+    const programme = await this.access.assertCanManage(actor, programmeId);
+    const { skip, take } = skipTake(q);
+    const [rows, total] = await this.db.getRepository(Competition).findAndCount({
+      where: { programmeId },
+      order: { submissionClosesAt: 'DESC', id: 'ASC' },
+      skip,
+      take,
+    });
+    return pageOf(
+      rows.map((c) => competitionView(c, programme.timezone)),
+      total,
+      q,
+    );
   }
 
   async get(id: string) {

@@ -21,6 +21,7 @@ interface Row {
   teamName: string;
   members: { userId: string; displayName: string; country: string | null }[];
   submittedAt: Date | null;
+  extensionUntil: Date | null;
   updatedAt: Date;
 }
 
@@ -50,6 +51,11 @@ function filters(competitionId: string, q: SubmissionListQuery, withStatus: bool
     params.push(q.teamId);
     clauses.push(`s.team_id = $${params.length}`);
   }
+  if (q.q) {
+    // A literal substring: the LIKE wildcards a coordinator types are matched as themselves.
+    params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    clauses.push(`s.title ILIKE $${params.length}`);
+  }
   if (q.country) {
     params.push(q.country);
     clauses.push(`EXISTS (SELECT 1 FROM team_members fm JOIN profiles fp ON fp.user_id = fm.user_id
@@ -60,7 +66,8 @@ function filters(competitionId: string, q: SubmissionListQuery, withStatus: bool
 
 const SELECT = `
   SELECT s.id, s.title, s.kind, s.status, s.version, s.team_id AS "teamId", t.name AS "teamName",
-         s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt",
+         s.submitted_at AS "submittedAt",
+         s.extension_until AS "extensionUntil", s.updated_at AS "updatedAt",
          COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
                                                      'country', p.country)
                                    ORDER BY tm.joined_at, u.id)

@@ -155,7 +155,9 @@ export class SubmissionsController {
   @Post('submissions/:id/extension')
   @HttpCode(200)
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Give this team until `until` (audited)' })
+  @ApiOperation({
+    summary: 'Give this team until `until` to edit and submit (audited, with the reason given)',
+  })
   @ApiOkResponse({ type: SubmissionResponseDto })
   @ApiErrors(404, 409)
   extend(
@@ -163,7 +165,7 @@ export class SubmissionsController {
     @Param('id', UuidParam) id: string,
     @Body() dto: ExtensionDto,
   ) {
-    return this.submissions.extend(me, id, dto.until);
+    return this.submissions.extend(me, id, dto.until, dto.reason);
   }
 
   @Post('submissions/:id/assets')

@@ -341,7 +341,7 @@ export class SubmissionsService {
     return pageOf(rows as JsonObject[], total, q);
   }
 
-  async extend(actor: Principal, id: string, untilIso: string) {
+  async extend(actor: Principal, id: string, untilIso: string, reason?: string) {
     const until = new Date(untilIso);
     let previous: Date | null = null;
     const view = await this.db.transaction(async (m) => {
@@ -377,6 +377,7 @@ export class SubmissionsService {
           competitionId: competition.id,
           until: until.toISOString(),
           previous: submission.extensionUntil?.toISOString() ?? null,
+          reason: reason || null,
         },
       });
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);

@@ -20,6 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { PageMetaDto } from '../../common/http/pagination';
 import { COUNTRIES } from '../../common/reference-data';
 import { COMPETITION_KINDS } from '../rules/types';
 import type { CompetitionKind } from '../rules/types';
@@ -221,4 +222,8 @@ export class CompetitionResponseDto {
   rubricLocked: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class CompetitionPageDto extends PageMetaDto {
+  @ApiProperty({ type: [CompetitionResponseDto] }) items: CompetitionResponseDto[];
 }

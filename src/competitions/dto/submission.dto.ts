@@ -239,6 +239,13 @@ export class ExtensionDto {
   @IsISO8601({ strict: true, strictSeparator: true })
   @Matches(WITH_ZONE, { message: 'until must be an ISO 8601 instant with Z or an offset' })
   until: string;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'why, kept in the audit log' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class SubmissionListQuery extends PageQuery {
@@ -256,6 +263,16 @@ export class SubmissionListQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   teamId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'entries whose title contains this (any case)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
   @IsOptional()
@@ -365,6 +382,13 @@ export class SubmissionListItemDto {
   @ApiProperty() teamName: string;
   @ApiProperty({ type: [SubmissionMemberDto] }) members: SubmissionMemberDto[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: "this team's own deadline, when a coordinator granted one",
+  })
+  extensionUntil: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 

@@ -844,7 +844,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A programme's competitions (the programme's coordinators) */
+        get: operations["CompetitionsController_listForProgramme"];
         put?: never;
         /** Create a competition in a programme (the programme's coordinators) */
         post: operations["CompetitionsController_create"];
@@ -1134,7 +1135,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give this team until `until` (audited) */
+        /** Give this team until `until` to edit and submit (audited, with the reason given) */
         post: operations["SubmissionsController_extend"];
         delete?: never;
         options?: never;
@@ -2597,6 +2598,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CompetitionPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["CompetitionResponseDto"][];
+        };
         UpdateCompetitionDto: {
             /** @enum {string} */
             kind?: "short_movie" | "project";
@@ -2827,6 +2834,11 @@ export interface components {
             members: components["schemas"]["SubmissionMemberDto"][];
             /** Format: date-time */
             submittedAt: string | null;
+            /**
+             * Format: date-time
+             * @description this team's own deadline, when a coordinator granted one
+             */
+            extensionUntil: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -2979,6 +2991,8 @@ export interface components {
              * @description this team may edit and submit until then
              */
             until: string;
+            /** @description why, kept in the audit log */
+            reason?: string;
         };
         UploadAssetDto: {
             /** Format: binary */
@@ -7359,6 +7373,86 @@ export interface operations {
             };
         };
     };
+    CompetitionsController_listForProgramme: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     CompetitionsController_create: {
         parameters: {
             query?: never;
@@ -7744,6 +7838,8 @@ export interface operations {
                 /** @description teams with a member from this country */
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
                 teamId?: string;
+                /** @description entries whose title contains this (any case) */
+                q?: string;
                 format?: "json" | "csv";
             };
             header?: never;

@@ -36,6 +36,11 @@ const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'
 const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
 const RunReport = lazy(() => import('../features/coordinate/RunReport'));
 const ModerationQueue = lazy(() => import('../features/moderation/ModerationQueue'));
+const CompetitionsHome = lazy(() => import('../features/coordinate-competitions/CompetitionsHome'));
+const NewCompetition = lazy(() => import('../features/coordinate-competitions/NewCompetition'));
+const EditCompetition = lazy(() => import('../features/coordinate-competitions/EditCompetition'));
+const CompetitionEntries = lazy(() => import('../features/coordinate-competitions/Entries'));
+const CompetitionEntry = lazy(() => import('../features/coordinate-competitions/EntryDetail'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -115,6 +120,46 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <ModerationQueue />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/competitions"
+            element={
+              <RequireSignIn>
+                <CompetitionsHome />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/competitions/new/:programmeId"
+            element={
+              <RequireSignIn>
+                <NewCompetition />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/competitions/:id"
+            element={
+              <RequireSignIn>
+                <EditCompetition />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/competitions/:id/entries"
+            element={
+              <RequireSignIn>
+                <CompetitionEntries />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/competitions/:id/entries/:entryId"
+            element={
+              <RequireSignIn>
+                <CompetitionEntry />
               </RequireSignIn>
             }
           />

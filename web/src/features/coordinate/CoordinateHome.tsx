@@ -168,6 +168,11 @@ export default function CoordinateHome() {
   const programmes = useProgrammes();
   return (
     <Page title={t`Coordinate`}>
+      <p>
+        <Link to="/coordinate/competitions">
+          <Trans>Competitions: create, edit, entries</Trans>
+        </Link>
+      </p>
       {programmes.isPending ? (
         <Loading />
       ) : programmes.isError ? (

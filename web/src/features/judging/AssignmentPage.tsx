@@ -1,66 +1,16 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage, Notice, TextAreaField, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { EntryFields } from '../staff/EntryFields';
 import { Deadline } from '../staff/When';
 import { AssetView } from './AssetView';
 import { type Assignment, useAssignment, useDeclareConflict, useRecuse } from './queries';
 import { ScoreSheet } from './ScoreSheet';
 import { AccessNote, StatusBadge } from './status';
 import '../staff/staff.css';
-
-type Submission = NonNullable<Assignment['submission']>;
-
-/** A field value of the entry as text (lists joined, milestones with their dates). */
-function show(value: unknown): ReactNode {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value)) {
-    const parts = value.map((v) =>
-      v && typeof v === 'object'
-        ? Object.values(v as Record<string, unknown>).join(' · ')
-        : String(v),
-    );
-    return parts.join(', ');
-  }
-  if (typeof value === 'object') return JSON.stringify(value);
-  if (typeof value === 'boolean') return null;
-  return String(value);
-}
-
-function EntryFields({ submission }: { submission: Submission }) {
-  const { t } = useLingui();
-  const labels: Record<string, string> = {
-    logline: t`Logline`,
-    synopsis: t`Synopsis`,
-    runtimeSeconds: t`Running time (seconds)`,
-    language: t`Language`,
-    subtitleLanguages: t`Subtitles`,
-    credits: t`Credits`,
-    videoUrl: t`Video link`,
-    problem: t`Problem`,
-    sdgs: t`Sustainable Development Goals`,
-    targetCountries: t`Target countries`,
-    plan: t`Plan`,
-    milestones: t`Milestones`,
-    budgetUsd: t`Budget (USD)`,
-    partnersSought: t`Partners sought`,
-  };
-  const rows = Object.entries(submission.fields)
-    .map(([key, value]) => [key, show(value)] as const)
-    .filter(([, v]) => v !== null);
-  return (
-    <dl className="entry-fields">
-      {rows.map(([key, value]) => (
-        <div key={key}>
-          <dt>{labels[key] ?? key}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Recuse({ assignment }: { assignment: Assignment }) {
   const { t } = useLingui();
@@ -201,7 +151,7 @@ function Entry({ assignment }: { assignment: Assignment }) {
           {submission.memberNames?.length ? ` (${submission.memberNames.join(', ')})` : ''}
         </p>
       )}
-      <EntryFields submission={submission} />
+      <EntryFields fields={submission.fields} />
       {submission.assets.length > 0 && (
         <>
           <h3>
