@@ -34,6 +34,9 @@ const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
 const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
 const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
 const RunReport = lazy(() => import('../features/coordinate/RunReport'));
+const CompetitionJudging = lazy(() => import('../features/coordinate-judging/CompetitionJudging'));
+const RoundJudging = lazy(() => import('../features/coordinate-judging/RoundJudging'));
+const RankingPage = lazy(() => import('../features/coordinate-judging/RankingPage'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -104,6 +107,30 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <RunReport />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/competitions/:id"
+            element={
+              <RequireSignIn>
+                <CompetitionJudging />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/rounds/:id"
+            element={
+              <RequireSignIn>
+                <RoundJudging />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/rounds/:id/ranking"
+            element={
+              <RequireSignIn>
+                <RankingPage />
               </RequireSignIn>
             }
           />
