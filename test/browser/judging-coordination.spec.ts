@@ -109,7 +109,9 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
     }
   }
   await page.reload();
-  await expect(page.getByRole('row', { name: /Judge Lee 3 \/ 3/ })).toBeVisible();
+  await expect(page.locator('.judge-progress', { hasText: 'Judge Lee' })).toContainText(
+    '3 of 3 final',
+  );
 
   await page.getByRole('link', { name: 'Ranking and results' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ranking: First round');

@@ -80,6 +80,7 @@ function Ranking({
         <Trans>Ranking</Trans>
       </h2>
       <p className="hint">
+        <Trans>Under each entry: what put it ahead of the next one.</Trans>{' '}
         <Trans>
           Score: each judge’s totals are first put on a common scale, so a strict judge and a
           generous judge weigh the same, then averaged. Raw mean: the plain average of the judges’
@@ -111,9 +112,6 @@ function Ranking({
                   <Trans>Judges</Trans>
                 </th>
                 <th scope="col">
-                  <Trans>Why ahead of the next</Trans>
-                </th>
-                <th scope="col">
                   <Trans>Pick</Trans>
                 </th>
               </tr>
@@ -132,13 +130,15 @@ function Ranking({
                         </span>
                       </>
                     )}
+                    {rows[i + 1] && (
+                      <span className="why">
+                        <WhyAhead row={r} next={rows[i + 1]} />
+                      </span>
+                    )}
                   </th>
                   <td>{fmt(r.score)}</td>
                   <td>{fmt(r.rawMean)}</td>
                   <td>{r.judgeCount}</td>
-                  <td className="why">
-                    <WhyAhead row={r} next={rows[i + 1]} />
-                  </td>
                   <td>
                     <label className="check">
                       <input

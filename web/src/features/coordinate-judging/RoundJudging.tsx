@@ -42,7 +42,9 @@ function Assignment({ round }: { round: JudgingRound }) {
           <Trans>Not run yet.</Trans>
         ) : (
           <>
-            <RunStatus status={a.status} />
+            <span className="badge">
+              <RunStatus status={a.status} />
+            </span>
             {a.status === 'succeeded' && a.added !== undefined && (
               <>
                 {' '}
@@ -343,56 +345,33 @@ function Progress({ round }: { round: JudgingRound }) {
           </p>
         </Confirm>
       )}
-      {/* A scrolling region is focusable so keyboard users can scroll it (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="per-judge">
-        <table className="compare">
-          <caption id="per-judge">
-            <Trans>Per judge</Trans>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <Trans>Judge</Trans>
-              </th>
-              <th scope="col">
-                <Trans>Final / assigned</Trans>
-              </th>
-              <th scope="col">
-                <Trans>Drafts</Trans>
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">
-                  <Trans>Remind</Trans>
-                </span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {judges.map((j) => (
-              <tr key={j.judgeId}>
-                <th scope="row">{j.displayName}</th>
-                <td>
-                  {j.final} / {j.assigned}
-                </td>
-                <td>{j.drafted}</td>
-                <td>
-                  {open && j.final < j.assigned && (
-                    <button
-                      type="button"
-                      className="button-secondary"
-                      disabled={remind.isPending}
-                      onClick={() => remind.mutate([j.judgeId])}
-                    >
-                      <Trans>Remind {j.displayName} now</Trans>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h3 id="per-judge">
+        <Trans>Per judge</Trans>
+      </h3>
+      <ul className="plain-list" aria-labelledby="per-judge">
+        {judges.map((j) => (
+          <li key={j.judgeId} className="list-row">
+            <span className="judge-progress">
+              <strong>{j.displayName}</strong>
+              <span>
+                <Trans>
+                  {j.final} of {j.assigned} final, {j.drafted} drafts
+                </Trans>
+              </span>
+            </span>
+            {open && j.final < j.assigned && (
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={remind.isPending}
+                onClick={() => remind.mutate([j.judgeId])}
+              >
+                <Trans>Remind {j.displayName} now</Trans>
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
       {/* A scrolling region is focusable so keyboard users can scroll it (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="per-entry">

@@ -43,15 +43,17 @@ export function Confirm({
   };
   if (!asking) {
     return (
-      <button
-        ref={opener}
-        type="button"
-        className={danger ? 'button-danger' : 'button'}
-        disabled={disabled}
-        onClick={() => setAsking(true)}
-      >
-        {label}
-      </button>
+      <div>
+        <button
+          ref={opener}
+          type="button"
+          className={danger ? 'button-danger' : 'button'}
+          disabled={disabled}
+          onClick={() => setAsking(true)}
+        >
+          {label}
+        </button>
+      </div>
     );
   }
   return (
