@@ -115,10 +115,13 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
 
   await page.getByRole('link', { name: 'Ranking and results' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ranking: First round');
-  const rows = page.locator('table.ranking tbody tr');
+  const rows = page.locator('table.ranking tbody tr:not(.why-row)');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('Two Rivers');
-  await expect(rows.nth(0)).toContainText('Higher score than #2.');
+  // Under each entry, what put it ahead of its neighbour, in words.
+  await expect(page.locator('table.ranking tr.why-row').first()).toHaveText(
+    'Higher score than #2.',
+  );
   await expect(rows.nth(2)).toContainText('Water Village');
   await expectAccessible(page);
 

@@ -1,5 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, Notice, TextField } from '../../app/forms';
@@ -118,43 +118,48 @@ function Ranking({
             </thead>
             <tbody>
               {rows.map((r, i) => (
-                <tr key={r.submissionId}>
-                  <td>{r.rank}</td>
-                  <th scope="row">
-                    {r.title}
-                    {shortlisted.has(r.submissionId) && (
-                      <>
-                        {' '}
-                        <span className="badge badge-ok">
-                          <Trans>Shortlisted</Trans>
-                        </span>
-                      </>
-                    )}
-                    {rows[i + 1] && (
-                      <span className="why">
+                <Fragment key={r.submissionId}>
+                  <tr className={rows[i + 1] ? 'has-why' : undefined}>
+                    <td>{r.rank}</td>
+                    <th scope="row">
+                      {r.title}
+                      {shortlisted.has(r.submissionId) && (
+                        <>
+                          {' '}
+                          <span className="badge badge-ok">
+                            <Trans>Shortlisted</Trans>
+                          </span>
+                        </>
+                      )}
+                    </th>
+                    <td>{fmt(r.score)}</td>
+                    <td>{fmt(r.rawMean)}</td>
+                    <td>{r.judgeCount}</td>
+                    <td>
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={picked.has(r.submissionId)}
+                          onChange={(e) => {
+                            const next = new Set(picked);
+                            if (e.target.checked) next.add(r.submissionId);
+                            else next.delete(r.submissionId);
+                            setPicked(next);
+                          }}
+                        />
+                        <span className="visually-hidden">{t`Pick ${r.title}`}</span>
+                      </label>
+                    </td>
+                  </tr>
+                  {rows[i + 1] && (
+                    <tr className="why-row">
+                      <td />
+                      <td colSpan={5}>
                         <WhyAhead row={r} next={rows[i + 1]} />
-                      </span>
-                    )}
-                  </th>
-                  <td>{fmt(r.score)}</td>
-                  <td>{fmt(r.rawMean)}</td>
-                  <td>{r.judgeCount}</td>
-                  <td>
-                    <label className="check">
-                      <input
-                        type="checkbox"
-                        checked={picked.has(r.submissionId)}
-                        onChange={(e) => {
-                          const next = new Set(picked);
-                          if (e.target.checked) next.add(r.submissionId);
-                          else next.delete(r.submissionId);
-                          setPicked(next);
-                        }}
-                      />
-                      <span className="visually-hidden">{t`Pick ${r.title}`}</span>
-                    </label>
-                  </td>
-                </tr>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
