@@ -122,6 +122,30 @@ export class AssignmentsService {
     });
   }
 
+  /**
+   * The round's active assignments on entries still in it, for the coordinator's review: with the
+   * team's own name even in a blind round (blindness is for judges; coordinators run the round).
+   */
+  async roundList(actor: Principal, roundId: string) {
+    return this.db.transaction('REPEATABLE READ', async (m) => {
+      const { round } = await this.access.managedRound(m, actor, roundId);
+      const entries = await roundEntries(m, round);
+      const items: unknown[] = await m.query(
+        `SELECT a.id, a.submission_id AS "submissionId", s.title, t.name AS "teamName",
+                a.judge_id AS "judgeId", u.display_name AS "judgeName", a.origin,
+                a.score_state AS "scoreState"
+           FROM judge_assignments a
+           JOIN submissions s ON s.id = a.submission_id
+           JOIN teams t ON t.id = s.team_id
+           JOIN users u ON u.id = a.judge_id
+          WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
+          ORDER BY s.title, s.id, u.display_name, a.judge_id`,
+        [round.id, entries.map((e) => e.id)],
+      );
+      return { items };
+    });
+  }
+
   /** Takes one assignment away; a final score cannot be thrown away this way. */
   async removeManual(actor: Principal, id: string) {
     return this.db.transaction(async (m) => {

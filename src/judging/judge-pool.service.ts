@@ -93,6 +93,50 @@ export class JudgePoolService {
     }
   }
 
+  /**
+   * The competitions whose judging the caller runs: those of programmes they coordinate (every
+   * one for an admin), with how far judging has gone.
+   */
+  async staffCompetitions(actor: Principal) {
+    const admin = actor.roles.includes('admin');
+    const items: {
+      id: string;
+      title: string;
+      programmeId: string;
+      programmeName: string;
+      timezone: string;
+      rounds: number;
+      judges: number;
+    }[] = await this.db.query(
+      `SELECT c.id, c.title, p.id AS "programmeId", p.name AS "programmeName", p.timezone,
+              (SELECT count(*)::int FROM judging_rounds r WHERE r.competition_id = c.id) AS rounds,
+              (SELECT count(*)::int FROM judge_pool_members j WHERE j.competition_id = c.id) AS judges
+         FROM competitions c JOIN programmes p ON p.id = c.programme_id
+        WHERE $1::boolean
+           OR EXISTS (SELECT 1 FROM programme_coordinators pc
+                       WHERE pc.programme_id = p.id AND pc.user_id = $2)
+        ORDER BY p.name, c.created_at DESC, c.id
+        LIMIT 500`,
+      [admin, actor.id],
+    );
+    return { items };
+  }
+
+  /**
+   * Users with the judge role whose name or email contains the words typed, for a coordinator
+   * adding a judge to a pool (at most 20; the judge role is all they reveal).
+   */
+  async candidates(q: string) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
+      `SELECT id AS "userId", display_name AS "displayName", email FROM users
+        WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)
+        ORDER BY display_name, id LIMIT 20`,
+      [like],
+    );
+    return { items };
+  }
+
   /** The pool with every detected conflict, so the coordinator sees what assignment will avoid. */
   async list(actor: Principal, competitionId: string) {
     return this.db.transaction('REPEATABLE READ', async (m) => {

@@ -27,7 +27,13 @@ import {
   ConflictsDto,
   CreateJudgingRoundDto,
   JobAcceptedDto,
+  JudgeCandidatesDto,
+  JudgeCandidatesQuery,
   JudgePoolDto,
+  JudgingRoundListDto,
+  RemindDto,
+  RoundAssignmentsDto,
+  StaffCompetitionsDto,
   JudgeRemovedDto,
   JudgeUpdatedDto,
   UpdateJudgeDto,
@@ -62,6 +68,28 @@ export class JudgingController {
     private readonly assignments: AssignmentsService,
     private readonly results: ResultsService,
   ) {}
+
+  @Get('judging/competitions')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'The competitions whose judging the caller runs',
+    description:
+      'Those of the programmes the caller coordinates (every one for an admin), with their rounds and pool sizes.',
+  })
+  @ApiOkResponse({ type: StaffCompetitionsDto })
+  staffCompetitions(@CurrentUser() me: Principal) {
+    return this.pool.staffCompetitions(me);
+  }
+
+  @Get('judging/judge-candidates')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'Find users with the judge role by part of their name or email (at most 20)',
+  })
+  @ApiOkResponse({ type: JudgeCandidatesDto })
+  candidates(@Query() q: JudgeCandidatesQuery) {
+    return this.pool.candidates(q.q);
+  }
 
   @Post('competitions/:id/judges')
   @Roles('admin', 'coordinator')
@@ -161,6 +189,27 @@ export class JudgingController {
     return this.rounds.create(me, id, dto);
   }
 
+  @Get('competitions/:id/judging-rounds')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'The competition’s judging rounds, oldest first' })
+  @ApiOkResponse({ type: JudgingRoundListDto })
+  @ApiErrors(404)
+  listRounds(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.rounds.list(me, id);
+  }
+
+  @Get('judging-rounds/:id/assignments')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary:
+      'The round’s active assignments, for review (team names included: staff are not blind)',
+  })
+  @ApiOkResponse({ type: RoundAssignmentsDto })
+  @ApiErrors(404)
+  roundAssignments(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.assignments.roundList(me, id);
+  }
+
   @Get('judging-rounds/:id')
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'A round with the state of its latest assignment run' })
@@ -230,11 +279,16 @@ export class JudgingController {
   @Post('judging-rounds/:id/remind')
   @HttpCode(200)
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Remind now every judge with an entry still lacking a final score' })
+  @ApiOperation({
+    summary:
+      'Remind now the judges (all, or those named) with an entry still lacking a final score',
+    description:
+      'Judges who may not score now (on hold for conflicts they declared, out of the pool, or without the judge role) are not reminded. At most 5 calls a coordinator per round per hour (429 RATE_LIMITED).',
+  })
   @ApiOkResponse({ type: RemindResponseDto })
-  @ApiErrors(404, { 409: 'ROUND_CLOSED' })
-  remind(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
-    return this.rounds.remindNow(me, id);
+  @ApiErrors(404, { 409: 'ROUND_CLOSED', 429: 'RATE_LIMITED' })
+  remind(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RemindDto) {
+    return this.rounds.remindNow(me, id, dto);
   }
 
   @Get('judging-rounds/:id/progress')

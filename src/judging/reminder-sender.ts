@@ -23,13 +23,16 @@ export class JudgeReminderSender {
   ) {}
 
   /**
-   * With `scheduled`, each judge is reminded at most once for that moment and close (a job that
+   * Only judges who may score now are counted and reminded: still holding the judge role, in the
+   * competition's pool, and not on hold for conflicts they declared (see assignmentAccess).
+   * With `only`, just those judges. With `scheduled`, each judge is reminded at most once for that moment and close (a job that
    * runs twice sends nothing the second time); a coordinator's "remind now" is not deduplicated.
    */
   async send(
     m: EntityManager,
     round: JudgingRound,
     scheduled?: { hoursBefore: number; closesAt: Date },
+    only?: readonly string[],
   ): Promise<number> {
     let judges: Unfinished[] = await m.query(
       `SELECT a.judge_id AS "judgeId", u.email, u.display_name AS "displayName", u.locale,
@@ -37,11 +40,15 @@ export class JudgeReminderSender {
          FROM judge_assignments a
          JOIN submissions s ON s.id = a.submission_id
          JOIN users u ON u.id = a.judge_id
+         JOIN judge_pool_members pm
+           ON pm.competition_id = $3 AND pm.user_id = a.judge_id
+          AND pm.conflicts_pending_since IS NULL
         WHERE a.round_id = $1 AND a.status = 'active' AND a.score_state <> 'final'
-          AND s.status = ANY($2::text[])
+          AND s.status = ANY($2::text[]) AND 'judge' = ANY(u.roles)
+          AND ($4::uuid[] IS NULL OR a.judge_id = ANY($4::uuid[]))
         GROUP BY a.judge_id, u.email, u.display_name, u.locale
         ORDER BY a.judge_id`,
-      [round.id, LIVE_STATUSES],
+      [round.id, LIVE_STATUSES, round.competitionId, only ?? null],
     );
     if (scheduled && judges.length > 0) {
       const fresh: { judge_id: string }[] = await m.query(

@@ -7,7 +7,8 @@ import { badRequest, conflict, unprocessable } from '../common/errors/app-error'
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { isUniqueViolation } from '../database/errors';
-import { CreateJudgingRoundDto, UpdateJudgingRoundDto } from './dto/judging.dto';
+import { RateLimiter } from '../common/redis/rate-limiter';
+import { CreateJudgingRoundDto, RemindDto, UpdateJudgingRoundDto } from './dto/judging.dto';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
@@ -29,6 +30,10 @@ const futureInstant = (path: string, value: string, now: Date): Date => {
   return date;
 };
 
+/** "Remind now" calls a coordinator may make per round per hour. */
+export const REMIND_NOW_LIMIT = 5;
+const REMIND_NOW_WINDOW_SECONDS = 3600;
+
 @Injectable()
 export class RoundsService {
   constructor(
@@ -38,6 +43,7 @@ export class RoundsService {
     private readonly queues: QueueService,
     private readonly reminders: JudgingReminderScheduler,
     private readonly sender: JudgeReminderSender,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
@@ -80,6 +86,19 @@ export class RoundsService {
     });
     await this.reminders.reschedule(round.id, null, round.closesAt);
     return this.view(this.db.manager, round);
+  }
+
+  /** The competition's rounds, oldest first, each with the state of its latest assignment run. */
+  async list(actor: Principal, competitionId: string) {
+    const m = this.db.manager;
+    await this.access.managedCompetition(m, actor, competitionId);
+    const rounds = await m.find(JudgingRound, {
+      where: { competitionId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const items = [];
+    for (const round of rounds) items.push(await this.view(m, round));
+    return { items };
   }
 
   async get(actor: Principal, roundId: string) {
@@ -166,18 +185,27 @@ export class RoundsService {
     return { jobId: runId };
   }
 
-  /** The coordinator's "remind now": every judge with an entry still lacking a final score. */
-  async remindNow(actor: Principal, roundId: string) {
+  /**
+   * The coordinator's "remind now": every judge who may score in the round and has an entry still
+   * lacking a final score, or only those of `judgeIds`. At most REMIND_NOW_LIMIT a coordinator
+   * per round per hour, so judges are not flooded.
+   */
+  async remindNow(actor: Principal, roundId: string, dto: RemindDto = {}) {
+    await this.limiter.enforce(
+      `judging-remind:${roundId}:${actor.id}`,
+      REMIND_NOW_LIMIT,
+      REMIND_NOW_WINDOW_SECONDS,
+    );
     return this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       if (roundState(round) === 'closed') throw roundClosed();
-      const reminded = await this.sender.send(m, round);
+      const reminded = await this.sender.send(m, round, undefined, dto.judgeIds);
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'judging_round.reminded',
         targetType: 'judging_round',
         targetId: round.id,
-        details: { reminded },
+        details: { reminded, ...(dto.judgeIds ? { judgeIds: dto.judgeIds } : {}) },
       });
       return { reminded };
     });

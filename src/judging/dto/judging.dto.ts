@@ -491,3 +491,74 @@ export class RecusedDto {
   @ApiProperty({ enum: ['recused'] }) status: string;
   @ApiProperty({ description: 'another judge took the entry over' }) replaced: boolean;
 }
+
+/** "Remind now", to every judge with unfinished entries or to the ones named. */
+export class RemindDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'only these judges (each still needs unfinished entries to be reminded)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  judgeIds?: string[];
+}
+
+/** An active assignment in the coordinator's review: coordinators are never blind. */
+export class RoundAssignmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) submissionId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'the team’s own name (staff only, also in blind rounds)' })
+  teamName: string;
+  @ApiProperty({ format: 'uuid' }) judgeId: string;
+  @ApiProperty() judgeName: string;
+  @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
+  origin: string;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
+}
+
+export class RoundAssignmentsDto {
+  @ApiProperty({ type: [RoundAssignmentDto] }) items: RoundAssignmentDto[];
+}
+
+export class JudgingRoundListDto {
+  @ApiProperty({ type: [RoundResponseDto] }) items: RoundResponseDto[];
+}
+
+export class JudgeCandidatesQuery {
+  @ApiProperty({ minLength: 2, maxLength: 100, description: 'part of a name or email' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  q: string;
+}
+
+export class JudgeCandidateDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() email: string;
+}
+
+export class JudgeCandidatesDto {
+  @ApiProperty({ type: [JudgeCandidateDto] }) items: JudgeCandidateDto[];
+}
+
+export class StaffCompetitionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() programmeName: string;
+  @ApiProperty({ example: 'Asia/Jakarta' }) timezone: string;
+  @ApiProperty({ description: 'judging rounds so far' }) rounds: number;
+  @ApiProperty({ description: 'judges in the pool' }) judges: number;
+}
+
+export class StaffCompetitionsDto {
+  @ApiProperty({ type: [StaffCompetitionDto] }) items: StaffCompetitionDto[];
+}

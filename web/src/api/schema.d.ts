@@ -1181,6 +1181,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/judging/competitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The competitions whose judging the caller runs
+         * @description Those of the programmes the caller coordinates (every one for an admin), with their rounds and pool sizes.
+         */
+        get: operations["JudgingController_staffCompetitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/judging/judge-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find users with the judge role by part of their name or email (at most 20) */
+        get: operations["JudgingController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitions/{id}/judges": {
         parameters: {
             query?: never;
@@ -1256,10 +1293,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The competition’s judging rounds, oldest first */
+        get: operations["JudgingController_listRounds"];
         put?: never;
         /** A judging round, in draft; reminders are planned 48 h and 12 h before it closes */
         post: operations["JudgingController_createRound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/judging-rounds/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round’s active assignments, for review (team names included: staff are not blind) */
+        get: operations["JudgingController_roundAssignments"];
+        put?: never;
+        /**
+         * Assign judges (a job); a re-run tops up and keeps assignments and scores
+         * @description Judges are assigned to maximise, in strict priority order: (1) coverage: the number of (judge, entry) assignments made, up to judgesPerEntry per entry, never pairing a judge with a conflict (declared country, institution or team; shared institution with a team member; membership of the team) or a recused pair; (2) balance: the smallest Σ load² over judges (kept plus new assignments, each load within maxLoad when set), which makes the largest load as small and the smallest load as large as coverage allows, so loads differ by at most one whenever that is possible; (3) preferences: the least of 1 per entry tag (of its first 2) the judge's expertise misses plus 2 per pair of an entry's judges from the same country. Kept assignments are never moved.
+         *
+         *     503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.
+         */
+        post: operations["JudgingController_assign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1285,28 +1346,6 @@ export interface paths {
          * @description Moving the close moves the reminders. A closed round stays closed (409 ROUND_CLOSED).
          */
         patch: operations["JudgingController_updateRound"];
-        trace?: never;
-    };
-    "/api/v1/judging-rounds/{id}/assignments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Assign judges (a job); a re-run tops up and keeps assignments and scores
-         * @description Judges are assigned to maximise, in strict priority order: (1) coverage: the number of (judge, entry) assignments made, up to judgesPerEntry per entry, never pairing a judge with a conflict (declared country, institution or team; shared institution with a team member; membership of the team) or a recused pair; (2) balance: the smallest Σ load² over judges (kept plus new assignments, each load within maxLoad when set), which makes the largest load as small and the smallest load as large as coverage allows, so loads differ by at most one whenever that is possible; (3) preferences: the least of 1 per entry tag (of its first 2) the judge's expertise misses plus 2 per pair of an entry's judges from the same country. Kept assignments are never moved.
-         *
-         *     503 DEPENDENCY_UNAVAILABLE (with Retry-After) while the job queue is unavailable: nothing is written.
-         */
-        post: operations["JudgingController_assign"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/v1/judging-rounds/{id}/assignments/manual": {
@@ -1356,7 +1395,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Remind now every judge with an entry still lacking a final score */
+        /**
+         * Remind now the judges (all, or those named) with an entry still lacking a final score
+         * @description Judges who may not score now (on hold for conflicts they declared, out of the pool, or without the judge role) are not reminded. At most 5 calls a coordinator per round per hour (429 RATE_LIMITED).
+         */
         post: operations["JudgingController_remind"];
         delete?: never;
         options?: never;
@@ -3003,6 +3045,32 @@ export interface components {
              */
             role: "video" | "poster" | "document";
         };
+        StaffCompetitionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /** @example Asia/Jakarta */
+            timezone: string;
+            /** @description judging rounds so far */
+            rounds: number;
+            /** @description judges in the pool */
+            judges: number;
+        };
+        StaffCompetitionsDto: {
+            items: components["schemas"]["StaffCompetitionDto"][];
+        };
+        JudgeCandidateDto: {
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            email: string;
+        };
+        JudgeCandidatesDto: {
+            items: components["schemas"]["JudgeCandidateDto"][];
+        };
         ConflictsDto: {
             /** @description entrants from these */
             countries?: ("BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR")[];
@@ -3155,6 +3223,31 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        JudgingRoundListDto: {
+            items: components["schemas"]["RoundResponseDto"][];
+        };
+        RoundAssignmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            submissionId: string;
+            title: string;
+            /** @description the team’s own name (staff only, also in blind rounds) */
+            teamName: string;
+            /** Format: uuid */
+            judgeId: string;
+            judgeName: string;
+            /**
+             * @description how it was made: by the job or by hand
+             * @example manual
+             */
+            origin: string;
+            /** @enum {string} */
+            scoreState: "none" | "draft" | "final";
+        };
+        RoundAssignmentsDto: {
+            items: components["schemas"]["RoundAssignmentDto"][];
+        };
         UpdateJudgingRoundDto: {
             /**
              * @description draft → open → closed
@@ -3198,6 +3291,10 @@ export interface components {
             origin: string;
             /** @enum {string} */
             scoreState: "none" | "draft" | "final";
+        };
+        RemindDto: {
+            /** @description only these judges (each still needs unfinished entries to be reminded) */
+            judgeIds?: string[];
         };
         RemindResponseDto: {
             /** @description judges reminded */
@@ -9522,6 +9619,117 @@ export interface operations {
             };
         };
     };
+    JudgingController_staffCompetitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCompetitionsDto"];
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    JudgingController_candidates: {
+        parameters: {
+            query: {
+                /** @description part of a name or email */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeCandidatesDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
     JudgingController_listJudges: {
         parameters: {
             query?: never;
@@ -9991,6 +10199,83 @@ export interface operations {
             };
         };
     };
+    JudgingController_listRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgingRoundListDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     JudgingController_createRound: {
         parameters: {
             query?: never;
@@ -10095,6 +10380,174 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         code?: "UNKNOWN_ROUND";
+                    };
+                };
+            };
+        };
+    };
+    JudgingController_roundAssignments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundAssignmentsDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    JudgingController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAcceptedDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: ROUND_CLOSED, RUN_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "ROUND_CLOSED" | "RUN_IN_PROGRESS";
                     };
                 };
             };
@@ -10281,97 +10734,6 @@ export interface operations {
                         status?: 413;
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
-                    };
-                };
-            };
-        };
-    };
-    JudgingController_assign: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobAcceptedDto"];
-                };
-            };
-            /** @description Bad request: INVALID_ID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {integer} */
-                        status?: 400;
-                        /** @enum {string} */
-                        code?: "INVALID_ID";
-                    };
-                };
-            };
-            /** @description Unauthenticated: UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {integer} */
-                        status?: 401;
-                        /** @enum {string} */
-                        code?: "UNAUTHENTICATED";
-                    };
-                };
-            };
-            /** @description Forbidden: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {integer} */
-                        status?: 403;
-                        /** @enum {string} */
-                        code?: "FORBIDDEN";
-                    };
-                };
-            };
-            /** @description Not found: NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {integer} */
-                        status?: 404;
-                        /** @enum {string} */
-                        code?: "NOT_FOUND";
-                    };
-                };
-            };
-            /** @description Conflict: ROUND_CLOSED, RUN_IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"] & {
-                        /** @enum {integer} */
-                        status?: 409;
-                        /** @enum {string} */
-                        code?: "ROUND_CLOSED" | "RUN_IN_PROGRESS";
                     };
                 };
             };
@@ -10678,7 +11040,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemindDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -10688,7 +11054,7 @@ export interface operations {
                     "application/json": components["schemas"]["RemindResponseDto"];
                 };
             };
-            /** @description Bad request: INVALID_ID */
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10698,7 +11064,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 400;
                         /** @enum {string} */
-                        code?: "INVALID_ID";
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
                     };
                 };
             };
@@ -10755,6 +11121,34 @@ export interface operations {
                         status?: 409;
                         /** @enum {string} */
                         code?: "ROUND_CLOSED";
+                    };
+                };
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
                     };
                 };
             };

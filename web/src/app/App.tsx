@@ -35,6 +35,9 @@ const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
 const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
 const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
 const RunReport = lazy(() => import('../features/coordinate/RunReport'));
+const CompetitionJudging = lazy(() => import('../features/coordinate-judging/CompetitionJudging'));
+const RoundJudging = lazy(() => import('../features/coordinate-judging/RoundJudging'));
+const RankingPage = lazy(() => import('../features/coordinate-judging/RankingPage'));
 const ModerationQueue = lazy(() => import('../features/moderation/ModerationQueue'));
 const CompetitionsHome = lazy(() => import('../features/coordinate-competitions/CompetitionsHome'));
 const NewCompetition = lazy(() => import('../features/coordinate-competitions/NewCompetition'));
@@ -160,6 +163,30 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <CompetitionEntry />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/competitions/:id"
+            element={
+              <RequireSignIn>
+                <CompetitionJudging />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/rounds/:id"
+            element={
+              <RequireSignIn>
+                <RoundJudging />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/judging/rounds/:id/ranking"
+            element={
+              <RequireSignIn>
+                <RankingPage />
               </RequireSignIn>
             }
           />

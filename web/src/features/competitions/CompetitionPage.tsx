@@ -8,6 +8,7 @@ import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { useSignedIn } from '../../app/session';
+import { AWARD } from './awards';
 import { formatInstant, formatNumber, visitorTimeZone, namesOf } from './format';
 import {
   type Competition,
@@ -21,17 +22,6 @@ import './competitions.css';
 export const KIND: Record<string, MessageDescriptor> = {
   short_movie: msg`Short movie`,
   project: msg`Project`,
-};
-
-const AWARD: Record<string, MessageDescriptor> = {
-  winner: msg`Winner`,
-  runner_up: msg`Runner-up`,
-  third_place: msg`Third place`,
-  special_mention: msg`Special mention`,
-  audience_award: msg`Audience award`,
-  best_directing: msg`Best directing`,
-  best_screenplay: msg`Best screenplay`,
-  best_impact: msg`Best impact`,
 };
 
 function Window({ competition }: { competition: Competition }) {

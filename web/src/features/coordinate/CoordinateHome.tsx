@@ -4,6 +4,7 @@ import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { CompetitionLinks } from '../coordinate-judging/CompetitionLinks';
 import { fromLocalInput, toLocalInput } from './countries';
 import { useCreateRound, useProgrammes } from './queries';
 import '../staff/staff.css';
@@ -173,6 +174,7 @@ export default function CoordinateHome() {
           <Trans>Competitions: create, edit, entries</Trans>
         </Link>
       </p>
+      <CompetitionLinks />
       {programmes.isPending ? (
         <Loading />
       ) : programmes.isError ? (
