@@ -1,13 +1,24 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { bullConnection } from './bull-connection';
 import { JobHandlers } from './job-handlers';
 import { QUEUES } from './job-registry';
 
+/**
+ * Jobs in hand per queue. A notification waits on the SMTP server, not on this process or the
+ * database (it holds no connection while it sends): many at once keep the SMTP pool busy.
+ */
+const CONCURRENCY: Partial<Record<string, number>> = { [QUEUES.notifications]: 32 };
+
 /** Runs in the worker process only: one BullMQ Worker per queue, dispatching by job name. */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHost.name);
   private workers: Worker[] = [];
 
@@ -22,7 +33,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       const worker = new Worker(queue, (job) => this.handlers.dispatch(job), {
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: 8,
+        concurrency: CONCURRENCY[queue] ?? 8,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn(
@@ -35,8 +46,13 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.logger.log(`Processing queues: ${Object.values(QUEUES).join(', ')}`);
   }
 
-  /** Waits for the jobs in hand to finish before the process exits (SIGTERM). */
-  async onApplicationShutdown(signal?: string): Promise<void> {
+  /**
+   * Waits for the jobs in hand to finish before the process exits (SIGTERM), and before anything
+   * they use closes: Nest runs every beforeApplicationShutdown before any onApplicationShutdown,
+   * where the database pool and the SMTP transport close. A notification claimed and sent must
+   * still be marked sent, or its row would wait out its claim and be sent again.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Stopping${signal ? ` on ${signal}` : ''}: finishing the jobs in hand`);
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log('Stopped');
