@@ -163,7 +163,7 @@ async function withCpu(
   dbName: string,
   api: ChildProcess,
   work: () => Promise<CannonResult>,
-): Promise<{ r: CannonResult; apiUs: number; pgUs: number; queries: number }> {
+): Promise<{ r: CannonResult; apiUs: number; pgUs: number }> {
   const backends = async () =>
     (
       await db.query(
@@ -174,17 +174,14 @@ async function withCpu(
   const before = new Map<number, number>();
   for (const pid of await backends()) before.set(pid, cpuSeconds(pid));
   const apiPid = api.pid as number;
-  const q0 = await queriesSent(api);
   const api0 = cpuSeconds(apiPid);
   const r = await work();
   const apiCpu = cpuSeconds(apiPid) - api0;
-  const queries = (await queriesSent(api)) - q0;
   let pg = 0;
   for (const pid of new Set([...before.keys(), ...(await backends())]))
     pg += Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)); // a backend gone meanwhile reads 0
-  // Requests autocannon counted plus those still in flight when it stopped: about the same.
   const n = Math.max(1, r.requests.total);
-  return { r, apiUs: (apiCpu * 1e6) / n, pgUs: (pg * 1e6) / n, queries: queries / n };
+  return { r, apiUs: (apiCpu * 1e6) / n, pgUs: (pg * 1e6) / n };
 }
 
 async function main() {
@@ -334,6 +331,29 @@ async function main() {
       },
     ].filter((r) => !ONLY || ONLY.includes(r.key));
 
+    // Statements per request, exactly: 20 requests one after the other, nothing else running.
+    const queries = new Map<string, number>();
+    for (const r of routes) {
+      const requests = r.requests ?? [
+        {
+          method: 'GET',
+          path: r.path,
+          headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) },
+        },
+      ];
+      const q0 = await queriesSent(api);
+      for (let i = 0; i < 20; i += 1) {
+        const q = requests[i % requests.length];
+        const res = await fetch(`${base}${q.path}`, {
+          method: q.method,
+          headers: q.headers,
+          body: q.body,
+        });
+        await res.arrayBuffer();
+      }
+      queries.set(r.key, ((await queriesSent(api)) - q0) / 20);
+    }
+
     // Response sizes as a browser gets them (compressed or not): raw bytes, not decoded.
     for (const r of routes.filter((x) => !x.requests)) {
       const { status, encoding, bytes } = await new Promise<{
@@ -389,7 +409,6 @@ async function main() {
       r: CannonResult;
       apiUs: number;
       pgUs: number;
-      queries: number;
     }[] = [];
     for (const route of routes)
       results.push({
@@ -430,7 +449,7 @@ async function main() {
       ],
     ];
     let failures = 0;
-    for (const { route, r, apiUs, pgUs, queries } of results) {
+    for (const { route, r, apiUs, pgUs } of results) {
       const ratio = r.requests.average / bareRps;
       const bad = r.non2xx + r.errors + r.timeouts;
       const ok =
@@ -448,7 +467,7 @@ async function main() {
         fmt(apiUs),
         fmt(pgUs),
         route.target === undefined ? '' : (bareUs / (apiUs + pgUs)).toFixed(3),
-        queries.toFixed(2),
+        (queries.get(route.key) ?? 0).toFixed(2),
       ]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
