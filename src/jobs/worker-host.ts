@@ -10,12 +10,6 @@ import { bullConnection } from './bull-connection';
 import { JobHandlers } from './job-handlers';
 import { QUEUES } from './job-registry';
 
-/**
- * Jobs in hand per queue. A notification waits on the SMTP server, not on this process or the
- * database (it holds no connection while it sends): many at once keep the SMTP pool busy.
- */
-const CONCURRENCY: Partial<Record<string, number>> = { [QUEUES.notifications]: 32 };
-
 /** Runs in the worker process only: one BullMQ Worker per queue, dispatching by job name. */
 @Injectable()
 export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -33,7 +27,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       const worker = new Worker(queue, (job) => this.handlers.dispatch(job), {
         connection: bullConnection(this.config),
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: CONCURRENCY[queue] ?? 8,
+        concurrency: 8,
       });
       worker.on('failed', (job, err) =>
         this.logger.warn(
