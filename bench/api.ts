@@ -20,25 +20,29 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import {
   cpuSeconds,
+  flag,
+  option,
+  smtpSink,
   dbUrl,
   fmt,
   freePort,
+  NO_RATE_LIMITS,
   productionEnv,
-  startNode,
+  seedPopulation,
   stopAll,
   waitFor,
-} from './lib/server';
+} from './lib/stack';
+import { buildWorld } from './lib/world';
 
 // autocannon ships no types; the part used here is small.
 interface CannonResult {
@@ -69,12 +73,6 @@ type Cannon = (opts: {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Cannon;
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const DURATION = Number(option('duration') ?? 10);
 const USERS = Number(option('users') ?? 100_000);
 const SCORE_RATE = Number(option('score-rate') ?? 200);
@@ -88,137 +86,39 @@ const root = resolve(__dirname, '..');
 const apiRoot = resolve(option('api-root') ?? root);
 const BROWSER = { 'accept-encoding': 'br, gzip' };
 
-async function call<T = Record<string, unknown>>(
-  base: string,
-  method: string,
-  path: string,
-  expect: number,
-  token?: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (res.status !== expect)
-    throw new Error(`${method} ${path}: expected ${expect}, got ${res.status}: ${text}`);
-  return (text ? JSON.parse(text) : {}) as T;
-}
-
-/** People with profiles and a session each, and published pen-pal pairs among them. */
-async function seedPopulation(db: Client, n: number) {
-  const names = [
-    '김민지',
-    'สมชาย ใจดี',
-    'Nguyễn Văn An',
-    'Siti Nurhaliza',
-    '이서준',
-    'Maria Santos',
-  ];
-  const countries = ['KR', 'TH', 'VN', 'ID', 'KR', 'PH'];
-  await db.query(
-    `INSERT INTO users (email, display_name, password_hash, email_verified_at)
-     SELECT 'person-' || g || '@bench.test', ($2::text[])[1 + g % 6] || ' ' || g, NULL, now()
-       FROM generate_series(1, $1) g`,
-    [n, names],
-  );
-  await db.query(
-    `INSERT INTO profiles (user_id, country, date_of_birth, languages, interests)
-     SELECT u.id, ($1::text[])[1 + (split_part(split_part(u.email, '-', 2), '@', 1)::int % 6)],
-            '2001-02-02', '[{"code":"en","level":"conversational"},{"code":"ko","level":"basic"}]',
-            '{film,music,travel}'
-       FROM users u WHERE u.email LIKE 'person-%'`,
-    [countries],
-  );
-  await db.query(`INSERT INTO auth_sessions (user_id) SELECT id FROM users`);
-}
-
-async function seedPenpals(
-  db: Client,
-  programmeId: string,
-  adminId: string,
-  meId: string,
-): Promise<void> {
-  const [round] = (
-    await db.query(
-      `INSERT INTO penpal_rounds (programme_id, name, enrolment_opens_at, enrolment_closes_at)
-       VALUES ($1, 'Spring pen pals', now() - interval '30 days', now() - interval '10 days') RETURNING id`,
-      [programmeId],
-    )
-  ).rows;
-  const [run] = (
-    await db.query(
-      `INSERT INTO matching_runs (round_id, status, progress, seed, created_by, started_at, finished_at, published_at)
-       VALUES ($1, 'succeeded', 1, 'bench', $2, now(), now(), now()) RETURNING id`,
-      [round.id, adminId],
-    )
-  ).rows;
-  // Pairs (2k-1, 2k) among the seeded people, and three pen pals for the measured person.
-  await db.query(
-    `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, status)
-     SELECT $1, $2, a.user_id, a.country, b.user_id, b.country, 70, '{"Both like film"}', 'published'
-       FROM users ua JOIN profiles a ON a.user_id = ua.id
-       JOIN users ub ON ub.email = 'person-' || (split_part(split_part(ua.email, '-', 2), '@', 1)::int + 1) || '@bench.test'
-       JOIN profiles b ON b.user_id = ub.id
-      WHERE ua.email LIKE 'person-%' AND split_part(split_part(ua.email, '-', 2), '@', 1)::int % 2 = 1`,
-    [run.id, round.id],
-  );
-  await db.query(
-    `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, status)
-     SELECT $1, $2, $3, 'TH', p.user_id, p.country, 80, '{"Both like film","Practise Korean"}', 'published'
-       FROM profiles p JOIN users u ON u.id = p.user_id
-      WHERE u.email IN ('person-10@bench.test', 'person-11@bench.test', 'person-12@bench.test')`,
-    [run.id, round.id, meId],
-  );
-}
-
-/** 50 teams of two seeded people, each with a submitted entry; the measured person joins team 1. */
-async function seedEntries(db: Client, competitionId: string, meId: string) {
-  await db.query(
-    `INSERT INTO teams (competition_id, name, leader_id)
-     SELECT $1, 'Team ' || g, (SELECT id FROM users WHERE email = 'person-' || (2 * g - 1) || '@bench.test')
-       FROM generate_series(1, $2) g`,
-    [competitionId, ENTRIES],
-  );
-  await db.query(
-    `INSERT INTO team_members (team_id, user_id, competition_id)
-     SELECT t.id, u.id, $1 FROM teams t
-       JOIN users u ON u.email IN ('person-' || (2 * split_part(t.name, ' ', 2)::int - 1) || '@bench.test',
-                                   'person-' || (2 * split_part(t.name, ' ', 2)::int) || '@bench.test')
-      WHERE t.competition_id = $1`,
-    [competitionId],
-  );
-  await db.query(
-    `INSERT INTO team_members (team_id, user_id, competition_id)
-     SELECT id, $2, $1 FROM teams WHERE competition_id = $1 AND name = 'Team 1'`,
-    [competitionId, meId],
-  );
-  await db.query(
-    `INSERT INTO submissions (competition_id, team_id, kind, title, status, fields, version, created_by_id, submitted_at)
-     SELECT $1, t.id, 'short_movie', 'Film of ' || t.name, 'submitted',
-            '{"logline": "Two friends film the river that joins their towns", "synopsis": "A short documentary.", "runtimeMinutes": 9, "credits": "Everyone"}',
-            2, t.leader_id, now()
-       FROM teams t WHERE t.competition_id = $1`,
-    [competitionId],
-  );
-  const rows = await db.query(
-    `SELECT s.id FROM submissions s JOIN teams t ON t.id = s.team_id WHERE t.name = 'Team 1' AND t.competition_id = $1`,
-    [competitionId],
-  );
-  return rows.rows[0].id as string;
-}
-
 /** A server as bare as Fastify gets, in its own process like the API. */
 const BARE = `
 const app = require('fastify')();
 app.get('/', async () => ({ hello: 'world' }));
 app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 `;
+
+/**
+ * Preloaded into the API (node -r): counts the statements its pg clients send (BEGIN and COMMIT
+ * included: round trips), and answers the count over the IPC channel, so that queries per request
+ * are printed next to CPU per request.
+ */
+const COUNT_QUERIES = `
+const pg = require(require.resolve('pg', { paths: [process.cwd()] }));
+let n = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (...args) { n += 1; return query.apply(this, args); };
+process.on('message', (m) => { if (m === 'queries') process.send({ queries: n }); });
+if (process.channel) process.channel.unref();
+`;
+
+/** The statements the API has sent so far (see COUNT_QUERIES). */
+function queriesSent(api: ChildProcess): Promise<number> {
+  return new Promise((ok) => {
+    const on = (m: { queries?: number }) => {
+      if (typeof m?.queries !== 'number') return;
+      api.off('message', on);
+      ok(m.queries);
+    };
+    api.on('message', on);
+    api.send('queries');
+  });
+}
 
 interface Route {
   key: string;
@@ -261,7 +161,7 @@ async function drive(base: string, route: Route, duration: number) {
 async function withCpu(
   db: Client,
   dbName: string,
-  apiPid: number,
+  api: ChildProcess,
   work: () => Promise<CannonResult>,
 ): Promise<{ r: CannonResult; apiUs: number; pgUs: number }> {
   const backends = async () =>
@@ -273,14 +173,15 @@ async function withCpu(
     ).rows.map((row: { pid: number }) => row.pid);
   const before = new Map<number, number>();
   for (const pid of await backends()) before.set(pid, cpuSeconds(pid));
+  const apiPid = api.pid as number;
   const api0 = cpuSeconds(apiPid);
   const r = await work();
-  const api = cpuSeconds(apiPid) - api0;
+  const apiCpu = cpuSeconds(apiPid) - api0;
   let pg = 0;
   for (const pid of new Set([...before.keys(), ...(await backends())]))
     pg += Math.max(0, cpuSeconds(pid) - (before.get(pid) ?? 0)); // a backend gone meanwhile reads 0
   const n = Math.max(1, r.requests.total);
-  return { r, apiUs: (api * 1e6) / n, pgUs: (pg * 1e6) / n };
+  return { r, apiUs: (apiCpu * 1e6) / n, pgUs: (pg * 1e6) / n };
 }
 
 async function main() {
@@ -293,15 +194,7 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const children: ChildProcess[] = [];
   const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-api-'));
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, _s, cb) => {
-      stream.on('data', () => undefined);
-      stream.on('end', () => cb());
-    },
-  });
+  const smtp = smtpSink();
   const db = new Client({ connectionString: dbUrl(dbName) });
   try {
     const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
@@ -319,15 +212,17 @@ async function main() {
     const [apiPort, barePort] = [await freePort(), await freePort()];
     const adminEmail = 'admin@bench.test';
     const adminPassword = randomBytes(12).toString('hex');
-    const env = productionEnv({
-      apiPort,
-      dbName,
-      smtpPort,
-      uploads,
-      adminEmail,
-      adminPassword,
-      prefix: 'kenal-bench-api',
-    });
+    const env: NodeJS.ProcessEnv = {
+      ...productionEnv({
+        port: apiPort,
+        databaseUrl: dbUrl(dbName),
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        uploadDir: uploads,
+        adminEmail,
+        adminPassword,
+      }),
+      ...NO_RATE_LIMITS,
+    };
     // Production writes its JSON logs somewhere: a file here, so that they cost what they cost.
     const logFile = join(uploads, 'api.log');
     const log = openSync(logFile, 'a');
@@ -337,9 +232,19 @@ async function main() {
       '--max-semi-space-size=1', // as `npm run start:prod`
       ...(flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
     ];
-    const api = startNode(apiRoot, env, log, [...apiFlags, 'dist/src/main.js']);
+    const preload = join(uploads, 'count-queries.js');
+    writeFileSync(preload, COUNT_QUERIES);
+    const api = spawn(process.execPath, [...apiFlags, '-r', preload, 'dist/src/main.js'], {
+      cwd: apiRoot,
+      env,
+      stdio: ['ignore', log, 'inherit', 'ipc'],
+    });
     children.push(api);
-    const worker = startNode(apiRoot, env, log, ['dist/src/worker.js']);
+    const worker = spawn(process.execPath, ['dist/src/worker.js'], {
+      cwd: apiRoot,
+      env,
+      stdio: ['ignore', log, 'inherit'],
+    });
     children.push(worker);
     const bare = spawn(process.execPath, ['-e', BARE], {
       cwd: root,
@@ -354,127 +259,12 @@ async function main() {
 
     // --- the world, through the API where a person would go through it ---------------------
     t = Date.now();
-    const adm = await call<{ accessToken: string; user: { id: string } }>(
+    const { me, competition, submissionId, judges, assignments, perJudge } = await buildWorld(
       base,
-      'POST',
-      '/auth/login',
-      200,
-      undefined,
+      db,
       { email: adminEmail, password: adminPassword },
+      { entries: ENTRIES, judges: JUDGES },
     );
-    const register = async (email: string, displayName: string) =>
-      call<{ accessToken: string; user: { id: string } }>(
-        base,
-        'POST',
-        '/auth/register',
-        201,
-        undefined,
-        { email, password: 'bench-password-1', displayName },
-      );
-    const profile = (token: string, country: string) =>
-      call(base, 'PUT', '/me/profile', 200, token, {
-        country,
-        dateOfBirth: '2000-04-04',
-        languages: [
-          { code: 'th', level: 'fluent' },
-          { code: 'en', level: 'conversational' },
-          { code: 'ko', level: 'basic' },
-        ],
-        interests: ['film', 'music'],
-      });
-    const me = await register('me@bench.test', 'Siriporn Bench');
-    await profile(me.accessToken, 'TH');
-    const programme = await call<{ id: string }>(
-      base,
-      'POST',
-      '/programmes',
-      201,
-      adm.accessToken,
-      {
-        name: 'ASEAN–Korea Youth Exchange',
-        slug: 'exchange',
-        timezone: 'Asia/Seoul',
-      },
-    );
-    const competition = await call<{ id: string }>(
-      base,
-      'POST',
-      `/programmes/${programme.id}/competitions`,
-      201,
-      adm.accessToken,
-      {
-        kind: 'short_movie',
-        title: 'Short Movies 2027',
-        slug: 'short-movies-2027',
-        submissionOpensAt: new Date(Date.now() - 20 * 86400_000).toISOString(),
-        submissionClosesAt: new Date(Date.now() - 86400_000).toISOString(),
-        rubric: [
-          { key: 'story', label: 'Story', weight: 2, min: 0, max: 10 },
-          { key: 'craft', label: 'Craft', weight: 1, min: 0, max: 10 },
-        ],
-      },
-    );
-    const submissionId = await seedEntries(db, competition.id, me.user.id);
-    await seedPenpals(db, programme.id, adm.user.id, me.user.id);
-    const judges = [];
-    for (let j = 0; j < JUDGES; j += 1) {
-      const judge = await register(`judge-${j}@bench.test`, `Judge ${j}`);
-      await db.query(`UPDATE users SET roles = '{judge}' WHERE id = $1`, [judge.user.id]);
-      await profile(judge.accessToken, 'SG');
-      await call(base, 'POST', `/competitions/${competition.id}/judges`, 201, adm.accessToken, {
-        userId: judge.user.id,
-      });
-      judges.push(judge);
-    }
-    await db.query(`UPDATE users SET email_verified_at = now() WHERE email_verified_at IS NULL`);
-    const round = await call<{ id: string }>(
-      base,
-      'POST',
-      `/competitions/${competition.id}/judging-rounds`,
-      201,
-      adm.accessToken,
-      {
-        name: 'First round',
-        judgesPerEntry: 2,
-        blind: true,
-        closesAt: new Date(Date.now() + 10 * 86400_000).toISOString(),
-        source: { type: 'all_submitted' },
-      },
-    );
-    const started = await call<{ jobId: string }>(
-      base,
-      'POST',
-      `/judging-rounds/${round.id}/assignments`,
-      202,
-      adm.accessToken,
-    );
-    await waitFor('the assignment run (worker)', async () => {
-      const r = await call<{ assignment: { status: string; jobId: string } }>(
-        base,
-        'GET',
-        `/judging-rounds/${round.id}`,
-        200,
-        adm.accessToken,
-      );
-      if (r.assignment.status === 'failed') throw new Error('The assignment run failed');
-      return r.assignment.jobId === started.jobId && r.assignment.status === 'succeeded';
-    });
-    await call(base, 'PATCH', `/judging-rounds/${round.id}`, 200, adm.accessToken, {
-      status: 'open',
-    });
-    const assignments: { id: string; token: string }[] = [];
-    const perJudge: number[] = [];
-    for (const judge of judges) {
-      const mine = await call<{ id: string }[]>(
-        base,
-        'GET',
-        '/me/assignments',
-        200,
-        judge.accessToken,
-      );
-      perJudge.push(mine.length);
-      for (const a of mine) assignments.push({ id: a.id, token: judge.accessToken });
-    }
     await db.query('ANALYZE');
     console.log(
       `world ready in ${fmt((Date.now() - t) / 1000, 1)} s: ${ENTRIES} entries, ${JUDGES} judges with ` +
@@ -541,6 +331,29 @@ async function main() {
       },
     ].filter((r) => !ONLY || ONLY.includes(r.key));
 
+    // Statements per request, exactly: 20 requests one after the other, nothing else running.
+    const queries = new Map<string, number>();
+    for (const r of routes) {
+      const requests = r.requests ?? [
+        {
+          method: 'GET',
+          path: r.path,
+          headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) },
+        },
+      ];
+      const q0 = await queriesSent(api);
+      for (let i = 0; i < 20; i += 1) {
+        const q = requests[i % requests.length];
+        const res = await fetch(`${base}${q.path}`, {
+          method: q.method,
+          headers: q.headers,
+          body: q.body,
+        });
+        await res.arrayBuffer();
+      }
+      queries.set(r.key, ((await queriesSent(api)) - q0) / 20);
+    }
+
     // Response sizes as a browser gets them (compressed or not): raw bytes, not decoded.
     for (const r of routes.filter((x) => !x.requests)) {
       const { status, encoding, bytes } = await new Promise<{
@@ -591,11 +404,16 @@ async function main() {
     const bareCpu0 = cpuSeconds(barePid);
     const bareBefore = await drive(bareBase, bareRoute, DURATION);
     const bareUs = ((cpuSeconds(barePid) - bareCpu0) * 1e6) / bareBefore.requests.total;
-    const results: { route: Route; r: CannonResult; apiUs: number; pgUs: number }[] = [];
+    const results: {
+      route: Route;
+      r: CannonResult;
+      apiUs: number;
+      pgUs: number;
+    }[] = [];
     for (const route of routes)
       results.push({
         route,
-        ...(await withCpu(db, dbName, api.pid as number, () => drive(base, route, DURATION))),
+        ...(await withCpu(db, dbName, api, () => drive(base, route, DURATION))),
       });
     const bareAfter = await drive(bareBase, bareRoute, DURATION);
     const bareRps = (bareBefore.requests.average + bareAfter.requests.average) / 2;
@@ -613,6 +431,7 @@ async function main() {
         'API µs/req',
         'PG µs/req',
         'CPU ratio',
+        'queries/req',
       ],
       [
         'bare Fastify hello (before/after)',
@@ -626,6 +445,7 @@ async function main() {
         fmt(bareUs),
         '',
         '1',
+        '',
       ],
     ];
     let failures = 0;
@@ -647,6 +467,7 @@ async function main() {
         fmt(apiUs),
         fmt(pgUs),
         route.target === undefined ? '' : (bareUs / (apiUs + pgUs)).toFixed(3),
+        (queries.get(route.key) ?? 0).toFixed(2),
       ]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));

@@ -8,9 +8,11 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/errors/validation';
 import { contentSecurityPolicies, requestId } from './common/http/security-headers';
+import { servePrecompressed } from './common/http/precompressed';
 import { serveWebApp } from './common/http/web-app';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
+import { INTERESTS_BODY } from './identity/me.controller';
 import { WorkerModule } from './worker.module';
 
 export const API_PREFIX = 'api/v1';
@@ -46,6 +48,8 @@ export async function createApi(): Promise<NestFastifyApplication> {
   // Bodies of 1 kB or more go out with brotli (quality 4: fast) or gzip, as the client accepts.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
+  // Static answers before Nest's pipeline (registered before Nest adds its routes at listen).
+  servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app, config.WEB_DIST_DIR);

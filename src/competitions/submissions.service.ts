@@ -16,6 +16,7 @@ import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
+import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
 import { Programme } from '../programmes/programme.entity';
 import { Competition } from './competition.entity';
@@ -184,7 +185,40 @@ export class SubmissionsService {
     return m.findOneOrFail(Team, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * A team member's read, the common case, is one prepared query: the entry, its deadline, team,
+   * members, files and whether the caller is in the team. Anyone else (programme staff, a judge
+   * through an assignment) goes through SubmissionAccess as every other route does.
+   */
   async get(actor: Principal, id: string) {
+    const [row] = await preparedQuery<SubmissionViewRow & { isMember: boolean }>(
+      this.db,
+      'kenal_submission_view',
+      `SELECT s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
+              s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
+              s.submitted_at AS "submittedAt", s.withdrawn_at AS "withdrawnAt",
+              s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+              c.submission_closes_at AS "submissionClosesAt", p.timezone, t.name AS "teamName",
+              EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
+              COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
+                                                          'country', pr.country) ORDER BY tm.joined_at, u.id)
+                          FROM team_members tm JOIN users u ON u.id = tm.user_id
+                          LEFT JOIN profiles pr ON pr.user_id = u.id
+                         WHERE tm.team_id = s.team_id), '[]') AS members,
+              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
+                                 'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
+                                 'createdAt', to_char(a.created_at AT TIME ZONE 'UTC',
+                                                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                                 ORDER BY a.created_at)
+                          FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
+         FROM submissions s
+         JOIN competitions c ON c.id = s.competition_id
+         JOIN programmes p ON p.id = c.programme_id
+         JOIN teams t ON t.id = s.team_id
+        WHERE s.id = $1`,
+      [id, actor.id],
+    );
+    if (row?.isMember) return this.render(row);
     const { submission, competition } = await this.access.load(this.db.manager, actor, id);
     return this.view(this.db.manager, submission, competition);
   }
@@ -502,7 +536,18 @@ export class SubmissionsService {
     const [programme, team, roster, assets] = !m.queryRunner
       ? await Promise.all([reads[0](), reads[1](), reads[2](), reads[3]()])
       : [await reads[0](), await reads[1](), await reads[2](), await reads[3]()];
-    const closesAt = effectiveClose(competition.submissionClosesAt, s.extensionUntil);
+    return this.render({
+      ...s,
+      submissionClosesAt: competition.submissionClosesAt,
+      timezone: programme.timezone,
+      teamName: team.name,
+      members: roster,
+      assets,
+    });
+  }
+
+  private render(s: SubmissionViewRow) {
+    const closesAt = effectiveClose(s.submissionClosesAt, s.extensionUntil);
     const content = Object.fromEntries(
       fieldsOfKind(s.kind).map((k) => [k, (s.fields as Record<string, unknown>)[k] ?? null]),
     );
@@ -510,8 +555,8 @@ export class SubmissionsService {
       id: s.id,
       competitionId: s.competitionId,
       teamId: s.teamId,
-      teamName: team.name,
-      members: roster.map((r) => ({
+      teamName: s.teamName,
+      members: s.members.map((r) => ({
         userId: r.userId,
         displayName: r.displayName,
         country: r.country,
@@ -521,7 +566,7 @@ export class SubmissionsService {
       status: s.status,
       version: s.version,
       ...content,
-      assets: assets.map((a) => ({
+      assets: s.assets.map((a) => ({
         id: a.id,
         role: a.role,
         mime: a.mime,
@@ -532,11 +577,11 @@ export class SubmissionsService {
         url: `${this.config.PUBLIC_URL}/api/v1/submissions/${s.id}/assets/${a.id}`,
       })),
       deadline: {
-        closesAt: competition.submissionClosesAt,
+        closesAt: s.submissionClosesAt,
         extensionUntil: s.extensionUntil,
         effectiveClosesAt: closesAt,
-        closesAtLocal: zonedIso(closesAt, programme.timezone),
-        timezone: programme.timezone,
+        closesAtLocal: zonedIso(closesAt, s.timezone),
+        timezone: s.timezone,
       },
       submittedAt: s.submittedAt,
       withdrawnAt: s.withdrawnAt,
@@ -545,3 +590,30 @@ export class SubmissionsService {
     };
   }
 }
+
+/** What an entry's view is made of (SubmissionsService.render), from entities or one query. */
+type SubmissionViewRow = Pick<
+  Submission,
+  | 'id'
+  | 'competitionId'
+  | 'teamId'
+  | 'kind'
+  | 'title'
+  | 'status'
+  | 'fields'
+  | 'version'
+  | 'extensionUntil'
+  | 'submittedAt'
+  | 'withdrawnAt'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  submissionClosesAt: Date;
+  timezone: string;
+  teamName: string;
+  members: Pick<RosterMember, 'userId' | 'displayName' | 'country'>[];
+  /** createdAt is a Date from an entity, its ISO string (as JSON gives it) from the one query. */
+  assets: (Pick<SubmissionAsset, 'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName'> & {
+    createdAt: Date | string;
+  })[];
+};

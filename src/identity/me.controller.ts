@@ -50,7 +50,8 @@ import { INTERESTS } from '../common/reference-data';
 import { ApiErrors } from '../common/openapi/api-errors';
 import { precompressJson, sendPrecompressed } from '../common/http/precompressed';
 
-const INTERESTS_BODY = precompressJson(INTERESTS);
+/** Served by Fastify directly (servePrecompressed in bootstrap.ts); the route below declares it. */
+export const INTERESTS_BODY = precompressJson(INTERESTS);
 
 @ApiTags('identity')
 @Controller()
@@ -243,10 +244,10 @@ export class MeController {
   @ApiOperation({ summary: 'The controlled list of interest tags, with English and Korean labels' })
   @ApiOkResponse({ type: [InterestTagDto] })
   interests(
-    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    // Static: serialized and compressed once, not on every request.
-    return sendPrecompressed(reply, acceptEncoding, INTERESTS_BODY);
+    // Static: serialized and compressed once; in the running API Fastify answers it before Nest.
+    return sendPrecompressed(reply, headers, INTERESTS_BODY);
   }
 }

@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { bullConnection } from './bull-connection';
@@ -7,7 +12,7 @@ import { QUEUES } from './job-registry';
 
 /** Runs in the worker process only: one BullMQ Worker per queue, dispatching by job name. */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHost.name);
   private workers: Worker[] = [];
 
@@ -35,8 +40,13 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     this.logger.log(`Processing queues: ${Object.values(QUEUES).join(', ')}`);
   }
 
-  /** Waits for the jobs in hand to finish before the process exits (SIGTERM). */
-  async onApplicationShutdown(signal?: string): Promise<void> {
+  /**
+   * Waits for the jobs in hand to finish before the process exits (SIGTERM), and before anything
+   * they use closes: Nest runs every beforeApplicationShutdown before any onApplicationShutdown,
+   * where the database pool and the SMTP transport close. A notification claimed and sent must
+   * still be marked sent, or its row would wait out its claim and be sent again.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`Stopping${signal ? ` on ${signal}` : ''}: finishing the jobs in hand`);
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log('Stopped');

@@ -1,10 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'node:stream';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
-import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  unprocessable,
+} from '../common/errors/app-error';
 import { Competition } from '../competitions/competition.entity';
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
@@ -24,6 +30,8 @@ import { judgeEntryView, type JudgeEntrySource } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
 import {
+  ACCESS_JOINS,
+  accessCase,
   assignmentAccess,
   type EntryAccess,
   JudgingAccess,
@@ -31,14 +39,6 @@ import {
   roundState,
 } from './judging-access';
 import { scoreProblems } from './score-rules';
-
-/** What a judge needs of the competition to score: its rubric and the programme's clock. */
-interface CompetitionSummary {
-  id: string;
-  title: string;
-  rubric: Competition['rubric'];
-  timezone: string;
-}
 
 /** A judge's list is bounded; no real round gives one judge more. */
 const MY_ASSIGNMENTS_LIMIT = 2000;
@@ -180,23 +180,20 @@ export class AssignmentsService {
     });
   }
 
-  /** Every active assignment of the caller, on entries still in the running. */
+  /** Every active assignment of the caller, on entries still in the running: one prepared query. */
   async mine(me: Principal) {
-    const m = this.db.manager;
-    // A prepared raw read: the query builder's SQL generation and hydration cost more than the query.
-    const rows = await preparedQuery<JudgeAssignment>(
+    const rows = await preparedQuery<JudgeViewRow>(
       this.db,
-      'kenal_my_assignments',
-      `SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.judge_id AS "judgeId",
-              a.status, a.scores, a.comment, a.score_state AS "scoreState",
-              a.score_version AS "scoreVersion", a.scored_at AS "scoredAt", a.created_at AS "createdAt"
-         FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
-        WHERE a.judge_id = $1 AND a.status = 'active' AND s.status = ANY($2::text[])
-        ORDER BY a.created_at, a.id
-        LIMIT $3`,
-      [me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
+      'kenal_my_assignments_view',
+      judgeViewSql(
+        `a.judge_id = $3 AND a.status = 'active'
+         AND EXISTS (SELECT 1 FROM submissions s WHERE s.id = a.submission_id AND s.status = ANY($4::text[]))
+       ORDER BY a.created_at, a.id
+       LIMIT $5`,
+      ),
+      [new Date(), false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
     );
-    return this.judgeViews(m, rows);
+    return rows.map(judgeView);
   }
 
   /**
@@ -209,7 +206,7 @@ export class AssignmentsService {
       staff: true,
     });
     const asStaff = assignment.judgeId !== who.id;
-    return (await this.judgeViews(this.db.manager, [assignment], { asStaff }))[0];
+    return (await this.judgeViews(this.db.manager, [assignment.id], { asStaff }))[0];
   }
 
   /**
@@ -239,10 +236,22 @@ export class AssignmentsService {
   async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     return this.db.transaction(async (m) => {
-      const { assignment, round, competition } = await this.access.ownAssignment(m, me, id, {
-        lock: true,
-      });
-      const problems = scoreProblems(competition.rubric, dto.scores, dto.final);
+      // The assignment held, with its round, rubric and the access rule: one round trip.
+      const [row]: ScoreTarget[] = await m.query(
+        `SELECT a.id, a.judge_id AS "judgeId", a.status, a.score_state AS "scoreState",
+                a.score_version AS "scoreVersion", r.status AS "roundStatus", r.closes_at AS "closesAt",
+                c.id AS "competitionId", c.rubric, c.rubric_locked_at AS "rubricLockedAt",
+                ${accessCase('$2::timestamptz')} AS access
+           FROM judge_assignments a
+           ${ACCESS_JOINS}
+           JOIN competitions c ON c.id = r.competition_id
+          WHERE a.id = $1
+            FOR UPDATE OF a`,
+        [id, new Date()],
+      );
+      if (!row) throw notFound('Assignment');
+      if (row.judgeId !== me.id) throw forbidden('This assignment is not yours');
+      const problems = scoreProblems(row.rubric, dto.scores, dto.final);
       if (problems.length > 0) {
         throw badRequest(
           'VALIDATION_FAILED',
@@ -250,53 +259,49 @@ export class AssignmentsService {
           problems,
         );
       }
-      if (assignment.status !== 'active') {
-        throw conflict(`This assignment is ${assignment.status}`, 'NOT_ACTIVE');
+      if (row.status !== 'active') {
+        throw conflict(`This assignment is ${row.status}`, 'NOT_ACTIVE');
       }
-      const state = roundState(round);
+      const state = roundState({ status: row.roundStatus, closesAt: row.closesAt });
       if (state === 'closed') throw roundClosed();
       if (state === 'draft')
         throw conflict('The round is not open for scores yet', 'ROUND_NOT_OPEN');
-      if (assignment.scoreState === 'final') {
+      if (row.scoreState === 'final') {
         throw conflict('This score is final and can no longer change', 'SCORE_FINAL');
       }
-      const [rule] = await assignmentAccess(m, { assignmentIds: [assignment.id] });
-      if (rule?.access === 'conflict_review') {
+      if (row.access === 'conflict_review') {
         throw conflict(
           'Your declared conflicts are being applied: your assignments here take scores again once they are',
           'CONFLICTS_UNDER_REVIEW',
         );
       }
-      if (expected !== undefined && expected !== assignment.scoreVersion) {
+      if (expected !== undefined && expected !== row.scoreVersion) {
         throw conflict(
-          `This score changed since version ${expected}: it is at version ${assignment.scoreVersion}. Reload it, then apply your edit again`,
+          `This score changed since version ${expected}: it is at version ${row.scoreVersion}. Reload it, then apply your edit again`,
         );
       }
-      assignment.scores = dto.scores as Record<string, number>;
-      assignment.comment = dto.comment ?? null;
-      assignment.scoreState = dto.final ? 'final' : 'draft';
-      assignment.scoreVersion += 1;
-      assignment.scoredAt = new Date();
-      // The row is locked and loaded: update it directly (save() would read it again first).
-      await m.update(
-        JudgeAssignment,
-        { id: assignment.id },
-        {
-          scores: assignment.scores,
-          comment: assignment.comment,
-          scoreState: assignment.scoreState,
-          scoreVersion: assignment.scoreVersion,
-          scoredAt: assignment.scoredAt,
-        },
+      // The row is locked and loaded: update it directly.
+      await m.query(
+        `UPDATE judge_assignments
+            SET scores = $2, comment = $3, score_state = $4, score_version = $5, scored_at = $6
+          WHERE id = $1`,
+        [
+          row.id,
+          JSON.stringify(dto.scores),
+          dto.comment ?? null,
+          dto.final ? 'final' : 'draft',
+          row.scoreVersion + 1,
+          new Date(),
+        ],
       );
       // Scores given against the rubric freeze it: changing it now would change what they mean.
-      if (!competition.rubricLockedAt) {
+      if (!row.rubricLockedAt) {
         await m.query(
           `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
-          [competition.id],
+          [row.competitionId],
         );
       }
-      return (await this.judgeViews(m, [assignment], { known: [round] }))[0];
+      return (await this.judgeViews(m, [row.id]))[0];
     });
   }
 
@@ -388,89 +393,117 @@ export class AssignmentsService {
    * The judge's view: the entry as the round allows it to be seen, and the judge's own score.
    * `submission` is null whenever the access rule does not let the judge read the entry, and
    * `access` says why (for staff, who read any assignment of their programme, it is `open`).
-   * Sequential queries: m is often a transaction's single connection. `known` rounds are not read again.
+   * One query, in m (often a transaction that just changed the rows).
    */
-  private async judgeViews(
-    m: EntityManager,
-    rows: JudgeAssignment[],
-    opts: { asStaff?: boolean; known?: JudgingRound[] } = {},
-  ) {
-    if (rows.length === 0) return [];
-    const rounds = new Map((opts.known ?? []).map((r) => [r.id, r]));
-    const roundIds = [...new Set(rows.map((r) => r.roundId))].filter((id) => !rounds.has(id));
-    if (roundIds.length > 0)
-      for (const r of await m.findBy(JudgingRound, { id: In(roundIds) })) rounds.set(r.id, r);
-    const competitions = new Map<string, CompetitionSummary>(
-      (
-        await m.query(
-          `SELECT c.id, c.title, c.rubric, p.timezone
-             FROM competitions c JOIN programmes p ON p.id = c.programme_id
-            WHERE c.id = ANY($1::uuid[])`,
-          [[...new Set([...rounds.values()].map((r) => r.competitionId))]],
-        )
-      ).map((c: CompetitionSummary) => [c.id, c] as const),
-    );
-    const rules = new Map<string, EntryAccess>(
-      opts.asStaff
-        ? rows.map((a) => [a.id, 'open'])
-        : (await assignmentAccess(m, { assignmentIds: rows.map((a) => a.id) })).map((r) => [
-            r.id,
-            r.access,
-          ]),
-    );
-    const readable = rows.filter((a) => rules.get(a.id) === 'open');
-    const sources = await this.entrySources(m, [...new Set(readable.map((r) => r.submissionId))]);
-    return rows.map((a) => {
-      const round = rounds.get(a.roundId)!;
-      const access = rules.get(a.id) ?? 'withdrawn';
-      const competition = competitions.get(round.competitionId)!;
-      return {
-        id: a.id,
-        roundId: a.roundId,
-        roundName: round.name,
-        competitionId: competition.id,
-        competitionTitle: competition.title,
-        timezone: competition.timezone,
-        rubric: competition.rubric,
-        blind: round.blind,
-        closesAt: round.closesAt,
-        roundStatus: roundState(round),
-        status: a.status === 'removed' ? 'withdrawn' : a.status,
-        access,
-        submission:
-          access === 'open'
-            ? judgeEntryView(sources.get(a.submissionId)!, round.blind, a.id)
-            : null,
-        score: {
-          state: a.scoreState,
-          scores: a.scores,
-          comment: a.comment,
-          version: a.scoreVersion,
-          scoredAt: a.scoredAt,
-        },
-      };
+  private async judgeViews(m: EntityManager, ids: string[], opts: { asStaff?: boolean } = {}) {
+    if (ids.length === 0) return [];
+    const rows: JudgeViewRow[] = await m.query(judgeViewSql('a.id = ANY($3::uuid[])'), [
+      new Date(),
+      opts.asStaff === true,
+      ids,
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [judgeView(row)] : [];
     });
   }
+}
 
-  private async entrySources(
-    m: EntityManager,
-    ids: string[],
-  ): Promise<Map<string, JudgeEntrySource>> {
-    // One round trip: the entry, its team, members in joining order and files in upload order.
-    const entries: JudgeEntrySource[] = await m.query(
-      `SELECT s.id, s.title, s.kind, s.fields, t.name AS "teamName",
-              COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
-                          FROM team_members tm JOIN users u ON u.id = tm.user_id
-                         WHERE tm.team_id = s.team_id), '[]') AS "memberNames",
-              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
-                                                          'size', a.size) ORDER BY a.created_at)
-                          FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
-         FROM submissions s JOIN teams t ON t.id = s.team_id
-        WHERE s.id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const out = new Map<string, JudgeEntrySource>();
-    for (const e of entries) out.set(e.id, e);
-    return out;
-  }
+/** What scoring needs of an assignment, read under its row lock. */
+interface ScoreTarget {
+  id: string;
+  judgeId: string;
+  status: JudgeAssignment['status'];
+  scoreState: JudgeAssignment['scoreState'];
+  scoreVersion: number;
+  roundStatus: JudgingRound['status'];
+  closesAt: Date;
+  competitionId: string;
+  rubric: Competition['rubric'];
+  rubricLockedAt: Date | null;
+  access: EntryAccess;
+}
+
+/** An assignment with its round, competition, access (judging-access.ts) and, when readable, its entry. */
+interface JudgeViewRow {
+  id: string;
+  roundId: string;
+  submissionId: string;
+  status: JudgeAssignment['status'];
+  scores: Record<string, number>;
+  comment: string | null;
+  scoreState: JudgeAssignment['scoreState'];
+  scoreVersion: number;
+  scoredAt: Date | null;
+  roundName: string;
+  blind: boolean;
+  closesAt: Date;
+  roundStatus: JudgingRound['status'];
+  competitionId: string;
+  competitionTitle: string;
+  rubric: Competition['rubric'];
+  timezone: string;
+  access: EntryAccess;
+  entry: JudgeEntrySource | null;
+}
+
+/**
+ * The judge's view in one round trip: $1 the server's now, $2 true when staff read it (access
+ * `open` whatever the rule says), then the filter's own parameters from $3. The entry (its team,
+ * members in joining order, files in upload order) is read only when the access allows it.
+ */
+function judgeViewSql(filter: string): string {
+  return `SELECT v.*, e.entry FROM (
+      SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
+             a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
+             a.scored_at AS "scoredAt", a.created_at AS "createdAt",
+             r.name AS "roundName", r.blind, r.closes_at AS "closesAt", r.status AS "roundStatus",
+             c.id AS "competitionId", c.title AS "competitionTitle", c.rubric, p.timezone,
+             CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz')} END AS access
+        FROM judge_assignments a
+        ${ACCESS_JOINS}
+        JOIN competitions c ON c.id = r.competition_id
+        JOIN programmes p ON p.id = c.programme_id
+       WHERE ${filter}) v
+    LEFT JOIN LATERAL (
+      SELECT json_build_object(
+               'id', s.id, 'title', s.title, 'kind', s.kind, 'fields', s.fields, 'teamName', t.name,
+               'memberNames', COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
+                                          FROM team_members tm JOIN users u ON u.id = tm.user_id
+                                         WHERE tm.team_id = s.team_id), '[]'),
+               'assets', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'role', f.role,
+                                                    'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
+                                     FROM submission_assets f WHERE f.submission_id = s.id), '[]')
+             ) AS entry
+        FROM submissions s JOIN teams t ON t.id = s.team_id
+       WHERE s.id = v."submissionId") e ON v.access = 'open'
+    ORDER BY v."createdAt", v.id`;
+}
+
+function judgeView(row: JudgeViewRow) {
+  const access = row.access;
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    roundName: row.roundName,
+    competitionId: row.competitionId,
+    competitionTitle: row.competitionTitle,
+    timezone: row.timezone,
+    rubric: row.rubric,
+    blind: row.blind,
+    closesAt: row.closesAt,
+    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }),
+    status: row.status === 'removed' ? 'withdrawn' : row.status,
+    access,
+    submission:
+      access === 'open' && row.entry ? judgeEntryView(row.entry, row.blind, row.id) : null,
+    score: {
+      state: row.scoreState,
+      scores: row.scores,
+      comment: row.comment,
+      version: row.scoreVersion,
+      scoredAt: row.scoredAt,
+    },
+  };
 }

@@ -8,7 +8,10 @@ import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound, RoundStatus } from './judging-round.entity';
 
 /** An open round is closed once its closesAt passes: the server clock decides, no job needed. */
-export function roundState(round: JudgingRound, now = new Date()): RoundStatus {
+export function roundState(
+  round: Pick<JudgingRound, 'status' | 'closesAt'>,
+  now = new Date(),
+): RoundStatus {
   if (round.status === 'open' && now.getTime() >= round.closesAt.getTime()) return 'closed';
   return round.status;
 }
@@ -111,6 +114,26 @@ export interface AssignmentAccess {
  * A judge who just declared a conflict of their own reads none of their entries in that
  * competition until it is applied (`conflict_review`: see JudgePoolService.declareOwn).
  */
+/**
+ * The rule above as SQL, for queries that read assignments with it: `ACCESS_JOINS` after
+ * `FROM judge_assignments a` (it brings the round as `r`), then `accessCase('$n')` in the select
+ * list, `$n` being the server's now. assignmentAccess and the judge's views both read it from here.
+ */
+export const ACCESS_JOINS = `JOIN judging_rounds r ON r.id = a.round_id
+       JOIN users u ON u.id = a.judge_id
+       LEFT JOIN judge_pool_members pm
+              ON pm.competition_id = r.competition_id AND pm.user_id = a.judge_id
+       LEFT JOIN competition_results cr ON cr.competition_id = r.competition_id`;
+
+export const accessCase = (now: string) => `CASE WHEN a.status = 'recused' THEN 'recused'
+                 WHEN a.status <> 'active' THEN 'withdrawn'
+                 WHEN NOT ('judge' = ANY(u.roles)) THEN 'not_a_judge'
+                 WHEN pm.id IS NULL THEN 'not_in_pool'
+                 WHEN cr.published_at IS NOT NULL THEN 'results_published'
+                 WHEN r.status = 'closed' OR (r.status = 'open' AND r.closes_at <= ${now}) THEN 'round_closed'
+                 WHEN pm.conflicts_pending_since IS NOT NULL THEN 'conflict_review'
+                 ELSE 'open' END`;
+
 export async function assignmentAccess(
   m: EntityManager,
   where: { assignmentIds: string[] } | { judgeId: string; submissionId: string },
@@ -122,21 +145,9 @@ export async function assignmentAccess(
       : ['a.judge_id = $2 AND a.submission_id = $3', [where.judgeId, where.submissionId]];
   return m.query(
     `SELECT a.id, a.judge_id AS "judgeId", a.submission_id AS "submissionId",
-            a.round_id AS "roundId", r.blind,
-            CASE WHEN a.status = 'recused' THEN 'recused'
-                 WHEN a.status <> 'active' THEN 'withdrawn'
-                 WHEN NOT ('judge' = ANY(u.roles)) THEN 'not_a_judge'
-                 WHEN pm.id IS NULL THEN 'not_in_pool'
-                 WHEN cr.published_at IS NOT NULL THEN 'results_published'
-                 WHEN r.status = 'closed' OR (r.status = 'open' AND r.closes_at <= $1) THEN 'round_closed'
-                 WHEN pm.conflicts_pending_since IS NOT NULL THEN 'conflict_review'
-                 ELSE 'open' END AS access
+            a.round_id AS "roundId", r.blind, ${accessCase('$1')} AS access
        FROM judge_assignments a
-       JOIN judging_rounds r ON r.id = a.round_id
-       JOIN users u ON u.id = a.judge_id
-       LEFT JOIN judge_pool_members pm
-              ON pm.competition_id = r.competition_id AND pm.user_id = a.judge_id
-       LEFT JOIN competition_results cr ON cr.competition_id = r.competition_id
+       ${ACCESS_JOINS}
       WHERE ${filter}
       ORDER BY a.id`,
     [now, ...params],

@@ -15,10 +15,16 @@ export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(private readonly config: AppConfig) {
-    // A pooled transport keeps SMTP connections open between messages (nodemailer reads options from the URL).
-    const url = new URL(config.SMTP_URL);
-    url.searchParams.set('pool', 'true');
-    this.transport = createTransport(url.toString());
+    // A pooled transport keeps SMTP connections open between messages. A send gives up well within
+    // a delivery's claim on its outbox row (CLAIM_SECONDS): 30 s to connect or greet, 60 s of
+    // silence. Options in SMTP_URL's query (nodemailer reads them) win over these.
+    this.transport = createTransport({
+      url: config.SMTP_URL,
+      pool: true,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
   }
 
   async send(mail: Mail): Promise<void> {

@@ -46,6 +46,10 @@ export class OutboxMessage {
   @Column({ type: 'timestamptz', nullable: true })
   queuedAt: Date | null;
 
+  /** A delivery holds the row until then (set in a committed claim, cleared when it ends). */
+  @Column({ type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   deliveredAt: Date | null;
 

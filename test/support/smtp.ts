@@ -14,6 +14,11 @@ export class TestSmtp {
   readonly messages: ReceivedMail[] = [];
   /** Set to make the server refuse the next N messages with a temporary error. */
   failNext = 0;
+  /** Messages to these addresses get no answer after their DATA until release() (a slow server). */
+  readonly hold = new Set<string>();
+  /** Messages held now, waiting for their answer. */
+  held = 0;
+  private releases: (() => void)[] = [];
   private server: SMTPServer;
   port = 0;
 
@@ -22,33 +27,52 @@ export class TestSmtp {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
+          const rcpt = session.envelope.rcptTo.map((a) => a.address.toLowerCase());
+          if (rcpt.some((a) => this.hold.has(a))) {
+            this.held += 1;
+            this.releases.push(() => {
+              this.held -= 1;
+              this.accept(chunks, callback);
+            });
+            return;
+          }
           if (this.failNext > 0) {
             this.failNext -= 1;
             const err = Object.assign(new Error('Mailbox busy, try later'), { responseCode: 451 });
             return callback(err);
           }
-          simpleParser(Buffer.concat(chunks))
-            .then((mail) => {
-              const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-              this.messages.push({
-                to: to.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())),
-                subject: mail.subject ?? '',
-                text: mail.text ?? '',
-                messageId: mail.messageId,
-              });
-              callback();
-            })
-            .catch(callback);
+          this.accept(chunks, callback);
         });
       },
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  private accept(chunks: Buffer[], callback: (err?: Error | null) => void): void {
+    simpleParser(Buffer.concat(chunks))
+      .then((mail) => {
+        const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+        this.messages.push({
+          to: to.flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())),
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          messageId: mail.messageId,
+        });
+        callback();
+      })
+      .catch(callback);
+  }
+
+  /** Answers every held message (and stops holding). */
+  release(): void {
+    this.hold.clear();
+    for (const answer of this.releases.splice(0)) answer();
   }
 
   get url(): string {
@@ -85,6 +109,7 @@ export class TestSmtp {
   }
 
   async stop(): Promise<void> {
+    this.release();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }

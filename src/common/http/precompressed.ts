@@ -1,17 +1,21 @@
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** A JSON body that never changes, serialized and compressed once at start-up. */
 export interface PrecompressedJson {
   identity: Buffer;
   br: Buffer;
   gzip: Buffer;
+  /** The identity body's hash, quoted by the ETag of each encoding. */
+  tag: string;
 }
 
 export function precompressJson(value: unknown): PrecompressedJson {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
   return {
     identity,
+    tag: createHash('sha256').update(identity).digest('base64url').slice(0, 22),
     br: brotliCompressSync(identity, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -33,17 +37,46 @@ function accepted(header: string | undefined): Set<string> {
   return out;
 }
 
-/** Sends the stored variant the client accepts: brotli, else gzip, else as is. */
+/**
+ * Sends the stored variant the client accepts: brotli, else gzip, else as is, with an ETag per
+ * variant; a request naming that ETag in If-None-Match gets 304 and no body.
+ */
 export function sendPrecompressed(
   reply: FastifyReply,
-  acceptEncoding: string | undefined,
+  headers: { 'accept-encoding'?: string; 'if-none-match'?: string },
   body: PrecompressedJson,
 ): Buffer {
-  const ok = accepted(acceptEncoding);
+  const ok = accepted(headers['accept-encoding']);
   const encoding = ok.has('br') ? 'br' : ok.has('gzip') || ok.has('*') ? 'gzip' : undefined;
+  const etag = `"${body.tag}${encoding ? `-${encoding}` : ''}"`;
   void reply.header('content-type', 'application/json; charset=utf-8');
   void reply.header('vary', 'accept-encoding');
+  void reply.header('etag', etag);
+  const match = headers['if-none-match'];
+  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    void reply.code(304);
+    return Buffer.alloc(0);
+  }
   if (!encoding) return body.identity;
   void reply.header('content-encoding', encoding);
   return body[encoding];
+}
+
+/**
+ * Static GET routes answered by Fastify itself with a stored body: Nest still declares them (the
+ * OpenAPI document, the controller as documentation), but their handler is swapped as Fastify
+ * registers them, so no guard, pipe or interceptor runs. Fastify's hooks still do: the request id,
+ * the security headers and the request log line are the same as on every route.
+ */
+export function servePrecompressed(
+  fastify: FastifyInstance,
+  routes: Record<string, PrecompressedJson>,
+): void {
+  fastify.addHook('onRoute', (route) => {
+    const body = Object.hasOwn(routes, route.url) ? routes[route.url] : undefined;
+    if (!body || ![route.method].flat().includes('GET')) return;
+    route.handler = (req, reply) => {
+      void reply.send(sendPrecompressed(reply, req.headers, body));
+    };
+  });
 }
