@@ -12,7 +12,7 @@
  * Prints p50/p99/max, non-2xx and CPU per request of the API and of PostgreSQL; then EXPLAIN
  * ANALYZE of the listing and unread queries. Options: --no-build, --list-rate R (200), --keep.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,11 +27,15 @@ import {
   dbUrl,
   fmt,
   freePort,
+  NO_RATE_LIMITS,
   productionEnv,
-  startNode,
   stopAll,
   waitFor,
-} from './lib/server';
+} from './lib/stack';
+
+/** Starts a node script of the build in `cwd` with `env`, its output into `log`. */
+const startNode = (cwd: string, env: NodeJS.ProcessEnv, log: number, args: string[]) =>
+  spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log, 'inherit'] });
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -181,16 +185,18 @@ async function main() {
     const jwtSecret = randomBytes(48).toString('base64url');
     const adminEmail = 'admin@bench.test';
     const adminPassword = randomBytes(12).toString('hex');
-    const env = productionEnv({
-      apiPort,
-      dbName,
-      smtpPort,
-      uploads,
-      adminEmail,
-      adminPassword,
-      jwtSecret,
-      prefix: 'kenal-bench-letters',
-    });
+    const env = {
+      ...productionEnv({
+        port: apiPort,
+        databaseUrl: dbUrl(dbName),
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        uploadDir: uploads,
+        adminEmail,
+        adminPassword,
+      }),
+      ...NO_RATE_LIMITS,
+      JWT_SECRET: jwtSecret,
+    };
     const log = openSync(join(uploads, 'api.log'), 'a');
     const api = startNode(root, env, log, ['--max-semi-space-size=1', 'dist/src/main.js']);
     children.push(api, startNode(root, env, log, ['dist/src/worker.js']));
