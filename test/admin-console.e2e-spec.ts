@@ -123,6 +123,17 @@ describe('admin console (e2e: staff invitations, resend, audit filters, notifica
       .set(auth(admin))
       .expect(200);
     expect(after.body.items[0].invitation).toBeNull();
+    const staffOnly = await h
+      .http()
+      .get('/api/v1/admin/users?staff=true&pageSize=100')
+      .set(auth(admin))
+      .expect(200);
+    expect(staffOnly.body.items.map((u: { id: string }) => u.id)).toContain(staff.id);
+    expect(
+      staffOnly.body.items.every((u: { roles: string[] }) =>
+        u.roles.some((r) => ['judge', 'coordinator', 'admin'].includes(r)),
+      ),
+    ).toBe(true);
     const none = await h.http().post(`/api/v1/admin/users/${staff.id}/invitation`).set(auth(admin));
     expect(none.status).toBe(409);
     expect(none.body.code).toBe('NO_OPEN_INVITATION');

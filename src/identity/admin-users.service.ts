@@ -349,7 +349,7 @@ export class AdminUsersService {
     });
   }
 
-  async list(q: PageQuery & { role?: Role; email?: string }) {
+  async list(q: PageQuery & { role?: Role; email?: string; staff?: boolean }) {
     const qb = this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -357,6 +357,7 @@ export class AdminUsersService {
       .orderBy('u.created_at', 'ASC')
       .addOrderBy('u.id');
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });
+    if (q.staff) qb.andWhere('u.roles && :staff', { staff: STAFF_ROLES });
     if (q.email)
       qb.andWhere('u.email LIKE :email', {
         email: `%${q.email.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`,

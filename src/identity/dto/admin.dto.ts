@@ -4,6 +4,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsISO8601,
@@ -94,6 +95,13 @@ export class AuditQuery extends PageQuery {
 
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
+  @ApiPropertyOptional({
+    description: 'true: only accounts with a staff role (judge, coordinator, admin)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  @IsBoolean()
+  staff?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
 }
 

@@ -554,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All programmes, newest first */
+        /** All programmes, newest first; ?mine=true: the ones the caller coordinates */
         get: operations["ProgrammesController_list"];
         put?: never;
         /** Create a programme; the creator becomes one of its coordinators */
@@ -592,7 +592,7 @@ export interface paths {
         /** The programme's coordinators (its coordinators and admins only) */
         get: operations["ProgrammesController_coordinators"];
         put?: never;
-        /** Add a coordinator (a user with the coordinator role) */
+        /** Add a coordinator (a user with the coordinator role), by user id or by email */
         post: operations["ProgrammesController_addCoordinator"];
         delete?: never;
         options?: never;
@@ -624,7 +624,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The programme's pen-pal rounds, newest first, with enrolments and runs (its coordinators and admins) */
+        get: operations["RoundsController_listForProgramme"];
         put?: never;
         /** Create a pen-pal round (coordinators of the programme) */
         post: operations["RoundsController_create"];
@@ -792,6 +793,23 @@ export interface paths {
         };
         /** Proposed pairs with score and reasons, best first (coordinators) */
         get: operations["MatchingRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{id}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare two finished runs of one round: pairs kept, lost, gained; coverage per country (coordinators) */
+        get: operations["MatchingRunsController_compare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2132,8 +2150,13 @@ export interface components {
             since: string;
         };
         AddCoordinatorDto: {
-            /** Format: uuid */
-            userId: string;
+            /**
+             * Format: uuid
+             * @description The account to add; or give its email
+             */
+            userId?: string;
+            /** @description The email of the account to add (instead of userId) */
+            email?: string;
         };
         CoordinatorAddedDto: {
             /** Format: uuid */
@@ -2226,6 +2249,38 @@ export interface components {
             letterDelay: "none" | "distance";
             lettersPerDay: number;
             screenAdultLetters: boolean;
+        };
+        ProgrammeRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            name: string;
+            /** Format: date-time */
+            enrolmentOpensAt: string;
+            /** Format: date-time */
+            enrolmentClosesAt: string;
+            /** @description the same window in the programme's time zone */
+            local: components["schemas"]["PenpalRoundLocalWindowDto"];
+            /** @enum {string} */
+            enrolment: "not_open" | "open" | "closed";
+            penpalsPerParticipant: number;
+            rules: components["schemas"]["RoundRulesDto"];
+            weights: components["schemas"]["RoundWeightsDto"];
+            countryBalance: components["schemas"]["CountryBalanceDto"];
+            /** @enum {string} */
+            letterDelay: "none" | "distance";
+            lettersPerDay: number;
+            screenAdultLetters: boolean;
+            /** @description people enrolled now */
+            enrolled: number;
+            /** @description matching runs started */
+            runs: number;
+            /**
+             * Format: date-time
+             * @description when a run was last published
+             */
+            publishedAt: string | null;
         };
         PenpalEnrolmentDto: {
             /** Format: uuid */
@@ -2496,6 +2551,34 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["ProposedMatchDto"][];
+        };
+        CountryComparisonDto: {
+            /** @example LA */
+            country: string;
+            pairsBefore: number;
+            pairsAfter: number;
+            kept: number;
+            lost: number;
+            gained: number;
+            /** @description people of the country with a pair in the first run */
+            matchedBefore: number;
+            /** @description people of the country with a pair in the second run */
+            matchedAfter: number;
+            /** @description people of the country enrolled (from the second run) */
+            enrolled: number;
+        };
+        RunComparisonDto: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            otherRunId: string;
+            /** @description pairs in both runs */
+            kept: number;
+            /** @description pairs of the first run the second does not have */
+            lost: number;
+            /** @description pairs of the second run the first did not have */
+            gained: number;
+            byCountry: components["schemas"]["CountryComparisonDto"][];
         };
         UnmatchedPersonDto: {
             /** Format: uuid */
@@ -4703,6 +4786,8 @@ export interface operations {
                 page?: components["schemas"]["Object"];
                 pageSize?: components["schemas"]["Object"];
                 role?: "applicant" | "judge" | "coordinator" | "admin";
+                /** @description true: only accounts with a staff role (judge, coordinator, admin) */
+                staff?: boolean;
                 email?: string;
             };
             header?: never;
@@ -5658,6 +5743,8 @@ export interface operations {
             query?: {
                 page?: components["schemas"]["Object"];
                 pageSize?: components["schemas"]["Object"];
+                /** @description true: only the programmes the caller coordinates */
+                mine?: boolean;
             };
             header?: never;
             path?: never;
@@ -6076,6 +6163,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    RoundsController_listForProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeRoundDto"][];
+                };
             };
             /** @description Bad request: INVALID_ID */
             400: {
@@ -7316,6 +7480,98 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    MatchingRunsController_compare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                otherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunComparisonDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable: RUNS_NOT_COMPARABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "RUNS_NOT_COMPARABLE";
                     };
                 };
             };

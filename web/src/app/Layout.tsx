@@ -34,6 +34,11 @@ function StaffLinks() {
           <Trans>Coordinate</Trans>
         </NavLink>
       )}
+      {roles.includes('admin') && (
+        <NavLink to="/admin/staff">
+          <Trans>Admin</Trans>
+        </NavLink>
+      )}
     </>
   );
 }
