@@ -13,7 +13,10 @@ const NAMES = {
 export const roleName = (i18n: I18n, role: string): string =>
   role in NAMES ? i18n._(NAMES[role as Role]) : role;
 
-export const roleList = (i18n: I18n, roles: string[]): string =>
-  new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(
-    roles.map((r) => roleName(i18n, r)),
-  );
+export const roleList = (i18n: I18n, roles: string[]): string => {
+  const names = roles.map((r) => roleName(i18n, r));
+  // A language the browser has no list data for (Lao in Chromium) would get an English "and".
+  return Intl.ListFormat.supportedLocalesOf(i18n.locale).length > 0
+    ? new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(names)
+    : names.join(', ');
+};
