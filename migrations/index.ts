@@ -13,6 +13,7 @@ import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
 import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
 import { Letters1796507038051 } from './1796507038051-Letters';
 import { OutboxForgetsTokens1796507382245 } from './1796507382245-OutboxForgetsTokens';
+import { InvitationSender1796515613071 } from './1796515613071-InvitationSender';
 import { OutboxClaim1796516594094 } from './1796516594094-OutboxClaim';
 import { InboxPayload1796516942731 } from './1796516942731-InboxPayload';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JudgeConflictsPending1796505827221,
   Letters1796507038051,
   OutboxForgetsTokens1796507382245,
+  InvitationSender1796515613071,
   OutboxClaim1796516594094,
   InboxPayload1796516942731,
 ];

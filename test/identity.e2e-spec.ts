@@ -491,9 +491,10 @@ describe('the pages behind emailed links (as a browser sees them)', () => {
       .expect(201);
     const mail = await h.smtp.waitFor('form.staff@kenal.test');
     expect(mail.subject).toContain('비밀번호');
-    // The email opens the web app's page (test/browser covers it); its server-rendered twin stays.
+    // The email opens the web app's invitation page (test/browser covers it); the reset route's
+    // server-rendered form takes the same token.
     const token = mail.text.match(
-      /http:\/\/kenal\.test\/reset-password\/([A-Za-z0-9_-]{43})\b/,
+      /http:\/\/kenal\.test\/staff-invitations\/([A-Za-z0-9_-]{43})\b/,
     )![1];
     const link = `/api/v1/auth/password-reset/${token}`;
     const page = await h.http().get(link).expect(200);

@@ -78,7 +78,7 @@ describe('live tokens stay out of the outbox and the logs (e2e)', () => {
       '/consent/***?lang=en',
       '/invitations/***',
       '/reset-password/***',
-      '/reset-password/***',
+      '/staff-invitations/***',
     ]);
 
     // The emailed links are untouched.

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../common/json';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AccountErasure,
   ErasureOrder,
@@ -68,13 +68,65 @@ export class AuditService {
     });
   }
 
-  async list(q: PageQuery & { action?: string; actorId?: string }) {
-    const where: FindOptionsWhere<AuditEvent> = {};
-    if (q.action) where.action = q.action;
-    if (q.actorId) where.actorId = q.actorId;
-    const [items, total] = await this.db
-      .getRepository(AuditEvent)
-      .findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, ...skipTake(q) });
-    return pageOf(items, total, q);
+  /**
+   * The log newest first, each event with its actor's name and email. `action` matches an action
+   * or every action under a prefix (user → user.*); `actorEmail` a part of the address; `from`
+   * inclusive, `to` exclusive.
+   */
+  async list(q: AuditFilter) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (q.action) add(`(e.action = ? OR starts_with(e.action, ? || '.'))`, q.action);
+    if (q.actorId) add('e.actor_id = ?', q.actorId);
+    if (q.actorEmail) add(`strpos(u.email, ?) > 0`, q.actorEmail.toLowerCase());
+    if (q.targetType) add('e.target_type = ?', q.targetType);
+    if (q.targetId) add('e.target_id = ?', q.targetId);
+    if (q.from) add('e.created_at >= ?', q.from);
+    if (q.to) add('e.created_at < ?', q.to);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { skip, take } = skipTake(q);
+    const [rows, counted] = await Promise.all([
+      this.db.query(
+        `SELECT e.id, e.actor_id AS "actorId", u.display_name AS "actorName", u.email AS "actorEmail",
+                e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.details,
+                e.created_at AS "createdAt"
+           FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+           ${filter}
+          ORDER BY e.created_at DESC, e.id
+          LIMIT ${take} OFFSET ${skip}`,
+        params,
+      ) as Promise<AuditEventRow[]>,
+      this.db.query(
+        `SELECT count(*)::int AS n FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id ${filter}`,
+        params,
+      ) as Promise<{ n: number }[]>,
+    ]);
+    return pageOf(rows, counted[0].n, q);
   }
+}
+
+export interface AuditFilter extends PageQuery {
+  action?: string;
+  actorId?: string;
+  actorEmail?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditEventRow {
+  id: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: JsonObject;
+  createdAt: Date;
 }

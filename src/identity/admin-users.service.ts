@@ -1,10 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { hashToken } from '../common/crypto/tokens';
-import { conflict, emailUnverified, forbidden, notFound } from '../common/errors/app-error';
+import {
+  badRequest,
+  conflict,
+  emailUnverified,
+  forbidden,
+  notFound,
+  unauthenticated,
+} from '../common/errors/app-error';
+import { RateLimiter } from '../common/redis/rate-limiter';
+import type { AuthResult } from './auth.service';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
@@ -25,6 +34,15 @@ export interface StaffInvitationView {
   expiresAt: Date;
 }
 
+/** How many times a day an admin may send one account's invitation again. */
+export const RESENDS_PER_DAY = 5;
+
+const noInvitation = () =>
+  conflict(
+    'This account has no invitation waiting: it has set its password, or holds the roles offered',
+    'NO_OPEN_INVITATION',
+  );
+
 @Injectable()
 export class AdminUsersService {
   private readonly logger = new Logger(AdminUsersService.name);
@@ -36,6 +54,7 @@ export class AdminUsersService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly sessions: SessionTokens,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /**
@@ -61,17 +80,7 @@ export class AdminUsersService {
             locale: dto.locale ?? 'en',
           }),
         );
-        const { link, expiresAt } = await this.passwords.createLink(m, user, 'invite');
-        await this.outbox.enqueue(m, {
-          type: 'staff.invited',
-          recipient: { userId: user.id, email: user.email, locale: user.locale },
-          payload: {
-            displayName: user.displayName,
-            roles: user.roles, // codes: named in the reader's language
-            link,
-            expiresAt: expiresAt.toISOString(),
-          },
-        });
+        await this.sendInvite(m, actor, user);
         await this.audit.record(m, {
           actorId: actor.id,
           action: 'user.created',
@@ -88,6 +97,28 @@ export class AdminUsersService {
     }
   }
 
+  /** A new account's invitation: the link sets its first password (earlier links stop working). */
+  private async sendInvite(m: EntityManager, actor: Principal, user: User): Promise<Date> {
+    const { link, expiresAt } = await this.passwords.createLink(
+      m,
+      user,
+      'invite',
+      user.roles,
+      actor.id,
+    );
+    await this.outbox.enqueue(m, {
+      type: 'staff.invited',
+      recipient: { userId: user.id, email: user.email, locale: user.locale },
+      payload: {
+        displayName: user.displayName,
+        roles: user.roles, // codes: named in the reader's language
+        link,
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    return expiresAt;
+  }
+
   private async offerRoles(
     m: EntityManager,
     actor: Principal,
@@ -98,7 +129,22 @@ export class AdminUsersService {
     if (roles.length === 0) {
       throw conflict('This account already holds these roles', 'ROLES_ALREADY_HELD');
     }
-    const { link, expiresAt } = await this.passwords.createLink(m, user, 'staff_roles', roles);
+    return this.sendRolesOffer(m, actor, user, roles);
+  }
+
+  private async sendRolesOffer(
+    m: EntityManager,
+    actor: Principal,
+    user: User,
+    roles: string[],
+  ): Promise<StaffInvitationView> {
+    const { link, expiresAt } = await this.passwords.createLink(
+      m,
+      user,
+      'staff_roles',
+      roles,
+      actor.id,
+    );
     await this.outbox.enqueue(m, {
       type: 'staff.roles_offered',
       recipient: { userId: user.id, email: user.email, locale: user.locale },
@@ -121,9 +167,35 @@ export class AdminUsersService {
   }
 
   /**
-   * The owner of an existing account accepts the roles an admin offered, signed in as that
-   * account. The link came by email, so the address is verified too.
+   * The emailed invitation link. A new account's owner (an `invite` link) chooses a password and
+   * is signed in; an existing account's owner (a `staff_roles` link) accepts the roles signed in
+   * as that account. The link came by email, so the address is verified too.
    */
+  async acceptInvitation(
+    actor: Principal | undefined,
+    token: string,
+    password: string | undefined,
+  ): Promise<UserView | AuthResult> {
+    const row = await this.db
+      .getRepository(PasswordToken)
+      .findOneBy({ tokenHash: hashToken(token) });
+    if (row?.purpose === 'invite') {
+      if (!password) {
+        throw badRequest('VALIDATION_FAILED', 'Choose a password of 10 characters or more', [
+          { path: 'password', message: 'Choose a password of 10 characters or more' },
+        ]);
+      }
+      const { userId } = await this.passwords.setPassword(token, password, ['invite']);
+      return this.db.transaction(async (m) => {
+        const user = await m.findOneByOrFail(User, { id: userId });
+        return { user: userView(user), ...(await this.sessions.startSession(m, userId)) };
+      });
+    }
+    if (!actor) throw unauthenticated('Sign in as the invited account to accept');
+    return this.acceptRoles(actor, token);
+  }
+
+  /** The owner of an existing account accepts the roles an admin offered, signed in as it. */
   async acceptRoles(actor: Principal, token: string): Promise<UserView> {
     return this.db.transaction(async (m) => {
       const row = await m.findOne(PasswordToken, {
@@ -152,18 +224,96 @@ export class AdminUsersService {
     });
   }
 
-  /** What the emailed invitation link shows before its owner signs in. */
+  /**
+   * What the emailed invitation link shows before anything is done: for whom, which roles, who
+   * sent it, and whether the owner sets a password (a new account) or signs in to accept.
+   */
   async describeInvitation(token: string) {
-    const row = await this.db
-      .getRepository(PasswordToken)
-      .findOneBy({ tokenHash: hashToken(token), purpose: 'staff_roles' });
+    const row = await this.db.getRepository(PasswordToken).findOneBy({
+      tokenHash: hashToken(token),
+      purpose: In(['invite', 'staff_roles']),
+    });
     if (!row) throw notFound('Invitation');
+    const [user, sender] = await Promise.all([
+      this.db.getRepository(User).findOneBy({ id: row.userId }),
+      row.createdBy ? this.db.getRepository(User).findOneBy({ id: row.createdBy }) : null,
+    ]);
+    if (!user || user.deletedAt) throw notFound('Invitation');
     const status = row.usedAt
       ? ('used' as const)
       : row.expiresAt.getTime() <= Date.now()
         ? ('expired' as const)
         : ('pending' as const);
-    return { roles: row.roles ?? [], status, expiresAt: row.expiresAt };
+    return {
+      kind: row.purpose === 'invite' ? ('new_account' as const) : ('existing_account' as const),
+      roles: row.roles ?? (row.purpose === 'invite' ? user.roles : []),
+      status,
+      expiresAt: row.expiresAt,
+      email: user.email,
+      displayName: user.displayName,
+      invitedBy: sender && !sender.deletedAt ? sender.displayName : null,
+    };
+  }
+
+  /**
+   * Sends a staff member's invitation again, with a new link (the old one stops working): a new
+   * account that has not set its password yet, or an existing account with roles still on offer.
+   * At most RESENDS_PER_DAY a day per account.
+   */
+  async resendInvitation(actor: Principal, userId: string): Promise<StaffInvitationView> {
+    await this.limiter.enforce(`staff-invitation-resend:${userId}`, RESENDS_PER_DAY, 24 * 3600);
+    return this.db.transaction(async (m) => {
+      const user = await m.findOne(User, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user || user.deletedAt) throw notFound('User');
+      const last = await m.findOne(PasswordToken, {
+        where: { userId, purpose: In(['invite', 'staff_roles']) },
+        order: { createdAt: 'DESC' },
+      });
+      let view: StaffInvitationView;
+      if (!user.passwordHash) {
+        const expiresAt = await this.sendInvite(m, actor, user);
+        view = { status: 'invited', userId, roles: user.roles, expiresAt };
+      } else if (last?.purpose === 'staff_roles' && !last.usedAt) {
+        const roles = (last.roles ?? []).filter((r) => !user.roles.includes(r as Role));
+        if (roles.length === 0) throw noInvitation();
+        view = await this.sendRolesOffer(m, actor, user, roles);
+      } else throw noInvitation();
+      await this.audit.record(m, {
+        actorId: actor.id,
+        action: 'user.invitation_resent',
+        targetType: 'user',
+        targetId: userId,
+        details: { roles: view.roles },
+      });
+      return view;
+    });
+  }
+
+  /** For each account, its invitation still waiting for an answer (pending or expired). */
+  async openInvitations(
+    userIds: string[],
+  ): Promise<Map<string, { status: 'pending' | 'expired'; expiresAt: Date }>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { user_id: string; expires_at: Date }[] = await this.db.query(
+      `SELECT DISTINCT ON (t.user_id) t.user_id, t.expires_at
+         FROM password_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.user_id = ANY($1) AND t.purpose IN ('invite', 'staff_roles') AND t.used_at IS NULL
+          AND (t.purpose = 'staff_roles' OR u.password_hash IS NULL)
+        ORDER BY t.user_id, t.created_at DESC`,
+      [userIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.user_id,
+        {
+          status: r.expires_at.getTime() <= Date.now() ? 'expired' : 'pending',
+          expiresAt: r.expires_at,
+        },
+      ]),
+    );
   }
 
   async setRoles(actor: Principal, userId: string, roles: Role[]): Promise<UserView> {
@@ -200,7 +350,7 @@ export class AdminUsersService {
     });
   }
 
-  async list(q: PageQuery & { role?: Role; email?: string }) {
+  async list(q: PageQuery & { role?: Role; email?: string; staff?: boolean }) {
     const qb = this.db
       .getRepository(User)
       .createQueryBuilder('u')
@@ -208,12 +358,18 @@ export class AdminUsersService {
       .orderBy('u.created_at', 'ASC')
       .addOrderBy('u.id');
     if (q.role) qb.andWhere(':role = ANY(u.roles)', { role: q.role });
+    if (q.staff) qb.andWhere('u.roles && :staff', { staff: STAFF_ROLES });
     if (q.email)
       qb.andWhere('u.email LIKE :email', {
         email: `%${q.email.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`,
       });
     const [items, total] = await qb.skip(skipTake(q).skip).take(q.pageSize).getManyAndCount();
-    return pageOf(items.map(userView), total, q);
+    const invitations = await this.openInvitations(items.map((u) => u.id));
+    return pageOf(
+      items.map((u) => ({ ...userView(u), invitation: invitations.get(u.id) ?? null })),
+      total,
+      q,
+    );
   }
 
   /**

@@ -1,18 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   ApiAcceptedResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
 import { AuditService } from '../audit/audit.service';
-import { CurrentUser, Public, Roles } from '../common/auth/decorators';
+import { CurrentUser, OptionalAuth, Public, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
-import { AdminUsersService } from './admin-users.service';
+import { AdminUsersService, RESENDS_PER_DAY } from './admin-users.service';
 import {
+  AcceptStaffInvitationDto,
   AuditEventPageDto,
   AuditQuery,
   CreateStaffDto,
@@ -25,7 +40,7 @@ import {
 } from './dto/admin.dto';
 import { MeDto } from './dto/profile.dto';
 import { ProfileService } from './profile.service';
-import { UserDto } from './dto/auth.dto';
+import { AuthResponseDto, UserDto } from './dto/auth.dto';
 import type { Role } from '../common/auth/roles';
 import { ApiErrors } from '../common/openapi/api-errors';
 
@@ -82,6 +97,20 @@ export class AdminController {
     return this.users.setRoles(me, id, dto.roles as Role[]);
   }
 
+  @Post('users/:id/invitation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Send a staff member's invitation again with a new link (the old one stops working)",
+    description:
+      'For a new account that has not chosen its password, or roles still on offer to an existing account; ' +
+      `409 NO_OPEN_INVITATION otherwise. At most ${RESENDS_PER_DAY} a day per account (429 RATE_LIMITED).`,
+  })
+  @ApiOkResponse({ type: StaffInvitationDto })
+  @ApiErrors(404, { 409: 'NO_OPEN_INVITATION', 429: 'RATE_LIMITED' })
+  resendInvitation(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.users.resendInvitation(me, id);
+  }
+
   @Put('users/:id/date-of-birth')
   @ApiOperation({
     summary: "Correct a person's date of birth, with the reason (audited)",
@@ -101,24 +130,34 @@ export class AdminController {
   }
 
   @Get('audit-events')
-  @ApiOperation({ summary: 'The audit log: who did what to which row, newest first' })
+  @ApiOperation({
+    summary: 'The audit log: who did what to which row, newest first',
+    description:
+      'Filters: action (or its prefix), actor (id or part of the email), target, time range.',
+  })
   @ApiOkResponse({ type: AuditEventPageDto })
   auditEvents(@Query() q: AuditQuery) {
     return this.audit.list(q);
   }
 }
 
-/** An admin's offer of staff roles to an existing account, accepted by its owner. */
+/**
+ * The emailed staff invitation: a new account's owner chooses a password (and is signed in), an
+ * existing account's owner accepts the roles signed in.
+ */
 @ApiTags('identity')
 @Controller('staff-invitations')
+@UseGuards(RateLimitGuard)
+@ApiExtraModels(UserDto, AuthResponseDto)
 export class StaffInvitationsController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Public()
   @Get(':token')
   @ApiOperation({
-    summary: 'What the emailed link shows: the roles offered and whether it still works',
-    description: 'Sign in as the invited account, then POST …/accept.',
+    summary: 'What the emailed link shows: who invited whom, the roles offered, whether it works',
+    description:
+      'kind new_account: POST …/accept with a password; existing_account: sign in as the invited account, then POST …/accept.',
   })
   @ApiOkResponse({ type: StaffInvitationPreviewDto })
   @ApiErrors(404)
@@ -126,16 +165,26 @@ export class StaffInvitationsController {
     return this.users.describeInvitation(token);
   }
 
+  @OptionalAuth()
   @Post(':token/accept')
   @HttpCode(200)
+  @RateLimited('staff-invitation')
   @ApiOperation({
-    summary: 'Accept the staff roles an admin offered (signed in as the invited account)',
-    description: 'The link came by email, so accepting also confirms the address.',
+    summary: 'Accept a staff invitation',
+    description:
+      'A new account (kind new_account) sends its password and is signed in: the answer is a session like POST /auth/login. ' +
+      'An existing account accepts signed in as the invited account: the answer is the account with its new roles. ' +
+      'The link came by email, so accepting also confirms the address.',
   })
-  @ApiOkResponse({ type: UserDto })
-  @ApiErrors({ 400: 'TOKEN_INVALID' })
-  @ApiErrors({ 403: 'FORBIDDEN' })
-  accept(@CurrentUser() me: Principal, @Param('token') token: string) {
-    return this.users.acceptRoles(me, token);
+  @ApiOkResponse({
+    schema: { oneOf: [{ $ref: getSchemaPath(AuthResponseDto) }, { $ref: getSchemaPath(UserDto) }] },
+  })
+  @ApiErrors(401, { 400: ['TOKEN_INVALID', 'VALIDATION_FAILED'], 403: 'FORBIDDEN' }, 429)
+  accept(
+    @CurrentUser() me: Principal | undefined,
+    @Param('token') token: string,
+    @Body() dto: AcceptStaffInvitationDto,
+  ) {
+    return this.users.acceptInvitation(me, token, dto?.password);
   }
 }

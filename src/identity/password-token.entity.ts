@@ -32,6 +32,10 @@ export class PasswordToken {
   @Column({ type: 'text', array: true, nullable: true })
   roles: string[] | null;
 
+  /** The admin who sent a staff invitation (invite, staff_roles); null for the others. */
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -22,7 +22,9 @@ const LINKS: Record<
   { ttlHours: number; link: TokenLinkKind; replaces: PasswordTokenPurpose[] }
 > = {
   reset: { ttlHours: 2, link: 'passwordReset', replaces: ['reset', 'invite'] },
-  invite: { ttlHours: 7 * 24, link: 'passwordReset', replaces: ['reset', 'invite'] },
+  // A new staff member's link opens the invitation page (who invited them, for which roles); the
+  // reset route still takes its token.
+  invite: { ttlHours: 7 * 24, link: 'staffInvitation', replaces: ['reset', 'invite'] },
   verify_email: { ttlHours: 7 * 24, link: 'verifyEmail', replaces: ['verify_email'] },
   staff_roles: { ttlHours: 7 * 24, link: 'staffInvitation', replaces: ['staff_roles'] },
 };
@@ -46,13 +48,14 @@ export class PasswordService {
 
   /**
    * Creates a single-use link; earlier unused links of the same user and kind stop working.
-   * `roles` are what a staff_roles link grants.
+   * `roles` are what a staff invitation grants; `createdBy` the admin who sent it.
    */
   async createLink(
     m: EntityManager,
     user: User,
     purpose: PasswordTokenPurpose,
     roles: string[] | null = null,
+    createdBy: string | null = null,
   ): Promise<{ link: string; expiresAt: Date }> {
     const token = newToken();
     const { ttlHours, link, replaces } = LINKS[purpose];
@@ -68,6 +71,7 @@ export class PasswordService {
       tokenHash: hashToken(token),
       expiresAt,
       roles,
+      createdBy,
     });
     return { link: tokenLink(this.config.PUBLIC_URL, link, token), expiresAt };
   }
@@ -127,10 +131,14 @@ export class PasswordService {
    * link reached the address by email, so the address is verified too (an admin's invitation
    * or a reset alike).
    */
-  async setPassword(token: string, password: string): Promise<{ userId: string; email: string }> {
+  async setPassword(
+    token: string,
+    password: string,
+    purposes: PasswordTokenPurpose[] = SETS_PASSWORD,
+  ): Promise<{ userId: string; email: string }> {
     const passwordHash = await hashPassword(password);
     return this.db.transaction(async (m) => {
-      const row = await this.consume(m, token, SETS_PASSWORD);
+      const row = await this.consume(m, token, purposes);
       await m.update(User, { id: row.userId }, { passwordHash });
       await this.markVerified(m, row.userId);
       await this.sessions.revokeAllSessions(m, row.userId, 'password_set');

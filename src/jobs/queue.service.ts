@@ -87,6 +87,12 @@ export class QueueService implements OnApplicationShutdown {
     );
   }
 
+  /** Removes finished jobs, so that their ids can be added again (a retry asked for by hand). */
+  async discard(name: JobName, jobIds: string[]): Promise<void> {
+    const queue = this.queue(JOBS[name].queue);
+    await this.call(`remove ${name}`, () => Promise.all(jobIds.map((id) => queue.remove(id))));
+  }
+
   /**
    * Moves the delayed jobs planned for a deadline that changed: the `stale` ones (named by the
    * old deadline) are removed, then `next` is added; a job that exists already is kept.

@@ -12,6 +12,7 @@ import {
   RunPublishedDto,
   UnmatchedPersonPageDto,
   MatchCancelledDto,
+  RunComparisonDto,
 } from './dto/responses.dto';
 import { CancelMatchDto, RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
@@ -40,6 +41,21 @@ export class MatchingRunsController {
   @ApiErrors(403, 404)
   list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
     return this.runs.matches(me, id, q);
+  }
+
+  @Get('matching-runs/:id/compare/:otherId')
+  @ApiOperation({
+    summary:
+      'Compare two finished runs of one round: pairs kept, lost, gained; coverage per country (coordinators)',
+  })
+  @ApiOkResponse({ type: RunComparisonDto })
+  @ApiErrors(403, 404, { 422: 'RUNS_NOT_COMPARABLE' })
+  compare(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('otherId', UuidParam) otherId: string,
+  ) {
+    return this.runs.compare(me, id, otherId);
   }
 
   @Get('matching-runs/:id/unmatched')

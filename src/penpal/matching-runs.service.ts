@@ -1,9 +1,10 @@
+import { compareRuns, type RunPair } from './run-compare';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
-import { conflict, notFound } from '../common/errors/app-error';
+import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import type { Country } from '../common/reference-data';
 import { isUniqueViolation } from '../database/errors';
@@ -132,6 +133,58 @@ export class MatchingRunsService {
       total,
       q,
     );
+  }
+
+  /**
+   * Two runs of one round side by side (compareRuns): pairs kept, lost and gained, and per
+   * country the pairs and matched people of each, with the people enrolled. 422 RUNS_NOT_COMPARABLE
+   * for runs of different rounds or one not finished.
+   */
+  async compare(actor: Principal, runId: string, otherId: string) {
+    const run = await this.findManaged(actor, runId);
+    const other = await this.findManaged(actor, otherId);
+    if (run.roundId !== other.roundId) {
+      throw unprocessable('RUNS_NOT_COMPARABLE', 'Only two runs of the same round can be compared');
+    }
+    if (run.status !== 'succeeded' || other.status !== 'succeeded') {
+      throw unprocessable('RUNS_NOT_COMPARABLE', 'Both runs must have finished to be compared');
+    }
+    const pairsOf = (id: string): Promise<RunPair[]> =>
+      this.db.query(
+        `SELECT user_a AS a, country_a AS "countryA", user_b AS b, country_b AS "countryB"
+           FROM penpal_matches WHERE run_id = $1`,
+        [id],
+      );
+    const [before, after] = await Promise.all([pairsOf(run.id), pairsOf(other.id)]);
+    const result = compareRuns(before, after);
+    const enrolled =
+      (other.stats as { enrolledByCountry?: Record<string, number> } | null)?.enrolledByCountry ??
+      {};
+    const countries = new Set([
+      ...result.byCountry.map((r) => r.country),
+      ...Object.keys(enrolled),
+    ]);
+    const rows = new Map(result.byCountry.map((r) => [r.country, r]));
+    return {
+      runId: run.id,
+      otherRunId: other.id,
+      kept: result.kept,
+      lost: result.lost,
+      gained: result.gained,
+      byCountry: [...countries].sort().map((country) => ({
+        ...(rows.get(country) ?? {
+          country,
+          pairsBefore: 0,
+          pairsAfter: 0,
+          kept: 0,
+          lost: 0,
+          gained: 0,
+          matchedBefore: 0,
+          matchedAfter: 0,
+        }),
+        enrolled: enrolled[country] ?? 0,
+      })),
+    };
   }
 
   /** The people the run left without a new pen pal, with the reason and a sentence on it. */

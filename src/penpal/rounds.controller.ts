@@ -20,6 +20,7 @@ import {
   PenpalConstraintDto,
   PenpalEnrolmentDto,
   PenpalRoundDto,
+  ProgrammeRoundDto,
   RunStartedDto,
 } from './dto/responses.dto';
 import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
@@ -46,6 +47,17 @@ export class RoundsController {
     @Body() dto: CreatePenpalRoundDto,
   ) {
     return this.rounds.create(me, programmeId, dto);
+  }
+
+  @Get('programmes/:id/penpal-rounds')
+  @ApiOperation({
+    summary:
+      "The programme's pen-pal rounds, newest first, with enrolments and runs (its coordinators and admins)",
+  })
+  @ApiOkResponse({ type: [ProgrammeRoundDto] })
+  @ApiErrors(403, 404)
+  listForProgramme(@CurrentUser() me: Principal, @Param('id', UuidParam) programmeId: string) {
+    return this.rounds.listForProgramme(me, programmeId);
   }
 
   @Get('me/penpal-rounds')

@@ -137,6 +137,36 @@ export class RoundsService {
     });
   }
 
+  /** A programme's rounds, newest first, with enrolments, runs and the last publication. */
+  async listForProgramme(actor: Principal, programmeId: string) {
+    await this.access.assertCanManage(actor, programmeId);
+    const rounds = await this.db
+      .getRepository(PenpalRound)
+      .find({ where: { programmeId }, order: { enrolmentOpensAt: 'DESC', id: 'ASC' }, take: 200 });
+    if (rounds.length === 0) return [];
+    const facts: { id: string; enrolled: number; runs: number; published_at: Date | null }[] =
+      await this.db.query(
+        `SELECT r.id,
+                (SELECT count(*)::int FROM penpal_enrolments e WHERE e.round_id = r.id) AS enrolled,
+                (SELECT count(*)::int FROM matching_runs x WHERE x.round_id = r.id) AS runs,
+                (SELECT max(x.published_at) FROM matching_runs x WHERE x.round_id = r.id) AS published_at
+           FROM penpal_rounds r WHERE r.id = ANY($1)`,
+        [rounds.map((r) => r.id)],
+      );
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    return Promise.all(
+      rounds.map(async (r) => {
+        const f = byId.get(r.id)!;
+        return {
+          ...(await this.view(r)),
+          enrolled: f.enrolled,
+          runs: f.runs,
+          publishedAt: f.published_at,
+        };
+      }),
+    );
+  }
+
   async get(id: string): Promise<RoundView> {
     return this.view(await this.find(id));
   }

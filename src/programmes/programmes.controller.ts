@@ -8,13 +8,13 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   AddCoordinatorDto,
   CoordinatorAddedDto,
   CoordinatorDto,
   CreateProgrammeDto,
+  ProgrammeListQuery,
   ProgrammePageDto,
   ProgrammeResponseDto,
 } from './dto/programme.dto';
@@ -36,10 +36,12 @@ export class ProgrammesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All programmes, newest first' })
+  @ApiOperation({
+    summary: 'All programmes, newest first; ?mine=true: the ones the caller coordinates',
+  })
   @ApiOkResponse({ type: ProgrammePageDto })
-  list(@Query() q: PageQuery) {
-    return this.programmes.list(q);
+  list(@CurrentUser() me: Principal, @Query() q: ProgrammeListQuery) {
+    return this.programmes.list(q, q.mine ? me.id : undefined);
   }
 
   @Get(':id')
@@ -59,7 +61,9 @@ export class ProgrammesController {
   }
 
   @Post(':id/coordinators')
-  @ApiOperation({ summary: 'Add a coordinator (a user with the coordinator role)' })
+  @ApiOperation({
+    summary: 'Add a coordinator (a user with the coordinator role), by user id or by email',
+  })
   @ApiErrors(403, 404, 409, { 422: 'NOT_ELIGIBLE' })
   @ApiCreatedResponse({ type: CoordinatorAddedDto })
   addCoordinator(
@@ -67,7 +71,7 @@ export class ProgrammesController {
     @Param('id', UuidParam) id: string,
     @Body() dto: AddCoordinatorDto,
   ) {
-    return this.programmes.addCoordinator(me, id, dto.userId);
+    return this.programmes.addCoordinator(me, id, dto);
   }
 
   @Delete(':id/coordinators/:userId')

@@ -65,10 +65,21 @@ export class ProgrammesService {
     }
   }
 
-  async list(q: PageQuery) {
-    const [items, total] = await this.db
+  /** Every programme, or (coordinatorId) the ones that person coordinates; newest first. */
+  async list(q: PageQuery, coordinatorId?: string) {
+    const qb = this.db
       .getRepository(Programme)
-      .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, ...skipTake(q) });
+      .createQueryBuilder('p')
+      .orderBy('p.created_at', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .skip(skipTake(q).skip)
+      .take(q.pageSize);
+    if (coordinatorId) {
+      qb.innerJoin(ProgrammeCoordinator, 'pc', 'pc.programme_id = p.id AND pc.user_id = :me', {
+        me: coordinatorId,
+      });
+    }
+    const [items, total] = await qb.getManyAndCount();
     return pageOf(items, total, q);
   }
 
@@ -90,11 +101,19 @@ export class ProgrammesService {
     return rows;
   }
 
-  async addCoordinator(actor: Principal, programmeId: string, userId: string) {
+  async addCoordinator(
+    actor: Principal,
+    programmeId: string,
+    who: { userId?: string; email?: string },
+  ) {
     return this.db.transaction(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
-      const user = await m.findOneBy(User, { id: userId });
-      if (!user) throw notFound('User');
+      const user = await m.findOneBy(
+        User,
+        who.userId ? { id: who.userId } : { email: who.email!.toLowerCase() },
+      );
+      if (!user || user.deletedAt) throw notFound('User');
+      const userId = user.id;
       if (!user.roles.includes('coordinator') && !user.roles.includes('admin')) {
         throw unprocessable(
           'NOT_ELIGIBLE',

@@ -4,8 +4,10 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -55,12 +57,51 @@ export class SetRolesDto {
 }
 
 export class AuditQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({
+    description: 'An action (user.roles_changed), or its first part (user) for every user.* action',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  action?: string;
+
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;
+
+  @ApiPropertyOptional({ description: "Part of the actor's email address" })
+  @Transform(trimLower)
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  actorEmail?: string;
+
+  @ApiPropertyOptional({ example: 'user' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  targetType?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) targetId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events at or after this time' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Events before this time' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
 }
 
 export class UserListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
+  @ApiPropertyOptional({
+    description: 'true: only accounts with a staff role (judge, coordinator, admin)',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  @IsBoolean()
+  staff?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(254) email?: string;
 }
 
@@ -73,9 +114,50 @@ export class StaffInvitationDto {
 }
 
 export class StaffInvitationPreviewDto {
+  @ApiProperty({
+    enum: ['new_account', 'existing_account'],
+    description:
+      'new_account: the owner chooses a password on accepting and is signed in; existing_account: the owner signs in, then accepts',
+  })
+  kind: 'new_account' | 'existing_account';
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
   @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+  @ApiProperty({ description: 'The invited account' }) email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The name of the admin who sent it (null for links sent before this was kept)',
+  })
+  invitedBy: string | null;
+}
+
+export class AcceptStaffInvitationDto {
+  @ApiPropertyOptional({
+    minLength: 10,
+    maxLength: 200,
+    description: 'A new account (kind new_account) chooses its password here',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  password?: string;
+}
+
+export class OpenInvitationDto {
+  @ApiProperty({ enum: ['pending', 'expired'] }) status: 'pending' | 'expired';
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}
+
+export class AdminUserDto extends UserDto {
+  @ApiProperty({
+    type: OpenInvitationDto,
+    nullable: true,
+    description: 'An invitation not answered yet (a password not set, or roles on offer)',
+  })
+  invitation: OpenInvitationDto | null;
 }
 
 export class SetDateOfBirthDto {
@@ -95,12 +177,15 @@ export class SetDateOfBirthDto {
 }
 
 export class UserPageDto extends PageMetaDto {
-  @ApiProperty({ type: [UserDto] }) items: UserDto[];
+  @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
 }
 
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', type: String, nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null: Kenal itself' })
+  actorName: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorEmail: string | null;
   @ApiProperty({ example: 'user.roles_changed' }) action: string;
   @ApiProperty({ example: 'user' }) targetType: string;
   @ApiProperty({ type: String, nullable: true }) targetId: string | null;

@@ -56,6 +56,19 @@ export class PenpalRoundDto {
   @ApiProperty() screenAdultLetters: boolean;
 }
 
+/** A round in its programme's list, with how far it has come. */
+export class ProgrammeRoundDto extends PenpalRoundDto {
+  @ApiProperty({ description: 'people enrolled now' }) enrolled: number;
+  @ApiProperty({ description: 'matching runs started' }) runs: number;
+  @ApiProperty({
+    format: 'date-time',
+    type: String,
+    nullable: true,
+    description: 'when a run was last published',
+  })
+  publishedAt: string | null;
+}
+
 // Enrolments
 
 export class PenpalEnrolmentDto {
@@ -302,4 +315,28 @@ export class MatchRespondedDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
   @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status: string;
   @ApiProperty({ enum: ['accepted', 'declined'] }) myResponse: string;
+}
+
+export class CountryComparisonDto {
+  @ApiProperty({ example: 'LA' }) country: string;
+  @ApiProperty() pairsBefore: number;
+  @ApiProperty() pairsAfter: number;
+  @ApiProperty() kept: number;
+  @ApiProperty() lost: number;
+  @ApiProperty() gained: number;
+  @ApiProperty({ description: 'people of the country with a pair in the first run' })
+  matchedBefore: number;
+  @ApiProperty({ description: 'people of the country with a pair in the second run' })
+  matchedAfter: number;
+  @ApiProperty({ description: 'people of the country enrolled (from the second run)' })
+  enrolled: number;
+}
+
+export class RunComparisonDto {
+  @ApiProperty({ format: 'uuid' }) runId: string;
+  @ApiProperty({ format: 'uuid' }) otherRunId: string;
+  @ApiProperty({ description: 'pairs in both runs' }) kept: number;
+  @ApiProperty({ description: 'pairs of the first run the second does not have' }) lost: number;
+  @ApiProperty({ description: 'pairs of the second run the first did not have' }) gained: number;
+  @ApiProperty({ type: [CountryComparisonDto] }) byCountry: CountryComparisonDto[];
 }

@@ -1,8 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageMetaDto } from '../../common/http/pagination';
-import { trim } from '../../common/http/transforms';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { PageMetaDto, PageQuery } from '../../common/http/pagination';
+import { trim, trimLower } from '../../common/http/transforms';
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'ASEAN–Korea Exchange Year 2027', maxLength: 160 })
@@ -35,9 +45,25 @@ export class CreateProgrammeDto {
 }
 
 export class AddCoordinatorDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The account to add; or give its email' })
+  @ValidateIf((o: AddCoordinatorDto) => o.email === undefined)
   @IsUUID()
-  userId: string;
+  userId?: string;
+
+  @ApiPropertyOptional({ description: 'The email of the account to add (instead of userId)' })
+  @ValidateIf((o: AddCoordinatorDto) => o.userId === undefined)
+  @Transform(trimLower)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class ProgrammeListQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'true: only the programmes the caller coordinates' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
+  @IsBoolean()
+  mine?: boolean;
 }
 
 export class ProgrammeResponseDto {

@@ -376,6 +376,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a staff member's invitation again with a new link (the old one stops working)
+         * @description For a new account that has not chosen its password, or roles still on offer to an existing account; 409 NO_OPEN_INVITATION otherwise. At most 5 a day per account (429 RATE_LIMITED).
+         */
+        post: operations["AdminController_resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/users/{id}/date-of-birth": {
         parameters: {
             query?: never;
@@ -403,7 +423,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log: who did what to which row, newest first */
+        /**
+         * The audit log: who did what to which row, newest first
+         * @description Filters: action (or its prefix), actor (id or part of the email), target, time range.
+         */
         get: operations["AdminController_auditEvents"];
         put?: never;
         post?: never;
@@ -421,8 +444,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What the emailed link shows: the roles offered and whether it still works
-         * @description Sign in as the invited account, then POST …/accept.
+         * What the emailed link shows: who invited whom, the roles offered, whether it works
+         * @description kind new_account: POST …/accept with a password; existing_account: sign in as the invited account, then POST …/accept.
          */
         get: operations["StaffInvitationsController_preview"];
         put?: never;
@@ -443,8 +466,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Accept the staff roles an admin offered (signed in as the invited account)
-         * @description The link came by email, so accepting also confirms the address.
+         * Accept a staff invitation
+         * @description A new account (kind new_account) sends its password and is signed in: the answer is a session like POST /auth/login. An existing account accepts signed in as the invited account: the answer is the account with its new roles. The link came by email, so accepting also confirms the address.
          */
         post: operations["StaffInvitationsController_accept"];
         delete?: never;
@@ -487,6 +510,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notification pipeline: messages by status, newest first, with the last error */
+        get: operations["PipelineController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed notification again (audited)
+         * @description 409 NOT_FAILED unless it failed; 409 LINK_FORGOTTEN when its single-use link was forgotten on failing (send a new link instead).
+         */
+        post: operations["PipelineController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programmes": {
         parameters: {
             query?: never;
@@ -494,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All programmes, newest first */
+        /** All programmes, newest first; ?mine=true: the ones the caller coordinates */
         get: operations["ProgrammesController_list"];
         put?: never;
         /** Create a programme; the creator becomes one of its coordinators */
@@ -532,7 +592,7 @@ export interface paths {
         /** The programme's coordinators (its coordinators and admins only) */
         get: operations["ProgrammesController_coordinators"];
         put?: never;
-        /** Add a coordinator (a user with the coordinator role) */
+        /** Add a coordinator (a user with the coordinator role), by user id or by email */
         post: operations["ProgrammesController_addCoordinator"];
         delete?: never;
         options?: never;
@@ -564,7 +624,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The programme's pen-pal rounds, newest first, with enrolments and runs (its coordinators and admins) */
+        get: operations["RoundsController_listForProgramme"];
         put?: never;
         /** Create a pen-pal round (coordinators of the programme) */
         post: operations["RoundsController_create"];
@@ -732,6 +793,23 @@ export interface paths {
         };
         /** Proposed pairs with score and reasons, best first (coordinators) */
         get: operations["MatchingRunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{id}/compare/{otherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare two finished runs of one round: pairs kept, lost, gained; coverage per country (coordinators) */
+        get: operations["MatchingRunsController_compare"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1972,11 +2050,29 @@ export interface components {
             expiresAt: string;
         };
         Object: Record<string, never>;
+        OpenInvitationDto: {
+            /** @enum {string} */
+            status: "pending" | "expired";
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AdminUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            roles: ("applicant" | "judge" | "coordinator" | "admin")[];
+            locale: string;
+            /** @description Whether the owner proved the address with an emailed link; until then enrolling, team actions, submissions and staff roles answer 403 EMAIL_UNVERIFIED */
+            emailVerified: boolean;
+            /** @description An invitation not answered yet (a password not set, or roles on offer) */
+            invitation: components["schemas"]["OpenInvitationDto"] | (never | null);
+        };
         UserPageDto: {
             page: number;
             pageSize: number;
             total: number;
-            items: components["schemas"]["UserDto"][];
+            items: components["schemas"]["AdminUserDto"][];
         };
         SetRolesDto: {
             roles: ("applicant" | "judge" | "coordinator" | "admin")[];
@@ -1995,6 +2091,9 @@ export interface components {
             id: string;
             /** Format: uuid */
             actorId: string | null;
+            /** @description null: Kenal itself */
+            actorName: string | null;
+            actorEmail: string | null;
             /** @example user.roles_changed */
             action: string;
             /** @example user */
@@ -2013,11 +2112,25 @@ export interface components {
             items: components["schemas"]["AuditEventDto"][];
         };
         StaffInvitationPreviewDto: {
+            /**
+             * @description new_account: the owner chooses a password on accepting and is signed in; existing_account: the owner signs in, then accepts
+             * @enum {string}
+             */
+            kind: "new_account" | "existing_account";
             roles: ("applicant" | "judge" | "coordinator" | "admin")[];
             /** @enum {string} */
             status: "pending" | "used" | "expired";
             /** Format: date-time */
             expiresAt: string;
+            /** @description The invited account */
+            email: string;
+            displayName: string;
+            /** @description The name of the admin who sent it (null for links sent before this was kept) */
+            invitedBy: string | null;
+        };
+        AcceptStaffInvitationDto: {
+            /** @description A new account (kind new_account) chooses its password here */
+            password?: string;
         };
         InboxItemDto: {
             /** Format: uuid */
@@ -2038,6 +2151,44 @@ export interface components {
             items: components["schemas"]["InboxItemDto"][];
             /** @description Unread notifications in all pages */
             unread: number;
+        };
+        OutboxMessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example staff.invited */
+            type: string;
+            recipientEmail: string;
+            channels: ("email" | "in_app")[];
+            /** @enum {string} */
+            status: "pending" | "queued" | "delivered" | "failed";
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @description A failed message whose single-use link was forgotten when it failed: a retry would send a dead link, so a new link is sent instead (resend the invitation, or the person asks again) */
+            linkForgotten: boolean;
+        };
+        PipelineCountsDto: {
+            pending: number;
+            queued: number;
+            delivered: number;
+            failed: number;
+        };
+        PipelinePageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["OutboxMessageDto"][];
+            /** @description Every message by status (all types) */
+            counts: components["schemas"]["PipelineCountsDto"];
+        };
+        RetriedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending";
         };
         CreateProgrammeDto: {
             /** @example ASEAN–Korea Exchange Year 2027 */
@@ -2079,8 +2230,13 @@ export interface components {
             since: string;
         };
         AddCoordinatorDto: {
-            /** Format: uuid */
-            userId: string;
+            /**
+             * Format: uuid
+             * @description The account to add; or give its email
+             */
+            userId?: string;
+            /** @description The email of the account to add (instead of userId) */
+            email?: string;
         };
         CoordinatorAddedDto: {
             /** Format: uuid */
@@ -2173,6 +2329,38 @@ export interface components {
             letterDelay: "none" | "distance";
             lettersPerDay: number;
             screenAdultLetters: boolean;
+        };
+        ProgrammeRoundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            name: string;
+            /** Format: date-time */
+            enrolmentOpensAt: string;
+            /** Format: date-time */
+            enrolmentClosesAt: string;
+            /** @description the same window in the programme's time zone */
+            local: components["schemas"]["PenpalRoundLocalWindowDto"];
+            /** @enum {string} */
+            enrolment: "not_open" | "open" | "closed";
+            penpalsPerParticipant: number;
+            rules: components["schemas"]["RoundRulesDto"];
+            weights: components["schemas"]["RoundWeightsDto"];
+            countryBalance: components["schemas"]["CountryBalanceDto"];
+            /** @enum {string} */
+            letterDelay: "none" | "distance";
+            lettersPerDay: number;
+            screenAdultLetters: boolean;
+            /** @description people enrolled now */
+            enrolled: number;
+            /** @description matching runs started */
+            runs: number;
+            /**
+             * Format: date-time
+             * @description when a run was last published
+             */
+            publishedAt: string | null;
         };
         PenpalEnrolmentDto: {
             /** Format: uuid */
@@ -2443,6 +2631,34 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["ProposedMatchDto"][];
+        };
+        CountryComparisonDto: {
+            /** @example LA */
+            country: string;
+            pairsBefore: number;
+            pairsAfter: number;
+            kept: number;
+            lost: number;
+            gained: number;
+            /** @description people of the country with a pair in the first run */
+            matchedBefore: number;
+            /** @description people of the country with a pair in the second run */
+            matchedAfter: number;
+            /** @description people of the country enrolled (from the second run) */
+            enrolled: number;
+        };
+        RunComparisonDto: {
+            /** Format: uuid */
+            runId: string;
+            /** Format: uuid */
+            otherRunId: string;
+            /** @description pairs in both runs */
+            kept: number;
+            /** @description pairs of the first run the second does not have */
+            lost: number;
+            /** @description pairs of the second run the first did not have */
+            gained: number;
+            byCountry: components["schemas"]["CountryComparisonDto"][];
         };
         UnmatchedPersonDto: {
             /** Format: uuid */
@@ -4746,6 +4962,8 @@ export interface operations {
                 page?: components["schemas"]["Object"];
                 pageSize?: components["schemas"]["Object"];
                 role?: "applicant" | "judge" | "coordinator" | "admin";
+                /** @description true: only accounts with a staff role (judge, coordinator, admin) */
+                staff?: boolean;
                 email?: string;
             };
             header?: never;
@@ -5018,6 +5236,111 @@ export interface operations {
             };
         };
     };
+    AdminController_resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffInvitationDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: NO_OPEN_INVITATION */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "NO_OPEN_INVITATION";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     AdminController_setDateOfBirth: {
         parameters: {
             query?: never;
@@ -5104,8 +5427,17 @@ export interface operations {
             query?: {
                 page?: components["schemas"]["Object"];
                 pageSize?: components["schemas"]["Object"];
+                /** @description An action (user.roles_changed), or its first part (user) for every user.* action */
                 action?: string;
                 actorId?: string;
+                /** @description Part of the actor's email address */
+                actorEmail?: string;
+                targetType?: string;
+                targetId?: string;
+                /** @description Events at or after this time */
+                from?: string;
+                /** @description Events before this time */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5209,17 +5541,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptStaffInvitationDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserDto"];
+                    "application/json": components["schemas"]["AuthResponseDto"] | components["schemas"]["UserDto"];
                 };
             };
-            /** @description Bad request: TOKEN_INVALID */
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, TOKEN_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,7 +5565,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 400;
                         /** @enum {string} */
-                        code?: "TOKEN_INVALID";
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "TOKEN_INVALID";
                     };
                 };
             };
@@ -5258,6 +5594,34 @@ export interface operations {
                         status?: 403;
                         /** @enum {string} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
                     };
                 };
             };
@@ -5378,11 +5742,185 @@ export interface operations {
             };
         };
     };
+    PipelineController_list: {
+        parameters: {
+            query?: {
+                page?: components["schemas"]["Object"];
+                pageSize?: components["schemas"]["Object"];
+                /** @description pending: not handed to the queue yet; queued: waiting or being retried */
+                status?: "pending" | "queued" | "delivered" | "failed";
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelinePageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+        };
+    };
+    PipelineController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: NOT_FAILED, LINK_FORGOTTEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "NOT_FAILED" | "LINK_FORGOTTEN";
+                    };
+                };
+            };
+            /** @description Error: DEPENDENCY_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "DEPENDENCY_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     ProgrammesController_list: {
         parameters: {
             query?: {
                 page?: components["schemas"]["Object"];
                 pageSize?: components["schemas"]["Object"];
+                /** @description true: only the programmes the caller coordinates */
+                mine?: boolean;
             };
             header?: never;
             path?: never;
@@ -5801,6 +6339,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    RoundsController_listForProgramme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeRoundDto"][];
+                };
             };
             /** @description Bad request: INVALID_ID */
             400: {
@@ -7041,6 +7656,98 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    MatchingRunsController_compare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                otherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunComparisonDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Unprocessable: RUNS_NOT_COMPARABLE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "RUNS_NOT_COMPARABLE";
                     };
                 };
             };

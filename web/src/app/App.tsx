@@ -1,7 +1,7 @@
 import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
-import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import Home from '../features/home/Home';
 import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -35,6 +35,11 @@ const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
 const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
 const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
 const RunReport = lazy(() => import('../features/coordinate/RunReport'));
+const RunCompare = lazy(() => import('../features/coordinate/RunCompare'));
+const StaffInvitation = lazy(() => import('../features/auth/StaffInvitation'));
+const StaffPage = lazy(() => import('../features/admin/StaffPage'));
+const AuditPage = lazy(() => import('../features/admin/AuditPage'));
+const NotificationsPage = lazy(() => import('../features/admin/NotificationsPage'));
 const CompetitionJudging = lazy(() => import('../features/coordinate-judging/CompetitionJudging'));
 const RoundJudging = lazy(() => import('../features/coordinate-judging/RoundJudging'));
 const RankingPage = lazy(() => import('../features/coordinate-judging/RankingPage'));
@@ -187,6 +192,40 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <RankingPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/matching-runs/:id/compare/:otherId"
+            element={
+              <RequireSignIn>
+                <RunCompare />
+              </RequireSignIn>
+            }
+          />
+          <Route path="/staff-invitations/:token" element={<StaffInvitation />} />
+          <Route path="/admin" element={<Navigate to="/admin/staff" replace />} />
+          <Route
+            path="/admin/staff"
+            element={
+              <RequireSignIn>
+                <StaffPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/admin/audit"
+            element={
+              <RequireSignIn>
+                <AuditPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/admin/notifications"
+            element={
+              <RequireSignIn>
+                <NotificationsPage />
               </RequireSignIn>
             }
           />

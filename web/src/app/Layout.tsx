@@ -35,6 +35,11 @@ function StaffLinks() {
           <Trans>Coordinate</Trans>
         </NavLink>
       )}
+      {roles.includes('admin') && (
+        <NavLink to="/admin/staff">
+          <Trans>Admin</Trans>
+        </NavLink>
+      )}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { startSession } from '../../app/session';
 
 type AuthResponse = components['schemas']['AuthResponseDto'];
 
-function useStartSession() {
+export function useStartSession() {
   const client = useQueryClient();
   return async (auth: AuthResponse) => {
     client.clear();

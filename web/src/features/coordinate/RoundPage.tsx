@@ -1,9 +1,12 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ErrorMessage } from '../../app/forms';
+import { fieldErrors } from '../../app/errors';
+import { ErrorMessage, formValues, Notice } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { Deadline, formatMoment } from '../staff/When';
+import { RoundFields, roundBody } from './CoordinateHome';
 import { ALL_COUNTRIES, countryName } from './countries';
 import {
   type Round,
@@ -82,16 +85,24 @@ function Runs({ round }: { round: Round }) {
       </button>
       {runs.data && runs.data.items.length > 0 && (
         <ul className="plain-list">
-          {runs.data.items.map((run) => (
-            <li key={run.id} className="list-row">
-              <Link to={`/coordinate/matching-runs/${run.id}`}>
-                {formatMoment(i18n.locale, run.createdAt)}
-              </Link>
-              <span className="badge">
-                {run.publishedAt ? <Trans>Published</Trans> : <RunStatus status={run.status} />}
-              </span>
-            </li>
-          ))}
+          {runs.data.items.map((run, i, all) => {
+            // The run before this one (the list is newest first), to compare with.
+            const previous = all.slice(i + 1).find((x) => x.status === 'succeeded');
+            const when = formatMoment(i18n.locale, run.createdAt);
+            return (
+              <li key={run.id} className="list-row">
+                <Link to={`/coordinate/matching-runs/${run.id}`}>{when}</Link>
+                <span className="badge">
+                  {run.publishedAt ? <Trans>Published</Trans> : <RunStatus status={run.status} />}
+                </span>
+                {previous && run.status === 'succeeded' && (
+                  <Link to={`/coordinate/matching-runs/${previous.id}/compare/${run.id}`}>
+                    <Trans>Compare with the run before ({when})</Trans>
+                  </Link>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -113,9 +124,11 @@ export function RunStatus({ status }: { status: string }) {
 
 export default function RoundPage() {
   const { id = '' } = useParams();
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const round = useRound(id);
   const update = useUpdateRound(id);
+  const [saved, setSaved] = useState(false);
+  const errors = fieldErrors(i18n, update.error);
   if (round.isPending) return <Loading />;
   if (round.isError)
     return (
@@ -184,6 +197,48 @@ export default function RoundPage() {
             <Trans>Close enrolment now</Trans>
           </button>
         )}
+        <details className="card">
+          <summary>
+            <Trans>Edit the round</Trans>
+          </summary>
+          <form
+            className="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              update.mutate(roundBody(formValues(e.currentTarget)), {
+                onSuccess: () => setSaved(true),
+              });
+            }}
+          >
+            {saved && !update.isPending && (
+              <Notice>
+                <Trans>The round is saved.</Trans>
+              </Notice>
+            )}
+            <ErrorMessage error={update.error} />
+            <RoundFields
+              errors={errors}
+              initial={{
+                name: r.name,
+                opens: r.enrolmentOpensAt,
+                closes: r.enrolmentClosesAt,
+                per: r.penpalsPerParticipant,
+                minAge: r.rules.minAge,
+                maxAge: r.rules.maxAge,
+                gap: r.rules.maxAgeGapYears,
+                sharedLanguage: r.rules.requireSharedLanguage,
+                minPerCountry: r.countryBalance.minPerCountry,
+                weights: r.weights,
+                letterDelay: r.letterDelay,
+                lettersPerDay: r.lettersPerDay,
+                screenAdultLetters: r.screenAdultLetters,
+              }}
+            />
+            <button type="submit" className="button" disabled={update.isPending}>
+              <Trans>Save the round</Trans>
+            </button>
+          </form>
+        </details>
         <Enrolments round={r} />
         <Runs round={r} />
       </div>

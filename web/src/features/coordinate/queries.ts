@@ -22,10 +22,63 @@ export function useProgrammes() {
     queryKey: ['coordinate', 'programmes'],
     queryFn: async () =>
       unwrap(
-        await api.GET('/api/v1/programmes', { params: { query: paging(1, 100) } }),
+        await api.GET('/api/v1/programmes', {
+          params: { query: { ...paging(1, 100), mine: true } },
+        }),
       ) as unknown as {
         items: components['schemas']['ProgrammeResponseDto'][];
       },
+  });
+}
+
+export function useProgrammeRounds(programmeId: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'programme-rounds', programmeId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/programmes/{id}/penpal-rounds', {
+          params: { path: { id: programmeId } },
+        }),
+      ),
+  });
+}
+
+export function useCoordinators(programmeId: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'coordinators', programmeId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/programmes/{id}/coordinators', {
+          params: { path: { id: programmeId } },
+        }),
+      ),
+  });
+}
+
+export function useAddCoordinator(programmeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (email: string) =>
+      unwrap(
+        await api.POST('/api/v1/programmes/{id}/coordinators', {
+          params: { path: { id: programmeId } },
+          body: { email },
+        }),
+      ),
+    onSuccess: () =>
+      client.invalidateQueries({ queryKey: ['coordinate', 'coordinators', programmeId] }),
+  });
+}
+
+export function useCompare(runId: string, otherId: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'compare', runId, otherId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/matching-runs/{id}/compare/{otherId}', {
+          params: { path: { id: runId, otherId } },
+        }),
+      ),
   });
 }
 

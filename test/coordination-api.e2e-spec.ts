@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { person, programme } from './support/competitions';
+import { auth, Harness } from './support/harness';
+import { closedPenpalRound } from './support/penpal';
+import { sleep } from './support/wait';
+
+describe('coordination API for the staff web (e2e: my programmes, coordinators by email, round list, run comparison)', () => {
+  let h: Harness;
+  let coordinator: Awaited<ReturnType<Harness['userWithRoles']>>;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    h = await Harness.start({ worker: true });
+    coordinator = await h.userWithRoles(['coordinator']);
+    programmeId = await programme(h, coordinator.token, `coord-${randomUUID().slice(0, 6)}`);
+  });
+  afterAll(() => h.stop());
+
+  const runToEnd = async (roundId: string) => {
+    const started = await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/matching-runs`)
+      .set(auth(coordinator.token))
+      .send({ seed: 7 })
+      .expect(202);
+    for (let i = 0; i < 400; i += 1) {
+      const run = await h
+        .http()
+        .get(`/api/v1/matching-runs/${started.body.id}`)
+        .set(auth(coordinator.token))
+        .expect(200);
+      if (run.body.status === 'succeeded') return run.body.id as string;
+      if (run.body.status === 'failed') throw new Error(JSON.stringify(run.body));
+      await sleep(50);
+    }
+    throw new Error('the run did not finish');
+  };
+
+  it('lists only the programmes I coordinate with ?mine=true', async () => {
+    const other = await h.userWithRoles(['coordinator']);
+    const theirs = await programme(h, other.token, `other-${randomUUID().slice(0, 6)}`);
+    const mine = await h
+      .http()
+      .get('/api/v1/programmes?mine=true&pageSize=100')
+      .set(auth(coordinator.token))
+      .expect(200);
+    const ids = mine.body.items.map((p: { id: string }) => p.id);
+    expect(ids).toContain(programmeId);
+    expect(ids).not.toContain(theirs);
+    expect(mine.body.total).toBe(ids.length);
+    const all = await h
+      .http()
+      .get('/api/v1/programmes?pageSize=100')
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(all.body.items.map((p: { id: string }) => p.id)).toContain(theirs);
+  });
+
+  it('adds a coordinator by email; an unknown address is 404, an applicant 422', async () => {
+    const colleague = await h.userWithRoles(['coordinator']);
+    const added = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/coordinators`)
+      .set(auth(coordinator.token))
+      .send({ email: colleague.email.toUpperCase() })
+      .expect(201);
+    expect(added.body).toMatchObject({ programmeId, userId: colleague.id });
+    const mine = await h
+      .http()
+      .get('/api/v1/programmes?mine=true')
+      .set(auth(colleague.token))
+      .expect(200);
+    expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([programmeId]);
+
+    await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/coordinators`)
+      .set(auth(coordinator.token))
+      .send({ email: 'nobody-here@kenal.test' })
+      .expect(404);
+    const applicant = await h.register();
+    const refused = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/coordinators`)
+      .set(auth(coordinator.token))
+      .send({ email: applicant.email });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('NOT_ELIGIBLE');
+    const neither = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/coordinators`)
+      .set(auth(coordinator.token))
+      .send({});
+    expect(neither.status).toBe(400);
+    expect(neither.body.code).toBe('VALIDATION_FAILED');
+  });
+
+  it("lists a programme's rounds with enrolments and runs, to its coordinators and admins only", async () => {
+    const roundId = await closedPenpalRound(h, coordinator.token, programmeId);
+    const rounds = await h
+      .http()
+      .get(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(rounds.body.find((r: { id: string }) => r.id === roundId)).toMatchObject({
+      id: roundId,
+      programmeId,
+      enrolled: 0,
+      runs: 0,
+      publishedAt: null,
+      enrolment: 'closed',
+    });
+    await h
+      .http()
+      .get(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(await h.adminToken()))
+      .expect(200);
+    for (const roles of [['coordinator'], ['judge'], ['applicant']]) {
+      const outsider = await h.userWithRoles(roles);
+      await h
+        .http()
+        .get(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+        .set(auth(outsider.token))
+        .expect(403);
+    }
+    await h
+      .http()
+      .get(`/api/v1/programmes/${randomUUID()}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .expect(404);
+  });
+
+  it('compares two runs of a round: pairs kept, lost and gained, coverage per country', async () => {
+    const round = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .send({
+        name: 'Compared',
+        enrolmentOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        enrolmentClosesAt: new Date(Date.now() + 3600_000).toISOString(),
+      })
+      .expect(201);
+    const roundId = round.body.id as string;
+    const people = [
+      await person(h, 'KR'),
+      await person(h, 'KR'),
+      await person(h, 'LA'),
+      await person(h, 'BN'),
+    ];
+    for (const p of people) {
+      await h
+        .http()
+        .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+        .set(auth(p.token))
+        .send({})
+        .expect(201);
+    }
+    await h
+      .http()
+      .patch(`/api/v1/penpal-rounds/${roundId}`)
+      .set(auth(coordinator.token))
+      .send({ enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() })
+      .expect(200);
+    const first = await runToEnd(roundId);
+    const pairs = await h
+      .http()
+      .get(`/api/v1/matching-runs/${first}/matches?pageSize=100`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(pairs.body.total).toBe(2);
+    const [gone] = pairs.body.items as { a: { userId: string }; b: { userId: string } }[];
+    await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/constraints`)
+      .set(auth(coordinator.token))
+      .send({ type: 'forbid', userIds: [gone.a.userId, gone.b.userId] })
+      .expect(201);
+    const second = await runToEnd(roundId);
+
+    const compared = await h
+      .http()
+      .get(`/api/v1/matching-runs/${first}/compare/${second}`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(compared.body).toMatchObject({ runId: first, otherRunId: second });
+    expect(compared.body.lost).toBeGreaterThanOrEqual(1);
+    expect(compared.body.kept + compared.body.lost).toBe(2);
+    const kr = compared.body.byCountry.find((r: { country: string }) => r.country === 'KR');
+    expect(kr).toMatchObject({ pairsBefore: 2, matchedBefore: 2, enrolled: 2 });
+    const countries = compared.body.byCountry.map((r: { country: string }) => r.country);
+    expect(countries).toEqual(expect.arrayContaining(['BN', 'KR', 'LA']));
+
+    // Runs of different rounds, an unknown run, and someone else's programme.
+    const otherRound = await closedPenpalRound(h, coordinator.token, programmeId);
+    const lonely = await runToEnd(otherRound);
+    const mixed = await h
+      .http()
+      .get(`/api/v1/matching-runs/${first}/compare/${lonely}`)
+      .set(auth(coordinator.token));
+    expect(mixed.status).toBe(422);
+    expect(mixed.body.code).toBe('RUNS_NOT_COMPARABLE');
+    await h
+      .http()
+      .get(`/api/v1/matching-runs/${first}/compare/${randomUUID()}`)
+      .set(auth(coordinator.token))
+      .expect(404);
+    for (const roles of [['coordinator'], ['judge'], ['applicant']]) {
+      const outsider = await h.userWithRoles(roles);
+      await h
+        .http()
+        .get(`/api/v1/matching-runs/${first}/compare/${second}`)
+        .set(auth(outsider.token))
+        .expect(403);
+    }
+    // Three matching runs and a dozen accounts: longer than the default 30 s on a shared machine.
+  }, 120_000);
+});
