@@ -5,6 +5,8 @@ import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { CompetitionsService } from './competitions.service';
 import {
+  CompetitionListPageDto,
+  CompetitionListQuery,
   CompetitionResponseDto,
   CreateCompetitionDto,
   UpdateCompetitionDto,
@@ -43,6 +45,19 @@ export class CompetitionsController {
     @Body() dto: CreateCompetitionDto,
   ) {
     return this.competitions.create(me, programmeId, dto);
+  }
+
+  @Public()
+  @Get('competitions')
+  @ApiOperation({
+    summary:
+      'Competitions of every programme: open now, opening later, and closed in the last year',
+    description:
+      'Open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest first).',
+  })
+  @ApiOkResponse({ type: CompetitionListPageDto })
+  browse(@Query() q: CompetitionListQuery) {
+    return this.competitions.list(q);
   }
 
   @Public()

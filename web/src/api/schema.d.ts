@@ -854,6 +854,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Competitions of every programme: open now, opening later, and closed in the last year
+         * @description Open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest first).
+         */
+        get: operations["CompetitionsController_browse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitions/{id}": {
         parameters: {
             query?: never;
@@ -1891,7 +1911,6 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        Object: Record<string, never>;
         UserPageDto: {
             page: number;
             pageSize: number;
@@ -2556,6 +2575,38 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CompetitionListingDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "short_movie" | "project";
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /**
+             * @description the programme's time zone
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * @description by the server clock
+             * @enum {string}
+             */
+            status: "open" | "upcoming" | "closed";
+            /** @description the results are published (GET /competitions/{id}/results) */
+            resultsPublished: boolean;
+        };
+        CompetitionListPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["CompetitionListingDto"][];
         };
         UpdateCompetitionDto: {
             /** @enum {string} */
@@ -4567,8 +4618,8 @@ export interface operations {
     AdminController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 role?: "applicant" | "judge" | "coordinator" | "admin";
                 email?: string;
             };
@@ -4926,8 +4977,8 @@ export interface operations {
     AdminController_auditEvents: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 action?: string;
                 actorId?: string;
             };
@@ -5090,8 +5141,8 @@ export interface operations {
     InboxController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only notifications not read yet */
                 unread?: boolean;
             };
@@ -5205,8 +5256,8 @@ export interface operations {
     ProgrammesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5973,8 +6024,8 @@ export interface operations {
     RoundsController_enrolments: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6527,8 +6578,8 @@ export interface operations {
     RoundsController_listRuns: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6793,8 +6844,8 @@ export interface operations {
     MatchingRunsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -6873,8 +6924,8 @@ export interface operations {
     MatchingRunsController_unmatched: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 reason?: "consent" | "age_rules" | "no_shared_language" | "gender_preference" | "excluded_pairs" | "no_candidate" | "no_capacity";
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
             };
@@ -7403,6 +7454,45 @@ export interface operations {
             };
         };
     };
+    CompetitionsController_browse: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "short_movie" | "project";
+                /** @description open now, opening later, or closed (within the last year) */
+                status?: "open" | "upcoming" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionListPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
     CompetitionsController_get: {
         parameters: {
             query?: never;
@@ -7673,8 +7763,8 @@ export interface operations {
     CompetitionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
                 /** @description teams with a member from this country */
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
@@ -8462,8 +8552,8 @@ export interface operations {
     SubmissionsController_mine: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -8900,8 +8990,8 @@ export interface operations {
     SubmissionsController_versions: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -11476,8 +11566,8 @@ export interface operations {
     LettersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -11876,8 +11966,8 @@ export interface operations {
     LettersController_cases: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "open" | "decided";
             };
             header?: never;

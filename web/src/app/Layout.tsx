@@ -75,6 +75,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <NavLink to="/penpals">
                 <Trans>Pen pals</Trans>
               </NavLink>
+              <NavLink to="/competitions">
+                <Trans>Competitions</Trans>
+              </NavLink>
               <InboxLink />
               <NavLink to="/account">
                 <Trans>My account</Trans>
@@ -84,6 +87,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           ) : (
             <>
+              <NavLink to="/competitions">
+                <Trans>Competitions</Trans>
+              </NavLink>
               <NavLink to="/sign-in">
                 <Trans>Sign in</Trans>
               </NavLink>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { components } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 import { api, ApiError, unwrap } from '../../app/api';
 import { useSignedIn } from '../../app/session';
 
@@ -9,8 +9,20 @@ export type Submission = components['schemas']['SubmissionResponseDto'];
 export type SubmissionUpdate = components['schemas']['UpdateSubmissionDto'];
 export type Version = components['schemas']['SubmissionVersionDto'];
 export type MySubmission = components['schemas']['MySubmissionDto'];
+export type CompetitionListing = components['schemas']['CompetitionListingDto'];
+type ListQuery = NonNullable<
+  NonNullable<paths['/api/v1/competitions']['get']['parameters']['query']>
+>;
 
 const path = (id: string) => ({ params: { path: { id } } });
+
+export function useCompetitionList(query: ListQuery) {
+  return useQuery({
+    queryKey: ['competitions', query],
+    queryFn: async () => unwrap(await api.GET('/api/v1/competitions', { params: { query } })),
+    placeholderData: (previous) => previous,
+  });
+}
 
 export function useCompetition(id: string) {
   return useQuery({
