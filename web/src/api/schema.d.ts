@@ -930,6 +930,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My teams across competitions: my role, the members, the entry if any, invitations I sent */
+        get: operations["TeamsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams/{id}": {
         parameters: {
             query?: never;
@@ -2860,6 +2877,43 @@ export interface components {
             counts: {
                 [key: string]: number;
             };
+        };
+        MyTeamEntryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+        };
+        MyTeamDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            competitionTitle: string;
+            /** @enum {string} */
+            competitionKind: "short_movie" | "project";
+            /** Format: date-time */
+            submissionClosesAt: string;
+            name: string;
+            publicName: string;
+            /** Format: uuid */
+            leaderId: string;
+            /** @enum {string} */
+            myRole: "leader" | "member";
+            members: components["schemas"]["TeamMemberDto"][];
+            /** @description the team's entry, or null while none was started */
+            entry: components["schemas"]["MyTeamEntryDto"] | (never | null);
+            /** @description pending invitations the caller sent */
+            invitationsSent: components["schemas"]["InvitationDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyTeamPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["MyTeamDto"][];
         };
         UpdateTeamDto: {
             /** @example Seoul–Hanoi Crew */
@@ -7951,6 +8005,56 @@ export interface operations {
                         status?: 413;
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTeamPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage, SelectField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { Pager } from '../../app/Pager';
 import { KIND } from './CompetitionPage';
 import { formatInstant, visitorTimeZone } from './format';
 import { type CompetitionListing, useCompetitionList } from './queries';
@@ -116,29 +117,12 @@ export default function CompetitionList() {
         ))}
       </ul>
       {pages > 1 && (
-        <nav className="actions" aria-label={t`Pages of competitions`}>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={page <= 1}
-            onClick={() => choose('page', String(page - 1))}
-          >
-            <Trans>Previous page</Trans>
-          </button>
-          <span className="meta">
-            <Trans>
-              Page {page} of {pages}
-            </Trans>
-          </span>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={page >= pages}
-            onClick={() => choose('page', String(page + 1))}
-          >
-            <Trans>Next page</Trans>
-          </button>
-        </nav>
+        <Pager
+          label={t`Pages of competitions`}
+          page={page}
+          pages={pages}
+          onPage={(n) => choose('page', String(n))}
+        />
       )}
     </Page>
   );

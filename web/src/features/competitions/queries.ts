@@ -9,6 +9,7 @@ export type Submission = components['schemas']['SubmissionResponseDto'];
 export type SubmissionUpdate = components['schemas']['UpdateSubmissionDto'];
 export type Version = components['schemas']['SubmissionVersionDto'];
 export type MySubmission = components['schemas']['MySubmissionDto'];
+export type MyTeam = components['schemas']['MyTeamDto'];
 export type CompetitionListing = components['schemas']['CompetitionListingDto'];
 type ListQuery = NonNullable<
   NonNullable<paths['/api/v1/competitions']['get']['parameters']['query']>
@@ -117,6 +118,17 @@ export function useMySubmissions() {
   });
 }
 
+/** My teams across competitions (with or without an entry), so a team is found without its link. */
+export function useMyTeams() {
+  const signedIn = useSignedIn();
+  return useQuery({
+    queryKey: ['my-teams'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/me/teams', { params: { query: { pageSize: 100 } } })),
+    enabled: signedIn,
+  });
+}
+
 export function useStartEntry(competitionId: string) {
   const client = useQueryClient();
   return useMutation({
@@ -126,6 +138,7 @@ export function useStartEntry(competitionId: string) {
       ),
     onSuccess: (s) => {
       client.setQueryData(['submission', s.id], s);
+      void client.invalidateQueries({ queryKey: ['my-teams'] });
       return client.invalidateQueries({ queryKey: ['my-submissions'] });
     },
   });
