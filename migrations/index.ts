@@ -13,6 +13,7 @@ import { RefreshGrace1796505221250 } from './1796505221250-RefreshGrace';
 import { JudgeConflictsPending1796505827221 } from './1796505827221-JudgeConflictsPending';
 import { Letters1796507038051 } from './1796507038051-Letters';
 import { OutboxForgetsTokens1796507382245 } from './1796507382245-OutboxForgetsTokens';
+import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JudgeConflictsPending1796505827221,
   Letters1796507038051,
   OutboxForgetsTokens1796507382245,
+  UploadSessions1796518362240,
 ];
