@@ -9,7 +9,7 @@ import {
 } from 'typeorm';
 import { User } from '../identity/user.entity';
 import type { AssetRole } from './rules/sniff';
-import { Submission } from './submission.entity';
+import { bigintAsNumber, Submission } from './submission.entity';
 
 /**
  * A file being sent in pieces (resumable upload). The bytes received so far live in the asset
@@ -43,7 +43,7 @@ export class UploadSession {
   name: string | null;
 
   /** The size declared when the session began: the upload completes at exactly this many bytes. */
-  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   size: number;
 
   /** Set while a request writes to the session, so two requests never write or finish it at once. */
