@@ -219,13 +219,14 @@ test('a mixed team formed by an emailed invitation drafts, uploads and submits a
 
   // My entries lists it; the team member sees it too.
   await page.getByRole('link', { name: 'My entries' }).click();
-  await expect(page.getByRole('link', { name: 'Paper Boats' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Paper Boats', exact: true })).toBeVisible();
   await expectAccessible(page);
   await invitee.goto(`${kenal.url}/me/submissions`);
-  await expect(invitee.getByText('Submitted', { exact: true })).toBeVisible();
+  // The entry in the list, and again under My teams beside the team.
+  await expect(invitee.getByText('Submitted', { exact: true })).toHaveCount(2);
 
   // Withdraw asks first.
-  await page.getByRole('link', { name: 'Paper Boats' }).click();
+  await page.getByRole('link', { name: 'Paper Boats', exact: true }).click();
   await page.getByRole('button', { name: 'Withdraw the entry' }).click();
   await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
   await expect(page.getByText('This entry was withdrawn.')).toBeVisible();
