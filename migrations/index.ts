@@ -16,6 +16,7 @@ import { OutboxForgetsTokens1796507382245 } from './1796507382245-OutboxForgetsT
 import { InvitationSender1796515613071 } from './1796515613071-InvitationSender';
 import { OutboxClaim1796516594094 } from './1796516594094-OutboxClaim';
 import { InboxPayload1796516942731 } from './1796516942731-InboxPayload';
+import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InvitationSender1796515613071,
   OutboxClaim1796516594094,
   InboxPayload1796516942731,
+  UploadSessions1796518362240,
 ];

@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
 import { contentSecurityPolicies, requestId } from './common/http/security-headers';
 import { servePrecompressed } from './common/http/precompressed';
@@ -50,6 +51,8 @@ export async function createApi(): Promise<NestFastifyApplication> {
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
   // Static answers before Nest's pipeline (registered before Nest adds its routes at listen).
   servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
+  // A piece of a resumable upload reaches its route as the request stream, unread and unbuffered.
+  fastify.addContentTypeParser(PIECE_TYPE, (_req, payload, done) => done(null, payload));
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await serveWebApp(app, config.WEB_DIST_DIR);

@@ -33,6 +33,13 @@ const overQuota = (scope: 'submission' | 'user', cap: number) =>
       : `The files you upload may take ${formatBytes(cap)} (${cap} bytes) together: this one does not fit`,
   );
 
+export const invalidRole = () =>
+  badRequest(
+    'VALIDATION_FAILED',
+    `role must be one of ${ASSET_ROLES.join(', ')}, sent before the file`,
+    [{ path: 'role', message: `one of ${ASSET_ROLES.join(', ')}` }],
+  );
+
 /** One file part of a multipart request, as the controller found it. */
 export interface IncomingFile {
   role: string | undefined;
@@ -63,18 +70,7 @@ export class AssetsService {
    * began before the deadline is accepted even if its last byte arrives after it.
    */
   async upload(actor: Principal, submissionId: string, open: FileOpener) {
-    const { competition } = await this.db.transaction((m) =>
-      this.submissions.editable(m, actor, submissionId),
-    );
-    await this.assertDiskSpace();
-    const fileLimit = competition.limits.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-    const room = await this.room(this.db.manager, submissionId, actor.id);
-    if (room.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
-    if (room.bytes <= 0) throw overQuota(room.scope, room.cap);
-    // Past the quota's room the error names the quota; past the file limit, the file limit.
-    const maxBytes = Math.min(fileLimit, room.bytes);
-    const overLimit = () =>
-      room.bytes < fileLimit ? overQuota(room.scope, room.cap) : tooLarge(maxBytes);
+    const { maxBytes, overLimit } = await this.admit(actor, submissionId);
     const file = await open(maxBytes);
     if (!file) {
       throw badRequest('VALIDATION_FAILED', 'Send the file as the multipart field "file"', [
@@ -83,11 +79,7 @@ export class AssetsService {
     }
     if (!ASSET_ROLES.includes(file.role as AssetRole)) {
       file.stream.resume();
-      throw badRequest(
-        'VALIDATION_FAILED',
-        `role must be one of ${ASSET_ROLES.join(', ')}, sent before the file`,
-        [{ path: 'role', message: `one of ${ASSET_ROLES.join(', ')}` }],
-      );
+      throw invalidRole();
     }
     const role = file.role as AssetRole;
     const inspector = new UploadInspector(role, maxBytes, overLimit);
@@ -117,6 +109,56 @@ export class AssetsService {
       await this.storage.remove(key);
       throw overLimit();
     }
+    return this.record(actor, submissionId, role, key, inspector, file.filename);
+  }
+
+  /**
+   * Who, when and how much, before a byte is read: a member of the team, before the deadline,
+   * with disk space, a file slot and room under the quotas. Gives the most the file may hold and
+   * the error past it (the quota's when the quota is tighter, else the file limit).
+   */
+  async admit(actor: Principal, submissionId: string) {
+    const { competition } = await this.db.transaction((m) =>
+      this.submissions.editable(m, actor, submissionId),
+    );
+    await this.assertDiskSpace();
+    const fileLimit = competition.limits.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+    const room = await this.room(this.db.manager, submissionId, actor.id);
+    if (room.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
+    if (room.bytes <= 0) throw overQuota(room.scope, room.cap);
+    const maxBytes = Math.min(fileLimit, room.bytes);
+    const overLimit = () =>
+      room.bytes < fileLimit ? overQuota(room.scope, room.cap) : tooLarge(maxBytes);
+    return { maxBytes, overLimit };
+  }
+
+  /**
+   * Streams stored bytes (a finished resumable upload) through the same inspector as a direct
+   * upload into a file of the entry, and records it; the caller removes the source afterwards.
+   */
+  async adopt(
+    actor: Principal,
+    submissionId: string,
+    role: AssetRole,
+    sourceKey: string,
+    filename: string | null,
+  ) {
+    const { maxBytes, overLimit } = await this.admit(actor, submissionId);
+    const inspector = new UploadInspector(role, maxBytes, overLimit);
+    const key = `${submissionId}/${randomUUID()}`;
+    await this.storage.put(key, (await this.storage.get(sourceKey)).pipe(inspector));
+    return this.record(actor, submissionId, role, key, inspector, filename ?? undefined);
+  }
+
+  /** Records an inspected file stored under `key` as a new version; on failure the file goes. */
+  private async record(
+    actor: Principal,
+    submissionId: string,
+    role: AssetRole,
+    key: string,
+    inspector: UploadInspector,
+    filename: string | undefined,
+  ) {
     try {
       return await this.db.transaction(async (m) => {
         const { submission } = await this.submissions.editable(m, actor, submissionId);
@@ -135,7 +177,7 @@ export class AssetsService {
             size: inspector.bytes,
             sha256: inspector.sha256,
             storageKey: key,
-            originalName: file.filename?.slice(0, 255) ?? null,
+            originalName: filename?.slice(0, 255) ?? null,
             uploadedById: actor.id,
           }),
         );
@@ -166,7 +208,7 @@ export class AssetsService {
   }
 
   /** 507 while the store has less free space than UPLOAD_MIN_FREE_BYTES. */
-  private async assertDiskSpace(): Promise<void> {
+  async assertDiskSpace(): Promise<void> {
     const free = await this.storage.freeBytes();
     if (free !== null && free < this.config.UPLOAD_MIN_FREE_BYTES) {
       throw new AppError(

@@ -7,6 +7,7 @@ import {
   type ErasedPerson,
   type ErasureContext,
 } from '../common/erasure/account-erasure';
+import { uploadSessionKey } from './upload-session.entity';
 import { ASSET_STORAGE, type AssetStorage } from './storage/asset-storage';
 
 interface TeamRow {
@@ -82,6 +83,12 @@ export class CompetitionsErasure {
         await m.query(`UPDATE teams SET leader_id = $2 WHERE id = $1`, [team.id, others[0].userId]);
       }
     }
+    // Files they were still sending in pieces (the rows go with the account).
+    const sessions: { id: string }[] = await m.query(
+      `SELECT id FROM upload_sessions WHERE user_id = $1`,
+      [person.id],
+    );
+    files.push(...sessions.map((s) => uploadSessionKey(s.id)));
     counts.files = files.length;
     ctx.afterCommit(async () => {
       for (const key of files) await this.storage.remove(key);

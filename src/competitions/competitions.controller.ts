@@ -7,6 +7,8 @@ import { UuidParam } from '../common/http/uuid-param';
 import { CompetitionsService } from './competitions.service';
 import {
   CompetitionPageDto,
+  CompetitionListPageDto,
+  CompetitionListQuery,
   CompetitionResponseDto,
   CreateCompetitionDto,
   UpdateCompetitionDto,
@@ -58,6 +60,19 @@ export class CompetitionsController {
     @Query() q: PageQuery,
   ) {
     return this.competitions.listForProgramme(me, programmeId, q);
+  }
+
+  @Public()
+  @Get('competitions')
+  @ApiOperation({
+    summary:
+      'Competitions of every programme: open now, opening later, and closed in the last year',
+    description:
+      'Open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest first).',
+  })
+  @ApiOkResponse({ type: CompetitionListPageDto })
+  browse(@Query() q: CompetitionListQuery) {
+    return this.competitions.list(q);
   }
 
   @Public()

@@ -8,7 +8,12 @@ import { pageOf, PageQuery, skipTake } from '../common/http/pagination';
 import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
-import { CreateCompetitionDto, UpdateCompetitionDto } from './dto/competition.dto';
+import {
+  CompetitionListQuery,
+  CreateCompetitionDto,
+  ListingStatus,
+  UpdateCompetitionDto,
+} from './dto/competition.dto';
 import { ReminderScheduler } from './reminder-scheduler';
 import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
@@ -58,6 +63,28 @@ const instant = (path: string, value: string): Date => {
   }
   return date;
 };
+
+/** Closed competitions stay in the public list this long after their window closes. */
+export const RECENT_DAYS = 365;
+
+const LISTING_STATE: Record<ReturnType<typeof windowState>, ListingStatus> = {
+  open: 'open',
+  not_open: 'upcoming',
+  closed: 'closed',
+};
+
+interface ListingRow {
+  id: string;
+  title: string;
+  kind: Competition['kind'];
+  programme_id: string;
+  programme_name: string;
+  timezone: string;
+  opens_at: Date;
+  closes_at: Date;
+  results_published: boolean;
+  total: string;
+}
 
 const slugTaken = () =>
   conflict('A competition with this slug already exists in the programme', 'SLUG_TAKEN');
@@ -137,6 +164,70 @@ export class CompetitionsService {
       .getOne();
     if (!competition?.programme) throw notFound('Competition');
     return competitionView(competition, competition.programme.timezone);
+  }
+
+  /**
+   * Competitions open now, opening later and closed within RECENT_DAYS, of every programme:
+   * open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest
+   * first). One query, the total counted alongside.
+   */
+  async list(q: CompetitionListQuery, now = new Date()) {
+    const since = new Date(now.getTime() - RECENT_DAYS * 86400_000);
+    const where = ['c.submission_closes_at > $2'];
+    const params: unknown[] = [now, since];
+    if (q.kind) {
+      params.push(q.kind);
+      where.push(`c.kind = $${params.length}`);
+    }
+    if (q.status === 'open')
+      where.push('c.submission_opens_at <= $1 AND c.submission_closes_at > $1');
+    if (q.status === 'upcoming') where.push('c.submission_opens_at > $1');
+    if (q.status === 'closed') where.push('c.submission_closes_at <= $1');
+    params.push(q.pageSize, (q.page - 1) * q.pageSize);
+    const rows: ListingRow[] = await this.db.query(
+      `SELECT c.id, c.title, c.kind, c.programme_id, p.name AS programme_name, p.timezone,
+              c.submission_opens_at AS opens_at, c.submission_closes_at AS closes_at,
+              (r.published_at IS NOT NULL) AS results_published,
+              count(*) OVER () AS total
+         FROM competitions c
+         JOIN programmes p ON p.id = c.programme_id
+         LEFT JOIN competition_results r ON r.competition_id = c.id
+        WHERE ${where.join(' AND ')}
+        ORDER BY CASE WHEN c.submission_opens_at > $1 THEN 1
+                      WHEN c.submission_closes_at > $1 THEN 0 ELSE 2 END,
+                 CASE WHEN c.submission_opens_at > $1 THEN c.submission_opens_at
+                      WHEN c.submission_closes_at > $1 THEN c.submission_closes_at END ASC,
+                 c.submission_closes_at DESC, c.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const total =
+      rows.length > 0 ? Number(rows[0].total) : await this.countListing(q, where, params);
+    const items = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      programmeId: r.programme_id,
+      programmeName: r.programme_name,
+      timezone: r.timezone,
+      opensAt: r.opens_at,
+      closesAt: r.closes_at,
+      status: LISTING_STATE[windowState(r.opens_at, r.closes_at, now)],
+      resultsPublished: r.results_published,
+    }));
+    return pageOf(items, total, q);
+  }
+
+  /** A page past the end has no row to carry the total: count it on its own. */
+  private async countListing(q: CompetitionListQuery, where: string[], params: unknown[]) {
+    if (q.page === 1) return 0;
+    const [{ total }] = (await this.db.query(
+      // $1 (now) is typed here even when no filter reads it: PostgreSQL must know every parameter.
+      `SELECT count(*) AS total FROM competitions c
+        WHERE $1::timestamptz IS NOT NULL AND ${where.join(' AND ')}`,
+      params.slice(0, -2),
+    )) as { total: string }[];
+    return Number(total);
   }
 
   async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {

@@ -103,7 +103,7 @@ export class SubmissionVersion {
   createdAt: Date;
 }
 
-const bigintAsNumber = {
+export const bigintAsNumber = {
   to: (v: number) => v,
   from: (v: string | null) => (v === null ? null : Number(v)),
 };

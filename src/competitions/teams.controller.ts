@@ -1,13 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   InvitationDeclinedDto,
   InvitationDto,
   InvitationPreviewDto,
   InviteDto,
+  MyTeamPageDto,
   TeamResponseDto,
   UpdateTeamDto,
 } from './dto/team.dto';
@@ -18,6 +20,16 @@ import { ApiErrors } from '../common/openapi/api-errors';
 @Controller()
 export class TeamsController {
   constructor(private readonly teams: TeamsService) {}
+
+  @Get('me/teams')
+  @ApiOperation({
+    summary:
+      'My teams across competitions: my role, the members, the entry if any, invitations I sent',
+  })
+  @ApiOkResponse({ type: MyTeamPageDto })
+  mine(@CurrentUser() me: Principal, @Query() q: PageQuery) {
+    return this.teams.mine(me, q);
+  }
 
   @Get('teams/:id')
   @ApiOperation({ summary: 'A team, its members and pending invitations (members and staff)' })

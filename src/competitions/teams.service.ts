@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
+import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import {
   AppError,
@@ -96,6 +97,56 @@ export class TeamsService {
   }
 
   /** The leader renames the team or chooses the name published results show (null: neutral). */
+  /**
+   * The caller's teams across competitions, newest first: their role, the members, the team's
+   * entry if one was started, and the pending invitations the caller sent. Only teams the caller
+   * is a member of: nothing here is reachable for anyone else.
+   */
+  async mine(actor: Principal, q: PageQuery) {
+    const { skip, take } = skipTake(q);
+    const m = this.db.manager;
+    const [rows, total] = await m
+      .getRepository(Team)
+      .createQueryBuilder('t')
+      .innerJoin(TeamMember, 'tm', 'tm.team_id = t.id AND tm.user_id = :me', { me: actor.id })
+      .innerJoinAndSelect('t.competition', 'c')
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id')
+      .skip(skip)
+      .take(take)
+      .getManyAndCount();
+    const ids = rows.map((t) => t.id);
+    const [entries, invitations] = await Promise.all([
+      m.find(Submission, { where: { teamId: In(ids) } }),
+      m.find(TeamInvitation, {
+        where: {
+          teamId: In(ids),
+          invitedById: actor.id,
+          status: 'pending',
+          expiresAt: MoreThan(new Date()),
+        },
+        order: { createdAt: 'ASC' },
+      }),
+    ]);
+    const items = [];
+    for (const team of rows) {
+      const { invitations: _, ...view } = await this.view(m, team, false);
+      const entry = entries.find((e) => e.teamId === team.id);
+      items.push({
+        ...view,
+        competitionTitle: team.competition!.title,
+        competitionKind: team.competition!.kind,
+        submissionClosesAt: team.competition!.submissionClosesAt,
+        myRole: team.leaderId === actor.id ? ('leader' as const) : ('member' as const),
+        entry: entry ? { id: entry.id, title: entry.title, status: entry.status } : null,
+        invitationsSent: invitations
+          .filter((i) => i.teamId === team.id)
+          .map((i) => ({ id: i.id, email: i.email, status: i.status, expiresAt: i.expiresAt })),
+      });
+    }
+    return pageOf(items, total, q);
+  }
+
   async update(actor: Principal, teamId: string, dto: UpdateTeamDto) {
     return this.db.transaction(async (m) => {
       const { team } = await this.lockTeam(m, teamId, actor);

@@ -7,6 +7,7 @@ import {
   SubmissionAsset,
   SubmissionVersion,
 } from '../competitions/submission.entity';
+import { UploadSession } from '../competitions/upload-session.entity';
 import { Team, TeamInvitation, TeamMember } from '../competitions/team.entity';
 import { AuthSession } from '../identity/auth-session.entity';
 import { GuardianConsent } from '../identity/guardian-consent.entity';
@@ -59,6 +60,7 @@ export const ENTITIES = [
   Submission,
   SubmissionVersion,
   SubmissionAsset,
+  UploadSession,
   IdempotencyKey,
   DeadlineReminder,
   JudgePoolMember,

@@ -1,11 +1,8 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { mp4, png } from '../support/files';
-import { expectAccessible } from './helpers';
+import { expectAccessible, screenshots } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
-
-const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
 
 interface Account {
   name: string;
@@ -104,36 +101,6 @@ async function signIn(page: Page, who: Account) {
   await page.getByLabel('Email', { exact: true }).fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/**
- * The page at 360 px in Korean and Lao, and on a desktop, saved for a person to look at; then
- * back to English at 360 px. The same tab, so the session's refresh token stays its own.
- */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  const views = [
-    ['ko', 360],
-    ['lo', 360],
-    ['en', 1280],
-    ['en', 360],
-  ] as const;
-  for (const [locale, width] of views) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('lang', locale);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    if (width === 1280 || locale !== 'en') {
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      );
-      expect(overflow, `${name} in ${locale} scrolls sideways`).toBe(false);
-      const file = `${SHOTS}/competitions-${name}-${locale}${width > 360 ? '-desktop' : ''}.png`;
-      await page.screenshot({ path: file, fullPage: true });
-    }
-  }
 }
 
 test('a mixed team formed by an emailed invitation drafts, uploads and submits a short movie', async ({
@@ -252,13 +219,14 @@ test('a mixed team formed by an emailed invitation drafts, uploads and submits a
 
   // My entries lists it; the team member sees it too.
   await page.getByRole('link', { name: 'My entries' }).click();
-  await expect(page.getByRole('link', { name: 'Paper Boats' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Paper Boats', exact: true })).toBeVisible();
   await expectAccessible(page);
   await invitee.goto(`${kenal.url}/me/submissions`);
-  await expect(invitee.getByText('Submitted', { exact: true })).toBeVisible();
+  // The entry in the list, and again under My teams beside the team.
+  await expect(invitee.getByText('Submitted', { exact: true })).toHaveCount(2);
 
   // Withdraw asks first.
-  await page.getByRole('link', { name: 'Paper Boats' }).click();
+  await page.getByRole('link', { name: 'Paper Boats', exact: true }).click();
   await page.getByRole('button', { name: 'Withdraw the entry' }).click();
   await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
   await expect(page.getByText('This entry was withdrawn.')).toBeVisible();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { expect, person } from './kenal';
 
 export async function signUp(page: Page, who = person()) {
@@ -25,4 +26,36 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
     [],
   );
+}
+
+const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
+
+/**
+ * The page at 360 px in Korean and Lao, and on a desktop, saved for a person to look at; then
+ * back to English at 360 px. The same tab, so the session's refresh token stays its own.
+ */
+export async function screenshots(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const views = [
+    ['ko', 360],
+    ['lo', 360],
+    ['en', 1280],
+    ['en', 360],
+  ] as const;
+  for (const [locale, width] of views) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    if (width === 1280 || locale !== 'en') {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(overflow, `${name} in ${locale} scrolls sideways`).toBe(false);
+      const file = `${SHOTS}/competitions-${name}-${locale}${width > 360 ? '-desktop' : ''}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+    }
+  }
 }

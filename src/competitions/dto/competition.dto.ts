@@ -20,11 +20,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageMetaDto } from '../../common/http/pagination';
 import { COUNTRIES } from '../../common/reference-data';
 import { COMPETITION_KINDS } from '../rules/types';
 import type { CompetitionKind } from '../rules/types';
 import { trim } from '../../common/http/transforms';
+import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 
 const INSTANT = { strict: true, strictSeparator: true };
 /** A deadline without a zone is read differently in Seoul and Jakarta: insist on Z or an offset. */
@@ -226,4 +226,42 @@ export class CompetitionResponseDto {
 
 export class CompetitionPageDto extends PageMetaDto {
   @ApiProperty({ type: [CompetitionResponseDto] }) items: CompetitionResponseDto[];
+}
+
+export const LISTING_STATUSES = ['open', 'upcoming', 'closed'] as const;
+export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+export class CompetitionListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COMPETITION_KINDS })
+  @IsOptional()
+  @IsIn(COMPETITION_KINDS)
+  kind?: CompetitionKind;
+
+  @ApiPropertyOptional({
+    enum: LISTING_STATUSES,
+    description: 'open now, opening later, or closed (within the last year)',
+  })
+  @IsOptional()
+  @IsIn(LISTING_STATUSES)
+  status?: ListingStatus;
+}
+
+export class CompetitionListingDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: COMPETITION_KINDS }) kind: CompetitionKind;
+  @ApiProperty({ format: 'uuid' }) programmeId: string;
+  @ApiProperty() programmeName: string;
+  @ApiProperty({ example: 'Asia/Jakarta', description: "the programme's time zone" })
+  timezone: string;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ enum: LISTING_STATUSES, description: 'by the server clock' })
+  status: ListingStatus;
+  @ApiProperty({ description: 'the results are published (GET /competitions/{id}/results)' })
+  resultsPublished: boolean;
+}
+
+export class CompetitionListPageDto extends PageMetaDto {
+  @ApiProperty({ type: [CompetitionListingDto] }) items: CompetitionListingDto[];
 }

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { trim, trimLower } from '../../common/http/transforms';
+import { PageMetaDto } from '../../common/http/pagination';
+import { COMPETITION_KINDS, SUBMISSION_STATUSES } from '../rules/types';
+import type { CompetitionKind } from '../rules/types';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Seoul–Hanoi Crew', maxLength: 120 })
@@ -89,4 +92,36 @@ export class InvitationDeclinedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty({ enum: ['declined'] }) status: string;
+}
+
+export class MyTeamEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+}
+
+export class MyTeamDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) competitionId: string;
+  @ApiProperty() competitionTitle: string;
+  @ApiProperty({ enum: COMPETITION_KINDS }) competitionKind: CompetitionKind;
+  @ApiProperty({ format: 'date-time' }) submissionClosesAt: string;
+  @ApiProperty() name: string;
+  @ApiProperty() publicName: string;
+  @ApiProperty({ format: 'uuid' }) leaderId: string;
+  @ApiProperty({ enum: ['leader', 'member'] }) myRole: 'leader' | 'member';
+  @ApiProperty({ type: [TeamMemberDto] }) members: TeamMemberDto[];
+  @ApiProperty({
+    type: MyTeamEntryDto,
+    nullable: true,
+    description: "the team's entry, or null while none was started",
+  })
+  entry: MyTeamEntryDto | null;
+  @ApiProperty({ type: [InvitationDto], description: 'pending invitations the caller sent' })
+  invitationsSent: InvitationDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class MyTeamPageDto extends PageMetaDto {
+  @ApiProperty({ type: [MyTeamDto] }) items: MyTeamDto[];
 }

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, statfs, truncate } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AssetStorage } from './asset-storage';
+import type { Provider } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { AppendOverflow, ASSET_STORAGE, type AssetStorage } from './asset-storage';
 
 const KEY = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/;
 
@@ -44,6 +46,40 @@ export class LocalDiskStorage implements AssetStorage {
     return createReadStream(path);
   }
 
+  async append(key: string, offset: number, body: Readable, maxBytes: number): Promise<number> {
+    const path = this.path(key);
+    await mkdir(dirname(path), { recursive: true });
+    let length = offset;
+    const cap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        length += chunk.length;
+        if (length > maxBytes) return done(new AppendOverflow(`more than ${maxBytes} bytes`));
+        done(null, chunk);
+      },
+    });
+    const out = createWriteStream(path, { flags: offset === 0 ? 'w' : 'r+', start: offset });
+    try {
+      await pipeline(body, cap, out);
+    } catch (err) {
+      body.destroy();
+      // What reached the disk stays (the client resumes from it), never more than maxBytes.
+      const written = (await this.size(key)) ?? 0;
+      if (written > maxBytes) await truncate(path, maxBytes);
+      throw err;
+    }
+    return length;
+  }
+
+  async size(key: string): Promise<number | null> {
+    return stat(this.path(key)).then(
+      (s) => s.size,
+      (err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      },
+    );
+  }
+
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
   }
@@ -55,3 +91,10 @@ export class LocalDiskStorage implements AssetStorage {
     return fs.bavail * fs.bsize;
   }
 }
+
+/** The asset storage of the API and the worker: files under UPLOAD_DIR. */
+export const assetStorageProvider: Provider = {
+  provide: ASSET_STORAGE,
+  inject: [AppConfig],
+  useFactory: (config: AppConfig) => new LocalDiskStorage(config.UPLOAD_DIR),
+};

@@ -16,6 +16,7 @@ const SignOut = lazy(() => import('../features/auth/SignOut'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
+const CompetitionList = lazy(() => import('../features/competitions/CompetitionList'));
 const CompetitionPage = lazy(() => import('../features/competitions/CompetitionPage'));
 const TeamPage = lazy(() => import('../features/competitions/TeamPage'));
 const InvitationPage = lazy(() => import('../features/competitions/InvitationPage'));
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path="/sign-out" element={<SignOut />} />
           <Route path="/forgot-password" element={<ForgotPassword />} />
           <Route path="/reset-password/:token" element={<ResetPassword />} />
+          <Route path="/competitions" element={<CompetitionList />} />
           <Route path="/competitions/:id" element={<CompetitionPage />} />
           <Route path="/teams/:id" element={<TeamPage />} />
           <Route path="/invitations/:token" element={<InvitationPage />} />

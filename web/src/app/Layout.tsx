@@ -79,6 +79,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Trans>My entries</Trans>
               </NavLink>
               <PenpalsLink />
+              <NavLink to="/competitions">
+                <Trans>Competitions</Trans>
+              </NavLink>
               <InboxLink />
               <NavLink to="/account">
                 <Trans>My account</Trans>
@@ -88,6 +91,9 @@ export function Layout({ children }: { children: ReactNode }) {
             </>
           ) : (
             <>
+              <NavLink to="/competitions">
+                <Trans>Competitions</Trans>
+              </NavLink>
               <NavLink to="/sign-in">
                 <Trans>Sign in</Trans>
               </NavLink>

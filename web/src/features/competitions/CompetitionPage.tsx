@@ -15,6 +15,7 @@ import {
   useCompetition,
   useCreateTeam,
   useMySubmissions,
+  useMyTeams,
   useResults,
 } from './queries';
 import './competitions.css';
@@ -165,6 +166,7 @@ function TakePart({ competition }: { competition: Competition }) {
   const navigate = useNavigate();
   const create = useCreateTeam(competition.id);
   const mine = useMySubmissions();
+  const teams = useMyTeams();
   const errors = fieldErrors(i18n, create.error);
   if (!signedIn) {
     return (
@@ -181,6 +183,17 @@ function TakePart({ competition }: { competition: Competition }) {
       <p>
         <Link className="button" to={`/entries/${entry.id}`}>
           <Trans>Open your team&apos;s entry</Trans>
+        </Link>
+      </p>
+    );
+  }
+  const team = teams.data?.items.find((tm) => tm.competitionId === competition.id);
+  if (team) {
+    const name = team.name;
+    return (
+      <p>
+        <Link className="button" to={`/teams/${team.id}`}>
+          <Trans>Open your team: {name}</Trans>
         </Link>
       </p>
     );

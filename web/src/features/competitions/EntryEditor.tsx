@@ -2,7 +2,7 @@ import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api';
 import { describeError, describeFieldError } from '../../app/errors';
@@ -155,21 +155,43 @@ function Uploads({ submission, onChange }: { submission: Submission; onChange: (
   const remove = useRemoveAsset(submission.id);
   const [inputKey, setInputKey] = useState(0);
   const editable = submission.status === 'draft' || submission.status === 'submitted';
+  // Where a dropped upload stopped (0..1): kept so the person sees what is already saved.
+  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
+  const running = useRef(false);
   const start = async () => {
-    if (!file) return;
+    if (!file || running.current) return;
+    running.current = true;
     setError(null);
-    setProgress(0);
+    setProgress(stoppedAt ?? 0);
+    let reached = stoppedAt ?? 0;
     try {
-      await uploadAsset(submission.id, role, file, setProgress);
+      await uploadAsset(submission.id, role, file, (f) => {
+        reached = f;
+        setProgress(f);
+      });
       setFile(null);
+      setStoppedAt(null);
       setInputKey((k) => k + 1);
       onChange();
     } catch (err) {
       setError(err);
+      setStoppedAt(err instanceof NetworkError ? reached : null);
     } finally {
+      running.current = false;
       setProgress(null);
     }
   };
+  const dropped = error instanceof NetworkError;
+  // Back online: an upload the connection cut goes on by itself.
+  const resume = useRef(start);
+  resume.current = start;
+  useEffect(() => {
+    if (!dropped) return;
+    const onOnline = () => void resume.current();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, [dropped]);
+  const saved = Math.round((stoppedAt ?? 0) * 100);
   const percent = progress === null ? 0 : Math.round(progress * 100);
   const ROLE: Record<string, string> = {
     video: t`Video`,
@@ -226,6 +248,7 @@ function Uploads({ submission, onChange }: { submission: Submission; onChange: (
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setError(null);
+              setStoppedAt(null);
             }}
           />
           {progress !== null && (
@@ -240,8 +263,8 @@ function Uploads({ submission, onChange }: { submission: Submission; onChange: (
           )}
           {error !== null && (
             <p className="alert alert-error" role="alert">
-              {error instanceof NetworkError
-                ? t`The connection dropped during the upload. Your file was not saved. Try again when you're back online.`
+              {dropped
+                ? t`The connection dropped during the upload. ${saved}% is saved: it goes on by itself when you are back online, or press Resume.`
                 : describeError(i18n, error)}
             </p>
           )}
@@ -251,11 +274,7 @@ function Uploads({ submission, onChange }: { submission: Submission; onChange: (
             disabled={!file || progress !== null}
             onClick={() => void start()}
           >
-            {error instanceof NetworkError ? (
-              <Trans>Try the upload again</Trans>
-            ) : (
-              <Trans>Upload</Trans>
-            )}
+            {dropped ? <Trans>Resume the upload</Trans> : <Trans>Upload</Trans>}
           </button>
         </div>
       )}

@@ -5,8 +5,85 @@ import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
 import { STATUS } from './EntryEditor';
 import { formatInstant } from './format';
-import { useMySubmissions } from './queries';
+import { KIND } from './CompetitionPage';
+import { MemberList, PendingInvitations } from './Members';
+import { type MyTeam, useMySubmissions, useMyTeams } from './queries';
 import './competitions.css';
+
+function TeamCard({ team }: { team: MyTeam }) {
+  const { i18n } = useLingui();
+  const entry = team.entry;
+  const title = entry?.title ?? '';
+  const open = Date.parse(team.submissionClosesAt) > Date.now();
+  return (
+    <li className="card">
+      <h3>
+        <Link to={`/teams/${team.id}`}>{team.name}</Link>
+      </h3>
+      <p>
+        <Link to={`/competitions/${team.competitionId}`}>{team.competitionTitle}</Link>
+      </p>
+      <p className="tags">
+        <span className="badge">{i18n._(KIND[team.competitionKind] ?? KIND.project)}</span>
+        <span className="badge">
+          {team.myRole === 'leader' ? (
+            <Trans>You lead this team</Trans>
+          ) : (
+            <Trans>You are a member</Trans>
+          )}
+        </span>
+      </p>
+      <h4>
+        <Trans>Members</Trans>
+      </h4>
+      <MemberList members={team.members} />
+      <PendingInvitations invitations={team.invitationsSent} Heading="h4" />
+      {entry ? (
+        <p>
+          <Link to={`/entries/${entry.id}`}>
+            <Trans>Open our entry: {title}</Trans>
+          </Link>{' '}
+          <span className="badge">{i18n._(STATUS[entry.status] ?? STATUS.draft)}</span>
+        </p>
+      ) : open ? (
+        <p>
+          <Link className="button" to={`/teams/${team.id}`}>
+            <Trans>No entry yet: start it on the team page</Trans>
+          </Link>
+        </p>
+      ) : (
+        <p className="hint">
+          <Trans>No entry was started, and the competition is closed.</Trans>
+        </p>
+      )}
+    </li>
+  );
+}
+
+function Teams() {
+  const { t } = useLingui();
+  const teams = useMyTeams();
+  return (
+    <section aria-labelledby="my-teams-h">
+      <h2 id="my-teams-h">{t`My teams`}</h2>
+      {teams.isPending && <Loading />}
+      <ErrorMessage error={teams.error} />
+      {teams.data && teams.data.items.length === 0 && (
+        <p>
+          <Trans>
+            You are not in a team yet. <Link to="/competitions">Find a competition</Link> to start
+            one, or open the invitation link in your email.
+          </Trans>
+        </p>
+      )}
+      <ul className="entries">
+        {teams.data?.items.map((team) => (
+          <TeamCard key={team.id} team={team} />
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function List() {
   const { t, i18n } = useLingui();
@@ -39,6 +116,7 @@ function List() {
           );
         })}
       </ul>
+      <Teams />
     </Page>
   );
 }

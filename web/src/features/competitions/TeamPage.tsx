@@ -6,7 +6,7 @@ import { ErrorMessage, formValues, Notice, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
 import { useMe } from '../account/queries';
-import { formatInstant, namesOf } from './format';
+import { MemberList, PendingInvitations } from './Members';
 import {
   type Team,
   useInvite,
@@ -154,7 +154,7 @@ function Entry({ team }: { team: Team }) {
 }
 
 function TeamView({ id }: { id: string }) {
-  const { t, i18n } = useLingui();
+  const { t } = useLingui();
   const team = useTeam(id);
   const me = useMe();
   if (team.isPending) return <Loading />;
@@ -167,7 +167,6 @@ function TeamView({ id }: { id: string }) {
   }
   const tm = team.data;
   const leader = me.data?.id === tm.leaderId;
-  const names = namesOf(i18n.locale, 'region');
   return (
     <Page title={tm.name}>
       <p>
@@ -179,40 +178,8 @@ function TeamView({ id }: { id: string }) {
         <h2 id="members-h">
           <Trans>Members</Trans>
         </h2>
-        <ul>
-          {tm.members.map((m) => (
-            <li key={m.userId}>
-              {m.displayName}
-              {m.country ? ` (${names.of(m.country) ?? m.country})` : ''}
-              {m.role === 'leader' && (
-                <>
-                  {' · '}
-                  <Trans>leader</Trans>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-        {tm.invitations.length > 0 && (
-          <>
-            <h3>
-              <Trans>Waiting for an answer</Trans>
-            </h3>
-            <ul>
-              {tm.invitations.map((inv) => {
-                const until = formatInstant(inv.expiresAt, i18n.locale);
-                return (
-                  <li key={inv.id}>
-                    {inv.email}{' '}
-                    <span className="hint">
-                      <Trans>(the link works until {until})</Trans>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </>
-        )}
+        <MemberList members={tm.members} />
+        <PendingInvitations invitations={tm.invitations} />
       </section>
       <Entry team={tm} />
       {leader && <Invite team={tm} />}

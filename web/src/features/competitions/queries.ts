@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { components } from '../../api/schema';
+import type { components, paths } from '../../api/schema';
 import { api, ApiError, unwrap } from '../../app/api';
 import { useSignedIn } from '../../app/session';
 
@@ -9,8 +9,21 @@ export type Submission = components['schemas']['SubmissionResponseDto'];
 export type SubmissionUpdate = components['schemas']['UpdateSubmissionDto'];
 export type Version = components['schemas']['SubmissionVersionDto'];
 export type MySubmission = components['schemas']['MySubmissionDto'];
+export type MyTeam = components['schemas']['MyTeamDto'];
+export type CompetitionListing = components['schemas']['CompetitionListingDto'];
+type ListQuery = NonNullable<
+  NonNullable<paths['/api/v1/competitions']['get']['parameters']['query']>
+>;
 
 const path = (id: string) => ({ params: { path: { id } } });
+
+export function useCompetitionList(query: ListQuery) {
+  return useQuery({
+    queryKey: ['competitions', query],
+    queryFn: async () => unwrap(await api.GET('/api/v1/competitions', { params: { query } })),
+    placeholderData: (previous) => previous,
+  });
+}
 
 export function useCompetition(id: string) {
   return useQuery({
@@ -105,6 +118,17 @@ export function useMySubmissions() {
   });
 }
 
+/** My teams across competitions (with or without an entry), so a team is found without its link. */
+export function useMyTeams() {
+  const signedIn = useSignedIn();
+  return useQuery({
+    queryKey: ['my-teams'],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/me/teams', { params: { query: { pageSize: 100 } } })),
+    enabled: signedIn,
+  });
+}
+
 export function useStartEntry(competitionId: string) {
   const client = useQueryClient();
   return useMutation({
@@ -114,6 +138,7 @@ export function useStartEntry(competitionId: string) {
       ),
     onSuccess: (s) => {
       client.setQueryData(['submission', s.id], s);
+      void client.invalidateQueries({ queryKey: ['my-teams'] });
       return client.invalidateQueries({ queryKey: ['my-submissions'] });
     },
   });

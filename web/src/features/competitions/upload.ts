@@ -1,33 +1,37 @@
 import type { components, paths } from '../../api/schema';
-import { accessTokenFor, ApiError, NetworkError, type Problem } from '../../app/api';
+import { accessTokenFor, api, ApiError, NetworkError, type Problem, unwrap } from '../../app/api';
 
 export type Asset = components['schemas']['AssetResponseDto'];
 export type AssetRole = components['schemas']['UploadAssetDto']['role'];
 
-/** The upload route, checked against the generated schema (fetch has no upload progress). */
-const UPLOAD: keyof paths = '/api/v1/submissions/{id}/assets';
-type UploadOk = paths[typeof UPLOAD]['post']['responses'][201]['content']['application/json'];
+/** The route that takes a piece, checked against the generated schema (fetch has no upload progress). */
+const PIECE: keyof paths = '/api/v1/uploads/{id}';
+type PieceOk = paths[typeof PIECE]['patch']['responses'][200]['content']['application/json'];
+
+/** 1 MiB a request: on a slow phone line a piece takes seconds, and a drop loses at most what is in flight. */
+export const PIECE_BYTES = 1024 * 1024;
 
 interface Sent {
   status: number;
   body: unknown;
 }
 
-function send(
+function sendPiece(
   url: string,
-  form: FormData,
+  offset: number,
+  piece: Blob,
   token: string | null,
-  onProgress: (fraction: number) => void,
+  onProgress: (loaded: number) => void,
   signal?: AbortSignal,
 ): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
+    xhr.open('PATCH', url);
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
-    };
+    xhr.setRequestHeader('content-type', 'application/offset+octet-stream');
+    xhr.setRequestHeader('upload-offset', String(offset));
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -40,15 +44,40 @@ function send(
     xhr.onerror = () => reject(new NetworkError('the upload lost its connection'));
     xhr.ontimeout = () => reject(new NetworkError('the upload timed out'));
     xhr.onabort = () => reject(new NetworkError('the upload was stopped'));
+    if (signal?.aborted) return xhr.abort();
     signal?.addEventListener('abort', () => xhr.abort());
-    xhr.send(form);
+    xhr.send(piece);
   });
 }
 
+const problemOf = (sent: Sent) => {
+  const problem = (sent.body ?? {}) as Partial<Problem>;
+  return new ApiError({
+    status: sent.status,
+    code: problem.code ?? `HTTP_${sent.status}`,
+    detail: problem.detail,
+    errors: problem.errors,
+  });
+};
+
+/** Where an unfinished upload of this very file is remembered, so a reload can go on with it. */
+const memoryKey = (submissionId: string, role: string, file: File) =>
+  `kenal.upload.${submissionId}.${role}.${file.size}.${file.lastModified}.${file.name}`;
+
+/** How far the server has got with an earlier session, or null when it is gone (done, expired). */
+async function heldOffset(id: string): Promise<number | null> {
+  const { data, response } = await api.GET('/api/v1/uploads/{id}', {
+    params: { path: { id } },
+  });
+  if (response.status === 404 || response.status === 410) return null;
+  return unwrap({ data, response }).offset;
+}
+
 /**
- * Uploads one file to an entry with its role, reporting progress from 0 to 1. Throws
- * NetworkError when the connection drops (the caller offers to try again) and ApiError with the
- * API's problem (413, 415, 409 QUOTA_EXCEEDED, 507...) otherwise.
+ * Uploads one file to an entry in pieces, reporting progress from 0 to 1. A dropped connection
+ * throws NetworkError, and calling this again with the same file goes on from the bytes the
+ * server holds (also after a reload). Throws ApiError with the API's problem (413, 415, 409
+ * QUOTA_EXCEEDED, 507...) when the file is refused.
  */
 export async function uploadAsset(
   submissionId: string,
@@ -56,25 +85,65 @@ export async function uploadAsset(
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
-): Promise<UploadOk> {
-  const url = `${window.location.origin}${UPLOAD.replace('{id}', encodeURIComponent(submissionId))}`;
-  const form = () => {
-    const f = new FormData();
-    f.append('role', role); // the API reads the role before the file
-    f.append('file', file, file.name);
-    return f;
-  };
-  let sent = await send(url, form(), await accessTokenFor(), onProgress, signal);
-  if (sent.status === 401) {
-    onProgress(0);
-    sent = await send(url, form(), await accessTokenFor(true), onProgress, signal);
+): Promise<Asset> {
+  const remembered = memoryKey(submissionId, role, file);
+  let id = localStorage.getItem(remembered);
+  let offset = id ? await heldOffset(id) : null;
+  if (id === null || offset === null) {
+    const session = unwrap(
+      await api.POST('/api/v1/submissions/{id}/uploads', {
+        params: { path: { id: submissionId } },
+        body: { role, size: file.size, name: file.name },
+      }),
+    );
+    id = session.id;
+    offset = 0;
+    localStorage.setItem(remembered, id);
   }
-  if (sent.status === 201) return sent.body as UploadOk;
-  const problem = (sent.body ?? {}) as Partial<Problem>;
-  throw new ApiError({
-    status: sent.status,
-    code: problem.code ?? `HTTP_${sent.status}`,
-    detail: problem.detail,
-    errors: problem.errors,
-  });
+  const url = `${window.location.origin}${PIECE.replace('{id}', encodeURIComponent(id))}`;
+  let renewed = false;
+  for (;;) {
+    onProgress(offset / file.size);
+    const from = offset;
+    const piece = file.slice(from, Math.min(file.size, from + PIECE_BYTES));
+    const sent = await sendPiece(
+      url,
+      from,
+      piece,
+      await accessTokenFor(renewed),
+      (loaded) => onProgress((from + loaded) / file.size),
+      signal,
+    );
+    if (sent.status === 401 && !renewed) {
+      renewed = true;
+      continue;
+    }
+    renewed = false;
+    if (sent.status === 200) {
+      const body = sent.body as PieceOk;
+      if (body.asset) {
+        localStorage.removeItem(remembered);
+        onProgress(1);
+        return body.asset;
+      }
+      offset = body.offset;
+      continue;
+    }
+    const problem = problemOf(sent);
+    if (
+      problem.problem.code === 'UPLOAD_OFFSET_MISMATCH' ||
+      problem.problem.code === 'UPLOAD_BUSY'
+    ) {
+      // The server holds more (or less) than we thought, or the dropped request is still closing.
+      if (problem.problem.code === 'UPLOAD_BUSY') await new Promise((r) => setTimeout(r, 2000));
+      const held = await heldOffset(id);
+      if (held !== null) {
+        offset = held;
+        continue;
+      }
+    }
+    // Refused: this session is spent (the API removed it); the next try starts afresh.
+    localStorage.removeItem(remembered);
+    throw problem;
+  }
 }

@@ -1,3 +1,4 @@
+import { Pager } from '../../app/Pager';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -345,29 +346,7 @@ function Pairs({ run, stats }: { run: Run; stats: Stats }) {
           </tbody>
         </table>
       </div>
-      <nav className="actions" aria-label={t`Pages of pairs`}>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={page <= 1}
-          onClick={() => setPage((p) => p - 1)}
-        >
-          <Trans>Previous page</Trans>
-        </button>
-        <span className="meta">
-          <Trans>
-            Page {page} of {pages}
-          </Trans>
-        </span>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={page >= pages}
-          onClick={() => setPage((p) => p + 1)}
-        >
-          <Trans>Next page</Trans>
-        </button>
-      </nav>
+      <Pager label={t`Pages of pairs`} page={page} pages={pages} onPage={setPage} />
     </section>
   );
 }

@@ -24,6 +24,11 @@ function Welcome() {
           <Trans>Sign in</Trans>
         </Link>
       </p>
+      <p>
+        <Link to="/competitions">
+          <Trans>See the competitions</Trans>
+        </Link>
+      </p>
     </Page>
   );
 }
@@ -71,6 +76,11 @@ function Dashboard() {
           <p>
             <Link to="/profile">
               <Trans>Edit my profile</Trans>
+            </Link>
+          </p>
+          <p>
+            <Link to="/competitions">
+              <Trans>See the competitions</Trans>
             </Link>
           </p>
         </section>

@@ -4,12 +4,6 @@ import { useSignedIn } from '../../app/session';
 
 const INBOX_KEY = ['inbox'] as const;
 
-/**
- * The OpenAPI document types `page`/`pageSize` as an empty object (PageQuery's Swagger metadata
- * is wrong), so the generated client refuses numbers there; they are numbers on the wire.
- */
-const pageSize = (n: number) => n as unknown as Record<string, never>;
-
 /** How many notifications are unread: polled lightly (every minute, and when the tab comes back). */
 export function useUnreadCount() {
   const signedIn = useSignedIn();
@@ -18,7 +12,7 @@ export function useUnreadCount() {
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/me/notifications', {
-          params: { query: { unread: true, pageSize: pageSize(1) } },
+          params: { query: { unread: true, pageSize: 1 } },
         }),
       ).unread,
     enabled: signedIn,
@@ -34,7 +28,7 @@ export function useInbox() {
     queryFn: async () => {
       const page = unwrap(
         await api.GET('/api/v1/me/notifications', {
-          params: { query: { pageSize: pageSize(50) } },
+          params: { query: { pageSize: 50 } },
         }),
       );
       // The header's count follows what the list just said.

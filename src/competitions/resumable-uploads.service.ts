@@ -1,0 +1,190 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { AppError, badRequest, conflict, notFound } from '../common/errors/app-error';
+import { AssetsService } from './assets.service';
+import type { AssetRole } from './rules/sniff';
+import { AppendOverflow, ASSET_STORAGE } from './storage/asset-storage';
+import type { AssetStorage } from './storage/asset-storage';
+import { UploadSession, uploadSessionKey } from './upload-session.entity';
+
+/** A session may be resumed this long after it began; the hourly maintenance removes it after
+ * (CompetitionsMaintenance.sweepExpiredUploads). */
+export const UPLOAD_SESSION_TTL_HOURS = 24;
+/** How long a request may hold a session before another may write to it (a crashed process). */
+const LEASE_MINUTES = 30;
+
+const aborted = () =>
+  new AppError(
+    400,
+    'UPLOAD_ABORTED',
+    'The connection ended during the upload; ask for the offset and send the rest',
+  );
+
+/**
+ * Resumable uploads: a file is announced (role, size, name), then sent in pieces, each starting at
+ * the offset the server holds. Bytes that arrive before a connection drops are kept, so a client
+ * asks for the offset and sends the rest. When the last byte arrives the file goes through exactly
+ * the checks of a direct upload (AssetsService.adopt: limits, quotas, content sniffing, sha256).
+ */
+@Injectable()
+export class ResumableUploadsService {
+  private readonly logger = new Logger(ResumableUploadsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+    private readonly assets: AssetsService,
+  ) {}
+
+  async begin(
+    actor: Principal,
+    submissionId: string,
+    dto: { role: AssetRole; size: number; name?: string },
+  ) {
+    const { maxBytes, overLimit } = await this.assets.admit(actor, submissionId);
+    if (dto.size > maxBytes) throw overLimit();
+    const session = await this.db.getRepository(UploadSession).save(
+      this.db.getRepository(UploadSession).create({
+        submissionId,
+        userId: actor.id,
+        role: dto.role,
+        name: dto.name?.slice(0, 255) ?? null,
+        size: dto.size,
+        expiresAt: new Date(Date.now() + UPLOAD_SESSION_TTL_HOURS * 3600_000),
+      }),
+    );
+    return this.view(session, 0);
+  }
+
+  async status(actor: Principal, id: string) {
+    const session = await this.own(actor, id);
+    return this.view(session, (await this.storage.size(uploadSessionKey(id))) ?? 0);
+  }
+
+  /**
+   * Appends a piece sent from `offset`. Answers the new offset; with the last byte, the asset.
+   * 409 UPLOAD_OFFSET_MISMATCH when the offset is not the one held (ask GET /uploads/{id}).
+   */
+  async append(
+    actor: Principal,
+    id: string,
+    offset: number,
+    length: number | undefined,
+    body: Readable,
+  ) {
+    const drain = () => body.resume();
+    const session = await this.own(actor, id).catch((err: unknown) => {
+      drain();
+      throw err;
+    });
+    const claimed: unknown[] = await this.db.query(
+      `UPDATE upload_sessions SET busy_until = now() + interval '${LEASE_MINUTES} minutes'
+        WHERE id = $1 AND (busy_until IS NULL OR busy_until < now()) RETURNING id`,
+      [id],
+    );
+    if (claimed.length === 0) {
+      drain();
+      throw conflict('Another request is sending this upload right now', 'UPLOAD_BUSY');
+    }
+    const key = uploadSessionKey(id);
+    try {
+      const held = (await this.storage.size(key)) ?? 0;
+      if (offset !== held) {
+        drain();
+        throw conflict(
+          `The upload holds ${held} bytes: send from offset ${held}`,
+          'UPLOAD_OFFSET_MISMATCH',
+        );
+      }
+      if (length !== undefined && offset + length > session.size) {
+        drain();
+        throw new AppError(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          `The upload was announced with ${session.size} bytes; this piece goes past them`,
+        );
+      }
+      let reached: number;
+      try {
+        reached = await this.storage.append(key, offset, body, session.size);
+      } catch (err) {
+        if (err instanceof AppendOverflow) {
+          throw new AppError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `The upload was announced with ${session.size} bytes; more arrived`,
+          );
+        }
+        throw aborted();
+      }
+      if (reached < session.size) return { ...this.view(session, reached), asset: null };
+      try {
+        const asset = await this.assets.adopt(
+          actor,
+          session.submissionId,
+          session.role,
+          key,
+          session.name,
+        );
+        return { ...this.view(session, reached), asset };
+      } finally {
+        // Complete: it became a file of the entry, or it was refused (too large, wrong type,
+        // over quota, late): either way the session is spent.
+        await this.discard(id);
+      }
+    } finally {
+      await this.db.query(`UPDATE upload_sessions SET busy_until = NULL WHERE id = $1`, [id]);
+    }
+  }
+
+  async cancel(actor: Principal, id: string): Promise<void> {
+    await this.own(actor, id);
+    await this.discard(id);
+  }
+
+  private async discard(id: string): Promise<void> {
+    await this.db.query(`DELETE FROM upload_sessions WHERE id = $1`, [id]);
+    await this.storage
+      .remove(uploadSessionKey(id))
+      .catch((e: Error) => this.logger.warn(`Upload ${id} left behind: ${e.message}`));
+  }
+
+  /** The caller's own session: anyone else's is 404, one past its time 410 UPLOAD_EXPIRED. */
+  private async own(actor: Principal, id: string): Promise<UploadSession> {
+    const session = await this.db.getRepository(UploadSession).findOneBy({ id, userId: actor.id });
+    if (!session) throw notFound('Upload');
+    if (session.expiresAt.getTime() <= Date.now()) {
+      throw new AppError(
+        410,
+        'UPLOAD_EXPIRED',
+        'This upload was not finished in time: start it again',
+      );
+    }
+    return session;
+  }
+
+  private view(session: UploadSession, offset: number) {
+    return {
+      id: session.id,
+      submissionId: session.submissionId,
+      role: session.role,
+      name: session.name,
+      size: session.size,
+      offset,
+      expiresAt: session.expiresAt,
+    };
+  }
+}
+
+export const offsetHeader = (value: string | undefined) => {
+  const n = value !== undefined && /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    throw badRequest('VALIDATION_FAILED', 'Upload-Offset must be the byte offset of this piece', [
+      { path: 'Upload-Offset', message: 'a whole number of bytes' },
+    ]);
+  }
+  return n;
+};
