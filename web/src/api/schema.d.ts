@@ -933,6 +933,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/competitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Competitions of every programme: open now, opening later, and closed in the last year
+         * @description Open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest first).
+         */
+        get: operations["CompetitionsController_browse"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitions/{id}": {
         parameters: {
             query?: never;
@@ -983,6 +1003,23 @@ export interface paths {
         put?: never;
         /** Start a draft entry for the caller's team */
         post: operations["CompetitionsController_createSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My teams across competitions: my role, the members, the entry if any, invitations I sent */
+        get: operations["TeamsController_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1257,6 +1294,48 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/submissions/{id}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Begin a resumable upload of a file of the entry: its role, size and name
+         * @description Then PATCH /uploads/{id} with the bytes from Upload-Offset; after a dropped connection, GET (or HEAD) /uploads/{id} says where to go on. The same checks as POST /submissions/{id}/assets: who and when now, the size against the limit and quotas now (413), the content with the last byte (415). An upload not finished in 24 hours is removed.
+         */
+        post: operations["UploadsController_begin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where my resumable upload stands: the offset to send from (HEAD gives it as Upload-Offset) */
+        get: operations["UploadsController_status"];
+        put?: never;
+        post?: never;
+        /** Give up a resumable upload: its bytes go */
+        delete: operations["UploadsController_cancel"];
+        options?: never;
+        head?: never;
+        /**
+         * Send a piece of the file from Upload-Offset; the last byte makes it a file of the entry
+         * @description Body: the raw bytes, Content-Type application/offset+octet-stream. Bytes that arrive before a connection drops are kept. With the last byte the file is checked like a direct upload and `asset` is the new file (its sha256 to compare); a refused file (413, 415, quotas, deadline) ends the upload.
+         */
+        patch: operations["UploadsController_append"];
         trace?: never;
     };
     "/api/v1/judging/competitions": {
@@ -2049,7 +2128,6 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
         };
-        Object: Record<string, never>;
         OpenInvitationDto: {
             /** @enum {string} */
             status: "pending" | "expired";
@@ -2862,6 +2940,38 @@ export interface components {
             total: number;
             items: components["schemas"]["CompetitionResponseDto"][];
         };
+        CompetitionListingDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "short_movie" | "project";
+            /** Format: uuid */
+            programmeId: string;
+            programmeName: string;
+            /**
+             * @description the programme's time zone
+             * @example Asia/Jakarta
+             */
+            timezone: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /**
+             * @description by the server clock
+             * @enum {string}
+             */
+            status: "open" | "upcoming" | "closed";
+            /** @description the results are published (GET /competitions/{id}/results) */
+            resultsPublished: boolean;
+        };
+        CompetitionListPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["CompetitionListingDto"][];
+        };
         UpdateCompetitionDto: {
             /** @enum {string} */
             kind?: "short_movie" | "project";
@@ -3120,6 +3230,43 @@ export interface components {
                 [key: string]: number;
             };
         };
+        MyTeamEntryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+        };
+        MyTeamDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            competitionTitle: string;
+            /** @enum {string} */
+            competitionKind: "short_movie" | "project";
+            /** Format: date-time */
+            submissionClosesAt: string;
+            name: string;
+            publicName: string;
+            /** Format: uuid */
+            leaderId: string;
+            /** @enum {string} */
+            myRole: "leader" | "member";
+            members: components["schemas"]["TeamMemberDto"][];
+            /** @description the team's entry, or null while none was started */
+            entry: components["schemas"]["MyTeamEntryDto"] | (never | null);
+            /** @description pending invitations the caller sent */
+            invitationsSent: components["schemas"]["InvitationDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyTeamPageDto: {
+            page: number;
+            pageSize: number;
+            total: number;
+            items: components["schemas"]["MyTeamDto"][];
+        };
         UpdateTeamDto: {
             /** @example Seoul–Hanoi Crew */
             name?: string;
@@ -3260,6 +3407,50 @@ export interface components {
              * @enum {string}
              */
             role: "video" | "poster" | "document";
+        };
+        BeginUploadDto: {
+            /** @enum {string} */
+            role: "video" | "poster" | "document";
+            /** @description the whole file, in bytes */
+            size: number;
+            /** @description the file's name on the device */
+            name?: string;
+        };
+        UploadSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            submissionId: string;
+            /** @enum {string} */
+            role: "video" | "poster" | "document";
+            name: string | null;
+            size: number;
+            /** @description bytes held: the next piece starts here (also the Upload-Offset header) */
+            offset: number;
+            /**
+             * Format: date-time
+             * @description the upload must be finished by then
+             */
+            expiresAt: string;
+        };
+        UploadProgressDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            submissionId: string;
+            /** @enum {string} */
+            role: "video" | "poster" | "document";
+            name: string | null;
+            size: number;
+            /** @description bytes held: the next piece starts here (also the Upload-Offset header) */
+            offset: number;
+            /**
+             * Format: date-time
+             * @description the upload must be finished by then
+             */
+            expiresAt: string;
+            /** @description the entry's new file once the last byte arrived, else null */
+            asset: components["schemas"]["AssetResponseDto"] | (never | null);
         };
         StaffCompetitionDto: {
             /** Format: uuid */
@@ -4959,8 +5150,8 @@ export interface operations {
     AdminController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 role?: "applicant" | "judge" | "coordinator" | "admin";
                 /** @description true: only accounts with a staff role (judge, coordinator, admin) */
                 staff?: boolean;
@@ -5425,8 +5616,8 @@ export interface operations {
     AdminController_auditEvents: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description An action (user.roles_changed), or its first part (user) for every user.* action */
                 action?: string;
                 actorId?: string;
@@ -5630,8 +5821,8 @@ export interface operations {
     InboxController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description Only notifications not read yet */
                 unread?: boolean;
             };
@@ -5745,8 +5936,8 @@ export interface operations {
     PipelineController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description pending: not handed to the queue yet; queued: waiting or being retried */
                 status?: "pending" | "queued" | "delivered" | "failed";
                 type?: string;
@@ -5917,8 +6108,8 @@ export interface operations {
     ProgrammesController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 /** @description true: only the programmes the caller coordinates */
                 mine?: boolean;
             };
@@ -6764,8 +6955,8 @@ export interface operations {
     RoundsController_enrolments: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -7318,8 +7509,8 @@ export interface operations {
     RoundsController_listRuns: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -7584,8 +7775,8 @@ export interface operations {
     MatchingRunsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -7756,8 +7947,8 @@ export interface operations {
     MatchingRunsController_unmatched: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 reason?: "consent" | "age_rules" | "no_shared_language" | "gender_preference" | "excluded_pairs" | "no_candidate" | "no_capacity";
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
             };
@@ -8180,8 +8371,8 @@ export interface operations {
     CompetitionsController_listForProgramme: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -8361,6 +8552,45 @@ export interface operations {
                         status?: 413;
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    CompetitionsController_browse: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                kind?: "short_movie" | "project";
+                /** @description open now, opening later, or closed (within the last year) */
+                status?: "open" | "upcoming" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompetitionListPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
                     };
                 };
             };
@@ -8636,8 +8866,8 @@ export interface operations {
     CompetitionsController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
                 /** @description teams with a member from this country */
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
@@ -8826,6 +9056,56 @@ export interface operations {
                         status?: 413;
                         /** @enum {string} */
                         code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+        };
+    };
+    TeamsController_mine: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyTeamPageDto"];
+                };
+            };
+            /** @description Bad request: VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };
@@ -9427,8 +9707,8 @@ export interface operations {
     SubmissionsController_mine: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -9865,8 +10145,8 @@ export interface operations {
     SubmissionsController_versions: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -10321,6 +10601,435 @@ export interface operations {
                         status?: 409;
                         /** @enum {string} */
                         code?: "DEADLINE_PASSED" | "CONFLICT";
+                    };
+                };
+            };
+        };
+    };
+    UploadsController_begin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BeginUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED" | "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, EMAIL_UNVERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "EMAIL_UNVERIFIED";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: DEADLINE_PASSED, CONFLICT, QUOTA_EXCEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "DEADLINE_PASSED" | "CONFLICT" | "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE, QUOTA_EXCEEDED */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE" | "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description Error: INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 507;
+                        /** @enum {string} */
+                        code?: "INSUFFICIENT_STORAGE";
+                    };
+                };
+            };
+        };
+    };
+    UploadsController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadSessionDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: UPLOAD_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 410;
+                        /** @enum {string} */
+                        code?: "UPLOAD_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    UploadsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Error: UPLOAD_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 410;
+                        /** @enum {string} */
+                        code?: "UPLOAD_EXPIRED";
+                    };
+                };
+            };
+        };
+    };
+    UploadsController_append: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description where this piece starts */
+                "Upload-Offset": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadProgressDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID, VALIDATION_FAILED, UPLOAD_ABORTED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID" | "VALIDATION_FAILED" | "UPLOAD_ABORTED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN, EMAIL_UNVERIFIED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "EMAIL_UNVERIFIED";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: UPLOAD_OFFSET_MISMATCH, UPLOAD_BUSY, DEADLINE_PASSED, CONFLICT, QUOTA_EXCEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "UPLOAD_OFFSET_MISMATCH" | "UPLOAD_BUSY" | "DEADLINE_PASSED" | "CONFLICT" | "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description Error: UPLOAD_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 410;
+                        /** @enum {string} */
+                        code?: "UPLOAD_EXPIRED";
+                    };
+                };
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE, QUOTA_EXCEEDED */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE" | "QUOTA_EXCEEDED";
+                    };
+                };
+            };
+            /** @description Unsupported media type: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Error: INSUFFICIENT_STORAGE */
+            507: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 507;
+                        /** @enum {string} */
+                        code?: "INSUFFICIENT_STORAGE";
                     };
                 };
             };
@@ -12738,8 +13447,8 @@ export interface operations {
     LettersController_list: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path: {
@@ -13234,8 +13943,8 @@ export interface operations {
     LettersController_cases: {
         parameters: {
             query?: {
-                page?: components["schemas"]["Object"];
-                pageSize?: components["schemas"]["Object"];
+                page?: number;
+                pageSize?: number;
                 status?: "open" | "decided";
             };
             header?: never;
