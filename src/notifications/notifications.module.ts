@@ -12,13 +12,7 @@ import { AuditModule } from '../audit/audit.module';
 @Module({
   imports: [AuditModule],
   controllers: [InboxController, PipelineController],
-  providers: [
-    OutboxService,
-    InboxService,
-    NotificationsErasure,
-    InboxExport,
-    PipelineService,
-  ],
+  providers: [OutboxService, InboxService, NotificationsErasure, InboxExport, PipelineService],
   exports: [OutboxService],
 })
 export class NotificationsModule {}
