@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { mp4, png } from '../support/files';
-import { expectAccessible } from './helpers';
+import { expectAccessible, navTo } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
 
 const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
@@ -251,7 +251,7 @@ test('a mixed team formed by an emailed invitation drafts, uploads and submits a
   await screenshots(page, 'entry');
 
   // My entries lists it; the team member sees it too.
-  await page.getByRole('link', { name: 'My entries' }).click();
+  await navTo(page, 'My entries');
   await expect(page.getByRole('link', { name: 'Paper Boats' })).toBeVisible();
   await expectAccessible(page);
   await invitee.goto(`${kenal.url}/me/submissions`);

@@ -26,3 +26,18 @@ export async function expectAccessible(page: Page) {
     [],
   );
 }
+
+/**
+ * Follows a link of the signed-in navigation ("Sign out" is a button), as a person would: on a
+ * phone the links are behind the "Menu" button, which is opened first.
+ */
+export async function navTo(page: Page, name: string, role: 'link' | 'button' = 'link') {
+  const target = page.getByRole('navigation', { name: 'Kenal' }).getByRole(role, { name });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const either = menu.or(target).filter({ visible: true }).first();
+  await expect(either).toBeVisible();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
+  await target.click();
+}
