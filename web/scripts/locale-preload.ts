@@ -11,7 +11,8 @@ const FONT_PACKAGES: Record<string, string> = {
 };
 
 /** The chunks of what only a signed-in person sees (src/app/Layout.tsx loads them lazily). */
-const SIGNED_IN = /src\/(app\/SignedInNav|features\/verify\/VerifyBanner)\.tsx$/;
+const SIGNED_IN =
+  /src\/(app\/SignedInNav|features\/verify\/VerifyBanner|features\/home\/Dashboard)\.tsx$/;
 
 /**
  * Picks the reader's language before any JavaScript has loaded (an emailed link's ?lang=, else the
