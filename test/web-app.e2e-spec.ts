@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +30,12 @@ function raw(
 describe('web app served by the API', () => {
   let h: Harness;
   let dir: string;
-  const INDEX =
-    '<!doctype html><html><head><script>document.documentElement.lang="en"</script></head><body><div id="root"></div></body></html>';
+  // As the build writes it: the language script, and the entry module and its style sheet inline.
+  const LANG_SCRIPT = 'document.documentElement.lang="en"';
+  const ENTRY = 'globalThis.__kenalEntry=Object.freeze({});';
+  const STYLE = 'body{margin:0}';
+  const INDEX = `<!doctype html><html><head><style>${STYLE}</style><script>${LANG_SCRIPT}</script></head><body><div id="root"></div><script type="module">${ENTRY}</script></body></html>`;
+  const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
   const ASSET = 'console.log("kenal");'.repeat(50);
 
   beforeAll(async () => {
@@ -56,6 +61,12 @@ describe('web app served by the API', () => {
     const csp = res.headers['content-security-policy'];
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]{44}'/);
     expect(csp).not.toContain('unsafe-inline');
+    // Each inline script (classic or module) and style sheet by its own hash, nothing else inline.
+    const directives = new Map(
+      (csp as string).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
+    expect(directives.get('script-src')).toEqual(["'self'", sha(LANG_SCRIPT), sha(ENTRY)]);
+    expect(directives.get('style-src')).toEqual(["'self'", sha(STYLE)]);
   });
 
   it('every other page path falls back to index.html (the app routes it)', async () => {

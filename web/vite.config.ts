@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser the app supports preloads modules itself: no polyfill in the entry.
+    modulePreload: { polyfill: false },
     // Small enough for every phone: fail loudly if the entry ever grows past this.
     chunkSizeWarningLimit: 300,
   },

@@ -1,5 +1,5 @@
 import { tokenFrom } from '../support/smtp';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, navTo, openMenu, signIn } from './helpers';
 import { expect, person, test } from './kenal';
 import { adminToken, call } from './staff-api';
 
@@ -35,6 +35,7 @@ test('a new coordinator opens the emailed invitation, chooses a password and lan
   await page.getByLabel('Choose your password').fill(who.password);
   await page.getByRole('button', { name: 'Save my password and sign in' }).click();
   await expect(page).toHaveURL(/\/coordinate$/);
+  await openMenu(page);
   await expect(page.getByRole('link', { name: 'Coordinate' })).toBeVisible();
 
   // The link works once.
@@ -50,7 +51,7 @@ test('an admin manages staff, reads the audit log and the notification pipeline'
   kenal,
 }) => {
   await signIn(page, 'admin@kenal.test', 'admin-password-1');
-  await page.getByRole('link', { name: 'Admin' }).click();
+  await navTo(page, 'Admin');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff accounts');
 
   // Create a judge from the page.
@@ -149,6 +150,8 @@ test('other roles cannot open the admin pages', async ({ page, kenal }) => {
   await page.getByLabel('Choose your password').fill(who.password);
   await page.getByRole('button', { name: 'Save my password and sign in' }).click();
   await expect(page).toHaveURL(/\/coordinate$/);
+  await openMenu(page);
+  await expect(page.getByRole('link', { name: 'Coordinate' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   await page.goto('/admin/staff');
   await expect(page.getByRole('alert')).toHaveText("You're not allowed to do that.");

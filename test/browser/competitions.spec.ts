@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
 import { mp4, png } from '../support/files';
-import { expectAccessible, screenshots } from './helpers';
+import { expectAccessible, navTo, screenshots } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
 
 interface Account {
@@ -218,7 +218,7 @@ test('a mixed team formed by an emailed invitation drafts, uploads and submits a
   await screenshots(page, 'entry');
 
   // My entries lists it; the team member sees it too.
-  await page.getByRole('link', { name: 'My entries' }).click();
+  await navTo(page, 'My entries');
   await expect(page.getByRole('link', { name: 'Paper Boats', exact: true })).toBeVisible();
   await expectAccessible(page);
   await invitee.goto(`${kenal.url}/me/submissions`);

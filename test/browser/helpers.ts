@@ -59,3 +59,28 @@ export async function screenshots(page: Page, name: string) {
     }
   }
 }
+
+/**
+ * Follows a link of the signed-in navigation ("Sign out" is a button), as a person would: on a
+ * phone the links are behind the "Menu" button, which is opened first.
+ */
+export async function navTo(page: Page, name: string, role: 'link' | 'button' = 'link') {
+  const target = page.getByRole('navigation', { name: 'Kenal' }).getByRole(role, { name });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const either = menu.or(target).filter({ visible: true }).first();
+  await expect(either).toBeVisible();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
+  await target.click();
+}
+
+/** Opens the signed-in navigation when it sits behind the "Menu" button (on a phone). */
+export async function openMenu(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const row = page.getByRole('navigation', { name: 'Kenal' }).getByRole('link', { name: 'Home' });
+  await expect(menu.or(row).filter({ visible: true }).first()).toBeVisible();
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
+    await menu.click();
+  }
+}

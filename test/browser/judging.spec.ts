@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible, navTo } from './helpers';
 import { expect, test } from './kenal';
 import {
   adminToken,
@@ -43,7 +43,7 @@ test('a judge scores a blind entry to final from a phone, and nothing names the 
   await openBlindRound(kenal, coordinator.token, competitionId, [judge.id]);
 
   await signIn(page, judge.email, judge.password);
-  await page.getByRole('link', { name: 'Judging' }).click();
+  await navTo(page, 'Judging');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Judging');
   await expect(page.getByText('0 of 1 scored')).toBeVisible();
   await expect(page.getByText('Not started')).toBeVisible();

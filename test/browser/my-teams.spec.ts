@@ -1,4 +1,4 @@
-import { expectAccessible, screenshots, signIn } from './helpers';
+import { expectAccessible, navTo, screenshots, signIn } from './helpers';
 import { expect, test } from './kenal';
 import { adminToken, applicant, call, competition, programme } from './staff-api';
 
@@ -23,7 +23,7 @@ test('a team without an entry is found again under My entries, without its link'
   });
 
   await signIn(page, leader.email, leader.password);
-  await page.getByRole('link', { name: 'My entries' }).click();
+  await navTo(page, 'My entries');
   await expect(page.getByRole('heading', { name: 'My teams' })).toBeVisible();
   const card = page.getByRole('listitem').filter({ hasText: 'Paper Boats Crew' });
   await expect(card).toContainText('You lead this team');

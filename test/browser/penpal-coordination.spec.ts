@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { expectAccessible } from './helpers';
+import { expectAccessible, navTo } from './helpers';
 import { expect, test } from './kenal';
 import { adminToken, applicant, call, programme, staff } from './staff-api';
 
@@ -30,7 +30,7 @@ test('a coordinator runs a pen-pal round from creation to published matches', as
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, coordinator.email, coordinator.password);
-  await page.getByRole('link', { name: 'Coordinate' }).click();
+  await navTo(page, 'Coordinate');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Coordinate');
   const card = page
     .getByRole('listitem')

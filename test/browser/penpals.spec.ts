@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { navTo } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
 
 /** No serious or critical accessibility violation on the page as it is now. */
@@ -89,7 +90,7 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   const token = await login(kenal, who.email, who.password);
   await call(kenal, 'PUT', '/me/profile', token, profile('TH', 'th'));
 
-  await page.getByRole('link', { name: 'Pen pals' }).click();
+  await navTo(page, 'Pen pals');
   await expect(page.getByRole('heading', { name: 'Spring pen pals' })).toBeVisible();
   await page.getByRole('button', { name: 'Enrol in Spring pen pals' }).click();
   await page.getByRole('button', { name: 'Enrol me' }).click();
@@ -113,11 +114,7 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   await expect(page.getByRole('button', { name: 'Send me a new link' })).toBeVisible();
 
   // Enrol with preferences: countries and languages by their names, a gender preference.
-  await page
-    .getByRole('link', { name: 'Find a pen pal' })
-    .or(page.getByRole('link', { name: 'Pen pals' }))
-    .first()
-    .click();
+  await navTo(page, 'Pen pals');
   await page.getByRole('button', { name: 'Enrol in Spring pen pals' }).click();
   await page.getByRole('checkbox', { name: 'South Korea' }).check();
   await page.getByRole('checkbox', { name: 'Korean' }).check();
@@ -175,18 +172,20 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   await page.screenshot({ path: `${SHOTS}/penpals-desktop-en.png`, fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
 
-  // The inbox: the unread count in the header, the notification, its link, mark as read.
-  await page.getByRole('link', { name: /^Inbox/ }).click();
+  // The inbox: the unread count in the header (on a phone, on the menu button and in the menu),
+  // the notification, its link, mark as read.
+  await expect(page.getByRole('button', { name: /^Menu.*1 unread/ })).toBeVisible();
+  await navTo(page, 'Inbox');
   await expect(page.getByRole('heading', { name: /You have a pen pal/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Inbox.*unread/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Menu.*unread/ })).toBeVisible();
   await expectAccessible(page);
   await shots(page, 'inbox');
   await page.getByRole('button', { name: 'Mark as read' }).first().click();
   await expect(page.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Inbox', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Menu', exact: true })).toBeVisible();
 
   // Account: download my data as a file, then delete the account.
-  await page.getByRole('link', { name: 'My account' }).click();
+  await navTo(page, 'My account');
   await expectAccessible(page);
   await shots(page, 'account');
   const [download] = await Promise.all([

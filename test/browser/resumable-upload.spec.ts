@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mp4 } from '../support/files';
-import { expectAccessible, screenshots, signIn } from './helpers';
+import { expectAccessible, openMenu, screenshots, signIn } from './helpers';
 import { expect, test } from './kenal';
 import { adminToken, applicant, call, competition, programme } from './staff-api';
 
@@ -25,6 +25,7 @@ test('an upload cut by a dropped connection resumes from where it stopped', asyn
     },
   );
   await signIn(page, who.email, who.password);
+  await openMenu(page);
   await expect(page.getByRole('link', { name: 'My entries' })).toBeVisible();
   await page.goto(`/entries/${entry.id}`);
 

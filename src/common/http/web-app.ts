@@ -8,13 +8,17 @@ import { resolve } from 'node:path';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * The page's own policy: scripts only from this origin plus index.html's inline script (by its
- * hash, which picks the language before the app loads), nothing from elsewhere.
+ * The page's own policy: scripts and styles only from this origin plus index.html's own inline
+ * ones, each allowed by its hash (the script that picks the language, the app's entry module and
+ * its style sheet, inlined to save round trips: web/scripts/inline-entry.mjs), nothing from
+ * elsewhere.
  */
 export function webAppCsp(indexHtml: string): string {
-  const hashes = [...indexHtml.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
-  );
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const scripts = [...indexHtml.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)];
+  const styles = [...indexHtml.matchAll(/<style>([\s\S]*?)<\/style>/g)];
+  const hashes = scripts.map((m) => hash(m[1]));
+  const styleHashes = styles.map((m) => hash(m[1]));
   return [
     "default-src 'self'",
     "base-uri 'self'",
@@ -26,7 +30,7 @@ export function webAppCsp(indexHtml: string): string {
     "media-src 'self' blob:",
     "object-src 'none'",
     `script-src 'self' ${hashes.join(' ')}`.trim(),
-    "style-src 'self'",
+    `style-src 'self' ${styleHashes.join(' ')}`.trim(),
   ].join('; ');
 }
 

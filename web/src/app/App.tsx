@@ -242,7 +242,11 @@ export function App() {
   return (
     <I18nProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter>
+        {/* Without transitions: a link to a page whose code is still on its way shows "Loading…" at
+            once. With them, the old page stayed on screen looking ready until the new one came,
+            and whatever was typed into it then was lost (seen going from sign-in to the
+            forgotten-password page on a slow connection). */}
+        <BrowserRouter useTransitions={false}>
           <AppRoutes />
         </BrowserRouter>
       </QueryClientProvider>

@@ -1,48 +1,16 @@
 import { Trans } from '@lingui/react/macro';
-import { Suspense, type ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
-import { InboxLink } from '../features/inbox/InboxLink';
-import { PenpalsLink } from '../features/penpals/PenpalsLink';
-import { VerifyBanner } from '../features/verify/VerifyBanner';
-import { useMe } from '../features/account/queries';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OfflineBanner } from './OfflineBanner';
 import { useSignedIn } from './session';
 
-function SignOutButton() {
-  const navigate = useNavigate();
-  // The /sign-out page does the work: signing out here would race this page's own redirect.
-  return (
-    <button type="button" className="button-link" onClick={() => navigate('/sign-out')}>
-      <Trans>Sign out</Trans>
-    </button>
-  );
-}
-
-/** Links to the staff pages a signed-in person's roles open (the pages load only when followed). */
-function StaffLinks() {
-  const me = useMe();
-  const roles = me.data?.roles ?? [];
-  return (
-    <>
-      {roles.includes('judge') && (
-        <NavLink to="/judging">
-          <Trans>Judging</Trans>
-        </NavLink>
-      )}
-      {(roles.includes('coordinator') || roles.includes('admin')) && (
-        <NavLink to="/coordinate">
-          <Trans>Coordinate</Trans>
-        </NavLink>
-      )}
-      {roles.includes('admin') && (
-        <NavLink to="/admin/staff">
-          <Trans>Admin</Trans>
-        </NavLink>
-      )}
-    </>
-  );
-}
+// What only a signed-in person sees comes in its own chunks, not in the first page's code
+// (index.html starts loading the navigation's chunk at once when a session is stored).
+const SignedInNav = lazy(() => import('./SignedInNav'));
+const VerifyBanner = lazy(() =>
+  import('../features/verify/VerifyBanner').then((m) => ({ default: m.VerifyBanner })),
+);
 
 export function Loading() {
   return (
@@ -66,47 +34,31 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <LanguageSwitcher />
         </div>
-        <nav aria-label="Kenal" className="site-nav">
-          {signedIn ? (
-            <>
-              <NavLink to="/" end>
-                <Trans>Home</Trans>
-              </NavLink>
-              <NavLink to="/profile">
-                <Trans>My profile</Trans>
-              </NavLink>
-              <NavLink to="/me/submissions">
-                <Trans>My entries</Trans>
-              </NavLink>
-              <PenpalsLink />
-              <NavLink to="/competitions">
-                <Trans>Competitions</Trans>
-              </NavLink>
-              <InboxLink />
-              <NavLink to="/account">
-                <Trans>My account</Trans>
-              </NavLink>
-              <StaffLinks />
-              <SignOutButton />
-            </>
-          ) : (
-            <>
-              <NavLink to="/competitions">
-                <Trans>Competitions</Trans>
-              </NavLink>
-              <NavLink to="/sign-in">
-                <Trans>Sign in</Trans>
-              </NavLink>
-              <NavLink to="/sign-up">
-                <Trans>Create an account</Trans>
-              </NavLink>
-            </>
-          )}
-        </nav>
+        {signedIn ? (
+          <Suspense fallback={null}>
+            <SignedInNav />
+          </Suspense>
+        ) : (
+          <nav aria-label="Kenal" className="site-nav">
+            <NavLink to="/competitions">
+              <Trans>Competitions</Trans>
+            </NavLink>
+            <NavLink to="/sign-in">
+              <Trans>Sign in</Trans>
+            </NavLink>
+            <NavLink to="/sign-up">
+              <Trans>Create an account</Trans>
+            </NavLink>
+          </nav>
+        )}
       </header>
       <OfflineBanner />
       <main id="main" tabIndex={-1}>
-        {signedIn && <VerifyBanner />}
+        {signedIn && (
+          <Suspense fallback={null}>
+            <VerifyBanner />
+          </Suspense>
+        )}
         <Suspense fallback={<Loading />}>{children}</Suspense>
       </main>
       <footer className="site-footer">

@@ -8,7 +8,11 @@ export function useVerifyEmail(token: string) {
   return useMutation({
     mutationFn: async () =>
       unwrap(await api.POST('/api/v1/auth/verify-email/{token}', { params: { path: { token } } })),
-    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+    // A /me answer still on its way was asked before the address was confirmed: drop it, ask again.
+    onSuccess: async () => {
+      await client.cancelQueries({ queryKey: ME_KEY });
+      await client.invalidateQueries({ queryKey: ME_KEY });
+    },
   });
 }
 

@@ -1,0 +1,53 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import { navTo, signUp } from './helpers';
+import { expect, test } from './kenal';
+
+/** Every Content-Security-Policy violation the page reports, from before its first script. */
+function watchCsp() {
+  const w = window as unknown as { __csp: string[] };
+  w.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
+}
+const violations = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+test('the page, its entry and style sheet inline, runs under its strict policy: no violation', async ({
+  page,
+}) => {
+  const console: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.push(m.text());
+  });
+  await page.addInitScript(watchCsp);
+  const response = await page.goto('/sign-in');
+  const csp = response!.headers()['content-security-policy'];
+  expect(csp).not.toContain('unsafe-inline');
+  // The app's code and styles come with the page: no script or style sheet file before the form.
+  const html = readFileSync('web/dist/index.html', 'utf8');
+  expect(html).not.toMatch(/<script[^>]* src=/);
+  expect(html).not.toMatch(/<link rel="stylesheet"/);
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  // The inline style sheet applies (the header has the brand's colour).
+  await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(15, 110, 110)');
+
+  // Another page loads its own chunk, which shares the inline entry's React and router.
+  await page.getByRole('link', { name: 'Create an account' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Kenal account');
+  await signUp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My profile');
+  await navTo(page, 'My account');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My account');
+
+  // A language whose catalogue and font come as files, and a reload.
+  await page.getByLabel('Language').selectOption('lo');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('My account');
+
+  expect(await violations(page)).toEqual([]);
+  expect(console.filter((c) => /Content Security Policy|Refused to/i.test(c))).toEqual([]);
+});
