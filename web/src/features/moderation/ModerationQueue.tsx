@@ -1,6 +1,6 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage, Notice, TextAreaField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
@@ -8,6 +8,7 @@ import { Page } from '../../app/Page';
 import { useProgrammes } from '../coordinate/queries';
 import { countryName } from '../penpals/names';
 import { REPORT_REASONS } from '../penpals/reasons';
+import { loadFontsFor } from '../penpals/scripts';
 import { formatMoment } from '../staff/When';
 import { appearsIn, highlight } from './highlight';
 import { type Case, type Decision, useCases, useDecide } from './queries';
@@ -56,6 +57,7 @@ function CaseLetter({ item }: { item: Case }) {
   const { i18n } = useLingui();
   const { body, findings } = item.letter;
   const elsewhere = findings.filter((f) => !appearsIn(body, f.text));
+  useEffect(() => loadFontsFor(body), [body]);
   return (
     <>
       <blockquote className="case-letter">

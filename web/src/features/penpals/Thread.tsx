@@ -1,7 +1,7 @@
 import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../app/api';
 import { isLocale } from '../../app/locales';
@@ -24,6 +24,7 @@ import {
 } from './letters';
 import { type Match, useMatches } from './queries';
 import { REPORT_REASONS } from './reasons';
+import { loadFontsFor } from './scripts';
 import './penpals.css';
 
 const REASONS = REPORT_REASONS;
@@ -150,6 +151,7 @@ function LetterItem({
   const mine = letter.from === 'me';
   const headingId = useId();
   const when = dateTime(i18n, mine ? letter.createdAt : letter.deliverAt);
+  useEffect(() => loadFontsFor(letter.body), [letter.body]);
   return (
     <li className={mine ? 'letter letter-mine' : 'letter letter-theirs'}>
       <article aria-labelledby={headingId} className="stack">
