@@ -41,9 +41,7 @@ function EntryItem({ entry, competitionId }: { entry: EntryRow; competitionId: s
           {entry.title}
         </Link>
         <p className="meta">
-          <Trans>
-            Team {entry.teamName}: {names}
-          </Trans>
+          {entry.teamName} · {names}
         </p>
         {countries && <p className="meta">{countries}</p>}
         <p className="meta">
@@ -226,7 +224,7 @@ export default function Entries() {
             <>
               <p className="meta" aria-live="polite">
                 <Trans>
-                  {formatNumber(i18n.locale, data!.total, 0)} entries · page {page} of {pages}
+                  Found: {formatNumber(i18n.locale, data!.total, 0)} · page {page} of {pages}
                 </Trans>
               </p>
               <ul className="plain-list" aria-busy={entries.isFetching}>

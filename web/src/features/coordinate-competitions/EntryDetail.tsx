@@ -133,9 +133,10 @@ function Detail({ entry }: { entry: Entry }) {
         </div>
         <div>
           <dt>
-            <Trans>Team {entry.teamName}</Trans>
+            <Trans>Team</Trans>
           </dt>
           <dd>
+            <p className="team-name">{entry.teamName}</p>
             <ul className="plain-list">
               {entry.members.map((m) => (
                 <li key={m.userId}>
