@@ -89,8 +89,8 @@ export class DeliveryHandler implements OnModuleInit {
       const inApp = row.channels.includes('in_app') && row.recipientUserId !== null;
       await this.db.query(
         `WITH entry AS (
-           INSERT INTO inbox_entries (user_id, outbox_id, type, title, body)
-           SELECT $4, $1, $5, $6, $7 WHERE $8::boolean
+           INSERT INTO inbox_entries (user_id, outbox_id, type, title, body, payload)
+           SELECT $4, $1, $5, $6, $7, $2::jsonb WHERE $8::boolean
            ON CONFLICT DO NOTHING)
          UPDATE outbox_messages
             SET status = 'delivered', delivered_at = now(), payload = $2,

@@ -77,8 +77,9 @@ export async function navTo(page: Page, name: string, role: 'link' | 'button' = 
 
 /** Opens the signed-in navigation when it sits behind the "Menu" button (on a phone). */
 export async function openMenu(page: Page) {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  const row = page.getByRole('navigation', { name: 'Kenal' }).getByRole('link', { name: 'Home' });
+  // Found by its place, not its words: the page may be in any language.
+  const menu = page.locator('button.menu-button');
+  const row = page.locator('nav[aria-label="Kenal"] a[href="/"]');
   await expect(menu.or(row).filter({ visible: true }).first()).toBeVisible();
   if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
     await menu.click();

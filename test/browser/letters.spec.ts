@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, openMenu, signIn } from './helpers';
 import { expect, type Kenal, person, test } from './kenal';
 import { type Account, adminToken, call, programme, staff } from './staff-api';
 
@@ -123,6 +123,7 @@ test('two pen pals write to each other in Korean and Lao; a minor’s phone numb
 
   // Minji, in Korean: the thread is empty, starters show, the draft survives a reload.
   await signIn(page, minji.email, minji.password);
+  await openMenu(page);
   await expect(page.getByRole('link', { name: 'My profile' })).toBeVisible();
   await speak(page, 'ko');
   await page.goto(`/penpals/${matchId}`);
@@ -147,8 +148,10 @@ test('two pen pals write to each other in Korean and Lao; a minor’s phone numb
   // Noy, in Lao: one unread letter on the nav and on the match, read on opening.
   const noyPage = await windowFor(browser, kenal);
   await signIn(noyPage, noy.email, noy.password);
+  await openMenu(noyPage);
   await expect(noyPage.getByRole('link', { name: 'My profile' })).toBeVisible();
   await speak(noyPage, 'lo');
+  await openMenu(noyPage);
   const nav = noyPage.getByRole('navigation').getByRole('link', { name: /ໝູ່ທາງຈົດໝາຍ/ });
   await expect(nav.locator('.unread-count')).toContainText('1');
   await nav.click();
@@ -219,6 +222,7 @@ test('two pen pals write to each other in Korean and Lao; a minor’s phone numb
 
   // Released: Minji now reads it, with an unread count on the nav until she opens the thread.
   await page.goto('/penpals');
+  await openMenu(page);
   const penpals = page.getByRole('navigation').getByRole('link', { name: /^펜팔/ });
   await expect(penpals).toHaveAccessibleName('펜팔 읽지 않은 편지 1통');
   await expect(penpals.locator('.unread-count')).toContainText('1');
