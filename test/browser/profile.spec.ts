@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
-import { expectAccessible, signUp } from './helpers';
+import { expectAccessible, openMenu, signUp } from './helpers';
 import { expect, person, test } from './kenal';
 
 /** A minor's profile, in whatever language the page is in (fields found by name, not label). */
@@ -153,6 +153,7 @@ test('the language chosen is saved on the account: signing in elsewhere brings i
   await expect(page.locator('select[name=country] option:checked')).toHaveText('ไทย');
   // The switcher is busy while it saves the choice on the account.
   await expect(page.locator('header select')).toBeEnabled();
+  await openMenu(page);
   await page.locator('nav button').click(); // sign out
   await expect(page).toHaveURL(/\/sign-in$/);
   // Another browser: English until the account says otherwise.
