@@ -1,6 +1,6 @@
-import { Trans } from '@lingui/react/macro';
+import { Pager as PageButtons } from '../../app/Pager';
 
-/** Previous and next page of a staff list, with where the reader is. */
+/** The app's pager for a staff list given as total and page size; nothing when one page holds it. */
 export function Pager({
   page,
   total,
@@ -17,29 +17,5 @@ export function Pager({
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
-  return (
-    <nav className="actions" aria-label={label}>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={page <= 1}
-        onClick={() => onPage(page - 1)}
-      >
-        <Trans>Previous page</Trans>
-      </button>
-      <span className="meta">
-        <Trans>
-          Page {page} of {pages}
-        </Trans>
-      </span>
-      <button
-        type="button"
-        className="button-secondary"
-        disabled={page >= pages}
-        onClick={() => onPage(page + 1)}
-      >
-        <Trans>Next page</Trans>
-      </button>
-    </nav>
-  );
+  return <PageButtons label={label} page={page} pages={pages} onPage={onPage} />;
 }
