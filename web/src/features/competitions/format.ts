@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../app/dates';
 import { intlLocale, isLocale } from '../../app/locales';
 
 /** The visitor's own time zone, as their device says. */
@@ -7,7 +8,7 @@ const tag = (locale: string) => (isLocale(locale) ? intlLocale(locale) : 'en');
 
 /** A date and time in the chosen language and the given time zone, with the zone's name. */
 export function formatInstant(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(tag(locale), {
+  return dateTimeFormat(tag(locale), {
     // dateStyle/timeStyle cannot be combined with timeZoneName: the parts one by one.
     year: 'numeric',
     month: 'short',

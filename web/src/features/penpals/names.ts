@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../app/dates';
 import type { I18n } from '@lingui/core';
 import { intlLocale, isLocale } from '../../app/locales';
 
@@ -41,7 +42,7 @@ export function dateTime(i18n: I18n, iso: string, timeZone?: string): string {
           timeZoneName: 'short',
         }
       : { dateStyle: 'medium', timeStyle: 'short' };
-    return new Intl.DateTimeFormat(tag(i18n), options).format(new Date(iso));
+    return dateTimeFormat(tag(i18n), options).format(new Date(iso));
   } catch {
     return iso;
   }

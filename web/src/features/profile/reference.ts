@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../app/dates';
 import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { intlLocale, isLocale } from '../../app/locales';
@@ -156,9 +157,7 @@ export const sortByName = <T>(items: readonly T[], name: (item: T) => string, i1
 
 /** A date as the reader writes it; day/month/year in digits where the browser lacks the language. */
 export const formatDate = (i18n: I18n, iso: string) =>
-  Intl.DateTimeFormat.supportedLocalesOf([tag(i18n)]).length > 0
-    ? new Intl.DateTimeFormat(tag(i18n), { dateStyle: 'long' }).format(new Date(iso))
-    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'short' }).format(new Date(iso));
+  dateTimeFormat(tag(i18n), { dateStyle: 'long' }).format(new Date(iso));
 
 /** Age in whole years on `at`, from YYYY-MM-DD (the API's rule: src/identity/age.ts). */
 export function ageOn(dateOfBirth: string, at = new Date()): number | null {

@@ -1,5 +1,6 @@
 import { Trans } from '@lingui/react/macro';
 import { useLingui } from '@lingui/react';
+import { dateTimeFormat } from '../../app/dates';
 import { intlLocale, isLocale } from '../../app/locales';
 
 const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -7,7 +8,7 @@ const localTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** A moment as people read it in the chosen language, in a given time zone with its name. */
 export function formatMoment(locale: string, at: string | Date, timeZone?: string): string {
   const tag = isLocale(locale) ? intlLocale(locale) : locale;
-  return new Intl.DateTimeFormat(tag, {
+  return dateTimeFormat(tag, {
     // dateStyle/timeStyle cannot be combined with timeZoneName: the parts one by one.
     year: 'numeric',
     month: 'short',
