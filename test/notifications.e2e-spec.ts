@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { JobName } from '../src/jobs/job-registry';
+import { QueueService } from '../src/jobs/queue.service';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { auth, Harness } from './support/harness';
 import { sleep, waitUntil } from './support/wait';
@@ -82,6 +85,24 @@ describe('notification pipeline (e2e: outbox → relay → BullMQ → worker →
       .expect(200);
     expect(inbox.body.total).toBe(200);
     expect(inbox.body.unread).toBe(200);
+    await h.stopWorker();
+  });
+
+  it('hands a row stuck as queued to BullMQ again even when a finished job still holds its id', async () => {
+    await h.db.query('DELETE FROM outbox_messages');
+    await enqueue(1, 'stuck');
+    const [{ id }]: { id: string }[] = await h.db.query('SELECT id FROM outbox_messages');
+    // The row's first job ran and finished without delivering (say its worker lost the row), and
+    // BullMQ keeps finished jobs for a day: a second add under the same id would be ignored.
+    await h.db.query(
+      "UPDATE outbox_messages SET status = 'queued', queued_at = now() - interval '11 minutes'",
+    );
+    await h.api
+      .get(QueueService)
+      .add(JobName.DeliverNotification, { outboxId: randomUUID() }, { jobId: id });
+    await h.startWorker();
+    await waitUntil('the stuck row delivered', async () => (await statusCounts()).delivered === 1);
+    expect(h.smtp.to('stuck-0@kenal.test')).toHaveLength(1);
     await h.stopWorker();
   });
 

@@ -13,11 +13,20 @@ const REQUEUE_AFTER = '10 minutes';
 const BACKOFF_MS = 2000;
 
 /**
+ * A pending row's job has the row's id, which admin retries discard by. A row handed over again
+ * gets a job id of its own: BullMQ ignores an add whose id a finished job still holds (kept for a
+ * day, a failed one for a week), so reusing the id would leave the row waiting that long. Two live
+ * jobs for one row are harmless: delivery claims the row and never sends a message twice.
+ */
+const jobIdOf = (r: { id: string; was: string; at: string }): string =>
+  r.was === 'pending' ? r.id : `${r.id}-again-${r.at}`;
+
+/**
  * Moves pending outbox rows to BullMQ, the row id as job id. One statement claims a batch (SKIP
  * LOCKED, so several workers relay side by side) and marks it queued; BullMQ gets it after that
  * commit, never inside a transaction. Should BullMQ refuse, the batch goes back to pending; a
  * crash in between leaves it queued without a job, and it is handed over again after
- * REQUEUE_AFTER (the same job id: BullMQ ignores a second add).
+ * REQUEUE_AFTER under a job id of its own (see jobIdOf).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,21 +65,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async relayOnce(): Promise<number> {
     const [rows] = (await this.db.query(
-      `UPDATE outbox_messages SET status = 'queued', queued_at = now()
-        WHERE id IN (
-          SELECT id FROM outbox_messages
-           WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - interval '${REQUEUE_AFTER}')
-           ORDER BY created_at
-           LIMIT ${BATCH}
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-    )) as [{ id: string }[], number];
+      `WITH picked AS (
+         SELECT id, status AS was FROM outbox_messages
+          WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - interval '${REQUEUE_AFTER}')
+          ORDER BY created_at
+          LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED)
+       UPDATE outbox_messages o SET status = 'queued', queued_at = now()
+         FROM picked WHERE o.id = picked.id
+       RETURNING o.id, picked.was, (extract(epoch FROM o.queued_at) * 1000)::bigint AS at`,
+    )) as [{ id: string; was: string; at: string }[], number];
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     try {
       await this.queues.addBulk(
         JobName.DeliverNotification,
-        ids.map((id) => ({ payload: { outboxId: id }, jobId: id })),
+        rows.map((r) => ({ payload: { outboxId: r.id }, jobId: jobIdOf(r) })),
       );
     } catch (err) {
       await this.db.query(
