@@ -1,3 +1,4 @@
+import { OutboxService } from '../src/notifications/outbox.service';
 import { auth, Harness } from './support/harness';
 
 /** What Kenal holds about a person, handed to them: theirs, all of it, and nobody else's. */
@@ -69,5 +70,27 @@ describe('my data export (e2e)', () => {
       expect(text).not.toContain(secret);
     }
     expect((await h.http().get('/api/v1/me/export')).status).toBe(401);
+  });
+
+  it('lists notifications in the language the person reads Kenal in now, as the inbox does', async () => {
+    const person = await h.register({ displayName: 'Kim Minji', locale: 'en' });
+    await h.db.transaction((m) =>
+      h.api.get(OutboxService).enqueue(m, {
+        type: 'auth.password_reset',
+        recipient: { userId: person.id, email: person.email, locale: 'en' },
+        payload: {
+          displayName: 'Kim Minji',
+          link: 'http://kenal.test/r/x',
+          expiresAt: '2030-01-01T00:00:00Z',
+        },
+      }),
+    );
+    expect(await h.inbox(person.token)).toHaveLength(1);
+    await h.db.query(`UPDATE users SET locale = 'ko' WHERE id = $1`, [person.id]);
+
+    const res = await h.http().get('/api/v1/me/export').set(auth(person.token)).expect(200);
+    const [entry] = JSON.parse(res.text).notifications;
+    expect(entry.title).toBe('비밀번호 재설정 요청');
+    expect(entry).not.toHaveProperty('payload');
   });
 });
