@@ -3,10 +3,10 @@
  * languages of the web app. Each interest has its name in every language and each language
  * two questions about an interest; generic starters fill in for an unknown or missing tag.
  */
+import { LOCALES, localeOf, type Locale } from '../../common/i18n/locales';
 import { interestName } from '../../common/reference-data';
 
-export const PROMPT_LOCALES = ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'];
-type Locale = (typeof PROMPT_LOCALES)[number];
+export const PROMPT_LOCALES = LOCALES;
 
 /** Two questions about an interest, per language ({t} is the interest's name). */
 const ABOUT: Record<Locale, [string, string]> = {
@@ -103,20 +103,12 @@ const GENERIC: Record<Locale, string[]> = {
   ],
 };
 
-const languageOf = (locale: string | undefined): Locale => {
-  const l = (locale ?? 'en').toLowerCase();
-  if (PROMPT_LOCALES.includes(l)) return l;
-  const base = l.split(/[-_]/)[0];
-  if (base === 'tl') return 'fil';
-  return PROMPT_LOCALES.includes(base) ? base : 'en';
-};
-
 /** Starters for an interest (two about it, then the generic ones), or the generic ones alone. */
 export function letterPrompts(
   interest: string | undefined,
   locale: string | undefined,
 ): { locale: string; interest: string | null; prompts: string[] } {
-  const language = languageOf(locale);
+  const language = localeOf(locale);
   const name = interest ? interestName(interest, language) : null;
   const about = name
     ? ABOUT[language].map((q) =>
