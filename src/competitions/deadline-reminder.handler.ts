@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName, JobPayloads } from '../jobs/job-registry';
 import { OutboxService } from '../notifications/outbox.service';
-import { Programme } from '../programmes/programme.entity';
+import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { rosterOf } from './roster';
 import { zonedHuman } from '../common/time-zones';
@@ -41,7 +41,7 @@ export class DeadlineReminderHandler implements OnModuleInit {
       const inForce =
         p.submissionId === undefined ? close === planned.getTime() : close < planned.getTime();
       if (!inForce) return { reminded: 0 };
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const claimed: { submissionId: string }[] =
         p.submissionId === undefined
           ? // Teams with an extension have a later deadline than the one this reminder speaks of.

@@ -18,7 +18,7 @@ import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
 import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
-import { Programme } from '../programmes/programme.entity';
+import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
 import { IdempotencyService, IdempotentResult } from './idempotency.service';
@@ -38,6 +38,7 @@ import {
 } from './rules/types';
 import { ReminderScheduler } from './reminder-scheduler';
 import { SubmissionAccess } from './submission-access';
+import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
 import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
@@ -146,13 +147,15 @@ export class SubmissionsService {
             createdById: actor.id,
           }),
         );
-        await m.insert(SubmissionVersion, {
-          submissionId: submission.id,
-          version: 1,
-          action: 'created',
-          authorId: actor.id,
-          changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
-        });
+        await recordVersions(m, [
+          {
+            submissionId: submission.id,
+            version: 1,
+            action: 'created',
+            authorId: actor.id,
+            changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
+          },
+        ]);
         return this.view(m, submission, competition);
       })
       .catch((err: unknown) => {
@@ -252,7 +255,7 @@ export class SubmissionsService {
         );
         if (problems.length > 0) throw notSubmittable(problems);
       }
-      await this.bump(m, submission, 'edited', actor.id, changes, {
+      await bumpVersion(m, submission, 'edited', actor.id, changes, {
         title: nextTitle,
         fields: nextFields,
       });
@@ -283,7 +286,7 @@ export class SubmissionsService {
         ...eligibilityProblems(competition.eligibility, members, now),
       ];
       if (problems.length > 0) throw notSubmittable(problems);
-      const version = await this.bump(
+      const version = await bumpVersion(
         m,
         submission,
         'submitted',
@@ -292,7 +295,7 @@ export class SubmissionsService {
         { status: 'submitted', submittedAt: now },
       );
       const fresh = await m.findOneByOrFail(Submission, { id });
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
       const team = await m.findOneByOrFail(Team, { id: submission.teamId });
       await this.outbox.enqueue(
@@ -329,7 +332,7 @@ export class SubmissionsService {
         throw conflict(`An entry that is ${submission.status} cannot be withdrawn`);
       }
       const now = new Date();
-      await this.bump(
+      await bumpVersion(
         m,
         submission,
         'withdrawn',
@@ -337,7 +340,7 @@ export class SubmissionsService {
         { status: { from: submission.status, to: 'withdrawn' } },
         { status: 'withdrawn', withdrawnAt: now },
       );
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const roster = await rosterOf(m, submission.teamId);
       await this.outbox.enqueue(
         m,
@@ -490,35 +493,6 @@ export class SubmissionsService {
     }));
   }
 
-  /** Records a change as the next version; the WHERE on the old version refuses a lost update. */
-  async bump(
-    m: EntityManager,
-    submission: Submission,
-    action: string,
-    authorId: string,
-    changes: JsonObject,
-    set: Partial<Pick<Submission, 'title' | 'fields' | 'status' | 'submittedAt' | 'withdrawnAt'>>,
-  ): Promise<number> {
-    const version = submission.version + 1;
-    const result = await m
-      .createQueryBuilder()
-      .update(Submission)
-      .set({ ...set, version })
-      .where('id = :id AND version = :current', { id: submission.id, current: submission.version })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict('This entry changed while you were editing it; reload it and try again');
-    }
-    await m.insert(SubmissionVersion, {
-      submissionId: submission.id,
-      version,
-      action,
-      authorId,
-      changes,
-    });
-    return version;
-  }
-
   private async assetRoles(m: EntityManager, submissionId: string): Promise<string[]> {
     const rows = await m.find(SubmissionAsset, { where: { submissionId }, select: { role: true } });
     return rows.map((r) => r.role);
@@ -526,7 +500,7 @@ export class SubmissionsService {
 
   async view(m: EntityManager, s: Submission, competition: Competition) {
     const reads = [
-      () => m.findOneByOrFail(Programme, { id: competition.programmeId }),
+      () => getProgramme(m, competition.programmeId),
       () => m.findOneByOrFail(Team, { id: s.teamId }),
       () => rosterOf(m, s.teamId),
       () => m.find(SubmissionAsset, { where: { submissionId: s.id }, order: { createdAt: 'ASC' } }),

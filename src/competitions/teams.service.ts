@@ -15,7 +15,7 @@ import {
 } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
-import { User } from '../identity/user.entity';
+import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
@@ -191,7 +191,7 @@ export class TeamsService {
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can invite');
       this.assertBeforeClose(competition);
       await this.assertRosterOpen(m, team);
-      const existing = await m.findOneBy(User, { email });
+      const existing = await findUserByEmail(m, email);
       if (existing && (await m.existsBy(TeamMember, { teamId, userId: existing.id }))) {
         throw conflict('This person is already in the team');
       }
@@ -248,7 +248,7 @@ export class TeamsService {
     const competition = await this.db
       .getRepository(Competition)
       .findOneByOrFail({ id: team.competitionId });
-    const inviter = await this.db.getRepository(User).findOneBy({ id: invitation.invitedById });
+    const inviter = await findUser(this.db.manager, invitation.invitedById);
     const expired = invitation.status === 'pending' && invitation.expiresAt.getTime() <= Date.now();
     return {
       teamId: team.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Competition } from '../competitions/competition.entity';
+import { getCompetition } from '../competitions/competition-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
 import {
@@ -286,7 +286,7 @@ export class JudgeAssigner {
     added: ReadonlyMap<string, readonly string[]>,
   ): Promise<void> {
     if (added.size === 0 || roundState(round) === 'closed') return;
-    const competition = await m.findOneByOrFail(Competition, { id: round.competitionId });
+    const competition = await getCompetition(m, round.competitionId);
     const users: { id: string; email: string; displayName: string; locale: string }[] =
       await m.query(
         `SELECT id, email, display_name AS "displayName", locale FROM users WHERE id = ANY($1::uuid[])`,
