@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { conflict } from '../common/errors/app-error';
 import type { JsonObject } from '../common/json';
-import type { SubmissionStatus } from './rules/types';
+import type { SubmissionStatus, VersionAction } from './rules/types';
 import { Submission, SubmissionVersion } from './submission.entity';
 
 /**
@@ -16,7 +16,7 @@ type Editable = Partial<
 interface VersionRow {
   submissionId: string;
   version: number;
-  action: string;
+  action: VersionAction;
   authorId: string;
   changes: JsonObject;
 }
@@ -30,7 +30,7 @@ export async function recordVersions(m: EntityManager, rows: readonly VersionRow
 export async function bumpVersion(
   m: EntityManager,
   submission: Pick<Submission, 'id' | 'version'>,
-  action: string,
+  action: VersionAction,
   authorId: string,
   changes: JsonObject,
   set: Editable,
@@ -59,7 +59,7 @@ export async function moveEntries(
   ids: readonly string[],
   from: readonly SubmissionStatus[],
   to: SubmissionStatus,
-  action: string,
+  action: VersionAction,
   authorId: string,
 ): Promise<void> {
   if (ids.length === 0) return;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { getCompetition } from '../competitions/competition-rows';
+import type { SubmissionStatus } from '../competitions/rules/types';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
 import {
@@ -18,8 +19,12 @@ import { roundState } from './judging-access';
 
 const INSERT_CHUNK = 2000;
 
-/** Entries still in the running: a withdrawn or disqualified entry is neither assigned nor ranked. */
-export const LIVE_STATUSES = ['submitted', 'shortlisted', 'awarded'] as const;
+/** Entries still in the running: a draft or withdrawn entry is neither assigned nor ranked. */
+export const LIVE_STATUSES = [
+  'submitted',
+  'shortlisted',
+  'awarded',
+] as const satisfies readonly SubmissionStatus[];
 
 export interface RoundEntry {
   id: string;
