@@ -36,7 +36,8 @@ import {
   SubmissionFields,
   SubmissionStatus,
 } from './rules/types';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { ENTRY_REMINDERS } from './rules/reminders';
 import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
@@ -420,7 +421,12 @@ export class SubmissionsService {
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
     // After the commit, as for the competition's close: the handler ignores a stale job anyway.
-    await this.reminders.rescheduleExtension(view.competitionId, id, previous, until);
+    await this.reminders.replan(
+      ENTRY_REMINDERS,
+      { competitionId: view.competitionId, submissionId: id },
+      previous,
+      until,
+    );
     return view;
   }
 
