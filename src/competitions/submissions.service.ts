@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import {
   AppError,
   badRequest,
@@ -112,6 +113,7 @@ export class SubmissionsService {
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
     private readonly reminders: ReminderScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
@@ -121,7 +123,7 @@ export class SubmissionsService {
         if (!competition) throw notFound('Competition');
         const fields = fieldsOf(dto);
         assertKindFields(competition.kind, fields);
-        if (Date.now() >= competition.submissionClosesAt.getTime()) throw deadlinePassed();
+        if (this.clock.now() >= competition.submissionClosesAt) throw deadlinePassed();
         const team = await this.teamFor(m, actor, competition, dto.teamId);
         const open = await m
           .createQueryBuilder(Submission, 's')
@@ -267,13 +269,13 @@ export class SubmissionsService {
   async submit(actor: Principal, id: string, key?: string): Promise<IdempotentResult<JsonObject>> {
     return this.idempotency.run(actor.id, key, `POST /submissions/${id}/submit`, async (m) => {
       const { submission, competition } = await this.editable(m, actor, id);
-      if (Date.now() < competition.submissionOpensAt.getTime()) {
+      if (this.clock.now() < competition.submissionOpensAt) {
         throw conflict('Submissions are not open yet', 'SUBMISSIONS_NOT_OPEN');
       }
       if (submission.status !== 'draft') {
         throw conflict('This entry is already submitted', 'ALREADY_SUBMITTED');
       }
-      const now = new Date();
+      const now = this.clock.now();
       const roster = await rosterOf(m, submission.teamId);
       const members = await this.memberFacts(m, roster, now);
       const problems = [
@@ -332,7 +334,7 @@ export class SubmissionsService {
       if (!EDITABLE.includes(submission.status)) {
         throw conflict(`An entry that is ${submission.status} cannot be withdrawn`);
       }
-      const now = new Date();
+      const now = this.clock.now();
       await bumpVersion(
         m,
         submission,
@@ -390,7 +392,7 @@ export class SubmissionsService {
         throw forbidden('Only coordinators of the programme and admins can grant extensions');
       }
       const errors: FieldError[] = [];
-      if (until.getTime() <= Date.now()) {
+      if (until <= this.clock.now()) {
         errors.push({ path: 'until', message: 'until must be in the future' });
       }
       if (until.getTime() <= competition.submissionClosesAt.getTime()) {
@@ -466,11 +468,12 @@ export class SubmissionsService {
       throw conflict(`An entry that is ${submission.status} can no longer change`);
     }
     const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
-    if (Date.now() >= closesAt.getTime()) {
+    const now = this.clock.now();
+    if (now >= closesAt) {
       throw deadlinePassed(`The deadline passed at ${closesAt.toISOString()}`);
     }
     // Frozen while a member lacks guardian consent (e.g. their guardian withdrew it).
-    const members = await this.memberFacts(m, await rosterOf(m, submission.teamId), new Date());
+    const members = await this.memberFacts(m, await rosterOf(m, submission.teamId), now);
     const problems = consentProblems(members);
     if (problems.length > 0) {
       throw new AppError(

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { JobName, JobPayloads } from './job-registry';
 import { QueueService } from './queue.service';
 import { reminderPlan, type ReminderKind, type ReminderTarget } from './reminder-plan';
@@ -13,7 +14,10 @@ import { reminderPlan, type ReminderKind, type ReminderTarget } from './reminder
 export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
 
-  constructor(private readonly queues: QueueService) {}
+  constructor(
+    private readonly queues: QueueService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async replan<J extends JobName.DeadlineReminder | JobName.JudgingReminder>(
     kind: ReminderKind<J>,
@@ -26,7 +30,7 @@ export class ReminderScheduler {
       await this.queues.replan(
         kind.job,
         moved ? kind.hours.map((h) => kind.jobId(target, h, previous)) : [],
-        reminderPlan(kind.hours, deadline, new Date()).map((r) => ({
+        reminderPlan(kind.hours, deadline, this.clock.now()).map((r) => ({
           payload: {
             ...target,
             hoursBefore: r.hoursBefore,
