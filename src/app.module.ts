@@ -8,6 +8,7 @@ import { ExportModule } from './common/export/personal-data-export';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging';
 import { RedisModule } from './common/redis/redis.module';
+import { ClockModule } from './common/clock.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule, type ProcessRole } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export const FEATURE_MODULES = [
 ];
 export const coreModules = (role: ProcessRole) => [
   ConfigModule,
+  ClockModule,
   LoggingModule,
   DatabaseModule.forProcess(role),
   RedisModule,

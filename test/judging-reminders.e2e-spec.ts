@@ -1,5 +1,6 @@
 import { JobName, JOBS } from '../src/jobs/job-registry';
 import { QueueService } from '../src/jobs/queue.service';
+import { JudgingReminderHandler } from '../src/judging/reminder.handler';
 import { judgeReminderJobId } from '../src/judging/reminders';
 import { competition, inDays, type Person, programme, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
@@ -54,7 +55,7 @@ describe('judging: reminders (e2e)', () => {
   };
 
   it('reminds judges with unfinished entries 12 h before the close, once, and not those who finished', async () => {
-    const closesAt = new Date(Date.now() + 12 * 3600_000 + 3000);
+    const closesAt = new Date(Date.now() + 12 * 3600_000 + 600_000);
     const round = await createRound(h, coordinator.token, competitionId, {
       judgesPerEntry: 2,
       closesAt: closesAt.toISOString(),
@@ -62,10 +63,13 @@ describe('judging: reminders (e2e)', () => {
     const queue = h.api.get(QueueService).queue(JOBS[JobName.JudgingReminder].queue);
     // The 48 h moment has passed already: only the 12 h job exists.
     expect(await queue.getJob(judgeReminderJobId(round.id, 48, closesAt))).toBeUndefined();
-    expect(await queue.getJob(judgeReminderJobId(round.id, 12, closesAt))).toBeDefined();
+    const job = await queue.getJob(judgeReminderJobId(round.id, 12, closesAt));
+    expect(job).toBeDefined();
     await assign(h, coordinator.token, round.id);
     await openRound(h, coordinator.token, round.id);
     await finishAll(done);
+    // The 12 h moment comes now rather than in 10 minutes.
+    await job!.promote();
 
     await waitUntil('the 12 h reminder', async () => reminders(h, busy).length > 0);
     expect(reminders(h, busy)[0].text).toContain('2 of your entries');
@@ -79,7 +83,7 @@ describe('judging: reminders (e2e)', () => {
   });
 
   it('moves the reminders with the close, so the old moment reminds nobody', async () => {
-    const closesAt = new Date(Date.now() + 12 * 3600_000 + 2000);
+    const closesAt = new Date(Date.now() + 12 * 3600_000 + 600_000);
     const round = await createRound(h, coordinator.token, competitionId, {
       name: 'Moved',
       judgesPerEntry: 1,
@@ -98,7 +102,12 @@ describe('judging: reminders (e2e)', () => {
     expect(await queue.getJob(judgeReminderJobId(round.id, 12, closesAt))).toBeUndefined();
     expect(await queue.getJob(judgeReminderJobId(round.id, 48, moved))).toBeDefined();
     expect(await queue.getJob(judgeReminderJobId(round.id, 12, moved))).toBeDefined();
-    await sleep(2500);
+    // Should a job for the old moment still run, it reminds nobody.
+    await h.worker!.get(JudgingReminderHandler).run({
+      roundId: round.id,
+      hoursBefore: 12,
+      closesAt: closesAt.toISOString(),
+    });
     const log = await h.db.query(`SELECT 1 FROM judging_reminders WHERE round_id = $1`, [round.id]);
     expect(log).toEqual([]);
   });

@@ -473,6 +473,16 @@ describe('judging: the whole flow (e2e)', () => {
       [entries[0].submissionId],
     );
     expect(awarded[0].status).toBe('awarded');
+    // Judging's decisions are versions of the entry, numbered like the team's own changes.
+    const history: { action: string; version: number; current: number }[] = await h.db.query(
+      `SELECT v.action, v.version, s.version AS current
+         FROM submission_versions v JOIN submissions s ON s.id = v.submission_id
+        WHERE v.submission_id = $1 ORDER BY v.version`,
+      [entries[0].submissionId],
+    );
+    expect(history.slice(-2).map((v) => v.action)).toEqual(['shortlisted', 'awarded']);
+    expect(history.map((v) => v.version)).toEqual(history.map((_, i) => i + 1));
+    expect(history.at(-1)!.version).toBe(history[0].current);
     const twice = await h
       .http()
       .post(`/api/v1/competitions/${competitionId}/results/publish`)

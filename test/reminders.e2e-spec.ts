@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '../src/common/clock';
 import { DeadlineReminderHandler } from '../src/competitions/deadline-reminder.handler';
 import { extensionReminderJobId, reminderJobId } from '../src/competitions/rules/reminders';
 import { QueueService } from '../src/jobs/queue.service';
@@ -68,8 +69,8 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
       .expect(201);
 
     const untilIso = inDays(3);
-    // The coordinator moves the close to 24 h and 3 s from now.
-    const newClose = new Date(Date.now() + 24 * 3600_000 + 3000).toISOString();
+    // The coordinator moves the close to 24 h and 10 min from now: the 72 h moment has passed.
+    const newClose = new Date(Date.now() + 24 * 3600_000 + 600_000).toISOString();
     await h
       .http()
       .patch(`/api/v1/competitions/${c.id}`)
@@ -87,6 +88,8 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
     expect(await job(reminderJobId(c.id, 72, new Date(newClose)))).toBeUndefined();
     const moved = await job(reminderJobId(c.id, 24, new Date(newClose)));
     expect(moved?.data.closesAt).toBe(newClose);
+    // Its moment comes now rather than in 10 minutes.
+    await moved!.promote();
 
     const reminders = (email: string) =>
       h.smtp.to(email).filter((m) => m.subject.startsWith('24 hours left'));
@@ -140,6 +143,12 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
     ).toEqual(own);
     // Run as the worker would when it is due: once, and never for the extension it replaced.
     expect(await handler.remind({ ...own, closesAt: untilIso })).toEqual({ reminded: 0 });
+    // Run late, once the team's deadline has passed (a worker that was down), it reminds no one.
+    const late = jest
+      .spyOn(h.worker!.get<Clock>(CLOCK), 'now')
+      .mockReturnValue(new Date(Date.parse(laterIso) + 1000));
+    expect(await handler.remind(own)).toEqual({ reminded: 0 });
+    late.mockRestore();
     expect(await handler.remind(own)).toEqual({ reminded: 1 });
     expect(await handler.remind(own)).toEqual({ reminded: 0 });
     await waitUntil('the extended team’s reminder', async () => reminders(e.email).length === 1);

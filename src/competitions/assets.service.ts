@@ -9,6 +9,7 @@ import { ASSET_ROLES, AssetRole } from './rules/sniff';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
 import { SubmissionAccess } from './submission-access';
+import { bumpVersion } from './submission-lifecycle';
 import { SubmissionAsset } from './submission.entity';
 import { SubmissionsService } from './submissions.service';
 import { formatBytes, tooLarge, UploadInspector } from './upload-inspector';
@@ -181,7 +182,7 @@ export class AssetsService {
             uploadedById: actor.id,
           }),
         );
-        await this.submissions.bump(
+        await bumpVersion(
           m,
           submission,
           'asset_added',
@@ -255,7 +256,7 @@ export class AssetsService {
       const asset = await m.findOneBy(SubmissionAsset, { id: assetId, submissionId });
       if (!asset) throw notFound('Asset');
       await m.delete(SubmissionAsset, { id: asset.id });
-      await this.submissions.bump(
+      await bumpVersion(
         m,
         submission,
         'asset_removed',

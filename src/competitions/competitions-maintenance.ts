@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { IDEMPOTENCY_TTL_HOURS } from './idempotency.service';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { ENTRY_REMINDERS } from './rules/reminders';
 import { ASSET_STORAGE, type AssetStorage } from './storage/asset-storage';
 import { uploadSessionKey } from './upload-session.entity';
 
@@ -30,13 +31,20 @@ export class CompetitionsMaintenance {
     const competitions: { id: string; closesAt: Date }[] = await this.db.query(
       `SELECT id, submission_closes_at AS "closesAt" FROM competitions WHERE submission_closes_at > now()`,
     );
-    for (const c of competitions) await this.reminders.reschedule(c.id, null, c.closesAt);
+    for (const c of competitions) {
+      await this.reminders.replan(ENTRY_REMINDERS, { competitionId: c.id }, null, c.closesAt);
+    }
     const extended: { id: string; competitionId: string; until: Date }[] = await this.db.query(
       `SELECT id, competition_id AS "competitionId", extension_until AS until
          FROM submissions WHERE status = 'draft' AND extension_until > now()`,
     );
     for (const s of extended) {
-      await this.reminders.rescheduleExtension(s.competitionId, s.id, null, s.until);
+      await this.reminders.replan(
+        ENTRY_REMINDERS,
+        { competitionId: s.competitionId, submissionId: s.id },
+        null,
+        s.until,
+      );
     }
     return { competitions: competitions.length, extensions: extended.length };
   }

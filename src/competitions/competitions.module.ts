@@ -9,7 +9,6 @@ import { CompetitionsController } from './competitions.controller';
 import { CompetitionsErasure } from './competitions-erasure';
 import { CompetitionsService } from './competitions.service';
 import { IdempotencyService } from './idempotency.service';
-import { ReminderScheduler } from './reminder-scheduler';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import { assetStorageProvider } from './storage/local-disk-storage';
 import { SubmissionAccess, SubmissionReaders } from './submission-access';
@@ -33,7 +32,6 @@ import { TeamsService } from './teams.service';
     AssetsService,
     ResumableUploadsService,
     IdempotencyService,
-    ReminderScheduler,
     CompetitionsErasure,
     SubmissionAccess,
     SubmissionReaders,

@@ -14,7 +14,8 @@ import {
   ListingStatus,
   UpdateCompetitionDto,
 } from './dto/competition.dto';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { ENTRY_REMINDERS } from './rules/reminders';
 import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
@@ -132,7 +133,12 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    await this.reminders.reschedule(competition.id, null, competition.submissionClosesAt);
+    await this.reminders.replan(
+      ENTRY_REMINDERS,
+      { competitionId: competition.id },
+      null,
+      competition.submissionClosesAt,
+    );
     return competitionView(competition, timezone);
   }
 
@@ -292,7 +298,12 @@ export class CompetitionsService {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
     if (previousClose.getTime() !== competition.submissionClosesAt.getTime()) {
-      await this.reminders.reschedule(id, previousClose, competition.submissionClosesAt);
+      await this.reminders.replan(
+        ENTRY_REMINDERS,
+        { competitionId: id },
+        previousClose,
+        competition.submissionClosesAt,
+      );
     }
     return competitionView(competition, timezone);
   }

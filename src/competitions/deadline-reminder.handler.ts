@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName, JobPayloads } from '../jobs/job-registry';
 import { OutboxService } from '../notifications/outbox.service';
-import { Programme } from '../programmes/programme.entity';
+import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { rosterOf } from './roster';
 import { zonedHuman } from '../common/time-zones';
@@ -24,6 +25,7 @@ export class DeadlineReminderHandler implements OnModuleInit {
     private readonly handlers: JobHandlers,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -34,14 +36,14 @@ export class DeadlineReminderHandler implements OnModuleInit {
     const planned = new Date(p.closesAt);
     return this.db.transaction(async (m) => {
       const competition = await m.findOneBy(Competition, { id: p.competitionId });
-      if (!competition || Date.now() >= planned.getTime()) return { reminded: 0 };
+      if (!competition || this.clock.now() >= planned) return { reminded: 0 };
       // A job for a deadline no longer in force reminds no one: the close was moved, or it now
       // falls after the team's extension, which then no longer matters.
       const close = competition.submissionClosesAt.getTime();
       const inForce =
         p.submissionId === undefined ? close === planned.getTime() : close < planned.getTime();
       if (!inForce) return { reminded: 0 };
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const claimed: { submissionId: string }[] =
         p.submissionId === undefined
           ? // Teams with an extension have a later deadline than the one this reminder speaks of.

@@ -12,7 +12,12 @@ import {
 import type { JsonObject } from '../common/json';
 import { Competition } from './competition.entity';
 import type { AssetRole } from './rules/sniff';
-import type { CompetitionKind, SubmissionFields, SubmissionStatus } from './rules/types';
+import type {
+  CompetitionKind,
+  SubmissionFields,
+  SubmissionStatus,
+  VersionAction,
+} from './rules/types';
 import { Team } from './team.entity';
 
 @Entity('submissions')
@@ -89,9 +94,8 @@ export class SubmissionVersion {
   @Column({ type: 'int' })
   version: number;
 
-  /** created, edited, asset_added, submitted, withdrawn, extension_granted */
   @Column({ type: 'text' })
-  action: string;
+  action: VersionAction;
 
   @Column({ type: 'uuid', nullable: true })
   authorId: string | null;

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import {
   AppError,
   badRequest,
@@ -18,7 +19,7 @@ import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
 import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
-import { Programme } from '../programmes/programme.entity';
+import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
 import { IdempotencyService, IdempotentResult } from './idempotency.service';
@@ -36,8 +37,10 @@ import {
   SubmissionFields,
   SubmissionStatus,
 } from './rules/types';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { ENTRY_REMINDERS } from './rules/reminders';
 import { SubmissionAccess } from './submission-access';
+import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
 import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
@@ -110,6 +113,7 @@ export class SubmissionsService {
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
     private readonly reminders: ReminderScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
@@ -119,7 +123,7 @@ export class SubmissionsService {
         if (!competition) throw notFound('Competition');
         const fields = fieldsOf(dto);
         assertKindFields(competition.kind, fields);
-        if (Date.now() >= competition.submissionClosesAt.getTime()) throw deadlinePassed();
+        if (this.clock.now() >= competition.submissionClosesAt) throw deadlinePassed();
         const team = await this.teamFor(m, actor, competition, dto.teamId);
         const open = await m
           .createQueryBuilder(Submission, 's')
@@ -146,13 +150,15 @@ export class SubmissionsService {
             createdById: actor.id,
           }),
         );
-        await m.insert(SubmissionVersion, {
-          submissionId: submission.id,
-          version: 1,
-          action: 'created',
-          authorId: actor.id,
-          changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
-        });
+        await recordVersions(m, [
+          {
+            submissionId: submission.id,
+            version: 1,
+            action: 'created',
+            authorId: actor.id,
+            changes: diffFields({}, { title: dto.title, ...stored }) as JsonObject,
+          },
+        ]);
         return this.view(m, submission, competition);
       })
       .catch((err: unknown) => {
@@ -252,7 +258,7 @@ export class SubmissionsService {
         );
         if (problems.length > 0) throw notSubmittable(problems);
       }
-      await this.bump(m, submission, 'edited', actor.id, changes, {
+      await bumpVersion(m, submission, 'edited', actor.id, changes, {
         title: nextTitle,
         fields: nextFields,
       });
@@ -263,13 +269,13 @@ export class SubmissionsService {
   async submit(actor: Principal, id: string, key?: string): Promise<IdempotentResult<JsonObject>> {
     return this.idempotency.run(actor.id, key, `POST /submissions/${id}/submit`, async (m) => {
       const { submission, competition } = await this.editable(m, actor, id);
-      if (Date.now() < competition.submissionOpensAt.getTime()) {
+      if (this.clock.now() < competition.submissionOpensAt) {
         throw conflict('Submissions are not open yet', 'SUBMISSIONS_NOT_OPEN');
       }
       if (submission.status !== 'draft') {
         throw conflict('This entry is already submitted', 'ALREADY_SUBMITTED');
       }
-      const now = new Date();
+      const now = this.clock.now();
       const roster = await rosterOf(m, submission.teamId);
       const members = await this.memberFacts(m, roster, now);
       const problems = [
@@ -283,7 +289,7 @@ export class SubmissionsService {
         ...eligibilityProblems(competition.eligibility, members, now),
       ];
       if (problems.length > 0) throw notSubmittable(problems);
-      const version = await this.bump(
+      const version = await bumpVersion(
         m,
         submission,
         'submitted',
@@ -292,7 +298,7 @@ export class SubmissionsService {
         { status: 'submitted', submittedAt: now },
       );
       const fresh = await m.findOneByOrFail(Submission, { id });
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
       const team = await m.findOneByOrFail(Team, { id: submission.teamId });
       await this.outbox.enqueue(
@@ -328,8 +334,8 @@ export class SubmissionsService {
       if (!EDITABLE.includes(submission.status)) {
         throw conflict(`An entry that is ${submission.status} cannot be withdrawn`);
       }
-      const now = new Date();
-      await this.bump(
+      const now = this.clock.now();
+      await bumpVersion(
         m,
         submission,
         'withdrawn',
@@ -337,7 +343,7 @@ export class SubmissionsService {
         { status: { from: submission.status, to: 'withdrawn' } },
         { status: 'withdrawn', withdrawnAt: now },
       );
-      const programme = await m.findOneByOrFail(Programme, { id: competition.programmeId });
+      const programme = await getProgramme(m, competition.programmeId);
       const roster = await rosterOf(m, submission.teamId);
       await this.outbox.enqueue(
         m,
@@ -386,7 +392,7 @@ export class SubmissionsService {
         throw forbidden('Only coordinators of the programme and admins can grant extensions');
       }
       const errors: FieldError[] = [];
-      if (until.getTime() <= Date.now()) {
+      if (until <= this.clock.now()) {
         errors.push({ path: 'until', message: 'until must be in the future' });
       }
       if (until.getTime() <= competition.submissionClosesAt.getTime()) {
@@ -417,7 +423,12 @@ export class SubmissionsService {
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
     // After the commit, as for the competition's close: the handler ignores a stale job anyway.
-    await this.reminders.rescheduleExtension(view.competitionId, id, previous, until);
+    await this.reminders.replan(
+      ENTRY_REMINDERS,
+      { competitionId: view.competitionId, submissionId: id },
+      previous,
+      until,
+    );
     return view;
   }
 
@@ -457,11 +468,12 @@ export class SubmissionsService {
       throw conflict(`An entry that is ${submission.status} can no longer change`);
     }
     const closesAt = effectiveClose(competition.submissionClosesAt, submission.extensionUntil);
-    if (Date.now() >= closesAt.getTime()) {
+    const now = this.clock.now();
+    if (now >= closesAt) {
       throw deadlinePassed(`The deadline passed at ${closesAt.toISOString()}`);
     }
     // Frozen while a member lacks guardian consent (e.g. their guardian withdrew it).
-    const members = await this.memberFacts(m, await rosterOf(m, submission.teamId), new Date());
+    const members = await this.memberFacts(m, await rosterOf(m, submission.teamId), now);
     const problems = consentProblems(members);
     if (problems.length > 0) {
       throw new AppError(
@@ -490,35 +502,6 @@ export class SubmissionsService {
     }));
   }
 
-  /** Records a change as the next version; the WHERE on the old version refuses a lost update. */
-  async bump(
-    m: EntityManager,
-    submission: Submission,
-    action: string,
-    authorId: string,
-    changes: JsonObject,
-    set: Partial<Pick<Submission, 'title' | 'fields' | 'status' | 'submittedAt' | 'withdrawnAt'>>,
-  ): Promise<number> {
-    const version = submission.version + 1;
-    const result = await m
-      .createQueryBuilder()
-      .update(Submission)
-      .set({ ...set, version })
-      .where('id = :id AND version = :current', { id: submission.id, current: submission.version })
-      .execute();
-    if (result.affected !== 1) {
-      throw conflict('This entry changed while you were editing it; reload it and try again');
-    }
-    await m.insert(SubmissionVersion, {
-      submissionId: submission.id,
-      version,
-      action,
-      authorId,
-      changes,
-    });
-    return version;
-  }
-
   private async assetRoles(m: EntityManager, submissionId: string): Promise<string[]> {
     const rows = await m.find(SubmissionAsset, { where: { submissionId }, select: { role: true } });
     return rows.map((r) => r.role);
@@ -526,7 +509,7 @@ export class SubmissionsService {
 
   async view(m: EntityManager, s: Submission, competition: Competition) {
     const reads = [
-      () => m.findOneByOrFail(Programme, { id: competition.programmeId }),
+      () => getProgramme(m, competition.programmeId),
       () => m.findOneByOrFail(Team, { id: s.teamId }),
       () => rosterOf(m, s.teamId),
       () => m.find(SubmissionAsset, { where: { submissionId: s.id }, order: { createdAt: 'ASC' } }),

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
-import { User } from '../identity/user.entity';
+import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
@@ -46,6 +47,7 @@ export class TeamsService {
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, competitionId: string, name: string) {
@@ -123,7 +125,7 @@ export class TeamsService {
           teamId: In(ids),
           invitedById: actor.id,
           status: 'pending',
-          expiresAt: MoreThan(new Date()),
+          expiresAt: MoreThan(this.clock.now()),
         },
         order: { createdAt: 'ASC' },
       }),
@@ -191,7 +193,7 @@ export class TeamsService {
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can invite');
       this.assertBeforeClose(competition);
       await this.assertRosterOpen(m, team);
-      const existing = await m.findOneBy(User, { email });
+      const existing = await findUserByEmail(m, email);
       if (existing && (await m.existsBy(TeamMember, { teamId, userId: existing.id }))) {
         throw conflict('This person is already in the team');
       }
@@ -199,10 +201,10 @@ export class TeamsService {
       await m.update(
         TeamInvitation,
         { teamId, email, status: 'pending' },
-        { status: 'revoked', respondedAt: new Date() },
+        { status: 'revoked', respondedAt: this.clock.now() },
       );
       const token = newToken();
-      const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86400_000);
+      const expiresAt = new Date(this.clock.now().getTime() + INVITATION_TTL_DAYS * 86400_000);
       const invitation = await m.save(
         TeamInvitation,
         m.create(TeamInvitation, {
@@ -248,8 +250,8 @@ export class TeamsService {
     const competition = await this.db
       .getRepository(Competition)
       .findOneByOrFail({ id: team.competitionId });
-    const inviter = await this.db.getRepository(User).findOneBy({ id: invitation.invitedById });
-    const expired = invitation.status === 'pending' && invitation.expiresAt.getTime() <= Date.now();
+    const inviter = await findUser(this.db.manager, invitation.invitedById);
+    const expired = invitation.status === 'pending' && invitation.expiresAt <= this.clock.now();
     return {
       teamId: team.id,
       teamName: team.name,
@@ -285,7 +287,7 @@ export class TeamsService {
         await m.update(
           TeamInvitation,
           { id: invitation.id },
-          { status: 'accepted', respondedAt: new Date() },
+          { status: 'accepted', respondedAt: this.clock.now() },
         );
         return this.view(m, team, true);
       })
@@ -300,7 +302,7 @@ export class TeamsService {
       await m.update(
         TeamInvitation,
         { id: invitation.id },
-        { status: 'declined', respondedAt: new Date() },
+        { status: 'declined', respondedAt: this.clock.now() },
       );
       return { id: invitation.id, teamId: invitation.teamId, status: 'declined' as const };
     });
@@ -365,14 +367,14 @@ export class TeamsService {
     if (invitation.email !== actor.email.toLowerCase()) {
       throw forbidden('This invitation was sent to another email address');
     }
-    if (invitation.status !== 'pending' || invitation.expiresAt.getTime() <= Date.now()) {
+    if (invitation.status !== 'pending' || invitation.expiresAt <= this.clock.now()) {
       throw tokenInvalid();
     }
     return invitation;
   }
 
   private assertBeforeClose(competition: Competition): void {
-    if (Date.now() >= competition.submissionClosesAt.getTime()) {
+    if (this.clock.now() >= competition.submissionClosesAt) {
       throw deadlinePassed('The competition has closed: teams can no longer change');
     }
   }
@@ -397,7 +399,7 @@ export class TeamsService {
     const roster = await rosterOf(m, team.id);
     const invitations = withInvitations
       ? await m.find(TeamInvitation, {
-          where: { teamId: team.id, status: 'pending', expiresAt: MoreThan(new Date()) },
+          where: { teamId: team.id, status: 'pending', expiresAt: MoreThan(this.clock.now()) },
           order: { createdAt: 'ASC' },
           take: 100,
         })

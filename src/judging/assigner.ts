@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull, Not } from 'typeorm';
-import { Competition } from '../competitions/competition.entity';
+import { getCompetition } from '../competitions/competition-rows';
+import type { SubmissionStatus } from '../competitions/rules/types';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
 import {
@@ -18,8 +19,12 @@ import { roundState } from './judging-access';
 
 const INSERT_CHUNK = 2000;
 
-/** Entries still in the running: a withdrawn or disqualified entry is neither assigned nor ranked. */
-export const LIVE_STATUSES = ['submitted', 'shortlisted', 'awarded'] as const;
+/** Entries still in the running: a draft or withdrawn entry is neither assigned nor ranked. */
+export const LIVE_STATUSES = [
+  'submitted',
+  'shortlisted',
+  'awarded',
+] as const satisfies readonly SubmissionStatus[];
 
 export interface RoundEntry {
   id: string;
@@ -286,7 +291,7 @@ export class JudgeAssigner {
     added: ReadonlyMap<string, readonly string[]>,
   ): Promise<void> {
     if (added.size === 0 || roundState(round) === 'closed') return;
-    const competition = await m.findOneByOrFail(Competition, { id: round.competitionId });
+    const competition = await getCompetition(m, round.competitionId);
     const users: { id: string; email: string; displayName: string; locale: string }[] =
       await m.query(
         `SELECT id, email, display_name AS "displayName", locale FROM users WHERE id = ANY($1::uuid[])`,

@@ -11,10 +11,13 @@ import {
   notFound,
   unprocessable,
 } from '../common/errors/app-error';
-import { Competition } from '../competitions/competition.entity';
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
-import { Submission, SubmissionAsset } from '../competitions/submission.entity';
+import {
+  CompetitionRow,
+  findSubmissionAsset,
+  getSubmission,
+} from '../competitions/competition-rows';
 import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons } from './assignment';
@@ -218,9 +221,7 @@ export class AssignmentsService {
     const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
     const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
     if (rule?.access !== 'open') throw notFound('Asset');
-    const asset = await this.db
-      .getRepository(SubmissionAsset)
-      .findOneBy({ id: assetId, submissionId: assignment.submissionId });
+    const asset = await findSubmissionAsset(this.db.manager, assignment.submissionId, assetId);
     if (!asset) throw notFound('Asset');
     const stream = await this.storage.get(asset.storageKey);
     const stripper = round.blind ? metadataStripper(asset.mime) : null;
@@ -346,7 +347,7 @@ export class AssignmentsService {
 
   private async tellCoordinators(
     m: EntityManager,
-    competition: Competition,
+    competition: CompetitionRow,
     round: JudgingRound,
     assignment: JudgeAssignment,
     reason: string,
@@ -359,7 +360,7 @@ export class AssignmentsService {
           WHERE pc.programme_id = $1 ORDER BY u.id`,
         [competition.programmeId],
       );
-    const submission = await m.findOneByOrFail(Submission, { id: assignment.submissionId });
+    const submission = await getSubmission(m, assignment.submissionId);
     await this.outbox.enqueue(
       m,
       coordinators.map((c) => ({
@@ -420,7 +421,7 @@ interface ScoreTarget {
   roundStatus: JudgingRound['status'];
   closesAt: Date;
   competitionId: string;
-  rubric: Competition['rubric'];
+  rubric: CompetitionRow['rubric'];
   rubricLockedAt: Date | null;
   access: EntryAccess;
 }
@@ -442,7 +443,7 @@ interface JudgeViewRow {
   roundStatus: JudgingRound['status'];
   competitionId: string;
   competitionTitle: string;
-  rubric: Competition['rubric'];
+  rubric: CompetitionRow['rubric'];
   timezone: string;
   access: EntryAccess;
   entry: JudgeEntrySource | null;

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { AccountErasure } from '../common/erasure/account-erasure';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { User } from '../identity/user.entity';
+import { findUser, getUser } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons, normaliseCountry, normaliseInstitution } from './assignment';
@@ -53,7 +53,7 @@ export class JudgePoolService {
     try {
       return await this.db.transaction(async (m) => {
         const competition = await this.access.managedCompetition(m, actor, competitionId);
-        const user = await m.findOneBy(User, { id: dto.userId });
+        const user = await findUser(m, dto.userId);
         if (!user) throw notFound('User');
         if (!user.roles.includes('judge')) {
           throw unprocessable('NOT_A_JUDGE', 'Only users with the judge role can join a pool');
@@ -302,7 +302,7 @@ export class JudgePoolService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!member) throw notFound('Judge in this pool');
-      const user = await m.findOneByOrFail(User, { id: userId });
+      const user = await getUser(m, userId);
       member.conflicts = mergeConflicts(member.conflicts, dto.conflicts);
       if (dto.expertise !== undefined) member.expertise = [...new Set(dto.expertise)];
       // Every conflict of this judge is applied now, including any they declared and await.

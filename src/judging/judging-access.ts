@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
-import { Competition } from '../competitions/competition.entity';
+import { CompetitionRow, findCompetition, getCompetition } from '../competitions/competition-rows';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound, RoundStatus } from './judging-round.entity';
@@ -30,11 +30,8 @@ export class JudgingAccess {
     who: Principal,
     competitionId: string,
     opts: { lock?: boolean } = {},
-  ): Promise<Competition> {
-    const competition = await m.findOne(Competition, {
-      where: { id: competitionId },
-      ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  ): Promise<CompetitionRow> {
+    const competition = await findCompetition(m, competitionId, opts);
     if (!competition) throw notFound('Competition');
     await this.programmes.assertCanManage(who, competition.programmeId, m);
     return competition;
@@ -46,7 +43,7 @@ export class JudgingAccess {
     who: Principal,
     roundId: string,
     opts: { lock?: boolean } = {},
-  ): Promise<{ round: JudgingRound; competition: Competition }> {
+  ): Promise<{ round: JudgingRound; competition: CompetitionRow }> {
     const round = await m.findOne(JudgingRound, {
       where: { id: roundId },
       ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -65,14 +62,14 @@ export class JudgingAccess {
     who: Principal,
     id: string,
     opts: { lock?: boolean; staff?: boolean } = {},
-  ): Promise<{ assignment: JudgeAssignment; round: JudgingRound; competition: Competition }> {
+  ): Promise<{ assignment: JudgeAssignment; round: JudgingRound; competition: CompetitionRow }> {
     const assignment = await m.findOne(JudgeAssignment, {
       where: { id },
       ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
     if (!assignment) throw notFound('Assignment');
     const round = await m.findOneByOrFail(JudgingRound, { id: assignment.roundId });
-    const competition = await m.findOneByOrFail(Competition, { id: round.competitionId });
+    const competition = await getCompetition(m, round.competitionId);
     if (assignment.judgeId !== who.id) {
       const staff =
         opts.staff === true && (await this.programmes.canManage(who, competition.programmeId, m));

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { JudgeAssigner } from './assigner';
-import { JudgingReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { JUDGE_REMINDERS } from './reminders';
 
 /**
  * Puts back judges' reminders a failed Redis call lost when a round was created or moved, and the
@@ -15,7 +16,7 @@ import { JudgingReminderScheduler } from './reminder-scheduler';
 export class JudgingMaintenance {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly reminders: JudgingReminderScheduler,
+    private readonly reminders: ReminderScheduler,
     private readonly assigner: JudgeAssigner,
     tasks: MaintenanceTasks,
   ) {
@@ -49,7 +50,9 @@ export class JudgingMaintenance {
     const rounds: { id: string; closesAt: Date }[] = await this.db.query(
       `SELECT id, closes_at AS "closesAt" FROM judging_rounds WHERE status <> 'closed' AND closes_at > now()`,
     );
-    for (const r of rounds) await this.reminders.reschedule(r.id, null, r.closesAt);
+    for (const r of rounds) {
+      await this.reminders.replan(JUDGE_REMINDERS, { roundId: r.id }, null, r.closesAt);
+    }
     return { rounds: rounds.length };
   }
 }

@@ -3,7 +3,6 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { AssignmentJob } from './assignment-job';
 import { JudgeAssigner } from './assigner';
 import { JudgingMaintenance } from './judging-maintenance';
-import { JudgingReminderScheduler } from './reminder-scheduler';
 import { JudgeReminderSender } from './reminder-sender';
 import { JudgingReminderHandler } from './reminder.handler';
 
@@ -15,7 +14,6 @@ import { JudgingReminderHandler } from './reminder.handler';
     JudgeAssigner,
     JudgeReminderSender,
     JudgingReminderHandler,
-    JudgingReminderScheduler,
     JudgingMaintenance,
   ],
 })

@@ -12,7 +12,6 @@ import { JudgePoolService } from './judge-pool.service';
 import { assignmentAccess, JudgingAccess } from './judging-access';
 import { JudgingController } from './judging.controller';
 import { JudgeReminderSender } from './reminder-sender';
-import { JudgingReminderScheduler } from './reminder-scheduler';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
 
@@ -28,7 +27,6 @@ import { RoundsService } from './rounds.service';
     AssignmentsService,
     ResultsService,
     JudgeReminderSender,
-    JudgingReminderScheduler,
   ],
 })
 export class JudgingModule implements OnModuleInit {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Competition } from '../competitions/competition.entity';
+import { getCompetition } from '../competitions/competition-rows';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { LIVE_STATUSES } from './assigner';
@@ -61,7 +61,7 @@ export class JudgeReminderSender {
       judges = judges.filter((j) => keep.has(j.judgeId));
     }
     if (judges.length === 0) return 0;
-    const competition = await m.findOneByOrFail(Competition, { id: round.competitionId });
+    const competition = await getCompetition(m, round.competitionId);
     await this.outbox.enqueue(
       m,
       judges.map((j) => ({

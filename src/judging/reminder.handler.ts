@@ -7,7 +7,7 @@ import { JudgingRound } from './judging-round.entity';
 import { roundState } from './judging-access';
 import { JudgeReminderSender } from './reminder-sender';
 
-/** The worker side of the 48 h and 12 h reminders. */
+/** The worker side of the judges' reminders (their hours: JUDGE_REMINDERS). */
 @Injectable()
 export class JudgingReminderHandler implements OnModuleInit {
   constructor(

@@ -1,4 +1,11 @@
-import { judgeReminderJobId, judgeReminderPlan } from './reminders';
+import { reminderPlan } from '../jobs/reminder-plan';
+import { JUDGE_REMINDER_HOURS, judgeReminderJobId } from './reminders';
+
+const judgeReminderPlan = (closesAt: Date, now: Date) =>
+  reminderPlan(JUDGE_REMINDER_HOURS, closesAt, now).map(({ hoursBefore, delayMs }) => ({
+    hoursBefore,
+    delayMs,
+  }));
 
 describe('judge reminders', () => {
   const closesAt = new Date('2027-04-30T12:00:00Z');

@@ -4,8 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
-import { Competition } from '../competitions/competition.entity';
-import { publicTeamName } from '../competitions/team.entity';
+import { CompetitionRow, findCompetition, publicEntries } from '../competitions/competition-rows';
+import { moveEntries } from '../competitions/submission-lifecycle';
 import { csvRow, UTF8_BOM } from '../competitions/rules/csv';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
@@ -176,8 +176,8 @@ export class ResultsService {
         ids = [...dto.submissionIds!];
       }
       const dropped = round.shortlist.filter((id) => !ids.includes(id));
-      await setStatus(m, dropped, ['shortlisted'], 'submitted', 'unshortlisted', actor.id);
-      await setStatus(m, ids, ['submitted'], 'shortlisted', 'shortlisted', actor.id);
+      await moveEntries(m, dropped, ['shortlisted'], 'submitted', 'unshortlisted', actor.id);
+      await moveEntries(m, ids, ['submitted'], 'shortlisted', 'shortlisted', actor.id);
       await m.query(
         `UPDATE judging_rounds SET shortlist = $2::uuid[], updated_at = now() WHERE id = $1`,
         [round.id, ids],
@@ -255,7 +255,7 @@ export class ResultsService {
       result.publishedAt = new Date();
       await m.save(result);
       const awarded = new Map(result.awards.map((a) => [a.submissionId, a.award]));
-      await setStatus(
+      await moveEntries(
         m,
         [...awarded.keys()],
         ['submitted', 'shortlisted'],
@@ -309,7 +309,7 @@ export class ResultsService {
   /** Public once published; before that only the programme's staff see what is recorded. */
   async get(who: Principal | undefined, competitionId: string) {
     const m = this.db.manager;
-    const competition = await m.findOneBy(Competition, { id: competitionId });
+    const competition = await findCompetition(m, competitionId);
     if (!competition) throw notFound('Competition');
     const result = await m.findOneBy(CompetitionResult, { competitionId });
     const staff = who ? await this.programmes.canManage(who, competition.programmeId, m) : false;
@@ -320,18 +320,9 @@ export class ResultsService {
   private async resultsView(m: EntityManager, competitionId: string) {
     const result = await m.findOneByOrFail(CompetitionResult, { competitionId });
     // Results are public: a team appears under the name it chose for publication, else neutrally.
-    const rows: { id: string; title: string; teamId: string; publicName: string | null }[] =
-      await m.query(
-        `SELECT s.id, s.title, t.id AS "teamId", t.public_name AS "publicName"
-           FROM submissions s JOIN teams t ON t.id = s.team_id
-          WHERE s.id = ANY($1::uuid[])`,
-        [result.awards.map((a) => a.submissionId)],
-      );
-    const byId = new Map(
-      rows.map((r) => [
-        r.id,
-        { title: r.title, teamName: publicTeamName({ id: r.teamId, publicName: r.publicName }) },
-      ]),
+    const byId = await publicEntries(
+      m,
+      result.awards.map((a) => a.submissionId),
     );
     return {
       competitionId,
@@ -345,12 +336,12 @@ export class ResultsService {
     };
   }
 
-  private async rank(m: EntityManager, round: JudgingRound, competition: Competition) {
+  private async rank(m: EntityManager, round: JudgingRound, competition: CompetitionRow) {
     const entries = await roundEntries(m, round);
     return this.rankFrom(competition, entries, await this.scoreRows(m, round, entries));
   }
 
-  private rankFrom(competition: Competition, entries: RoundEntry[], rows: ScoreRow[]) {
+  private rankFrom(competition: CompetitionRow, entries: RoundEntry[], rows: ScoreRow[]) {
     return rankSubmissions(
       competition.rubric,
       finals(rows),
@@ -379,33 +370,3 @@ const finals = (rows: ScoreRow[]): FinalScore[] =>
   rows
     .filter((r) => r.scoreState === 'final')
     .map((r) => ({ judgeId: r.judgeId, submissionId: r.submissionId, values: r.scores }));
-
-/**
- * Moves entries between statuses as judging decides, bumping each entry's version and writing a
- * version row, like every other change to an entry.
- */
-async function setStatus(
-  m: EntityManager,
-  ids: string[],
-  from: string[],
-  to: string,
-  action: string,
-  authorId: string,
-): Promise<void> {
-  if (ids.length === 0) return;
-  // An UPDATE through the query runner answers [rows, affected count].
-  const [changed] = (await m.query(
-    `UPDATE submissions s SET status = $3, version = s.version + 1, updated_at = now()
-       FROM (SELECT id, status FROM submissions WHERE id = ANY($1::uuid[]) FOR UPDATE) old
-      WHERE s.id = old.id AND old.status = ANY($2::text[])
-      RETURNING s.id, s.version, old.status AS previous`,
-    [ids, from, to],
-  )) as [{ id: string; version: number; previous: string }[], number];
-  for (const c of changed) {
-    await m.query(
-      `INSERT INTO submission_versions (submission_id, version, action, author_id, changes)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [c.id, c.version, action, authorId, JSON.stringify({ status: { from: c.previous, to } })],
-    );
-  }
-}

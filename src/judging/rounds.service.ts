@@ -13,7 +13,8 @@ import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { JudgeReminderSender } from './reminder-sender';
-import { JudgingReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../jobs/reminder-scheduler';
+import { JUDGE_REMINDERS } from './reminders';
 
 const futureInstant = (path: string, value: string, now: Date): Date => {
   const date = new Date(value);
@@ -41,7 +42,7 @@ export class RoundsService {
     private readonly access: JudgingAccess,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
-    private readonly reminders: JudgingReminderScheduler,
+    private readonly reminders: ReminderScheduler,
     private readonly sender: JudgeReminderSender,
     private readonly limiter: RateLimiter,
   ) {}
@@ -84,7 +85,7 @@ export class RoundsService {
       });
       return round;
     });
-    await this.reminders.reschedule(round.id, null, round.closesAt);
+    await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, null, round.closesAt);
     return this.view(this.db.manager, round);
   }
 
@@ -145,7 +146,9 @@ export class RoundsService {
       });
       return { round, previous };
     });
-    if (closesAt) await this.reminders.reschedule(round.id, previous, round.closesAt);
+    if (closesAt) {
+      await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, previous, round.closesAt);
+    }
     return this.view(this.db.manager, round);
   }
 

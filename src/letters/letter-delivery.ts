@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { User } from '../identity/user.entity';
+import { getUser } from '../identity/user-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { OutboxService } from '../notifications/outbox.service';
@@ -54,8 +54,8 @@ export class LetterDelivery {
        RETURNING 1`,
       [letter.matchId, letter.recipientId],
     );
-    const to = await m.findOneByOrFail(User, { id: letter.recipientId });
-    const from = await m.findOneByOrFail(User, { id: letter.senderId });
+    const to = await getUser(m, letter.recipientId);
+    const from = await getUser(m, letter.senderId);
     await this.outbox.enqueue(m, {
       type: 'letter.delivered',
       recipient: { userId: to.id, email: to.email, locale: to.locale },
@@ -71,8 +71,8 @@ export class LetterDelivery {
 
   /** Tells the writer, in their language, that their letter is held, released or removed. */
   async tellWriter(m: EntityManager, letter: Letter, type: WriterNotice): Promise<void> {
-    const writer = await m.findOneByOrFail(User, { id: letter.senderId });
-    const penpal = await m.findOneByOrFail(User, { id: letter.recipientId });
+    const writer = await getUser(m, letter.senderId);
+    const penpal = await getUser(m, letter.recipientId);
     await this.outbox.enqueue(m, {
       type,
       recipient: { userId: writer.id, email: writer.email, locale: writer.locale },

@@ -7,12 +7,9 @@ import { AppError, conflict, forbidden, notFound } from '../common/errors/app-er
 import { PageQuery, pageOf } from '../common/http/pagination';
 import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
-import { Profile } from '../identity/profile.entity';
-import { User } from '../identity/user.entity';
+import { getProfile, getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
-import { PenpalMatch } from '../penpal/penpal-match.entity';
-import { PenpalMatchesService } from '../penpal/penpal-matches.service';
-import { PenpalRound } from '../penpal/penpal-round.entity';
+import { MatchRow, PenpalMatchesService, RoundRow } from '../penpal/penpal-matches.service';
 import { scanContactDetails } from './detector/contact-detector';
 import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
 import { LetterDelivery } from './letter-delivery';
@@ -56,7 +53,7 @@ export class LettersService {
   ) {}
 
   /** The caller's side of the match; anyone else (staff included) gets 403. */
-  private otherOf(match: PenpalMatch, who: Principal): string {
+  private otherOf(match: MatchRow, who: Principal): string {
     if (match.userA === who.id) return match.userB;
     if (match.userB === who.id) return match.userA;
     throw forbidden('Only the two pen pals of a match read and write its letters');
@@ -69,8 +66,8 @@ export class LettersService {
       if (match.status !== 'accepted') throw notActive();
       await this.assertUnderDailyLimit(m, match.id, who.id, round);
 
-      const sender = await m.findOneByOrFail(Profile, { userId: who.id });
-      const recipient = await m.findOneByOrFail(Profile, { userId: recipientId });
+      const sender = await getProfile(m, who.id);
+      const recipient = await getProfile(m, recipientId);
       const now = new Date();
       const screened =
         round.screenAdultLetters ||
@@ -125,7 +122,7 @@ export class LettersService {
     m: EntityManager,
     matchId: string,
     senderId: string,
-    round: PenpalRound,
+    round: RoundRow,
   ): Promise<void> {
     const [row]: { n: number; oldest: Date | null }[] = await m.query(
       `SELECT count(*)::int AS n, min(created_at) AS oldest FROM letters
@@ -285,8 +282,8 @@ export class LettersService {
       const otherId = this.otherOf(match, who);
       if (match.status !== 'accepted' && match.status !== 'published') throw notActive();
       await this.endMatch(m, match, who.id);
-      const me = await m.findOneByOrFail(User, { id: who.id });
-      const other = await m.findOneByOrFail(User, { id: otherId });
+      const me = await getUser(m, who.id);
+      const other = await getUser(m, otherId);
       await this.outbox.enqueue(m, {
         type: 'penpal.ended',
         recipient: { userId: other.id, email: other.email, locale: other.locale },
@@ -308,7 +305,7 @@ export class LettersService {
   }
 
   /** Ends the match and stops the letters still travelling on it. */
-  async endMatch(m: EntityManager, match: PenpalMatch, by: string): Promise<void> {
+  async endMatch(m: EntityManager, match: MatchRow, by: string): Promise<void> {
     await this.matches.end(m, match, by);
     await m.update(Letter, { matchId: match.id, status: 'scheduled' }, { status: 'removed' });
   }

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf } from '../common/http/pagination';
 import { isMinorOn } from '../common/age';
-import { User } from '../identity/user.entity';
+import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
@@ -161,10 +161,7 @@ export class ModerationService {
         }
         if (dto.action === 'end_match' && ['accepted', 'published'].includes(match.status)) {
           await this.letters.endMatch(m, match, who.id);
-          const people = [
-            await m.findOneByOrFail(User, { id: match.userA }),
-            await m.findOneByOrFail(User, { id: match.userB }),
-          ];
+          const people = [await getUser(m, match.userA), await getUser(m, match.userB)];
           await this.outbox.enqueue(
             m,
             people.map((to) => ({

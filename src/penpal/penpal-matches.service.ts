@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound, unprocessable } from '../common/errors/a
 import { mayParticipate } from '../identity/consent';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { ParticipationChange, ParticipationHooks } from '../identity/participation-hooks';
-import { User } from '../identity/user.entity';
+import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
@@ -32,6 +32,10 @@ interface PenpalRow {
   languages: unknown;
   interests: string[];
 }
+
+/** A match and its round as letters reads them: penpal owns both tables (issue 15). */
+export type MatchRow = PenpalMatch;
+export type RoundRow = Readonly<PenpalRound>;
 
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
@@ -175,8 +179,8 @@ export class PenpalMatchesService implements OnModuleInit {
       );
 
       // One after the other: m is a transaction's single connection.
-      const a = await m.findOneByOrFail(User, { id: match.userA });
-      const b = await m.findOneByOrFail(User, { id: match.userB });
+      const a = await getUser(m, match.userA);
+      const b = await getUser(m, match.userB);
       const other = side === 'A' ? b : a;
       if (match.status === 'accepted') {
         await this.outbox.enqueue(
@@ -245,8 +249,8 @@ export class PenpalMatchesService implements OnModuleInit {
     reason: string | null,
   ): Promise<void> {
     await m.update(PenpalMatch, { id: match.id }, { status: 'cancelled' });
-    const a = await m.findOneByOrFail(User, { id: match.userA });
-    const b = await m.findOneByOrFail(User, { id: match.userB });
+    const a = await getUser(m, match.userA);
+    const b = await getUser(m, match.userB);
     await this.outbox.enqueue(
       m,
       [a, b].map((to) => ({

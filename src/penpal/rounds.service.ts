@@ -13,10 +13,10 @@ import {
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { ageOn } from '../common/age';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
-import { Profile } from '../identity/profile.entity';
+import { getProfile } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { Programme } from '../programmes/programme.entity';
+import { getProgramme } from '../programmes/programme-rows';
 import { ConstraintDto } from './dto/constraint.dto';
 import { EnrolDto } from './dto/enrolment.dto';
 import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
@@ -63,7 +63,7 @@ export class RoundsService {
   ) {}
 
   private async view(round: PenpalRound, m: EntityManager = this.db.manager): Promise<RoundView> {
-    const programme = await m.findOneByOrFail(Programme, { id: round.programmeId });
+    const programme = await getProgramme(m, round.programmeId);
     return {
       id: round.id,
       programmeId: round.programmeId,
@@ -251,7 +251,7 @@ export class RoundsService {
         );
       }
       await this.consents.assertMayParticipate(who.id, m);
-      const profile = await m.findOneByOrFail(Profile, { userId: who.id });
+      const profile = await getProfile(m, who.id);
       const problem = ageProblem(ageOn(profile.dateOfBirth, round.enrolmentClosesAt), round.rules);
       if (problem)
         throw unprocessable('NOT_ELIGIBLE', problem, [{ path: 'dateOfBirth', message: problem }]);

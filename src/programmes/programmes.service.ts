@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { AccountErasure } from '../common/erasure/account-erasure';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { User } from '../identity/user.entity';
+import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { CreateProgrammeDto } from './dto/programme.dto';
 import { ProgrammeAccess } from './programme-access';
@@ -108,10 +108,9 @@ export class ProgrammesService {
   ) {
     return this.db.transaction(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
-      const user = await m.findOneBy(
-        User,
-        who.userId ? { id: who.userId } : { email: who.email!.toLowerCase() },
-      );
+      const user = who.userId
+        ? await findUser(m, who.userId)
+        : await findUserByEmail(m, who.email!.toLowerCase());
       if (!user || user.deletedAt) throw notFound('User');
       const userId = user.id;
       if (!user.roles.includes('coordinator') && !user.roles.includes('admin')) {

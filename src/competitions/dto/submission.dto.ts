@@ -25,7 +25,7 @@ import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 import { COUNTRIES, ISO_639_1 } from '../../common/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
-import { SUBMISSION_STATUSES } from '../rules/types';
+import { SUBMISSION_STATUSES, VERSION_ACTIONS } from '../rules/types';
 import { trim } from '../../common/http/transforms';
 
 export class MilestoneDto {
@@ -335,10 +335,7 @@ export class SubmissionResponseDto extends SubmissionFieldsDto {
 
 export class SubmissionVersionDto {
   @ApiProperty() version: number;
-  @ApiProperty({
-    enum: ['created', 'edited', 'asset_added', 'asset_removed', 'submitted', 'withdrawn'],
-  })
-  action: string;
+  @ApiProperty({ enum: VERSION_ACTIONS }) action: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
   @ApiProperty({ nullable: true, type: String }) authorName: string | null;
   @ApiProperty({
@@ -398,7 +395,7 @@ export class SubmissionListPageDto extends PageMetaDto {
     type: 'object',
     additionalProperties: { type: 'integer' },
     description: 'entries per status under the other filters',
-    example: { draft: 3, submitted: 12, withdrawn: 1, shortlisted: 0, awarded: 0, disqualified: 0 },
+    example: { draft: 3, submitted: 12, withdrawn: 1, shortlisted: 0, awarded: 0 },
   })
   counts: Record<string, number>;
 }

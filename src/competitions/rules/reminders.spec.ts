@@ -1,6 +1,14 @@
-import { reminderJobId, reminderPlan } from './reminders';
+import { reminderPlan as planFor } from '../../jobs/reminder-plan';
+import {
+  ENTRY_REMINDERS,
+  extensionReminderJobId,
+  REMINDER_HOURS,
+  reminderJobId,
+} from './reminders';
 
-describe('reminderPlan', () => {
+const reminderPlan = (closesAt: Date, now: Date) => planFor(REMINDER_HOURS, closesAt, now);
+
+describe('entry reminders', () => {
   const now = new Date('2027-03-01T00:00:00Z');
 
   it('plans 72 h and 24 h before a distant close', () => {
@@ -25,5 +33,15 @@ describe('reminderPlan', () => {
     const b = reminderJobId('c1', 24, new Date('2027-03-11T00:00:00Z'));
     expect(a).not.toBe(b);
     expect(a).not.toContain(':');
+  });
+
+  it('plans a team’s extension apart from the competition’s close', () => {
+    const at = new Date('2027-03-10T00:00:00Z');
+    expect(ENTRY_REMINDERS.jobId({ competitionId: 'c1' }, 24, at)).toBe(
+      reminderJobId('c1', 24, at),
+    );
+    expect(ENTRY_REMINDERS.jobId({ competitionId: 'c1', submissionId: 's1' }, 24, at)).toBe(
+      extensionReminderJobId('s1', 24, at),
+    );
   });
 });

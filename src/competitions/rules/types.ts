@@ -27,15 +27,29 @@ export interface Limits {
   maxUploadBytes?: number;
 }
 
+/** An entry's lifecycle: submission-lifecycle.ts makes every move and records it as a version. */
 export const SUBMISSION_STATUSES = [
   'draft',
   'submitted',
   'withdrawn',
   'shortlisted',
   'awarded',
-  'disqualified',
 ] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** What a version row says happened: the team's own changes, then judging's decisions. */
+export const VERSION_ACTIONS = [
+  'created',
+  'edited',
+  'asset_added',
+  'asset_removed',
+  'submitted',
+  'withdrawn',
+  'shortlisted',
+  'unshortlisted',
+  'awarded',
+] as const;
+export type VersionAction = (typeof VERSION_ACTIONS)[number];
 
 export interface Milestone {
   title: string;

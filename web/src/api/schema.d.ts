@@ -3173,7 +3173,7 @@ export interface components {
             kind: "short_movie" | "project";
             title: string;
             /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
             /** @description send it back as `version` or If-Match when editing */
             version: number;
             assets: components["schemas"]["AssetResponseDto"][];
@@ -3194,7 +3194,7 @@ export interface components {
             /** @enum {string} */
             kind: "short_movie" | "project";
             /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
             version: number;
             /** Format: uuid */
             teamId: string;
@@ -3222,8 +3222,7 @@ export interface components {
              *       "submitted": 12,
              *       "withdrawn": 1,
              *       "shortlisted": 0,
-             *       "awarded": 0,
-             *       "disqualified": 0
+             *       "awarded": 0
              *     }
              */
             counts: {
@@ -3235,7 +3234,7 @@ export interface components {
             id: string;
             title: string;
             /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
         };
         MyTeamDto: {
             /** Format: uuid */
@@ -3316,7 +3315,7 @@ export interface components {
             kind: "short_movie" | "project";
             title: string;
             /** @enum {string} */
-            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+            status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
             version: number;
             /** Format: date-time */
             submittedAt: string | null;
@@ -3373,7 +3372,7 @@ export interface components {
         SubmissionVersionDto: {
             version: number;
             /** @enum {string} */
-            action: "created" | "edited" | "asset_added" | "asset_removed" | "submitted" | "withdrawn";
+            action: "created" | "edited" | "asset_added" | "asset_removed" | "submitted" | "withdrawn" | "shortlisted" | "unshortlisted" | "awarded";
             /** Format: uuid */
             authorId: string | null;
             authorName: string | null;
@@ -8868,7 +8867,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                status?: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded" | "disqualified";
+                status?: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
                 /** @description teams with a member from this country */
                 country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
                 teamId?: string;

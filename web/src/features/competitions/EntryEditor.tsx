@@ -19,6 +19,7 @@ import {
   useSubmit,
   useVersions,
   useWithdraw,
+  type Version,
 } from './queries';
 import { type AssetRole, uploadAsset } from './upload';
 import { type SaveState, useAutosave } from './useAutosave';
@@ -57,13 +58,17 @@ const SAVE_STATE: Record<SaveState, MessageDescriptor> = {
   conflict: msg`Not saved yet: someone else changed this entry.`,
 };
 
-const ACTION: Record<string, MessageDescriptor> = {
+/** Every action the API lists (its enum): a new one fails the type check until it has words. */
+const ACTION: Record<Version['action'], MessageDescriptor> = {
   created: msg`started the entry`,
   edited: msg`edited`,
   asset_added: msg`added a file`,
   asset_removed: msg`removed a file`,
   submitted: msg`submitted`,
   withdrawn: msg`withdrew the entry`,
+  shortlisted: msg`shortlisted the entry`,
+  unshortlisted: msg`took the entry off the shortlist`,
+  awarded: msg`gave the entry an award`,
 };
 
 export const STATUS: Record<string, MessageDescriptor> = {
@@ -72,7 +77,6 @@ export const STATUS: Record<string, MessageDescriptor> = {
   withdrawn: msg`Withdrawn`,
   shortlisted: msg`Shortlisted`,
   awarded: msg`Awarded`,
-  disqualified: msg`Disqualified`,
 };
 
 /** The sentence for one thing the API says is missing or wrong when submitting. */

@@ -25,7 +25,6 @@ const BADGE: Record<string, string> = {
   awarded: 'badge badge-ok',
   draft: 'badge badge-wait',
   withdrawn: 'badge',
-  disqualified: 'badge badge-no',
 };
 
 function EntryItem({ entry, competitionId }: { entry: EntryRow; competitionId: string }) {

@@ -12,7 +12,6 @@ export const STATUS: Record<string, MessageDescriptor> = {
   withdrawn: msg`Withdrawn`,
   shortlisted: msg`Shortlisted`,
   awarded: msg`Awarded`,
-  disqualified: msg`Disqualified`,
 };
 
 export const STATUSES = Object.keys(STATUS);
