@@ -222,8 +222,12 @@ class Refiner {
   readonly price: Float64Array;
   /** pushes plus relabels, for benchmarks */
   work = 0;
-  private readonly current: Int32Array;
   private readonly queue: Int32Array;
+  /** look-back cache of discharge: three entries per node, and a bound on the others */
+  private readonly cache: Int32Array;
+  private readonly bound: Float64Array;
+  /** full scans of a node's entries, for benchmarks */
+  scans = 0;
   private readonly buckets: {
     dist: Float64Array;
     bucketFirst: Int32Array;
@@ -240,7 +244,8 @@ class Refiner {
     private readonly excess: Float64Array,
   ) {
     this.price = new Float64Array(g.nodes);
-    this.current = new Int32Array(g.nodes);
+    this.cache = new Int32Array(3 * g.nodes).fill(-1);
+    this.bound = new Float64Array(g.nodes);
     this.queue = new Int32Array(g.nodes);
     const n = g.nodes;
     this.buckets = {
@@ -255,7 +260,7 @@ class Refiner {
 
   refine(eps: number): void {
     const { first, head, pair, rescap, cost, nodes } = this.g;
-    const { price, excess, current, queue } = this;
+    const { price, excess, queue, cache } = this;
     // Saturating every entry of negative reduced cost makes the flow 0-optimal (so eps-optimal)
     // at the price of excesses and deficits, which the pushes below then settle.
     for (let u = 0; u < nodes; u++) {
@@ -272,15 +277,16 @@ class Refiner {
     }
     let size = 0;
     for (let u = 0; u < nodes; u++) {
-      current[u] = first[u];
+      // The saturation above gave entries back their capacity: every cache is stale.
+      cache[3 * u] = -1;
       if (excess[u] > 0) queue[size++] = u;
     }
     let head0 = 0;
     this.priceUpdate(eps, size);
     while (size > 0) {
       if (this.relabelsSinceUpdate > this.updateEvery) {
+        // Prices only fall, so the caches stay valid.
         this.priceUpdate(eps, size);
-        for (let u = 0; u < nodes; u++) current[u] = first[u];
       }
       const u = queue[head0];
       head0 = head0 + 1 === nodes ? 0 : head0 + 1;
@@ -348,44 +354,99 @@ class Refiner {
     }
   }
 
-  /** Pushes u's excess away, relabelling u as needed; returns the new queue size. */
+  /**
+   * Pushes u's excess away, always along the residual entry of highest value price[v] - cost
+   * (admissible when that value exceeds u's price), relabelling u to that value - eps when none
+   * is admissible. Returns the new queue size.
+   *
+   * Look-back, as in the auction (assignment.ts): a full scan keeps u's three best entries and
+   * an upper bound on the value of every other. Prices only fall, so a cached value above the
+   * bound is the true best without a scan; an entry that regains capacity by a push from its
+   * far end raises the bound to its value then. On these graphs most nodes have dozens of
+   * entries and most relabels are then answered from the cache.
+   */
   private discharge(u: number, eps: number, qHead: number, size: number): number {
     const { first, head, pair, rescap, cost, nodes } = this.g;
-    const { price, excess, current, queue } = this;
-    const end = first[u + 1];
+    const { price, excess, queue, cache, bound } = this;
+    const c = 3 * u;
     let pu = price[u];
-    let r = current[u];
     while (excess[u] > 0) {
-      for (; r < end; r++) {
-        if (rescap[r] > 0 && cost[r] + pu - price[head[r]] < 0) break;
-      }
-      if (r === end) {
-        // Relabel: the highest price that leaves some entry admissible at exactly -eps.
-        let best = -Infinity;
-        let bestArc = first[u];
-        for (let s = first[u]; s < end; s++) {
-          if (rescap[s] <= 0) continue;
-          const p = price[head[s]] - cost[s];
-          if (p > best) {
-            best = p;
-            bestArc = s;
+      let best = -1;
+      let value = -Infinity;
+      if (cache[c] >= 0) {
+        for (let t = 0; t < 3; t++) {
+          const e = cache[c + t];
+          if (e < 0 || rescap[e] <= 0) continue;
+          const x = price[head[e]] - cost[e];
+          if (x > value) {
+            value = x;
+            best = e;
           }
         }
-        // An active node always has a residual path back to a deficit, so an exit entry.
-        pu = best - eps;
+        if (!(value >= bound[u])) best = -1;
+      }
+      if (best < 0) {
+        let x1 = -1;
+        let x2 = -1;
+        let x3 = -1;
+        let w1 = -Infinity;
+        let w2 = -Infinity;
+        let w3 = -Infinity;
+        let rest = -Infinity;
+        for (let e = first[u]; e < first[u + 1]; e++) {
+          if (rescap[e] <= 0) continue;
+          const x = price[head[e]] - cost[e];
+          if (x > w1) {
+            rest = w3 > rest ? w3 : rest;
+            x3 = x2;
+            w3 = w2;
+            x2 = x1;
+            w2 = w1;
+            x1 = e;
+            w1 = x;
+          } else if (x > w2) {
+            rest = w3 > rest ? w3 : rest;
+            x3 = x2;
+            w3 = w2;
+            x2 = e;
+            w2 = x;
+          } else if (x > w3) {
+            rest = w3 > rest ? w3 : rest;
+            x3 = e;
+            w3 = x;
+          } else if (x > rest) {
+            rest = x;
+          }
+        }
+        cache[c] = x1;
+        cache[c + 1] = x2;
+        cache[c + 2] = x3;
+        bound[u] = rest;
+        best = x1;
+        value = w1;
+        this.scans++;
+      }
+      // An active node always has a residual path back to a deficit, so an exit entry.
+      if (best < 0) throw new Error('cost scaling: an active node has no residual entry');
+      if (!(value > pu)) {
+        pu = value - eps;
         if (pu < -PRICE_BOUND) {
           throw new RangeError('cost scaling: a price left the exact range (2^51)');
         }
         price[u] = pu;
-        r = bestArc;
         this.work++;
         this.relabelsSinceUpdate++;
-        continue;
       }
-      const v = head[r];
-      const delta = excess[u] < rescap[r] ? excess[u] : rescap[r];
-      rescap[r] -= delta;
-      rescap[pair[r]] += delta;
+      const v = head[best];
+      const delta = excess[u] < rescap[best] ? excess[u] : rescap[best];
+      rescap[best] -= delta;
+      const back = pair[best];
+      if (rescap[back] === 0) {
+        // v's entry back to u regains capacity: v's cache must not miss it.
+        const x = pu - cost[back];
+        if (x > bound[v]) bound[v] = x;
+      }
+      rescap[back] += delta;
       excess[u] -= delta;
       const before = excess[v];
       excess[v] = before + delta;
@@ -395,7 +456,6 @@ class Refiner {
         size++;
       }
     }
-    current[u] = r;
     return size;
   }
 }
