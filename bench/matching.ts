@@ -1,8 +1,12 @@
 /**
  * Pen-pal matching benchmark.
  *
- *   npm run bench:matching -- --per-side N --k K --seed S [--penpals P] [--threads 1|2]
- *                              [--json] [--write-dimacs FILE]
+ *   npm run bench:matching -- --per-side N --k K --seed S [--capacity C] [--threads 1|2]
+ *                              [--solver S] [--also S] [--json] [--write-dimacs FILE]
+ *
+ * --capacity (or --penpals) is the round's pen pals per participant. --solver forces one of
+ * auto, assignment, cost-scaling, network-simplex; --also solves the same candidate graph again
+ * with another one afterwards, so that old and new are compared in one run on one graph.
  *
  * It runs the compiled code (tsconfig.bench.json), as production does: the engine's helper
  * thread (--threads 2, the default) starts from compiled JavaScript.
@@ -13,7 +17,12 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { writeDimacs } from '../src/common/flow';
-import { buildNetwork, runMatching } from '../src/penpal/matching';
+import {
+  buildNetwork,
+  runMatching,
+  solveMatching,
+  type SolverChoice,
+} from '../src/penpal/matching';
 import { HELPER_MIN_PARTICIPANTS, startMatchingHelper } from '../src/penpal/matching-helper';
 import { generatePopulation } from './lib/population';
 
@@ -25,6 +34,16 @@ interface Args {
   threads: number;
   json: boolean;
   dimacs: string | null;
+  solver: SolverChoice;
+  also: SolverChoice | null;
+}
+
+const SOLVERS: SolverChoice[] = ['auto', 'assignment', 'cost-scaling', 'network-simplex'];
+
+function solverChoice(value: string): SolverChoice {
+  const choice = SOLVERS.find((s) => s === value);
+  if (choice === undefined) throw new Error(`--solver must be one of ${SOLVERS.join(', ')}`);
+  return choice;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +55,8 @@ function parseArgs(argv: string[]): Args {
     threads: 2,
     json: false,
     dimacs: null,
+    solver: 'auto',
+    also: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -54,8 +75,15 @@ function parseArgs(argv: string[]): Args {
       case '--seed':
         args.seed = Number(value());
         break;
+      case '--capacity':
       case '--penpals':
         args.penpals = Number(value());
+        break;
+      case '--solver':
+        args.solver = solverChoice(value());
+        break;
+      case '--also':
+        args.also = solverChoice(value());
         break;
       case '--threads':
         args.threads = Number(value());
@@ -79,15 +107,27 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+const WORK_UNIT = {
+  assignment: 'auction bids',
+  'cost-scaling': 'pushes and relabels',
+  'network-simplex': 'simplex pivots',
+} as const;
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000);
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
-  const input = generatePopulation({
+  const population = generatePopulation({
     perSide: args.perSide,
     seed: args.seed,
     k: args.k,
     penpals: args.penpals,
   });
+  const input = { ...population, tuning: { ...population.tuning, solver: args.solver } };
   const generateMs = Math.round(performance.now() - t0);
 
   // Started just before the engine, as the matching job does, so that its start-up overlaps
@@ -102,11 +142,36 @@ function main(): void {
   }
   // Below HELPER_MIN_PARTICIPANTS the engine runs alone, as in the job.
   const threads = helper === null ? 1 : 2;
+  // CPU time next to the wall clock: on a shared machine it is the steadier figure. It covers
+  // every thread of the process (the helper's too).
+  const cpu0 = process.cpuUsage();
   const run = runMatching(input, helper ?? undefined);
+  const engineCpuMs = cpuMs(cpu0);
   helper?.close();
   const { stats } = run.result;
   const d = stats.durationMs;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  // The same candidate graph again with another solver; its memory is not in peakRssMb.
+  let also: {
+    solver: keyof typeof WORK_UNIT;
+    solveMs: number;
+    solveCpuMs: number;
+    work: number;
+    flowCost: number;
+  } | null = null;
+  if (args.also !== null) {
+    const t1 = performance.now();
+    const cpu1 = process.cpuUsage();
+    const again = solveMatching(run.prep, run.graph, undefined, args.also);
+    also = {
+      solver: again.method,
+      solveMs: Math.round(performance.now() - t1),
+      solveCpuMs: cpuMs(cpu1),
+      work: again.work,
+      flowCost: again.flowCost,
+    };
+  }
 
   let dimacsMs: number | null = null;
   let network: { nodes: number; arcs: number } | null = null;
@@ -139,6 +204,7 @@ function main(): void {
     solveMs: d.solve,
     reportMs: d.report,
     totalMs: d.total,
+    engineCpuMs,
     peakRssMb,
     candidateEdges: stats.candidateEdges,
     solver: run.solved.method,
@@ -167,6 +233,8 @@ function main(): void {
     dimacsCost: stats.objective.flowCost,
     dimacsFile: args.dimacs,
     dimacsMs,
+    also,
+    sameOptimum: also === null ? null : also.flowCost === stats.objective.flowCost,
   };
 
   if (!args.json) {
@@ -176,7 +244,7 @@ function main(): void {
     console.log(`  generate population  ${generateMs} ms (not part of the engine)`);
     console.log(`  prepare              ${d.prepare} ms`);
     console.log(`  candidates           ${d.candidates} ms  (${stats.candidateEdges} edges)`);
-    const unit = run.solved.method === 'assignment' ? 'auction bids' : 'simplex pivots';
+    const unit = WORK_UNIT[run.solved.method];
     const weights =
       (run.solved.smallWeights ? ', small weights passed the level check' : '') +
       (run.solved.parts === 2 ? ', 2 parts' : '');
@@ -185,6 +253,7 @@ function main(): void {
     console.log(
       `  candidates + solve   ${d.candidates + d.solve} ms; with prepare ${summary.candidatesMs + d.solve} ms; total ${d.total} ms`,
     );
+    console.log(`  engine CPU time      ${engineCpuMs} ms (all threads)`);
     console.log(`  peak RSS             ${peakRssMb} MB`);
     console.log(
       `  pairs ${stats.pairs}, people matched ${stats.matchedPeople} of ${stats.enrolled}, mean score ${stats.meanScore}, median ${stats.medianScore}`,
@@ -194,6 +263,11 @@ function main(): void {
     console.log(`  shortfalls           ${JSON.stringify(summary.shortfalls)}`);
     console.log(`  objective            ${JSON.stringify(summary.objective)}`);
     console.log(`  flow cost (DIMACS)   ${summary.dimacsCost}`);
+    if (also !== null) {
+      console.log(
+        `  also ${also.solver}: solve ${also.solveMs} ms, CPU ${also.solveCpuMs} ms (${also.work} ${WORK_UNIT[also.solver]}), flow cost ${also.flowCost}, ${summary.sameOptimum ? 'the same optimum' : 'A DIFFERENT OPTIMUM'}`,
+      );
+    }
     if (args.dimacs !== null)
       console.log(`  DIMACS written to    ${args.dimacs} in ${dimacsMs} ms`);
   }

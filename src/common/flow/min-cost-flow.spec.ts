@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { FlowNetwork, solveMinCostFlow, toDimacs, type FlowSolution } from './index';
+import {
+  FlowNetwork,
+  solveMinCostFlow,
+  solveMinCostFlowByCostScaling,
+  toDimacs,
+  type FlowSolution,
+} from './index';
 
 interface ArcSpec {
   from: number;
@@ -150,7 +156,10 @@ const instanceArb = (maxNodes: number, maxArcs: number): fc.Arbitrary<Instance> 
       return inst;
     });
 
-describe('solveMinCostFlow', () => {
+describe.each([
+  ['network simplex', solveMinCostFlow],
+  ['cost scaling', solveMinCostFlowByCostScaling],
+] as const)('%s', (_name, solve) => {
   it('routes a transportation problem at minimum cost', () => {
     const net = new FlowNetwork(4);
     net.setSupply(0, 3);
@@ -161,7 +170,7 @@ describe('solveMinCostFlow', () => {
     const a03 = net.addArc(0, 3, 10, 1);
     const a12 = net.addArc(1, 2, 10, 2);
     const a13 = net.addArc(1, 3, 10, 3);
-    const sol = solveMinCostFlow(net);
+    const sol = solve(net);
     expect(sol.feasible).toBe(true);
     expect(sol.status).toBe('optimal');
     expect(Array.from(sol.flow)).toEqual([2, 1, 2, 0]);
@@ -174,7 +183,7 @@ describe('solveMinCostFlow', () => {
     net.addArc(0, 1, 5, -3);
     net.addArc(1, 2, 2, 1);
     net.addArc(2, 0, 4, 1);
-    const sol = solveMinCostFlow(net);
+    const sol = solve(net);
     expect(sol.feasible).toBe(true);
     expect(Array.from(sol.flow)).toEqual([2, 2, 2]);
     expect(sol.cost).toBe(-2);
@@ -185,14 +194,14 @@ describe('solveMinCostFlow', () => {
     unbalanced.addArc(0, 1, 10, 1);
     unbalanced.setSupply(0, 3);
     unbalanced.setSupply(1, -2);
-    expect(solveMinCostFlow(unbalanced)).toMatchObject({ feasible: false, status: 'infeasible' });
+    expect(solve(unbalanced)).toMatchObject({ feasible: false, status: 'infeasible' });
 
     const narrow = new FlowNetwork(3);
     narrow.addArc(0, 1, 2, 1);
     narrow.addArc(1, 2, 1, 1);
     narrow.setSupply(0, 2);
     narrow.setSupply(2, -2);
-    expect(solveMinCostFlow(narrow).feasible).toBe(false);
+    expect(solve(narrow).feasible).toBe(false);
   });
 
   it('honours lower bounds even when they cost more', () => {
@@ -201,7 +210,7 @@ describe('solveMinCostFlow', () => {
     net.setSupply(1, -4);
     const cheap = net.addArc(0, 1, 10, 1);
     const dear = net.addArc(0, 1, 10, 5, 3);
-    const sol = solveMinCostFlow(net);
+    const sol = solve(net);
     expect(sol.feasible).toBe(true);
     expect(sol.flow[cheap]).toBe(1);
     expect(sol.flow[dear]).toBe(3);
@@ -211,7 +220,7 @@ describe('solveMinCostFlow', () => {
   it('reports lower bounds that cannot be met as infeasible', () => {
     const net = new FlowNetwork(2);
     net.addArc(0, 1, 5, 0, 2);
-    expect(solveMinCostFlow(net).feasible).toBe(false);
+    expect(solve(net).feasible).toBe(false);
   });
 
   it('handles infinite capacities and detects unbounded negative cycles', () => {
@@ -219,12 +228,12 @@ describe('solveMinCostFlow', () => {
     net.setSupply(0, 7);
     net.setSupply(1, -7);
     net.addArc(0, 1, Infinity, 2);
-    expect(solveMinCostFlow(net)).toMatchObject({ feasible: true, cost: 14 });
+    expect(solve(net)).toMatchObject({ feasible: true, cost: 14 });
 
     const loop = new FlowNetwork(2);
     loop.addArc(0, 1, Infinity, -1);
     loop.addArc(1, 0, Infinity, 0);
-    expect(solveMinCostFlow(loop)).toMatchObject({ feasible: false, status: 'unbounded' });
+    expect(solve(loop)).toMatchObject({ feasible: false, status: 'unbounded' });
   });
 
   it('keeps big-M costs exact', () => {
@@ -236,14 +245,14 @@ describe('solveMinCostFlow', () => {
     net.addArc(1, 2, 1, 1);
     net.addArc(1, 2, 1, 3);
     net.addArc(0, 2, 2, 0);
-    const sol = solveMinCostFlow(net);
+    const sol = solve(net);
     expect(sol.cost).toBe(-2 * big + 4);
   });
 
   it('refuses costs beyond the exactness bound', () => {
     const net = new FlowNetwork(2);
     net.addArc(0, 1, 1, 2 ** 51);
-    expect(() => solveMinCostFlow(net)).toThrow(RangeError);
+    expect(() => solve(net)).toThrow(RangeError);
   });
 
   it('validates arcs and supplies', () => {
@@ -260,8 +269,8 @@ describe('solveMinCostFlow', () => {
     for (let i = 0; i < 1000; i++) net.addArc(i % 50, (i * 7 + 1) % 50, 1, (i * 13) % 11);
     expect(net.arcCount).toBe(1000);
     expect(net.arcTo(999)).toBe((999 * 7 + 1) % 50);
-    expect(solveMinCostFlow(net)).toMatchObject({ feasible: true, cost: 0 });
-    expect(solveMinCostFlow(new FlowNetwork(0))).toMatchObject({ feasible: true, cost: 0 });
+    expect(solve(net)).toMatchObject({ feasible: true, cost: 0 });
+    expect(solve(new FlowNetwork(0))).toMatchObject({ feasible: true, cost: 0 });
   });
 
   it('reports progress ending at 1', () => {
@@ -270,14 +279,14 @@ describe('solveMinCostFlow', () => {
     net.setSupply(1, -1);
     net.addArc(0, 1, 1, 1);
     const seen: number[] = [];
-    solveMinCostFlow(net, { onProgress: (f) => seen.push(f) });
+    solve(net, { onProgress: (f) => seen.push(f) });
     expect(seen[seen.length - 1]).toBe(1);
   });
 
   it('matches successive shortest paths on random small networks', () => {
     fc.assert(
       fc.property(instanceArb(7, 14), (inst) => {
-        const sol = solveMinCostFlow(build(inst));
+        const sol = solve(build(inst));
         const expected = referenceMinCost(inst);
         if (expected === null) {
           expect(sol.feasible).toBe(false);
@@ -288,25 +297,6 @@ describe('solveMinCostFlow', () => {
         }
       }),
       { numRuns: 600, seed: 20270101 },
-    );
-  });
-
-  it('agrees with the reference on medium networks whatever the pivot block size', () => {
-    fc.assert(
-      fc.property(
-        instanceArb(20, 70),
-        fc.constantFrom(0.01, 0.2, 1, 3),
-        (inst, blockSizeFactor) => {
-          const sol = solveMinCostFlow(build(inst), { blockSizeFactor });
-          const expected = referenceMinCost(inst);
-          expect(sol.feasible).toBe(expected !== null);
-          if (expected !== null) {
-            expect(sol.cost).toBe(expected);
-            expectValid(inst, sol);
-          }
-        },
-      ),
-      { numRuns: 300, seed: 4242 },
     );
   });
 
@@ -328,13 +318,34 @@ describe('solveMinCostFlow', () => {
     for (let i = 0; i < left; i++) supply[i] = 3;
     for (let j = 0; j < right; j++) supply[left + j] = -4;
     const inst: Instance = { n: left + right, arcs, supply };
-    const sol = solveMinCostFlow(build(inst));
+    const sol = solve(build(inst));
     const expected = referenceMinCost(inst);
     expect(sol.feasible).toBe(expected !== null);
     if (expected !== null) {
       expect(sol.cost).toBe(expected);
       expectValid(inst, sol);
     }
+  });
+});
+
+describe('solveMinCostFlow options', () => {
+  it('agrees with the reference on medium networks whatever the pivot block size (network simplex)', () => {
+    fc.assert(
+      fc.property(
+        instanceArb(20, 70),
+        fc.constantFrom(0.01, 0.2, 1, 3),
+        (inst, blockSizeFactor) => {
+          const sol = solveMinCostFlow(build(inst), { blockSizeFactor });
+          const expected = referenceMinCost(inst);
+          expect(sol.feasible).toBe(expected !== null);
+          if (expected !== null) {
+            expect(sol.cost).toBe(expected);
+            expectValid(inst, sol);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 4242 },
+    );
   });
 });
 

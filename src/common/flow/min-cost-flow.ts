@@ -1,6 +1,7 @@
 import { FlowNetwork } from './flow-network';
 
 export { FlowNetwork } from './flow-network';
+export { solveMinCostFlowByCostScaling } from './cost-scaling';
 export {
   MAX_PATH_COST_BOUND,
   solveMinCostFlow,

@@ -144,7 +144,7 @@ export class MatchingObjectiveDto {
   @ApiProperty() totalScore: number;
   @ApiProperty({ description: 'optimum of the min-cost-flow network, in its own units' })
   flowCost: number;
-  @ApiProperty({ enum: ['assignment', 'network-simplex'] }) method: string;
+  @ApiProperty({ enum: ['assignment', 'cost-scaling', 'network-simplex'] }) method: string;
   @ApiProperty() quotaWeight: number;
   @ApiProperty() personWeight: number;
 }

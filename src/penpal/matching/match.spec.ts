@@ -322,6 +322,8 @@ function instanceArb(opts: {
   quotas: boolean;
   capacityOne?: boolean;
   lists?: boolean;
+  /** most pen pals per participant in the round; default 2 */
+  maxPenpals?: number;
 }): fc.Arbitrary<MatchingInput> {
   return fc
     .record({
@@ -334,7 +336,7 @@ function instanceArb(opts: {
       seed: fc.integer({ min: 0, max: 1000 }),
       maxGap: fc.integer({ min: 1, max: 5 }),
       requireShared: fc.boolean(),
-      ppp: fc.integer({ min: 1, max: 2 }),
+      ppp: fc.integer({ min: 1, max: opts.maxPenpals ?? 2 }),
       min: fc.integer({ min: 0, max: 2 }),
       minAge: fc.constantFrom(13, 14),
       maxAge: fc.constantFrom(22, 24),
@@ -830,20 +832,28 @@ describe('matchPenpals', () => {
     );
   });
 
-  it('reaches the exhaustive optimum on tiny instances', () => {
-    fc.assert(
-      fc.property(instanceArb({ maxPerSide: 4, quotas: true }), (input) => {
-        const expected = exhaustiveOptimum(input);
-        const got = matchPenpals(input).stats.objective;
-        expect({
-          quotaPairs: got.quotaPairs,
-          matchedPeople: got.matchedPeople,
-          totalScore: got.totalScore,
-        }).toEqual(expected);
-      }),
-      { numRuns: 250, seed: 17 },
-    );
-  });
+  it.each([
+    ['the default solver', 2, undefined, 17],
+    ['cost scaling, with up to three pen pals', 3, 'cost-scaling', 31],
+  ] as const)(
+    'reaches the exhaustive optimum on tiny instances: %s',
+    (_, maxPenpals, solver, seed) => {
+      fc.assert(
+        fc.property(instanceArb({ maxPerSide: 4, quotas: true, maxPenpals }), (input) => {
+          const expected = exhaustiveOptimum(input);
+          const tuning = solver === undefined ? input.tuning : { ...input.tuning, solver };
+          const got = matchPenpals({ ...input, tuning }).stats.objective;
+          if (solver !== undefined) expect(got.method).toBe(solver);
+          expect({
+            quotaPairs: got.quotaPairs,
+            matchedPeople: got.matchedPeople,
+            totalScore: got.totalScore,
+          }).toEqual(expected);
+        }),
+        { numRuns: 250, seed },
+      );
+    },
+  );
 
   it('matches an independent Hungarian algorithm without quotas, capacity one', () => {
     fc.assert(
@@ -897,6 +907,37 @@ describe('matchPenpals', () => {
     );
     // The quota certificate must hold nearly always, or the fast path would be pointless.
     expect(byAuction).toBeGreaterThan(180);
+  });
+
+  it('gets the same optimum from cost scaling and the network simplex, with up to three pen pals', () => {
+    let several = 0;
+    fc.assert(
+      fc.property(instanceArb({ maxPerSide: 12, quotas: true, maxPenpals: 3 }), (input) => {
+        const solve = (solver: 'cost-scaling' | 'network-simplex') =>
+          matchPenpals({ ...input, tuning: { ...input.tuning, solver } });
+        const scaling = solve('cost-scaling');
+        checkResult(input, scaling);
+        const { method: a, ...scalingValues } = scaling.stats.objective;
+        const { method: b, ...simplexValues } = solve('network-simplex').stats.objective;
+        expect([a, b]).toEqual(['cost-scaling', 'network-simplex']);
+        expect(scalingValues).toEqual(simplexValues);
+        if ((input.penpalsPerParticipant ?? 1) > 1) several++;
+      }),
+      { numRuns: 200, seed: 29 },
+    );
+    expect(several).toBeGreaterThan(100);
+  });
+
+  it('solves rounds with two pen pals each by cost scaling unless told otherwise', () => {
+    const input: MatchingInput = {
+      participants: [person('k1', 'KR', 20), person('i1', 'ID', 20), person('i2', 'ID', 21)],
+      penpalsPerParticipant: 2,
+    };
+    const auto = runMatching(input);
+    expect(auto.solved.method).toBe('cost-scaling');
+    expect(auto.result.pairs).toHaveLength(2);
+    const simplex = runMatching({ ...input, tuning: { solver: 'network-simplex' } });
+    expect(simplex.solved.flowCost).toBe(auto.solved.flowCost);
   });
 
   it('keeps the flow optimum consistent with the reported objective', () => {

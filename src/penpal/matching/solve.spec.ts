@@ -1,4 +1,6 @@
+import { generatePopulation } from '../../../bench/lib/population';
 import type { CandidateGraph } from './candidates';
+import { runMatching } from './match';
 import { prepare } from './prepare';
 import { solveMatching } from './solve';
 import type { Participant } from './types';
@@ -65,5 +67,20 @@ describe('solveMatching', () => {
     const solved = solveMatching(prep, graph);
     expect(solved.smallWeights).toBe(true);
     expect(solved.kr.length).toBe(1);
+  });
+
+  /*
+   * The job's engine (matching-thread runs matchPenpals with the round's pen pals per
+   * participant) on a generated round with two and three pen pals each: the solver it picks
+   * must reach the network simplex's optimum on the same candidate graph.
+   */
+  it.each([2, 3])('solves a generated round with %i pen pals each like the simplex', (penpals) => {
+    const input = generatePopulation({ perSide: 300, seed: 9, k: 20, penpals });
+    const run = runMatching(input);
+    expect(run.solved.method).toBe('cost-scaling');
+    const bySimplex = solveMatching(run.prep, run.graph, undefined, 'network-simplex');
+    expect(run.solved.flowCost).toBe(bySimplex.flowCost);
+    expect(run.result.stats.pairs).toBe(bySimplex.kr.length);
+    expect(run.result.stats.pairs).toBeGreaterThan(300);
   });
 });

@@ -1,6 +1,7 @@
 import {
   maxWeightMatching,
   solveMinCostFlow,
+  solveMinCostFlowByCostScaling,
   type BipartiteGraph,
   type MatchingSolution,
 } from '../../common/flow';
@@ -12,7 +13,7 @@ import { MAX_SCORE } from './scoring';
 import { splitInTwo, type GraphPart } from './split';
 import { KR_SLOT } from './vocabulary';
 
-export type SolverChoice = 'auto' | 'assignment' | 'network-simplex';
+export type SolverChoice = 'auto' | 'assignment' | 'cost-scaling' | 'network-simplex';
 
 export interface SolvedMatching {
   /** new (not pinned) pairs as parallel arrays */
@@ -24,8 +25,8 @@ export interface SolvedMatching {
    * (the value any min-cost-flow solver reports on the exported DIMACS file).
    */
   flowCost: number;
-  method: 'assignment' | 'network-simplex';
-  /** auction bids or simplex pivots */
+  method: 'assignment' | 'cost-scaling' | 'network-simplex';
+  /** auction bids, cost-scaling pushes and relabels, or simplex pivots */
   work: number;
   /** the auction's result under the small level weights passed the level check */
   smallWeights: boolean;
@@ -48,8 +49,10 @@ const SMALL_LEVEL_PATH = 1;
 /**
  * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
  * bipartite matching and the auction (common/flow/assignment.ts) is far faster than the
- * network simplex; otherwise, or when its optimality certificate fails, the network simplex
- * solves the full network. Both are exact; both yield the same optimum value.
+ * network simplex; otherwise, or when its optimality certificate fails, cost scaling solves
+ * the full network: with two or three pen pals each the simplex's pivots are nearly all
+ * degenerate and grow faster than the network (see common/flow/cost-scaling.ts). All are
+ * exact and yield the same optimum value; the simplex stays as the reference.
  */
 export function solveMatching(
   prep: Prepared,
@@ -58,11 +61,16 @@ export function solveMatching(
   choice: SolverChoice = 'auto',
   offload?: OffloadMatching,
 ): SolvedMatching {
-  if (choice !== 'network-simplex' && everyoneTakesAtMostOne(prep)) {
+  if ((choice === 'auto' || choice === 'assignment') && everyoneTakesAtMostOne(prep)) {
     const solved = solveByAssignment(prep, graph, onProgress, offload);
     if (solved !== null) return solved;
   }
-  return solveByNetworkSimplex(prep, graph, onProgress);
+  return solveByFlow(
+    prep,
+    graph,
+    choice === 'network-simplex' ? 'network-simplex' : 'cost-scaling',
+    onProgress,
+  );
 }
 
 function everyoneTakesAtMostOne(prep: Prepared): boolean {
@@ -72,16 +80,17 @@ function everyoneTakesAtMostOne(prep: Prepared): boolean {
   return true;
 }
 
-function solveByNetworkSimplex(
+function solveByFlow(
   prep: Prepared,
   graph: CandidateGraph,
+  method: 'cost-scaling' | 'network-simplex',
   onProgress?: (fraction: number) => void,
 ): SolvedMatching {
   const network = buildNetwork(prep, graph);
-  const solution = solveMinCostFlow(network.net, {
-    onProgress,
-    blockSizeFactor: BLOCK_SIZE_FACTOR,
-  });
+  const solution =
+    method === 'cost-scaling'
+      ? solveMinCostFlowByCostScaling(network.net, { onProgress })
+      : solveMinCostFlow(network.net, { onProgress, blockSizeFactor: BLOCK_SIZE_FACTOR });
   if (!solution.feasible) {
     // A circulation with only upper bounds is always feasible (zero flow) and bounded (every
     // cycle crosses a finite arc), so this is a bug, not an input problem.
@@ -104,7 +113,7 @@ function solveByNetworkSimplex(
     asean: Int32Array.from(asean),
     score: Uint8Array.from(score),
     flowCost: solution.cost,
-    method: 'network-simplex',
+    method,
     work: solution.pivots,
     smallWeights: false,
     parts: 1,

@@ -76,10 +76,10 @@ export interface MatchingTuning {
   /** k multiplier for people of countries that need most of their capacity for the minimum */
   scarceCountryFactor?: number;
   /**
-   * 'auto' (default) uses the auction when nobody can take more than one new pen pal and the
-   * network simplex otherwise; both are exact. Forcing one is for tests and benchmarks.
+   * 'auto' (default) uses the auction when nobody can take more than one new pen pal and
+   * cost scaling otherwise; all three are exact. Forcing one is for tests and benchmarks.
    */
-  solver?: 'auto' | 'assignment' | 'network-simplex';
+  solver?: 'auto' | 'assignment' | 'cost-scaling' | 'network-simplex';
 }
 
 export interface MatchingInput {
@@ -187,7 +187,7 @@ export interface MatchingObjective {
   /** optimum of the min-cost-flow network of build-network.ts, in its own units */
   flowCost: number;
   /** which exact solver produced the pairs */
-  method: 'assignment' | 'network-simplex';
+  method: 'assignment' | 'cost-scaling' | 'network-simplex';
   /** big-M weights used in the flow costs */
   quotaWeight: number;
   personWeight: number;

@@ -2604,7 +2604,7 @@ export interface components {
             /** @description optimum of the min-cost-flow network, in its own units */
             flowCost: number;
             /** @enum {string} */
-            method: "assignment" | "network-simplex";
+            method: "assignment" | "cost-scaling" | "network-simplex";
             quotaWeight: number;
             personWeight: number;
         };
