@@ -1,15 +1,19 @@
 import { HttpStatus } from '@nestjs/common';
+import type { CodeFor } from './error-codes';
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
-/** A failure the client can act on: an HTTP status, a stable UPPER_SNAKE code and a sentence. */
-export class AppError extends Error {
+/**
+ * A failure the client can act on: an HTTP status, a stable UPPER_SNAKE code listed with that
+ * status in error-codes.ts, and a sentence.
+ */
+export class AppError<St extends HttpStatus = HttpStatus> extends Error {
   constructor(
-    readonly status: HttpStatus,
-    readonly code: string,
+    readonly status: St,
+    readonly code: CodeFor<St>,
     message: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
@@ -32,12 +36,18 @@ export const tooManyEmails = (retryAfterSeconds: number, message: string) =>
   });
 export const unauthenticated = (message = 'Sign in to do this') =>
   new AppError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', message);
-export const conflict = (message: string, code = 'CONFLICT') =>
+export const conflict = (message: string, code: CodeFor<HttpStatus.CONFLICT> = 'CONFLICT') =>
   new AppError(HttpStatus.CONFLICT, code, message);
-export const badRequest = (code: string, message: string, errors?: FieldError[]) =>
-  new AppError(HttpStatus.BAD_REQUEST, code, message, errors);
-export const unprocessable = (code: string, message: string, errors?: FieldError[]) =>
-  new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, errors);
+export const badRequest = (
+  code: CodeFor<HttpStatus.BAD_REQUEST>,
+  message: string,
+  errors?: FieldError[],
+) => new AppError(HttpStatus.BAD_REQUEST, code, message, errors);
+export const unprocessable = (
+  code: CodeFor<HttpStatus.UNPROCESSABLE_ENTITY>,
+  message: string,
+  errors?: FieldError[],
+) => new AppError(HttpStatus.UNPROCESSABLE_ENTITY, code, message, errors);
 /** A service the request needs (Redis, for queued work) does not answer: try again later. */
 export const dependencyUnavailable = (what: string) =>
   new AppError(

@@ -8,18 +8,19 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AppError, FieldError } from './app-error';
+import type { ErrorCode } from './error-codes';
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: ErrorCode;
   errors?: FieldError[];
 }
 
 /** The generic code of a status, when nothing more precise is known. */
-export const CODE_BY_STATUS: Record<number, string> = {
+export const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -34,7 +35,7 @@ export const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** Fastify's own errors (bad JSON, body too large) carry a code and a statusCode, not an HttpException. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -94,7 +95,7 @@ export function toProblem(exception: unknown): {
     fastify.statusCode < 500
   ) {
     const code =
-      (fastify.code && FASTIFY_CODES[fastify.code]) ??
+      (fastify.code ? FASTIFY_CODES[fastify.code] : undefined) ??
       CODE_BY_STATUS[fastify.statusCode] ??
       'BAD_REQUEST';
     return {
@@ -104,7 +105,7 @@ export function toProblem(exception: unknown): {
   return { problem: problem(500, 'INTERNAL', 'Something went wrong on our side') };
 }
 
-function problem(status: number, code: string, detail: string): Problem {
+function problem(status: number, code: ErrorCode, detail: string): Problem {
   return {
     type: `https://kenal.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
     title: titleFor(status),

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes';
 import { CODE_BY_STATUS } from '../errors/problem.filter';
 
 export const API_ERRORS = 'kenal:api-errors';
 
 /** Status → the stable codes a route answers with it (a bare status means its generic code). */
-export type ErrorCodes = Partial<Record<number, string | string[]>>;
+export type ErrorCodes = Partial<Record<number, ErrorCode | ErrorCode[]>>;
 
 /**
  * The error responses a route gives, besides those the document derives by itself (401 and 403
@@ -59,8 +60,12 @@ export class ProblemDto {
   @ApiProperty({ example: 'Competition not found' })
   detail: string;
 
-  @ApiProperty({ example: 'NOT_FOUND', description: 'stable UPPER_SNAKE code' })
-  code: string;
+  @ApiProperty({
+    enum: Object.keys(ERROR_CODES),
+    example: 'NOT_FOUND',
+    description: 'stable UPPER_SNAKE code (src/common/errors/error-codes.ts)',
+  })
+  code: ErrorCode;
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'one entry per invalid field' })
   errors?: FieldErrorDto[];

@@ -8,6 +8,7 @@ type PathItemObject = OpenAPIObject['paths'][string];
 type OperationObject = NonNullable<PathItemObject['get']>;
 type ResponseObject = Extract<OperationObject['responses'][string], { description: string }>;
 import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from '../auth/decorators';
+import { isListed } from '../errors/error-codes';
 import { CODE_BY_STATUS } from '../errors/problem.filter';
 import { UuidParam } from '../http/uuid-param';
 import { API_ERRORS, FieldErrorDto, ProblemDto } from './api-errors';
@@ -126,6 +127,12 @@ function describeAuthAndErrors(app: INestApplication, document: OpenAPIObject): 
 
       const errors: Record<number, string[]> = {};
       const add = (status: number, codes: string[]) => {
+        const stray = codes.filter((code) => !isListed(code, status));
+        if (stray.length) {
+          throw new Error(
+            `${operation.operationId}: ${stray.join(', ')} not listed with ${status} in error-codes.ts`,
+          );
+        }
         errors[status] = [...new Set([...(errors[status] ?? []), ...codes])];
       };
       const isPublic = meta<boolean>(IS_PUBLIC, route) === true;

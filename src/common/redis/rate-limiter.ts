@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { AppError } from '../errors/app-error';
+import type { CodeFor } from '../errors/error-codes';
 import { REDIS } from './redis.token';
 
 export interface LimitHit {
@@ -115,7 +116,7 @@ export class RateLimiter {
     key: string,
     limit: number,
     windowSeconds: number,
-    code = 'RATE_LIMITED',
+    code: RateLimitCode = 'RATE_LIMITED',
   ): Promise<void> {
     const outcome = await this.hit(key, limit, windowSeconds);
     if (!outcome.allowed) throw tooManyRequests(outcome.retryAfter, code);
@@ -126,8 +127,10 @@ export class RateLimiter {
   }
 }
 
+type RateLimitCode = CodeFor<HttpStatus.TOO_MANY_REQUESTS>;
+
 /** 429 problem with a Retry-After header (seconds) and a stable code. */
-export const tooManyRequests = (retryAfterSeconds: number, code = 'RATE_LIMITED') =>
+export const tooManyRequests = (retryAfterSeconds: number, code: RateLimitCode = 'RATE_LIMITED') =>
   new AppError(
     HttpStatus.TOO_MANY_REQUESTS,
     code,

@@ -71,14 +71,17 @@ describe('solveMatching', () => {
 
   /*
    * The job's engine (matching-thread runs matchPenpals with the round's pen pals per
-   * participant) on a generated round with two and three pen pals each: the solver it picks
-   * must reach the network simplex's optimum on the same candidate graph.
+   * participant) on a generated round with two and three pen pals each: whichever flow solver
+   * it picks, it and cost scaling must reach the simplex's optimum on the same candidate graph.
    */
   it.each([2, 3])('solves a generated round with %i pen pals each like the simplex', (penpals) => {
     const input = generatePopulation({ perSide: 300, seed: 9, k: 20, penpals });
     const run = runMatching(input);
-    expect(run.solved.method).toBe('cost-scaling');
+    expect(run.solved.method).not.toBe('assignment');
+    const byScaling = solveMatching(run.prep, run.graph, undefined, 'cost-scaling');
     const bySimplex = solveMatching(run.prep, run.graph, undefined, 'network-simplex');
+    expect(byScaling.method).toBe('cost-scaling');
+    expect(byScaling.flowCost).toBe(bySimplex.flowCost);
     expect(run.solved.flowCost).toBe(bySimplex.flowCost);
     expect(run.result.stats.pairs).toBe(bySimplex.kr.length);
     expect(run.result.stats.pairs).toBeGreaterThan(300);
