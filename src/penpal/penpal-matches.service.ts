@@ -33,6 +33,10 @@ interface PenpalRow {
   interests: string[];
 }
 
+/** Letters are read on a match once it is published to both (not proposed, not carried). */
+export const readable = (status: PenpalMatch['status']): boolean =>
+  status !== 'proposed' && status !== 'carried';
+
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
   constructor(
@@ -107,8 +111,7 @@ export class PenpalMatchesService implements OnModuleInit {
       where: { id: matchId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!match || match.status === 'proposed' || match.status === 'carried')
-      throw notFound('Pen-pal match');
+    if (!match || !readable(match.status)) throw notFound('Pen-pal match');
     return match;
   }
 
