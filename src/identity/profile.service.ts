@@ -20,6 +20,14 @@ import { Profile } from './profile.entity';
 import { User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
+import { preparedQuery } from '../database/prepared';
+
+/** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
+type MineRow = Profile &
+  Pick<
+    GuardianConsent,
+    'guardianName' | 'guardianEmail' | 'expiresAt' | 'confirmedAt' | 'withdrawnAt' | 'createdAt'
+  > & { hasProfile: boolean; consentId: string | null };
 
 export interface ProfileView {
   country: string;
@@ -96,11 +104,26 @@ export class ProfileService {
    * database (so a role change shows at once); profile and consent are read side by side.
    */
   async mine(who: Principal): Promise<MeView> {
-    const m = this.db.manager;
-    const [profile, latest] = await Promise.all([
-      m.findOneBy(Profile, { userId: who.id }),
-      this.consents.latest(m, who.id),
-    ]);
+    // One prepared query for both (two TypeORM reads had been: a third of this route's CPU went
+    // to the query builder, hydration and the extra round trip).
+    const [row] = await preparedQuery<MineRow>(
+      this.db,
+      'kenal_me_profile_consent',
+      `SELECT p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
+              p.gender, p.languages, p.interests, p.institution, p.city, p.bio, p.timezone,
+              g.id AS "consentId", g.guardian_name AS "guardianName", g.guardian_email AS "guardianEmail",
+              g.expires_at AS "expiresAt", g.confirmed_at AS "confirmedAt",
+              g.withdrawn_at AS "withdrawnAt", g.created_at AS "createdAt"
+         FROM (SELECT $1::uuid AS id) me
+         LEFT JOIN profiles p ON p.user_id = me.id
+         LEFT JOIN LATERAL (
+                SELECT * FROM guardian_consents c
+                 WHERE c.user_id = me.id AND c.superseded_at IS NULL
+                 ORDER BY c.created_at DESC LIMIT 1) g ON true`,
+      [who.id],
+    );
+    const profile = row.hasProfile ? (row as Profile) : null;
+    const latest = row.consentId ? (row as GuardianConsent & MineRow) : null;
     const { sessionId: _, ...account } = who;
     return {
       ...account,

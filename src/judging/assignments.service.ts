@@ -238,7 +238,9 @@ export class AssignmentsService {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     return this.db.transaction(async (m) => {
       // The assignment held, with its round, rubric and the access rule: one round trip.
-      const [row]: ScoreTarget[] = await m.query(
+      const [row] = await preparedQuery<ScoreTarget>(
+        m,
+        'kenal_score_target',
         `SELECT a.id, a.judge_id AS "judgeId", a.status, a.score_state AS "scoreState",
                 a.score_version AS "scoreVersion", r.status AS "roundStatus", r.closes_at AS "closesAt",
                 c.id AS "competitionId", c.rubric, c.rubric_locked_at AS "rubricLockedAt",
@@ -282,7 +284,9 @@ export class AssignmentsService {
         );
       }
       // The row is locked and loaded: update it directly.
-      await m.query(
+      await preparedQuery(
+        m,
+        'kenal_score_write',
         `UPDATE judge_assignments
             SET scores = $2, comment = $3, score_state = $4, score_version = $5, scored_at = $6
           WHERE id = $1`,
@@ -398,11 +402,12 @@ export class AssignmentsService {
    */
   private async judgeViews(m: EntityManager, ids: string[], opts: { asStaff?: boolean } = {}) {
     if (ids.length === 0) return [];
-    const rows: JudgeViewRow[] = await m.query(judgeViewSql('a.id = ANY($3::uuid[])'), [
-      new Date(),
-      opts.asStaff === true,
-      ids,
-    ]);
+    const rows = await preparedQuery<JudgeViewRow>(
+      m,
+      'kenal_assignment_views',
+      judgeViewSql('a.id = ANY($3::uuid[])'),
+      [new Date(), opts.asStaff === true, ids],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);

@@ -7,9 +7,15 @@ import { AppError, conflict, forbidden, notFound } from '../common/errors/app-er
 import { PageQuery, pageOf } from '../common/http/pagination';
 import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
-import { getProfile, getUser } from '../identity/user-rows';
+import { getUser, ProfileRow } from '../identity/user-rows';
+import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
-import { MatchRow, PenpalMatchesService, RoundRow } from '../penpal/penpal-matches.service';
+import {
+  MatchRow,
+  PenpalMatchesService,
+  readable,
+  RoundRow,
+} from '../penpal/penpal-matches.service';
 import { scanContactDetails } from './detector/contact-detector';
 import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
 import { LetterDelivery } from './letter-delivery';
@@ -38,6 +44,15 @@ interface LetterRow {
   held_reason: string | null;
 }
 
+/** A letter that person $2, one of its match's two, sees: their own, or delivered and not hidden by their open report. */
+const VISIBLE_LETTER = `(l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
+        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
+
+/** The match beside a page of its letters (letter columns null when the page is empty). */
+type ThreadRow = { userA: string; userB: string; matchStatus: MatchRow['status'] } & {
+  [K in keyof LetterRow]: LetterRow[K] | null;
+} & { total: number | null };
+
 /**
  * Letters between the two people of a match. Only they read them: coordinators see a letter
  * only when it is brought to them as a moderation case (ModerationService).
@@ -53,7 +68,7 @@ export class LettersService {
   ) {}
 
   /** The caller's side of the match; anyone else (staff included) gets 403. */
-  private otherOf(match: MatchRow, who: Principal): string {
+  private otherOf(match: Pick<MatchRow, 'userA' | 'userB'>, who: Principal): string {
     if (match.userA === who.id) return match.userB;
     if (match.userB === who.id) return match.userA;
     throw forbidden('Only the two pen pals of a match read and write its letters');
@@ -66,8 +81,20 @@ export class LettersService {
       if (match.status !== 'accepted') throw notActive();
       await this.assertUnderDailyLimit(m, match.id, who.id, round);
 
-      const sender = await getProfile(m, who.id);
-      const recipient = await getProfile(m, recipientId);
+      // Both pen pals' profiles, one prepared read (what the screening and the delay need).
+      const people = await preparedQuery<Pick<ProfileRow, 'userId' | 'country' | 'dateOfBirth'>>(
+        m,
+        'kenal_letters_pen_pals',
+        `SELECT user_id AS "userId", country, date_of_birth::text AS "dateOfBirth"
+           FROM profiles WHERE user_id IN ($1, $2)`,
+        [who.id, recipientId],
+      );
+      const profileOf = (userId: string) => {
+        const found = people.find((p) => p.userId === userId);
+        if (!found) throw new Error(`No profile for pen pal ${userId}`);
+        return found;
+      };
+      const [sender, recipient] = [profileOf(who.id), profileOf(recipientId)];
       const now = new Date();
       const screened =
         round.screenAdultLetters ||
@@ -124,7 +151,9 @@ export class LettersService {
     senderId: string,
     round: RoundRow,
   ): Promise<void> {
-    const [row]: { n: number; oldest: Date | null }[] = await m.query(
+    const [row] = await preparedQuery<{ n: number; oldest: Date | null }>(
+      m,
+      'kenal_letters_daily_count',
       `SELECT count(*)::int AS n, min(created_at) AS oldest FROM letters
         WHERE match_id = $1 AND sender_id = $2 AND created_at > now() - interval '24 hours'`,
       [matchId, senderId],
@@ -146,30 +175,41 @@ export class LettersService {
    * delivered letters only, except one they reported while the report is open.
    */
   async list(who: Principal, matchId: string, q: PageQuery) {
-    const match = await this.matches.matchForLetters(this.db.manager, matchId);
-    this.otherOf(match, who);
-    const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
-        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
-    // The page and the total in one round trip (a thread holds hundreds of letters, not millions).
-    const rows: (LetterRow & { total: number })[] = await this.db.query(
-      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason,
-              count(*) OVER ()::int AS total
-         FROM letters l WHERE ${visible}
-        ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4`,
-      [match.id, who.id, q.pageSize, (q.page - 1) * q.pageSize],
+    // The match and the page (with the total) in one prepared round trip: a thread opens often,
+    // and planning these statements took longer than running them (bench:letters EXPLAIN).
+    // Letters are read only when the caller is one of the two pen pals.
+    const rows = await preparedQuery<ThreadRow>(
+      this.db,
+      'kenal_letters_thread',
+      `SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus", l.*
+         FROM penpal_matches m
+         LEFT JOIN LATERAL (
+              SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at,
+                     l.created_at, l.held_reason, count(*) OVER ()::int AS total
+                FROM letters l
+               WHERE l.match_id = m.id AND $2 IN (m.user_a, m.user_b) AND ${VISIBLE_LETTER}
+               ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4) l ON true
+        WHERE m.id = $1`,
+      [matchId, who.id, q.pageSize, (q.page - 1) * q.pageSize],
     );
+    const head = rows[0];
+    if (!head || !readable(head.matchStatus)) throw notFound('Pen-pal match');
+    this.otherOf({ userA: head.userA, userB: head.userB }, who);
+    const letters = rows.filter((r) => r.id !== null) as (LetterRow & { total: number })[];
     // Past the last page there is no row to carry the total: count alone.
     const n =
-      rows.length > 0
-        ? rows[0].total
+      letters.length > 0
+        ? letters[0].total
         : (
-            (await this.db.query(`SELECT count(*)::int AS n FROM letters l WHERE ${visible}`, [
-              match.id,
-              who.id,
-            ])) as { n: number }[]
+            await preparedQuery<{ n: number }>(
+              this.db,
+              'kenal_letters_thread_count',
+              `SELECT count(*)::int AS n FROM letters l WHERE l.match_id = $1 AND ${VISIBLE_LETTER}`,
+              [matchId, who.id],
+            )
           )[0].n;
     return pageOf(
-      rows.map((r) => {
+      letters.map((r) => {
         const mine = r.sender_id === who.id;
         return {
           id: r.id,
@@ -193,7 +233,9 @@ export class LettersService {
    * hidden by their own open report (the same letters the thread shows them).
    */
   async unread(who: Principal) {
-    const rows: { match_id: string; n: number }[] = await this.db.query(
+    const rows = await preparedQuery<{ match_id: string; n: number }>(
+      this.db,
+      'kenal_letters_unread',
       `SELECT l.match_id, count(*)::int AS n FROM letters l
         WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM moderation_cases c

@@ -37,6 +37,10 @@ interface PenpalRow {
 export type MatchRow = PenpalMatch;
 export type RoundRow = Readonly<PenpalRound>;
 
+/** Letters are read on a match once it is published to both (not proposed, not carried). */
+export const readable = (status: PenpalMatch['status']): boolean =>
+  status !== 'proposed' && status !== 'carried';
+
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
   constructor(
@@ -111,8 +115,7 @@ export class PenpalMatchesService implements OnModuleInit {
       where: { id: matchId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!match || match.status === 'proposed' || match.status === 'carried')
-      throw notFound('Pen-pal match');
+    if (!match || !readable(match.status)) throw notFound('Pen-pal match');
     return match;
   }
 
