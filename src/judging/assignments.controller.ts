@@ -77,7 +77,14 @@ export class AssignmentsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'the score version, e.g. "2"' })
   @ApiOkResponse({ type: MyAssignmentDto })
   @ApiErrors(404, {
-    409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'ROUND_NOT_OPEN', 'SCORE_FINAL', 'CONFLICT'],
+    409: [
+      'NOT_ACTIVE',
+      'ROUND_CLOSED',
+      'ROUND_NOT_OPEN',
+      'SCORE_FINAL',
+      'CONFLICTS_UNDER_REVIEW',
+      'CONFLICT',
+    ],
   })
   score(
     @CurrentUser() me: Principal,

@@ -99,10 +99,12 @@ export class MatchingRunsController {
   @ApiOperation({
     summary: 'End a published match (coordinators), e.g. on a safeguarding concern',
     description:
-      'Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED or MATCH_CANCELLED when it has ended already.',
+      'Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED, MATCH_CANCELLED or MATCH_ENDED when it has ended already.',
   })
   @ApiOkResponse({ type: MatchCancelledDto })
-  @ApiErrors(403, 404, { 409: ['MATCH_NOT_PUBLISHED', 'MATCH_CANCELLED', 'MATCH_DECLINED'] })
+  @ApiErrors(403, 404, {
+    409: ['MATCH_NOT_PUBLISHED', 'MATCH_CANCELLED', 'MATCH_DECLINED', 'MATCH_ENDED'],
+  })
   cancel(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

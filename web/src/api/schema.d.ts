@@ -886,7 +886,7 @@ export interface paths {
         put?: never;
         /**
          * End a published match (coordinators), e.g. on a safeguarding concern
-         * @description Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED or MATCH_CANCELLED when it has ended already.
+         * @description Both people are told the match was ended; it leaves their pen pals and is never proposed again. 409 MATCH_NOT_PUBLISHED for a pair not published (forbid it instead), MATCH_DECLINED, MATCH_CANCELLED or MATCH_ENDED when it has ended already.
          */
         post: operations["MatchingRunsController_cancel"];
         delete?: never;
@@ -8229,7 +8229,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: MATCH_NOT_PUBLISHED, MATCH_CANCELLED, MATCH_DECLINED */
+            /** @description Conflict: MATCH_NOT_PUBLISHED, MATCH_CANCELLED, MATCH_DECLINED, MATCH_ENDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8239,7 +8239,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        code?: "MATCH_NOT_PUBLISHED" | "MATCH_CANCELLED" | "MATCH_DECLINED";
+                        code?: "MATCH_NOT_PUBLISHED" | "MATCH_CANCELLED" | "MATCH_DECLINED" | "MATCH_ENDED";
                     };
                 };
             };
@@ -13305,7 +13305,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: NOT_ACTIVE, ROUND_CLOSED, ROUND_NOT_OPEN, SCORE_FINAL, CONFLICT */
+            /** @description Conflict: NOT_ACTIVE, ROUND_CLOSED, ROUND_NOT_OPEN, SCORE_FINAL, CONFLICTS_UNDER_REVIEW, CONFLICT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13315,7 +13315,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        code?: "NOT_ACTIVE" | "ROUND_CLOSED" | "ROUND_NOT_OPEN" | "SCORE_FINAL" | "CONFLICT";
+                        code?: "NOT_ACTIVE" | "ROUND_CLOSED" | "ROUND_NOT_OPEN" | "SCORE_FINAL" | "CONFLICTS_UNDER_REVIEW" | "CONFLICT";
                     };
                 };
             };
