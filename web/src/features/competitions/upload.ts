@@ -147,3 +147,21 @@ export async function uploadAsset(
     throw problem;
   }
 }
+
+/**
+ * Gives up the unfinished upload of this file: the server deletes what it holds of it (DELETE
+ * /uploads/{id}) and the next upload of the file starts from the beginning. Call it once the
+ * upload itself has stopped. An upload the server no longer has (finished, expired) is gone already.
+ */
+export async function cancelUpload(
+  submissionId: string,
+  role: AssetRole,
+  file: File,
+): Promise<void> {
+  const remembered = memoryKey(submissionId, role, file);
+  const id = localStorage.getItem(remembered);
+  if (id === null) return;
+  const result = await api.DELETE('/api/v1/uploads/{id}', { params: { path: { id } } });
+  if (result.response.status !== 404 && result.response.status !== 410) unwrap(result);
+  localStorage.removeItem(remembered);
+}
