@@ -121,6 +121,16 @@ test('an upload on its way can be cancelled: the server deletes what it holds, t
   // Nothing else can change while it runs.
   await expect(page.getByLabel('File', { exact: true })).toBeDisabled();
   await expect(page.getByLabel('Kind of file')).toBeDisabled();
+  // How it looks while it runs, in Korean and Lao at 360 px (switching keeps the upload going).
+  for (const locale of ['ko', 'lo', 'en']) {
+    await page.locator('.language-switcher select').selectOption(locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    if (locale === 'en') break;
+    await page.screenshot({
+      path: `/tmp/kenal-shots/competitions-entry-uploading-${locale}.png`,
+      fullPage: true,
+    });
+  }
 
   const gone = page.waitForResponse(
     (r) => r.request().method() === 'DELETE' && r.url().endsWith(`/uploads/${id}`),
