@@ -9,13 +9,11 @@
 // the entry ends with `globalThis.__kenalEntry = {...its exports}`, and the file under its name
 // becomes a small module re-exporting them. Every page then shares one React and one router.
 //
-// A repeat visit should not compile the entry again: Chromium keeps compiled code for script
-// files, never for inline scripts. So the same code is also written as a file of its own,
-// /assets/app-<hash>.js, and a second page, shell.html, loads it from there instead of inline.
-// The service worker (public/sw.js, given this release's file list here) keeps shell.html and
-// that file in its cache when it installs, where Chromium stores their compiled code at once,
-// and answers later visits with shell.html: the first visit gets everything in one response,
-// later ones start from the cache with the code already compiled.
+// A repeat visit comes from the service worker (public/sw.js), which answers with shell.html: the
+// same page, but loading the same code from a file of its own, /assets/app-<hash>.js, instead of
+// inline. Chromium compiles a script file on another thread while it reads the page (an inline
+// script on the page's own thread, after reading a page ten times larger), and the worker has
+// put that file in the HTTP cache when it installed (it is given this release's files here).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -215,8 +213,11 @@ writeFileSync(
 );
 
 // The worker's bytes change with every release, so browsers install the new one (and its files).
-const files = ['/shell.html', `/assets/${appFile}`, `/assets/${entryFile}`];
-const release = { cache: `kenal-shell-${appFile.slice(4, -3)}`, files };
+const release = {
+  cache: `kenal-shell-${appFile.slice(4, -3)}`,
+  page: '/shell.html',
+  scripts: [`/assets/${appFile}`, `/assets/${entryFile}`],
+};
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8');
 const placeholder = /^const RELEASE = .*;$/m;
