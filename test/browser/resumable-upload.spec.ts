@@ -163,3 +163,38 @@ test('an upload on its way can be cancelled: the server deletes what it holds, t
   );
   expect(saved.assets).toEqual([expect.objectContaining({ size: film.length })]);
 });
+
+test('after a reload the page names the unfinished upload, which can be cancelled', async ({
+  page,
+  kenal,
+}) => {
+  const { who } = await openEntry(page, kenal, 'Linh', 'VN', 'Lotus Lens', 'Rain Market');
+  let pieces = 0;
+  await page.route('**/api/v1/uploads/*', async (route) => {
+    if (route.request().method() !== 'PATCH') return route.continue();
+    pieces += 1;
+    return pieces === 2 ? route.abort('connectionreset') : route.continue();
+  });
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'rain.market.mp4',
+    mimeType: 'video/mp4',
+    buffer: mp4(2_500_000),
+  });
+  const session = page.waitForResponse((r) => /\/submissions\/[^/]+\/uploads$/.test(r.url()));
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  const { id } = (await (await session).json()) as { id: string };
+  await expect(page.getByRole('alert')).toContainText('The connection dropped');
+
+  await page.reload();
+  const note = page.getByText(
+    'Not finished: rain.market.mp4 (Video). Choose the same file to go on from where it stopped.',
+  );
+  await expect(note).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Cancel the upload of rain.market.mp4' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Upload cancelled: the part already sent' }),
+  ).toBeVisible();
+  await expect(note).toBeHidden();
+  await call(kenal, 'GET', `/uploads/${id}`, who.token, undefined, { expect: 404 });
+});

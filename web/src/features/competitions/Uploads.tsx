@@ -5,7 +5,13 @@ import { describeError } from '../../app/errors';
 import { ErrorMessage, Notice, SelectField, TextField } from '../../app/forms';
 import { formatBytes } from './format';
 import { type Submission, useRemoveAsset } from './queries';
-import { type AssetRole, cancelUpload, uploadAsset } from './upload';
+import {
+  type AssetRole,
+  cancelUpload,
+  discardUpload,
+  unfinishedUploads,
+  uploadAsset,
+} from './upload';
 
 /** An entry's files: the list (each can be removed) and one upload at a time, resumable. */
 export function Uploads({
@@ -31,6 +37,9 @@ export function Uploads({
   const running = useRef<Promise<void> | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [cancelled, setCancelled] = useState(false);
+  // Uploads this browser left unfinished (say, before a reload): choosing the file goes on.
+  const [unfinished, setUnfinished] = useState(() => unfinishedUploads(submission.id));
+  const recheck = () => setUnfinished(unfinishedUploads(submission.id));
   const upload = async (role: AssetRole, file: File) => {
     const abort = new AbortController();
     stop.current = abort;
@@ -64,6 +73,7 @@ export function Uploads({
     } finally {
       running.current = null;
       setProgress(null);
+      recheck();
     }
   };
   const start = () => {
@@ -88,6 +98,18 @@ export function Uploads({
       setError(err);
     } finally {
       setCancelling(false);
+      recheck();
+    }
+  };
+  const discard = async (key: string) => {
+    setCancelled(false);
+    try {
+      await discardUpload(key);
+      setCancelled(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      recheck();
     }
   };
   const uploading = progress !== null;
@@ -171,6 +193,19 @@ export function Uploads({
               setCancelled(false);
             }}
           />
+          {!uploading &&
+            !dropped &&
+            unfinished.map((u) => (
+              <p key={u.key} className="hint">
+                <Trans>
+                  Not finished: {u.name} ({ROLE[u.role] ?? u.role}). Choose the same file to go on
+                  from where it stopped.
+                </Trans>{' '}
+                <button type="button" className="button-link" onClick={() => void discard(u.key)}>
+                  <Trans>Cancel the upload of {u.name}</Trans>
+                </button>
+              </p>
+            ))}
           {uploading && (
             <div className="progress">
               <label htmlFor="upload-progress">
