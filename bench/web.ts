@@ -7,7 +7,8 @@
  * button rendered and enabled): the first visit (empty cache) and a repeat visit; and the
  * compressed JavaScript of the first page: the script files it downloaded plus the scripts inline
  * in index.html (their brotli size). Targets: < 5 s, < 1 s, < 100 kB. Also prints the first
- * visit's waterfall (when each file started and finished), to see where the time goes.
+ * visit's waterfall (when each file started and finished), to see where the time goes, and the
+ * number of requests each visit made (and how many reached the network, with their bytes).
  * Options: --no-build (reuse dist/ and web/dist/), --runs N (3; the median is printed).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -55,6 +56,7 @@ async function throttle(page: Page) {
     uploadThroughput: (400 * 1000) / 8,
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   // Bytes as transferred: the total includes each response's headers, the body is the script.
   const scripts = new Map<string, { total: number; body: number }>();
   const responses = new Map<string, { type: string; headers: number }>();
@@ -70,10 +72,35 @@ async function throttle(page: Page) {
       });
     }
   });
+  // Every request the page made, and those that reached the network (not the service worker or
+  // the browser's cache), with the bytes they brought: figures that do not depend on the load.
+  let requests = 0;
+  let networkBytes = 0;
+  const network = new Set<string>();
+  cdp.on('Network.requestWillBeSent', () => (requests += 1));
+  cdp.on('Network.responseReceived', (e) => {
+    const { fromServiceWorker, fromDiskCache, fromPrefetchCache } = e.response;
+    if (!fromServiceWorker && !fromDiskCache && !fromPrefetchCache) network.add(e.requestId);
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    if (network.has(e.requestId)) networkBytes += e.encodedDataLength;
+  });
   const sum = (key: 'total' | 'body') => [...scripts.values()].reduce((a, b) => a + b[key], 0);
   return {
     scriptBytes: () => ({ total: sum('total'), body: sum('body') }),
-    reset: () => scripts.clear(),
+    requests: () => ({ requests, network: network.size, bytes: networkBytes }),
+    /** The page's main thread so far (seconds): V8 compiling, running scripts, CPU time in all. */
+    cpu: async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+      return { compile: m.V8CompileDuration, script: m.ScriptDuration, thread: m.ThreadTime };
+    },
+    reset: () => {
+      scripts.clear();
+      network.clear();
+      requests = 0;
+      networkBytes = 0;
+    },
   };
 }
 
@@ -112,6 +139,17 @@ async function inlineScriptBytes(base: string): Promise<number> {
     params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY },
   }).length;
 }
+
+type Cpu = { compile: number; script: number; thread: number };
+/** What a visit cost the page's main thread (the counters may start again with a new document). */
+const spent = (before: Cpu, after: Cpu): Cpu => {
+  const d = (k: keyof Cpu) => (after[k] >= before[k] ? after[k] - before[k] : after[k]);
+  return { compile: d('compile'), script: d('script'), thread: d('thread') };
+};
+const cpuLine = (runs: Cpu[]) => {
+  const ms = (k: keyof Cpu) => `${Math.round(median(runs.map((r) => r[k])) * 1000)} ms`;
+  return `V8 compiling ${ms('compile')}, running scripts ${ms('script')}, main thread CPU ${ms('thread')}`;
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -154,23 +192,36 @@ async function main() {
     const first: number[] = [];
     const repeat: number[] = [];
     let jsBytes = { total: 0, body: 0 };
+    let firstRequests = { requests: 0, network: 0, bytes: 0 };
+    let repeatRequests = firstRequests;
     let steps: string[] = [];
+    let repeatSteps: string[] = [];
+    const firstCpu: Cpu[] = [];
+    const repeatCpu: Cpu[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       await context.addInitScript(READY_PROBE);
       const page = await context.newPage();
       const net = await throttle(page);
+      let before = await net.cpu();
       first.push(await visit(page, `${base}/sign-in`));
+      firstCpu.push(spent(before, await net.cpu()));
       jsBytes = net.scriptBytes();
+      firstRequests = net.requests();
       steps = await waterfall(page);
       // Let the service worker install and keep the page for next time, as a real visit would.
       await page.waitForFunction(
-        async () => (await navigator.serviceWorker.ready) && !!(await caches.match('/index.html')),
+        async () => (await navigator.serviceWorker.ready) && !!(await caches.match('/shell.html')),
         null,
         { timeout: 60_000, polling: 200 },
       );
       await page.goto('about:blank');
+      net.reset();
+      before = await net.cpu();
       repeat.push(await visit(page, `${base}/sign-in`));
+      repeatCpu.push(spent(before, await net.cpu()));
+      repeatRequests = net.requests();
+      repeatSteps = await waterfall(page);
       await context.close();
     }
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -188,7 +239,14 @@ async function main() {
     console.log(
       `  JavaScript of the first page, brotli: ${kB(jsBytes.body + inline)} (files ${kB(jsBytes.body)} + inline in index.html ${kB(inline)}; target < 100 kB); with the files' response headers ${kB(jsBytes.total + inline)}`,
     );
+    const counted = (r: typeof firstRequests) =>
+      `${r.requests} requests, ${r.network} over the network (${kB(r.bytes)})`;
+    console.log(`  first visit:  ${counted(firstRequests)} when the form was usable`);
+    console.log(`  repeat visit: ${counted(repeatRequests)} when the form was usable`);
+    console.log(`  first visit's main thread (median):  ${cpuLine(firstCpu)}`);
+    console.log(`  repeat visit's main thread (median): ${cpuLine(repeatCpu)}`);
     console.log(`  first visit's waterfall (ms): ${steps.join(', ')}`);
+    console.log(`  repeat visit's waterfall (ms): ${repeatSteps.join(', ')}`);
   } finally {
     await browser.close();
     api.kill('SIGTERM');

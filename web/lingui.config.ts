@@ -1,11 +1,36 @@
 import { defineConfig } from '@lingui/cli';
 import { formatter } from '@lingui/format-po';
 
+/**
+ * The staff pages' folders (src/app/App.tsx loads them through staffPage()). Their messages go to
+ * staff.po, which only those pages load, so that an applicant's first page carries only
+ * messages.po (about half as large). scripts/extract-catalogs.mjs keeps a message used on both
+ * sides in messages.po alone: it is translated once.
+ */
+export const STAFF_SOURCES = [
+  'admin',
+  'coordinate',
+  'coordinate-competitions',
+  'coordinate-judging',
+  'judging',
+  'moderation',
+  'staff',
+]
+  .map((folder) => `<rootDir>/src/features/${folder}/**`)
+  .concat(['<rootDir>/src/features/auth/StaffInvitation.tsx']);
+
 /** Every language of the web app; `en` is the source. Emails use the same codes (API `locale`). */
 export default defineConfig({
   sourceLocale: 'en',
   locales: ['en', 'ko', 'id', 'ms', 'th', 'vi', 'fil', 'km', 'lo', 'my', 'zh'],
-  catalogs: [{ path: '<rootDir>/src/locales/{locale}/messages', include: ['<rootDir>/src'] }],
+  catalogs: [
+    {
+      path: '<rootDir>/src/locales/{locale}/messages',
+      include: ['<rootDir>/src'],
+      exclude: STAFF_SOURCES,
+    },
+    { path: '<rootDir>/src/locales/{locale}/staff', include: STAFF_SOURCES },
+  ],
   // No file:line origins: a catalogue changes only when a message does.
   format: formatter({ origins: false }),
   orderBy: 'messageId',

@@ -51,3 +51,37 @@ test('the page, its entry and style sheet inline, runs under its strict policy: 
   expect(await violations(page)).toEqual([]);
   expect(console.filter((c) => /Content Security Policy|Refused to/i.test(c))).toEqual([]);
 });
+
+test("a repeat visit opens from the service worker: its shell page from its cache, the app's code from the browser's cache, under the same policy", async ({
+  page,
+}) => {
+  await page.addInitScript(watchCsp);
+  await page.goto('/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  await page.waitForFunction(
+    async () => !!(await navigator.serviceWorker.ready) && !!(await caches.match('/shell.html')),
+  );
+  const shell = readFileSync('web/dist/shell.html', 'utf8');
+  const app = /<script type="module" src="(\/assets\/app-[\w-]+\.js)"><\/script>/.exec(shell);
+  expect(app).not.toBeNull();
+  expect(shell).not.toMatch(/<script type="module">/);
+
+  const again = await page.goto('/sign-in');
+  expect(again!.fromServiceWorker()).toBe(true);
+  expect(again!.headers()['content-security-policy']).not.toContain('unsafe-inline');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  await expect(page.locator('.site-header')).toHaveCSS('background-color', 'rgb(15, 110, 110)');
+  // The app's code came from the browser's cache (the worker put it there), not the network.
+  const appFetch = await page.evaluate(
+    (path) =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => new URL(r.name).pathname === path)
+        .map((r) => r.transferSize),
+    app![1],
+  );
+  expect(appFetch).toEqual([0]);
+  // A lazy page still shares the app's React and router through the entry's file.
+  await page.getByRole('link', { name: 'Create an account' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Kenal account');
+  expect(await violations(page)).toEqual([]);
+});

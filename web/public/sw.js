@@ -1,16 +1,37 @@
 // Kenal's service worker: opens the app without waiting for the network on a repeat visit.
-// Page navigations get the last index.html from the cache at once while a fresh copy is fetched
-// for next time (stale-while-revalidate). Everything else (hashed /assets/* are cached a year by
-// HTTP, /api/* is live data) goes to the network as if this worker were not here.
-const CACHE = 'kenal-shell-v1';
+// When it installs, it keeps this release's shell.html in its cache and fetches the scripts that
+// page names into the browser's HTTP cache (hashed files, cached a year); then it answers every
+// page navigation with that shell.html. Unlike index.html, which carries the app's code inline
+// (the first visit's one round trip), shell.html loads it from its file: Chromium compiles a
+// script file on another thread while the page is read, an inline one on the page's own thread.
+// The scripts stay out of this worker's cache on purpose: Chromium 156 spends time storing
+// compiled code for a module served from here on its first run and never uses it afterwards
+// (seen in a trace: v8.produceModuleCache, then no cache consumed). Everything else (other
+// /assets/*, /api/* live data) goes to the network as if this worker were not here.
+//
+// A release changes this file (the line below, written by web/scripts/inline-entry.mjs), so the
+// browser, which checks it on every visit, installs the new worker with the new files; the next
+// visit opens the new release.
+const RELEASE = { cache: 'kenal-shell-dev', page: '/shell.html', scripts: [] };
 
-self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('install', (event) => {
+  const fresh = (url) => new Request(url, { cache: 'reload' });
+  event.waitUntil(
+    caches
+      .open(RELEASE.cache)
+      .then((cache) => cache.add(fresh(RELEASE.page)))
+      .then(() => Promise.all(RELEASE.scripts.map((url) => fetch(fresh(url)))))
+      .then(() => self.skipWaiting()),
+  );
+});
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k !== RELEASE.cache).map((k) => caches.delete(k))),
+      )
       .then(() => self.clients.claim()),
   );
 });
@@ -21,34 +42,10 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const cached = await cache.match('/index.html');
-      const fresh = fetch('/index.html', { cache: 'no-cache' }).then((response) => {
-        if (response.ok) cache.put('/index.html', response.clone());
-        return response;
-      });
-      if (cached && (await bootsFromCache(cached.clone()))) {
-        event.waitUntil(fresh.catch(() => undefined));
-        return cached;
-      }
-      return fresh;
-    }),
+    caches
+      .open(RELEASE.cache)
+      .then((cache) => cache.match(RELEASE.page))
+      // Evicted meanwhile: the network has the page (index.html, everything inline).
+      .then((response) => response ?? fetch(request)),
   );
 });
-
-// After a release the server no longer has the old hashed files: a cached index.html is served only
-// while every file it names is still in this browser's HTTP cache (no network asked), else the
-// fresh one is awaited. Otherwise a returning visitor would get a blank page.
-async function bootsFromCache(response) {
-  const html = await response.text();
-  const files = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  const found = await Promise.all(
-    files.map((file) =>
-      fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    ),
-  );
-  return found.every(Boolean);
-}

@@ -8,8 +8,13 @@
 // address to import from, so the entry hands its exports to that file through one global:
 // the entry ends with `globalThis.__kenalEntry = {...its exports}`, and the file under its name
 // becomes a small module re-exporting them. Every page then shares one React and one router.
-// The page names that file (modulepreload): the service worker (public/sw.js) serves a cached
-// page only while the files it names are still in the browser's cache.
+//
+// A repeat visit comes from the service worker (public/sw.js), which answers with shell.html: the
+// same page, but loading the same code from a file of its own, /assets/app-<hash>.js, instead of
+// inline. Chromium compiles a script file on another thread while it reads the page (an inline
+// script on the page's own thread, after reading a page ten times larger), and the worker has
+// put that file in the HTTP cache when it installed (it is given this release's files here).
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAst } from 'vite';
@@ -184,18 +189,43 @@ const facade =
   `export const{${exported.map(([name]) => name).join(',')}}=${GLOBAL};\n`;
 writeFileSync(join(dir, 'assets', entryFile), facade);
 
-html = html
+const appFile = `app-${createHash('sha256').update(inlined).digest('base64url').slice(0, 10)}.js`;
+writeFileSync(join(dir, 'assets', appFile), inlined);
+
+const page = html
   .replace(cssTag[0], '')
   .replace(scriptTag[0], '')
   // After the language script: the catalogue's request goes out before the style has arrived.
-  .replace('</head>', () => `<style>${css.trim()}</style>\n</head>`)
-  .replace(
+  .replace('</head>', () => `<style>${css.trim()}</style>\n</head>`);
+const preloadFacade = `<link rel="modulepreload" href="/assets/${entryFile}">\n</body>`;
+writeFileSync(
+  join(dir, 'index.html'),
+  page.replace(
     '</body>',
-    () =>
-      `<script type="module">${inlined.trim()}</script>\n` +
-      `<link rel="modulepreload" href="/assets/${entryFile}">\n</body>`,
-  );
-writeFileSync(join(dir, 'index.html'), html);
+    () => `<script type="module">${inlined.trim()}</script>\n${preloadFacade}`,
+  ),
+);
+writeFileSync(
+  join(dir, 'shell.html'),
+  page
+    .replace('</head>', () => `<script type="module" src="/assets/${appFile}"></script>\n</head>`)
+    .replace('</body>', () => preloadFacade),
+);
+
+// The worker's bytes change with every release, so browsers install the new one (and its files).
+const release = {
+  cache: `kenal-shell-${appFile.slice(4, -3)}`,
+  page: '/shell.html',
+  scripts: [`/assets/${appFile}`, `/assets/${entryFile}`],
+};
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8');
+const placeholder = /^const RELEASE = .*;$/m;
+if (!placeholder.test(sw)) throw new Error('inline-entry: sw.js has no `const RELEASE = …;` line');
+writeFileSync(
+  swPath,
+  sw.replace(placeholder, () => `const RELEASE = ${JSON.stringify(release)};`),
+);
 console.log(
-  `inline-entry: ${entryFile} (${(inlined.length / 1024).toFixed(0)} kB) and its style sheet are in index.html; ${exported.length} exports for the lazy pages`,
+  `inline-entry: ${entryFile} (${(inlined.length / 1024).toFixed(0)} kB) and its style sheet are in index.html; ${exported.length} exports for the lazy pages; shell.html loads it as ${appFile}`,
 );

@@ -1,11 +1,11 @@
 import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import Home from '../features/home/Home';
 import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
-import { i18n } from './i18n';
+import { i18n, loadStaffMessages } from './i18n';
 import { Layout } from './Layout';
 import { RequireSignIn } from './Page';
 import { queryClient } from './query';
@@ -30,26 +30,38 @@ const Thread = lazy(() => import('../features/penpals/Thread'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const Account = lazy(() => import('../features/settings/Account'));
 const Goodbye = lazy(() => import('../features/settings/Goodbye'));
-// Staff pages: their own chunks, which applicants never load.
-const JudgingHome = lazy(() => import('../features/judging/JudgingHome'));
-const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
-const CoordinateHome = lazy(() => import('../features/coordinate/CoordinateHome'));
-const RoundPage = lazy(() => import('../features/coordinate/RoundPage'));
-const RunReport = lazy(() => import('../features/coordinate/RunReport'));
-const RunCompare = lazy(() => import('../features/coordinate/RunCompare'));
-const StaffInvitation = lazy(() => import('../features/auth/StaffInvitation'));
-const StaffPage = lazy(() => import('../features/admin/StaffPage'));
-const AuditPage = lazy(() => import('../features/admin/AuditPage'));
-const NotificationsPage = lazy(() => import('../features/admin/NotificationsPage'));
-const CompetitionJudging = lazy(() => import('../features/coordinate-judging/CompetitionJudging'));
-const RoundJudging = lazy(() => import('../features/coordinate-judging/RoundJudging'));
-const RankingPage = lazy(() => import('../features/coordinate-judging/RankingPage'));
-const ModerationQueue = lazy(() => import('../features/moderation/ModerationQueue'));
-const CompetitionsHome = lazy(() => import('../features/coordinate-competitions/CompetitionsHome'));
-const NewCompetition = lazy(() => import('../features/coordinate-competitions/NewCompetition'));
-const EditCompetition = lazy(() => import('../features/coordinate-competitions/EditCompetition'));
-const CompetitionEntries = lazy(() => import('../features/coordinate-competitions/Entries'));
-const CompetitionEntry = lazy(() => import('../features/coordinate-competitions/EntryDetail'));
+/** A staff page: its chunk and the staff messages (src/locales/<locale>/staff.po) load together. */
+const staffPage = (page: () => Promise<{ default: ComponentType }>) =>
+  lazy(() => Promise.all([page(), loadStaffMessages()]).then(([module]) => module));
+
+// Staff pages: their own chunks and catalogue, which applicants never load.
+const JudgingHome = staffPage(() => import('../features/judging/JudgingHome'));
+const AssignmentPage = staffPage(() => import('../features/judging/AssignmentPage'));
+const CoordinateHome = staffPage(() => import('../features/coordinate/CoordinateHome'));
+const RoundPage = staffPage(() => import('../features/coordinate/RoundPage'));
+const RunReport = staffPage(() => import('../features/coordinate/RunReport'));
+const RunCompare = staffPage(() => import('../features/coordinate/RunCompare'));
+const StaffInvitation = staffPage(() => import('../features/auth/StaffInvitation'));
+const StaffPage = staffPage(() => import('../features/admin/StaffPage'));
+const AuditPage = staffPage(() => import('../features/admin/AuditPage'));
+const NotificationsPage = staffPage(() => import('../features/admin/NotificationsPage'));
+const CompetitionJudging = staffPage(
+  () => import('../features/coordinate-judging/CompetitionJudging'),
+);
+const RoundJudging = staffPage(() => import('../features/coordinate-judging/RoundJudging'));
+const RankingPage = staffPage(() => import('../features/coordinate-judging/RankingPage'));
+const ModerationQueue = staffPage(() => import('../features/moderation/ModerationQueue'));
+const CompetitionsHome = staffPage(
+  () => import('../features/coordinate-competitions/CompetitionsHome'),
+);
+const NewCompetition = staffPage(
+  () => import('../features/coordinate-competitions/NewCompetition'),
+);
+const EditCompetition = staffPage(
+  () => import('../features/coordinate-competitions/EditCompetition'),
+);
+const CompetitionEntries = staffPage(() => import('../features/coordinate-competitions/Entries'));
+const CompetitionEntry = staffPage(() => import('../features/coordinate-competitions/EntryDetail'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.

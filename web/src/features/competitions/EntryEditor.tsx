@@ -2,7 +2,7 @@ import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api';
 import { describeError, describeFieldError } from '../../app/errors';
@@ -10,18 +10,17 @@ import { ErrorMessage, Notice, SelectField, TextAreaField, TextField } from '../
 import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
 import { type Draft } from './draft';
-import { formatBytes, formatInstant, namesOf } from './format';
+import { formatInstant, namesOf } from './format';
 import {
   fetchSubmission,
   type Submission,
-  useRemoveAsset,
   useSubmission,
   useSubmit,
   useVersions,
   useWithdraw,
   type Version,
 } from './queries';
-import { type AssetRole, uploadAsset } from './upload';
+import { Uploads } from './Uploads';
 import { type SaveState, useAutosave } from './useAutosave';
 import './competitions.css';
 
@@ -147,142 +146,6 @@ function Checkboxes<T extends string | number>({
         </p>
       )}
     </fieldset>
-  );
-}
-
-function Uploads({ submission, onChange }: { submission: Submission; onChange: () => void }) {
-  const { t, i18n } = useLingui();
-  const [role, setRole] = useState<AssetRole>('video');
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const remove = useRemoveAsset(submission.id);
-  const [inputKey, setInputKey] = useState(0);
-  const editable = submission.status === 'draft' || submission.status === 'submitted';
-  // Where a dropped upload stopped (0..1): kept so the person sees what is already saved.
-  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
-  const running = useRef(false);
-  const start = async () => {
-    if (!file || running.current) return;
-    running.current = true;
-    setError(null);
-    setProgress(stoppedAt ?? 0);
-    let reached = stoppedAt ?? 0;
-    try {
-      await uploadAsset(submission.id, role, file, (f) => {
-        reached = f;
-        setProgress(f);
-      });
-      setFile(null);
-      setStoppedAt(null);
-      setInputKey((k) => k + 1);
-      onChange();
-    } catch (err) {
-      setError(err);
-      setStoppedAt(err instanceof NetworkError ? reached : null);
-    } finally {
-      running.current = false;
-      setProgress(null);
-    }
-  };
-  const dropped = error instanceof NetworkError;
-  // Back online: an upload the connection cut goes on by itself.
-  const resume = useRef(start);
-  resume.current = start;
-  useEffect(() => {
-    if (!dropped) return;
-    const onOnline = () => void resume.current();
-    window.addEventListener('online', onOnline);
-    return () => window.removeEventListener('online', onOnline);
-  }, [dropped]);
-  const saved = Math.round((stoppedAt ?? 0) * 100);
-  const percent = progress === null ? 0 : Math.round(progress * 100);
-  const ROLE: Record<string, string> = {
-    video: t`Video`,
-    poster: t`Poster`,
-    document: t`Document`,
-  };
-  return (
-    <section aria-labelledby="files-h" className="card">
-      <h2 id="files-h">
-        <Trans>Files</Trans>
-      </h2>
-      {submission.assets.length === 0 ? (
-        <p className="hint">
-          <Trans>No files yet.</Trans>
-        </p>
-      ) : (
-        <ul className="files">
-          {submission.assets.map((a) => (
-            <li key={a.id}>
-              <span>
-                <strong>{ROLE[a.role] ?? a.role}</strong>: {a.originalName ?? a.mime} (
-                {formatBytes(a.size, i18n.locale)})
-              </span>
-              {editable && (
-                <button
-                  type="button"
-                  className="button-link"
-                  disabled={remove.isPending}
-                  onClick={() => remove.mutate(a.id, { onSuccess: onChange })}
-                >
-                  <Trans>Remove {a.originalName}</Trans>
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <ErrorMessage error={remove.error} />
-      {editable && (
-        <div className="stack">
-          <SelectField
-            label={t`Kind of file`}
-            value={role}
-            onChange={(e) => setRole(e.target.value as AssetRole)}
-          >
-            <option value="video">{t`Video (MP4, WebM or MOV)`}</option>
-            <option value="poster">{t`Poster (PNG or JPEG)`}</option>
-            <option value="document">{t`Document (PDF)`}</option>
-          </SelectField>
-          <TextField
-            key={inputKey}
-            label={t`File`}
-            type="file"
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setError(null);
-              setStoppedAt(null);
-            }}
-          />
-          {progress !== null && (
-            <div className="progress">
-              <label htmlFor="upload-progress">
-                <Trans>Uploading: {percent}%</Trans>
-              </label>
-              <progress id="upload-progress" max={100} value={percent}>
-                {percent}%
-              </progress>
-            </div>
-          )}
-          {error !== null && (
-            <p className="alert alert-error" role="alert">
-              {dropped
-                ? t`The connection dropped during the upload. ${saved}% is saved: it goes on by itself when you are back online, or press Resume.`
-                : describeError(i18n, error)}
-            </p>
-          )}
-          <button
-            type="button"
-            className="button"
-            disabled={!file || progress !== null}
-            onClick={() => void start()}
-          >
-            {dropped ? <Trans>Resume the upload</Trans> : <Trans>Upload</Trans>}
-          </button>
-        </div>
-      )}
-    </section>
   );
 }
 

@@ -147,3 +147,41 @@ export async function uploadAsset(
     throw problem;
   }
 }
+
+/** An upload of this entry left unfinished in this browser (a reload, a closed tab, a drop). */
+export interface Unfinished {
+  key: string;
+  role: AssetRole;
+  name: string;
+}
+
+/** The uploads of this entry this browser began and did not finish, by file name. */
+export function unfinishedUploads(submissionId: string): Unfinished[] {
+  const prefix = `kenal.upload.${submissionId}.`;
+  const found: Unfinished[] = [];
+  for (let i = 0; i < localStorage.length; i += 1) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(prefix)) continue;
+    // role.size.lastModified.name (the name may hold dots)
+    const [role, , , ...name] = key.slice(prefix.length).split('.');
+    found.push({ key, role: role as AssetRole, name: name.join('.') });
+  }
+  return found.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Gives up an unfinished upload: the server deletes what it holds of it (DELETE /uploads/{id}). */
+export async function discardUpload(key: string): Promise<void> {
+  const id = localStorage.getItem(key);
+  if (id === null) return;
+  const result = await api.DELETE('/api/v1/uploads/{id}', { params: { path: { id } } });
+  // Already gone (finished elsewhere, expired): nothing is left to delete.
+  if (result.response.status !== 404 && result.response.status !== 410) unwrap(result);
+  localStorage.removeItem(key);
+}
+
+/**
+ * Gives up the unfinished upload of this file: the server deletes what it holds and the next
+ * upload of the file starts from the beginning. Call it once the upload itself has stopped.
+ */
+export const cancelUpload = (submissionId: string, role: AssetRole, file: File) =>
+  discardUpload(memoryKey(submissionId, role, file));
