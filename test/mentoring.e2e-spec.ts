@@ -104,6 +104,19 @@ describe('mentoring (e2e)', () => {
     await h?.stop();
   });
 
+  it('lets an admin invite a mentor: a staff account whose email names the role', async () => {
+    const email = 'new.mentor@kenal.test';
+    await h
+      .http()
+      .post('/api/v1/admin/users')
+      .set(auth(await h.adminToken()))
+      .send({ email, displayName: 'Prof Wirat', roles: ['mentor'] })
+      .expect(201);
+    const mail = await h.smtp.waitFor(email);
+    expect(mail.text).toMatch(/role\(s\) mentor/);
+    expect(mail.text).toMatch(/\/staff-invitations\//);
+  });
+
   it('keeps a mentor profile, refusing bad input with field errors', async () => {
     const mine = await h
       .http()
