@@ -105,6 +105,11 @@ export const ERROR_CODES = {
   TOO_MANY_LETTERS: [S.TOO_MANY_REQUESTS],
   ALREADY_REPORTED: [S.CONFLICT],
   CASE_DECIDED: [S.CONFLICT],
+
+  // Mentoring.
+  NOT_A_PROJECT_COMPETITION: [S.UNPROCESSABLE_ENTITY],
+  INSTITUTION_CONFLICT: [S.UNPROCESSABLE_ENTITY],
+  MENTORSHIP_ENDED: [S.CONFLICT],
 } as const satisfies Record<string, readonly HttpStatus[]>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

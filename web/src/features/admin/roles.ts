@@ -7,6 +7,7 @@ const NAMES = {
   judge: msg`Judge`,
   coordinator: msg`Coordinator`,
   admin: msg`Administrator`,
+  mentor: msg`Mentor`,
 };
 
 /** A role as people read it, in their language. */
