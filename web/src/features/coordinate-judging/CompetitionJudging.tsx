@@ -5,6 +5,7 @@ import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, Notice, SelectField, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { Confirm } from '../staff/Confirm';
 import { ALL_COUNTRIES, countryName, fromLocalInput, toLocalInput } from '../coordinate/countries';
 import { Deadline } from '../staff/When';
 import {
@@ -19,7 +20,7 @@ import {
   useStaffCompetition,
   useUpdateJudge,
 } from './queries';
-import { CONFLICT_KIND, Confirm, RoundStatusBadge, splitList } from './shared';
+import { CONFLICT_KIND, RoundStatusBadge, splitList } from './shared';
 import '../staff/staff.css';
 
 type Country = (typeof ALL_COUNTRIES)[number];
