@@ -30,6 +30,7 @@ const Thread = lazy(() => import('../features/penpals/Thread'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const Account = lazy(() => import('../features/settings/Account'));
 const Goodbye = lazy(() => import('../features/settings/Goodbye'));
+const Mentoring = lazy(() => import('../features/mentoring/MentoringPage'));
 // Staff pages: their own chunks, which applicants never load.
 const JudgingHome = lazy(() => import('../features/judging/JudgingHome'));
 const AssignmentPage = lazy(() => import('../features/judging/AssignmentPage'));
@@ -50,6 +51,13 @@ const NewCompetition = lazy(() => import('../features/coordinate-competitions/Ne
 const EditCompetition = lazy(() => import('../features/coordinate-competitions/EditCompetition'));
 const CompetitionEntries = lazy(() => import('../features/coordinate-competitions/Entries'));
 const CompetitionEntry = lazy(() => import('../features/coordinate-competitions/EntryDetail'));
+const MentorProfile = lazy(() => import('../features/mentoring/MentorProfile'));
+const CompetitionMentoring = lazy(
+  () => import('../features/coordinate-mentoring/CompetitionMentoring'),
+);
+const MentoringRound = lazy(() => import('../features/coordinate-mentoring/MentoringRound'));
+const MentoringRun = lazy(() => import('../features/coordinate-mentoring/MentoringRun'));
+const MentoringReport = lazy(() => import('../features/coordinate-mentoring/MentoringReport'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -85,6 +93,15 @@ export function AppRoutes() {
           <Route path="/inbox" element={<Inbox />} />
           <Route path="/account" element={<Account />} />
           <Route path="/goodbye" element={<Goodbye />} />
+          <Route path="/mentoring" element={<Mentoring />} />
+          <Route
+            path="/mentoring/profile"
+            element={
+              <RequireSignIn>
+                <MentorProfile />
+              </RequireSignIn>
+            }
+          />
           <Route
             path="/judging"
             element={
@@ -202,6 +219,38 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <RunCompare />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/competitions/:id"
+            element={
+              <RequireSignIn>
+                <CompetitionMentoring />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/rounds/:id"
+            element={
+              <RequireSignIn>
+                <MentoringRound />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/rounds/:id/report"
+            element={
+              <RequireSignIn>
+                <MentoringReport />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/runs/:id"
+            element={
+              <RequireSignIn>
+                <MentoringRun />
               </RequireSignIn>
             }
           />

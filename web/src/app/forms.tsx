@@ -177,3 +177,10 @@ export function Checkboxes<T extends string | number>({
     </fieldset>
   );
 }
+
+/** A list typed as words separated by commas (any script's comma) or lines. */
+export const splitList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(/[,،、，\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);

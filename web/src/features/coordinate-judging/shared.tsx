@@ -35,13 +35,6 @@ export function RoundStatusBadge({ status }: { status: string }) {
   );
 }
 
-/** A judge's tag list typed as words separated by commas. */
-export const splitList = (v: string | undefined): string[] =>
-  (v ?? '')
-    .split(/[,،、，\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** The time zone the browser is in, as Intl names it. */
 export const viewerTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 

@@ -16,6 +16,7 @@ export function Confirm({
   error,
   danger,
   disabled,
+  onAsk,
 }: {
   label: ReactNode;
   title: ReactNode;
@@ -26,6 +27,8 @@ export function Confirm({
   error?: unknown;
   danger?: boolean;
   disabled?: boolean;
+  /** Called when the box opens: e.g. to read the counts it states. */
+  onAsk?: () => void;
 }) {
   const [asking, setAsking] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -46,7 +49,10 @@ export function Confirm({
           type="button"
           className={danger ? 'button-danger' : 'button'}
           disabled={disabled}
-          onClick={() => setAsking(true)}
+          onClick={() => {
+            setAsking(true);
+            onAsk?.();
+          }}
         >
           {label}
         </button>
