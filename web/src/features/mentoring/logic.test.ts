@@ -65,7 +65,7 @@ describe('checkInBody', () => {
 });
 
 describe('mentorProfileBody', () => {
-  it('builds the API body: sorted goals and countries, topics split and unique, number capacity', () => {
+  it('builds the API body: sorted goals and countries, topics split and unique, languages without row keys', () => {
     const body = mentorProfileBody(
       {
         organisation: ' Chulalongkorn University ',
@@ -78,8 +78,8 @@ describe('mentorProfileBody', () => {
         sdgs: [14, 6],
         countries: ['TH', 'LA'],
         languages: [
-          { code: 'th', level: 'native' },
-          { code: '', level: 'basic' },
+          { key: 1, code: 'th', level: 'native' },
+          { key: 2, code: '', level: 'basic' },
         ],
       },
     );

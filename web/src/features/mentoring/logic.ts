@@ -51,7 +51,7 @@ export function mentorProfileBody(
   picked: {
     sdgs: number[];
     countries: string[];
-    languages: { code: string; level: string }[];
+    languages: { code: string; level: string; key?: number }[];
   },
 ): MentorProfileInput {
   const bio = (v.bio ?? '').trim();
@@ -61,7 +61,10 @@ export function mentorProfileBody(
     sector: v.sector as MentorProfileInput['sector'],
     expertise: { sdgs: [...picked.sdgs].sort((a, b) => a - b), topics },
     countries: [...picked.countries].sort() as MentorProfileInput['countries'],
-    languages: picked.languages.filter((l) => l.code),
+    // Only code and level: the form's rows carry a React key the API would refuse.
+    languages: picked.languages
+      .filter((l) => l.code)
+      .map(({ code, level }) => ({ code, level })) as MentorProfileInput['languages'],
     capacity: Number(v.capacity),
     bio: bio || null,
   };
