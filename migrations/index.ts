@@ -17,6 +17,7 @@ import { InvitationSender1796515613071 } from './1796515613071-InvitationSender'
 import { OutboxClaim1796516594094 } from './1796516594094-OutboxClaim';
 import { InboxPayload1796516942731 } from './1796516942731-InboxPayload';
 import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
+import { Mentoring1796519000000 } from './1796519000000-Mentoring';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OutboxClaim1796516594094,
   InboxPayload1796516942731,
   UploadSessions1796518362240,
+  Mentoring1796519000000,
 ];

@@ -15,6 +15,7 @@ import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { JudgingModule } from './judging/judging.module';
 import { LettersModule } from './letters/letters.module';
+import { MentoringModule } from './mentoring/mentoring.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PenpalModule } from './penpal/penpal.module';
 import { ProgrammesModule } from './programmes/programmes.module';
@@ -29,6 +30,7 @@ export const FEATURE_MODULES = [
   CompetitionsModule,
   JudgingModule,
   LettersModule,
+  MentoringModule,
 ];
 export const coreModules = (role: ProcessRole) => [
   ConfigModule,

@@ -5,6 +5,7 @@ import { MaintenanceJob } from './jobs/maintenance';
 import { WorkerHost } from './jobs/worker-host';
 import { JudgingWorkerModule } from './judging/judging-worker.module';
 import { LettersWorkerModule } from './letters/letters-worker.module';
+import { MentoringWorkerModule } from './mentoring/mentoring-worker.module';
 import { NotificationsWorkerModule } from './notifications/notifications-worker.module';
 import { PenpalWorkerModule } from './penpal/penpal-worker.module';
 
@@ -18,6 +19,7 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
     CompetitionsWorkerModule,
     JudgingWorkerModule,
     LettersWorkerModule,
+    MentoringWorkerModule,
   ],
   providers: [WorkerHost, MaintenanceJob],
 })

@@ -21,6 +21,7 @@ describe('authorization (e2e)', () => {
     tokens.admin = await h.adminToken();
     tokens.applicant = (await h.register()).token;
     tokens.judge = (await h.userWithRoles(['judge'])).token;
+    tokens.mentor = (await h.userWithRoles(['mentor'])).token;
     const coordinator = await h.userWithRoles(['coordinator']);
     tokens.coordinator = coordinator.token;
     otherCoordinator = (await h.userWithRoles(['coordinator'])).token;
@@ -55,6 +56,51 @@ describe('authorization (e2e)', () => {
     { method: 'post', path: `/programmes/${programmeId}/coordinators`, body: { userId: someone } },
     { method: 'delete', path: `/programmes/${programmeId}/coordinators/${someone}` },
   ];
+  const mentoringCoordinators = (): Route[] => [
+    {
+      method: 'post',
+      path: `/competitions/${someone}/mentoring-rounds`,
+      body: {
+        name: 'M',
+        teams: { type: 'awarded' },
+        mentorsPerTeam: 2,
+        startsAt: '2027-01-01T00:00:00Z',
+        endsAt: '2027-06-01T00:00:00Z',
+      },
+    },
+    { method: 'get', path: `/competitions/${someone}/mentoring-rounds` },
+    { method: 'get', path: `/mentoring-rounds/${someone}` },
+    { method: 'get', path: `/mentoring-rounds/${someone}/mentor-candidates` },
+    { method: 'post', path: `/mentoring-rounds/${someone}/mentors`, body: { userId: someone } },
+    { method: 'delete', path: `/mentoring-rounds/${someone}/mentors/${someone}` },
+    {
+      method: 'post',
+      path: `/mentoring-rounds/${someone}/rules`,
+      body: { submissionId: someone, mentorId: someone, type: 'pin' },
+    },
+    { method: 'delete', path: `/mentoring-rounds/${someone}/rules/${someone}` },
+    { method: 'post', path: `/mentoring-rounds/${someone}/matching-runs` },
+    { method: 'get', path: `/mentoring-rounds/${someone}/matching-runs` },
+    { method: 'get', path: `/mentoring-runs/${someone}` },
+    { method: 'get', path: `/mentoring-runs/${someone}/matches` },
+    { method: 'post', path: `/mentoring-runs/${someone}/publish` },
+    { method: 'get', path: `/mentoring-rounds/${someone}/report` },
+  ];
+  const mentorsOnly = (): Route[] => [
+    { method: 'get', path: '/me/mentor-profile' },
+    {
+      method: 'put',
+      path: '/me/mentor-profile',
+      body: {
+        organisation: 'O',
+        sector: 'academia',
+        expertise: { sdgs: [1] },
+        countries: ['TH'],
+        languages: [{ code: 'en', level: 'fluent' }],
+        capacity: 1,
+      },
+    },
+  ];
   const signedIn = (): Route[] => [
     { method: 'get', path: '/me' },
     { method: 'put', path: '/me/profile', body: {} },
@@ -67,8 +113,16 @@ describe('authorization (e2e)', () => {
     { method: 'get', path: '/programmes' },
     { method: 'get', path: `/programmes/${programmeId}` },
     { method: 'post', path: '/programmes', body: { name: 'n', slug: 'n', timezone: 'UTC' } },
+    { method: 'get', path: '/me/mentorships' },
+    {
+      method: 'post',
+      path: `/mentorships/${someone}/check-ins`,
+      body: { happenedOn: '2026-01-01', summary: 's' },
+    },
     ...adminOnly(),
     ...programmeManagers(),
+    ...mentoringCoordinators(),
+    ...mentorsOnly(),
   ];
 
   it('answers 401 problem+json on every signed-in route without a token or with a bad one', async () => {
@@ -80,7 +134,7 @@ describe('authorization (e2e)', () => {
     }
   });
 
-  it.each(['applicant', 'judge', 'coordinator'])(
+  it.each(['applicant', 'judge', 'coordinator', 'mentor'])(
     'refuses %s on every admin route',
     async (role) => {
       for (const route of adminOnly()) {
@@ -94,6 +148,38 @@ describe('authorization (e2e)', () => {
       }
     },
   );
+
+  it.each(['applicant', 'judge', 'mentor'])(
+    'refuses %s on every mentoring coordinator route',
+    async (role) => {
+      for (const route of mentoringCoordinators()) {
+        const res = await send(route, tokens[role]);
+        expect([route.method, route.path, res.status]).toEqual([route.method, route.path, 403]);
+      }
+    },
+  );
+
+  it.each(['applicant', 'judge', 'coordinator'])(
+    'refuses %s the mentor profile routes',
+    async (role) => {
+      for (const route of mentorsOnly()) {
+        const res = await send(route, tokens[role]);
+        expect([route.method, route.path, res.status]).toEqual([route.method, route.path, 403]);
+      }
+    },
+  );
+
+  it('answers 404 for a check-in on an unknown mentorship (the pair rule is in mentoring.e2e)', async () => {
+    const res = await send(
+      {
+        method: 'post',
+        path: `/mentorships/${someone}/check-ins`,
+        body: { happenedOn: '2026-01-01', summary: 's' },
+      },
+      tokens.mentor,
+    );
+    expect(res.status).toBe(404);
+  });
 
   it.each(['applicant', 'judge'])('refuses %s creating a programme', async (role) => {
     const res = await send(

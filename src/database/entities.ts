@@ -24,6 +24,14 @@ import { JudgingReminder } from '../judging/judging-reminder.entity';
 import { JudgingRound } from '../judging/judging-round.entity';
 import { Letter, LetterEmailMark } from '../letters/letter.entity';
 import { ModerationCase } from '../letters/moderation-case.entity';
+import { MentorProfile } from '../mentoring/mentor-profile.entity';
+import {
+  MentoringConstraint,
+  MentoringRound,
+  MentoringRoundMentor,
+} from '../mentoring/mentoring-round.entity';
+import { MentoringMatch, MentoringRun } from '../mentoring/mentoring-run.entity';
+import { MentoringCheckIn, Mentorship } from '../mentoring/mentorship.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { MatchingRun } from '../penpal/matching-run.entity';
 import { MatchingRunUnmatched } from '../penpal/matching-run-unmatched.entity';
@@ -72,4 +80,12 @@ export const ENTITIES = [
   Letter,
   LetterEmailMark,
   ModerationCase,
+  MentorProfile,
+  MentoringRound,
+  MentoringRoundMentor,
+  MentoringConstraint,
+  MentoringRun,
+  MentoringMatch,
+  Mentorship,
+  MentoringCheckIn,
 ];

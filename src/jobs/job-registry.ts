@@ -9,6 +9,7 @@ export const QUEUES = {
   judging: 'judging',
   maintenance: 'maintenance',
   letters: 'letters',
+  mentoring: 'mentoring',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +21,7 @@ export enum JobName {
   JudgingReminder = 'judging.reminder',
   Maintenance = 'maintenance.hourly',
   DeliverLetter = 'letter.deliver',
+  RunMentoringMatching = 'mentoring.matching-run',
 }
 
 export interface JobPayloads {
@@ -41,6 +43,7 @@ export interface JobPayloads {
   [JobName.Maintenance]: Record<string, never>;
   /** A travelling letter, due at its deliverAt; the job id is the letter id. */
   [JobName.DeliverLetter]: { letterId: string };
+  [JobName.RunMentoringMatching]: { runId: string };
 }
 
 export interface JobDefinition {
@@ -62,6 +65,8 @@ export const JOBS: Record<JobName, JobDefinition> = {
   [JobName.Maintenance]: { queue: QUEUES.maintenance, attempts: 1, backoffMs: 0 },
   // A letter whose delivery keeps failing is also picked up by the hourly maintenance.
   [JobName.DeliverLetter]: { queue: QUEUES.letters, attempts: 8, backoffMs: 1000 },
+  // Like the other runs: a failed solve marks the run failed; retries only wait for the row to commit.
+  [JobName.RunMentoringMatching]: { queue: QUEUES.mentoring, attempts: 5, backoffMs: 100 },
 };
 
 const isUuid = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f-]{36}$/.test(v);
@@ -93,4 +98,6 @@ export const PAYLOAD_CHECKS: { [K in JobName]: (data: unknown) => data is JobPay
     isRecord(d) && Object.keys(d).length === 0,
   [JobName.DeliverLetter]: (d): d is JobPayloads[JobName.DeliverLetter] =>
     isRecord(d) && isUuid(d.letterId),
+  [JobName.RunMentoringMatching]: (d): d is JobPayloads[JobName.RunMentoringMatching] =>
+    isRecord(d) && isUuid(d.runId),
 };

@@ -37,8 +37,8 @@ export class MaintenanceTasks {
    */
   registerRequeue(
     name: string,
-    table: 'matching_runs' | 'judge_assignment_runs',
-    job: JobName.RunPenpalMatching | JobName.RunJudgeAssignment,
+    table: 'matching_runs' | 'judge_assignment_runs' | 'mentoring_runs',
+    job: JobName.RunPenpalMatching | JobName.RunJudgeAssignment | JobName.RunMentoringMatching,
   ): void {
     this.register(name, async () => {
       const rows: { id: string }[] = await this.db.query(

@@ -1,2 +1,3 @@
 export * from './min-cost-flow';
 export * from './assignment';
+export * from './warm-start';

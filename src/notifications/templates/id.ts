@@ -1,5 +1,6 @@
 import { dateTime } from '../../common/i18n/locales';
 import { awardName, contactKinds, penpalList, roleNames } from './labels';
+import { MENTORING } from './mentoring';
 import type { LocaleTemplates } from './types';
 
 const L = 'id';
@@ -256,4 +257,5 @@ export const id: LocaleTemplates = {
       body: `${p.competitionTitle}: ${outcome}`,
     };
   },
+  ...MENTORING.id,
 };

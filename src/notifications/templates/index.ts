@@ -41,6 +41,8 @@ export const NAMING_KEYS: readonly string[] = [
   'actorName',
   'participantName',
   'teamName',
+  'mentorName',
+  'otherName',
 ];
 
 /** The types whose in-app text names someone other than the recipient, through those keys. */
@@ -50,6 +52,9 @@ export const TYPES_NAMING_OTHERS: readonly string[] = [
   'penpal.connected',
   'team.invitation',
   'submission.withdrawn',
+  'mentoring.introduced_mentor',
+  'mentoring.introduced_team',
+  'mentoring.silent',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { dateTime } from '../../common/i18n/locales';
 import { awardName, contactKinds, penpalList, roleNames } from './labels';
+import { MENTORING } from './mentoring';
 import type { LocaleTemplates } from './types';
 
 const s = (v: unknown) => String(v ?? '');
@@ -225,4 +226,5 @@ export const ko: LocaleTemplates = {
       body: `${s(p.competitionTitle)}: ${outcome}`,
     };
   },
+  ...MENTORING.ko,
 };

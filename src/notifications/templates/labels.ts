@@ -1,5 +1,5 @@
 import { FORMER_MEMBER } from '../../common/erasure/account-erasure';
-import { countryName, joinList, type Locale } from '../../common/i18n/locales';
+import { countryName, joinList, localeOf, type Locale } from '../../common/i18n/locales';
 
 type Labels = Record<Locale, string>;
 
@@ -177,6 +177,19 @@ export const ROLE_NAMES: Record<string, Labels> = {
     my: 'စီမံခန့်ခွဲသူ',
     zh: '管理员',
   },
+  mentor: {
+    en: 'mentor',
+    ko: '멘토',
+    id: 'mentor',
+    ms: 'mentor',
+    th: 'พี่เลี้ยง',
+    vi: 'cố vấn',
+    fil: 'mentor',
+    km: 'អ្នកណែនាំ',
+    lo: 'ພີ່ລ້ຽງ',
+    my: 'လမ်းညွှန်သူ',
+    zh: '导师',
+  },
 };
 
 /** Roles as a list of codes (or the "judge, coordinator" text older rows hold), in words. */
@@ -288,12 +301,19 @@ const YOUR_PENPAL: Labels = {
  * written before hold `{ en, ko }` names, read as the code they name.
  */
 export function penpalList(penpals: unknown, locale: Locale): string {
-  const list = (Array.isArray(penpals) ? penpals : []) as {
+  return peopleList(penpals, locale) || YOUR_PENPAL[locale];
+}
+
+/** "Somchai (Thailand) and Ari (Indonesia)" from `{ name, country }` entries; empty for none. */
+export function peopleList(people: unknown, locale: Locale): string {
+  const list = (Array.isArray(people) ? people : []) as {
     name: string;
     country: string | { en?: string; ko?: string } | null;
   }[];
-  const names = list.map((x) => `${personName(x.name, locale)} (${countryOf(x.country, locale)})`);
-  return names.length === 0 ? YOUR_PENPAL[locale] : joinList(names, locale);
+  return joinList(
+    list.map((x) => `${personName(x.name, locale)} (${countryOf(x.country, locale)})`),
+    locale,
+  );
 }
 
 const ALL_COUNTRIES = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'KR'];
@@ -325,3 +345,75 @@ const FORMER_MEMBER_NAMES: Labels = {
 /** A name from a payload, with the erasure's "Former member" in the reader's language. */
 export const personName = (name: unknown, locale: Locale): string =>
   String(name ?? '').replaceAll(FORMER_MEMBER, FORMER_MEMBER_NAMES[locale]);
+
+/** Mentors' sectors (mentoring), as a noun mid-sentence. */
+export const SECTOR_NAMES: Record<string, Labels> = {
+  academia: {
+    en: 'academia',
+    ko: '학계',
+    id: 'akademisi',
+    ms: 'ahli akademik',
+    th: 'แวดวงวิชาการ',
+    vi: 'giới học thuật',
+    fil: 'akademya',
+    km: 'វិស័យសិក្សា',
+    lo: 'ວົງການວິຊາການ',
+    my: 'ပညာရှင်နယ်ပယ်',
+    zh: '学术界',
+  },
+  government: {
+    en: 'government',
+    ko: '정부',
+    id: 'pemerintah',
+    ms: 'kerajaan',
+    th: 'ภาครัฐ',
+    vi: 'chính phủ',
+    fil: 'pamahalaan',
+    km: 'រដ្ឋាភិបាល',
+    lo: 'ລັດຖະບານ',
+    my: 'အစိုးရ',
+    zh: '政府',
+  },
+  international_org: {
+    en: 'an international organisation',
+    ko: '국제기구',
+    id: 'organisasi internasional',
+    ms: 'organisasi antarabangsa',
+    th: 'องค์การระหว่างประเทศ',
+    vi: 'tổ chức quốc tế',
+    fil: 'internasyonal na organisasyon',
+    km: 'អង្គការអន្តរជាតិ',
+    lo: 'ອົງການຈັດຕັ້ງສາກົນ',
+    my: 'နိုင်ငံတကာအဖွဲ့အစည်း',
+    zh: '国际组织',
+  },
+  civil_society: {
+    en: 'civil society',
+    ko: '시민사회',
+    id: 'masyarakat sipil',
+    ms: 'masyarakat sivil',
+    th: 'ภาคประชาสังคม',
+    vi: 'xã hội dân sự',
+    fil: 'lipunang sibil',
+    km: 'សង្គមស៊ីវិល',
+    lo: 'ສັງຄົມພົນລະເຮືອນ',
+    my: 'အရပ်ဘက်လူ့အဖွဲ့အစည်း',
+    zh: '公民社会',
+  },
+  industry: {
+    en: 'industry',
+    ko: '산업계',
+    id: 'industri',
+    ms: 'industri',
+    th: 'ภาคอุตสาหกรรม',
+    vi: 'doanh nghiệp',
+    fil: 'industriya',
+    km: 'វិស័យឧស្សាហកម្ម',
+    lo: 'ພາກອຸດສາຫະກຳ',
+    my: 'စက်မှုလုပ်ငန်းနယ်ပယ်',
+    zh: '产业界',
+  },
+};
+
+export const sectorName = (sector: string, locale: string): string =>
+  SECTOR_NAMES[sector]?.[localeOf(locale)] ?? sector;

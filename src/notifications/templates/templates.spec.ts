@@ -26,6 +26,13 @@ describe('notification templates', () => {
     hoursBefore: 24,
     kinds: ['phone', 'link'],
     award: 'runner_up',
+    projectTitle: 'Clean Rivers',
+    mentorName: 'Dr Siti Rahman',
+    organisation: 'Universiti Malaya',
+    sector: 'academia',
+    members: [{ name: 'Somchai', country: 'TH' }],
+    otherName: 'Seoul–Hanoi Crew',
+    days: 30,
   };
 
   /** Every text field a marker of its own, so the fields each rendering uses can be read back. */
@@ -40,6 +47,8 @@ describe('notification templates', () => {
     roles: ['judge'],
     kinds: ['email'],
     award: 'winner',
+    members: [{ name: '⟦member⟧', country: 'TH' }],
+    sector: 'government',
     reason: '⟦reason⟧',
     count: '⟦count⟧',
     unfinished: '⟦unfinished⟧',

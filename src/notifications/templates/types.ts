@@ -129,6 +129,35 @@ export interface NotificationPayloads {
     award: string | null;
     link: string;
   };
+  /** `members[].country`: a country code. No contact details travel in an introduction. */
+  'mentoring.introduced_mentor': {
+    displayName: string;
+    roundName: string;
+    competitionTitle: string;
+    projectTitle: string;
+    teamName: string;
+    members: { name: string; country: string }[];
+    link: string;
+  };
+  /** `sector`: a sector code (academia, government, ...). */
+  'mentoring.introduced_team': {
+    displayName: string;
+    roundName: string;
+    competitionTitle: string;
+    projectTitle: string;
+    mentorName: string;
+    organisation: string;
+    sector: string;
+    link: string;
+  };
+  /** `otherName`: the team (to the mentor) or the mentor (to a member). */
+  'mentoring.silent': {
+    displayName: string;
+    roundName: string;
+    otherName: string;
+    days: number;
+    link: string;
+  };
 }
 
 export type NotificationType = keyof NotificationPayloads;

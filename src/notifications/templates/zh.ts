@@ -1,5 +1,6 @@
 import { dateTime } from '../../common/i18n/locales';
 import { awardName, contactKinds, penpalList, roleNames } from './labels';
+import { MENTORING } from './mentoring';
 import type { LocaleTemplates } from './types';
 
 const L = 'zh';
@@ -254,4 +255,5 @@ export const zh: LocaleTemplates = {
       body: `${p.competitionTitle}：${outcome}`,
     };
   },
+  ...MENTORING.zh,
 };

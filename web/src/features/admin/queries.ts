@@ -6,7 +6,7 @@ export type AdminUser = components['schemas']['AdminUserDto'];
 export type AuditEvent = components['schemas']['AuditEventDto'];
 export type OutboxMessage = components['schemas']['OutboxMessageDto'];
 export type Role = AdminUser['roles'][number];
-export const ROLES: Role[] = ['applicant', 'judge', 'mentor', 'coordinator', 'admin'];
+export const ROLES: Role[] = ['applicant', 'judge', 'coordinator', 'admin', 'mentor'];
 export const PAGE_SIZE = 20;
 
 /**

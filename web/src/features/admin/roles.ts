@@ -8,6 +8,7 @@ const NAMES = {
   mentor: msg`Mentor`,
   coordinator: msg`Coordinator`,
   admin: msg`Administrator`,
+  mentor: msg`Mentor`,
 };
 
 /** A role as people read it, in their language. */

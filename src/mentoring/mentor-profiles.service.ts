@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../common/auth/principal';
+import { notFound } from '../common/errors/app-error';
+import type { MentorProfileDto } from './dto/mentor-profile.dto';
+import { MentorProfile } from './mentor-profile.entity';
+
+export const mentorProfileView = (p: MentorProfile) => ({
+  userId: p.userId,
+  organisation: p.organisation,
+  sector: p.sector,
+  expertise: { sdgs: p.sdgs, topics: p.topics },
+  countries: p.countries,
+  languages: p.languages,
+  capacity: p.capacity,
+  bio: p.bio,
+  updatedAt: p.updatedAt,
+});
+
+@Injectable()
+export class MentorProfilesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(me: Principal) {
+    const profile = await this.db.getRepository(MentorProfile).findOneBy({ userId: me.id });
+    if (!profile) throw notFound('Mentor profile');
+    return mentorProfileView(profile);
+  }
+
+  async put(me: Principal, dto: MentorProfileDto) {
+    const saved = await this.db.transaction(async (m) => {
+      await m.upsert(
+        MentorProfile,
+        {
+          userId: me.id,
+          organisation: dto.organisation,
+          sector: dto.sector,
+          sdgs: [...dto.expertise.sdgs].sort((a, b) => a - b),
+          topics: [...new Set((dto.expertise.topics ?? []).map((t) => t.trim()).filter(Boolean))],
+          countries: dto.countries,
+          languages: dto.languages.map((l) => ({ code: l.code, level: l.level })),
+          capacity: dto.capacity,
+          bio: dto.bio?.trim() || null,
+        },
+        ['userId'],
+      );
+      await this.audit.record(m, {
+        actorId: me.id,
+        action: 'mentor_profile.saved',
+        targetType: 'user',
+        targetId: me.id,
+        details: { sector: dto.sector, capacity: dto.capacity },
+      });
+      return m.findOneByOrFail(MentorProfile, { userId: me.id });
+    });
+    return mentorProfileView(saved);
+  }
+}
