@@ -5,7 +5,6 @@ import type { Role } from './queries';
 const NAMES = {
   applicant: msg`Participant`,
   judge: msg`Judge`,
-  mentor: msg`Mentor`,
   coordinator: msg`Coordinator`,
   admin: msg`Administrator`,
   mentor: msg`Mentor`,
