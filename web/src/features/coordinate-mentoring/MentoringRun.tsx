@@ -84,7 +84,7 @@ function PairActions({ match, roundId, rule }: { match: Match; roundId: string; 
       </span>
     );
   }
-  const rule_ = (type: 'pin' | 'forbid') =>
+  const decide = (type: 'pin' | 'forbid') =>
     set.mutate({ submissionId: match.submissionId, mentorId: match.mentor.userId, type });
   return (
     <>
@@ -92,7 +92,7 @@ function PairActions({ match, roundId, rule }: { match: Match; roundId: string; 
         type="button"
         className="button-secondary"
         disabled={set.isPending}
-        onClick={() => rule_('pin')}
+        onClick={() => decide('pin')}
       >
         <Trans>
           Pin {mentor} to {team}
@@ -102,7 +102,7 @@ function PairActions({ match, roundId, rule }: { match: Match; roundId: string; 
         type="button"
         className="button-danger"
         disabled={set.isPending}
-        onClick={() => rule_('forbid')}
+        onClick={() => decide('forbid')}
       >
         <Trans>
           Forbid {mentor} for {team}
@@ -191,7 +191,7 @@ function Pairs({ run, round }: { run: Run; round?: RoundDetail }) {
           ))}
         </table>
       </div>
-      <Pager label={t`Pages of pairs`} page={page} pages={pages} onPage={setPage} />
+      {pages > 1 && <Pager label={t`Pages of pairs`} page={page} pages={pages} onPage={setPage} />}
     </section>
   );
 }

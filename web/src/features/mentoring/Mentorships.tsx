@@ -172,7 +172,12 @@ function TeamSide({ m }: { m: Mentorship }) {
           <dt>
             <Trans>Sustainable Development Goals</Trans>
           </dt>
-          <dd>{p.sdgs.map((n) => sdgName(i18n, n)).join('; ')}</dd>
+          <dd>
+            {[...p.sdgs]
+              .sort((a, b) => a - b)
+              .map((n) => sdgName(i18n, n))
+              .join('; ')}
+          </dd>
         </div>
       )}
       {p.targetCountries.length > 0 && (
