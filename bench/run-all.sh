@@ -14,6 +14,7 @@ step() {
 npx tsc -p tsconfig.build.json
 step bench:matching -- --per-side 10000 --k 50 --seed 1
 step bench:assignment
+step bench:mentoring
 step bench:matching-job -- --per-side 10000 --seed 1
 step bench:submissions
 step bench:letter-detector

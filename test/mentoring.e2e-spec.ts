@@ -104,6 +104,19 @@ describe('mentoring (e2e)', () => {
     await h?.stop();
   });
 
+  it('lets an admin invite a mentor: a staff account whose email names the role', async () => {
+    const email = 'new.mentor@kenal.test';
+    await h
+      .http()
+      .post('/api/v1/admin/users')
+      .set(auth(await h.adminToken()))
+      .send({ email, displayName: 'Prof Wirat', roles: ['mentor'] })
+      .expect(201);
+    const mail = await h.smtp.waitFor(email);
+    expect(mail.text).toMatch(/role\(s\) mentor/);
+    expect(mail.text).toMatch(/\/staff-invitations\//);
+  });
+
   it('keeps a mentor profile, refusing bad input with field errors', async () => {
     const mine = await h
       .http()
@@ -352,6 +365,36 @@ describe('mentoring (e2e)', () => {
       .set(auth(coordinator.token))
       .expect(200);
     expect(after.body.silent).toBe(3);
+  });
+
+  it('exports a person’s mentoring, and erases a mentor who deletes their account', async () => {
+    const member = teams[0].members[0];
+    const exported = await h.http().get('/api/v1/me/export').set(auth(member.token)).expect(200);
+    const data = JSON.parse(exported.text) as Record<string, unknown[]>;
+    expect(data.mentorships).toHaveLength(2);
+    expect((data.mentoringCheckIns as { summary: string }[]).map((c) => c.summary)).toEqual([
+      'Budget review',
+    ]);
+
+    const leaving = mentors[2];
+    const mine = (await h.http().get('/api/v1/me/mentorships').set(auth(leaving.token))).body as {
+      id: string;
+    }[];
+    const ownExport = await h.http().get('/api/v1/me/export').set(auth(leaving.token)).expect(200);
+    expect(JSON.parse(ownExport.text).mentorProfile).toMatchObject({ sector: 'international_org' });
+    await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(leaving.token))
+      .send({ password: leaving.password })
+      .expect(202);
+    expect(await h.count(`mentor_profiles WHERE user_id = '${leaving.id}'`)).toBe(0);
+    expect(await h.count(`mentoring_round_mentors WHERE user_id = '${leaving.id}'`)).toBe(0);
+    const ended: { status: string }[] = await h.db.query(
+      `SELECT status FROM mentorships WHERE id = ANY($1::uuid[])`,
+      [mine.map((x) => x.id)],
+    );
+    expect(ended.map((x) => x.status)).toEqual(mine.map(() => 'ended'));
   });
 
   it('forbids the coordinator routes to applicants and to mentors (403)', async () => {

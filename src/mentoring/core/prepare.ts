@@ -124,11 +124,29 @@ export function prepare(
       mentorsOfOrg.set(mentorOrg[m], [...(mentorsOfOrg.get(mentorOrg[m]) ?? []), m]);
   }
 
+  // Points per count of shared items, capped as scoring.ts caps them.
+  const table = (points: number, cap: number) =>
+    Int16Array.from({ length: 33 }, (_, n) => points * Math.min(cap, n));
+  const sdgPoints = table(SDG_POINTS, SDGS_COUNTED);
+  const topicPoints = table(TOPIC_POINTS, TOPICS_COUNTED);
+  const countryPoints = table(COUNTRY_POINTS, COUNTRIES_COUNTED);
+  const langStart = new Int32Array(M + 1);
+  for (let m = 0; m < M; m++) langStart[m + 1] = langStart[m] + mentorLanguages[m].length;
+  const langOf = Int32Array.from(mentorLanguages.flat());
+  const teamIndex = new Map(teams.map((t, i) => [t.id, i]));
+  const mentorIndex = new Map(mentors.map((m, i) => [m.id, i]));
+  const forbiddenOf = new Map<number, number[]>();
+  for (const key of forbids) {
+    const [t, m] = key.split(':').map((id, side) => (side === 0 ? teamIndex : mentorIndex).get(id));
+    if (t !== undefined && m !== undefined) forbiddenOf.set(t, [...(forbiddenOf.get(t) ?? []), m]);
+  }
+
   const score = new Int16Array(T * M);
   const conflicted = new Int32Array(T);
   const forbidden = new Int32Array(T);
   // Per team: which members speak each language (a bit per member, the first 31 members).
   const speakers = new Int32Array(languages.size);
+  const narrow = TW === 1 && CW === 1;
   for (let t = 0; t < T; t++) {
     const row = t * M;
     for (const o of teamOrgs[t]) {
@@ -137,27 +155,35 @@ export function prepare(
         conflicted[t]++;
       }
     }
+    for (const m of forbiddenOf.get(t) ?? []) {
+      if (score[row + m] === CONFLICT) continue;
+      score[row + m] = FORBIDDEN;
+      forbidden[t]++;
+    }
     const members = Math.min(31, teamMembers[t].length);
     const everyone = members === 0 ? 0 : (2 ** members - 1) | 0;
     speakers.fill(0);
     teamMembers[t].forEach((l, k) => {
       if (k < 31) for (const x of l) speakers[x] |= 1 << k;
     });
+    const sdg = tSdg[t];
+    const topic0 = tTopic[t * TW];
+    const country0 = tCountry[t * CW];
     for (let m = 0; m < M; m++) {
       const at = row + m;
-      if (score[at] === CONFLICT) continue;
-      if (forbids.size > 0 && forbids.has(`${teams[t].id}:${mentors[m].id}`)) {
-        score[at] = FORBIDDEN;
-        forbidden[t]++;
-        continue;
+      if (score[at] < 0) continue;
+      let s = sdgPoints[popcount(sdg & mSdg[m])];
+      if (narrow) {
+        s +=
+          topicPoints[popcount(topic0 & mTopic[m])] +
+          countryPoints[popcount(country0 & mCountry[m])];
+      } else {
+        s +=
+          topicPoints[Math.min(32, common(tTopic, t * TW, mTopic, m * TW, TW))] +
+          countryPoints[Math.min(32, common(tCountry, t * CW, mCountry, m * CW, CW))];
       }
-      let s =
-        SDG_POINTS * Math.min(SDGS_COUNTED, popcount(tSdg[t] & mSdg[m])) +
-        TOPIC_POINTS * Math.min(TOPICS_COUNTED, common(tTopic, t * TW, mTopic, m * TW, TW)) +
-        COUNTRY_POINTS *
-          Math.min(COUNTRIES_COUNTED, common(tCountry, t * CW, mCountry, m * CW, CW));
       let reached = 0;
-      for (const x of mentorLanguages[m]) reached |= speakers[x];
+      for (let x = langStart[m]; x < langStart[m + 1]; x++) reached |= speakers[langOf[x]];
       if (reached !== 0)
         s += LANGUAGE_POINTS + (reached === everyone ? WHOLE_TEAM_LANGUAGE_POINTS : 0);
       score[at] = s;

@@ -299,21 +299,34 @@ function price(
   activate: (at: number) => void,
 ): number {
   const { T, M, score } = prep;
+  // Per mentor, what its node's potential takes off a pair; per team, its sector nodes' potentials.
+  const mentorPi = Float64Array.from({ length: M }, (_, m) => potential[mNode(m)]);
+  const sectorPi = new Float64Array(S);
+  const bestAt = new Int32Array(PRICED_PER_TEAM);
+  const bestRc = new Float64Array(PRICED_PER_TEAM);
   let added = 0;
-  const found: { at: number; rc: number }[] = [];
   for (let t = 0; t < T; t++) {
-    found.length = 0;
+    for (let s = 0; s < S; s++) sectorPi[s] = potential[tsNode(t, s)];
+    let n = 0;
+    const row = t * M;
     for (let m = 0; m < M; m++) {
-      const at = t * M + m;
-      if (active[at] === 1 || score[at] < 0) continue;
-      const rc = C - score[at] + potential[tsNode(t, sectorOf[m])] - potential[mNode(m)];
-      if (rc < 0) found.push({ at, rc });
+      const at = row + m;
+      const sc = score[at];
+      if (sc < 0 || active[at] === 1) continue;
+      const rc = C - sc + sectorPi[sectorOf[m]] - mentorPi[m];
+      if (rc >= 0 || (n === PRICED_PER_TEAM && rc >= bestRc[n - 1])) continue;
+      // Keep the most negative few, in order (ties to the lower index, which came first).
+      let i = n < PRICED_PER_TEAM ? n++ : n - 1;
+      while (i > 0 && bestRc[i - 1] > rc) {
+        bestRc[i] = bestRc[i - 1];
+        bestAt[i] = bestAt[i - 1];
+        i--;
+      }
+      bestRc[i] = rc;
+      bestAt[i] = at;
     }
-    found.sort((a, b) => a.rc - b.rc || a.at - b.at);
-    for (const f of found.slice(0, PRICED_PER_TEAM)) {
-      activate(f.at);
-      added++;
-    }
+    for (let i = 0; i < n; i++) activate(bestAt[i]);
+    added += n;
   }
   return added;
 }
