@@ -29,6 +29,7 @@ describe('JobHandlers', () => {
     h.register(JobName.JudgingReminder, async () => undefined);
     h.register(JobName.Maintenance, async () => undefined);
     h.register(JobName.DeliverLetter, async () => undefined);
+    h.register(JobName.RunMentoringMatching, async () => undefined);
     h.assertComplete();
     const id = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
     await h.dispatch(job(JobName.DeliverNotification, { outboxId: id }));

@@ -19,6 +19,17 @@ export class ShortTeamDto {
   @ApiProperty({ description: 'mentors ruled out by the coordinator' }) forbidden: number;
 }
 
+export class SolverStatsDto {
+  @ApiProperty({ description: 'pairs handed to the solver (of teams × mentors)' })
+  candidatePairs: number;
+  @ApiProperty({ description: 'solves until pricing found no better pair' }) pricedRounds: number;
+  @ApiProperty() pivots: number;
+  @ApiProperty({ description: 'total score less the sector-repeat costs' }) objective: number;
+  @ApiProperty() loadMs: number;
+  @ApiProperty() solveMs: number;
+  @ApiProperty() saveMs: number;
+}
+
 export class MentoringRunStatsDto {
   @ApiProperty() teams: number;
   @ApiProperty() mentors: number;
@@ -31,8 +42,7 @@ export class MentoringRunStatsDto {
   mixedTeams: number;
   @ApiProperty({ type: [ShortTeamDto] }) short: ShortTeamDto[];
   @ApiProperty({ type: [String] }) warnings: string[];
-  @ApiProperty({ description: 'solver figures: candidate pairs, pricing rounds, time' })
-  solver: Record<string, number>;
+  @ApiProperty({ type: SolverStatsDto }) solver: SolverStatsDto;
 }
 
 export class MentoringRunDto {

@@ -4477,6 +4477,18 @@ export interface components {
             /** @description mentors ruled out by the coordinator */
             forbidden: number;
         };
+        SolverStatsDto: {
+            /** @description pairs handed to the solver (of teams × mentors) */
+            candidatePairs: number;
+            /** @description solves until pricing found no better pair */
+            pricedRounds: number;
+            pivots: number;
+            /** @description total score less the sector-repeat costs */
+            objective: number;
+            loadMs: number;
+            solveMs: number;
+            saveMs: number;
+        };
         MentoringRunStatsDto: {
             teams: number;
             mentors: number;
@@ -4489,8 +4501,7 @@ export interface components {
             mixedTeams: number;
             short: components["schemas"]["ShortTeamDto"][];
             warnings: string[];
-            /** @description solver figures: candidate pairs, pricing rounds, time */
-            solver: Record<string, never>;
+            solver: components["schemas"]["SolverStatsDto"];
         };
         MentoringRunDto: {
             /** Format: uuid */
