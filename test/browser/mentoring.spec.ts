@@ -168,4 +168,22 @@ test('a mentor and a team see each other after the coordinator publishes the mat
   await expect(team).toContainText('Noy sends water test results');
   await expectAccessible(page);
   await screenshots(page, 'mentoring-mentor');
+  await signOut(page);
+
+  // The coordinator's report of the round: the pair, its check-in and last activity.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, coordinator.email, coordinator.password);
+  await page.getByRole('link', { name: 'Coordinate' }).click();
+  await page.getByRole('link', { name: 'Mentoring of Projects 2027' }).click();
+  await page.getByRole('link', { name: 'Mentoring 2027' }).click();
+  await page.getByRole('link', { name: /Round report/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report: Mentoring 2027');
+  await expect(page.getByText('1 mentorships, 1 active, 0 silent')).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: 'Mekong Makers' });
+  await expect(row).toContainText('Dr Somchai');
+  await expect(row).toContainText('Active');
+  await row.getByText('1 check-ins of Mekong Makers with Dr Somchai').click();
+  await expect(row).toContainText('Which filters work with hard water');
+  await expectAccessible(page);
+  await screenshots(page, 'mentoring-report');
 });
