@@ -103,7 +103,7 @@ export default function MentoringReport() {
         </p>
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Mentorships`}>
-          <table className="compare">
+          <table className="compare pairs">
             <thead>
               <tr>
                 <th scope="col">
