@@ -12,6 +12,7 @@ export const STAFF_SOURCES = [
   'coordinate',
   'coordinate-competitions',
   'coordinate-judging',
+  'coordinate-mentoring',
   'judging',
   'moderation',
   'staff',

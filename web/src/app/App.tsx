@@ -62,6 +62,15 @@ const EditCompetition = staffPage(
 );
 const CompetitionEntries = staffPage(() => import('../features/coordinate-competitions/Entries'));
 const CompetitionEntry = staffPage(() => import('../features/coordinate-competitions/EntryDetail'));
+const CompetitionMentoring = staffPage(
+  () => import('../features/coordinate-mentoring/CompetitionMentoring'),
+);
+const MentoringRound = staffPage(() => import('../features/coordinate-mentoring/MentoringRound'));
+const MentoringRun = staffPage(() => import('../features/coordinate-mentoring/MentoringRun'));
+const MentoringReport = staffPage(() => import('../features/coordinate-mentoring/MentoringReport'));
+// Mentors and the teams they mentor share these pages (their words are in messages.po).
+const Mentoring = lazy(() => import('../features/mentoring/MentoringPage'));
+const MentorProfile = lazy(() => import('../features/mentoring/MentorProfile'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
@@ -97,6 +106,15 @@ export function AppRoutes() {
           <Route path="/inbox" element={<Inbox />} />
           <Route path="/account" element={<Account />} />
           <Route path="/goodbye" element={<Goodbye />} />
+          <Route path="/mentoring" element={<Mentoring />} />
+          <Route
+            path="/mentoring/profile"
+            element={
+              <RequireSignIn>
+                <MentorProfile />
+              </RequireSignIn>
+            }
+          />
           <Route
             path="/judging"
             element={
@@ -214,6 +232,38 @@ export function AppRoutes() {
             element={
               <RequireSignIn>
                 <RunCompare />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/competitions/:id"
+            element={
+              <RequireSignIn>
+                <CompetitionMentoring />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/rounds/:id"
+            element={
+              <RequireSignIn>
+                <MentoringRound />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/rounds/:id/report"
+            element={
+              <RequireSignIn>
+                <MentoringReport />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="/coordinate/mentoring/runs/:id"
+            element={
+              <RequireSignIn>
+                <MentoringRun />
               </RequireSignIn>
             }
           />

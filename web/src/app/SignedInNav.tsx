@@ -21,6 +21,11 @@ function StaffLinks() {
   const roles = me.data?.roles ?? [];
   return (
     <>
+      {roles.includes('mentor') && (
+        <NavLink to="/mentoring">
+          <Trans>Mentoring</Trans>
+        </NavLink>
+      )}
       {roles.includes('judge') && (
         <NavLink to="/judging">
           <Trans>Judging</Trans>

@@ -128,3 +128,59 @@ export const formValues = (form: HTMLFormElement): Record<string, string> =>
   Object.fromEntries(
     [...new FormData(form).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
   );
+
+/** A group of checkboxes, one per option, named by its legend; the error beside it. */
+export function Checkboxes<T extends string | number>({
+  legend,
+  options,
+  value,
+  onChange,
+  labelOf,
+  error,
+  disabled,
+}: {
+  legend: string;
+  options: T[];
+  value: T[];
+  onChange: (v: T[]) => void;
+  labelOf: (o: T) => string;
+  error?: string;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      className={error ? 'field field-invalid' : 'field'}
+      aria-describedby={error ? `${id}-error` : undefined}
+      disabled={disabled}
+    >
+      <legend>{legend}</legend>
+      <div className="checks">
+        {options.map((o) => (
+          <label key={String(o)} className="check">
+            <input
+              type="checkbox"
+              checked={value.includes(o)}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))
+              }
+            />
+            {labelOf(o)}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A list typed as words separated by commas (any script's comma) or lines. */
+export const splitList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(/[,،、，\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);

@@ -2,11 +2,18 @@ import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api';
 import { describeError, describeFieldError } from '../../app/errors';
-import { ErrorMessage, Notice, SelectField, TextAreaField, TextField } from '../../app/forms';
+import {
+  Checkboxes,
+  ErrorMessage,
+  Notice,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
 import { type Draft } from './draft';
@@ -99,54 +106,6 @@ function missingSentence(i18n: I18n, e: { path: string; message: string; code?: 
   if (e.path.startsWith('team'))
     return i18n._(msg`A team member can't take part in this competition.`);
   return describeFieldError(i18n, e);
-}
-
-function Checkboxes<T extends string | number>({
-  legend,
-  options,
-  value,
-  onChange,
-  labelOf,
-  error,
-  disabled,
-}: {
-  legend: string;
-  options: T[];
-  value: T[];
-  onChange: (v: T[]) => void;
-  labelOf: (o: T) => string;
-  error?: string;
-  disabled?: boolean;
-}) {
-  const id = useId();
-  return (
-    <fieldset
-      className={error ? 'field field-invalid' : 'field'}
-      aria-describedby={error ? `${id}-error` : undefined}
-      disabled={disabled}
-    >
-      <legend>{legend}</legend>
-      <div className="checks">
-        {options.map((o) => (
-          <label key={String(o)} className="check">
-            <input
-              type="checkbox"
-              checked={value.includes(o)}
-              onChange={(e) =>
-                onChange(e.target.checked ? [...value, o] : value.filter((x) => x !== o))
-              }
-            />
-            {labelOf(o)}
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
 }
 
 function History({ id }: { id: string }) {

@@ -7,6 +7,7 @@ import { STATUS } from './EntryEditor';
 import { formatInstant } from './format';
 import { KIND } from './CompetitionPage';
 import { MemberList, PendingInvitations } from './Members';
+import { useMyMentorships } from '../mentoring/queries';
 import { type MyTeam, useMySubmissions, useMyTeams } from './queries';
 import './competitions.css';
 
@@ -85,6 +86,27 @@ function Teams() {
   );
 }
 
+/** Teams with mentors: where to meet them and record check-ins. */
+function Mentors() {
+  const mine = useMyMentorships();
+  const mentors = (mine.data ?? []).filter((m) => m.as === 'team');
+  if (mentors.length === 0) return null;
+  const names = [...new Set(mentors.map((m) => m.mentor.displayName))].join(', ');
+  return (
+    <section className="card stack" aria-labelledby="my-mentors-h">
+      <h2 id="my-mentors-h">
+        <Trans>Our mentors</Trans>
+      </h2>
+      <p>{names}</p>
+      <p>
+        <Link className="button" to="/mentoring">
+          <Trans>Meet our mentors and record check-ins</Trans>
+        </Link>
+      </p>
+    </section>
+  );
+}
+
 function List() {
   const { t, i18n } = useLingui();
   const mine = useMySubmissions();
@@ -97,6 +119,7 @@ function List() {
           <Trans>No entries yet. Open a competition&apos;s page to start a team.</Trans>
         </p>
       )}
+      <Mentors />
       <ul className="entries">
         {mine.data?.items.map((s) => {
           const when = formatInstant(s.submittedAt ?? s.updatedAt, i18n.locale);

@@ -2,9 +2,18 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldErrors } from '../../app/errors';
-import { ErrorMessage, formValues, Notice, SelectField, TextField } from '../../app/forms';
+import {
+  ErrorMessage,
+  formValues,
+  Notice,
+  SelectField,
+  splitList,
+  TextField,
+} from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { Confirm } from '../staff/Confirm';
+import { PersonSearch } from '../staff/PersonSearch';
 import { ALL_COUNTRIES, countryName, fromLocalInput, toLocalInput } from '../coordinate/countries';
 import { Deadline } from '../staff/When';
 import {
@@ -19,7 +28,7 @@ import {
   useStaffCompetition,
   useUpdateJudge,
 } from './queries';
-import { CONFLICT_KIND, Confirm, RoundStatusBadge, splitList } from './shared';
+import { CONFLICT_KIND, RoundStatusBadge } from './shared';
 import '../staff/staff.css';
 
 type Country = (typeof ALL_COUNTRIES)[number];
@@ -206,51 +215,36 @@ function AddJudge({ competitionId, pool }: { competitionId: string; pool: Judge[
       <h2 id="add-judge">
         <Trans>Add a judge</Trans>
       </h2>
-      <TextField
-        label={t`Find a judge by name or email`}
-        hint={t`Only people with the judge role are found. Type at least 2 letters.`}
-        type="search"
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-      />
-      <ErrorMessage error={add.error ?? found.error} />
       {add.isSuccess && (
         <Notice>
           <Trans>{add.data.displayName} is in the pool and was told by email.</Trans>
         </Notice>
       )}
-      {q.trim().length >= 2 &&
-        (found.isPending ? (
-          <Loading />
-        ) : found.data && found.data.items.length === 0 ? (
-          <p>
-            <Trans>No judge matches “{q}”.</Trans>
-          </p>
-        ) : (
-          <ul className="plain-list" aria-live="polite">
-            {found.data?.items.map((c) => (
-              <li key={c.userId} className="list-row">
-                <span>
-                  <strong>{c.displayName}</strong> <span className="meta">{c.email}</span>
-                </span>
-                {inPool.has(c.userId) ? (
-                  <span className="badge">
-                    <Trans>In the pool</Trans>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button-secondary"
-                    disabled={add.isPending}
-                    onClick={() => add.mutate({ userId: c.userId })}
-                  >
-                    <Trans>Add {c.displayName}</Trans>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        ))}
+      <PersonSearch
+        label={t`Find a judge by name or email`}
+        hint={t`Only people with the judge role are found. Type at least 2 letters.`}
+        q={q}
+        onQ={setQ}
+        found={found}
+        error={add.error ?? found.error}
+        none={<Trans>No judge matches “{q}”.</Trans>}
+        action={(c) =>
+          inPool.has(c.userId) ? (
+            <span className="badge">
+              <Trans>In the pool</Trans>
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={add.isPending}
+              onClick={() => add.mutate({ userId: c.userId })}
+            >
+              <Trans>Add {c.displayName}</Trans>
+            </button>
+          )
+        }
+      />
       <p className="hint">
         <Trans>The judge is told by email when you add them.</Trans>
       </p>

@@ -26,6 +26,9 @@ export function CompetitionLinks() {
               <Link to={`/coordinate/judging/competitions/${c.id}`}>
                 <Trans>Judging of {c.title}</Trans>
               </Link>
+              <Link to={`/coordinate/mentoring/competitions/${c.id}`}>
+                <Trans>Mentoring of {c.title}</Trans>
+              </Link>
               <span className="meta">
                 {c.programmeName} ·{' '}
                 <Trans>

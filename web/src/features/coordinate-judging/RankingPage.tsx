@@ -5,6 +5,7 @@ import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, Notice, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { Confirm } from '../staff/Confirm';
 import { formatNumber } from '../staff/When';
 import {
   type JudgingRound,
@@ -18,7 +19,7 @@ import {
   useStaffCompetition,
 } from './queries';
 import { AWARDS } from '../competitions/awards';
-import { Confirm, RoundStatusBadge, useAwardLabel } from './shared';
+import { RoundStatusBadge, useAwardLabel } from './shared';
 import '../staff/staff.css';
 import './judging-admin.css';
 

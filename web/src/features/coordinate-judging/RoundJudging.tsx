@@ -5,7 +5,8 @@ import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, Notice, SelectField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
-import { RunStatus } from '../coordinate/RoundPage';
+import { Confirm } from '../staff/Confirm';
+import { RunStatus } from '../staff/RunProgress';
 import { Deadline } from '../staff/When';
 import {
   type JudgingRound,
@@ -21,7 +22,7 @@ import {
   useStartAssignment,
   useUpdateJudgingRound,
 } from './queries';
-import { Confirm, RoundStatusBadge, UnassignedCause } from './shared';
+import { RoundStatusBadge, UnassignedCause } from './shared';
 import '../staff/staff.css';
 import './judging-admin.css';
 

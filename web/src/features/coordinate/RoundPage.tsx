@@ -5,6 +5,7 @@ import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, Notice } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { RunStatus } from '../staff/RunProgress';
 import { Deadline, formatMoment } from '../staff/When';
 import { RoundFields, roundBody } from './CoordinateHome';
 import { ALL_COUNTRIES, countryName } from './countries';
@@ -107,19 +108,6 @@ function Runs({ round }: { round: Round }) {
       )}
     </section>
   );
-}
-
-export function RunStatus({ status }: { status: string }) {
-  switch (status) {
-    case 'queued':
-      return <Trans>Waiting to start</Trans>;
-    case 'running':
-      return <Trans>Running</Trans>;
-    case 'succeeded':
-      return <Trans>Finished</Trans>;
-    default:
-      return <Trans>Failed</Trans>;
-  }
 }
 
 export default function RoundPage() {

@@ -1,10 +1,12 @@
 import { Pager } from '../../app/Pager';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorMessage, Notice, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
+import { Confirm } from '../staff/Confirm';
+import { RunProgress } from '../staff/RunProgress';
 import { formatNumber } from '../staff/When';
 import { ASEAN, countryName } from './countries';
 import {
@@ -20,7 +22,6 @@ import {
   useStartRun,
   useUnmatched,
 } from './queries';
-import { RunStatus } from './RoundPage';
 import '../staff/staff.css';
 
 /** Pairs per ASEAN country as bars (plain HTML): the smallest countries stay visible. */
@@ -353,11 +354,6 @@ function Pairs({ run, stats }: { run: Run; stats: Stats }) {
 
 function Publish({ run, stats }: { run: Run; stats: Stats }) {
   const publish = usePublish(run.id);
-  const [asking, setAsking] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (asking) box.current?.focus();
-  }, [asking]);
   const matched = stats.matched;
   const unmatched = stats.unmatched;
   if (publish.data) {
@@ -376,46 +372,21 @@ function Publish({ run, stats }: { run: Run; stats: Stats }) {
     );
   }
   return (
-    <section className="stack">
-      <ErrorMessage error={publish.error} />
-      {!asking ? (
-        <button type="button" className="button" onClick={() => setAsking(true)}>
-          <Trans>Publish these pairs</Trans>
-        </button>
-      ) : (
-        <div
-          className="confirm stack"
-          role="alertdialog"
-          aria-labelledby="publish-title"
-          aria-describedby="publish-text"
-          tabIndex={-1}
-          ref={box}
-        >
-          <h3 id="publish-title">
-            <Trans>Publish these pairs?</Trans>
-          </h3>
-          <p id="publish-text">
-            <Trans>
-              {matched} people will be told who their pen pal is, by email and in Kenal. {unmatched}{' '}
-              people will be told they stay in the queue.
-            </Trans>
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button"
-              disabled={publish.isPending}
-              onClick={() => publish.mutate()}
-            >
-              <Trans>Yes, publish and tell them</Trans>
-            </button>
-            <button type="button" className="button-secondary" onClick={() => setAsking(false)}>
-              <Trans>Not yet</Trans>
-            </button>
-          </div>
-        </div>
-      )}
-    </section>
+    <Confirm
+      label={<Trans>Publish these pairs</Trans>}
+      title={<Trans>Publish these pairs?</Trans>}
+      yes={<Trans>Yes, publish and tell them</Trans>}
+      pending={publish.isPending}
+      error={publish.error}
+      onYes={() => publish.mutate()}
+    >
+      <p>
+        <Trans>
+          {matched} people will be told who their pen pal is, by email and in Kenal. {unmatched}{' '}
+          people will be told they stay in the queue.
+        </Trans>
+      </p>
+    </Confirm>
   );
 }
 
@@ -467,7 +438,7 @@ function Report({ run }: { run: Run }) {
 
 export default function RunReport() {
   const { id = '' } = useParams();
-  const { t, i18n } = useLingui();
+  const { t } = useLingui();
   const run = useRun(id);
   const title = t`Matching report`;
   if (run.isPending) return <Loading />;
@@ -478,7 +449,6 @@ export default function RunReport() {
       </Page>
     );
   const r = run.data;
-  const percent = formatNumber(i18n.locale, r.progress * 100, 0);
   return (
     <Page title={title} wide>
       <div className="stack">
@@ -487,24 +457,7 @@ export default function RunReport() {
             <Trans>Back to the round</Trans>
           </Link>
         </p>
-        <p>
-          <span className="badge">
-            <RunStatus status={r.status} />
-          </span>
-        </p>
-        {(r.status === 'queued' || r.status === 'running') && (
-          <div className="stack" role="status">
-            <p>
-              <Trans>Matching… {percent}%</Trans>
-            </p>
-            <progress max={1} value={r.progress} aria-label={t`Matching progress`} />
-          </div>
-        )}
-        {r.status === 'failed' && (
-          <p className="alert alert-error" role="alert">
-            <Trans>This run failed. Try running the matching again.</Trans>
-          </p>
-        )}
+        <RunProgress status={r.status} progress={r.progress} />
         {r.status === 'succeeded' && r.stats && <Report run={r} />}
       </div>
     </Page>

@@ -13,109 +13,9 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { useMe, useSaveProfile, type Me, type ProfileInput } from '../account/queries';
 import { ConsentStatus } from './ConsentStatus';
+import { type LanguageRow, type Level, LanguagesField, nextRowKey } from './LanguagesField';
 import { useInterests } from './queries';
-import {
-  ageOn,
-  COUNTRIES,
-  displayNames,
-  GENDERS,
-  INTEREST_LABELS,
-  LANGUAGES,
-  LEVELS,
-  sortByName,
-} from './reference';
-
-type Level = keyof typeof LEVELS;
-interface LanguageRow {
-  key: number;
-  code: string;
-  level: Level;
-}
-
-let rowKey = 0;
-
-function LanguagesField({
-  rows,
-  setRows,
-  error,
-}: {
-  rows: LanguageRow[];
-  setRows: (rows: LanguageRow[]) => void;
-  error?: string;
-}) {
-  const { t, i18n } = useLingui();
-  const names = displayNames(i18n);
-  const codes = sortByName(LANGUAGES, names.language, i18n);
-  const errorId = useId();
-  const update = (key: number, change: Partial<LanguageRow>) =>
-    setRows(rows.map((r) => (r.key === key ? { ...r, ...change } : r)));
-  return (
-    <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend>
-        <Trans>Languages you speak</Trans>
-      </legend>
-      <p className="hint">
-        <Trans>Add each language and how well you speak it.</Trans>
-      </p>
-      <div className="stack">
-        {rows.map((row, i) => {
-          const n = i + 1;
-          return (
-            <div className="row" key={row.key}>
-              <SelectField
-                label={t`Language ${n}`}
-                value={row.code}
-                onChange={(e) => update(row.key, { code: e.target.value })}
-                required
-              >
-                <option value="">{t`Choose a language`}</option>
-                {codes.map((c) => (
-                  <option key={c} value={c}>
-                    {names.language(c)}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
-                label={t`Level`}
-                value={row.level}
-                onChange={(e) => update(row.key, { level: e.target.value as Level })}
-              >
-                {(Object.keys(LEVELS) as Level[]).map((l) => (
-                  <option key={l} value={l}>
-                    {i18n._(LEVELS[l])}
-                  </option>
-                ))}
-              </SelectField>
-              {rows.length > 1 && (
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
-                >
-                  <Trans>Remove language {n}</Trans>
-                </button>
-              )}
-            </div>
-          );
-        })}
-      </div>
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-      {rows.length < 10 && (
-        <button
-          type="button"
-          className="button-secondary"
-          onClick={() => setRows([...rows, { key: rowKey++, code: '', level: 'basic' }])}
-        >
-          <Trans>Add a language</Trans>
-        </button>
-      )}
-    </fieldset>
-  );
-}
+import { ageOn, COUNTRIES, displayNames, GENDERS, INTEREST_LABELS, sortByName } from './reference';
 
 function InterestsField({
   chosen,
@@ -176,8 +76,8 @@ function ProfileForm({ me }: { me: Me }) {
   const [dateOfBirth, setDateOfBirth] = useState(p?.dateOfBirth ?? '');
   const [rows, setRows] = useState<LanguageRow[]>(() =>
     p?.languages.length
-      ? p.languages.map((l) => ({ key: rowKey++, code: l.code, level: l.level as Level }))
-      : [{ key: rowKey++, code: '', level: 'native' }],
+      ? p.languages.map((l) => ({ key: nextRowKey(), code: l.code, level: l.level as Level }))
+      : [{ key: nextRowKey(), code: '', level: 'native' }],
   );
   const [chosen, setChosen] = useState(() => new Set(p?.interests ?? []));
   const age = ageOn(dateOfBirth);

@@ -155,9 +155,15 @@ export const sortByName = <T>(items: readonly T[], name: (item: T) => string, i1
   return [...items].sort((a, b) => collator.compare(name(a), name(b)));
 };
 
-/** A date as the reader writes it; day/month/year in digits where the browser lacks the language. */
+/**
+ * A date as the reader writes it; day/month/year in digits where the browser lacks the language.
+ * A day alone (YYYY-MM-DD) is read as that day wherever the reader is, not as UTC midnight.
+ */
 export const formatDate = (i18n: I18n, iso: string) =>
-  dateTimeFormat(tag(i18n), { dateStyle: 'long' }).format(new Date(iso));
+  dateTimeFormat(tag(i18n), {
+    dateStyle: 'long',
+    ...(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? { timeZone: 'UTC' } : {}),
+  }).format(new Date(iso));
 
 /** Age in whole years on `at`, from YYYY-MM-DD (the API's rule: src/identity/age.ts). */
 export function ageOn(dateOfBirth: string, at = new Date()): number | null {

@@ -1,0 +1,136 @@
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Link, useParams } from 'react-router';
+import { ErrorMessage } from '../../app/forms';
+import { Loading } from '../../app/Layout';
+import { Page } from '../../app/Page';
+import { sectorName } from '../mentoring/labels';
+import { CheckInList } from '../mentoring/Mentorships';
+import { formatMoment } from '../staff/When';
+import { type Report, useReport } from './queries';
+import '../staff/staff.css';
+
+type Row = Report['items'][number];
+
+function RowStatus({ row }: { row: Row }) {
+  if (row.status !== 'active') {
+    return (
+      <span className="badge">
+        <Trans>Ended</Trans>
+      </span>
+    );
+  }
+  return row.silent ? (
+    <span className="badge badge-wait">
+      <Trans>Silent for 30 days or more</Trans>
+    </span>
+  ) : (
+    <span className="badge badge-ok">
+      <Trans>Active</Trans>
+    </span>
+  );
+}
+
+function ReportRow({ row }: { row: Row }) {
+  const { i18n } = useLingui();
+  const team = row.teamName;
+  const mentor = row.mentor.displayName;
+  const count = row.checkInCount;
+  return (
+    <tr>
+      <th scope="row">
+        {team}
+        <br />
+        <span className="meta">{row.projectTitle}</span>
+      </th>
+      <td>
+        {mentor}
+        <br />
+        <span className="meta">
+          {row.mentor.organisation} · {sectorName(i18n, row.mentor.sector)}
+        </span>
+      </td>
+      <td>
+        <RowStatus row={row} />
+      </td>
+      <td>{formatMoment(i18n.locale, row.lastActivityAt)}</td>
+      <td>
+        {count === 0 ? (
+          0
+        ) : (
+          <details>
+            <summary>
+              <Trans>
+                {count} check-ins of {team} with {mentor}
+              </Trans>
+            </summary>
+            <CheckInList checkIns={row.checkIns} />
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export default function MentoringReport() {
+  const { id = '' } = useParams();
+  const { t } = useLingui();
+  const report = useReport(id);
+  if (report.isPending) return <Loading />;
+  if (report.isError)
+    return (
+      <Page title={t`Mentoring report`}>
+        <ErrorMessage error={report.error} />
+      </Page>
+    );
+  const r = report.data;
+  const { mentorships, active, silent, checkIns, roundName } = r;
+  return (
+    <Page title={t`Report: ${roundName}`} wide>
+      <div className="stack">
+        <p>
+          <Link to={`/coordinate/mentoring/rounds/${r.roundId}`}>
+            <Trans>Back to the round</Trans>
+          </Link>
+        </p>
+        <p className="lead">
+          <Trans>
+            {mentorships} mentorships, {active} active, {silent} silent for 30 days or more.{' '}
+            {checkIns} check-ins in all.
+          </Trans>
+        </p>
+        <p className="hint">
+          <Trans>Pairs silent for 30 days get a reminder by email and in Kenal.</Trans>
+        </p>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Mentorships`}>
+          <table className="compare pairs">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <Trans>Team</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Mentor</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Status</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Last activity</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Check-ins</Trans>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.items.map((row) => (
+                <ReportRow key={row.mentorshipId} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </Page>
+  );
+}
