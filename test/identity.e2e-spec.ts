@@ -317,6 +317,32 @@ describe('identity (e2e, real Postgres, Redis and SMTP)', () => {
     await h.login(user.email, 'brand-new-password');
   });
 
+  it('anyone signed in chooses their language, profile or not; emails follow it', async () => {
+    const judge = await h.userWithRoles(['judge']); // staff often have no profile
+    const me = () => h.http().get('/api/v1/me').set(auth(judge.token));
+    expect((await me().expect(200)).body.profile).toBeNull();
+
+    const res = await h
+      .http()
+      .put('/api/v1/me/locale')
+      .set(auth(judge.token))
+      .send({ locale: 'ko' })
+      .expect(200);
+    expect(res.body.locale).toBe('ko');
+    expect((await me().expect(200)).body.locale).toBe('ko');
+
+    for (const body of [{ locale: 'xx' }, {}, { locale: 'ko', extra: 1 }]) {
+      const bad = await h.http().put('/api/v1/me/locale').set(auth(judge.token)).send(body);
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await me().expect(200)).body.locale).toBe('ko');
+    await h.http().put('/api/v1/me/locale').send({ locale: 'lo' }).expect(401);
+
+    await h.http().post('/api/v1/auth/password-reset').send({ email: judge.email }).expect(202);
+    expect((await h.smtp.waitFor(judge.email)).subject).toBe('Kenal 비밀번호 재설정');
+  });
+
   it('admin changes roles (effective at once, audited) and Kenal keeps one admin', async () => {
     const admin = await h.adminToken();
     const user = await h.register();

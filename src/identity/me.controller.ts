@@ -41,6 +41,7 @@ import {
   GuardianConsentDetailsDto,
   InterestTagDto,
   MeDto,
+  LocaleDto,
   ProfileDto,
 } from './dto/profile.dto';
 import { DataExportService } from './data-export.service';
@@ -134,6 +135,19 @@ export class MeController {
   })
   putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
     return this.profiles.put(me.id, dto);
+  }
+
+  @Put('me/locale')
+  @ApiOperation({
+    summary: 'Choose my language',
+    description:
+      'The language of the web app for this account, of its emails and of its in-app notifications. ' +
+      'Needs no profile (staff often have none); PUT /me/profile can set it too.',
+  })
+  @ApiOkResponse({ type: MeDto })
+  @ApiErrors({ 400: 'VALIDATION_FAILED' })
+  putLocale(@CurrentUser() me: Principal, @Body() dto: LocaleDto) {
+    return this.profiles.setLocale(me.id, dto.locale);
   }
 
   @Post('me/guardian-consent/resend')

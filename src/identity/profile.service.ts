@@ -99,6 +99,12 @@ export class ProfileService {
     };
   }
 
+  /** The account's language: emails and notifications follow it; no profile needed (staff). */
+  async setLocale(userId: string, locale: string): Promise<MeView> {
+    await this.db.getRepository(User).update({ id: userId }, { locale });
+    return this.me(userId);
+  }
+
   /**
    * GET /me: the account part is the caller as this request's session check read it from the
    * database (so a role change shows at once); profile and consent are read side by side.

@@ -113,6 +113,10 @@ test('a judge scores a blind entry to final from a phone, and nothing names the 
   });
   await page.locator('.language-switcher select').selectOption('lo');
   await expect(page.locator('html')).toHaveAttribute('lang', 'lo');
+  // A judge has no profile: the choice still reaches the account, so emails come in Lao too.
+  await expect
+    .poll(async () => (await call<{ locale: string }>(kenal, 'GET', '/me', judge.token)).locale)
+    .toBe('lo');
   await page.screenshot({
     path: '/tmp/kenal-shots/judging-score-sheet-lo-360.png',
     fullPage: true,

@@ -44,6 +44,17 @@ export class GuardianDto {
   email: string;
 }
 
+/** PUT /me/locale: the account's language, with or without a profile. */
+export class LocaleDto {
+  @ApiProperty({
+    enum: LOCALES,
+    description: 'Language of the web app, emails and in-app notifications',
+    example: 'ko',
+  })
+  @IsIn(LOCALES)
+  locale!: string;
+}
+
 export class ProfileDto {
   @ApiProperty({ enum: COUNTRIES, description: 'ISO 3166-1 alpha-2' })
   @IsIn(COUNTRIES)

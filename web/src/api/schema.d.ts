@@ -223,6 +223,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/locale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Choose my language
+         * @description The language of the web app for this account, of its emails and of its in-app notifications. Needs no profile (staff often have none); PUT /me/profile can set it too.
+         */
+        put: operations["MeController_putLocale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/guardian-consent/resend": {
         parameters: {
             query?: never;
@@ -2354,6 +2374,14 @@ export interface components {
             locale?: string;
             /** @description Required under 18 */
             guardian?: components["schemas"]["GuardianDto"];
+        };
+        LocaleDto: {
+            /**
+             * @description Language of the web app, emails and in-app notifications
+             * @example ko
+             * @enum {string}
+             */
+            locale: "en" | "ko" | "id" | "ms" | "th" | "vi" | "fil" | "km" | "lo" | "my" | "zh";
         };
         GuardianConsentDetailsDto: {
             /** @description The display name of the participant who asks */
@@ -5583,6 +5611,71 @@ export interface operations {
                         status?: 429;
                         /** @enum {string} */
                         code?: "TOO_MANY_EMAILS";
+                    };
+                };
+            };
+        };
+    };
+    MeController_putLocale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LocaleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "MALFORMED_JSON" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Payload too large: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };

@@ -5,6 +5,7 @@ import { isSignedIn, useSignedIn } from '../../app/session';
 
 export type Me = components['schemas']['MeDto'];
 export type ProfileInput = components['schemas']['ProfileDto'];
+type LocaleInput = components['schemas']['LocaleDto'];
 
 export const ME_KEY = ['me'] as const;
 
@@ -16,28 +17,6 @@ export function useMe() {
     queryFn: async () => unwrap(await api.GET('/api/v1/me')),
     enabled: signedIn,
   });
-}
-
-/** The profile as PUT /me/profile takes it back (the API replaces the whole profile). */
-export function profileInput(me: Me, changes: Partial<ProfileInput> = {}): ProfileInput | null {
-  const p = me.profile;
-  if (!p) return null;
-  const g = me.guardianConsent;
-  const input: ProfileInput = {
-    country: p.country as ProfileInput['country'],
-    dateOfBirth: p.dateOfBirth,
-    languages: p.languages,
-    interests: p.interests,
-    ...(p.gender ? { gender: p.gender as ProfileInput['gender'] } : {}),
-    ...(p.institution ? { institution: p.institution } : {}),
-    ...(p.city ? { city: p.city } : {}),
-    ...(p.bio ? { bio: p.bio } : {}),
-    ...(p.timezone ? { timezone: p.timezone } : {}),
-    ...(g.guardianName && g.guardianEmail
-      ? { guardian: { name: g.guardianName, email: g.guardianEmail } }
-      : {}),
-  };
-  return { ...input, ...changes };
 }
 
 export function useSaveProfile() {
@@ -58,10 +37,9 @@ export async function saveLocaleToAccount(
 ): Promise<void> {
   if (!isSignedIn()) return;
   const me = client.getQueryData<Me>(ME_KEY);
-  if (!me || me.locale === locale) return;
-  const body = profileInput(me, { locale: locale as ProfileInput['locale'] });
-  if (!body) return;
-  const saved = unwrap(await api.PUT('/api/v1/me/profile', { body }));
+  if (me && me.locale === locale) return;
+  const body = { locale: locale as LocaleInput['locale'] };
+  const saved = unwrap(await api.PUT('/api/v1/me/locale', { body }));
   client.setQueryData(ME_KEY, saved);
 }
 
