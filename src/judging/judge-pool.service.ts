@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -127,7 +128,7 @@ export class JudgePoolService {
    * adding a judge to a pool (at most 20; the judge role is all they reveal).
    */
   async candidates(q: string) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
       `SELECT id AS "userId", display_name AS "displayName", email FROM users
         WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)

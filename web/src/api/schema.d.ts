@@ -791,7 +791,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proposed pairs with score and reasons, best first (coordinators) */
+        /**
+         * Proposed pairs with names, score and reasons, best first (coordinators)
+         * @description q keeps the pairs with someone whose name contains it, or from that country.
+         */
         get: operations["MatchingRunsController_list"];
         put?: never;
         post?: never;
@@ -830,6 +833,26 @@ export interface paths {
          * @description Filter by reason (consent, age_rules, no_shared_language, gender_preference, excluded_pairs, no_candidate, no_capacity) or country.
          */
         get: operations["MatchingRunsController_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{id}/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people publishing the run now would tell (coordinators)
+         * @description Counted as publishing counts them, for the confirmation before it.
+         */
+        get: operations["MatchingRunsController_publishPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2683,6 +2706,7 @@ export interface components {
         MatchSideDto: {
             /** Format: uuid */
             userId: string;
+            displayName: string;
             /** @enum {string} */
             country: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
         };
@@ -2754,6 +2778,14 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["UnmatchedPersonDto"][];
+        };
+        PublishPreviewDto: {
+            /** @description people who would be told about a new pen pal */
+            matched: number;
+            /** @description people who would be told they stay in the queue */
+            unmatched: number;
+            /** @description pairs that would stay unpublished (consent or age class changed since the run) */
+            skipped: number;
         };
         PublishNotifiedDto: {
             /** @description people told about a new pen pal */
@@ -7777,6 +7809,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description pairs with someone whose name contains this (any case), or from this country (a code, e.g. LA) */
+                q?: string;
             };
             header?: never;
             path: {
@@ -8021,6 +8055,97 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    MatchingRunsController_publishPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: RUN_NOT_FINISHED, ALREADY_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "RUN_NOT_FINISHED" | "ALREADY_PUBLISHED";
                     };
                 };
             };
