@@ -215,6 +215,26 @@ export class JudgePoolService {
   }
 
   /**
+   * What taking a judge out would do, for the confirmation: the judge is told, and the judges who
+   * get their unfinished work are told too (how many depends on the solver; at most one per entry).
+   */
+  async removalPreview(actor: Principal, competitionId: string, userId: string) {
+    const m = this.db.manager;
+    await this.access.managedCompetition(m, actor, competitionId);
+    const member = await m.findOneBy(JudgePoolMember, { competitionId, userId });
+    if (!member) throw notFound('Judge in this pool');
+    const [counts]: { assignmentsToMove: number; finalScoresKept: number }[] = await m.query(
+      `SELECT count(*) FILTER (WHERE a.score_state <> 'final' AND r.status <> 'closed'
+                                 AND NOT (r.status = 'open' AND r.closes_at <= now()))::int AS "assignmentsToMove",
+              count(*) FILTER (WHERE a.score_state = 'final')::int AS "finalScoresKept"
+         FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
+        WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active'`,
+      [competitionId, userId],
+    );
+    return { userId, ...counts };
+  }
+
+  /**
    * A judge deleted their account: out of every pool; in rounds not closed their unscored and
    * draft-scored work moves to other judges at once (as when a coordinator takes a judge out);
    * draft scores and comments are erased everywhere. Final scores stay and count, shown under

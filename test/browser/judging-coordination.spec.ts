@@ -136,7 +136,7 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
   await expect(page.getByText('Recorded. Nobody sees them until you publish.')).toBeVisible();
   await page.getByRole('button', { name: 'Publish the results' }).click();
   await expect(
-    page.getByText('Every member of every team with an entry still in the competition is told', {
+    page.getByText('3 people, the members of the 3 teams with an entry still in the competition', {
       exact: false,
     }),
   ).toBeVisible();

@@ -1446,6 +1446,26 @@ export interface paths {
         patch: operations["JudgingController_updateJudge"];
         trace?: never;
     };
+    "/api/v1/competitions/{id}/judges/{userId}/removal-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What taking a judge out would do: their entries to move, their final scores kept
+         * @description For the confirmation before DELETE; changes nothing. 404 when not in the pool.
+         */
+        get: operations["JudgingController_removalPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/competitions/{id}/judges/me/conflicts": {
         parameters: {
             query?: never;
@@ -1654,6 +1674,23 @@ export interface paths {
         put?: never;
         /** Record the awards (replaces earlier ones until published) */
         post: operations["JudgingController_recordResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competitions/{id}/results/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people publishing the results now would tell, and about how many entries */
+        get: operations["JudgingController_publishPreview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3580,6 +3617,14 @@ export interface components {
             /** @description of those, entries given to another judge at once */
             assignmentsReplaced: number;
         };
+        JudgeRemovalPreviewDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description their assignments without a final score in rounds not closed: these move to other judges, who are told */
+            assignmentsToMove: number;
+            /** @description their final scores, which stay and count */
+            finalScoresKept: number;
+        };
         JudgeRemovedDto: {
             /** Format: uuid */
             userId: string;
@@ -3805,6 +3850,12 @@ export interface components {
             /** Format: date-time */
             publishedAt: string | null;
             awards: components["schemas"]["ResultAwardDto"][];
+        };
+        ResultsPublishPreviewDto: {
+            /** @description people publishing would tell: every member of a live entry */
+            people: number;
+            /** @description entries still in the competition, whose teams are told */
+            entries: number;
         };
         AssetViewDto: {
             /** Format: uuid */
@@ -11645,6 +11696,84 @@ export interface operations {
             };
         };
     };
+    JudgingController_removalPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeRemovalPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     JudgingController_declareConflicts: {
         parameters: {
             query?: never;
@@ -13129,6 +13258,97 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         code?: "NOT_IN_COMPETITION";
+                    };
+                };
+            };
+        };
+    };
+    JudgingController_publishPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsPublishPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: NO_RESULTS, RESULTS_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "NO_RESULTS" | "RESULTS_PUBLISHED";
                     };
                 };
             };
