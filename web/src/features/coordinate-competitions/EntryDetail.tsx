@@ -6,11 +6,12 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { fieldsOf } from '../competitions/draft';
 import { displayNames } from '../profile/reference';
+import { AssetView } from '../staff/AssetView';
 import { EntryFields } from '../staff/EntryFields';
 import { Deadline } from '../staff/When';
 import { formErrors, formMessage } from './errors';
 import { KIND, STATUS } from './labels';
-import { type Entry, useEntry, useGrantExtension } from './queries';
+import { type Entry, entryFile, useEntry, useGrantExtension } from './queries';
 import { isoToWall, wallToIso } from './zoned';
 import '../staff/staff.css';
 import './competitions-staff.css';
@@ -158,11 +159,15 @@ function Detail({ entry }: { entry: Entry }) {
             <h3>
               <Trans>Files</Trans>
             </h3>
-            <ul>
-              {entry.assets.map((a) => (
-                <li key={a.id}>
-                  {a.originalName ?? a.role} · {a.mime}
-                </li>
+            <ul className="plain-list stack">
+              {entry.assets.map((a, i) => (
+                <AssetView
+                  key={a.id}
+                  fileKey={['entry', entry.id]}
+                  fetchFile={entryFile(entry.id, a.id)}
+                  asset={a}
+                  index={i}
+                />
               ))}
             </ul>
           </>
