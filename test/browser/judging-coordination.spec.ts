@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, narrowStaffScreenshots, signIn } from './helpers';
 import { expect, test } from './kenal';
 import {
   adminToken,
@@ -123,6 +123,7 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
     'Higher score than #2.',
   );
   await expect(rows.nth(2)).toContainText('Water Village');
+  await narrowStaffScreenshots(page, 'ranking', ['table.ranking']);
   await expectAccessible(page);
 
   await page.getByLabel('How many from the top').fill('2');
