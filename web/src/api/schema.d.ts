@@ -1273,7 +1273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give this team until `until` to edit and submit (audited, with the reason given) */
+        /** Give this team until `until` to edit and submit (audited, with the reason given); every member is told the new deadline in their time zone */
         post: operations["SubmissionsController_extend"];
         delete?: never;
         options?: never;

@@ -33,6 +33,7 @@ function Extension({ entry }: { entry: Entry }) {
   const errors = formErrors(i18n, grant.error);
   const editable = entry.status === 'draft' || entry.status === 'submitted';
   const team = entry.teamName;
+  const members = entry.members.length;
   return (
     <section className="card stack" aria-labelledby="extension-heading">
       <h2 id="extension-heading">
@@ -58,8 +59,8 @@ function Extension({ entry }: { entry: Entry }) {
           <p className="hint">
             <Trans>
               Team {team} may edit and submit this entry until then, even after the competition
-              closes. Only this team gets the extra time. The team is not emailed: tell them
-              yourself.
+              closes. Only this team gets the extra time. Who is told: its {members} members, by
+              email and in Kenal, each with the new deadline in their own time zone.
             </Trans>
           </p>
           {done && (
