@@ -13,6 +13,7 @@ import {
   teamOf,
   waitUntil,
 } from './support/competitions';
+import { zonedHuman } from '../src/common/time-zones';
 import { auth, Harness } from './support/harness';
 
 const mp4 = Buffer.concat([
@@ -546,12 +547,22 @@ describe('competitions and submissions (e2e)', () => {
       .set(auth(kr.token))
       .send({ until: inDays(1) });
     expect(bad.status).toBe(403);
+    const until = inDays(1);
     const granted = await h
       .http()
       .post(`/api/v1/submissions/${entryId}/extension`)
       .set(auth(coordinator.token))
-      .send({ until: inDays(1), reason: '  Power cut in the village  ' })
+      .send({ until, reason: '  Power cut in the village  ' })
       .expect(200);
+    // The team is told the new deadline in each member's time zone, by email and in the app;
+    // the reason stays in the audit log.
+    const told = await h.smtp.waitForSubject(kr.email, /More time for/);
+    expect(told.text).toContain(zonedHuman(new Date(until), 'Asia/Seoul'));
+    expect(told.text).not.toContain('Power cut');
+    await waitUntil('the in-app copy', async () => {
+      const inbox = await h.http().get('/api/v1/me/notifications').set(auth(kr.token));
+      return (inbox.body.items as { title: string }[]).some((n) => n.title === 'Extension granted');
+    });
     expect(granted.body.deadline.extensionUntil).not.toBeNull();
     const audit: { actor_id: string; reason: string }[] = await h.db.query(
       `SELECT actor_id, details->>'reason' AS reason FROM audit_events

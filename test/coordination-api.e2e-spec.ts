@@ -36,6 +36,36 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
     throw new Error('the run did not finish');
   };
 
+  /** A round these people enrolled in, enrolment closed. */
+  const enrolledRound = async (name: string, people: { token: string }[]) => {
+    const round = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .send({
+        name,
+        enrolmentOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        enrolmentClosesAt: new Date(Date.now() + 3600_000).toISOString(),
+      })
+      .expect(201);
+    const roundId = round.body.id as string;
+    for (const p of people) {
+      await h
+        .http()
+        .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+        .set(auth(p.token))
+        .send({})
+        .expect(201);
+    }
+    await h
+      .http()
+      .patch(`/api/v1/penpal-rounds/${roundId}`)
+      .set(auth(coordinator.token))
+      .send({ enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() })
+      .expect(200);
+    return roundId;
+  };
+
   it('lists only the programmes I coordinate with ?mine=true', async () => {
     const other = await h.userWithRoles(['coordinator']);
     const theirs = await programme(h, other.token, `other-${randomUUID().slice(0, 6)}`);
@@ -131,37 +161,13 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
   });
 
   it('compares two runs of a round: pairs kept, lost and gained, coverage per country', async () => {
-    const round = await h
-      .http()
-      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
-      .set(auth(coordinator.token))
-      .send({
-        name: 'Compared',
-        enrolmentOpensAt: new Date(Date.now() - 3600_000).toISOString(),
-        enrolmentClosesAt: new Date(Date.now() + 3600_000).toISOString(),
-      })
-      .expect(201);
-    const roundId = round.body.id as string;
     const people = [
       await person(h, 'KR'),
       await person(h, 'KR'),
       await person(h, 'LA'),
       await person(h, 'BN'),
     ];
-    for (const p of people) {
-      await h
-        .http()
-        .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
-        .set(auth(p.token))
-        .send({})
-        .expect(201);
-    }
-    await h
-      .http()
-      .patch(`/api/v1/penpal-rounds/${roundId}`)
-      .set(auth(coordinator.token))
-      .send({ enrolmentClosesAt: new Date(Date.now() - 1000).toISOString() })
-      .expect(200);
+    const roundId = await enrolledRound('Compared', people);
     const first = await runToEnd(roundId);
     const pairs = await h
       .http()
@@ -214,5 +220,81 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
         .expect(403);
     }
     // Three matching runs and a dozen accounts: longer than the default 30 s on a shared machine.
+  }, 120_000);
+
+  it('names both people of each pair, searches every pair by name or country, and counts who publishing would tell', async () => {
+    const people = [
+      await person(h, 'KR', { displayName: 'Kim Min-jun' }),
+      await person(h, 'KR', { displayName: 'Park Seo-yeon' }),
+      await person(h, 'LA', { displayName: 'Khamla 100%' }),
+      await person(h, 'BN', { displayName: 'Nur Aisyah' }),
+      await person(h, 'ID', { displayName: 'Budi Santoso' }),
+    ];
+    const roundId = await enrolledRound('Named pairs', people);
+    const runId = await runToEnd(roundId);
+    const page = (q = '') =>
+      h
+        .http()
+        .get(`/api/v1/matching-runs/${runId}/matches?pageSize=100${q}`)
+        .set(auth(coordinator.token))
+        .expect(200)
+        .then(
+          (r) =>
+            r.body as {
+              total: number;
+              items: { a: { displayName: string; country: string }; b: { displayName: string } }[];
+            },
+        );
+    const all = await page();
+    expect(all.total).toBe(2);
+    const names = new Map(people.map((p) => [p.id, p]));
+    for (const pair of all.items) {
+      for (const side of [pair.a, pair.b] as { userId: string; displayName: string }[]) {
+        expect(names.has(side.userId)).toBe(true);
+        expect(side.displayName).toMatch(/Kim|Park|Khamla|Nur|Budi/);
+      }
+    }
+    const kim = await page('&q=min-JUN');
+    expect(kim.total).toBe(1);
+    expect(kim.items[0].a.displayName).toBe('Kim Min-jun');
+    // A country code (any case) keeps that country's pairs; a typed wildcard is only itself.
+    expect((await page('&q=kr')).total).toBe(2);
+    expect((await page('&q=%25')).total).toBe(
+      all.items.some((p) => p.b.displayName === 'Khamla 100%') ? 1 : 0,
+    );
+    expect((await page('&q=nobody')).total).toBe(0);
+    const tooLong = await h
+      .http()
+      .get(`/api/v1/matching-runs/${runId}/matches?q=${'x'.repeat(101)}`)
+      .set(auth(coordinator.token));
+    expect(tooLong.status).toBe(400);
+
+    const preview = await h
+      .http()
+      .get(`/api/v1/matching-runs/${runId}/publish-preview`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(preview.body).toEqual({ matched: 4, unmatched: 1, skipped: 0 });
+    for (const roles of [['coordinator'], ['judge'], ['applicant']]) {
+      const outsider = await h.userWithRoles(roles);
+      for (const path of ['publish-preview', 'matches']) {
+        await h
+          .http()
+          .get(`/api/v1/matching-runs/${runId}/${path}`)
+          .set(auth(outsider.token))
+          .expect(403);
+      }
+    }
+    const published = await h
+      .http()
+      .post(`/api/v1/matching-runs/${runId}/publish`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(published.body.notified).toEqual({ matched: 4, unmatched: 1 });
+    const after = await h
+      .http()
+      .get(`/api/v1/matching-runs/${runId}/publish-preview`)
+      .set(auth(coordinator.token));
+    expect([after.status, after.body.code]).toEqual([409, 'ALREADY_PUBLISHED']);
   }, 120_000);
 });

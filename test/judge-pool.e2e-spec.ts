@@ -75,6 +75,19 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
       expect((await remove(leaving.id, token)).status).toBe(403);
     }
 
+    // The confirmation's figures first: asking changes nothing.
+    const preview = () =>
+      h
+        .http()
+        .get(`/api/v1/competitions/${competitionId}/judges/${leaving.id}/removal-preview`)
+        .set(auth(coordinator.token));
+    expect((await preview()).body).toEqual({
+      userId: leaving.id,
+      assignmentsToMove: open.length,
+      finalScoresKept: 1,
+    });
+    expect((await preview()).body.assignmentsToMove).toBe(open.length);
+
     const res = await remove(leaving.id).expect(200);
     expect(res.body).toEqual({
       userId: leaving.id,
@@ -103,6 +116,7 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
     await h.smtp.waitForSubject(leaving.email, /no longer a judge/);
 
     expect((await remove(leaving.id)).status).toBe(404);
+    expect((await preview()).status).toBe(404);
     // Back in the pool later: allowed, as a new member.
     await addJudge(h, coordinator.token, competitionId, leaving.id);
   });

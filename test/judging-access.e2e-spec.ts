@@ -202,6 +202,7 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
       },
       { method: 'get', path: `/competitions/${competitionId}/judges` },
       { method: 'delete', path: `/competitions/${competitionId}/judges/${judgeB.id}` },
+      { method: 'get', path: `/competitions/${competitionId}/judges/${judgeB.id}/removal-preview` },
       {
         method: 'patch',
         path: `/competitions/${competitionId}/judges/${judgeB.id}`,
@@ -237,6 +238,7 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
         path: `/competitions/${competitionId}/results`,
         body: { awards: [{ submissionId: entries[0].submissionId, award: 'winner' }] },
       },
+      { method: 'get', path: `/competitions/${competitionId}/results/publish-preview` },
       { method: 'post', path: `/competitions/${competitionId}/results/publish` },
     ];
     const judgeRoutes: Route[] = [

@@ -447,6 +447,15 @@ describe('judging: the whole flow (e2e)', () => {
     const member = entries[0].members[1];
     const loser = entries[3].members[0];
     const before = [h.smtp.to(member.email).length, h.smtp.to(loser.email).length];
+    const preview = () =>
+      h
+        .http()
+        .get(`/api/v1/competitions/${competitionId}/results/publish-preview`)
+        .set(auth(coordinator.token));
+    expect((await preview()).body).toEqual({
+      people: new Set(entries.flatMap((e) => e.members.map((p) => p.id))).size,
+      entries: entries.length,
+    });
     await h
       .http()
       .post(`/api/v1/competitions/${competitionId}/results/publish`)
@@ -488,5 +497,6 @@ describe('judging: the whole flow (e2e)', () => {
       .post(`/api/v1/competitions/${competitionId}/results/publish`)
       .set(auth(coordinator.token));
     expect(twice.status).toBe(409);
+    expect((await preview()).body.code).toBe('RESULTS_PUBLISHED');
   });
 });

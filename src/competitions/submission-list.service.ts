@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -52,8 +53,7 @@ function filters(competitionId: string, q: SubmissionListQuery, withStatus: bool
     clauses.push(`s.team_id = $${params.length}`);
   }
   if (q.q) {
-    // A literal substring: the LIKE wildcards a coordinator types are matched as themselves.
-    params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(containsPattern(q.q));
     clauses.push(`s.title ILIKE $${params.length}`);
   }
   if (q.country) {

@@ -156,7 +156,8 @@ export class SubmissionsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator')
   @ApiOperation({
-    summary: 'Give this team until `until` to edit and submit (audited, with the reason given)',
+    summary:
+      'Give this team until `until` to edit and submit (audited, with the reason given); every member is told the new deadline in their time zone',
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
   @ApiErrors(404, 409)

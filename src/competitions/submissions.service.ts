@@ -18,7 +18,7 @@ import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
 import { preparedQuery } from '../database/prepared';
-import { OutboxService } from '../notifications/outbox.service';
+import { type NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
@@ -343,24 +343,35 @@ export class SubmissionsService {
         { status: { from: submission.status, to: 'withdrawn' } },
         { status: 'withdrawn', withdrawnAt: now },
       );
-      const programme = await getProgramme(m, competition.programmeId);
-      const roster = await rosterOf(m, submission.teamId);
-      await this.outbox.enqueue(
-        m,
-        roster.map((r: RosterMember) => ({
-          type: 'submission.withdrawn',
-          recipient: { userId: r.userId, email: r.email, locale: r.locale },
-          payload: {
-            displayName: r.displayName,
-            actorName: actor.displayName,
-            submissionTitle: submission.title,
-            competitionTitle: competition.title,
-            withdrawnAt: zonedHuman(now, r.timezone ?? programme.timezone),
-          },
-        })),
-      );
+      await this.tellTeam(m, submission.teamId, competition, 'submission.withdrawn', (r, zone) => ({
+        displayName: r.displayName,
+        actorName: actor.displayName,
+        submissionTitle: submission.title,
+        competitionTitle: competition.title,
+        withdrawnAt: zonedHuman(now, zone),
+      }));
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
+  }
+
+  /** Tells every member of a team, in their time zone (the programme's when they set none). */
+  private async tellTeam(
+    m: EntityManager,
+    teamId: string,
+    competition: Competition,
+    type: NotificationRequest['type'],
+    payload: (member: RosterMember, zone: string) => NotificationRequest['payload'],
+  ) {
+    const programme = await getProgramme(m, competition.programmeId);
+    const roster = await rosterOf(m, teamId);
+    await this.outbox.enqueue(
+      m,
+      roster.map((r) => ({
+        type,
+        recipient: { userId: r.userId, email: r.email, locale: r.locale },
+        payload: payload(r, r.timezone ?? programme.timezone),
+      })),
+    );
   }
 
   async versions(actor: Principal, id: string, q: PageQuery) {
@@ -420,6 +431,21 @@ export class SubmissionsService {
           reason: reason || null,
         },
       });
+      // The team hears of its new deadline in each member's own time zone; the reason stays in
+      // the audit log.
+      await this.tellTeam(
+        m,
+        submission.teamId,
+        competition,
+        'submission.extension_granted',
+        (r, zone) => ({
+          displayName: r.displayName,
+          submissionTitle: submission.title,
+          competitionTitle: competition.title,
+          until: zonedHuman(until, zone),
+          link: `${this.config.PUBLIC_URL}/entries/${id}`,
+        }),
+      );
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
     // After the commit, as for the competition's close: the handler ignores a stale job anyway.

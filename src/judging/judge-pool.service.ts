@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -127,7 +128,7 @@ export class JudgePoolService {
    * adding a judge to a pool (at most 20; the judge role is all they reveal).
    */
   async candidates(q: string) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(q);
     const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
       `SELECT id AS "userId", display_name AS "displayName", email FROM users
         WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)
@@ -211,6 +212,26 @@ export class JudgePoolService {
       }
       return { userId, ...moved, finalScoresKept: kept };
     });
+  }
+
+  /**
+   * What taking a judge out would do, for the confirmation: the judge is told, and the judges who
+   * get their unfinished work are told too (how many depends on the solver; at most one per entry).
+   */
+  async removalPreview(actor: Principal, competitionId: string, userId: string) {
+    const m = this.db.manager;
+    await this.access.managedCompetition(m, actor, competitionId);
+    const member = await m.findOneBy(JudgePoolMember, { competitionId, userId });
+    if (!member) throw notFound('Judge in this pool');
+    const [counts]: { assignmentsToMove: number; finalScoresKept: number }[] = await m.query(
+      `SELECT count(*) FILTER (WHERE a.score_state <> 'final' AND r.status <> 'closed'
+                                 AND NOT (r.status = 'open' AND r.closes_at <= now()))::int AS "assignmentsToMove",
+              count(*) FILTER (WHERE a.score_state = 'final')::int AS "finalScoresKept"
+         FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
+        WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active'`,
+      [competitionId, userId],
+    );
+    return { userId, ...counts };
   }
 
   /**

@@ -34,6 +34,7 @@ import {
   RemindDto,
   RoundAssignmentsDto,
   StaffCompetitionsDto,
+  JudgeRemovalPreviewDto,
   JudgeRemovedDto,
   JudgeUpdatedDto,
   UpdateJudgeDto,
@@ -45,6 +46,7 @@ import {
   RecordResultsDto,
   RemindResponseDto,
   ResultsDto,
+  ResultsPublishPreviewDto,
   RoundResponseDto,
   ShortlistDto,
   ShortlistResponseDto,
@@ -137,6 +139,22 @@ export class JudgingController {
     @Body() dto: UpdateJudgeDto,
   ) {
     return this.pool.update(me, id, userId, dto);
+  }
+
+  @Get('competitions/:id/judges/:userId/removal-preview')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'What taking a judge out would do: their entries to move, their final scores kept',
+    description: 'For the confirmation before DELETE; changes nothing. 404 when not in the pool.',
+  })
+  @ApiOkResponse({ type: JudgeRemovalPreviewDto })
+  @ApiErrors(404)
+  removalPreview(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('userId', UuidParam) userId: string,
+  ) {
+    return this.pool.removalPreview(me, id, userId);
   }
 
   @Delete('competitions/:id/judges/:userId')
@@ -350,6 +368,17 @@ export class JudgingController {
     @Body() dto: RecordResultsDto,
   ) {
     return this.results.record(me, id, dto);
+  }
+
+  @Get('competitions/:id/results/publish-preview')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({
+    summary: 'How many people publishing the results now would tell, and about how many entries',
+  })
+  @ApiOkResponse({ type: ResultsPublishPreviewDto })
+  @ApiErrors(404, { 409: ['NO_RESULTS', 'RESULTS_PUBLISHED'] })
+  publishPreview(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.results.publishPreview(me, id);
   }
 
   @Post('competitions/:id/results/publish')

@@ -242,6 +242,23 @@ export class ResultsService {
     });
   }
 
+  /** Who publishing the results now would tell, counted as publish tells them. */
+  async publishPreview(actor: Principal, competitionId: string) {
+    const m = this.db.manager;
+    await this.access.managedCompetition(m, actor, competitionId);
+    const result = await m.findOneBy(CompetitionResult, { competitionId });
+    if (!result) throw conflict('Record the results before publishing them', 'NO_RESULTS');
+    if (result.publishedAt)
+      throw conflict('The results are already published', 'RESULTS_PUBLISHED');
+    const [counts]: { people: number; entries: number }[] = await m.query(
+      `SELECT count(DISTINCT tm.user_id)::int AS people, count(DISTINCT s.id)::int AS entries
+         FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id
+        WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
+      [competitionId, LIVE_STATUSES],
+    );
+    return counts;
+  }
+
   /** Publishes once: winners become awarded, and every member of every judged entry is told. */
   async publish(actor: Principal, competitionId: string) {
     return this.db.transaction(async (m) => {

@@ -2,19 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
-import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   MatchingRunDto,
   MatchRespondedDto,
   MyPenpalDto,
   ProposedMatchPageDto,
+  PublishPreviewDto,
   RunPublishedDto,
   UnmatchedPersonPageDto,
   MatchCancelledDto,
   RunComparisonDto,
 } from './dto/responses.dto';
-import { CancelMatchDto, RespondDto, UnmatchedQuery } from './dto/run.dto';
+import { CancelMatchDto, MatchesQuery, RespondDto, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { PenpalMatchesService } from './penpal-matches.service';
 import { ApiErrors } from '../common/openapi/api-errors';
@@ -36,10 +36,13 @@ export class MatchingRunsController {
   }
 
   @Get('matching-runs/:id/matches')
-  @ApiOperation({ summary: 'Proposed pairs with score and reasons, best first (coordinators)' })
+  @ApiOperation({
+    summary: 'Proposed pairs with names, score and reasons, best first (coordinators)',
+    description: 'q keeps the pairs with someone whose name contains it, or from that country.',
+  })
   @ApiOkResponse({ type: ProposedMatchPageDto })
   @ApiErrors(403, 404)
-  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: MatchesQuery) {
     return this.runs.matches(me, id, q);
   }
 
@@ -72,6 +75,17 @@ export class MatchingRunsController {
     @Query() q: UnmatchedQuery,
   ) {
     return this.runs.unmatched(me, id, q);
+  }
+
+  @Get('matching-runs/:id/publish-preview')
+  @ApiOperation({
+    summary: 'How many people publishing the run now would tell (coordinators)',
+    description: 'Counted as publishing counts them, for the confirmation before it.',
+  })
+  @ApiOkResponse({ type: PublishPreviewDto })
+  @ApiErrors(403, 404, { 409: ['RUN_NOT_FINISHED', 'ALREADY_PUBLISHED'] })
+  publishPreview(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+    return this.runs.publishPreview(me, id);
   }
 
   @Post('matching-runs/:id/publish')

@@ -1,11 +1,12 @@
 import { compareRuns, type RunPair } from './run-compare';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { containsPattern } from '../common/sql-like';
 import type { Country } from '../common/reference-data';
 import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
@@ -13,7 +14,7 @@ import { QueueService } from '../jobs/queue.service';
 import { NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import type { JsonObject } from '../common/json';
-import type { UnmatchedQuery } from './dto/run.dto';
+import type { MatchesQuery, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRun } from './matching-run.entity';
 import { PenpalMatch } from './penpal-match.entity';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
@@ -35,6 +36,12 @@ export const runView = (r: MatchingRun) => ({
   finishedAt: r.finishedAt,
   publishedAt: r.publishedAt,
 });
+
+function assertPublishable(run: MatchingRun) {
+  if (run.status !== 'succeeded')
+    throw conflict('Only a finished run can be published', 'RUN_NOT_FINISHED');
+  if (run.publishedAt) throw conflict('This run is already published', 'ALREADY_PUBLISHED');
+}
 
 @Injectable()
 export class MatchingRunsService {
@@ -114,23 +121,51 @@ export class MatchingRunsService {
     return pageOf(items.map(runView), total, q);
   }
 
-  async matches(actor: Principal, runId: string, q: PageQuery) {
+  /**
+   * A page of the run's pairs, best first, each side with its name: the report shows who is in a
+   * pair without reading the round's enrolments. `q` keeps the pairs with someone whose name
+   * contains it, or from that country.
+   */
+  async matches(actor: Principal, runId: string, q: MatchesQuery) {
     await this.findManaged(actor, runId);
-    const [items, total] = await this.db
-      .getRepository(PenpalMatch)
-      .findAndCount({ where: { runId }, order: { score: 'DESC', id: 'ASC' }, ...skipTake(q) });
+    const params: unknown[] = [runId];
+    let filter = 'x.run_id = $1';
+    if (q.q) {
+      params.push(containsPattern(q.q), q.q.toUpperCase());
+      filter += ` AND (ua.display_name ILIKE $2 OR ub.display_name ILIKE $2
+                       OR x.country_a = $3 OR x.country_b = $3)`;
+    }
+    const from = `penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b`;
+    const { skip, take } = skipTake(q);
+    const rows: (Pick<
+      PenpalMatch,
+      'id' | 'score' | 'reasons' | 'reasonFacts' | 'pinned' | 'status'
+    > & { a: string; b: string; ca: string; cb: string; na: string; nb: string })[] =
+      await this.db.query(
+        `SELECT x.id, x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb,
+                ua.display_name AS na, ub.display_name AS nb, x.score, x.reasons,
+                x.reason_facts AS "reasonFacts", x.pinned, x.status
+           FROM ${from} WHERE ${filter}
+          ORDER BY x.score DESC, x.id
+         OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+        [...params, skip, take],
+      );
+    const [{ n }]: { n: number }[] = await this.db.query(
+      `SELECT count(*)::int AS n FROM ${q.q ? from : 'penpal_matches x'} WHERE ${filter}`,
+      params,
+    );
     return pageOf(
-      items.map((x) => ({
+      rows.map((x) => ({
         id: x.id,
-        a: { userId: x.userA, country: x.countryA },
-        b: { userId: x.userB, country: x.countryB },
+        a: { userId: x.a, displayName: x.na, country: x.ca },
+        b: { userId: x.b, displayName: x.nb, country: x.cb },
         score: x.score,
         // In the coordinator's language; rows saved before reasons were kept as data stay in English.
         reasons: x.reasonFacts ? renderReasons(x.reasonFacts, actor.locale) : x.reasons,
         pinned: x.pinned,
         status: x.status,
       })),
-      total,
+      n,
       q,
     );
   }
@@ -218,6 +253,54 @@ export class MatchingRunsService {
   }
 
   /**
+   * The pairs publishing would leave unpublished: consent and birth dates are checked again, as a
+   * guardian may have withdrawn, or staff corrected a birth date, since the run read its input.
+   */
+  private async unpublishable(m: EntityManager, run: MatchingRun) {
+    const round = await this.rounds.find(run.roundId, m);
+    const proposed: { id: string; a: string; b: string }[] = await m.query(
+      `SELECT id, user_a AS a, user_b AS b FROM penpal_matches WHERE run_id = $1 AND status = 'proposed'`,
+      [run.id],
+    );
+    const states = await this.consents.states(
+      m,
+      proposed.flatMap((x) => [x.a, x.b]),
+    );
+    const skipped = proposed.flatMap((x) => {
+      const reason = pairProblem(states.get(x.a), states.get(x.b), round);
+      return reason ? [{ matchId: x.id, reason }] : [];
+    });
+    return { round, skipped };
+  }
+
+  /**
+   * How many people publishing the run now would tell, counted as publish counts them: the
+   * confirmation names them before anything is sent.
+   */
+  async publishPreview(actor: Principal, runId: string) {
+    const run = await this.findManaged(actor, runId);
+    assertPublishable(run);
+    const { skipped } = await this.unpublishable(this.db.manager, run);
+    const [counts]: { matched: number; unmatched: number }[] = await this.db.query(
+      `WITH published AS (
+         SELECT x.user_a, x.user_b FROM penpal_matches x
+          WHERE x.run_id = $1 AND x.status = 'proposed' AND x.id <> ALL($3::uuid[])
+            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_a)
+            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)),
+       matched AS (SELECT user_a AS id FROM published UNION SELECT user_b FROM published)
+       SELECT count(m.id)::int AS matched,
+              count(*) FILTER (WHERE m.id IS NULL AND NOT EXISTS (
+                SELECT 1 FROM penpal_matches y
+                 WHERE y.round_id = $2 AND y.run_id <> $1 AND y.status IN ('published', 'accepted')
+                   AND (y.user_a = e.user_id OR y.user_b = e.user_id)))::int AS unmatched
+         FROM penpal_enrolments e LEFT JOIN matched m ON m.id = e.user_id
+        WHERE e.round_id = $2`,
+      [run.id, run.roundId, skipped.map((x) => x.matchId)],
+    );
+    return { ...counts, skipped: skipped.length };
+  }
+
+  /**
    * Shows a run's new pairs to the people in them and tells every other enrolled person that they
    * stay in the queue for the next run. Pairs an earlier publication made are left as they are.
    */
@@ -229,9 +312,7 @@ export class MatchingRunsService {
       });
       if (!run) throw notFound('Matching run');
       await this.rounds.findManaged(actor, run.roundId, m);
-      if (run.status !== 'succeeded')
-        throw conflict('Only a finished run can be published', 'RUN_NOT_FINISHED');
-      if (run.publishedAt) throw conflict('This run is already published', 'ALREADY_PUBLISHED');
+      assertPublishable(run);
       // The round's row orders publications against runs reading their input (MatchingJob.load
       // holds it FOR SHARE and stamps startedAt under it): a run that read its input before
       // another publication does not keep that publication's pairs, so publishing it would give
@@ -250,21 +331,7 @@ export class MatchingRunsService {
         );
       }
 
-      // Consent and birth dates are checked again: a guardian may have withdrawn, or staff
-      // corrected a birth date, since the run read its input. Such a pair stays unpublished.
-      const round = await this.rounds.find(run.roundId, m);
-      const proposed: { id: string; a: string; b: string }[] = await m.query(
-        `SELECT id, user_a AS a, user_b AS b FROM penpal_matches WHERE run_id = $1 AND status = 'proposed'`,
-        [runId],
-      );
-      const states = await this.consents.states(
-        m,
-        proposed.flatMap((x) => [x.a, x.b]),
-      );
-      const skipped = proposed.flatMap((x) => {
-        const reason = pairProblem(states.get(x.a), states.get(x.b), round);
-        return reason ? [{ matchId: x.id, reason }] : [];
-      });
+      const { round, skipped } = await this.unpublishable(m, run);
       // A pair with someone who withdrew since the run stays unpublished; the other person stays in the queue.
       await m.query(
         `UPDATE penpal_matches x SET status = 'published'

@@ -1,5 +1,5 @@
 import { tokenFrom } from '../support/smtp';
-import { expectAccessible, navTo, openMenu, signIn } from './helpers';
+import { expectAccessible, narrowStaffScreenshots, navTo, openMenu, signIn } from './helpers';
 import { expect, person, test } from './kenal';
 import { adminToken, call } from './staff-api';
 
@@ -110,7 +110,12 @@ test('an admin manages staff, reads the audit log and the notification pipeline'
   await page.getByLabel('To (day, included)').fill(day);
   await page.getByRole('button', { name: 'Show events' }).click();
   await expect(page.getByText('Events found: 1, newest first')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Audit events' })).toContainText('Administrator');
+  const events = page.getByRole('region', { name: 'Audit events' });
+  await expect(events).toContainText('Administrator');
+  // The action in words, its code beside it; in Khmer, Lao and Burmese at 360 px the page fits.
+  await expect(events).toContainText('Roles changed');
+  await narrowStaffScreenshots(page, 'audit', [], 1280);
+  await expect(events).toContainText('Roles changed');
   await expectAccessible(page);
 
   // The pipeline (retrying a failed message is covered by test/admin-console.e2e-spec.ts).

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers';
 import { expect, test } from './kenal';
-import { adminToken, applicant, call, movie, programme, staff } from './staff-api';
+import { mp4 } from '../support/files';
+import { adminToken, applicant, call, movie, PDF, programme, staff } from './staff-api';
 
 const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
 
@@ -124,10 +125,26 @@ test('a coordinator creates a competition with a three-criterion rubric, sees an
   }
 
   // An applicant's entry, made through the API, is counted and listed.
-  await call(kenal, 'POST', `/competitions/${competitionId}/submissions`, minji.token, {
-    title: 'The Han at Night',
-    ...movie,
-  });
+  const entry = await call<{ id: string }>(
+    kenal,
+    'POST',
+    `/competitions/${competitionId}/submissions`,
+    minji.token,
+    { title: 'The Han at Night', ...movie },
+  );
+  // Its files: the coordinator opens them in the page, through the entry (no judging assignment).
+  for (const [role, type, name, bytes] of [
+    ['video', 'video/mp4', 'night.mp4', mp4(4096)],
+    ['document', 'application/pdf', 'script.pdf', Buffer.from(PDF)],
+  ] as const) {
+    const form = new FormData();
+    form.set('role', role);
+    form.set('file', new Blob([bytes], { type }), name);
+    await call(kenal, 'POST', `/submissions/${entry.id}/assets`, minji.token, undefined, {
+      form,
+      expect: 201,
+    });
+  }
   await page.goto(`/coordinate/competitions/${competitionId}/entries`);
   await expect(page.getByRole('link', { name: 'The Han at Night' })).toBeVisible();
   await expect(page.getByRole('button', { name: '1 Draft' })).toBeVisible();
@@ -154,6 +171,13 @@ test('a coordinator creates a competition with a three-criterion rubric, sees an
   await page.getByRole('link', { name: 'The Han at Night' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The Han at Night');
   await expect(page.getByText('Two pen pals, one camera')).toBeVisible();
+  await page.getByRole('button', { name: 'Open Video 1' }).click();
+  const video = page.locator('video.asset-media');
+  await expect(video).toBeVisible();
+  expect(await video.getAttribute('src')).toMatch(/^blob:/);
+  await page.getByRole('button', { name: 'Open Document 2' }).click();
+  await expect(page.locator('iframe[title="Document 2"]')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open Document 2 in a new tab' })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Reason (kept in the audit log)').fill('Power cut in the village');
   await page.getByRole('button', { name: 'Grant the extension' }).click();

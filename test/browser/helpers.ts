@@ -61,6 +61,47 @@ export async function screenshots(page: Page, name: string) {
 }
 
 /**
+ * A staff page at 360 px in Khmer, Lao and Burmese (long words without spaces): the page never
+ * scrolls sideways, nor does any table in `fit` (a table in a scrolling region may scroll only
+ * when it holds more than a phone can show). Saved for a person to look at; then back to English
+ * at `width`.
+ */
+export async function narrowStaffScreenshots(
+  page: Page,
+  name: string,
+  fit: string[],
+  width = 1280,
+) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const locale of ['km', 'lo', 'my', 'en']) {
+    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await page.waitForLoadState('networkidle');
+    if (locale === 'en') break;
+    const wide = await page.evaluate(
+      (selectors) =>
+        [
+          document.documentElement,
+          ...selectors.flatMap((s) => {
+            // The table and the region that would scroll it.
+            const table = document.querySelector(s);
+            return [table, table?.parentElement ?? null];
+          }),
+        ]
+          .filter((e): e is Element => e !== null)
+          .filter((e) => e.scrollWidth > e.clientWidth + 1)
+          .map((e) => e.tagName + (e.className ? `.${e.className}` : '')),
+      fit,
+    );
+    expect(wide, `${name} in ${locale} at 360 px scrolls sideways`).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/staff-${name}-${locale}-360.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width, height: 900 });
+}
+
+/**
  * Follows a link of the signed-in navigation ("Sign out" is a button), as a person would: on a
  * phone the links are behind the "Menu" button, which is opened first.
  */

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { expectAccessible, signIn } from './helpers';
+import { expectAccessible, narrowStaffScreenshots, signIn } from './helpers';
 import { expect, test } from './kenal';
 import {
   adminToken,
@@ -123,6 +123,7 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
     'Higher score than #2.',
   );
   await expect(rows.nth(2)).toContainText('Water Village');
+  await narrowStaffScreenshots(page, 'ranking', ['table.ranking']);
   await expectAccessible(page);
 
   await page.getByLabel('How many from the top').fill('2');
@@ -136,7 +137,7 @@ test('a coordinator assigns judges, opens the round, ranks, shortlists and publi
   await expect(page.getByText('Recorded. Nobody sees them until you publish.')).toBeVisible();
   await page.getByRole('button', { name: 'Publish the results' }).click();
   await expect(
-    page.getByText('Every member of every team with an entry still in the competition is told', {
+    page.getByText('3 people, the members of the 3 teams with an entry still in the competition', {
       exact: false,
     }),
   ).toBeVisible();

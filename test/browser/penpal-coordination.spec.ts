@@ -81,6 +81,16 @@ test('a coordinator runs a pen-pal round from creation to published matches', as
   await expect(page.getByText(/^2 pairs\./)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: pinName })).toBeVisible();
 
+  // The search covers every pair of the run, on the server: a name, or a country code.
+  const search = page.getByRole('search');
+  await search.getByLabel('Search the pairs').fill('noy');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { name: 'Pairs found: 1' })).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: 'Noy (Laos)' })).toBeVisible();
+  await search.getByLabel('Search the pairs').fill('');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { name: 'Pairs: 2' })).toBeVisible();
+
   for (const locale of ['ko', 'km']) {
     await page.locator('.language-switcher select').selectOption(locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);

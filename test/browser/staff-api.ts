@@ -140,6 +140,17 @@ export const movie = {
   rightsConfirmed: true,
 };
 
+/** A small PDF whose metadata names its author (blind rounds must strip it). */
+export const PDF = [
+  '%PDF-1.7',
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+  '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
+  '3 0 obj << /Author (Kim Minji) >> endobj',
+  'trailer << /Root 1 0 R /Info 3 0 R >>',
+  '%%EOF',
+  '',
+].join('\n');
+
 /** A one-person team's submitted entry, with a PDF document. */
 export async function submittedEntry(
   kenal: Kenal,
@@ -164,16 +175,7 @@ export async function submittedEntry(
   );
   const form = new FormData();
   form.set('role', 'document');
-  const pdf = [
-    '%PDF-1.7',
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj',
-    '3 0 obj << /Author (Kim Minji) >> endobj',
-    'trailer << /Root 1 0 R /Info 3 0 R >>',
-    '%%EOF',
-    '',
-  ].join('\n');
-  form.set('file', new Blob([pdf], { type: 'application/pdf' }), 'kim-minji-script.pdf');
+  form.set('file', new Blob([PDF], { type: 'application/pdf' }), 'kim-minji-script.pdf');
   await call(kenal, 'POST', `/submissions/${entry.id}/assets`, leader.token, undefined, {
     form,
     expect: 201,

@@ -122,6 +122,17 @@ export class JudgeUpdatedDto extends JudgeResponseDto {
   assignmentsReplaced: number;
 }
 
+export class JudgeRemovalPreviewDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({
+    description:
+      'their assignments without a final score in rounds not closed: these move to other judges, who are told',
+  })
+  assignmentsToMove: number;
+  @ApiProperty({ description: 'their final scores, which stay and count' })
+  finalScoresKept: number;
+}
+
 export class JudgeRemovedDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ description: 'assignments without a final score taken from them' })
@@ -462,6 +473,13 @@ export class ResultAwardDto {
   @ApiProperty() title: string;
   @ApiProperty() teamName: string;
   @ApiProperty({ enum: AWARDS }) award: string;
+}
+
+export class ResultsPublishPreviewDto {
+  @ApiProperty({ description: 'people publishing would tell: every member of a live entry' })
+  people: number;
+  @ApiProperty({ description: 'entries still in the competition, whose teams are told' })
+  entries: number;
 }
 
 export class ResultsDto {

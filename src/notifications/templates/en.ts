@@ -192,6 +192,14 @@ export const en: LocaleTemplates = {
     title: 'Submission withdrawn',
     body: `${s(p.actorName)} withdrew "${s(p.submissionTitle)}".`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `More time for "${s(p.submissionTitle)}" in ${s(p.competitionTitle)}`,
+    text:
+      `Hello ${s(p.displayName)},\n\nThe coordinators gave your team until ${s(p.until)} to edit and ` +
+      `submit "${s(p.submissionTitle)}" for ${s(p.competitionTitle)}.\n\nYour entry: ${s(p.link)}\n\n— The Kenal team`,
+    title: 'Extension granted',
+    body: `"${s(p.submissionTitle)}" can be edited and submitted until ${s(p.until)}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `${s(p.hoursBefore)} hours left to submit to ${s(p.competitionTitle)}`,
     text:

@@ -192,6 +192,14 @@ export const fil: LocaleTemplates = {
     title: 'Binawi ang entry',
     body: `Binawi ni ${p.actorName} ang "${p.submissionTitle}".`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `Dagdag na oras para sa "${p.submissionTitle}" sa ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}Binigyan ng mga coordinator ang team mo hanggang ${p.until} para i-edit at ipasa ang ` +
+      `"${p.submissionTitle}" sa ${p.competitionTitle}.\n\nAng entry mo: ${p.link}${END}`,
+    title: 'Binigyan ng extension',
+    body: `Maaaring i-edit at ipasa ang "${p.submissionTitle}" hanggang ${p.until}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `${p.hoursBefore} oras na lang para magpasa sa ${p.competitionTitle}`,
     text:

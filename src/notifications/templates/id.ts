@@ -192,6 +192,14 @@ export const id: LocaleTemplates = {
     title: 'Karya ditarik',
     body: `${p.actorName} menarik "${p.submissionTitle}".`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `Tambahan waktu untuk "${p.submissionTitle}" di ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}Koordinator memberi timmu waktu sampai ${p.until} untuk mengubah dan mengirim ` +
+      `"${p.submissionTitle}" ke ${p.competitionTitle}.\n\nKaryamu: ${p.link}${END}`,
+    title: 'Perpanjangan diberikan',
+    body: `"${p.submissionTitle}" bisa diubah dan dikirim sampai ${p.until}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `Tinggal ${p.hoursBefore} jam lagi untuk mengirim ke ${p.competitionTitle}`,
     text:

@@ -192,6 +192,14 @@ export const km: LocaleTemplates = {
     title: 'បានដកស្នាដៃចេញ',
     body: `${p.actorName} បានដក "${p.submissionTitle}" ចេញ។`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `ពេលវេលាបន្ថែមសម្រាប់ "${p.submissionTitle}" ក្នុង ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}អ្នកសម្របសម្រួលបានផ្តល់ពេលដល់ក្រុមរបស់អ្នករហូតដល់ ${p.until} ដើម្បីកែ និងដាក់ ` +
+      `"${p.submissionTitle}" ទៅ ${p.competitionTitle}។\n\nស្នាដៃរបស់អ្នក៖ ${p.link}${END}`,
+    title: 'បានផ្តល់ការពន្យារពេល',
+    body: `អាចកែ និងដាក់ "${p.submissionTitle}" បានរហូតដល់ ${p.until}។`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `នៅសល់ ${p.hoursBefore} ម៉ោងទៀតដើម្បីដាក់ស្នាដៃទៅ ${p.competitionTitle}`,
     text:

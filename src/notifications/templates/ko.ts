@@ -157,6 +157,14 @@ export const ko: LocaleTemplates = {
     title: '제출 철회',
     body: `${s(p.actorName)} 님이 "${s(p.submissionTitle)}" 제출을 철회했습니다.`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `${s(p.competitionTitle)} "${s(p.submissionTitle)}" 기한이 연장되었습니다`,
+    text:
+      `${s(p.displayName)} 님, 안녕하세요.\n\n코디네이터가 ${s(p.competitionTitle)}의 "${s(p.submissionTitle)}"을(를) ` +
+      `${s(p.until)}까지 수정하고 제출할 수 있도록 기한을 연장했습니다.\n\n출품작: ${s(p.link)}\n\n— Kenal 팀`,
+    title: '기한 연장',
+    body: `"${s(p.submissionTitle)}"은(는) ${s(p.until)}까지 수정하고 제출할 수 있습니다.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `${s(p.competitionTitle)} 마감까지 ${s(p.hoursBefore)}시간 남았습니다`,
     text:

@@ -192,6 +192,14 @@ export const lo: LocaleTemplates = {
     title: 'ຖອນຜົນງານແລ້ວ',
     body: `${p.actorName} ໄດ້ຖອນ "${p.submissionTitle}" ແລ້ວ.`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `ເວລາເພີ່ມສຳລັບ "${p.submissionTitle}" ໃນ ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}ຜູ້ປະສານງານໄດ້ໃຫ້ເວລາທີມຂອງເຈົ້າຮອດ ${p.until} ເພື່ອແກ້ໄຂ ແລະ ສົ່ງ ` +
+      `"${p.submissionTitle}" ເຂົ້າ ${p.competitionTitle}.\n\nຜົນງານຂອງເຈົ້າ: ${p.link}${END}`,
+    title: 'ໄດ້ຮັບການຂະຫຍາຍເວລາ',
+    body: `ແກ້ໄຂ ແລະ ສົ່ງ "${p.submissionTitle}" ໄດ້ຮອດ ${p.until}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `ເຫຼືອເວລາ ${p.hoursBefore} ຊົ່ວໂມງເພື່ອສົ່ງຜົນງານເຂົ້າ ${p.competitionTitle}`,
     text:

@@ -192,6 +192,14 @@ export const ms: LocaleTemplates = {
     title: 'Penyertaan ditarik balik',
     body: `${p.actorName} menarik balik "${p.submissionTitle}".`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `Masa tambahan untuk "${p.submissionTitle}" dalam ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}Penyelaras memberi pasukan awak masa sehingga ${p.until} untuk menyunting dan menghantar ` +
+      `"${p.submissionTitle}" ke ${p.competitionTitle}.\n\nPenyertaan awak: ${p.link}${END}`,
+    title: 'Lanjutan diberikan',
+    body: `"${p.submissionTitle}" boleh disunting dan dihantar sehingga ${p.until}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `Tinggal ${p.hoursBefore} jam lagi untuk menghantar ke ${p.competitionTitle}`,
     text:

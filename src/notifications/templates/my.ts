@@ -192,6 +192,14 @@ export const my: LocaleTemplates = {
     title: 'လက်ရာ ပြန်ရုပ်သိမ်းပြီ',
     body: `${p.actorName} က "${p.submissionTitle}" ကို ပြန်ရုပ်သိမ်းလိုက်ပါပြီ။`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `${p.competitionTitle} ရှိ "${p.submissionTitle}" အတွက် အချိန်တိုးပေးပြီ`,
+    text:
+      `${hi(p.displayName)}ညှိနှိုင်းရေးမှူးများက သင့်အဖွဲ့အား "${p.submissionTitle}" ကို ${p.competitionTitle} သို့ ` +
+      `ပြင်ဆင်တင်သွင်းရန် ${p.until} အထိ အချိန်ပေးလိုက်ပါပြီ။\n\nသင့်လက်ရာ- ${p.link}${END}`,
+    title: 'အချိန်တိုးပေးပြီ',
+    body: `"${p.submissionTitle}" ကို ${p.until} အထိ ပြင်ဆင်တင်သွင်းနိုင်ပါသည်။`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `${p.competitionTitle} သို့ တင်ရန် ${p.hoursBefore} နာရီသာ ကျန်ပါတော့သည်`,
     text:

@@ -192,6 +192,14 @@ export const th: LocaleTemplates = {
     title: 'ถอนผลงานแล้ว',
     body: `${p.actorName} ถอน "${p.submissionTitle}" แล้ว`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `ขยายเวลาให้ "${p.submissionTitle}" ใน ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}ผู้ประสานงานได้ให้เวลาทีมของคุณถึง ${p.until} เพื่อแก้ไขและส่ง ` +
+      `"${p.submissionTitle}" เข้า ${p.competitionTitle}\n\nผลงานของคุณ: ${p.link}${END}`,
+    title: 'ได้รับการขยายเวลา',
+    body: `แก้ไขและส่ง "${p.submissionTitle}" ได้ถึง ${p.until}`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `เหลือเวลา ${p.hoursBefore} ชั่วโมงในการส่งผลงานเข้า ${p.competitionTitle}`,
     text:

@@ -84,6 +84,14 @@ export interface NotificationPayloads {
     competitionTitle: string;
     withdrawnAt: ZonedText;
   };
+  /** `until`: the new deadline written in the recipient's zone. */
+  'submission.extension_granted': {
+    displayName: string;
+    submissionTitle: string;
+    competitionTitle: string;
+    until: ZonedText;
+    link: string;
+  };
   'submission.deadline_reminder': {
     displayName: string;
     submissionId?: string;

@@ -192,6 +192,14 @@ export const vi: LocaleTemplates = {
     title: 'Đã rút bài dự thi',
     body: `${p.actorName} đã rút "${p.submissionTitle}".`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `Thêm thời gian cho "${p.submissionTitle}" trong ${p.competitionTitle}`,
+    text:
+      `${hi(p.displayName)}Điều phối viên đã cho đội bạn đến ${p.until} để sửa và nộp ` +
+      `"${p.submissionTitle}" cho ${p.competitionTitle}.\n\nBài dự thi của bạn: ${p.link}${END}`,
+    title: 'Đã được gia hạn',
+    body: `Có thể sửa và nộp "${p.submissionTitle}" đến ${p.until}.`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `Còn ${p.hoursBefore} giờ để nộp bài cho ${p.competitionTitle}`,
     text:

@@ -191,6 +191,14 @@ export const zh: LocaleTemplates = {
     title: '作品已撤回',
     body: `${p.actorName} 撤回了“${p.submissionTitle}”。`,
   }),
+  'submission.extension_granted': (p) => ({
+    subject: `${p.competitionTitle} 的“${p.submissionTitle}”已获延期`,
+    text:
+      `${hi(p.displayName)}协调员已允许你们团队在 ${p.until} 之前修改并提交 ${p.competitionTitle} 的` +
+      `“${p.submissionTitle}”。\n\n你们的作品：${p.link}${END}`,
+    title: '已获延期',
+    body: `“${p.submissionTitle}”可在 ${p.until} 之前修改并提交。`,
+  }),
   'submission.deadline_reminder': (p) => ({
     subject: `距离 ${p.competitionTitle} 截止提交还剩 ${p.hoursBefore} 小时`,
     text:

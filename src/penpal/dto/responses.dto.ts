@@ -223,6 +223,7 @@ export class MatchingRunPageDto extends PageMetaDto {
 
 export class MatchSideDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: COUNTRIES }) country: string;
 }
 
@@ -255,6 +256,16 @@ export class UnmatchedPersonPageDto extends PageMetaDto {
 export class PublishNotifiedDto {
   @ApiProperty({ description: 'people told about a new pen pal' }) matched: number;
   @ApiProperty({ description: 'people told they stay in the queue' }) unmatched: number;
+}
+
+export class PublishPreviewDto {
+  @ApiProperty({ description: 'people who would be told about a new pen pal' }) matched: number;
+  @ApiProperty({ description: 'people who would be told they stay in the queue' })
+  unmatched: number;
+  @ApiProperty({
+    description: 'pairs that would stay unpublished (consent or age class changed since the run)',
+  })
+  skipped: number;
 }
 
 export class PublishSkippedDto {

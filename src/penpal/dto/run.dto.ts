@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { trim } from '../../common/http/transforms';
 import { COUNTRIES } from '../../common/reference-data';
 import { PageQuery } from '../../common/http/pagination';
 import { UNMATCHED_REASONS } from '../matching';
@@ -49,4 +50,17 @@ export class UnmatchedQuery extends PageQuery {
   @IsOptional()
   @IsIn(COUNTRIES)
   country?: string;
+}
+
+export class MatchesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    maxLength: 100,
+    description:
+      'pairs with someone whose name contains this (any case), or from this country (a code, e.g. LA)',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }

@@ -811,7 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Proposed pairs with score and reasons, best first (coordinators) */
+        /**
+         * Proposed pairs with names, score and reasons, best first (coordinators)
+         * @description q keeps the pairs with someone whose name contains it, or from that country.
+         */
         get: operations["MatchingRunsController_list"];
         put?: never;
         post?: never;
@@ -850,6 +853,26 @@ export interface paths {
          * @description Filter by reason (consent, age_rules, no_shared_language, gender_preference, excluded_pairs, no_candidate, no_capacity) or country.
          */
         get: operations["MatchingRunsController_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{id}/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people publishing the run now would tell (coordinators)
+         * @description Counted as publishing counts them, for the confirmation before it.
+         */
+        get: operations["MatchingRunsController_publishPreview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1270,7 +1293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Give this team until `until` to edit and submit (audited, with the reason given) */
+        /** Give this team until `until` to edit and submit (audited, with the reason given); every member is told the new deadline in their time zone */
         post: operations["SubmissionsController_extend"];
         delete?: never;
         options?: never;
@@ -1441,6 +1464,26 @@ export interface paths {
          * @description Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.
          */
         patch: operations["JudgingController_updateJudge"];
+        trace?: never;
+    };
+    "/api/v1/competitions/{id}/judges/{userId}/removal-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What taking a judge out would do: their entries to move, their final scores kept
+         * @description For the confirmation before DELETE; changes nothing. 404 when not in the pool.
+         */
+        get: operations["JudgingController_removalPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/competitions/{id}/judges/me/conflicts": {
@@ -1651,6 +1694,23 @@ export interface paths {
         put?: never;
         /** Record the awards (replaces earlier ones until published) */
         post: operations["JudgingController_recordResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/competitions/{id}/results/publish-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many people publishing the results now would tell, and about how many entries */
+        get: operations["JudgingController_publishPreview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2984,6 +3044,7 @@ export interface components {
         MatchSideDto: {
             /** Format: uuid */
             userId: string;
+            displayName: string;
             /** @enum {string} */
             country: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
         };
@@ -3055,6 +3116,14 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["UnmatchedPersonDto"][];
+        };
+        PublishPreviewDto: {
+            /** @description people who would be told about a new pen pal */
+            matched: number;
+            /** @description people who would be told they stay in the queue */
+            unmatched: number;
+            /** @description pairs that would stay unpublished (consent or age class changed since the run) */
+            skipped: number;
         };
         PublishNotifiedDto: {
             /** @description people told about a new pen pal */
@@ -3848,6 +3917,14 @@ export interface components {
             /** @description of those, entries given to another judge at once */
             assignmentsReplaced: number;
         };
+        JudgeRemovalPreviewDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @description their assignments without a final score in rounds not closed: these move to other judges, who are told */
+            assignmentsToMove: number;
+            /** @description their final scores, which stay and count */
+            finalScoresKept: number;
+        };
         JudgeRemovedDto: {
             /** Format: uuid */
             userId: string;
@@ -4073,6 +4150,12 @@ export interface components {
             /** Format: date-time */
             publishedAt: string | null;
             awards: components["schemas"]["ResultAwardDto"][];
+        };
+        ResultsPublishPreviewDto: {
+            /** @description people publishing would tell: every member of a live entry */
+            people: number;
+            /** @description entries still in the competition, whose teams are told */
+            entries: number;
         };
         AssetViewDto: {
             /** Format: uuid */
@@ -8521,6 +8604,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description pairs with someone whose name contains this (any case), or from this country (a code, e.g. LA) */
+                q?: string;
             };
             header?: never;
             path: {
@@ -8765,6 +8850,97 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
+    MatchingRunsController_publishPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: RUN_NOT_FINISHED, ALREADY_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "RUN_NOT_FINISHED" | "ALREADY_PUBLISHED";
                     };
                 };
             };
@@ -12264,6 +12440,84 @@ export interface operations {
             };
         };
     };
+    JudgingController_removalPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JudgeRemovalPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+        };
+    };
     JudgingController_declareConflicts: {
         parameters: {
             query?: never;
@@ -13748,6 +14002,97 @@ export interface operations {
                         status?: 422;
                         /** @enum {string} */
                         code?: "NOT_IN_COMPETITION";
+                    };
+                };
+            };
+        };
+    };
+    JudgingController_publishPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultsPublishPreviewDto"];
+                };
+            };
+            /** @description Bad request: INVALID_ID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "INVALID_ID";
+                    };
+                };
+            };
+            /** @description Unauthenticated: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Forbidden: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: NO_RESULTS, RESULTS_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "NO_RESULTS" | "RESULTS_PUBLISHED";
                     };
                 };
             };

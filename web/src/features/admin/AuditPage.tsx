@@ -1,4 +1,5 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { AUDIT_ACTION } from './audit-actions';
 import { useState } from 'react';
 import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
@@ -121,7 +122,10 @@ export default function AuditPage() {
                       )}
                     </td>
                     <td>
-                      <code>{e.action}</code>
+                      {AUDIT_ACTION[e.action] ? i18n._(AUDIT_ACTION[e.action]) : e.action}
+                      <div className="meta">
+                        <code>{e.action}</code>
+                      </div>
                     </td>
                     <td>
                       <code>

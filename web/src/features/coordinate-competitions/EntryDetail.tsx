@@ -6,11 +6,12 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { fieldsOf } from '../competitions/draft';
 import { displayNames } from '../profile/reference';
+import { AssetView } from '../staff/AssetView';
 import { EntryFields } from '../staff/EntryFields';
 import { Deadline } from '../staff/When';
 import { formErrors, formMessage } from './errors';
 import { KIND, STATUS } from './labels';
-import { type Entry, useEntry, useGrantExtension } from './queries';
+import { type Entry, entryFile, useEntry, useGrantExtension } from './queries';
 import { isoToWall, wallToIso } from './zoned';
 import '../staff/staff.css';
 import './competitions-staff.css';
@@ -32,6 +33,7 @@ function Extension({ entry }: { entry: Entry }) {
   const errors = formErrors(i18n, grant.error);
   const editable = entry.status === 'draft' || entry.status === 'submitted';
   const team = entry.teamName;
+  const members = entry.members.length;
   return (
     <section className="card stack" aria-labelledby="extension-heading">
       <h2 id="extension-heading">
@@ -57,8 +59,8 @@ function Extension({ entry }: { entry: Entry }) {
           <p className="hint">
             <Trans>
               Team {team} may edit and submit this entry until then, even after the competition
-              closes. Only this team gets the extra time. The team is not emailed: tell them
-              yourself.
+              closes. Only this team gets the extra time. Who is told: its {members} members, by
+              email and in Kenal, each with the new deadline in their own time zone.
             </Trans>
           </p>
           {done && (
@@ -158,11 +160,15 @@ function Detail({ entry }: { entry: Entry }) {
             <h3>
               <Trans>Files</Trans>
             </h3>
-            <ul>
-              {entry.assets.map((a) => (
-                <li key={a.id}>
-                  {a.originalName ?? a.role} · {a.mime}
-                </li>
+            <ul className="plain-list stack">
+              {entry.assets.map((a, i) => (
+                <AssetView
+                  key={a.id}
+                  fileKey={['entry', entry.id]}
+                  fetchFile={entryFile(entry.id, a.id)}
+                  asset={a}
+                  index={i}
+                />
               ))}
             </ul>
           </>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components, operations } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
+import type { FileAnswer } from '../staff/AssetView';
 
 export type Competition = components['schemas']['CompetitionResponseDto'];
 export type CompetitionInput = components['schemas']['CreateCompetitionDto'];
@@ -111,6 +112,13 @@ export function useEntry(id: string) {
       unwrap(await api.GET('/api/v1/submissions/{id}', { params: { path: { id } } })),
   });
 }
+
+/** A file of the entry, through the entry (the programme's coordinators may read it), for AssetView. */
+export const entryFile = (entryId: string, assetId: string) => () =>
+  api.GET('/api/v1/submissions/{id}/assets/{assetId}', {
+    params: { path: { id: entryId, assetId } },
+    parseAs: 'blob',
+  }) as Promise<FileAnswer>;
 
 export function useGrantExtension(id: string) {
   const client = useQueryClient();

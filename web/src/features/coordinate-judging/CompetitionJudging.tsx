@@ -23,6 +23,7 @@ import {
   useCandidates,
   useCreateRound,
   usePool,
+  useRemovalPreview,
   useRemoveJudge,
   useRounds,
   useStaffCompetition,
@@ -33,6 +34,43 @@ import '../staff/staff.css';
 
 type Country = (typeof ALL_COUNTRIES)[number];
 import './judging-admin.css';
+
+/** Mounted when the confirmation opens: the figures are those of that moment. */
+function RemovalPreview({
+  competitionId,
+  userId,
+  name,
+}: {
+  competitionId: string;
+  userId: string;
+  name: string;
+}) {
+  const preview = useRemovalPreview(competitionId, userId);
+  if (preview.isPending) return <Loading />;
+  if (preview.isError) return <ErrorMessage error={preview.error} />;
+  const { assignmentsToMove, finalScoresKept } = preview.data;
+  return (
+    <>
+      <p>
+        <Trans>
+          In every round not closed yet, the {assignmentsToMove} entries {name} has not given a
+          final score go to other judges without a conflict, at once. Their {finalScoresKept} final
+          scores stay and count.
+        </Trans>
+      </p>
+      <p>
+        {assignmentsToMove > 0 ? (
+          <Trans>
+            Who is told, by email and in Kenal: {name}, and each judge who gets one of the{' '}
+            {assignmentsToMove} entries.
+          </Trans>
+        ) : (
+          <Trans>Who is told, by email and in Kenal: {name} alone.</Trans>
+        )}
+      </p>
+    </>
+  );
+}
 
 function JudgeCard({ judge, competitionId }: { judge: Judge; competitionId: string }) {
   const { t, i18n } = useLingui();
@@ -191,13 +229,7 @@ function JudgeCard({ judge, competitionId }: { judge: Judge; competitionId: stri
           error={remove.error}
           onYes={() => remove.mutate()}
         >
-          <p>
-            <Trans>
-              In every round not closed yet, each entry {name} has not given a final score goes to
-              another judge without a conflict, at once. Their final scores stay and count. {name}{' '}
-              is told by email and in Kenal; the judges who get their entries are told too.
-            </Trans>
-          </p>
+          <RemovalPreview competitionId={competitionId} userId={judge.userId} name={name} />
         </Confirm>
       )}
     </li>

@@ -14,6 +14,7 @@ import {
   useRanking,
   useRecordResults,
   useResults,
+  useResultsPreview,
   useRound,
   useShortlist,
   useStaffCompetition,
@@ -229,6 +230,24 @@ function Shortlist({ round, picked }: { round: JudgingRound; picked: Set<string>
   );
 }
 
+/** Mounted when the confirmation opens: the figures are those of that moment. */
+function ResultsAudience({ competitionId, awards }: { competitionId: string; awards: number }) {
+  const preview = useResultsPreview(competitionId);
+  if (preview.isPending) return <Loading />;
+  if (preview.isError) return <ErrorMessage error={preview.error} />;
+  const { people, entries } = preview.data;
+  return (
+    <p>
+      <Trans>
+        The {awards} awards appear on the public competition page, under the names the teams chose
+        for publication. {people} people, the members of the {entries} teams with an entry still in
+        the competition, are told by email and in Kenal. Judges can no longer open entries. This
+        cannot be undone.
+      </Trans>
+    </p>
+  );
+}
+
 function Awards({ competitionId, rows }: { competitionId: string; rows: RankingRow[] }) {
   const { t } = useLingui();
   const awardLabel = useAwardLabel();
@@ -330,14 +349,7 @@ function Awards({ competitionId, rows }: { competitionId: string; rows: RankingR
           error={publish.error}
           onYes={(done) => publish.mutate(undefined, { onSuccess: done })}
         >
-          <p>
-            <Trans>
-              The {recorded.awards.length} awards appear on the public competition page, under the
-              names the teams chose for publication. Every member of every team with an entry still
-              in the competition is told by email and in Kenal. Judges can no longer open entries.
-              This cannot be undone.
-            </Trans>
-          </p>
+          <ResultsAudience competitionId={competitionId} awards={recorded.awards.length} />
         </Confirm>
       )}
     </section>

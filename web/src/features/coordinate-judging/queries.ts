@@ -94,6 +94,20 @@ export function useRemoveJudge(competitionId: string, userId: string) {
   });
 }
 
+/** What taking the judge out would do, asked when the confirmation opens (never cached). */
+export function useRemovalPreview(competitionId: string, userId: string) {
+  return useQuery({
+    queryKey: [KEY, 'removal-preview', competitionId, userId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/competitions/{id}/judges/{userId}/removal-preview', {
+          params: { path: { id: competitionId, userId } },
+        }),
+      ),
+    gcTime: 0,
+  });
+}
+
 export function useRounds(competitionId: string) {
   return useQuery({
     queryKey: [KEY, 'rounds', competitionId],
@@ -257,6 +271,20 @@ export function useRecordResults(competitionId: string) {
         }),
       ),
     onSuccess: (data) => client.setQueryData([KEY, 'results', competitionId], data),
+  });
+}
+
+/** How many people publishing the results would tell, asked when the confirmation opens. */
+export function useResultsPreview(competitionId: string) {
+  return useQuery({
+    queryKey: [KEY, 'results-preview', competitionId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/competitions/{id}/results/publish-preview', {
+          params: { path: { id: competitionId } },
+        }),
+      ),
+    gcTime: 0,
   });
 }
 

@@ -15,9 +15,9 @@ import {
   type Stats,
   useCancelMatch,
   useConstraint,
-  useEnrolments,
   usePairs,
   usePublish,
+  usePublishPreview,
   useRun,
   useStartRun,
   useUnmatched,
@@ -198,20 +198,17 @@ function Unmatched({ run, stats }: { run: Run; stats: Stats }) {
 
 function PairRow({
   pair,
-  names,
   roundId,
   published,
 }: {
   pair: Pair;
-  names: Map<string, string>;
   roundId: string;
   published: boolean;
 }) {
   const { i18n } = useLingui();
   const constraint = useConstraint(roundId);
   const cancel = useCancelMatch();
-  const side = (s: Pair['a']) =>
-    `${names.get(s.userId) ?? s.userId.slice(0, 8)} (${countryName(i18n.locale, s.country)})`;
+  const side = (s: Pair['a']) => `${s.displayName} (${countryName(i18n.locale, s.country)})`;
   const a = side(pair.a);
   const b = side(pair.b);
   const done = constraint.variables?.type;
@@ -282,34 +279,38 @@ function PairRow({
 function Pairs({ run, stats }: { run: Run; stats: Stats }) {
   const { t } = useLingui();
   const [page, setPage] = useState(1);
+  const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
-  const pairs = usePairs(run.id, page, true);
-  // Names for the pairs where the round is small enough to read its enrolments whole.
-  const enrolments = useEnrolments(run.roundId);
-  const names = new Map((enrolments.data ?? []).map((e) => [e.userId, e.displayName]));
+  const pairs = usePairs(run.id, page, search);
   const total = pairs.data?.total ?? stats.pairs;
   const pages = Math.max(1, Math.ceil(total / 50));
-  const needle = search.trim().toLowerCase();
-  const rows = (pairs.data?.items ?? []).filter(
-    (p) =>
-      !needle ||
-      [names.get(p.a.userId), names.get(p.b.userId), p.a.country, p.b.country, ...p.reasons]
-        .join(' ')
-        .toLowerCase()
-        .includes(needle),
-  );
+  const rows = pairs.data?.items ?? [];
   return (
     <section className="card stack" aria-labelledby="pairs">
       <h2 id="pairs">
-        <Trans>Pairs: {total}</Trans>
+        {search ? <Trans>Pairs found: {total}</Trans> : <Trans>Pairs: {total}</Trans>}
       </h2>
-      <TextField
-        label={t`Search the pairs on this page`}
-        hint={t`A name, a country code (e.g. LA) or a word of the reasons.`}
-        type="search"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-      />
+      <form
+        role="search"
+        className="row filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSearch(typed.trim());
+          setPage(1);
+        }}
+      >
+        <TextField
+          label={t`Search the pairs`}
+          hint={t`A name or a country code (e.g. LA).`}
+          type="search"
+          maxLength={100}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <button type="submit" className="button-secondary">
+          <Trans>Search</Trans>
+        </button>
+      </form>
       <ErrorMessage error={pairs.error} />
       {/* A scrolling region is focusable so that keyboard users can scroll it (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
@@ -336,13 +337,7 @@ function Pairs({ run, stats }: { run: Run; stats: Stats }) {
           </thead>
           <tbody>
             {rows.map((p) => (
-              <PairRow
-                key={p.id}
-                pair={p}
-                names={names}
-                roundId={run.roundId}
-                published={!!run.publishedAt}
-              />
+              <PairRow key={p.id} pair={p} roundId={run.roundId} published={!!run.publishedAt} />
             ))}
           </tbody>
         </table>
@@ -352,10 +347,41 @@ function Pairs({ run, stats }: { run: Run; stats: Stats }) {
   );
 }
 
-function Publish({ run, stats }: { run: Run; stats: Stats }) {
+function PublishAudience({
+  id,
+  matched,
+  unmatched,
+  skipped,
+}: {
+  id: string;
+  matched: number;
+  unmatched: number;
+  skipped: number;
+}) {
+  return (
+    <div id={id} className="stack">
+      <p>
+        <Trans>
+          {matched} people will be told who their pen pal is, by email and in Kenal. {unmatched}{' '}
+          people will be told they stay in the queue.
+        </Trans>
+      </p>
+      {skipped > 0 && (
+        <p>
+          <Trans>
+            {skipped} pairs stay unpublished: guardian consent or a birth date changed since the
+            run.
+          </Trans>
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Publish({ run }: { run: Run }) {
   const publish = usePublish(run.id);
-  const matched = stats.matched;
-  const unmatched = stats.unmatched;
+  const [asked, setAsked] = useState(false);
+  const preview = usePublishPreview(run.id, asked && !run.publishedAt && !publish.data);
   if (publish.data) {
     const told = publish.data.notified.matched + publish.data.notified.unmatched;
     return (
@@ -376,16 +402,14 @@ function Publish({ run, stats }: { run: Run; stats: Stats }) {
       label={<Trans>Publish these pairs</Trans>}
       title={<Trans>Publish these pairs?</Trans>}
       yes={<Trans>Yes, publish and tell them</Trans>}
-      pending={publish.isPending}
+      pending={publish.isPending || !preview.data}
       error={publish.error}
+      onAsk={() => setAsked(true)}
       onYes={() => publish.mutate()}
     >
-      <p>
-        <Trans>
-          {matched} people will be told who their pen pal is, by email and in Kenal. {unmatched}{' '}
-          people will be told they stay in the queue.
-        </Trans>
-      </p>
+      {preview.isPending && <Loading />}
+      <ErrorMessage error={preview.error} />
+      {preview.data && <PublishAudience id="publish-text" {...preview.data} />}
     </Confirm>
   );
 }
@@ -404,7 +428,7 @@ function Report({ run }: { run: Run }) {
           {pairs} pairs. {matched} of {enrolled} people have a pen pal. Mean score {mean} of 100.
         </Trans>
       </p>
-      <Publish run={run} stats={stats} />
+      <Publish run={run} />
       <CountryChart stats={stats} />
       <Shortfalls stats={stats} />
       <Unmatched run={run} stats={stats} />

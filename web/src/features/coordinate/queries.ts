@@ -168,17 +168,35 @@ export function useRun(id: string) {
   });
 }
 
-export function usePairs(runId: string, page: number, enabled: boolean) {
+/** A page of the run's pairs, each side named; `search` (a name or a country code) covers the whole run. */
+export function usePairs(runId: string, page: number, search: string) {
   return useQuery({
-    queryKey: ['coordinate', 'pairs', runId, page],
+    queryKey: ['coordinate', 'pairs', runId, page, search],
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/matching-runs/{id}/matches', {
-          params: { path: { id: runId }, query: paging(page, 50) },
+          params: {
+            path: { id: runId },
+            query: { ...paging(page, 50), ...(search ? { q: search } : {}) },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many people publishing would tell, asked when the confirmation opens. */
+export function usePublishPreview(runId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['coordinate', 'publish-preview', runId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/matching-runs/{id}/publish-preview', {
+          params: { path: { id: runId } },
         }),
       ),
     enabled,
-    placeholderData: keepPreviousData,
+    staleTime: 0,
   });
 }
 

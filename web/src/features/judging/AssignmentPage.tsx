@@ -6,8 +6,14 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { EntryFields } from '../staff/EntryFields';
 import { Deadline } from '../staff/When';
-import { AssetView } from './AssetView';
-import { type Assignment, useAssignment, useDeclareConflict, useRecuse } from './queries';
+import { AssetView } from '../staff/AssetView';
+import {
+  type Assignment,
+  assignmentFile,
+  useAssignment,
+  useDeclareConflict,
+  useRecuse,
+} from './queries';
 import { ScoreSheet } from './ScoreSheet';
 import { AccessNote, StatusBadge } from './status';
 import '../staff/staff.css';
@@ -159,7 +165,13 @@ function Entry({ assignment }: { assignment: Assignment }) {
           </h3>
           <ul className="plain-list stack">
             {submission.assets.map((asset, i) => (
-              <AssetView key={asset.id} assignmentId={assignment.id} asset={asset} index={i} />
+              <AssetView
+                key={asset.id}
+                fileKey={['assignment', assignment.id]}
+                fetchFile={assignmentFile(assignment.id, asset.id)}
+                asset={asset}
+                index={i}
+              />
             ))}
           </ul>
         </>

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
+import type { FileAnswer } from '../staff/AssetView';
 
 export type Assignment = components['schemas']['MyAssignmentDto'];
 export type Criterion = components['schemas']['RubricCriterionDto'];
-export type Asset = components['schemas']['AssetViewDto'];
 
 const MINE = ['judging', 'assignments'] as const;
 const one = (id: string) => ['judging', 'assignment', id] as const;
@@ -84,24 +84,9 @@ export function useDeclareConflict(competitionId: string) {
   });
 }
 
-/**
- * A file of the entry, through the assignment (the API wants the token, so a plain link cannot
- * carry it): fetched whole, then shown from a blob URL. Fine for posters and documents; a large
- * video plays only once it has arrived in full.
- */
-export function useAssetUrl(assignmentId: string, asset: Asset) {
-  return useQuery({
-    queryKey: ['judging', 'asset', assignmentId, asset.id],
-    queryFn: async () => {
-      const { data, response } = await api.GET('/api/v1/assignments/{id}/assets/{assetId}', {
-        params: { path: { id: assignmentId, assetId: asset.id } },
-        parseAs: 'blob',
-      });
-      if (!response.ok || !data) unwrap({ response, error: undefined });
-      return URL.createObjectURL(new Blob([data as Blob], { type: asset.mime }));
-    },
-    staleTime: Infinity,
-    gcTime: 5 * 60_000,
-    enabled: false,
-  });
-}
+/** A file of the assignment's entry, for AssetView. */
+export const assignmentFile = (assignmentId: string, assetId: string) => () =>
+  api.GET('/api/v1/assignments/{id}/assets/{assetId}', {
+    params: { path: { id: assignmentId, assetId } },
+    parseAs: 'blob',
+  }) as Promise<FileAnswer>;

@@ -1,6 +1,33 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import { useQuery } from '@tanstack/react-query';
+import type { components } from '../../api/schema';
+import { unwrap } from '../../app/api';
 import { ErrorMessage } from '../../app/forms';
-import { type Asset, useAssetUrl } from './queries';
+
+/** What the viewer needs of a file: the judge's and the coordinator's views both carry it. */
+export type Asset = Pick<components['schemas']['AssetViewDto'], 'id' | 'role' | 'mime' | 'size'>;
+
+/** What the API answers for a file asked for `parseAs: 'blob'`. */
+export type FileAnswer = { data?: Blob; response: Response };
+
+/**
+ * A file of an entry as a blob URL, fetched when asked: the API needs the bearer token (a plain
+ * <video src> cannot carry it), so the browser fetches the file whole, then shows it. Fine for
+ * posters and documents; a large video plays only once it has arrived in full.
+ */
+function useFileUrl(key: readonly string[], asset: Asset, fetchFile: () => Promise<FileAnswer>) {
+  return useQuery({
+    queryKey: ['file', ...key, asset.id],
+    queryFn: async () => {
+      const { data, response } = await fetchFile();
+      if (!response.ok || !data) unwrap({ response, error: undefined });
+      return URL.createObjectURL(new Blob([data as Blob], { type: asset.mime }));
+    },
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+    enabled: false,
+  });
+}
 
 const BIG = 20 * 1024 * 1024;
 
@@ -21,20 +48,23 @@ function size(locale: string, bytes: number): string {
 
 /**
  * One file of the entry, shown in the page: the video plays, the poster shows, a PDF opens in a
- * frame (and in a new tab). Files come through the assignment with the judge's token, so the
- * browser fetches each whole before showing it: a big video says so before it starts.
+ * frame (and in a new tab). A judge's files come through their assignment, a coordinator's
+ * through the entry (`fetchFile`); the browser fetches each whole before showing it, so a big
+ * video says so before it starts.
  */
 export function AssetView({
-  assignmentId,
+  fileKey,
+  fetchFile,
   asset,
   index,
 }: {
-  assignmentId: string;
+  fileKey: readonly string[];
+  fetchFile: () => Promise<FileAnswer>;
   asset: Asset;
   index: number;
 }) {
   const { t, i18n } = useLingui();
-  const file = useAssetUrl(assignmentId, asset);
+  const file = useFileUrl(fileKey, asset, fetchFile);
   const n = index + 1;
   const name =
     asset.role === 'video'

@@ -1,0 +1,51 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+
+/**
+ * Every action the API writes to the audit log, in words. The code stays beside the words: it is
+ * what the action filter takes. An action not listed here (a newer API) shows as its code.
+ */
+export const AUDIT_ACTION: Record<string, MessageDescriptor> = {
+  'account.deleted': msg`Account deleted`,
+  'competition.created': msg`Competition created`,
+  'competition.updated': msg`Competition changed`,
+  'competition.results_recorded': msg`Results recorded`,
+  'competition.results_published': msg`Results published`,
+  'judge_assignment.added': msg`Entry given to a judge by hand`,
+  'judge_assignment.removed': msg`Entry taken from a judge`,
+  'judge_assignment.recused': msg`Judge recused from an entry`,
+  'judge_pool.added': msg`Judge added to the pool`,
+  'judge_pool.updated': msg`Judge's details changed`,
+  'judge_pool.removed': msg`Judge taken out of the pool`,
+  'judge_pool.conflicts_declared': msg`Judge declared conflicts`,
+  'judging_round.created': msg`Judging round created`,
+  'judging_round.updated': msg`Judging round changed`,
+  'judging_round.assignment_started': msg`Judges' assignment started`,
+  'judging_round.reminded': msg`Judges reminded`,
+  'judging_round.shortlisted': msg`Shortlist made`,
+  'matching_run.started': msg`Matching started`,
+  'matching_run.published': msg`Pen pals published`,
+  'moderation_case.decided': msg`Moderation decision`,
+  'notification.retried': msg`Notification sent again`,
+  'penpal_constraint.pin': msg`Pair pinned`,
+  'penpal_constraint.forbid': msg`Pair forbidden`,
+  'penpal_constraint.removed': msg`Pin or forbid removed`,
+  'penpal_match.cancelled': msg`Pen-pal match ended by a coordinator`,
+  'penpal_match.ended': msg`Pen-pal match ended`,
+  'penpal_round.created': msg`Pen-pal round created`,
+  'penpal_round.updated': msg`Pen-pal round changed`,
+  'programme.created': msg`Programme created`,
+  'programme.coordinator_added': msg`Coordinator added`,
+  'programme.coordinator_removed': msg`Coordinator removed`,
+  'submission.extension_granted': msg`Extension granted`,
+  'user.created': msg`Staff account created`,
+  'user.roles_changed': msg`Roles changed`,
+  'user.staff_roles_offered': msg`Staff roles offered`,
+  'user.invitation_resent': msg`Invitation sent again`,
+  'user.first_admin': msg`First admin created`,
+  'user.first_admin_takeover': msg`First admin taken over`,
+  'user.password_set_from_invite': msg`Password set from an invitation`,
+  'user.password_reset': msg`Password reset`,
+  'user.email_verified': msg`Email address confirmed`,
+  'user.date_of_birth_changed': msg`Date of birth corrected`,
+};
