@@ -2,9 +2,9 @@ import { defineConfig } from '@lingui/cli';
 import { formatter } from '@lingui/format-po';
 
 /**
- * The staff pages' folders (src/app/App.tsx loads them through staffPage()). Their messages go to
- * staff.po, which only those pages load, so that an applicant's first page carries only
- * messages.po (about half as large). scripts/extract-catalogs.mjs keeps a message used on both
+ * The staff pages' folders and files (src/app/App.tsx loads them through staffPage()). Their
+ * messages go to staff.po, which only those pages load, so that an applicant's first page carries
+ * only messages.po (about half as large). scripts/extract-catalogs.mjs keeps a message used on both
  * sides in messages.po alone: it is translated once.
  */
 export const STAFF_SOURCES = [
@@ -18,7 +18,14 @@ export const STAFF_SOURCES = [
   'staff',
 ]
   .map((folder) => `<rootDir>/src/features/${folder}/**`)
-  .concat(['<rootDir>/src/features/auth/StaffInvitation.tsx']);
+  .concat(['<rootDir>/src/features/auth/StaffInvitation.tsx'])
+  // Mentoring's pages too: only mentors and the few winning teams open them. Its queries stay
+  // outside (My entries asks whether the team has mentors), and hold no words.
+  .concat(
+    ['MentoringPage.tsx', 'MentorProfile.tsx', 'Mentorships.tsx', 'labels.ts'].map(
+      (file) => `<rootDir>/src/features/mentoring/${file}`,
+    ),
+  );
 
 /** Every language of the web app; `en` is the source. Emails use the same codes (API `locale`). */
 export default defineConfig({

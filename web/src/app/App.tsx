@@ -68,9 +68,9 @@ const CompetitionMentoring = staffPage(
 const MentoringRound = staffPage(() => import('../features/coordinate-mentoring/MentoringRound'));
 const MentoringRun = staffPage(() => import('../features/coordinate-mentoring/MentoringRun'));
 const MentoringReport = staffPage(() => import('../features/coordinate-mentoring/MentoringReport'));
-// Mentors and the teams they mentor share these pages (their words are in messages.po).
-const Mentoring = lazy(() => import('../features/mentoring/MentoringPage'));
-const MentorProfile = lazy(() => import('../features/mentoring/MentorProfile'));
+// Mentors and the teams they mentor: few people, so their words load with the staff catalogue.
+const Mentoring = staffPage(() => import('../features/mentoring/MentoringPage'));
+const MentorProfile = staffPage(() => import('../features/mentoring/MentorProfile'));
 
 export function AppRoutes() {
   // A page that failed does not keep the next one from showing.
