@@ -36,6 +36,13 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
     throw new Error('the run did not finish');
   };
 
+  const twoKoreansLaoBrunei = async () => [
+    await person(h, 'KR'),
+    await person(h, 'KR'),
+    await person(h, 'LA'),
+    await person(h, 'BN'),
+  ];
+
   /** A round these people enrolled in, enrolment closed. */
   const enrolledRound = async (name: string, people: { token: string }[]) => {
     const round = await h
@@ -65,6 +72,18 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
       .expect(200);
     return roundId;
   };
+
+  it("counts a round's enrolments per country with any page of them, so one request draws the table", async () => {
+    const roundId = await enrolledRound('Counted', await twoKoreansLaoBrunei());
+    const page = await h
+      .http()
+      .get(`/api/v1/penpal-rounds/${roundId}/enrolments?pageSize=1`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.total).toBe(4);
+    expect(page.body.byCountry).toEqual({ KR: 2, LA: 1, BN: 1 });
+  });
 
   it('lists only the programmes I coordinate with ?mine=true', async () => {
     const other = await h.userWithRoles(['coordinator']);
@@ -161,12 +180,7 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
   });
 
   it('compares two runs of a round: pairs kept, lost and gained, coverage per country', async () => {
-    const people = [
-      await person(h, 'KR'),
-      await person(h, 'KR'),
-      await person(h, 'LA'),
-      await person(h, 'BN'),
-    ];
+    const people = await twoKoreansLaoBrunei();
     const roundId = await enrolledRound('Compared', people);
     const first = await runToEnd(roundId);
     const pairs = await h

@@ -308,7 +308,7 @@ export class RoundsService {
 
   async listEnrolments(actor: Principal, roundId: string, q: PageQuery) {
     await this.findManaged(actor, roundId);
-    const [rows, total] = await Promise.all([
+    const [rows, counts] = await Promise.all([
       this.db.query(
         `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
                 e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
@@ -317,9 +317,17 @@ export class RoundsService {
           WHERE e.round_id = $1 ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
         [roundId, q.pageSize, skipTake(q).skip],
       ),
-      this.db.getRepository(PenpalEnrolment).countBy({ roundId }),
+      this.db.query(
+        `SELECT p.country, count(*)::int AS n
+           FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+          WHERE e.round_id = $1 GROUP BY p.country`,
+        [roundId],
+      ) as Promise<{ country: string | null; n: number }[]>,
     ]);
-    return pageOf(rows, total, q);
+    const byCountry: Record<string, number> = {};
+    for (const c of counts) if (c.country) byCountry[c.country] = c.n;
+    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    return { ...pageOf(rows, total, q), byCountry };
   }
 
   async addConstraint(actor: Principal, roundId: string, dto: ConstraintDto) {

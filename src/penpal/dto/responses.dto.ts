@@ -108,6 +108,13 @@ export class EnrolledPersonDto {
 
 export class EnrolledPersonPageDto extends PageMetaDto {
   @ApiProperty({ type: [EnrolledPersonDto] }) items: EnrolledPersonDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'People enrolled in the whole round per country code (whatever the page)',
+    example: { KR: 2, LA: 1 },
+  })
+  byCountry: Record<string, number>;
 }
 
 // Constraints

@@ -2912,6 +2912,16 @@ export interface components {
             pageSize: number;
             total: number;
             items: components["schemas"]["EnrolledPersonDto"][];
+            /**
+             * @description People enrolled in the whole round per country code (whatever the page)
+             * @example {
+             *       "KR": 2,
+             *       "LA": 1
+             *     }
+             */
+            byCountry: {
+                [key: string]: number;
+            };
         };
         ConstraintDto: {
             /** @enum {string} */

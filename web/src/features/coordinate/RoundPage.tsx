@@ -11,7 +11,7 @@ import { RoundFields, roundBody } from './CoordinateHome';
 import { ALL_COUNTRIES, countryName } from './countries';
 import {
   type Round,
-  useEnrolments,
+  useEnrolmentCounts,
   useRound,
   useRuns,
   useStartRun,
@@ -21,12 +21,10 @@ import '../staff/staff.css';
 
 function Enrolments({ round }: { round: Round }) {
   const { i18n } = useLingui();
-  const list = useEnrolments(round.id);
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorMessage error={list.error} />;
-  const counts = new Map<string, number>();
-  for (const e of list.data) counts.set(e.country ?? '?', (counts.get(e.country ?? '?') ?? 0) + 1);
-  const total = list.data.length;
+  const counts = useEnrolmentCounts(round.id);
+  if (counts.isPending) return <Loading />;
+  if (counts.isError) return <ErrorMessage error={counts.error} />;
+  const { total, byCountry } = counts.data;
   return (
     <section className="card stack" aria-labelledby="enrolments">
       <h2 id="enrolments">
@@ -47,7 +45,7 @@ function Enrolments({ round }: { round: Round }) {
           {ALL_COUNTRIES.map((c) => (
             <tr key={c}>
               <th scope="row">{countryName(i18n.locale, c)}</th>
-              <td>{counts.get(c) ?? 0}</td>
+              <td>{byCountry[c] ?? 0}</td>
             </tr>
           ))}
         </tbody>

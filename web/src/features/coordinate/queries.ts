@@ -7,7 +7,6 @@ export type RoundInput = components['schemas']['CreatePenpalRoundDto'];
 export type Run = components['schemas']['MatchingRunDto'];
 export type Stats = components['schemas']['RunStatsDto'];
 export type Pair = components['schemas']['ProposedMatchDto'];
-export type Enrolled = components['schemas']['EnrolledPersonDto'];
 export type Unmatched = components['schemas']['UnmatchedPersonDto'];
 
 /**
@@ -111,21 +110,17 @@ export function useUpdateRound(id: string) {
   });
 }
 
-/** Every enrolment of the round, page by page (a round's list is read whole for its counts). */
-export function useEnrolments(id: string) {
+/** How many people enrolled in the round, in all and per country: one request, whatever the size. */
+export function useEnrolmentCounts(id: string) {
   return useQuery({
     queryKey: ['coordinate', 'enrolments', id],
     queryFn: async () => {
-      const all: Enrolled[] = [];
-      for (let page = 1; ; page += 1) {
-        const res = unwrap(
-          await api.GET('/api/v1/penpal-rounds/{id}/enrolments', {
-            params: { path: { id }, query: paging(page, 100) },
-          }),
-        );
-        all.push(...res.items);
-        if (all.length >= res.total || res.items.length === 0) return all;
-      }
+      const page = unwrap(
+        await api.GET('/api/v1/penpal-rounds/{id}/enrolments', {
+          params: { path: { id }, query: paging(1, 1) },
+        }),
+      );
+      return { total: page.total, byCountry: page.byCountry };
     },
   });
 }
