@@ -73,7 +73,7 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
     return roundId;
   };
 
-  it("counts a round's enrolments per country with any page of them, so one request draws the table", async () => {
+  it("counts a round's enrolments per country with any page of them, and lists one country's", async () => {
     const roundId = await enrolledRound('Counted', await twoKoreansLaoBrunei());
     const page = await h
       .http()
@@ -83,6 +83,21 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
     expect(page.body.items).toHaveLength(1);
     expect(page.body.total).toBe(4);
     expect(page.body.byCountry).toEqual({ KR: 2, LA: 1, BN: 1 });
+
+    const koreans = await h
+      .http()
+      .get(`/api/v1/penpal-rounds/${roundId}/enrolments?country=KR`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(koreans.body.total).toBe(2);
+    expect(koreans.body.items.map((e: { country: string }) => e.country)).toEqual(['KR', 'KR']);
+    expect(koreans.body.byCountry).toEqual({ KR: 2, LA: 1, BN: 1 });
+    const bad = await h
+      .http()
+      .get(`/api/v1/penpal-rounds/${roundId}/enrolments?country=XX`)
+      .set(auth(coordinator.token))
+      .expect(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('lists only the programmes I coordinate with ?mine=true', async () => {

@@ -24,7 +24,7 @@ import {
   RunStartedDto,
 } from './dto/responses.dto';
 import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
-import { StartRunDto } from './dto/run.dto';
+import { EnrolmentQuery, StartRunDto } from './dto/run.dto';
 import { MatchingRunsService } from './matching-runs.service';
 import { RoundsService } from './rounds.service';
 import { ApiErrors } from '../common/openapi/api-errors';
@@ -120,13 +120,16 @@ export class RoundsController {
   }
 
   @Get('penpal-rounds/:id/enrolments')
-  @ApiOperation({ summary: 'Enrolments of the round (coordinators)' })
+  @ApiOperation({
+    summary: 'Enrolments of the round (coordinators)',
+    description: '`byCountry` counts the whole round, whatever the page or the country filter.',
+  })
   @ApiOkResponse({ type: EnrolledPersonPageDto })
   @ApiErrors(403, 404)
   enrolments(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
-    @Query() q: PageQuery,
+    @Query() q: EnrolmentQuery,
   ) {
     return this.rounds.listEnrolments(me, id, q);
   }

@@ -306,7 +306,7 @@ export class RoundsService {
     });
   }
 
-  async listEnrolments(actor: Principal, roundId: string, q: PageQuery) {
+  async listEnrolments(actor: Principal, roundId: string, q: PageQuery & { country?: string }) {
     await this.findManaged(actor, roundId);
     const [rows, counts] = await Promise.all([
       this.db.query(
@@ -314,8 +314,9 @@ export class RoundsService {
                 e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
                 e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
            FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
-          WHERE e.round_id = $1 ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
-        [roundId, q.pageSize, skipTake(q).skip],
+          WHERE e.round_id = $1 AND ($4::text IS NULL OR p.country = $4)
+          ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
+        [roundId, q.pageSize, skipTake(q).skip, q.country ?? null],
       ),
       this.db.query(
         `SELECT p.country, count(*)::int AS n
@@ -326,7 +327,7 @@ export class RoundsService {
     ]);
     const byCountry: Record<string, number> = {};
     for (const c of counts) if (c.country) byCountry[c.country] = c.n;
-    const total = counts.reduce((sum, c) => sum + c.n, 0);
+    const total = q.country ? (byCountry[q.country] ?? 0) : counts.reduce((sum, c) => sum + c.n, 0);
     return { ...pageOf(rows, total, q), byCountry };
   }
 

@@ -49,7 +49,13 @@ test('a coordinator runs a pen-pal round from creation to published matches', as
   }
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Enrolments: 4' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Laos 1/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Laos 1', exact: true })).toBeVisible();
+  // Who enrolled, one country at a time.
+  const enrolled = page.getByRole('region', { name: 'People enrolled' });
+  await expect(enrolled.getByRole('cell', { name: 'Hadi', exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Country', exact: true }).selectOption('KR');
+  await expect(enrolled.getByRole('cell', { name: 'Minji', exact: true })).toBeVisible();
+  await expect(enrolled.getByRole('cell', { name: 'Hadi', exact: true })).toHaveCount(0);
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Close enrolment now' }).click();
   await expect(page.getByText('Enrolment is closed')).toBeVisible();

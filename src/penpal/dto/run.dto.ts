@@ -52,6 +52,13 @@ export class UnmatchedQuery extends PageQuery {
   country?: string;
 }
 
+export class EnrolmentQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: COUNTRIES, description: 'only the people of this country' })
+  @IsOptional()
+  @IsIn(COUNTRIES)
+  country?: string;
+}
+
 export class MatchesQuery extends PageQuery {
   @ApiPropertyOptional({
     maxLength: 100,

@@ -700,7 +700,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Enrolments of the round (coordinators) */
+        /**
+         * Enrolments of the round (coordinators)
+         * @description `byCountry` counts the whole round, whatever the page or the country filter.
+         */
         get: operations["RoundsController_enrolments"];
         put?: never;
         /**
@@ -7794,6 +7797,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description only the people of this country */
+                country?: "BN" | "KH" | "ID" | "LA" | "MY" | "MM" | "PH" | "SG" | "TH" | "VN" | "KR";
             };
             header?: never;
             path: {

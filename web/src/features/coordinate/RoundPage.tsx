@@ -2,16 +2,19 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldErrors } from '../../app/errors';
-import { ErrorMessage, formValues, Notice } from '../../app/forms';
+import { ErrorMessage, formValues, Notice, SelectField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { RunStatus } from '../staff/RunProgress';
+import { Pager } from '../staff/Pager';
 import { Deadline, formatMoment } from '../staff/When';
 import { RoundFields, roundBody } from './CoordinateHome';
 import { ALL_COUNTRIES, countryName } from './countries';
 import {
+  ENROLMENT_PAGE,
   type Round,
   useEnrolmentCounts,
+  useEnrolmentPage,
   useRound,
   useRuns,
   useStartRun,
@@ -50,7 +53,84 @@ function Enrolments({ round }: { round: Round }) {
           ))}
         </tbody>
       </table>
+      {total > 0 && <EnrolledPeople round={round} />}
     </section>
+  );
+}
+
+/** Who enrolled, page by page, of one country or all. */
+function EnrolledPeople({ round }: { round: Round }) {
+  const { t, i18n } = useLingui();
+  const [country, setCountry] = useState('');
+  const [page, setPage] = useState(1);
+  const list = useEnrolmentPage(round.id, page, country);
+  const peopleLabel = t`People enrolled`;
+  return (
+    <div className="stack">
+      <SelectField
+        label={t`Country`}
+        value={country}
+        onChange={(e) => {
+          setCountry(e.target.value);
+          setPage(1);
+        }}
+      >
+        <option value="">{t`All countries`}</option>
+        {ALL_COUNTRIES.map((c) => (
+          <option key={c} value={c}>
+            {countryName(i18n.locale, c)}
+          </option>
+        ))}
+      </SelectField>
+      <ErrorMessage error={list.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        list.data && (
+          <>
+            {/* A scrolling region is focusable so that keyboard users can scroll it (WCAG 2.1.1). */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={peopleLabel}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <Trans>Name</Trans>
+                    </th>
+                    <th scope="col">
+                      <Trans>Country</Trans>
+                    </th>
+                    <th scope="col">
+                      <Trans>Pen pals</Trans>
+                    </th>
+                    <th scope="col">
+                      <Trans>Enrolled</Trans>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((e) => (
+                    <tr key={e.id}>
+                      <td>{e.displayName}</td>
+                      <td>{e.country ? countryName(i18n.locale, e.country) : ''}</td>
+                      <td>{e.capacity}</td>
+                      <td>{formatMoment(i18n.locale, e.createdAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              page={page}
+              total={list.data.total}
+              pageSize={ENROLMENT_PAGE}
+              label={t`Pages of people enrolled`}
+              onPage={setPage}
+            />
+          </>
+        )
+      )}
+    </div>
   );
 }
 

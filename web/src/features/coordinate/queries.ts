@@ -13,6 +13,8 @@ export type Unmatched = components['schemas']['UnmatchedPersonDto'];
  * `?page=&pageSize=`: the OpenAPI document types these query numbers as objects (a Nest
  * Swagger quirk of the shared page DTO), so they are passed through untyped here.
  */
+type Country = NonNullable<components['schemas']['EnrolledPersonDto']['country']>;
+
 const paging = (page: number, pageSize: number) =>
   ({ page, pageSize }) as unknown as { page: never; pageSize: never };
 
@@ -124,6 +126,28 @@ export function useEnrolmentCounts(id: string) {
     },
   });
 }
+
+/** One page of the round's enrolments, of one country or all. */
+export function useEnrolmentPage(id: string, page: number, country: string) {
+  return useQuery({
+    queryKey: ['coordinate', 'enrolments', id, page, country],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/penpal-rounds/{id}/enrolments', {
+          params: {
+            path: { id },
+            query: {
+              ...paging(page, ENROLMENT_PAGE),
+              ...(country ? { country: country as Country } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const ENROLMENT_PAGE = 50;
 
 export function useRuns(roundId: string) {
   return useQuery({
