@@ -50,7 +50,7 @@ export class MentorshipsController {
     description: '403 for anyone else; 409 MENTORSHIP_ENDED once it has ended.',
   })
   @ApiCreatedResponse({ type: CheckInViewDto })
-  @ApiErrors(404, { 409: 'MENTORSHIP_ENDED' })
+  @ApiErrors(403, 404, { 409: 'MENTORSHIP_ENDED' })
   checkIn(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
