@@ -14,7 +14,8 @@
  * PostgreSQL and of the worker, statements and Redis commands per request, the API's event-loop
  * delay and GC pauses (bench/lib/probe.ts, preloaded into API and worker); then EXPLAIN ANALYZE of
  * the listing and unread queries. Options: --no-build, --list-rate R (200), --keep, --cpu-prof
- * (API and worker write .cpuprofile files into bench-profiles/ when they stop).
+ * (API and worker write .cpuprofile files into bench-profiles/ when they stop), --only keys
+ * (bare,list,unread,write: the routes to measure, e.g. one route under --cpu-prof).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -275,6 +276,7 @@ async function main() {
     ];
     const auth = (token: string) => ({ ...BROWSER, authorization: `Bearer ${token}` });
     const routes: {
+      key: string;
       label: string;
       rate: number;
       target: number;
@@ -282,6 +284,7 @@ async function main() {
       url?: string;
     }[] = [
       {
+        key: 'bare',
         label: `bare Fastify GET / @${LIST_RATE}/s (reference)`,
         rate: LIST_RATE,
         target: 20,
@@ -289,6 +292,7 @@ async function main() {
         requests: [{ method: 'GET', path: '/' }],
       },
       {
+        key: 'list',
         label: `GET /penpal-matches/{id}/letters @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
@@ -299,6 +303,7 @@ async function main() {
         })),
       },
       {
+        key: 'unread',
         label: `GET /me/letters/unread @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
@@ -309,6 +314,7 @@ async function main() {
         })),
       },
       {
+        key: 'write',
         label: `POST /penpal-matches/{id}/letters @${WRITE_RATE}/s`,
         rate: WRITE_RATE,
         target: 50,
@@ -330,7 +336,7 @@ async function main() {
       connections: CONNECTIONS,
       duration: 2,
       overallRate: LIST_RATE,
-      requests: routes[0].requests,
+      requests: routes.find((r) => r.key === 'list')!.requests,
     });
     console.log(
       `\nload average before measuring: ${loadavg()
@@ -375,7 +381,8 @@ async function main() {
       );
     const pgSince = (before: Map<number, number>, after: Map<number, number>) =>
       [...after].reduce((s, [pid, cpu]) => s + cpu - (before.get(pid) ?? 0), 0);
-    for (const route of routes) {
+    const only = option('only')?.split(',');
+    for (const route of routes.filter((r) => !only || only.includes(r.key))) {
       const pg0 = await pgCpu();
       const bareRoute = route.url === bareBase;
       const server = (bareRoute ? bare : api).pid as number;
