@@ -87,7 +87,8 @@ const WRITE_RATE = Number(option('write-rate') ?? 200);
 const LIST_RATE = Number(option('list-rate') ?? 200);
 const CONNECTIONS = 20;
 const root = resolve(__dirname, '..');
-const BROWSER = { 'accept-encoding': 'br, gzip' };
+/** As a browser asks (--accept-encoding identity: no compression, to see what it costs). */
+const BROWSER = { 'accept-encoding': option('accept-encoding') ?? 'br, gzip' };
 
 /** An access token as the API signs one (HS256, { sub, sid }), valid for an hour. */
 function accessToken(secret: string, sub: string, sid: string): string {
