@@ -15,7 +15,8 @@
  * delay and GC pauses (bench/lib/probe.ts, preloaded into API and worker); then EXPLAIN ANALYZE of
  * the listing and unread queries. Options: --no-build, --list-rate R (200), --keep, --cpu-prof
  * (API and worker write .cpuprofile files into bench-profiles/ when they stop), --only keys
- * (bare,list,unread,write: the routes to measure, e.g. one route under --cpu-prof).
+ * (bare,list,unread,write: the routes to measure, e.g. one route under --cpu-prof), --api-flags
+ * "node flags" for the API after start:prod's (e.g. "--max-semi-space-size=16").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -218,6 +219,7 @@ async function main() {
       : [];
     const api = startNode(root, env, log, [
       '--max-semi-space-size=1', // as `npm run start:prod`
+      ...(option('api-flags')?.split(' ') ?? []),
       ...profile,
       ...preload,
       'dist/src/main.js',
