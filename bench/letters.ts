@@ -9,8 +9,14 @@
  * Then, each at a steady rate for --duration s (10): listing a match's letters (first page, as a
  * thread opens; target p99 < 20 ms), the unread counts the nav polls, and writing a letter
  * (--write-rate 200/s, every request a different writer on a different match; target p99 < 50 ms).
- * Prints p50/p99/max, non-2xx and CPU per request of the API and of PostgreSQL; then EXPLAIN
- * ANALYZE of the listing and unread queries. Options: --no-build, --list-rate R (200), --keep.
+ * A bare Fastify server runs in the same run at the listing rate, as the reference.
+ * Prints p50/p99/max, non-2xx, CPU per request of the API (of bare Fastify on its row), of
+ * PostgreSQL and of the worker, statements and Redis commands per request, the API's event-loop
+ * delay and GC pauses (bench/lib/probe.ts, preloaded into API and worker); then EXPLAIN ANALYZE of
+ * the listing and unread queries. Options: --no-build, --list-rate R (200), --keep, --cpu-prof
+ * (API and worker write .cpuprofile files into bench-profiles/ when they stop), --only keys
+ * (bare,list,unread,write: the routes to measure, e.g. one route under --cpu-prof), --api-flags
+ * "node flags" for the API after start:prod's (e.g. "--max-semi-space-size=16").
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
@@ -22,6 +28,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { probe, writeProbe } from './lib/probe';
 import {
   cpuSeconds,
   dbUrl,
@@ -33,9 +40,16 @@ import {
   waitFor,
 } from './lib/stack';
 
-/** Starts a node script of the build in `cwd` with `env`, its output into `log`. */
+/** Starts a node script of the build in `cwd` with `env`, its output into `log`, an IPC channel for the probe. */
 const startNode = (cwd: string, env: NodeJS.ProcessEnv, log: number, args: string[]) =>
-  spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log, 'inherit'] });
+  spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log, 'inherit', 'ipc'] });
+
+/** The reference: a server as bare as Fastify gets, in a process of its own like the API. */
+const BARE_FASTIFY = `
+const app = require('fastify')();
+app.get('/', async () => ({ hello: 'world' }));
+app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+`;
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -74,7 +88,8 @@ const WRITE_RATE = Number(option('write-rate') ?? 200);
 const LIST_RATE = Number(option('list-rate') ?? 200);
 const CONNECTIONS = 20;
 const root = resolve(__dirname, '..');
-const BROWSER = { 'accept-encoding': 'br, gzip' };
+/** As a browser asks (--accept-encoding identity: no compression, to see what it costs). */
+const BROWSER = { 'accept-encoding': option('accept-encoding') ?? 'br, gzip' };
 
 /** An access token as the API signs one (HS256, { sub, sid }), valid for an hour. */
 function accessToken(secret: string, sub: string, sid: string): string {
@@ -198,10 +213,29 @@ async function main() {
       JWT_SECRET: jwtSecret,
     };
     const log = openSync(join(uploads, 'api.log'), 'a');
-    const api = startNode(root, env, log, ['--max-semi-space-size=1', 'dist/src/main.js']);
-    children.push(api, startNode(root, env, log, ['dist/src/worker.js']));
+    const preload = writeProbe(uploads);
+    const profile = flag('cpu-prof')
+      ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench-profiles')}`]
+      : [];
+    const api = startNode(root, env, log, [
+      '--max-semi-space-size=1', // as `npm run start:prod`
+      ...(option('api-flags')?.split(' ') ?? []),
+      ...profile,
+      ...preload,
+      'dist/src/main.js',
+    ]);
+    const worker = startNode(root, env, log, [...profile, ...preload, 'dist/src/worker.js']);
+    const barePort = await freePort();
+    const bare = spawn(process.execPath, ['-e', BARE_FASTIFY], {
+      cwd: root,
+      env: { ...process.env, PORT: String(barePort) },
+      stdio: 'inherit',
+    });
+    children.push(api, worker, bare);
     const base = `http://127.0.0.1:${apiPort}`;
+    const bareBase = `http://127.0.0.1:${barePort}`;
     await waitFor('the API', async () => (await fetch(`${base}/api/v1/health`)).ok);
+    await waitFor('bare Fastify', async () => (await fetch(bareBase)).ok);
 
     const t = Date.now();
     const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [adminEmail]))
@@ -244,8 +278,24 @@ async function main() {
       { setupRequest: () => make(next++ % pairs.length) },
     ];
     const auth = (token: string) => ({ ...BROWSER, authorization: `Bearer ${token}` });
-    const routes: { label: string; rate: number; target: number; requests: CannonRequest[] }[] = [
+    const routes: {
+      key: string;
+      label: string;
+      rate: number;
+      target: number;
+      requests: CannonRequest[];
+      url?: string;
+    }[] = [
       {
+        key: 'bare',
+        label: `bare Fastify GET / @${LIST_RATE}/s (reference)`,
+        rate: LIST_RATE,
+        target: 20,
+        url: bareBase,
+        requests: [{ method: 'GET', path: '/' }],
+      },
+      {
+        key: 'list',
         label: `GET /penpal-matches/{id}/letters @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
@@ -256,6 +306,7 @@ async function main() {
         })),
       },
       {
+        key: 'unread',
         label: `GET /me/letters/unread @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
@@ -266,6 +317,7 @@ async function main() {
         })),
       },
       {
+        key: 'write',
         label: `POST /penpal-matches/{id}/letters @${WRITE_RATE}/s`,
         rate: WRITE_RATE,
         target: 50,
@@ -287,7 +339,7 @@ async function main() {
       connections: CONNECTIONS,
       duration: 2,
       overallRate: LIST_RATE,
-      requests: routes[0].requests,
+      requests: routes.find((r) => r.key === 'list')!.requests,
     });
     console.log(
       `\nload average before measuring: ${loadavg()
@@ -295,32 +347,64 @@ async function main() {
         .join(' ')}; ${CONNECTIONS} connections, ${DURATION} s each, a steady rate`,
     );
     const rows = [
-      ['route', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx', 'target', '', 'API µs', 'PG µs'],
+      [
+        'route',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'non-2xx',
+        'target',
+        '',
+        'API µs',
+        'PG µs',
+        'worker µs',
+        'SQL/req',
+        'Redis/req',
+        'worker SQL/req',
+        'loop p99/max ms',
+        'GC n/ms/max',
+      ],
     ];
     let missed = 0;
     next = 0;
-    for (const route of routes) {
-      const pgPids = (
-        await db.query(
-          'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-          [dbName],
-        )
-      ).rows.map((r: { pid: number }) => r.pid);
-      const pg0 = pgPids.reduce((s, pid) => s + cpuSeconds(pid), 0);
-      const api0 = cpuSeconds(api.pid as number);
+    /**
+     * CPU seconds of each backend of the bench database now. The pools open and close
+     * connections during a route: a backend new at the end counts from zero, one gone by then
+     * is lost (pools keep their connections while busy, so little is).
+     */
+    const pgCpu = async () =>
+      new Map(
+        (
+          await db.query(
+            'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+            [dbName],
+          )
+        ).rows.map((r: { pid: number }) => [r.pid, cpuSeconds(r.pid)] as const),
+      );
+    const pgSince = (before: Map<number, number>, after: Map<number, number>) =>
+      [...after].reduce((s, [pid, cpu]) => s + cpu - (before.get(pid) ?? 0), 0);
+    const only = option('only')?.split(',');
+    for (const route of routes.filter((r) => !only || only.includes(r.key))) {
+      const pg0 = await pgCpu();
+      const bareRoute = route.url === bareBase;
+      const server = (bareRoute ? bare : api).pid as number;
+      const [server0, worker0] = [cpuSeconds(server), cpuSeconds(worker.pid as number)];
+      const [in0, w0] = [await probe(api), await probe(worker)];
       const r = await autocannon({
-        url: base,
+        url: route.url ?? base,
         connections: CONNECTIONS,
         duration: DURATION,
         overallRate: route.rate,
         requests: route.requests,
       });
+      const [in1, w1] = [await probe(api), await probe(worker)];
+      const pg1 = await pgCpu();
       const n = Math.max(1, r.requests.total);
-      const apiUs = ((cpuSeconds(api.pid as number) - api0) * 1e6) / n;
-      const pgUs = ((pgPids.reduce((s, pid) => s + cpuSeconds(pid), 0) - pg0) * 1e6) / n;
+      const perRequest = (seconds: number) => fmt((seconds * 1e6) / n);
       const bad = r.non2xx + r.errors + r.timeouts;
       const ok = bad === 0 && r.latency.p99 < route.target;
-      if (!ok) missed += 1;
+      if (!ok && !bareRoute) missed += 1;
       rows.push([
         route.label,
         fmt(r.requests.average),
@@ -330,8 +414,14 @@ async function main() {
         String(bad),
         `p99 < ${route.target}`,
         ok ? 'ok' : 'MISSED',
-        fmt(apiUs),
-        fmt(pgUs),
+        perRequest(cpuSeconds(server) - server0),
+        perRequest(pgSince(pg0, pg1)),
+        perRequest(cpuSeconds(worker.pid as number) - worker0),
+        fmt((in1.statements - in0.statements) / n, 2),
+        fmt((in1.redis - in0.redis) / n, 2),
+        fmt((w1.statements - w0.statements) / n, 2),
+        `${fmt(in1.loop.p99, 1)}/${fmt(in1.loop.max, 1)}`,
+        `${in1.gc.n}/${fmt(in1.gc.ms)}/${fmt(in1.gc.maxMs, 1)}`,
       ]);
     }
     const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
@@ -351,7 +441,10 @@ async function main() {
       `\n${fmt(written)} letters written in the run; load average after: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}; ${missed} route(s) missed a target.` +
-        '\nAPI µs / PG µs: CPU per request of the API process and of its PostgreSQL backends.',
+        '\nAPI µs / PG µs / worker µs: CPU per request of the API process (of bare Fastify on its row),' +
+        '\nof the PostgreSQL backends and of the worker; SQL/req and Redis/req: statements (BEGIN and' +
+        '\nCOMMIT included) and Redis commands the API sent per request; loop: the API event loop delay,' +
+        '\nGC: the API collections, total and longest pause in ms, during the route.',
     );
 
     // How PostgreSQL answers the two reads (the service's own SQL, one match, one person).

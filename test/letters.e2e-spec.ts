@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CLOCK, type Clock } from '../src/common/clock';
 import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { LetterDelivery } from '../src/letters/letter-delivery';
 import { QueueService } from '../src/jobs/queue.service';
@@ -533,6 +534,44 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     const other2 = await person(h, 'KR');
     const longMatch = await matchOf(round.id, other2, await person(h, 'SG'));
     expect((await write(other2, longMatch, { body: 'y'.repeat(20_000) })).status).toBe(201);
+  });
+
+  it('the daily limit holds for letters written at once, and frees up 24 hours later by the clock', async () => {
+    const round = (
+      await api()
+        .patch(`/api/v1/penpal-rounds/${(await newRound()).id}`)
+        .set(auth(coordinator.token))
+        .send({ lettersPerDay: 2 })
+        .expect(200)
+    ).body as { id: string };
+    const lek = await person(h, 'TH');
+    const matchId = await matchOf(round.id, lek, await person(h, 'KR'));
+    // Five at once: the match row's lock lets exactly two through, whatever the interleaving.
+    const statuses = (
+      await Promise.all(['1', '2', '3', '4', '5'].map((n) => write(lek, matchId, { body: n })))
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([201, 201, 429, 429, 429]);
+    expect(
+      (
+        (await h.db.query('SELECT count(*)::int AS n FROM letters WHERE match_id = $1', [
+          matchId,
+        ])) as { n: number }[]
+      )[0].n,
+    ).toBe(2);
+
+    // A day and a minute later (the API's clock moved, nothing waits), the writer may write again.
+    const clock = h.api.get<Clock>(CLOCK);
+    const later = new Date(Date.now() + 86_460_000);
+    const moved = jest.spyOn(clock, 'now').mockImplementation(() => later);
+    try {
+      const again = await write(lek, matchId, { body: 'A new day' });
+      expect(again.status).toBe(201);
+      expect(Date.parse(again.body.deliverAt)).toBe(later.getTime());
+      expect((await write(lek, matchId, { body: 'And one more' })).status).toBe(201);
+      expect((await write(lek, matchId, { body: 'Too many' })).status).toBe(429);
+    } finally {
+      moved.mockRestore();
+    }
   });
 
   it('unread letters per match and in all; opening a thread marks them read; a reported one is not counted', async () => {

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { getUser } from '../identity/user-rows';
+import { preparedQuery } from '../database/prepared';
+import { getUser, UserRow } from '../identity/user-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { OutboxService } from '../notifications/outbox.service';
@@ -12,6 +14,16 @@ import { Letter } from './letter.entity';
 export const EMAIL_EVERY_HOURS = 6;
 
 export type WriterNotice = 'letter.held' | 'letter.released' | 'letter.removed';
+
+/** Who a notice names: the writer's side already read by the caller saves reading them again. */
+export type Correspondent = Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>;
+export interface Correspondents {
+  writer: Correspondent;
+  penpal: Correspondent;
+}
+
+/** What telling about a letter needs of it. */
+type NoticeOf = Pick<Letter, 'matchId' | 'senderId' | 'recipientId' | 'heldKinds'>;
 
 /**
  * Delivering a letter and telling people about it, for the API (at once, on release) and the
@@ -28,12 +40,13 @@ export class LetterDelivery {
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Marks the letter delivered now and tells the recipient, in the caller's transaction. */
   async deliverNow(m: EntityManager, letter: Letter): Promise<void> {
     letter.status = 'delivered';
-    letter.deliveredAt = new Date();
+    letter.deliveredAt = this.clock.now();
     await m.update(
       Letter,
       { id: letter.id },
@@ -46,16 +59,18 @@ export class LetterDelivery {
    * In-app at once; by email only when the last email about this match to this person is
    * 6 hours old or more (claimed with one upsert, so two deliveries at once email once).
    */
-  private async tellRecipient(m: EntityManager, letter: Letter): Promise<void> {
-    const claimed: unknown[] = await m.query(
-      `INSERT INTO letter_email_marks (match_id, recipient_id, emailed_at) VALUES ($1, $2, now())
-       ON CONFLICT (match_id, recipient_id) DO UPDATE SET emailed_at = now()
-        WHERE letter_email_marks.emailed_at <= now() - interval '${EMAIL_EVERY_HOURS} hours'
+  async tellRecipient(m: EntityManager, letter: NoticeOf, people?: Correspondents): Promise<void> {
+    const claimed = await preparedQuery(
+      m,
+      'kenal_letters_email_mark',
+      `INSERT INTO letter_email_marks (match_id, recipient_id, emailed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (match_id, recipient_id) DO UPDATE SET emailed_at = $3
+        WHERE letter_email_marks.emailed_at <= $3::timestamptz - interval '${EMAIL_EVERY_HOURS} hours'
        RETURNING 1`,
-      [letter.matchId, letter.recipientId],
+      [letter.matchId, letter.recipientId, this.clock.now()],
     );
-    const to = await getUser(m, letter.recipientId);
-    const from = await getUser(m, letter.senderId);
+    const to = people?.penpal ?? (await getUser(m, letter.recipientId));
+    const from = people?.writer ?? (await getUser(m, letter.senderId));
     await this.outbox.enqueue(m, {
       type: 'letter.delivered',
       recipient: { userId: to.id, email: to.email, locale: to.locale },
@@ -70,9 +85,14 @@ export class LetterDelivery {
   }
 
   /** Tells the writer, in their language, that their letter is held, released or removed. */
-  async tellWriter(m: EntityManager, letter: Letter, type: WriterNotice): Promise<void> {
-    const writer = await getUser(m, letter.senderId);
-    const penpal = await getUser(m, letter.recipientId);
+  async tellWriter(
+    m: EntityManager,
+    letter: NoticeOf,
+    type: WriterNotice,
+    people?: Correspondents,
+  ): Promise<void> {
+    const writer = people?.writer ?? (await getUser(m, letter.senderId));
+    const penpal = people?.penpal ?? (await getUser(m, letter.recipientId));
     await this.outbox.enqueue(m, {
       type,
       recipient: { userId: writer.id, email: writer.email, locale: writer.locale },
@@ -96,7 +116,7 @@ export class LetterDelivery {
         lock: { mode: 'pessimistic_write' },
       });
       if (!letter || letter.status !== 'scheduled') return false;
-      if (letter.deliverAt.getTime() > Date.now()) return false;
+      if (letter.deliverAt.getTime() > this.clock.now().getTime()) return false;
       const [match]: { status: string }[] = await m.query(
         'SELECT status FROM penpal_matches WHERE id = $1',
         [letter.matchId],
@@ -116,7 +136,10 @@ export class LetterDelivery {
       await this.queues.add(
         JobName.DeliverLetter,
         { letterId: letter.id },
-        { jobId: letter.id, delay: Math.max(0, letter.deliverAt.getTime() - Date.now()) },
+        {
+          jobId: letter.id,
+          delay: Math.max(0, letter.deliverAt.getTime() - this.clock.now().getTime()),
+        },
       );
     } catch (err) {
       // The hourly maintenance delivers due letters whose job was lost.

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -7,7 +7,8 @@ import { AppError, conflict, forbidden, notFound } from '../common/errors/app-er
 import { PageQuery, pageOf } from '../common/http/pagination';
 import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
-import { getUser, ProfileRow } from '../identity/user-rows';
+import { CLOCK, type Clock } from '../common/clock';
+import { getUser } from '../identity/user-rows';
 import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
 import {
@@ -18,7 +19,7 @@ import {
 } from '../penpal/penpal-matches.service';
 import { scanContactDetails } from './detector/contact-detector';
 import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
-import { LetterDelivery } from './letter-delivery';
+import { Correspondents, LetterDelivery } from './letter-delivery';
 import { Letter, LetterStatus } from './letter.entity';
 import { ModerationCase } from './moderation-case.entity';
 import { travelTimeMs } from './travel/travel-time';
@@ -48,6 +49,50 @@ interface LetterRow {
 const VISIBLE_LETTER = `(l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
         SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
 
+/** What writing a letter reads: the match (locked), its round, both pen pals and their profiles. */
+interface WriteContext {
+  userA: string;
+  userB: string;
+  matchStatus: MatchRow['status'];
+  programmeId: string;
+  letterDelay: RoundRow['letterDelay'];
+  lettersPerDay: number;
+  screenAdultLetters: boolean;
+  senderName: string;
+  senderEmail: string;
+  senderLocale: string;
+  senderCountry: string | null;
+  senderDob: string | null;
+  recipientName: string;
+  recipientEmail: string;
+  recipientLocale: string;
+  recipientCountry: string | null;
+  recipientDob: string | null;
+}
+
+/**
+ * One prepared read for a write, the match row locked (the daily count in the insert that follows
+ * runs after the lock, in a snapshot of its own). The recipient is the other of the two when $2 is
+ * one of them; the caller checks that it is.
+ */
+const WRITE_CONTEXT = `
+  SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus",
+         r.programme_id AS "programmeId", r.letter_delay AS "letterDelay",
+         r.letters_per_day AS "lettersPerDay", r.screen_adult_letters AS "screenAdultLetters",
+         su.display_name AS "senderName", su.email AS "senderEmail", su.locale AS "senderLocale",
+         sp.country AS "senderCountry", sp.date_of_birth::text AS "senderDob",
+         ru.display_name AS "recipientName", ru.email AS "recipientEmail",
+         ru.locale AS "recipientLocale", rp.country AS "recipientCountry",
+         rp.date_of_birth::text AS "recipientDob"
+    FROM penpal_matches m
+    JOIN penpal_rounds r ON r.id = m.round_id
+    LEFT JOIN users su ON su.id = $2
+    LEFT JOIN profiles sp ON sp.user_id = su.id
+    LEFT JOIN users ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
+    LEFT JOIN profiles rp ON rp.user_id = ru.id
+   WHERE m.id = $1
+     FOR UPDATE OF m`;
+
 /** The match beside a page of its letters (letter columns null when the page is empty). */
 type ThreadRow = { userA: string; userB: string; matchStatus: MatchRow['status'] } & {
   [K in keyof LetterRow]: LetterRow[K] | null;
@@ -65,6 +110,7 @@ export class LettersService {
     private readonly delivery: LetterDelivery,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The caller's side of the match; anyone else (staff included) gets 403. */
@@ -74,63 +120,98 @@ export class LettersService {
     throw forbidden('Only the two pen pals of a match read and write its letters');
   }
 
+  /**
+   * Four statements in all: BEGIN, the match locked with all a write reads (WRITE_CONTEXT), the
+   * letter inserted unless the daily limit is reached, COMMIT; a held or an undelayed letter adds
+   * its notice (and a held one its case). Redis is called after the commit, for a travelling one.
+   */
   async write(who: Principal, matchId: string, dto: WriteLetterDto) {
     const written = await this.db.transaction(async (m) => {
-      const { match, round } = await this.matches.forLetters(m, matchId, true);
-      const recipientId = this.otherOf(match, who);
-      if (match.status !== 'accepted') throw notActive();
-      await this.assertUnderDailyLimit(m, match.id, who.id, round);
-
-      // Both pen pals' profiles, one prepared read (what the screening and the delay need).
-      const people = await preparedQuery<Pick<ProfileRow, 'userId' | 'country' | 'dateOfBirth'>>(
+      const [ctx] = await preparedQuery<WriteContext>(
         m,
-        'kenal_letters_pen_pals',
-        `SELECT user_id AS "userId", country, date_of_birth::text AS "dateOfBirth"
-           FROM profiles WHERE user_id IN ($1, $2)`,
-        [who.id, recipientId],
+        'kenal_letters_write_context',
+        WRITE_CONTEXT,
+        [matchId, who.id],
       );
-      const profileOf = (userId: string) => {
-        const found = people.find((p) => p.userId === userId);
-        if (!found) throw new Error(`No profile for pen pal ${userId}`);
-        return found;
-      };
-      const [sender, recipient] = [profileOf(who.id), profileOf(recipientId)];
-      const now = new Date();
+      if (!ctx || !readable(ctx.matchStatus)) throw notFound('Pen-pal match');
+      const recipientId = this.otherOf(ctx, who);
+      if (ctx.matchStatus !== 'accepted') throw notActive();
+      if (!ctx.senderCountry || !ctx.recipientCountry)
+        throw new Error(`No profile for a pen pal of match ${matchId}`);
+
+      const now = this.clock.now();
       const screened =
-        round.screenAdultLetters ||
-        isMinorOn(sender.dateOfBirth, now) ||
-        isMinorOn(recipient.dateOfBirth, now);
+        ctx.screenAdultLetters ||
+        isMinorOn(ctx.senderDob!, now) ||
+        isMinorOn(ctx.recipientDob!, now);
       const scan = screened ? scanContactDetails(dto.body) : null;
       const travel =
-        round.letterDelay === 'distance' ? travelTimeMs(sender.country, recipient.country) : 0;
+        ctx.letterDelay === 'distance' ? travelTimeMs(ctx.senderCountry, ctx.recipientCountry) : 0;
       const held = scan?.found === true;
-      const letter = m.create(Letter, {
-        matchId: match.id,
+      const status: LetterStatus = held ? 'held' : travel > 0 ? 'scheduled' : 'delivered';
+      const letter = {
+        matchId,
         senderId: who.id,
         recipientId,
-        body: dto.body,
-        language: dto.language ?? who.locale,
-        status: held ? 'held' : travel > 0 ? 'scheduled' : 'delivered',
+        status,
         deliverAt: new Date(now.getTime() + travel),
-        deliveredAt: null,
-        readAt: null,
         heldReason: held ? 'contact_details' : null,
         heldKinds: held ? scan.kinds : [],
-      });
-      await m.save(letter);
+      };
+      const [inserted] = await preparedQuery<{ id: string }>(
+        m,
+        'kenal_letters_insert',
+        `INSERT INTO letters (match_id, sender_id, recipient_id, body, language, status, deliver_at,
+                              delivered_at, held_reason, held_kinds, created_at)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::timestamptz,
+                $8::timestamptz, $9::text, $10::text[], $11::timestamptz
+          WHERE (SELECT count(*) FROM letters WHERE match_id = $1 AND sender_id = $2
+                    AND created_at > $11::timestamptz - interval '24 hours') < $12::int
+         RETURNING id`,
+        [
+          matchId,
+          who.id,
+          recipientId,
+          dto.body,
+          dto.language ?? who.locale,
+          status,
+          letter.deliverAt,
+          status === 'delivered' ? now : null,
+          letter.heldReason,
+          letter.heldKinds,
+          now,
+          ctx.lettersPerDay,
+        ],
+      );
+      if (!inserted) throw await this.overDailyLimit(m, matchId, who.id, ctx.lettersPerDay, now);
+
+      const people: Correspondents = {
+        writer: {
+          id: who.id,
+          email: ctx.senderEmail,
+          displayName: ctx.senderName,
+          locale: ctx.senderLocale,
+        },
+        penpal: {
+          id: recipientId,
+          email: ctx.recipientEmail,
+          displayName: ctx.recipientName,
+          locale: ctx.recipientLocale,
+        },
+      };
       if (held) {
         await m.insert(ModerationCase, {
-          programmeId: round.programmeId,
-          letterId: letter.id,
+          programmeId: ctx.programmeId,
+          letterId: inserted.id,
           kind: 'held',
           reason: 'contact_details',
           detail: scan.kinds.join(', '),
         });
-        await this.delivery.tellWriter(m, letter, 'letter.held');
-      } else if (letter.status === 'delivered') {
-        await this.delivery.deliverNow(m, letter);
+        await this.delivery.tellWriter(m, letter, 'letter.held', people);
+      } else if (status === 'delivered') {
+        await this.delivery.tellRecipient(m, letter, people);
       }
-      return letter;
+      return { ...letter, id: inserted.id };
     });
     // Redis only after the commit; the hourly maintenance repairs a failed call.
     if (written.status === 'scheduled') await this.delivery.schedule(written);
@@ -144,27 +225,30 @@ export class LettersService {
     };
   }
 
-  /** The round's lettersPerDay in any 24 hours, counted in the table (the match row is locked). */
-  private async assertUnderDailyLimit(
+  /**
+   * The 429 when the round's lettersPerDay were written in the last 24 hours (counted under the
+   * match row's lock, so two letters at once cannot both pass): when the oldest of them leaves the window.
+   */
+  private async overDailyLimit(
     m: EntityManager,
     matchId: string,
     senderId: string,
-    round: RoundRow,
-  ): Promise<void> {
-    const [row] = await preparedQuery<{ n: number; oldest: Date | null }>(
+    lettersPerDay: number,
+    now: Date,
+  ): Promise<AppError> {
+    const [row] = await preparedQuery<{ oldest: Date }>(
       m,
-      'kenal_letters_daily_count',
-      `SELECT count(*)::int AS n, min(created_at) AS oldest FROM letters
-        WHERE match_id = $1 AND sender_id = $2 AND created_at > now() - interval '24 hours'`,
-      [matchId, senderId],
+      'kenal_letters_daily_oldest',
+      `SELECT min(created_at) AS oldest FROM letters
+        WHERE match_id = $1 AND sender_id = $2 AND created_at > $3::timestamptz - interval '24 hours'`,
+      [matchId, senderId, now],
     );
-    if (row.n < round.lettersPerDay) return;
-    const wait = Math.max(1, Math.ceil((row.oldest!.getTime() + DAY_MS - Date.now()) / 1000));
+    const wait = Math.max(1, Math.ceil((row.oldest.getTime() + DAY_MS - now.getTime()) / 1000));
     const error = tooManyRequests(wait, 'TOO_MANY_LETTERS');
-    throw new AppError(
+    return new AppError(
       error.status,
       error.code,
-      `You can send ${round.lettersPerDay} letters a day to this pen pal; try again in ${Math.ceil(wait / 3600)} h`,
+      `You can send ${lettersPerDay} letters a day to this pen pal; try again in ${Math.ceil(wait / 3600)} h`,
       undefined,
       error.headers,
     );
@@ -254,11 +338,11 @@ export class LettersService {
     const match = await this.matches.matchForLetters(this.db.manager, matchId);
     this.otherOf(match, who);
     const [, marked]: [unknown, number] = await this.db.query(
-      `UPDATE letters l SET read_at = now()
+      `UPDATE letters l SET read_at = $3
         WHERE l.match_id = $1 AND l.recipient_id = $2 AND l.status = 'delivered' AND l.read_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM moderation_cases c
                            WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')`,
-      [match.id, who.id],
+      [match.id, who.id, this.clock.now()],
     );
     return { matchId: match.id, marked };
   }
@@ -285,7 +369,7 @@ export class LettersService {
     return this.db.transaction(async (m) => {
       const letter = await this.received(m, who, letterId);
       if (!letter.readAt) {
-        letter.readAt = new Date();
+        letter.readAt = this.clock.now();
         await m.update(Letter, { id: letter.id }, { readAt: letter.readAt });
       }
       return { id: letter.id, readAt: letter.readAt };

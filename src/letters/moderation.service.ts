@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -6,6 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf } from '../common/http/pagination';
 import { isMinorOn } from '../common/age';
+import { CLOCK, type Clock } from '../common/clock';
 import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';
@@ -56,6 +57,7 @@ export class ModerationService {
     private readonly delivery: LetterDelivery,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(who: Principal, programmeId: string, q: CaseQuery) {
@@ -86,7 +88,7 @@ export class ModerationService {
       `SELECT count(*)::int AS n FROM moderation_cases c WHERE ${where}`,
       params,
     );
-    const now = new Date();
+    const now = this.clock.now();
     const person = (id: string, name: string, country: string | null, dob: string | null) => ({
       userId: id,
       displayName: name,
@@ -146,7 +148,7 @@ export class ModerationService {
           if (match.status !== 'accepted') {
             // The match ended meanwhile: nothing flows on it any more.
             await m.update(Letter, { id: letter.id }, { status: 'removed' });
-          } else if (letter.deliverAt.getTime() > Date.now()) {
+          } else if (letter.deliverAt.getTime() > this.clock.now().getTime()) {
             letter.status = 'scheduled';
             await m.update(Letter, { id: letter.id }, { status: 'scheduled' });
           } else {
@@ -172,7 +174,7 @@ export class ModerationService {
           );
         }
       }
-      const decidedAt = new Date();
+      const decidedAt = this.clock.now();
       await m.update(
         ModerationCase,
         { id: found.id },
