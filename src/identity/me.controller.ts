@@ -180,6 +180,7 @@ export class MeController {
     description: 'A used, replaced or expired link → 400 TOKEN_INVALID.',
   })
   @ApiOkResponse({ type: GuardianConsentDetailsDto })
+  @ApiErrors({ 400: 'TOKEN_INVALID' })
   async consentDetails(@Param('token') token: string): Promise<GuardianConsentDetailsDto> {
     const details = await this.consents.describe(token);
     if (!details) {

@@ -5876,6 +5876,20 @@ export interface operations {
                     "application/json": components["schemas"]["GuardianConsentDetailsDto"];
                 };
             };
+            /** @description Bad request: TOKEN_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {integer} */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "TOKEN_INVALID";
+                    };
+                };
+            };
         };
     };
     MeController_confirm: {
