@@ -15,12 +15,14 @@
  * Also printed: CPU microseconds per request of the API process and of its PostgreSQL backends
  * (from /proc), which stay readable when other work shares the machine.
  * Options: --api-root DIR (measure the build in DIR/dist instead, e.g. an older commit's),
- *          --no-build, --duration S, --users N, --only a,b (route keys), --cpu-prof (writes the
- * API's CPU profile to bench-profiles/), --keep (leave the database for EXPLAIN).
+ *          --no-build, --duration S, --users N, --only a,b (route keys), --cpu-prof (writes one
+ * CPU profile of the API per route, taken while that route alone is driven, to
+ * bench-profiles/<route>.cpuprofile), --semi-space MB (the API's --max-semi-space-size instead of
+ * start:prod's), --keep (leave the database for EXPLAIN).
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -86,6 +88,14 @@ const root = resolve(__dirname, '..');
 /** Where the built API to measure lives (a checkout with dist/): another commit's build, to compare. */
 const apiRoot = resolve(option('api-root') ?? root);
 const BROWSER = { 'accept-encoding': 'br, gzip' };
+/** The API's --max-semi-space-size in `npm run start:prod`. */
+const SEMI_SPACE_MB = /--max-semi-space-size=(\d+)/.exec(
+  (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts['start:prod'],
+)?.[1];
 
 /** A server as bare as Fastify gets, in its own process like the API. */
 const BARE = `
@@ -97,28 +107,57 @@ app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 /**
  * Preloaded into the API (node -r): counts the statements its pg clients send (BEGIN and COMMIT
  * included: round trips), and answers the count over the IPC channel, so that queries per request
- * are printed next to CPU per request.
+ * are printed next to CPU per request. With --cpu-prof it also starts and stops V8's profiler when
+ * told, so that each route's profile holds that route only (not start-up nor the world's making).
  */
 const COUNT_QUERIES = `
 const pg = require(require.resolve('pg', { paths: [process.cwd()] }));
 let n = 0;
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (...args) { n += 1; return query.apply(this, args); };
-process.on('message', (m) => { if (m === 'queries') process.send({ queries: n }); });
+let session;
+process.on('message', (m) => {
+  if (m === 'queries') process.send({ queries: n });
+  if (m && m.profile === 'start') {
+    session = new (require('node:inspector').Session)();
+    session.connect();
+    session.post('Profiler.enable', () =>
+      session.post('Profiler.start', () => process.send({ profiling: true })));
+  }
+  if (m && m.profile === 'stop') {
+    session.post('Profiler.stop', (err, result) => {
+      require('node:fs').writeFileSync(m.file, JSON.stringify(result.profile));
+      session.disconnect();
+      process.send({ profiled: m.file });
+    });
+  }
+});
 if (process.channel) process.channel.unref();
 `;
 
-/** The statements the API has sent so far (see COUNT_QUERIES). */
-function queriesSent(api: ChildProcess): Promise<number> {
+/** Sends the API a message (see COUNT_QUERIES) and waits for the answer that has `key`. */
+function ask<T>(api: ChildProcess, message: unknown, key: string): Promise<T> {
   return new Promise((ok) => {
-    const on = (m: { queries?: number }) => {
-      if (typeof m?.queries !== 'number') return;
+    const on = (m: Record<string, T> | undefined) => {
+      if (!m || !(key in m)) return;
       api.off('message', on);
-      ok(m.queries);
+      ok(m[key]);
     };
     api.on('message', on);
-    api.send('queries');
+    api.send(message as string);
   });
+}
+
+/** The statements the API has sent so far. */
+const queriesSent = (api: ChildProcess) => ask<number>(api, 'queries', 'queries');
+
+/** `work` with the API's CPU profiler running, when --cpu-prof asks for profiles. */
+async function profiled<T>(api: ChildProcess, file: string, work: () => Promise<T>): Promise<T> {
+  if (!flag('cpu-prof')) return work();
+  await ask(api, { profile: 'start' }, 'profiling');
+  const out = await work();
+  await ask(api, { profile: 'stop', file }, 'profiled');
+  return out;
 }
 
 interface Route {
@@ -240,10 +279,8 @@ async function main() {
     const log = openSync(logFile, 'a');
     const profileDir = join(root, 'bench-profiles');
     if (flag('cpu-prof')) mkdirSync(profileDir, { recursive: true });
-    const apiFlags = [
-      '--max-semi-space-size=1', // as `npm run start:prod`
-      ...(flag('cpu-prof') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
-    ];
+    const semiSpace = option('semi-space') ?? SEMI_SPACE_MB;
+    const apiFlags = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
     const preload = join(uploads, 'count-queries.js');
     writeFileSync(preload, COUNT_QUERIES);
     const api = spawn(process.execPath, [...apiFlags, '-r', preload, 'dist/src/main.js'], {
@@ -425,7 +462,9 @@ async function main() {
     for (const route of routes)
       results.push({
         route,
-        ...(await withCpu(db, dbName, api, () => drive(base, route, DURATION))),
+        ...(await profiled(api, join(profileDir, `${route.key}.cpuprofile`), () =>
+          withCpu(db, dbName, api, () => drive(base, route, DURATION)),
+        )),
       });
     const bareAfter = await drive(bareBase, bareRoute, DURATION);
     const bareRps = (bareBefore.requests.average + bareAfter.requests.average) / 2;

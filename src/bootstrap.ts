@@ -1,5 +1,4 @@
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,8 +7,9 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
-import { contentSecurityPolicies, requestId } from './common/http/security-headers';
+import { requestId, securityHeadersHook } from './common/http/security-headers';
 import { servePrecompressed } from './common/http/precompressed';
+import { RequestLogger, requestLogging } from './common/logging';
 import { serveWebApp } from './common/http/web-app';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
@@ -37,15 +37,9 @@ export async function createApi(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req, reply) => {
-    reply.header('x-request-id', req.id);
-  });
-  // Helmet's other headers; the Content-Security-Policy is strict except on the Swagger UI.
-  await app.register(helmet, { contentSecurityPolicy: false });
-  const csp = contentSecurityPolicies(config.PUBLIC_URL);
-  fastify.addHook('onRequest', async (req, reply) => {
-    reply.header('content-security-policy', csp(req.url));
-  });
+  fastify.addHook('onRequest', requestLogging(app.get(RequestLogger)));
+  // The request id, helmet's headers and a Content-Security-Policy strict except on the Swagger UI.
+  fastify.addHook('onRequest', securityHeadersHook(config.PUBLIC_URL));
   // Bodies of 1 kB or more go out with brotli (quality 4: fast) or gzip, as the client accepts.
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });

@@ -242,11 +242,31 @@ describe('judging: the whole flow (e2e)', () => {
     // Two tabs: the second one edits version 0 and is refused rather than overwriting.
     const stale = await put({ scores: { story: 9 }, final: false, version: 0 });
     expect(stale.status).toBe(409);
+    // Five tabs save version 1 at once: one wins, the others are refused, none is lost unseen.
+    const racing = await Promise.all(
+      [3, 4, 5, 6, 7].map((story) => put({ scores: { story }, final: false, version: 1 })),
+    );
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const winner = racing.find((r) => r.status === 200)!.body as { score: { scores: object } };
+    // Saves without a version at once all land, one after the other.
+    const unversioned = await Promise.all(
+      [1, 2, 3].map((craft) => put({ scores: { story: 5, craft }, final: false })),
+    );
+    expect(unversioned.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(
+      unversioned.map((r) => (r.body as { score: { version: number } }).score.version).sort(),
+    ).toEqual([3, 4, 5]);
+    const saved = await h.db.query(
+      `SELECT score_version, scores FROM judge_assignments WHERE id = $1`,
+      [first.id],
+    );
+    expect(saved[0].score_version).toBe(5);
+    expect(winner.score.scores).not.toEqual(saved[0].scores);
     await h
       .http()
       .put(`/api/v1/assignments/${first.id}/score`)
       .set(auth(judges[3].token))
-      .set('If-Match', '"1"')
+      .set('If-Match', '"5"')
       .send({ scores: { story: 7, craft: 8 }, final: true })
       .expect(200);
     const locked = await put({ scores: { story: 1, craft: 1 }, final: true });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { helmetHeaders } from '../src/common/http/security-headers';
 import { Harness } from './support/harness';
 
 const directives = (header: string) =>
@@ -55,6 +56,38 @@ describe('security headers (e2e)', () => {
     // A look-alike path is not the docs.
     const lookalike = await h.http().get('/api/docsevil');
     expect(lookalike.headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+
+  it("every response carries helmet's headers: API JSON, static answers, errors, web app, docs", async () => {
+    const expected = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    // What helmet itself answers today: an upgrade that changes its defaults shows up here.
+    expect(helmetHeaders()).toEqual(expected);
+    for (const path of [
+      '/api/v1/health',
+      '/api/v1/interests',
+      '/api/v1/me',
+      '/api/v1/no-such-route',
+      '/some/page',
+      '/api/docs',
+    ]) {
+      const res = await h.http().get(path);
+      for (const [name, value] of Object.entries(expected)) {
+        expect([path, name, res.headers[name]]).toEqual([path, name, value]);
+      }
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
   });
 
   it('echoes a plain X-Request-Id and replaces a hostile one', async () => {

@@ -43,6 +43,9 @@ import {
 } from './judging-access';
 import { scoreProblems } from './score-rules';
 
+/** Reads and conditional writes of one score before giving up on concurrent saves (409). */
+const SCORE_ATTEMPTS = 5;
+
 /** A judge's list is bounded; no real round gives one judge more. */
 const MY_ASSIGNMENTS_LIMIT = 2000;
 
@@ -234,23 +237,29 @@ export class AssignmentsService {
     return { asset, stream: stream.pipe(copy), length: undefined };
   }
 
+  /**
+   * Optimistic, without a transaction: the assignment is read, checked, then written by one
+   * UPDATE that only applies while the row is still at the version read, active and not final, and
+   * its round still open; the same statement answers the judge's view. A concurrent save makes it
+   * match nothing: the assignment is read and checked again (an If-Match version then no longer
+   * matches: 409). Three round trips with the session check, where a locked read in a
+   * transaction took six.
+   */
   async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
-    return this.db.transaction(async (m) => {
-      // The assignment held, with its round, rubric and the access rule: one round trip.
+    for (let attempt = 0; attempt < SCORE_ATTEMPTS; attempt += 1) {
+      const now = new Date();
       const [row] = await preparedQuery<ScoreTarget>(
-        m,
+        this.db,
         'kenal_score_target',
         `SELECT a.id, a.judge_id AS "judgeId", a.status, a.score_state AS "scoreState",
                 a.score_version AS "scoreVersion", r.status AS "roundStatus", r.closes_at AS "closesAt",
-                c.id AS "competitionId", c.rubric, c.rubric_locked_at AS "rubricLockedAt",
-                ${accessCase('$2::timestamptz')} AS access
+                c.id AS "competitionId", c.rubric, ${accessCase('$2::timestamptz')} AS access
            FROM judge_assignments a
            ${ACCESS_JOINS}
            JOIN competitions c ON c.id = r.competition_id
-          WHERE a.id = $1
-            FOR UPDATE OF a`,
-        [id, new Date()],
+          WHERE a.id = $1`,
+        [id, now],
       );
       if (!row) throw notFound('Assignment');
       if (row.judgeId !== me.id) throw forbidden('This assignment is not yours');
@@ -283,31 +292,39 @@ export class AssignmentsService {
           `This score changed since version ${expected}: it is at version ${row.scoreVersion}. Reload it, then apply your edit again`,
         );
       }
-      // The row is locked and loaded: update it directly.
-      await preparedQuery(
-        m,
-        'kenal_score_write',
-        `UPDATE judge_assignments
-            SET scores = $2, comment = $3, score_state = $4, score_version = $5, scored_at = $6
-          WHERE id = $1`,
+      // Scores given against the rubric freeze it (changing it now would change what they
+      // mean): in the same statement, when the score is written.
+      const [view] = await preparedQuery<JudgeViewRow>(
+        this.db,
+        'kenal_score_write_view',
+        `WITH a AS (
+           UPDATE judge_assignments
+              SET scores = $4, comment = $5, score_state = $6, score_version = score_version + 1,
+                  scored_at = $1
+            WHERE id = $3 AND score_version = $7 AND status = 'active' AND score_state <> 'final'
+              AND EXISTS (SELECT 1 FROM judging_rounds jr
+                           WHERE jr.id = judge_assignments.round_id
+                             AND jr.status = 'open' AND jr.closes_at > $1)
+           RETURNING *
+         ), rubric_lock AS (
+           UPDATE competitions SET rubric_locked_at = now()
+            WHERE id = $8 AND rubric_locked_at IS NULL AND EXISTS (SELECT 1 FROM a)
+         )
+         ${judgeViewSql('TRUE', 'a')}`,
         [
+          now,
+          false,
           row.id,
           JSON.stringify(dto.scores),
           dto.comment ?? null,
           dto.final ? 'final' : 'draft',
-          row.scoreVersion + 1,
-          new Date(),
+          row.scoreVersion,
+          row.competitionId,
         ],
       );
-      // Scores given against the rubric freeze it: changing it now would change what they mean.
-      if (!row.rubricLockedAt) {
-        await m.query(
-          `UPDATE competitions SET rubric_locked_at = now() WHERE id = $1 AND rubric_locked_at IS NULL`,
-          [row.competitionId],
-        );
-      }
-      return (await this.judgeViews(m, [row.id]))[0];
-    });
+      if (view) return judgeView(view);
+    }
+    throw conflict('This score is being saved from elsewhere at the same time: try again');
   }
 
   /**
@@ -416,7 +433,7 @@ export class AssignmentsService {
   }
 }
 
-/** What scoring needs of an assignment, read under its row lock. */
+/** What scoring needs of an assignment, read before its conditional write. */
 interface ScoreTarget {
   id: string;
   judgeId: string;
@@ -427,7 +444,6 @@ interface ScoreTarget {
   closesAt: Date;
   competitionId: string;
   rubric: CompetitionRow['rubric'];
-  rubricLockedAt: Date | null;
   access: EntryAccess;
 }
 
@@ -456,10 +472,11 @@ interface JudgeViewRow {
 
 /**
  * The judge's view in one round trip: $1 the server's now, $2 true when staff read it (access
- * `open` whatever the rule says), then the filter's own parameters from $3. The entry (its team,
+ * `open` whatever the rule says), then the filter's own parameters from $3. `from` names the
+ * assignments `a`: the table, or a statement's RETURNING rows. The entry (its team,
  * members in joining order, files in upload order) is read only when the access allows it.
  */
-function judgeViewSql(filter: string): string {
+function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
   return `SELECT v.*, e.entry FROM (
       SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
              a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
@@ -467,7 +484,7 @@ function judgeViewSql(filter: string): string {
              r.name AS "roundName", r.blind, r.closes_at AS "closesAt", r.status AS "roundStatus",
              c.id AS "competitionId", c.title AS "competitionTitle", c.rubric, p.timezone,
              CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz')} END AS access
-        FROM judge_assignments a
+        FROM ${from}
         ${ACCESS_JOINS}
         JOIN competitions c ON c.id = r.competition_id
         JOIN programmes p ON p.id = c.programme_id
