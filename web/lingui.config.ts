@@ -27,6 +27,13 @@ export const STAFF_SOURCES = [
     ),
   );
 
+/**
+ * The competition pages (a third of an applicant's words): competitions.po, loaded with those
+ * pages (App.tsx, competitionPage) and with staff pages, which share some of their modules.
+ * The first page then carries messages.po alone (every language under 100 kB of JavaScript).
+ */
+export const COMPETITION_SOURCES = ['<rootDir>/src/features/competitions/**'];
+
 /** Every language of the web app; `en` is the source. Emails use the same codes (API `locale`). */
 export default defineConfig({
   sourceLocale: 'en',
@@ -35,8 +42,9 @@ export default defineConfig({
     {
       path: '<rootDir>/src/locales/{locale}/messages',
       include: ['<rootDir>/src'],
-      exclude: STAFF_SOURCES,
+      exclude: [...STAFF_SOURCES, ...COMPETITION_SOURCES],
     },
+    { path: '<rootDir>/src/locales/{locale}/competitions', include: COMPETITION_SOURCES },
     { path: '<rootDir>/src/locales/{locale}/staff', include: STAFF_SOURCES },
   ],
   // No file:line origins: a catalogue changes only when a message does.

@@ -114,6 +114,22 @@ test('an admin manages staff, reads the audit log and the notification pipeline'
   await expect(events).toContainText('Administrator');
   // The action in words, its code beside it; in Khmer, Lao and Burmese at 360 px the page fits.
   await expect(events).toContainText('Roles changed');
+  // In Khmer at 360 px an action's code wraps only between its parts, never letter by letter.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.evaluate(() => localStorage.setItem('kenal.locale', 'km'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'km');
+  const codes = page.locator('table.log td.action code');
+  await expect(codes.first()).toBeVisible();
+  for (const { text, lines } of await codes.evaluateAll((all) =>
+    // One rectangle per piece of text per line: the lines are the distinct tops.
+    all.map((c) => ({
+      text: c.textContent ?? '',
+      lines: new Set([...c.getClientRects()].map((r) => Math.round(r.top))).size,
+    })),
+  )) {
+    expect(lines, `${text} on ${lines} lines`).toBeLessThanOrEqual(text.split(/[._]/).length);
+  }
   await narrowStaffScreenshots(page, 'audit', [], 1280);
   await expect(events).toContainText('Roles changed');
   await expectAccessible(page);

@@ -85,3 +85,32 @@ test("a repeat visit opens from the service worker: its shell page from its cach
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your Kenal account');
   expect(await violations(page)).toEqual([]);
 });
+
+test('after a release, the cached shell page still has its words: the worker kept the catalogue the browser dropped', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Language').selectOption('ko');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await page.goto('/sign-in');
+  await page.waitForFunction(
+    async () => !!(await navigator.serviceWorker.ready) && !!(await caches.match('/shell.html')),
+  );
+  const html = readFileSync('web/dist/index.html', 'utf8');
+  const korean = (JSON.parse(/var c=(\{[^}]*\})/.exec(html)![1]) as Record<string, string>).ko;
+  await expect
+    .poll(() => page.evaluate(async (url) => !!(await caches.match(url)), korean))
+    .toBe(true);
+
+  // The release after: the server no longer has this release's files, and the browser dropped
+  // its cache. The worker (not yet replaced) answers with its shell page, which asks for them.
+  await context.route(`**${korean}`, (route) => route.fulfill({ status: 404 }));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  const again = await page.goto('/sign-in');
+  expect(again!.fromServiceWorker()).toBe(true);
+  await expect(page.getByRole('button', { name: '로그인' })).toBeEnabled();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/\p{Script=Hangul}/u);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+});

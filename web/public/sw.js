@@ -9,10 +9,17 @@
 // (seen in a trace: v8.produceModuleCache, then no cache consumed). Everything else (other
 // /assets/*, /api/* live data) goes to the network as if this worker were not here.
 //
+// The languages' catalogues (messages.po chunks) are the exception: this worker keeps the ones
+// the reader used under this release. After the next release the server no longer has them, and
+// until the new worker takes over this one still answers with its shell page: a catalogue the
+// browser had dropped from its cache would then be missing, and the page would have no words.
+// It keeps only the ones read (at install, those already in the HTTP cache; later, each as it
+// passes), so a phone never downloads ten languages it does not read.
+//
 // A release changes this file (the line below, written by web/scripts/inline-entry.mjs), so the
 // browser, which checks it on every visit, installs the new worker with the new files; the next
 // visit opens the new release.
-const RELEASE = { cache: 'kenal-shell-dev', page: '/shell.html', scripts: [] };
+const RELEASE = { cache: 'kenal-shell-dev', page: '/shell.html', scripts: [], catalogues: [] };
 
 self.addEventListener('install', (event) => {
   const fresh = (url) => new Request(url, { cache: 'reload' });
@@ -21,9 +28,31 @@ self.addEventListener('install', (event) => {
       .open(RELEASE.cache)
       .then((cache) => cache.add(fresh(RELEASE.page)))
       .then(() => Promise.all(RELEASE.scripts.map((url) => fetch(fresh(url)))))
+      .then(() => Promise.all(RELEASE.catalogues.map(keepIfCached)))
       .then(() => self.skipWaiting()),
   );
 });
+
+/** Keeps a catalogue the browser holds already (the first visit's language), without the network. */
+function keepIfCached(url) {
+  return fetch(url, { cache: 'only-if-cached', mode: 'same-origin' })
+    .then((response) => response.ok && caches.open(RELEASE.cache).then((c) => c.put(url, response)))
+    .catch(() => undefined);
+}
+
+/** A catalogue of this release: from this worker's cache, else the network (then kept). */
+function catalogue(request) {
+  return caches.open(RELEASE.cache).then((cache) =>
+    cache.match(request.url).then(
+      (kept) =>
+        kept ??
+        fetch(request).then((response) => {
+          if (response.ok) cache.put(request.url, response.clone());
+          return response;
+        }),
+    ),
+  );
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -38,8 +67,11 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.mode !== 'navigate' || request.method !== 'GET') return;
   const url = new URL(request.url);
+  if (request.method === 'GET' && url.origin === self.location.origin) {
+    if (RELEASE.catalogues.includes(url.pathname)) return event.respondWith(catalogue(request));
+  }
+  if (request.mode !== 'navigate' || request.method !== 'GET') return;
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   event.respondWith(
     caches

@@ -1,13 +1,12 @@
 // Fails when a message of the code is missing from the catalogues or untranslated in a language:
 // extracts again (the committed .po files must not change) and reads every msgstr of both
-// catalogues of every language (messages.po and staff.po, see scripts/extract-catalogs.mjs).
+// catalogues of every language (FILES in scripts/extract-catalogs.mjs).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractCatalogs, parsePo } from './extract-catalogs.mjs';
+import { extractCatalogs, FILES, parsePo } from './extract-catalogs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const locales = join(root, 'src/locales');
-const FILES = ['messages.po', 'staff.po'];
 const read = (locale, file) => readFileSync(join(locales, locale, file), 'utf8');
 const before = Object.fromEntries(
   readdirSync(locales).flatMap((l) => FILES.map((f) => [`${l}/${f}`, read(l, f)])),

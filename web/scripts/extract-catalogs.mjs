@@ -1,15 +1,17 @@
 // npm run i18n:extract: `lingui extract --clean`, then two fix-ups that keep one translation per
-// message across the two catalogues of a language (lingui.config.ts): messages.po (every page an
-// applicant sees, loaded first) and staff.po (only the staff pages load it, after messages.po).
-// - A message used on both sides stays in messages.po only (the staff pages have it already).
-// - A message that moved from one catalogue to the other keeps the translation it had.
+// message across the three catalogues of a language (lingui.config.ts): messages.po (every
+// applicant page but the competition pages, loaded first), competitions.po (loaded with the
+// competition pages and the staff pages) and staff.po (only the staff pages load it).
+// - A message in several stays in the first of FILES only: every page that loads a later one has
+//   the earlier ones already.
+// - A message that moved from one catalogue to another keeps the translation it had.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const locales = join(root, 'src/locales');
-const FILES = ['messages.po', 'staff.po'];
+export const FILES = ['messages.po', 'competitions.po', 'staff.po'];
 
 /** A .po text as its entries (blank-line separated), each with its msgid and msgstr. */
 export function parsePo(text) {
@@ -53,11 +55,10 @@ export function extractCatalogs() {
     stdio: 'ignore',
   });
   for (const locale of readdirSync(locales)) {
-    const inMessages = new Set(parsePo(read(locale, 'messages.po')).map((e) => e.id));
+    const earlier = new Set();
     for (const file of FILES) {
-      const entries = parsePo(read(locale, file)).filter(
-        (e) => file === 'messages.po' || e.id === '' || !inMessages.has(e.id),
-      );
+      const entries = parsePo(read(locale, file)).filter((e) => !e.id || !earlier.has(e.id));
+      for (const e of entries) if (e.id) earlier.add(e.id);
       const blocks = entries.map(({ block, id, str }) =>
         id && !str && known[locale].has(id)
           ? block.replace(

@@ -213,10 +213,14 @@ writeFileSync(
 );
 
 // The worker's bytes change with every release, so browsers install the new one (and its files).
+// The languages' catalogues: the table of index.html's language script (scripts/locale-preload.ts).
+const catalogueTable = /var c=(\{[^}]*\})/.exec(html);
+if (!catalogueTable) throw new Error('inline-entry: index.html has no table of catalogue chunks');
 const release = {
   cache: `kenal-shell-${appFile.slice(4, -3)}`,
   page: '/shell.html',
   scripts: [`/assets/${appFile}`, `/assets/${entryFile}`],
+  catalogues: Object.values(JSON.parse(catalogueTable[1])).sort(),
 };
 const swPath = join(dir, 'sw.js');
 const sw = readFileSync(swPath, 'utf8');

@@ -5,10 +5,27 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import Home from '../features/home/Home';
 import SignIn from '../features/auth/SignIn';
 import { ErrorBoundary } from './ErrorBoundary';
-import { i18n, loadStaffMessages } from './i18n';
+import { addCatalogue, competitionsCatalogue, i18n, type PageCatalogue } from './i18n';
 import { Layout } from './Layout';
 import { RequireSignIn } from './Page';
 import { queryClient } from './query';
+
+/** A page whose words are in catalogues of their own (lingui.config.ts): all load together. */
+const withCatalogues = (
+  page: () => Promise<{ default: ComponentType }>,
+  ...catalogues: Array<() => Promise<PageCatalogue>>
+) =>
+  lazy(() =>
+    Promise.all([page(), ...catalogues.map((c) => c().then(addCatalogue))]).then(([m]) => m),
+  );
+const competitions = () => Promise.resolve(competitionsCatalogue);
+const competitionPage = (page: () => Promise<{ default: ComponentType }>) =>
+  withCatalogues(page, competitions);
+/** A staff page: staff.po, and competitions.po for what staff pages share with competition pages. */
+const staffPage = (page: () => Promise<{ default: ComponentType }>) =>
+  withCatalogues(page, competitions, () =>
+    import('../features/staff/catalogue').then((m) => m.staffCatalogue),
+  );
 
 // The first pages (home, sign in) are in the entry chunk; every other page loads its own.
 const SignUp = lazy(() => import('../features/auth/SignUp'));
@@ -16,12 +33,12 @@ const SignOut = lazy(() => import('../features/auth/SignOut'));
 const ForgotPassword = lazy(() => import('../features/auth/ForgotPassword'));
 const ResetPassword = lazy(() => import('../features/auth/ResetPassword'));
 const NotFound = lazy(() => import('../features/home/NotFound'));
-const CompetitionList = lazy(() => import('../features/competitions/CompetitionList'));
-const CompetitionPage = lazy(() => import('../features/competitions/CompetitionPage'));
-const TeamPage = lazy(() => import('../features/competitions/TeamPage'));
-const InvitationPage = lazy(() => import('../features/competitions/InvitationPage'));
-const EntryEditor = lazy(() => import('../features/competitions/EntryEditor'));
-const MyEntries = lazy(() => import('../features/competitions/MyEntries'));
+const CompetitionList = competitionPage(() => import('../features/competitions/CompetitionList'));
+const CompetitionPage = competitionPage(() => import('../features/competitions/CompetitionPage'));
+const TeamPage = competitionPage(() => import('../features/competitions/TeamPage'));
+const InvitationPage = competitionPage(() => import('../features/competitions/InvitationPage'));
+const EntryEditor = competitionPage(() => import('../features/competitions/EntryEditor'));
+const MyEntries = competitionPage(() => import('../features/competitions/MyEntries'));
 const Profile = lazy(() => import('../features/profile/Profile'));
 const Consent = lazy(() => import('../features/consent/Consent'));
 const VerifyEmail = lazy(() => import('../features/verify/VerifyEmail'));
@@ -30,10 +47,6 @@ const Thread = lazy(() => import('../features/penpals/Thread'));
 const Inbox = lazy(() => import('../features/inbox/Inbox'));
 const Account = lazy(() => import('../features/settings/Account'));
 const Goodbye = lazy(() => import('../features/settings/Goodbye'));
-/** A staff page: its chunk and the staff messages (src/locales/<locale>/staff.po) load together. */
-const staffPage = (page: () => Promise<{ default: ComponentType }>) =>
-  lazy(() => Promise.all([page(), loadStaffMessages()]).then(([module]) => module));
-
 // Staff pages: their own chunks and catalogue, which applicants never load.
 const JudgingHome = staffPage(() => import('../features/judging/JudgingHome'));
 const AssignmentPage = staffPage(() => import('../features/judging/AssignmentPage'));

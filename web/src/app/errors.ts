@@ -47,23 +47,15 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   MATCH_CANCELLED: msg`The coordinators ended this match.`,
   MATCH_NOT_ELIGIBLE: msg`This match can't go ahead any more. The coordinators will help.`,
   PASSWORD_INCORRECT: msg`That password is not right.`,
-  // Judging
-  SCORE_FINAL: msg`This score is final and can no longer change.`,
-  ROUND_CLOSED: msg`This judging round is closed: scores can no longer change.`,
-  ROUND_NOT_OPEN: msg`This judging round has not opened yet. You can score once it opens.`,
-  NOT_ACTIVE: msg`This entry is no longer yours to judge.`,
-  CONFLICTS_UNDER_REVIEW: msg`Your entries here are on hold while a coordinator reviews the conflict you declared.`,
-  // Mentoring
-  NOT_A_PROJECT_COMPETITION: msg`Mentoring rounds are for project competitions only.`,
-  UNKNOWN_ROUND: msg`That judging round is not part of this competition.`,
-  NOT_IN_ROUND: msg`This team or mentor is not part of the round.`,
-  INSTITUTION_CONFLICT: msg`This mentor is from the same institution as a team member: they can't be paired.`,
-  RUN_IN_PROGRESS: msg`A matching run is already going. Wait for it to finish.`,
-  RUN_NOT_FINISHED: msg`This run has not finished yet.`,
-  ALREADY_PUBLISHED: msg`These mentorships are published already.`,
-  STALE_RUN: msg`The round changed after this run (mentors, pins or forbids): run the matching again before publishing.`,
-  MENTORSHIP_ENDED: msg`This mentorship has ended: no more check-ins can be added.`,
 };
+
+/**
+ * Sentences for codes only some pages meet, added when those pages load (features/staff/catalogue.ts):
+ * their words then travel with those pages' catalogue, not with everyone's first page.
+ */
+export function addErrorSentences(more: Record<string, MessageDescriptor>): void {
+  Object.assign(BY_CODE, more);
+}
 
 const BY_STATUS: Record<number, MessageDescriptor> = {
   400: BY_CODE.BAD_REQUEST,

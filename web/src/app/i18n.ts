@@ -26,23 +26,32 @@ async function loadCatalog(locale: Locale): Promise<Messages> {
   return messages;
 }
 
-/** The staff pages' messages: a chunk per language of their own, which applicants never load. */
-async function loadStaffCatalog(locale: Locale): Promise<Messages> {
-  const { messages } = (await import(`../locales/${locale}/staff.po`)) as { messages: Messages };
-  return messages;
-}
+/** A catalogue that only some pages load (lingui.config.ts): its messages in one language. */
+export type PageCatalogue = (locale: Locale) => Promise<Messages>;
 
-// Once a staff page has asked for its messages, every later language comes with them.
-let staffMessagesWanted = false;
+/**
+ * The competition pages' messages (a third of an applicant's words): a chunk per language that
+ * the first page does without. Its loader stays here so that the chunk is asked for together
+ * with the page's own (on Slow 3G every round trip after the other costs 2 s).
+ */
+export const competitionsCatalogue: PageCatalogue = async (locale) => {
+  const { messages } = (await import(`../locales/${locale}/competitions.po`)) as {
+    messages: Messages;
+  };
+  return messages;
+};
+
+// Once a page has asked for a catalogue, every later language comes with it.
+const wanted = new Set<PageCatalogue>();
 
 /** Loads and switches to a language: catalogue, font, <html lang>, and the saved choice. */
 export async function activateLocale(locale: Locale): Promise<void> {
   loadFont(locale);
-  const [messages, staff] = await Promise.all([
+  const parts = await Promise.all([
     loadCatalog(locale),
-    staffMessagesWanted ? loadStaffCatalog(locale) : {},
+    ...[...wanted].map((load) => load(locale)),
   ]);
-  i18n.loadAndActivate({ locale, messages: { ...messages, ...staff } });
+  i18n.loadAndActivate({ locale, messages: Object.assign({}, ...parts) as Messages });
   document.documentElement.lang = locale;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
@@ -51,14 +60,14 @@ export async function activateLocale(locale: Locale): Promise<void> {
   }
 }
 
-/** Adds the staff pages' messages in the current language (src/app/App.tsx, staffPage). */
-export async function loadStaffMessages(): Promise<void> {
-  staffMessagesWanted = true;
+/** Adds a page catalogue's messages in the current language (src/app/App.tsx, withCatalogues). */
+export async function addCatalogue(load: PageCatalogue): Promise<void> {
+  wanted.add(load);
   const locale = i18n.locale;
   if (!isLocale(locale)) return;
-  const staff = await loadStaffCatalog(locale);
+  const messages = await load(locale);
   // The language may have changed meanwhile: activateLocale has then loaded its own.
-  if (i18n.locale === locale) i18n.load(locale, staff);
+  if (i18n.locale === locale) i18n.load(locale, messages);
 }
 
 export { i18n };

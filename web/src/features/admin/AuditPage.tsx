@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { AUDIT_ACTION } from './audit-actions';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ErrorMessage, formValues, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
@@ -15,6 +15,21 @@ const dayStart = (value: string, plusDays = 0): string | undefined => {
   const [y, m, d] = value.split('-').map(Number);
   return new Date(y, m - 1, d + plusDays).toISOString();
 };
+
+/**
+ * An action's code that may wrap only after its dots and underscores (user.│roles_│changed): in a
+ * narrow column beside words without spaces (Khmer, Lao, Burmese) it broke letter by letter.
+ */
+const ActionCode = ({ code }: { code: string }) => (
+  <code>
+    {code.split(/(?<=[._])/).map((part, i) => (
+      <Fragment key={i}>
+        {i > 0 && <wbr />}
+        {part}
+      </Fragment>
+    ))}
+  </code>
+);
 
 export default function AuditPage() {
   const { t, i18n } = useLingui();
@@ -121,10 +136,10 @@ export default function AuditPage() {
                         </>
                       )}
                     </td>
-                    <td>
+                    <td className="action">
                       {AUDIT_ACTION[e.action] ? i18n._(AUDIT_ACTION[e.action]) : e.action}
                       <div className="meta">
-                        <code>{e.action}</code>
+                        <ActionCode code={e.action} />
                       </div>
                     </td>
                     <td>

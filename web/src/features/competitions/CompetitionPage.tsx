@@ -9,7 +9,8 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { useSignedIn } from '../../app/session';
 import { AWARD } from './awards';
-import { formatInstant, formatNumber, visitorTimeZone, namesOf } from './format';
+import { countryName } from '../../app/countries';
+import { formatInstant, formatNumber, visitorTimeZone } from './format';
 import {
   type Competition,
   useCompetition,
@@ -66,7 +67,6 @@ function Window({ competition }: { competition: Competition }) {
 function Eligibility({ competition }: { competition: Competition }) {
   const { t, i18n } = useLingui();
   const e = competition.eligibility;
-  const names = namesOf(i18n.locale, 'region');
   const lines: string[] = [];
   if (e.minAge !== undefined && e.maxAge !== undefined) {
     const min = e.minAge;
@@ -90,7 +90,7 @@ function Eligibility({ competition }: { competition: Competition }) {
     lines.push(t`Each team needs at least one member from Korea and one from an ASEAN country.`);
   }
   if (e.countries?.length) {
-    const list = e.countries.map((c) => names.of(c) ?? c).join(', ');
+    const list = e.countries.map((c) => countryName(i18n.locale, c)).join(', ');
     lines.push(t`Open to people living in: ${list}.`);
   }
   if (lines.length === 0) return null;

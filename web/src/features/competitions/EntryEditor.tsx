@@ -17,6 +17,7 @@ import {
 import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
 import { type Draft } from './draft';
+import { countryName } from '../../app/countries';
 import { formatInstant, namesOf } from './format';
 import {
   fetchSubmission,
@@ -208,7 +209,6 @@ function Editor({ initial }: { initial: Submission }) {
     disabled: !editable,
   });
   const langName = namesOf(i18n.locale, 'language');
-  const regionName = namesOf(i18n.locale, 'region');
   const labelOf = (f: string) => (FIELD_LABEL[f] ? i18n._(FIELD_LABEL[f]) : f);
   const status = i18n._(STATUS[s.status] ?? STATUS.draft);
 
@@ -368,7 +368,7 @@ function Editor({ initial }: { initial: Submission }) {
               options={COUNTRIES}
               value={d.targetCountries}
               onChange={(v) => auto.edit({ targetCountries: v })}
-              labelOf={(c) => regionName.of(c) ?? c}
+              labelOf={(c) => countryName(i18n.locale, c)}
               error={err('targetCountries')}
               disabled={!editable}
             />

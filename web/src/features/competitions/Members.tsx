@@ -1,17 +1,17 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { formatInstant, namesOf } from './format';
+import { countryName } from '../../app/countries';
+import { formatInstant } from './format';
 import type { Team } from './queries';
 
 /** A team's members (country in the reader's language, the leader marked). */
 export function MemberList({ members }: { members: Team['members'] }) {
   const { i18n } = useLingui();
-  const names = namesOf(i18n.locale, 'region');
   return (
     <ul>
       {members.map((m) => (
         <li key={m.userId}>
           {m.displayName}
-          {m.country ? ` (${names.of(m.country) ?? m.country})` : ''}
+          {m.country ? ` (${countryName(i18n.locale, m.country)})` : ''}
           {m.role === 'leader' && (
             <>
               {' · '}

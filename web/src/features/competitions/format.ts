@@ -41,6 +41,6 @@ export function formatBytes(bytes: number, locale: string): string {
   }).format(value);
 }
 
-/** Country or language names in the chosen language (Intl, no catalogue needed). */
-export const namesOf = (locale: string, type: 'region' | 'language') =>
+/** Language names in the chosen language (Intl; country names: app/countries.ts). */
+export const namesOf = (locale: string, type: 'language') =>
   new Intl.DisplayNames([tag(locale)], { type });

@@ -14,7 +14,8 @@ import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { Confirm } from '../staff/Confirm';
 import { PersonSearch } from '../staff/PersonSearch';
-import { ALL_COUNTRIES, countryName, fromLocalInput, toLocalInput } from '../coordinate/countries';
+import { countryName } from '../../app/countries';
+import { ALL_COUNTRIES, fromLocalInput, toLocalInput } from '../coordinate/countries';
 import { Deadline } from '../staff/When';
 import {
   type Judge,

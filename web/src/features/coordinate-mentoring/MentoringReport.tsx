@@ -35,6 +35,7 @@ function ReportRow({ row }: { row: Row }) {
   const team = row.teamName;
   const mentor = row.mentor.displayName;
   const count = row.checkInCount;
+  const when = formatMoment(i18n.locale, row.lastActivityAt);
   return (
     <tr>
       <th scope="row">
@@ -49,14 +50,14 @@ function ReportRow({ row }: { row: Row }) {
           {row.mentor.organisation} · {sectorName(i18n, row.mentor.sector)}
         </span>
       </td>
+      {/* Status, last activity and check-ins in one column: five columns were wider than a phone. */}
       <td>
         <RowStatus row={row} />
-      </td>
-      <td>{formatMoment(i18n.locale, row.lastActivityAt)}</td>
-      <td>
-        {count === 0 ? (
-          0
-        ) : (
+        <br />
+        <span className="meta">
+          <Trans>Last activity: {when}</Trans>
+        </span>
+        {count > 0 && (
           <details>
             <summary>
               <Trans>
@@ -114,12 +115,6 @@ export default function MentoringReport() {
                 </th>
                 <th scope="col">
                   <Trans>Status</Trans>
-                </th>
-                <th scope="col">
-                  <Trans>Last activity</Trans>
-                </th>
-                <th scope="col">
-                  <Trans>Check-ins</Trans>
                 </th>
               </tr>
             </thead>

@@ -140,16 +140,8 @@ function Pairs({ run, round }: { run: Run; round?: RoundDetail }) {
                 <Trans>Mentor</Trans>
               </th>
               <th scope="col">
-                <Trans>Score</Trans>
-              </th>
-              <th scope="col">
                 <Trans>Why</Trans>
               </th>
-              {!published && (
-                <th scope="col">
-                  <Trans>Actions</Trans>
-                </th>
-              )}
             </tr>
           </thead>
           {byTeam(matches.data?.items ?? []).map((team) => (
@@ -167,24 +159,28 @@ function Pairs({ run, round }: { run: Run; round?: RoundDetail }) {
                     <span className="meta">
                       {m.mentor.organisation} · {sectorName(i18n, m.mentor.sector)}
                     </span>
+                    <br />
+                    <span className="meta">
+                      <Trans>Score: {formatNumber(i18n.locale, m.score, 0)}</Trans>
+                    </span>
                   </td>
-                  <td>{formatNumber(i18n.locale, m.score, 0)}</td>
+                  {/* Reasons and actions in one column: five columns were wider than a phone. */}
                   <td>
                     <ul className="reasons">
                       {m.reasons.map((r) => (
                         <li key={r}>{r}</li>
                       ))}
                     </ul>
+                    {!published && (
+                      <div className="row-actions">
+                        <PairActions
+                          match={m}
+                          roundId={run.roundId}
+                          rule={ruleFor(round, m.submissionId, m.mentor.userId)}
+                        />
+                      </div>
+                    )}
                   </td>
-                  {!published && (
-                    <td className="row-actions">
-                      <PairActions
-                        match={m}
-                        roundId={run.roundId}
-                        rule={ruleFor(round, m.submissionId, m.mentor.userId)}
-                      />
-                    </td>
-                  )}
                 </tr>
               ))}
             </tbody>

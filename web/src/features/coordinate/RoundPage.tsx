@@ -9,7 +9,8 @@ import { RunStatus } from '../staff/RunProgress';
 import { Pager } from '../staff/Pager';
 import { Deadline, formatMoment } from '../staff/When';
 import { RoundFields, roundBody } from './CoordinateHome';
-import { ALL_COUNTRIES, countryName } from './countries';
+import { countryName } from '../../app/countries';
+import { ALL_COUNTRIES } from './countries';
 import {
   ENROLMENT_PAGE,
   type Round,

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { formatNumber } from '../staff/When';
-import { countryName } from './countries';
+import { countryName } from '../../app/countries';
 import { useCompare, useRun } from './queries';
 import '../staff/staff.css';
 

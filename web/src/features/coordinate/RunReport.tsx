@@ -8,7 +8,8 @@ import { Page } from '../../app/Page';
 import { Confirm } from '../staff/Confirm';
 import { RunProgress } from '../staff/RunProgress';
 import { formatNumber } from '../staff/When';
-import { ASEAN, countryName } from './countries';
+import { countryName } from '../../app/countries';
+import { ASEAN } from './countries';
 import {
   type Pair,
   type Run,

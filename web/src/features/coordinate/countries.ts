@@ -2,15 +2,6 @@
 export const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN'] as const;
 export const ALL_COUNTRIES = [...ASEAN, 'KR'] as const;
 
-/** A country's name in the chosen language (Intl), e.g. "Lao PDR" → "ລາວ". */
-export function countryName(locale: string, code: string): string {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /** `<input type="datetime-local">` value → ISO moment in the browser's time zone. */
 export const fromLocalInput = (value: string): string => new Date(value).toISOString();
 

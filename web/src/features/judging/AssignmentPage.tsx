@@ -1,6 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { countryName } from '../../app/countries';
 import { ErrorMessage, Notice, TextAreaField, TextField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
@@ -67,7 +68,6 @@ function DeclareConflict({ assignment }: { assignment: Assignment }) {
   const declare = useDeclareConflict(assignment.competitionId);
   const [countries, setCountries] = useState<string[]>([]);
   const [institutions, setInstitutions] = useState('');
-  const names = new Intl.DisplayNames([i18n.locale], { type: 'region' });
   return (
     <details className="card">
       <summary>
@@ -119,7 +119,7 @@ function DeclareConflict({ assignment }: { assignment: Assignment }) {
                       )
                     }
                   />
-                  {names.of(code) ?? code}
+                  {countryName(i18n.locale, code)}
                 </label>
               ))}
             </div>

@@ -6,7 +6,7 @@ import { ErrorMessage, Notice, TextAreaField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { useProgrammes } from '../coordinate/queries';
-import { countryName } from '../penpals/names';
+import { countryName } from '../../app/countries';
 import { REPORT_REASONS } from '../penpals/reasons';
 import { loadFontsFor } from '../penpals/scripts';
 import { formatMoment } from '../staff/When';
@@ -39,7 +39,7 @@ function Person({ person }: { person: Case['letter']['from'] }) {
   return (
     <>
       {person.displayName}
-      {person.country ? ` (${countryName(i18n, person.country)})` : ''}
+      {person.country ? ` (${countryName(i18n.locale, person.country)})` : ''}
       {person.minor && (
         <>
           {' '}

@@ -7,15 +7,9 @@ import { ApiError } from '../../app/api';
 import { ErrorMessage, Notice, SelectField } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page, RequireSignIn } from '../../app/Page';
+import { countryName } from '../../app/countries';
 import { ResendVerificationButton } from '../verify/ResendButton';
-import {
-  COUNTRIES,
-  countryName,
-  dateTime,
-  interestWords,
-  languageName,
-  PRACTISE_LANGUAGES,
-} from './names';
+import { COUNTRIES, dateTime, interestWords, languageName, PRACTISE_LANGUAGES } from './names';
 import {
   type EnrolInput,
   type Match,
@@ -111,7 +105,7 @@ function EnrolForm({ round, onCancel }: { round: Round; onCancel: () => void }) 
         hint={t`Choose any, or none if you don't mind.`}
         name="preferredCountries"
         options={COUNTRIES}
-        label={(c) => countryName(i18n, c)}
+        label={(c) => countryName(i18n.locale, c)}
       />
       <Checks
         legend={t`Languages you want to practise`}
@@ -187,7 +181,7 @@ function RoundCard({ round, matched }: { round: Round; matched: boolean }) {
   const headingId = useId();
   const chosen = mine
     ? [
-        ...mine.preferredCountries.map((c) => countryName(i18n, c)),
+        ...mine.preferredCountries.map((c) => countryName(i18n.locale, c)),
         ...mine.practiseLanguages.map((l) => languageName(i18n, l)),
       ].join(', ')
     : '';
@@ -287,7 +281,7 @@ function MatchCard({ match, unread }: { match: Match; unread: number }) {
         <dt>
           <Trans>Country</Trans>
         </dt>
-        <dd>{countryName(i18n, match.penpal.country)}</dd>
+        <dd>{countryName(i18n.locale, match.penpal.country)}</dd>
         <dt>
           <Trans>Languages</Trans>
         </dt>

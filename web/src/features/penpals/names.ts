@@ -11,11 +11,6 @@ export const PRACTISE_LANGUAGES = LANGUAGES.slice(0, 11);
 
 const tag = (i18n: I18n) => (isLocale(i18n.locale) ? intlLocale(i18n.locale) : 'en');
 
-/** A country's name in the reader's language (Intl, else the catalogue), e.g. "라오스" for LA. */
-export function countryName(i18n: I18n, code: string | null | undefined): string {
-  return code ? displayNames(i18n).country(code) : '';
-}
-
 /** A language's name in the reader's language (Intl, else the catalogue). */
 export function languageName(i18n: I18n, code: string): string {
   return displayNames(i18n).language(code);

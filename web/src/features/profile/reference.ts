@@ -1,6 +1,7 @@
 import { dateTimeFormat } from '../../app/dates';
 import type { I18n, MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
+import { countryName } from '../../app/countries';
 import { intlLocale, isLocale } from '../../app/locales';
 import type { ProfileInput } from '../account/queries';
 
@@ -95,23 +96,9 @@ export const INTEREST_LABELS: Record<string, MessageDescriptor> = {
 };
 
 /**
- * Country and language names for readers whose browser has no Intl data for their language
- * (Debian's Chromium has none for Khmer, Lao and Burmese: Intl answers in English there).
+ * Language names for readers whose browser has no Intl data for their language (Debian's Chromium
+ * has none for Khmer, Lao and Burmese: Intl answers in English there).
  */
-const COUNTRY_NAMES: Record<string, MessageDescriptor> = {
-  BN: msg`Brunei`,
-  KH: msg`Cambodia`,
-  ID: msg`Indonesia`,
-  LA: msg`Laos`,
-  MY: msg`Malaysia`,
-  MM: msg`Myanmar`,
-  PH: msg`Philippines`,
-  SG: msg`Singapore`,
-  TH: msg`Thailand`,
-  VN: msg`Vietnam`,
-  KR: msg`South Korea`,
-};
-
 const LANGUAGE_NAMES: Record<string, MessageDescriptor> = {
   ko: msg`Korean`,
   en: msg`English`,
@@ -128,17 +115,15 @@ const LANGUAGE_NAMES: Record<string, MessageDescriptor> = {
 
 const tag = (i18n: I18n) => (isLocale(i18n.locale) ? intlLocale(i18n.locale) : 'en');
 
-/** Names of countries and languages in the reader's language: Intl, else the catalogue. */
+/** Names of countries (app/countries.ts) and languages (Intl, else the catalogue) for the reader. */
 export function displayNames(i18n: I18n) {
   const locale = tag(i18n);
   const intl = Intl.DisplayNames.supportedLocalesOf([locale]).length > 0;
-  const regions = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
   const languages = new Intl.DisplayNames([locale, 'en'], { type: 'language' });
   const ownName = (code: string) =>
     new Intl.DisplayNames([code, 'en'], { type: 'language' }).of(code);
   return {
-    country: (code: string) =>
-      (intl ? regions.of(code) : COUNTRY_NAMES[code] && i18n._(COUNTRY_NAMES[code])) ?? code,
+    country: (code: string) => countryName(i18n.locale, code),
     // Intl calls Filipino "Tagalog"; a language without a name here is shown in its own words.
     language: (code: string) =>
       (code === 'tl' || !intl
