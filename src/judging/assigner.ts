@@ -211,7 +211,8 @@ export class JudgeAssigner {
    * Applies the conflicts judges declared about themselves, held until now so that declaring one
    * shows the judge nothing about which entries match it (see JudgePoolService.declareOwn): their
    * conflicting assignments without a final score are withdrawn and handed to other judges, and
-   * their hold ends. Runs at the coordinator's next assignment run and in the hourly maintenance.
+   * their hold ends. Runs in the worker only (a coordinator's assignment run and the hourly
+   * maintenance), since it solves.
    */
   async applyDeclaredConflicts(m: EntityManager, competitionId: string) {
     const rounds = await lockRounds(m, competitionId);
@@ -225,15 +226,21 @@ export class JudgeAssigner {
     for (const member of pending) {
       const moved = await this.withdrawConflicted(m, rounds, member.userId);
       assignmentsWithdrawn += moved.assignmentsWithdrawn;
-      assignmentsReplaced += moved.assignmentsReplaced;
+      for (const [roundId, entryIds] of moved.byRound) {
+        const round = rounds.find((r) => r.id === roundId)!;
+        const { result } = await this.topUp(m, round);
+        assignmentsReplaced += result.assignments.filter((p) =>
+          entryIds.includes(p.entryId),
+        ).length;
+      }
       await m.update(JudgePoolMember, { id: member.id }, { conflictsPendingSince: null });
     }
     return { judges: pending.length, assignmentsWithdrawn, assignmentsReplaced };
   }
 
   /**
-   * In rounds not closed, the judge's assignments without a final score that conflict with
-   * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
+   * In rounds not closed, withdraws the judge's assignments without a final score that conflict
+   * with their (grown) conflicts. The caller has those entries given to others (a top-up).
    */
   async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
     const judge = rounds.length
@@ -251,17 +258,17 @@ export class JudgeAssigner {
 
   /**
    * In every round not closed, withdraws the judge's assignments without a final score that
-   * `pick` chooses, and has the solver give those entries to other judges at once (as for a
-   * recusal). Withdrawn pairs are never made again.
+   * `pick` chooses; withdrawn pairs are never made again. No solving here: the caller tops up
+   * the rounds of `byRound` (round id → withdrawn entry ids), in the worker.
    */
   async withdraw(
     m: EntityManager,
     rounds: JudgingRound[],
     userId: string,
     pick: (open: OpenAssignment[]) => Promise<OpenAssignment[]>,
-  ) {
+  ): Promise<Withdrawal> {
     let assignmentsWithdrawn = 0;
-    let assignmentsReplaced = 0;
+    const byRound = new Map<string, string[]>();
     for (const round of rounds) {
       if (roundState(round) === 'closed') continue;
       const open: OpenAssignment[] = await m.query(
@@ -277,11 +284,12 @@ export class JudgeAssigner {
         chosen.map((a) => a.assignmentId),
       ]);
       assignmentsWithdrawn += chosen.length;
-      const entries = new Set(chosen.map((a) => a.id));
-      const { result } = await this.topUp(m, round);
-      assignmentsReplaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
+      byRound.set(
+        round.id,
+        chosen.map((a) => a.id),
+      );
     }
-    return { assignmentsWithdrawn, assignmentsReplaced };
+    return { assignmentsWithdrawn, byRound };
   }
 
   /** Tells each judge how many entries they were given, in the transaction that gave them. */
@@ -313,6 +321,12 @@ export class JudgeAssigner {
       })),
     );
   }
+}
+
+/** What a withdrawal took: how many assignments, and the entries per round to top up. */
+export interface Withdrawal {
+  assignmentsWithdrawn: number;
+  byRound: Map<string, string[]>;
 }
 
 /** An active assignment without a final score, with its entry as the solver reads it. */
