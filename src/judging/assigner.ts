@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { getCompetition } from '../competitions/competition-rows';
 import type { SubmissionStatus } from '../competitions/rules/types';
@@ -39,7 +41,7 @@ export interface RoundEntry {
 export async function roundEntries(m: EntityManager, round: JudgingRound): Promise<RoundEntry[]> {
   const base = `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
                        s.fields -> 'sdgs' AS sdgs
-                  FROM submissions s
+                  FROM ${ENTRIES} s
                  WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`;
   if (round.source.type === 'shortlist') {
     const earlier = await m.findOneBy(JudgingRound, { id: round.source.roundId });
@@ -74,8 +76,8 @@ export async function poolJudges(
   const rows: PoolRow[] = await m.query(
     `SELECT j.user_id AS "userId", p.institution, p.country, j.expertise, j.conflicts
        FROM judge_pool_members j
-       JOIN users u ON u.id = j.user_id
-       LEFT JOIN profiles p ON p.user_id = j.user_id
+       JOIN ${PEOPLE} u ON u.id = j.user_id
+       LEFT JOIN ${PROFILES} p ON p.user_id = j.user_id
       WHERE j.competition_id = $1 AND 'judge' = ANY(u.roles)
       ORDER BY j.user_id`,
     [competitionId],
@@ -102,7 +104,7 @@ export async function assignmentEntries(
     country: string | null;
   }[] = await m.query(
     `SELECT tm.team_id AS "teamId", tm.user_id AS "userId", p.institution, p.country
-       FROM team_members tm LEFT JOIN profiles p ON p.user_id = tm.user_id
+       FROM ${TEAM_MEMBERS} tm LEFT JOIN ${PROFILES} p ON p.user_id = tm.user_id
       WHERE tm.team_id = ANY($1::uuid[])`,
     [[...new Set(entries.map((e) => e.teamId))]],
   );
@@ -274,7 +276,7 @@ export class JudgeAssigner {
       const open: OpenAssignment[] = await m.query(
         `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
                 s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
-           FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
+           FROM judge_assignments a JOIN ${ENTRIES} s ON s.id = a.submission_id
           WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
         [round.id, userId],
       );
@@ -302,7 +304,7 @@ export class JudgeAssigner {
     const competition = await getCompetition(m, round.competitionId);
     const users: { id: string; email: string; displayName: string; locale: string }[] =
       await m.query(
-        `SELECT id, email, display_name AS "displayName", locale FROM users WHERE id = ANY($1::uuid[])`,
+        `SELECT id, email, display_name AS "displayName", locale FROM ${PEOPLE} u WHERE id = ANY($1::uuid[])`,
         [[...added.keys()]],
       );
     await this.outbox.enqueue(

@@ -14,6 +14,8 @@ import {
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { CompetitionRow, findSubmissionAsset } from '../competitions/competition-rows';
+import { ENTRIES, TEAMS } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
 import { preparedQuery } from '../database/prepared';
 import { conflictReasons } from './assignment';
 import {
@@ -134,9 +136,9 @@ export class AssignmentsService {
                 a.judge_id AS "judgeId", u.display_name AS "judgeName", a.origin,
                 a.score_state AS "scoreState"
            FROM judge_assignments a
-           JOIN submissions s ON s.id = a.submission_id
-           JOIN teams t ON t.id = s.team_id
-           JOIN users u ON u.id = a.judge_id
+           JOIN ${ENTRIES} s ON s.id = a.submission_id
+           JOIN ${TEAMS} t ON t.id = s.team_id
+           JOIN ${PEOPLE} u ON u.id = a.judge_id
           WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
           ORDER BY s.title, s.id, u.display_name, a.judge_id`,
         [round.id, entries.map((e) => e.id)],

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { COMPETITIONS, ENTRIES } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
+import { PROGRAMMES, PROGRAMME_COORDINATORS } from '../programmes/programme-sql';
 import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -114,9 +117,9 @@ export class JudgePoolService {
       `SELECT c.id, c.title, p.id AS "programmeId", p.name AS "programmeName", p.timezone,
               (SELECT count(*)::int FROM judging_rounds r WHERE r.competition_id = c.id) AS rounds,
               (SELECT count(*)::int FROM judge_pool_members j WHERE j.competition_id = c.id) AS judges
-         FROM competitions c JOIN programmes p ON p.id = c.programme_id
+         FROM ${COMPETITIONS} c JOIN ${PROGRAMMES} p ON p.id = c.programme_id
         WHERE $1::boolean
-           OR EXISTS (SELECT 1 FROM programme_coordinators pc
+           OR EXISTS (SELECT 1 FROM ${PROGRAMME_COORDINATORS} pc
                        WHERE pc.programme_id = p.id AND pc.user_id = $2)
         ORDER BY p.name, c.created_at DESC, c.id
         LIMIT 500`,
@@ -132,7 +135,7 @@ export class JudgePoolService {
   async candidates(q: string) {
     const like = containsPattern(q);
     const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
-      `SELECT id AS "userId", display_name AS "displayName", email FROM users
+      `SELECT id AS "userId", display_name AS "displayName", email FROM ${PEOPLE} u
         WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)
         ORDER BY display_name, id LIMIT 20`,
       [like],
@@ -153,7 +156,7 @@ export class JudgePoolService {
       const entries: RoundEntry[] = await m.query(
         `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
                 s.fields -> 'sdgs' AS sdgs
-           FROM submissions s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
+           FROM ${ENTRIES} s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
         [competitionId, LIVE_STATUSES],
       );
       const input = await assignmentEntries(m, entries);

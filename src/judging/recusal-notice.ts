@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { PEOPLE } from '../identity/people-sql';
+import { PROGRAMME_COORDINATORS } from '../programmes/programme-sql';
 import { getCompetition, getSubmission } from '../competitions/competition-rows';
 import type { OutboxService } from '../notifications/outbox.service';
 import type { JudgeAssignment } from './judge-assignment.entity';
@@ -20,7 +22,7 @@ export async function tellCoordinatorsOfRecusal(
   const coordinators: { id: string; email: string; displayName: string; locale: string }[] =
     await m.query(
       `SELECT u.id, u.email, u.display_name AS "displayName", u.locale
-         FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
+         FROM ${PROGRAMME_COORDINATORS} pc JOIN ${PEOPLE} u ON u.id = pc.user_id
         WHERE pc.programme_id = $1 ORDER BY u.id`,
       [competition.programmeId],
     );
