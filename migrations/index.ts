@@ -18,6 +18,7 @@ import { OutboxClaim1796516594094 } from './1796516594094-OutboxClaim';
 import { InboxPayload1796516942731 } from './1796516942731-InboxPayload';
 import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
 import { Mentoring1796519000000 } from './1796519000000-Mentoring';
+import { JudgingTopUps1796519500000 } from './1796519500000-JudgingTopUps';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InboxPayload1796516942731,
   UploadSessions1796518362240,
   Mentoring1796519000000,
+  JudgingTopUps1796519500000,
 ];

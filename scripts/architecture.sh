@@ -23,3 +23,4 @@ for rule in no-circular no-folder-cycle pure-core-no-io pure-core-no-wiring no-f
   fi
 done
 "$cruise" src --config "$config" --ignore-known "$known" --output-type err
+npx --no-install ts-node --transpile-only scripts/table-owners.ts

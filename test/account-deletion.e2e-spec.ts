@@ -323,6 +323,11 @@ describe('DELETE /me (e2e)', () => {
       { id: finalOne.id, status: 'active', state: 'final', scores: { story: 8, craft: 7 } },
       { id: draftOne.id, status: 'removed', state: 'none', scores: {} },
     ]);
+    // The worker hands it over in a top-up run queued once the erasure committed.
+    await waitUntil(
+      'the top-up after the erasure',
+      async () => (await myAssignments(h, judge3)).length > 0,
+    );
     expect((await myAssignments(h, judge3)).map((a) => a.submission.id)).toEqual([
       draftOne.submission.id,
     ]);

@@ -8,6 +8,7 @@ import {
   myAssignments,
   openRound,
   profiled,
+  replacedBy,
   submittedEntry,
 } from './support/judging';
 
@@ -92,8 +93,21 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
     expect(res.body).toEqual({
       userId: leaving.id,
       assignmentsWithdrawn: open.length,
-      assignmentsReplaced: open.length,
       finalScoresKept: 1,
+      reassignment: { status: 'queued', jobIds: [expect.any(String)] },
+    });
+    // The worker gives the withdrawn entries to others; the round's view follows the run.
+    expect(await replacedBy(h, res.body.reassignment.jobIds)).toBe(open.length);
+    const followed = await h
+      .http()
+      .get(`/api/v1/judging-rounds/${round.id}`)
+      .set(auth(coordinator.token))
+      .expect(200);
+    expect(followed.body.assignment).toMatchObject({
+      status: 'succeeded',
+      jobId: res.body.reassignment.jobIds[0],
+      cause: 'withdrawal',
+      replaced: open.length,
     });
     const pool = await h
       .http()
@@ -170,8 +184,10 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
     });
     // In the first round the third judge may be one whose pair with it was withdrawn before,
     // and a withdrawn pair is never made again: there, no one may be left to take it.
-    expect(updated.body.assignmentsReplaced).toBeGreaterThanOrEqual(1);
-    expect(updated.body.assignmentsReplaced).toBeLessThanOrEqual(held);
+    expect(updated.body.reassignment.status).toBe('queued');
+    const replaced = await replacedBy(h, updated.body.reassignment.jobIds);
+    expect(replaced).toBeGreaterThanOrEqual(1);
+    expect(replaced).toBeLessThanOrEqual(held);
     const [second] = await holder(lanterns.id);
     expect(second).not.toBe(first);
 

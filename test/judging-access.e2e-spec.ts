@@ -8,6 +8,7 @@ import {
   openRound,
   profiled,
   submittedEntry,
+  replacedBy,
 } from './support/judging';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -174,7 +175,7 @@ describe('judging: blindness, authorization, bad input and the close (e2e)', () 
       ),
     );
     expect(recused.status).toBe(200);
-    expect(recused.body.replaced).toBe(true);
+    expect(await replacedBy(h, recused.body.reassignment.jobIds)).toBe(1);
     keep(await send({ method: 'get', path: '/me/assignments' }, judgeA.token));
 
     await waitUntil('the judges’ mail', async () => h.smtp.to(judgeA.email).length >= 3);

@@ -9,6 +9,7 @@ import {
   openRound,
   profiled,
   submittedEntry,
+  replacedBy,
 } from './support/judging';
 
 /** Pool → round → assignment job → blind scoring → recusal → ranking → shortlist → results. */
@@ -291,7 +292,12 @@ describe('judging: the whole flow (e2e)', () => {
       .set(auth(judges[1].token))
       .send({ reason: 'I taught one of them last year' })
       .expect(200);
-    expect(res.body).toEqual({ id: target.id, status: 'recused', replaced: true });
+    expect(res.body).toEqual({
+      id: target.id,
+      status: 'recused',
+      reassignment: { status: 'queued', jobIds: [expect.any(String)] },
+    });
+    expect(await replacedBy(h, res.body.reassignment.jobIds)).toBe(1);
 
     const active: { judge_id: string }[] = await h.db.query(
       `SELECT judge_id FROM judge_assignments WHERE submission_id = $1 AND round_id = $2 AND status = 'active'`,

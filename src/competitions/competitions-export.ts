@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PEOPLE } from '../identity/people-sql';
 import { PersonalDataExport } from '../common/export/personal-data-export';
 
 /** A person's teams (with their members' names, as the team page shows them) and their entries. */
@@ -10,7 +11,7 @@ export class CompetitionsExport {
         `SELECT t.name AS team, c.title AS competition, t.leader_id = $1 AS leader,
                 tm.joined_at AS "joinedAt",
                 (SELECT array_agg(u.display_name ORDER BY o.joined_at, u.id)
-                   FROM team_members o JOIN users u ON u.id = o.user_id
+                   FROM team_members o JOIN ${PEOPLE} u ON u.id = o.user_id
                   WHERE o.team_id = t.id) AS members
            FROM team_members tm JOIN teams t ON t.id = tm.team_id
            JOIN competitions c ON c.id = tm.competition_id

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PROGRAMMES } from '../programmes/programme-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -170,7 +171,7 @@ export class CompetitionsService {
               c.submission_opens_at AS "submissionOpensAt", c.submission_closes_at AS "submissionClosesAt",
               c.eligibility, c.rubric, c.limits, c.rubric_locked_at AS "rubricLockedAt",
               c.created_at AS "createdAt", c.updated_at AS "updatedAt", p.timezone
-         FROM competitions c JOIN programmes p ON p.id = c.programme_id
+         FROM competitions c JOIN ${PROGRAMMES} p ON p.id = c.programme_id
         WHERE c.id = $1`,
       [id],
     );
@@ -202,7 +203,7 @@ export class CompetitionsService {
               (r.published_at IS NOT NULL) AS results_published,
               count(*) OVER () AS total
          FROM competitions c
-         JOIN programmes p ON p.id = c.programme_id
+         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
          LEFT JOIN competition_results r ON r.competition_id = c.id
         WHERE ${where.join(' AND ')}
         ORDER BY CASE WHEN c.submission_opens_at > $1 THEN 1

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 
 /**
  * Read functions other features use to reach competitions' tables (issue 15): a competition's
@@ -79,8 +80,8 @@ export async function projectEntries(
             u.locale, p.country, p.institution, COALESCE(p.languages, '[]') AS languages,
             COALESCE(p.interests, '{}') AS interests
        FROM team_members tm
-       JOIN users u ON u.id = tm.user_id
-       LEFT JOIN profiles p ON p.user_id = u.id
+       JOIN ${PEOPLE} u ON u.id = tm.user_id
+       LEFT JOIN ${PROFILES} p ON p.user_id = u.id
       WHERE tm.team_id = ANY($1::uuid[])
       ORDER BY tm.joined_at, u.id`,
     [[...new Set(entries.map((e) => e.teamId))]],

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 
 export interface RosterMember {
   userId: string;
@@ -18,8 +19,8 @@ export async function rosterOf(m: EntityManager, teamId: string): Promise<Roster
             p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", p.timezone,
             tm.joined_at AS "joinedAt"
        FROM team_members tm
-       JOIN users u ON u.id = tm.user_id
-       LEFT JOIN profiles p ON p.user_id = u.id
+       JOIN ${PEOPLE} u ON u.id = tm.user_id
+       LEFT JOIN ${PROFILES} p ON p.user_id = u.id
       WHERE tm.team_id = $1
       ORDER BY tm.joined_at, u.id`,
     [teamId],

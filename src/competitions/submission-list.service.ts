@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
@@ -58,7 +59,7 @@ function filters(competitionId: string, q: SubmissionListQuery, withStatus: bool
   }
   if (q.country) {
     params.push(q.country);
-    clauses.push(`EXISTS (SELECT 1 FROM team_members fm JOIN profiles fp ON fp.user_id = fm.user_id
+    clauses.push(`EXISTS (SELECT 1 FROM team_members fm JOIN ${PROFILES} fp ON fp.user_id = fm.user_id
                            WHERE fm.team_id = s.team_id AND fp.country = $${params.length})`);
   }
   return { where: clauses.join(' AND '), params };
@@ -71,8 +72,8 @@ const SELECT = `
          COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
                                                      'country', p.country)
                                    ORDER BY tm.joined_at, u.id)
-                     FROM team_members tm JOIN users u ON u.id = tm.user_id
-                     LEFT JOIN profiles p ON p.user_id = u.id
+                     FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                     LEFT JOIN ${PROFILES} p ON p.user_id = u.id
                     WHERE tm.team_id = s.team_id), '[]') AS members
     FROM submissions s JOIN teams t ON t.id = s.team_id`;
 

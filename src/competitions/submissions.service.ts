@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
+import { PROGRAMMES } from '../programmes/programme-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -208,8 +210,8 @@ export class SubmissionsService {
               EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
               COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
                                                           'country', pr.country) ORDER BY tm.joined_at, u.id)
-                          FROM team_members tm JOIN users u ON u.id = tm.user_id
-                          LEFT JOIN profiles pr ON pr.user_id = u.id
+                          FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                          LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
                          WHERE tm.team_id = s.team_id), '[]') AS members,
               COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
                                  'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
@@ -219,7 +221,7 @@ export class SubmissionsService {
                           FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
          FROM submissions s
          JOIN competitions c ON c.id = s.competition_id
-         JOIN programmes p ON p.id = c.programme_id
+         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
          JOIN teams t ON t.id = s.team_id
         WHERE s.id = $1`,
       [id, actor.id],
@@ -381,7 +383,7 @@ export class SubmissionsService {
       this.db.query(
         `SELECT v.version, v.action, v.author_id AS "authorId", u.display_name AS "authorName",
                 v.changes, v.created_at AS "createdAt"
-           FROM submission_versions v LEFT JOIN users u ON u.id = v.author_id
+           FROM submission_versions v LEFT JOIN ${PEOPLE} u ON u.id = v.author_id
           WHERE v.submission_id = $1
           ORDER BY v.version DESC
           OFFSET $2 LIMIT $3`,

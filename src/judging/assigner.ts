@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { getCompetition } from '../competitions/competition-rows';
 import type { SubmissionStatus } from '../competitions/rules/types';
@@ -39,7 +41,7 @@ export interface RoundEntry {
 export async function roundEntries(m: EntityManager, round: JudgingRound): Promise<RoundEntry[]> {
   const base = `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
                        s.fields -> 'sdgs' AS sdgs
-                  FROM submissions s
+                  FROM ${ENTRIES} s
                  WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`;
   if (round.source.type === 'shortlist') {
     const earlier = await m.findOneBy(JudgingRound, { id: round.source.roundId });
@@ -74,8 +76,8 @@ export async function poolJudges(
   const rows: PoolRow[] = await m.query(
     `SELECT j.user_id AS "userId", p.institution, p.country, j.expertise, j.conflicts
        FROM judge_pool_members j
-       JOIN users u ON u.id = j.user_id
-       LEFT JOIN profiles p ON p.user_id = j.user_id
+       JOIN ${PEOPLE} u ON u.id = j.user_id
+       LEFT JOIN ${PROFILES} p ON p.user_id = j.user_id
       WHERE j.competition_id = $1 AND 'judge' = ANY(u.roles)
       ORDER BY j.user_id`,
     [competitionId],
@@ -102,7 +104,7 @@ export async function assignmentEntries(
     country: string | null;
   }[] = await m.query(
     `SELECT tm.team_id AS "teamId", tm.user_id AS "userId", p.institution, p.country
-       FROM team_members tm LEFT JOIN profiles p ON p.user_id = tm.user_id
+       FROM ${TEAM_MEMBERS} tm LEFT JOIN ${PROFILES} p ON p.user_id = tm.user_id
       WHERE tm.team_id = ANY($1::uuid[])`,
     [[...new Set(entries.map((e) => e.teamId))]],
   );
@@ -211,7 +213,8 @@ export class JudgeAssigner {
    * Applies the conflicts judges declared about themselves, held until now so that declaring one
    * shows the judge nothing about which entries match it (see JudgePoolService.declareOwn): their
    * conflicting assignments without a final score are withdrawn and handed to other judges, and
-   * their hold ends. Runs at the coordinator's next assignment run and in the hourly maintenance.
+   * their hold ends. Runs in the worker only (a coordinator's assignment run and the hourly
+   * maintenance), since it solves.
    */
   async applyDeclaredConflicts(m: EntityManager, competitionId: string) {
     const rounds = await lockRounds(m, competitionId);
@@ -225,15 +228,21 @@ export class JudgeAssigner {
     for (const member of pending) {
       const moved = await this.withdrawConflicted(m, rounds, member.userId);
       assignmentsWithdrawn += moved.assignmentsWithdrawn;
-      assignmentsReplaced += moved.assignmentsReplaced;
+      for (const [roundId, entryIds] of moved.byRound) {
+        const round = rounds.find((r) => r.id === roundId)!;
+        const { result } = await this.topUp(m, round);
+        assignmentsReplaced += result.assignments.filter((p) =>
+          entryIds.includes(p.entryId),
+        ).length;
+      }
       await m.update(JudgePoolMember, { id: member.id }, { conflictsPendingSince: null });
     }
     return { judges: pending.length, assignmentsWithdrawn, assignmentsReplaced };
   }
 
   /**
-   * In rounds not closed, the judge's assignments without a final score that conflict with
-   * their (grown) conflicts are withdrawn, and the solver gives the entries to others at once.
+   * In rounds not closed, withdraws the judge's assignments without a final score that conflict
+   * with their (grown) conflicts. The caller has those entries given to others (a top-up).
    */
   async withdrawConflicted(m: EntityManager, rounds: JudgingRound[], userId: string) {
     const judge = rounds.length
@@ -251,23 +260,23 @@ export class JudgeAssigner {
 
   /**
    * In every round not closed, withdraws the judge's assignments without a final score that
-   * `pick` chooses, and has the solver give those entries to other judges at once (as for a
-   * recusal). Withdrawn pairs are never made again.
+   * `pick` chooses; withdrawn pairs are never made again. No solving here: the caller tops up
+   * the rounds of `byRound` (round id → withdrawn entry ids), in the worker.
    */
   async withdraw(
     m: EntityManager,
     rounds: JudgingRound[],
     userId: string,
     pick: (open: OpenAssignment[]) => Promise<OpenAssignment[]>,
-  ) {
+  ): Promise<Withdrawal> {
     let assignmentsWithdrawn = 0;
-    let assignmentsReplaced = 0;
+    const byRound = new Map<string, string[]>();
     for (const round of rounds) {
       if (roundState(round) === 'closed') continue;
       const open: OpenAssignment[] = await m.query(
         `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
                 s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
-           FROM judge_assignments a JOIN submissions s ON s.id = a.submission_id
+           FROM judge_assignments a JOIN ${ENTRIES} s ON s.id = a.submission_id
           WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
         [round.id, userId],
       );
@@ -277,11 +286,12 @@ export class JudgeAssigner {
         chosen.map((a) => a.assignmentId),
       ]);
       assignmentsWithdrawn += chosen.length;
-      const entries = new Set(chosen.map((a) => a.id));
-      const { result } = await this.topUp(m, round);
-      assignmentsReplaced += result.assignments.filter((p) => entries.has(p.entryId)).length;
+      byRound.set(
+        round.id,
+        chosen.map((a) => a.id),
+      );
     }
-    return { assignmentsWithdrawn, assignmentsReplaced };
+    return { assignmentsWithdrawn, byRound };
   }
 
   /** Tells each judge how many entries they were given, in the transaction that gave them. */
@@ -294,7 +304,7 @@ export class JudgeAssigner {
     const competition = await getCompetition(m, round.competitionId);
     const users: { id: string; email: string; displayName: string; locale: string }[] =
       await m.query(
-        `SELECT id, email, display_name AS "displayName", locale FROM users WHERE id = ANY($1::uuid[])`,
+        `SELECT id, email, display_name AS "displayName", locale FROM ${PEOPLE} u WHERE id = ANY($1::uuid[])`,
         [[...added.keys()]],
       );
     await this.outbox.enqueue(
@@ -313,6 +323,12 @@ export class JudgeAssigner {
       })),
     );
   }
+}
+
+/** What a withdrawal took: how many assignments, and the entries per round to top up. */
+export interface Withdrawal {
+  assignmentsWithdrawn: number;
+  byRound: Map<string, string[]>;
 }
 
 /** An active assignment without a final score, with its entry as the solver reads it. */

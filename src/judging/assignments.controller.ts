@@ -98,7 +98,11 @@ export class AssignmentsController {
   @Post('assignments/:id/recuse')
   @HttpCode(200)
   @Roles('judge')
-  @ApiOperation({ summary: 'Step back from an entry; another unconflicted judge takes it over' })
+  @ApiOperation({
+    summary: 'Step back from an entry; another unconflicted judge takes it over',
+    description:
+      'Answers once the recusal is recorded; a top-up run (`reassignment.jobIds`) then gives the entry to another unconflicted judge and tells the coordinators whether one took it over.',
+  })
   @ApiOkResponse({ type: RecusedDto })
   @ApiErrors(404, { 409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'SCORE_FINAL'] })
   recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {

@@ -13,13 +13,10 @@ import {
 } from '../common/errors/app-error';
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
-import {
-  CompetitionRow,
-  findSubmissionAsset,
-  getSubmission,
-} from '../competitions/competition-rows';
+import { CompetitionRow, findSubmissionAsset } from '../competitions/competition-rows';
+import { ENTRIES, TEAMS } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
 import { preparedQuery } from '../database/prepared';
-import { OutboxService } from '../notifications/outbox.service';
 import { conflictReasons } from './assignment';
 import {
   assignmentEntries,
@@ -42,6 +39,7 @@ import {
   roundState,
 } from './judging-access';
 import { scoreProblems } from './score-rules';
+import { TopUpRuns } from './top-up-runs';
 
 /** Reads and conditional writes of one score before giving up on concurrent saves (409). */
 const SCORE_ATTEMPTS = 5;
@@ -61,7 +59,7 @@ export class AssignmentsService {
     private readonly access: JudgingAccess,
     private readonly assigner: JudgeAssigner,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly topUps: TopUpRuns,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
   ) {}
 
@@ -141,9 +139,9 @@ export class AssignmentsService {
                 a.judge_id AS "judgeId", u.display_name AS "judgeName", a.origin,
                 a.score_state AS "scoreState"
            FROM judge_assignments a
-           JOIN submissions s ON s.id = a.submission_id
-           JOIN teams t ON t.id = s.team_id
-           JOIN users u ON u.id = a.judge_id
+           JOIN ${ENTRIES} s ON s.id = a.submission_id
+           JOIN ${TEAMS} t ON t.id = s.team_id
+           JOIN ${PEOPLE} u ON u.id = a.judge_id
           WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
           ORDER BY s.title, s.id, u.display_name, a.judge_id`,
         [round.id, entries.map((e) => e.id)],
@@ -328,20 +326,19 @@ export class AssignmentsService {
   }
 
   /**
-   * The judge steps back; the pair is never made again and the solver finds another unconflicted
-   * judge at once. The round row is locked first, as every top-up does, so runs cannot interleave.
+   * The judge steps back; the pair is never made again. Another unconflicted judge takes the entry
+   * over in a top-up run the worker does (it tells the coordinators whether one did), so the
+   * request holds the round's lock only for its own change.
    */
   async recuse(me: Principal, id: string, reason: string) {
-    return this.db.transaction(async (m) => {
+    const answer = await this.db.transaction(async (m) => {
       const peek = await m.findOneBy(JudgeAssignment, { id });
       if (!peek) throw notFound('Assignment');
       const round = await m.findOneOrFail(JudgingRound, {
         where: { id: peek.roundId },
         lock: { mode: 'pessimistic_write' },
       });
-      const { assignment, competition } = await this.access.ownAssignment(m, me, id, {
-        lock: true,
-      });
+      const { assignment } = await this.access.ownAssignment(m, me, id, { lock: true });
       if (roundState(round) === 'closed') throw roundClosed();
       if (assignment.status !== 'active') {
         throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
@@ -352,51 +349,20 @@ export class AssignmentsService {
       assignment.status = 'recused';
       assignment.recuseReason = reason;
       await m.save(assignment);
-      const { result } = await this.assigner.topUp(m, round);
-      const replaced = result.assignments.some((p) => p.entryId === assignment.submissionId);
+      const reassignment = await this.topUps.queue(m, me.id, [
+        { roundId: round.id, cause: { type: 'recusal', assignmentId: assignment.id, reason } },
+      ]);
       await this.audit.record(m, {
         actorId: me.id,
         action: 'judge_assignment.recused',
         targetType: 'judge_assignment',
         targetId: assignment.id,
-        details: { roundId: round.id, submissionId: assignment.submissionId, reason, replaced },
+        details: { roundId: round.id, submissionId: assignment.submissionId, reason },
       });
-      await this.tellCoordinators(m, competition, round, assignment, reason, replaced);
-      return { id: assignment.id, status: assignment.status, replaced };
+      return { id: assignment.id, status: assignment.status, reassignment };
     });
-  }
-
-  private async tellCoordinators(
-    m: EntityManager,
-    competition: CompetitionRow,
-    round: JudgingRound,
-    assignment: JudgeAssignment,
-    reason: string,
-    replaced: boolean,
-  ) {
-    const coordinators: { id: string; email: string; displayName: string; locale: string }[] =
-      await m.query(
-        `SELECT u.id, u.email, u.display_name AS "displayName", u.locale
-           FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
-          WHERE pc.programme_id = $1 ORDER BY u.id`,
-        [competition.programmeId],
-      );
-    const submission = await getSubmission(m, assignment.submissionId);
-    await this.outbox.enqueue(
-      m,
-      coordinators.map((c) => ({
-        type: 'judging.recused',
-        recipient: { userId: c.id, email: c.email, locale: c.locale },
-        payload: {
-          displayName: c.displayName,
-          roundName: round.name,
-          competitionTitle: competition.title,
-          submissionTitle: submission.title,
-          reason,
-          replaced,
-        },
-      })),
-    );
+    await this.topUps.enqueue(answer.reassignment);
+    return answer;
   }
 
   private staffView(a: JudgeAssignment) {

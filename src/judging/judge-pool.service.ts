@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { COMPETITIONS, ENTRIES } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
+import { PROGRAMMES, PROGRAMME_COORDINATORS } from '../programmes/programme-sql';
 import { containsPattern } from '../common/sql-like';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
-import { AccountErasure } from '../common/erasure/account-erasure';
+import { AccountErasure, type ErasureContext } from '../common/erasure/account-erasure';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { findUser, getUser } from '../identity/user-rows';
@@ -22,6 +25,7 @@ import {
 import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
+import { TopUpRuns } from './top-up-runs';
 
 /** Declared conflicts merged without duplicates; institutions compare as the solver compares them. */
 export function mergeConflicts(a: JudgeConflicts, b: ConflictsDto | undefined): JudgeConflicts {
@@ -45,9 +49,10 @@ export class JudgePoolService {
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     private readonly assigner: JudgeAssigner,
+    private readonly topUps: TopUpRuns,
     erasure: AccountErasure,
   ) {
-    erasure.register('judging', (m, person) => this.eraseJudge(m, person.id));
+    erasure.register('judging', (m, person, ctx) => this.eraseJudge(m, person.id, ctx));
   }
 
   async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
@@ -112,9 +117,9 @@ export class JudgePoolService {
       `SELECT c.id, c.title, p.id AS "programmeId", p.name AS "programmeName", p.timezone,
               (SELECT count(*)::int FROM judging_rounds r WHERE r.competition_id = c.id) AS rounds,
               (SELECT count(*)::int FROM judge_pool_members j WHERE j.competition_id = c.id) AS judges
-         FROM competitions c JOIN programmes p ON p.id = c.programme_id
+         FROM ${COMPETITIONS} c JOIN ${PROGRAMMES} p ON p.id = c.programme_id
         WHERE $1::boolean
-           OR EXISTS (SELECT 1 FROM programme_coordinators pc
+           OR EXISTS (SELECT 1 FROM ${PROGRAMME_COORDINATORS} pc
                        WHERE pc.programme_id = p.id AND pc.user_id = $2)
         ORDER BY p.name, c.created_at DESC, c.id
         LIMIT 500`,
@@ -130,7 +135,7 @@ export class JudgePoolService {
   async candidates(q: string) {
     const like = containsPattern(q);
     const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
-      `SELECT id AS "userId", display_name AS "displayName", email FROM users
+      `SELECT id AS "userId", display_name AS "displayName", email FROM ${PEOPLE} u
         WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)
         ORDER BY display_name, id LIMIT 20`,
       [like],
@@ -151,7 +156,7 @@ export class JudgePoolService {
       const entries: RoundEntry[] = await m.query(
         `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
                 s.fields -> 'sdgs' AS sdgs
-           FROM submissions s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
+           FROM ${ENTRIES} s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
         [competitionId, LIVE_STATUSES],
       );
       const input = await assignmentEntries(m, entries);
@@ -175,11 +180,11 @@ export class JudgePoolService {
 
   /**
    * Takes a judge out of the pool. In every round not closed yet, their assignments without a
-   * final score are withdrawn and the solver gives the entries to other unconflicted judges at
-   * once (as for a recusal); final scores stay and count. The judge is told.
+   * final score are withdrawn, and a top-up run per round (in the worker) gives the entries to
+   * other unconflicted judges (as for a recusal); final scores stay and count. The judge is told.
    */
   async remove(actor: Principal, competitionId: string, userId: string) {
-    return this.db.transaction(async (m) => {
+    const answer = await this.db.transaction(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
@@ -190,17 +195,19 @@ export class JudgePoolService {
       await m.delete(JudgePoolMember, { id: member.id });
 
       const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
+      const reassignment = await this.topUps.queueWithdrawal(m, actor.id, userId, moved);
       const [{ kept }]: { kept: number }[] = await m.query(
         `SELECT count(*)::int AS kept FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
           WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state = 'final'`,
         [competitionId, userId],
       );
+      const { assignmentsWithdrawn } = moved;
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'judge_pool.removed',
         targetType: 'competition',
         targetId: competitionId,
-        details: { userId, ...moved, finalScoresKept: kept },
+        details: { userId, assignmentsWithdrawn, finalScoresKept: kept },
       });
       const user = member.user;
       if (user) {
@@ -210,8 +217,10 @@ export class JudgePoolService {
           payload: { displayName: user.displayName, competitionTitle: competition.title },
         });
       }
-      return { userId, ...moved, finalScoresKept: kept };
+      return { userId, assignmentsWithdrawn, finalScoresKept: kept, reassignment };
     });
+    await this.topUps.enqueue(answer.reassignment);
+    return answer;
   }
 
   /**
@@ -236,11 +245,16 @@ export class JudgePoolService {
 
   /**
    * A judge deleted their account: out of every pool; in rounds not closed their unscored and
-   * draft-scored work moves to other judges at once (as when a coordinator takes a judge out);
+   * draft-scored work moves to other judges in top-up runs queued once the erasure commits (as
+   * when a coordinator takes a judge out);
    * draft scores and comments are erased everywhere. Final scores stay and count, shown under
    * the tombstone's neutral name.
    */
-  async eraseJudge(m: EntityManager, userId: string): Promise<Record<string, number>> {
+  async eraseJudge(
+    m: EntityManager,
+    userId: string,
+    ctx: ErasureContext,
+  ): Promise<Record<string, number>> {
     const competitions: { id: string }[] = await m.query(
       `SELECT competition_id AS id FROM judge_pool_members WHERE user_id = $1
         UNION
@@ -250,13 +264,15 @@ export class JudgePoolService {
       [userId],
     );
     let assignmentsWithdrawn = 0;
-    let assignmentsReplaced = 0;
+    let topUpsQueued = 0;
     for (const { id } of competitions) {
       const rounds = await lockRounds(m, id);
       await m.delete(JudgePoolMember, { competitionId: id, userId });
       const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
       assignmentsWithdrawn += moved.assignmentsWithdrawn;
-      assignmentsReplaced += moved.assignmentsReplaced;
+      const reassignment = await this.topUps.queueWithdrawal(m, userId, userId, moved);
+      topUpsQueued += reassignment.jobIds.length;
+      ctx.afterCommit(() => this.topUps.enqueue(reassignment));
     }
     const [, draftScoresErased] = (await m.query(
       `UPDATE judge_assignments SET scores = '{}', comment = NULL, score_state = 'none'
@@ -267,7 +283,7 @@ export class JudgePoolService {
     return {
       pools: competitions.length,
       assignmentsWithdrawn,
-      assignmentsReplaced,
+      topUpsQueued,
       draftScoresErased,
     };
   }
@@ -312,10 +328,10 @@ export class JudgePoolService {
   /**
    * A coordinator adds conflicts a judge did not declare (they are never removed: the judge
    * may have declared them) or changes their expertise. Assignments that now conflict are
-   * handed to other judges, as when the judge declares them.
+   * withdrawn and handed to other judges by top-up runs, as when the judge declares them.
    */
   async update(actor: Principal, competitionId: string, userId: string, dto: UpdateJudgeDto) {
-    return this.db.transaction(async (m) => {
+    const answer = await this.db.transaction(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
@@ -330,15 +346,24 @@ export class JudgePoolService {
       member.conflictsPendingSince = null;
       await m.save(member);
       const moved = await this.assigner.withdrawConflicted(m, rounds, userId);
+      const reassignment = await this.topUps.queueWithdrawal(m, actor.id, userId, moved);
+      const { assignmentsWithdrawn } = moved;
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'judge_pool.updated',
         targetType: 'competition',
         targetId: competitionId,
-        details: { userId, conflicts: dto.conflicts ?? {}, expertise: dto.expertise, ...moved },
+        details: {
+          userId,
+          conflicts: dto.conflicts ?? {},
+          expertise: dto.expertise,
+          assignmentsWithdrawn,
+        },
       });
-      return { ...judgeView(member, user.displayName), ...moved };
+      return { ...judgeView(member, user.displayName), assignmentsWithdrawn, reassignment };
     });
+    await this.topUps.enqueue(answer.reassignment);
+    return answer;
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PEOPLE } from '../identity/people-sql';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound } from '../common/errors/app-error';
@@ -117,7 +118,7 @@ export interface AssignmentAccess {
  * list, `$n` being the server's now. assignmentAccess and the judge's views both read it from here.
  */
 export const ACCESS_JOINS = `JOIN judging_rounds r ON r.id = a.round_id
-       JOIN users u ON u.id = a.judge_id
+       JOIN ${PEOPLE} u ON u.id = a.judge_id
        LEFT JOIN judge_pool_members pm
               ON pm.competition_id = r.competition_id AND pm.user_id = a.judge_id
        LEFT JOIN competition_results cr ON cr.competition_id = r.competition_id`;

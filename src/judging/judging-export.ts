@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ENTRIES } from '../competitions/entry-sql';
 import { PersonalDataExport } from '../common/export/personal-data-export';
 
 /** The scores a person gave as a judge, and why they stepped back from an entry. */
@@ -11,7 +12,7 @@ export class JudgingExport {
                 a.score_state AS "scoreState", a.scored_at AS "scoredAt",
                 a.recuse_reason AS "recuseReason"
            FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
-           JOIN submissions s ON s.id = a.submission_id
+           JOIN ${ENTRIES} s ON s.id = a.submission_id
           WHERE a.judge_id = $1 ORDER BY a.created_at`,
       ),
     }));

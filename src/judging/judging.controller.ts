@@ -128,7 +128,7 @@ export class JudgingController {
   @ApiOperation({
     summary: 'Add conflicts to a judge, or change their expertise',
     description:
-      'Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.',
+      'Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict are taken away at once, and a top-up run per round (`reassignment.jobIds`, followed on GET /judging-rounds/{id}) gives them to other unconflicted judges.',
   })
   @ApiOkResponse({ type: JudgeUpdatedDto })
   @ApiErrors(404)
@@ -162,7 +162,7 @@ export class JudgingController {
   @ApiOperation({
     summary: 'Take a judge out of the pool',
     description:
-      'In every round not closed, their assignments without a final score are withdrawn and given to other unconflicted judges at once; final scores stay and count. The judge is told. 404 when they are not in the pool.',
+      'In every round not closed, their assignments without a final score are withdrawn at once, and a top-up run per round (`reassignment.jobIds`, followed on GET /judging-rounds/{id}) gives them to other unconflicted judges; final scores stay and count. The judge is told. 404 when they are not in the pool.',
   })
   @ApiOkResponse({ type: JudgeRemovedDto })
   @ApiErrors(404)

@@ -14,6 +14,7 @@ import { JudgingController } from './judging.controller';
 import { JudgeReminderSender } from './reminder-sender';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
+import { TopUpRuns } from './top-up-runs';
 
 @Module({
   imports: [AuditModule, CompetitionsModule, NotificationsModule, ProgrammesModule],
@@ -27,6 +28,7 @@ import { RoundsService } from './rounds.service';
     AssignmentsService,
     ResultsService,
     JudgeReminderSender,
+    TopUpRuns,
   ],
 })
 export class JudgingModule implements OnModuleInit {

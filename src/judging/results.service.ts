@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -45,7 +47,7 @@ export class ResultsService {
       const rows = await this.scoreRows(m, round, entries);
       const pool: { judgeId: string; judgeName: string }[] = await m.query(
         `SELECT j.user_id AS "judgeId", u.display_name AS "judgeName"
-           FROM judge_pool_members j JOIN users u ON u.id = j.user_id
+           FROM judge_pool_members j JOIN ${PEOPLE} u ON u.id = j.user_id
           WHERE j.competition_id = $1 ORDER BY j.user_id`,
         [round.competitionId],
       );
@@ -210,7 +212,7 @@ export class ResultsService {
         throw conflict('The results are published and can no longer change', 'RESULTS_PUBLISHED');
       }
       const live: { id: string }[] = await m.query(
-        `SELECT id FROM submissions WHERE competition_id = $1 AND status = ANY($2::text[]) AND id = ANY($3::uuid[])`,
+        `SELECT id FROM ${ENTRIES} s WHERE competition_id = $1 AND status = ANY($2::text[]) AND id = ANY($3::uuid[])`,
         [competitionId, LIVE_STATUSES, [...seen]],
       );
       const ok = new Set(live.map((r) => r.id));
@@ -252,7 +254,7 @@ export class ResultsService {
       throw conflict('The results are already published', 'RESULTS_PUBLISHED');
     const [counts]: { people: number; entries: number }[] = await m.query(
       `SELECT count(DISTINCT tm.user_id)::int AS people, count(DISTINCT s.id)::int AS entries
-         FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id
+         FROM ${ENTRIES} s JOIN ${TEAM_MEMBERS} tm ON tm.team_id = s.team_id
         WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
       [competitionId, LIVE_STATUSES],
     );
@@ -290,9 +292,9 @@ export class ResultsService {
       }[] = await m.query(
         `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale,
                 s.id AS "submissionId", s.title
-           FROM submissions s
-           JOIN team_members tm ON tm.team_id = s.team_id
-           JOIN users u ON u.id = tm.user_id
+           FROM ${ENTRIES} s
+           JOIN ${TEAM_MEMBERS} tm ON tm.team_id = s.team_id
+           JOIN ${PEOPLE} u ON u.id = tm.user_id
           WHERE s.competition_id = $1 AND s.status = ANY($2::text[])
           ORDER BY s.id, u.id`,
         [competitionId, LIVE_STATUSES],
@@ -375,7 +377,7 @@ export class ResultsService {
     return m.query(
       `SELECT a.judge_id AS "judgeId", u.display_name AS "judgeName", a.submission_id AS "submissionId",
               a.scores, a.comment, a.score_state AS "scoreState"
-         FROM judge_assignments a JOIN users u ON u.id = a.judge_id
+         FROM judge_assignments a JOIN ${PEOPLE} u ON u.id = a.judge_id
         WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
         ORDER BY a.submission_id, a.judge_id`,
       [round.id, entries.map((e) => e.id)],

@@ -224,6 +224,7 @@ export class RoundsService {
       unassigned?: unknown[];
       added?: number;
       conflictCount?: number;
+      replaced?: number;
     };
     return {
       id: round.id,
@@ -243,6 +244,8 @@ export class RoundsService {
         unassigned: report.unassigned ?? [],
         ...(report.added !== undefined ? { added: report.added } : {}),
         ...(report.conflictCount !== undefined ? { conflictCount: report.conflictCount } : {}),
+        ...(run ? { cause: run.cause?.type ?? 'run' } : {}),
+        ...(report.replaced !== undefined ? { replaced: report.replaced } : {}),
         error: run?.error ?? null,
       },
       createdAt: round.createdAt,

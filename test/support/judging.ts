@@ -121,6 +121,30 @@ export async function assign(h: Harness, token: string, roundId: string) {
   return { jobId: started.body.jobId as string, round };
 }
 
+/**
+ * Waits for the top-up runs a recusal or pool change queued (the worker solves them), and returns
+ * each run's report (`replaced`: how many of its entries went to another judge).
+ */
+export async function toppedUp(h: Harness, jobIds: string[]) {
+  let rows: { id: string; status: string; report: { replaced?: number } | null }[] = [];
+  await waitUntil('the top-up runs', async () => {
+    rows = await h.db.query(
+      `SELECT id, status, report FROM judge_assignment_runs WHERE id = ANY($1::uuid[])`,
+      [jobIds],
+    );
+    return (
+      rows.length === jobIds.length &&
+      rows.every((r) => r.status !== 'queued' && r.status !== 'running')
+    );
+  });
+  expect(rows.map((r) => r.status)).toEqual(jobIds.map(() => 'succeeded'));
+  return rows.map((r) => r.report!);
+}
+
+/** How many entries the top-ups gave to another judge, once they are done. */
+export const replacedBy = async (h: Harness, jobIds: string[]) =>
+  (await toppedUp(h, jobIds)).reduce((n, r) => n + (r.replaced ?? 0), 0);
+
 export async function openRound(h: Harness, token: string, roundId: string) {
   await h
     .http()

@@ -115,11 +115,26 @@ export class JudgeResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** The top-up runs a change queued: each round's view (GET /judging-rounds/{id}) follows one. */
+export class ReassignmentDto {
+  @ApiProperty({
+    enum: ['queued', 'none'],
+    description: 'queued: the worker gives the entries to other unconflicted judges shortly',
+  })
+  status: string;
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'one run per round; `assignment.jobId` of the round view, with `replaced` when done',
+  })
+  jobIds: string[];
+}
+
 export class JudgeUpdatedDto extends JudgeResponseDto {
   @ApiProperty({ description: 'assignments without a final score that now conflict, taken away' })
   assignmentsWithdrawn: number;
-  @ApiProperty({ description: 'of those, entries given to another judge at once' })
-  assignmentsReplaced: number;
+  @ApiProperty({ type: ReassignmentDto }) reassignment: ReassignmentDto;
 }
 
 export class JudgeRemovalPreviewDto {
@@ -137,10 +152,9 @@ export class JudgeRemovedDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ description: 'assignments without a final score taken from them' })
   assignmentsWithdrawn: number;
-  @ApiProperty({ description: 'of those, entries given to another judge at once' })
-  assignmentsReplaced: number;
   @ApiProperty({ description: 'their final scores, which stay and count' })
   finalScoresKept: number;
+  @ApiProperty({ type: ReassignmentDto }) reassignment: ReassignmentDto;
 }
 
 export class JudgePoolDto {
@@ -230,6 +244,16 @@ export class AssignmentStateDto {
   @ApiProperty({ type: [UnassignedDto] }) unassigned: UnassignedDto[];
   @ApiPropertyOptional() added?: number;
   @ApiPropertyOptional() conflictCount?: number;
+  @ApiPropertyOptional({
+    enum: ['run', 'recusal', 'withdrawal'],
+    description:
+      "run: the coordinator's; recusal or withdrawal: a top-up after a judge stepped back or their open work was taken",
+  })
+  cause?: string;
+  @ApiPropertyOptional({
+    description: 'a finished top-up: how many of the entries it was for went to another judge',
+  })
+  replaced?: number;
   @ApiPropertyOptional({ nullable: true, type: String }) error?: string | null;
 }
 
@@ -507,7 +531,11 @@ export class StaffAssignmentDto {
 export class RecusedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['recused'] }) status: string;
-  @ApiProperty({ description: 'another judge took the entry over' }) replaced: boolean;
+  @ApiProperty({
+    type: ReassignmentDto,
+    description: 'the top-up that gives the entry to another judge; the coordinators are told',
+  })
+  reassignment: ReassignmentDto;
 }
 
 /** "Remind now", to every judge with unfinished entries or to the ones named. */

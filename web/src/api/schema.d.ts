@@ -1457,14 +1457,14 @@ export interface paths {
         post?: never;
         /**
          * Take a judge out of the pool
-         * @description In every round not closed, their assignments without a final score are withdrawn and given to other unconflicted judges at once; final scores stay and count. The judge is told. 404 when they are not in the pool.
+         * @description In every round not closed, their assignments without a final score are withdrawn at once, and a top-up run per round (`reassignment.jobIds`, followed on GET /judging-rounds/{id}) gives them to other unconflicted judges; final scores stay and count. The judge is told. 404 when they are not in the pool.
          */
         delete: operations["JudgingController_removeJudge"];
         options?: never;
         head?: never;
         /**
          * Add conflicts to a judge, or change their expertise
-         * @description Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict go to other unconflicted judges at once.
+         * @description Conflicts are only ever added. In rounds not closed, their assignments without a final score that now conflict are taken away at once, and a top-up run per round (`reassignment.jobIds`, followed on GET /judging-rounds/{id}) gives them to other unconflicted judges.
          */
         patch: operations["JudgingController_updateJudge"];
         trace?: never;
@@ -1803,7 +1803,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Step back from an entry; another unconflicted judge takes it over */
+        /**
+         * Step back from an entry; another unconflicted judge takes it over
+         * @description Answers once the recusal is recorded; a top-up run (`reassignment.jobIds`) then gives the entry to another unconflicted judge and tells the coordinators whether one took it over.
+         */
         post: operations["AssignmentsController_recuse"];
         delete?: never;
         options?: never;
@@ -3911,6 +3914,15 @@ export interface components {
             /** @description topics assignment prefers to give this judge (replaces earlier ones) */
             expertise?: string[];
         };
+        ReassignmentDto: {
+            /**
+             * @description queued: the worker gives the entries to other unconflicted judges shortly
+             * @enum {string}
+             */
+            status: "queued" | "none";
+            /** @description one run per round; `assignment.jobId` of the round view, with `replaced` when done */
+            jobIds: string[];
+        };
         JudgeUpdatedDto: {
             /** Format: uuid */
             id: string;
@@ -3927,8 +3939,7 @@ export interface components {
             createdAt: string;
             /** @description assignments without a final score that now conflict, taken away */
             assignmentsWithdrawn: number;
-            /** @description of those, entries given to another judge at once */
-            assignmentsReplaced: number;
+            reassignment: components["schemas"]["ReassignmentDto"];
         };
         JudgeRemovalPreviewDto: {
             /** Format: uuid */
@@ -3943,10 +3954,9 @@ export interface components {
             userId: string;
             /** @description assignments without a final score taken from them */
             assignmentsWithdrawn: number;
-            /** @description of those, entries given to another judge at once */
-            assignmentsReplaced: number;
             /** @description their final scores, which stay and count */
             finalScoresKept: number;
+            reassignment: components["schemas"]["ReassignmentDto"];
         };
         RoundSourceDto: {
             /** @enum {string} */
@@ -3996,6 +4006,13 @@ export interface components {
             unassigned: components["schemas"]["UnassignedDto"][];
             added?: number;
             conflictCount?: number;
+            /**
+             * @description run: the coordinator's; recusal or withdrawal: a top-up after a judge stepped back or their open work was taken
+             * @enum {string}
+             */
+            cause?: "run" | "recusal" | "withdrawal";
+            /** @description a finished top-up: how many of the entries it was for went to another judge */
+            replaced?: number;
             error?: string | null;
         };
         RoundResponseDto: {
@@ -4266,8 +4283,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "recused";
-            /** @description another judge took the entry over */
-            replaced: boolean;
+            /** @description the top-up that gives the entry to another judge; the coordinators are told */
+            reassignment: components["schemas"]["ReassignmentDto"];
         };
         WriteLetterDto: {
             body: string;

@@ -148,8 +148,8 @@ function JudgeCard({ judge, competitionId }: { judge: Judge; competitionId: stri
       {update.isSuccess && update.data.assignmentsWithdrawn > 0 && (
         <Notice>
           <Trans>
-            {update.data.assignmentsWithdrawn} assignments now in conflict were taken away;{' '}
-            {update.data.assignmentsReplaced} went to other judges.
+            {update.data.assignmentsWithdrawn} assignments now in conflict were taken away; they go
+            to other judges in a moment.
           </Trans>
         </Notice>
       )}
@@ -216,8 +216,8 @@ function JudgeCard({ judge, competitionId }: { judge: Judge; competitionId: stri
         <Notice>
           <Trans>
             {name} is out of the pool. {remove.data.assignmentsWithdrawn} entries were taken from
-            them, {remove.data.assignmentsReplaced} went to other judges;{' '}
-            {remove.data.finalScoresKept} final scores stay.
+            them and go to other judges in a moment; {remove.data.finalScoresKept} final scores
+            stay.
           </Trans>
         </Notice>
       ) : (
