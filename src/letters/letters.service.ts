@@ -9,6 +9,8 @@ import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
 import { CLOCK, type Clock } from '../common/clock';
 import { getUser } from '../identity/user-rows';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
+import { ROUND_LETTER_RULES } from '../penpal/round-sql';
 import { preparedQuery } from '../database/prepared';
 import { OutboxService } from '../notifications/outbox.service';
 import {
@@ -85,11 +87,11 @@ const WRITE_CONTEXT = `
          ru.locale AS "recipientLocale", rp.country AS "recipientCountry",
          rp.date_of_birth::text AS "recipientDob"
     FROM penpal_matches m
-    JOIN penpal_rounds r ON r.id = m.round_id
-    LEFT JOIN users su ON su.id = $2
-    LEFT JOIN profiles sp ON sp.user_id = su.id
-    LEFT JOIN users ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
-    LEFT JOIN profiles rp ON rp.user_id = ru.id
+    JOIN ${ROUND_LETTER_RULES} r ON r.id = m.round_id
+    LEFT JOIN ${PEOPLE} su ON su.id = $2
+    LEFT JOIN ${PROFILES} sp ON sp.user_id = su.id
+    LEFT JOIN ${PEOPLE} ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
+    LEFT JOIN ${PROFILES} rp ON rp.user_id = ru.id
    WHERE m.id = $1
      FOR UPDATE OF m`;
 
