@@ -1,4 +1,4 @@
-import { FlowNetwork, solveMinCostFlowByCostScaling } from '../../common/flow';
+import { FlowNetwork, solveMinCostFlowByCostScaling, type FlowArrays } from '../../common/flow';
 import { lexicographicWeights } from './build-network';
 import type { CandidateGraph } from './candidates';
 import { isDegreeLexMaximal, type DegreeSide } from './degree-check';
@@ -38,10 +38,22 @@ export interface CapacitySolution {
   quotaWeight: number;
 }
 
+/**
+ * Hands a flow network to another thread; the returned function waits for its optimal flow
+ * (by solveMinCostFlowByCostScaling) and the solver's work. Null when the thread cannot take it.
+ */
+export type OffloadFlow = (
+  network: FlowArrays,
+) => (() => { flow: Float64Array; work: number }) | null;
+
+/** Below this many arcs a part is solved here: a thread hop costs more. */
+const OFFLOAD_MIN_ARCS = 50_000;
+
 export function solveByCapacity(
   prep: Prepared,
   graph: CandidateGraph,
   onProgress?: (fraction: number) => void,
+  offload?: OffloadFlow,
 ): CapacitySolution | null {
   const { kr, asean } = prep;
   const needed = quotaNeeds(prep);
@@ -50,16 +62,38 @@ export function solveByCapacity(
   for (let e = 0; e < graph.edges; e++) if (graph.score[e] > maxScore) maxScore = graph.score[e];
   const person = Math.max(1, Math.min(maxScore, MAX_SCORE)) + 1;
   const quota = 3 * person;
-  const parts = splitInTwo(graph, asean.count) ?? [wholeGraph(graph, asean.count)];
+  const parts: GraphPart[] = splitInTwo(graph, asean.count) ?? [wholeGraph(graph, asean.count)];
   const chosen = new Uint8Array(graph.edges);
   let work = 0;
   for (let round = 0; round < BONUS_ROUNDS; round++) {
     chosen.fill(0);
-    parts.forEach((part, p) => {
-      const progress =
-        onProgress && ((f: number) => onProgress((round + (p + f) / parts.length) / BONUS_ROUNDS));
-      work += solvePart(prep, graph, part, bonus, person, quota, chosen, progress);
-    });
+    const heavy = { part: parts[0], ...partNetwork(prep, parts[0], bonus, person, quota) };
+    const light =
+      parts[1] === undefined
+        ? null
+        : { part: parts[1], ...partNetwork(prep, parts[1], bonus, person, quota) };
+    // The lighter part on the helper thread, if there is one and the hop pays.
+    const pending =
+      light !== null && offload !== undefined && light.net.arcCount >= OFFLOAD_MIN_ARCS
+        ? offload(light.net.toArrays())
+        : null;
+    const progress = onProgress && ((f: number) => onProgress((round + f) / BONUS_ROUNDS));
+    let failure: unknown;
+    try {
+      const here = solveFlow(heavy.net, progress);
+      work += here.work;
+      markChosen(graph, heavy.part, heavy.firstPair, here.flow, chosen);
+    } catch (error) {
+      failure = error;
+    }
+    // Always collect the other thread's answer, so no stale reply is left for the next call.
+    const there = pending?.();
+    if (failure !== undefined) throw failure;
+    if (light !== null) {
+      const second = there ?? solveFlow(light.net);
+      work += second.work;
+      markChosen(graph, light.part, light.firstPair, second.flow, chosen);
+    }
     const krSide = side(kr.count, kr.remaining, kr.pinned);
     const aseanSide = side(asean.count, asean.remaining, asean.pinned);
     const perCountry = new Int32Array(KR_SLOT);
@@ -113,22 +147,18 @@ function wholeGraph(graph: CandidateGraph, aseanCount: number): GraphPart {
 }
 
 /**
- * Solves one part with the small weights and marks its chosen pairs in `chosen` (edge ids of
- * the whole graph). Nodes: S, T, the part's Koreans, its ASEAN participants;
+ * The small-weight network of one part. Nodes: S, T, the part's Koreans, its ASEAN participants;
  *   T -> S (inf, 0); S -> kr and asean -> T: a first slot (1, -P') unless pinned, then the
- *   rest of the capacity at 0; kr -> asean (1, -(score + Q' * bonus)).
- * Returns the solver's work.
+ *   rest of the capacity at 0; kr -> asean (1, -(score + Q' * bonus)), part edge m is arc
+ *   firstPair + m.
  */
-function solvePart(
+function partNetwork(
   prep: Prepared,
-  graph: CandidateGraph,
   part: GraphPart,
   bonus: Uint8Array,
   person: number,
   quota: number,
-  chosen: Uint8Array,
-  onProgress?: (fraction: number) => void,
-): number {
+): { net: FlowNetwork; firstPair: number } {
   const nK = part.kr.length;
   const nA = part.asean.length;
   const degree = new Int32Array(nA);
@@ -138,8 +168,9 @@ function solvePart(
   const slots = (from: number, to: number, remaining: number, usable: number, pinned: number) => {
     const cap = Math.min(remaining, usable);
     if (cap <= 0) return;
-    if (pinned === 0) net.addArc(from, to, 1, -person);
-    if (cap > (pinned === 0 ? 1 : 0)) net.addArc(from, to, cap - (pinned === 0 ? 1 : 0), 0);
+    const first = pinned === 0 ? 1 : 0;
+    if (first) net.addArc(from, to, 1, -person);
+    if (cap > first) net.addArc(from, to, cap - first, 0);
   };
   for (let i = 0; i < nK; i++) {
     const k = part.kr[i];
@@ -152,28 +183,41 @@ function solvePart(
   const firstPair = net.arcCount;
   for (let i = 0; i < nK; i++) {
     for (let m = part.start[i]; m < part.start[i + 1]; m++) {
-      const a = part.asean[part.right[m]];
-      net.addArc(
-        2 + i,
-        2 + nK + part.right[m],
-        1,
-        -(part.score[m] + quota * bonus[prep.asean.country[a]]),
-      );
+      const country = prep.asean.country[part.asean[part.right[m]]];
+      net.addArc(2 + i, 2 + nK + part.right[m], 1, -(part.score[m] + quota * bonus[country]));
     }
   }
+  return { net, firstPair };
+}
+
+/** What the helper thread runs too (matching-helper.worker.ts). */
+export function solveFlow(
+  net: FlowNetwork,
+  onProgress?: (fraction: number) => void,
+): { flow: Float64Array; work: number } {
   const solution = solveMinCostFlowByCostScaling(net, { onProgress });
   if (!solution.feasible) {
     // A circulation with only upper bounds is always feasible and bounded: a bug, not input.
     throw new Error(`matching network not solved: ${solution.status}`);
   }
+  return { flow: solution.flow, work: solution.pivots };
+}
+
+/** Marks the part's pairs with flow in `chosen` (edge ids of the whole graph). */
+function markChosen(
+  graph: CandidateGraph,
+  part: GraphPart,
+  firstPair: number,
+  flow: Float64Array,
+  chosen: Uint8Array,
+): void {
   // The part lists its Koreans in the whole graph's order with all their edges in order.
-  for (let i = 0; i < nK; i++) {
+  for (let i = 0; i < part.kr.length; i++) {
     const base = graph.start[part.kr[i]] - part.start[i];
     for (let m = part.start[i]; m < part.start[i + 1]; m++) {
-      if (solution.flow[firstPair + m] > 0) chosen[base + m] = 1;
+      if (flow[firstPair + m] > 0) chosen[base + m] = 1;
     }
   }
-  return solution.pivots;
 }
 
 function pairsOf(

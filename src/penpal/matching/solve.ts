@@ -11,7 +11,7 @@ import { isVertexWeightOptimal } from './level-check';
 import type { Prepared } from './prepare';
 import { MAX_SCORE } from './scoring';
 import { firstBonus, networkCost, quotaNeeds, settleBonus } from './quota-bonus';
-import { solveByCapacity } from './solve-capacity';
+import { solveByCapacity, type OffloadFlow } from './solve-capacity';
 import { splitInTwo, type GraphPart } from './split';
 import { KR_SLOT } from './vocabulary';
 
@@ -65,13 +65,14 @@ export function solveMatching(
   onProgress?: (fraction: number) => void,
   choice: SolverChoice = 'auto',
   offload?: OffloadMatching,
+  offloadFlow?: OffloadFlow,
 ): SolvedMatching {
   if ((choice === 'auto' || choice === 'assignment') && everyoneTakesAtMostOne(prep)) {
     const solved = solveByAssignment(prep, graph, onProgress, offload);
     if (solved !== null) return solved;
   }
   if (choice === 'auto') {
-    const solved = solveByCapacity(prep, graph, onProgress);
+    const solved = solveByCapacity(prep, graph, onProgress, offloadFlow);
     if (solved !== null) {
       return { ...solved, method: 'cost-scaling', smallWeights: true };
     }
