@@ -28,6 +28,11 @@ import type { FlowSolution, FlowStatus, SolveOptions } from './network-simplex';
 /** epsilon shrinks by this factor per phase (LEMON uses 16; 12, 32 and 64 measured alike here) */
 const SCALING_FACTOR = 12;
 const PRICE_BOUND = 2 ** 51;
+/**
+ * Relabels between global price updates, as a multiple of the node count. On pen-pal networks
+ * with two pen pals each 2 took 25% less CPU time than 1 (and 3 more than 2), in one run each.
+ */
+const UPDATE_EVERY_NODES = 2;
 /** node visits, as a multiple of the node count, that an early optimality check may spend */
 const EARLY_CHECK_PASSES = 3;
 
@@ -266,7 +271,7 @@ class Refiner {
       prev: new Int32Array(n),
       done: new Uint8Array(n),
     };
-    this.updateEvery = Math.max(16, n);
+    this.updateEvery = Math.max(16, UPDATE_EVERY_NODES * n);
   }
 
   refine(eps: number): void {
@@ -350,9 +355,9 @@ class Refiner {
         const pv = price[v];
         for (let s = first[v]; s < first[v + 1]; s++) {
           const u = head[s];
-          const r = pair[s];
-          if (done[u] || rescap[r] <= 0) continue;
-          const d = level + Math.floor((cost[r] + price[u] - pv) / eps) + 1;
+          if (done[u] || rescap[pair[s]] <= 0) continue;
+          // The reverse entry's cost is -cost[s]: read here, not at the far end of memory.
+          const d = level + Math.floor((price[u] - cost[s] - pv) / eps) + 1;
           if (d < dist[u] && d < limit) insert(u, d);
         }
       }

@@ -50,14 +50,15 @@ const SMALL_LEVEL_PATH = 1;
 
 /**
  * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
- * bipartite matching and the auction (common/flow/assignment.ts) is far faster than the
- * network simplex; otherwise, or when its optimality certificate fails, the network simplex
- * solves the full network, or cost scaling (common/flow/cost-scaling.ts) when asked. All are
- * exact and yield the same optimum value.
+ * bipartite matching and the auction (common/flow/assignment.ts) solves it. Otherwise cost
+ * scaling solves small-weight networks without country nodes, one per independent half
+ * (solve-capacity.ts). When either one's certificate fails, the network simplex solves the full
+ * network of build-network.ts. Forcing 'cost-scaling' or 'network-simplex' solves that full
+ * network with that solver. All are exact and yield the same optimum value.
  *
- * Why the simplex stays the default with two pen pals each: measured in one run each on the
- * same candidate graph, cost scaling took 1.6 times the simplex's CPU time at 10,000 a side
- * and about the same at 30,000; it grows more slowly, but was not measured at 100,000 a side.
+ * Why small weights and halves with two pen pals each: measured on the same candidate graph at
+ * 10,000 a side (CPU time, one run each under load 25-37), the full network took the simplex
+ * 5.9 s and cost scaling 8.8 s; the halves on small weights took cost scaling 3.3 s in all.
  */
 export function solveMatching(
   prep: Prepared,
