@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { SyncHelper } from '../common/threads/sync-helper';
-import type { BipartiteGraph, MatchingSolution } from '../common/flow';
+import type { BipartiteGraph, FlowArrays, MatchingSolution } from '../common/flow';
 import type { DirectionTask, EdgeTriples, EngineHelper } from './matching';
 
 /** Below this many participants a second thread costs more to start than it saves. */
@@ -26,6 +26,13 @@ export function startMatchingHelper(
   return {
     candidates: (task: DirectionTask) => helper.send<EdgeTriples>('candidates', task),
     matching: (graph: BipartiteGraph) => helper.send<MatchingSolution>('matching', graph),
+    flow: (network: FlowArrays) =>
+      helper.send<{ flow: Float64Array; work: number }>('flow', network, [
+        network.from.buffer,
+        network.to.buffer,
+        network.capacity.buffer,
+        network.cost.buffer,
+      ] as ArrayBuffer[]),
     close: () => helper.close(),
   };
 }

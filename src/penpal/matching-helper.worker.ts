@@ -1,6 +1,11 @@
-import { maxWeightMatching, type BipartiteGraph } from '../common/flow';
+import {
+  FlowNetwork,
+  maxWeightMatching,
+  type BipartiteGraph,
+  type FlowArrays,
+} from '../common/flow';
 import { serveHelper } from '../common/threads/sync-helper';
-import { groupByKr, selectDirection, type DirectionTask } from './matching';
+import { groupByKr, selectDirection, solveFlow, type DirectionTask } from './matching';
 
 serveHelper({
   candidates: (task: DirectionTask) => {
@@ -12,5 +17,9 @@ serveHelper({
     const solution = maxWeightMatching(graph);
     const transfer = [solution.mateOfLeft.buffer, solution.mateOfRight.buffer] as ArrayBuffer[];
     return { result: solution, transfer };
+  },
+  flow: (network: FlowArrays) => {
+    const solution = solveFlow(FlowNetwork.fromArrays(network));
+    return { result: solution, transfer: [solution.flow.buffer] as ArrayBuffer[] };
   },
 });

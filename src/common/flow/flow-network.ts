@@ -1,3 +1,12 @@
+/** A network without supplies or lower bounds as plain data, for another thread. */
+export interface FlowArrays {
+  nodeCount: number;
+  from: Int32Array;
+  to: Int32Array;
+  capacity: Float64Array;
+  cost: Float64Array;
+}
+
 /**
  * A directed network with integer capacities, lower bounds and costs, stored in growable
  * typed arrays so that millions of arcs cost a few dozen bytes each instead of one object each.
@@ -24,6 +33,33 @@ export class FlowNetwork {
     this.capArr = new Float64Array(initial);
     this.costArr = new Float64Array(initial);
     this.supplyArr = new Float64Array(nodeCount);
+  }
+
+  /**
+   * A network from plain arrays (see FlowArrays), e.g. one posted to another thread, which
+   * receives typed arrays but not the class.
+   */
+  static fromArrays(data: FlowArrays): FlowNetwork {
+    const net = new FlowNetwork(data.nodeCount, data.from.length);
+    for (let a = 0; a < data.from.length; a++) {
+      net.addArc(data.from[a], data.to[a], data.capacity[a], data.cost[a]);
+    }
+    return net;
+  }
+
+  /** The network as plain arrays (copies), for fromArrays on another thread. */
+  toArrays(): FlowArrays {
+    if (this.lowerArr !== null || this.supplyArr.some((x) => x !== 0)) {
+      throw new Error('toArrays carries neither lower bounds nor supplies');
+    }
+    const m = this.count;
+    return {
+      nodeCount: this.nodeCount,
+      from: this.fromArr.slice(0, m),
+      to: this.toArr.slice(0, m),
+      capacity: this.capArr.slice(0, m),
+      cost: this.costArr.slice(0, m),
+    };
   }
 
   get arcCount(): number {

@@ -349,6 +349,31 @@ describe('solveMinCostFlow options', () => {
   });
 });
 
+describe('FlowNetwork as plain arrays', () => {
+  it('crosses to another thread as arrays and solves to the same optimum', () => {
+    const net = new FlowNetwork(4);
+    net.addArc(3, 0, Infinity, 0);
+    net.addArc(0, 1, 2, -5);
+    net.addArc(1, 2, 1, 3);
+    net.addArc(0, 2, 1, -1);
+    net.addArc(2, 3, 2, -2);
+    const copy = FlowNetwork.fromArrays(net.toArrays());
+    expect(toDimacs(copy)).toBe(toDimacs(net));
+    const original = solveMinCostFlowByCostScaling(net);
+    expect(solveMinCostFlowByCostScaling(copy).cost).toBe(original.cost);
+    expect(original.cost).toBe(-5 + 3 - 1 - 4);
+  });
+
+  it('refuses to drop supplies or lower bounds', () => {
+    const withSupply = new FlowNetwork(2);
+    withSupply.setSupply(0, 1);
+    expect(() => withSupply.toArrays()).toThrow('neither lower bounds nor supplies');
+    const withLower = new FlowNetwork(2);
+    withLower.addArc(0, 1, 2, 1, 1);
+    expect(() => withLower.toArrays()).toThrow('neither lower bounds nor supplies');
+  });
+});
+
 describe('toDimacs', () => {
   it('writes 1-based nodes, supplies and arcs with lower bounds', () => {
     const net = new FlowNetwork(3);

@@ -1,6 +1,6 @@
 import { FlowNetwork } from './flow-network';
 
-export { FlowNetwork } from './flow-network';
+export { FlowNetwork, type FlowArrays } from './flow-network';
 export { solveMinCostFlowByCostScaling } from './cost-scaling';
 export {
   MAX_PATH_COST_BOUND,

@@ -928,17 +928,43 @@ describe('matchPenpals', () => {
     expect(several).toBeGreaterThan(100);
   });
 
-  it('solves rounds with two pen pals each by a flow solver, cost scaling when told', () => {
+  it('solves rounds with two pen pals each by cost scaling on small weights, any solver when told', () => {
     const input: MatchingInput = {
       participants: [person('k1', 'KR', 20), person('i1', 'ID', 20), person('i2', 'ID', 21)],
       penpalsPerParticipant: 2,
     };
     const auto = runMatching(input);
-    expect(auto.solved.method).toBe('network-simplex');
+    expect(auto.solved.method).toBe('cost-scaling');
+    expect(auto.solved.smallWeights).toBe(true);
     expect(auto.result.pairs).toHaveLength(2);
-    const scaling = runMatching({ ...input, tuning: { solver: 'cost-scaling' } });
-    expect(scaling.solved.method).toBe('cost-scaling');
-    expect(scaling.solved.flowCost).toBe(auto.solved.flowCost);
+    for (const solver of ['cost-scaling', 'network-simplex'] as const) {
+      const forced = runMatching({ ...input, tuning: { solver } });
+      expect(forced.solved.method).toBe(solver);
+      expect(forced.solved.smallWeights).toBe(false);
+      expect(forced.solved.flowCost).toBe(auto.solved.flowCost);
+    }
+  });
+
+  it('gets the simplex optimum from the small weights with several pen pals, quotas and pins', () => {
+    let certified = 0;
+    fc.assert(
+      fc.property(instanceArb({ maxPerSide: 12, quotas: true, maxPenpals: 3 }), (input) => {
+        if ((input.penpalsPerParticipant ?? 1) < 2) return;
+        const auto = runMatching(input);
+        checkResult(input, auto.result);
+        const simplex = runMatching({
+          ...input,
+          tuning: { ...input.tuning, solver: 'network-simplex' },
+        });
+        if (auto.solved.smallWeights) certified++;
+        const { method: _a, ...autoValues } = auto.result.stats.objective;
+        const { method: _b, ...simplexValues } = simplex.result.stats.objective;
+        expect(autoValues).toEqual(simplexValues);
+      }),
+      { numRuns: 300, seed: 31 },
+    );
+    // The certificate must hold nearly always, or the fast path would be pointless.
+    expect(certified).toBeGreaterThan(100);
   });
 
   it('keeps the flow optimum consistent with the reported objective', () => {

@@ -9,6 +9,7 @@ import { countryShortfalls } from './quotas';
 import { pairFacts, renderReasons } from './reasons';
 import { makeScorer, resolveWeights, scoreTables, type PairScorer } from './scoring';
 import { solveMatching, type OffloadMatching, type SolvedMatching } from './solve';
+import type { OffloadFlow } from './solve-capacity';
 import {
   MatchingInputError,
   UNMATCHED_REASONS,
@@ -40,6 +41,8 @@ export interface EngineHelper {
   candidates: RunDirection;
   /** solves one part of a split matching problem while the engine solves the other */
   matching: OffloadMatching;
+  /** the same for the flow networks of rounds with several pen pals each */
+  flow: OffloadFlow;
 }
 
 /**
@@ -89,6 +92,7 @@ export function runMatching(input: MatchingInput, helper?: EngineHelper): Matchi
     (f) => progress(0.3 + 0.6 * f),
     tuning.solver,
     helper?.matching,
+    helper?.flow,
   );
   const t3 = performance.now();
 

@@ -14,6 +14,20 @@ const person = (id: string, country: Participant['country']): Participant => ({
   interests: [],
 });
 
+/** A candidate graph from (Korean, ASEAN, score) triples. */
+function graphOf(krCount: number, edges: [number, number, number][]): CandidateGraph {
+  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const start = new Int32Array(krCount + 1);
+  for (const [k] of edges) start[k + 1]++;
+  for (let k = 0; k < krCount; k++) start[k + 1] += start[k];
+  return {
+    start,
+    asean: Int32Array.from(edges.map((e) => e[1])),
+    score: Uint8Array.from(edges.map((e) => e[2])),
+    edges: edges.length,
+  };
+}
+
 describe('solveMatching', () => {
   /*
    * A chain k0 - a1 = k1 - a2 = ... = k5 - a0 where the "=" pairs score 100 and the others 1.
@@ -36,16 +50,7 @@ describe('solveMatching', () => {
       edges.push([kr(i), asean(i), 100]);
       edges.push([kr(i), asean((i + 1) % 6), 1]);
     }
-    edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-    const start = new Int32Array(7);
-    for (const [k] of edges) start[k + 1]++;
-    for (let k = 0; k < 6; k++) start[k + 1] += start[k];
-    const graph: CandidateGraph = {
-      start,
-      asean: Int32Array.from(edges.map((e) => e[1])),
-      score: Uint8Array.from(edges.map((e) => e[2])),
-      edges: edges.length,
-    };
+    const graph = graphOf(6, edges);
 
     const byAuction = solveMatching(prep, graph);
     expect(byAuction.method).toBe('assignment');
@@ -54,6 +59,45 @@ describe('solveMatching', () => {
     expect(Array.from(byAuction.score)).toEqual([1, 1, 1, 1, 1, 1]);
     const bySimplex = solveMatching(prep, graph, undefined, 'network-simplex');
     expect(byAuction.flowCost).toBe(bySimplex.flowCost);
+  });
+
+  /*
+   * The same chain with pen pals capped at one, beside a pair that may take two (so the round is
+   * a b-matching): under the small weights the five good pairs win again, the degree check must
+   * catch it and the full network must take over.
+   */
+  it('solves the full network when the small weights would give up people with two pen pals', () => {
+    const ids = [0, 1, 2, 3, 4, 5];
+    const one = { capacity: 1 };
+    const prep = prepare({
+      participants: [
+        ...ids.map((i) => ({ ...person(`k${i}`, 'KR'), preferences: one })),
+        person('k6', 'KR'),
+        ...ids.map((i) => ({ ...person(`a${i}`, 'ID'), preferences: one })),
+        person('a6', 'ID'),
+      ],
+      penpalsPerParticipant: 2,
+    });
+    const kr = (i: number) => prep.kr.participants.findIndex((p) => p.id === `k${i}`);
+    const asean = (i: number) => prep.asean.participants.findIndex((p) => p.id === `a${i}`);
+    const edges: [number, number, number][] = [
+      [kr(0), asean(1), 1],
+      [kr(6), asean(6), 50],
+    ];
+    for (let i = 1; i <= 5; i++) {
+      edges.push([kr(i), asean(i), 100]);
+      edges.push([kr(i), asean((i + 1) % 6), 1]);
+    }
+    const graph = graphOf(7, edges);
+    expect(prep.kr.remaining[kr(6)]).toBe(2);
+
+    const auto = solveMatching(prep, graph);
+    expect(auto.method).toBe('network-simplex');
+    expect(auto.smallWeights).toBe(false);
+    expect(auto.kr.length).toBe(7);
+    expect(Array.from(auto.score).sort((x, y) => x - y)).toEqual([1, 1, 1, 1, 1, 1, 50]);
+    const byScaling = solveMatching(prep, graph, undefined, 'cost-scaling');
+    expect(auto.flowCost).toBe(byScaling.flowCost);
   });
 
   it('keeps the small weights when the level check passes', () => {

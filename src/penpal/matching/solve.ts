@@ -10,6 +10,8 @@ import type { CandidateGraph } from './candidates';
 import { isVertexWeightOptimal } from './level-check';
 import type { Prepared } from './prepare';
 import { MAX_SCORE } from './scoring';
+import { firstBonus, networkCost, quotaNeeds, settleBonus } from './quota-bonus';
+import { solveByCapacity, type OffloadFlow } from './solve-capacity';
 import { splitInTwo, type GraphPart } from './split';
 import { KR_SLOT } from './vocabulary';
 
@@ -48,14 +50,15 @@ const SMALL_LEVEL_PATH = 1;
 
 /**
  * Chooses the solver. When nobody can take more than one new pen pal, the problem is a
- * bipartite matching and the auction (common/flow/assignment.ts) is far faster than the
- * network simplex; otherwise, or when its optimality certificate fails, the network simplex
- * solves the full network, or cost scaling (common/flow/cost-scaling.ts) when asked. All are
- * exact and yield the same optimum value.
+ * bipartite matching and the auction (common/flow/assignment.ts) solves it. Otherwise cost
+ * scaling solves small-weight networks without country nodes, one per independent half
+ * (solve-capacity.ts). When either one's certificate fails, the network simplex solves the full
+ * network of build-network.ts. Forcing 'cost-scaling' or 'network-simplex' solves that full
+ * network with that solver. All are exact and yield the same optimum value.
  *
- * Why the simplex stays the default with two pen pals each: measured in one run each on the
- * same candidate graph, cost scaling took 1.6 times the simplex's CPU time at 10,000 a side
- * and about the same at 30,000; it grows more slowly, but was not measured at 100,000 a side.
+ * Why small weights and halves with two pen pals each: measured on the same candidate graph at
+ * 10,000 a side (CPU time, one run each under load 25-37), the full network took the simplex
+ * 5.9 s and cost scaling 8.8 s; the halves on small weights took cost scaling 3.3 s in all.
  */
 export function solveMatching(
   prep: Prepared,
@@ -63,10 +66,17 @@ export function solveMatching(
   onProgress?: (fraction: number) => void,
   choice: SolverChoice = 'auto',
   offload?: OffloadMatching,
+  offloadFlow?: OffloadFlow,
 ): SolvedMatching {
   if ((choice === 'auto' || choice === 'assignment') && everyoneTakesAtMostOne(prep)) {
     const solved = solveByAssignment(prep, graph, onProgress, offload);
     if (solved !== null) return solved;
+  }
+  if (choice === 'auto') {
+    const solved = solveByCapacity(prep, graph, onProgress, offloadFlow);
+    if (solved !== null) {
+      return { ...solved, method: 'cost-scaling', smallWeights: true };
+    }
   }
   const method = choice === 'cost-scaling' ? 'cost-scaling' : 'network-simplex';
   return solveByFlow(prep, graph, method, onProgress);
@@ -169,15 +179,8 @@ function solveByAssignment(
 ): SolvedMatching | null {
   const { kr, asean } = prep;
   const { personWeight, quotaWeight } = lexicographicWeights(prep, graph);
-  const needed = new Int32Array(KR_SLOT);
-  for (let c = 0; c < KR_SLOT; c++) {
-    needed[c] = Math.max(0, prep.minPerCountry - prep.pinnedPerCountry[c]);
-  }
-  // First guess: the countries that cannot exceed their minimum even with everyone matched.
-  const capacity = new Float64Array(KR_SLOT);
-  for (let a = 0; a < asean.count; a++) capacity[asean.country[a]] += asean.remaining[a];
-  const bonus = new Uint8Array(KR_SLOT);
-  for (let c = 0; c < KR_SLOT; c++) bonus[c] = needed[c] > 0 && capacity[c] <= needed[c] ? 1 : 0;
+  const needed = quotaNeeds(prep);
+  const bonus = firstBonus(prep, needed);
 
   // Vertex weights of the (quota, people) levels: alpha per Korean, beta per ASEAN participant.
   const alpha = new Uint8Array(kr.count);
@@ -264,22 +267,11 @@ function solveByAssignment(
       const a = solution.mateOfLeft[k];
       if (a >= 0) pairs[asean.country[a]]++;
     }
-    let settled = true;
-    for (let c = 0; c < KR_SLOT; c++) {
-      if (bonus[c] && pairs[c] > needed[c]) {
-        bonus[c] = 0;
-        settled = false;
-      } else if (!bonus[c] && pairs[c] < needed[c]) {
-        bonus[c] = 1;
-        settled = false;
-      }
-    }
-    if (!settled) continue;
+    if (!settleBonus(bonus, pairs, needed)) continue;
 
     const outKr: number[] = [];
     const outAsean: number[] = [];
     const outScore: number[] = [];
-    let cost = 0;
     for (let k = 0; k < kr.count; k++) {
       const a = solution.mateOfLeft[k];
       if (a < 0) continue;
@@ -290,16 +282,16 @@ function solveByAssignment(
       outKr.push(k);
       outAsean.push(a);
       outScore.push(s);
-      cost -=
-        s + (kr.pinned[k] === 0 ? personWeight : 0) + (asean.pinned[a] === 0 ? personWeight : 0);
     }
-    for (let c = 0; c < KR_SLOT; c++) cost -= quotaWeight * Math.min(pairs[c], needed[c]);
-    onProgress?.(1);
-    return {
+    const found = {
       kr: Int32Array.from(outKr),
       asean: Int32Array.from(outAsean),
       score: Uint8Array.from(outScore),
-      flowCost: cost,
+    };
+    onProgress?.(1);
+    return {
+      ...found,
+      flowCost: networkCost(prep, found, personWeight, quotaWeight),
       method: 'assignment',
       work,
       smallWeights: !levels[level].proven,

@@ -76,9 +76,9 @@ export interface MatchingTuning {
   /** k multiplier for people of countries that need most of their capacity for the minimum */
   scarceCountryFactor?: number;
   /**
-   * 'auto' (default) uses the auction when nobody can take more than one new pen pal and a
-   * min-cost-flow solver otherwise (see solve.ts); all three are exact. Forcing one is for tests
-   * and benchmarks.
+   * 'auto' (default) uses the auction when nobody can take more than one new pen pal and cost
+   * scaling on small weights otherwise, each with the network simplex as fallback (see
+   * solve.ts); all are exact. Forcing one is for tests and benchmarks.
    */
   solver?: 'auto' | 'assignment' | 'cost-scaling' | 'network-simplex';
 }
