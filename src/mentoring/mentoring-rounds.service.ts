@@ -5,7 +5,7 @@ import type { Principal } from '../common/auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { projectEntries } from '../competitions/project-entries';
-import { peopleOf, peopleWithRole } from '../identity/people';
+import { peopleOf, peopleWithRole } from '../identity/people-rows';
 import type { CreateMentoringRoundDto, PairRuleDto } from './dto/round.dto';
 import { normaliseOrganisation } from './core/scoring';
 import { MentorProfile } from './mentor-profile.entity';

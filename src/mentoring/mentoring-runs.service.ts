@@ -7,7 +7,7 @@ import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import type { JsonObject } from '../common/json';
 import { projectEntries } from '../competitions/project-entries';
 import { isUniqueViolation } from '../database/errors';
-import { peopleOf } from '../identity/people';
+import { peopleOf } from '../identity/people-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { renderReasons, renderShortReason } from './core/reasons';

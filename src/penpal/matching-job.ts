@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isMinorOn } from '../common/age';
 import { mayParticipate } from '../identity/consent';
-import { participantStates } from '../identity/participant-states';
+import { participantStates } from '../identity/participant-state-rows';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { MatchingInput, Participant, PairIds } from './matching';
