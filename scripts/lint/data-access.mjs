@@ -9,7 +9,8 @@
  *   `this.tx.run(async (m) => ...)` and pass `m` to the stores; outside a transaction they pass
  *   `this.tx.manager`.
  * - So: `@InjectDataSource`/`@InjectRepository`/`@InjectEntityManager` only in src/database/,
- *   and raw SQL (`.query(`, `preparedQuery(`) only in stores, rows modules and src/database/.
+ *   and raw SQL (`.query(`, `preparedQuery(`, `.sql` templates) only in stores, rows modules and
+ *   src/database/.
  * Files that predate the rule are listed in .data-access-known-violations.json; the list only
  * shrinks (scripts/architecture.sh fails on an entry that no longer violates).
  */
@@ -59,6 +60,13 @@ export const dataAccessPlugin = {
             (c.type === 'MemberExpression' && !c.computed && c.property.name === 'query') ||
             (c.type === 'Identifier' && c.name === 'preparedQuery');
           if (raw) context.report({ node, messageId: 'sql' });
+        },
+        // TypeORM's tagged template: manager.sql`SELECT ...`
+        TaggedTemplateExpression(node) {
+          const t = node.tag;
+          if (t.type === 'MemberExpression' && !t.computed && t.property.name === 'sql') {
+            context.report({ node, messageId: 'sql' });
+          }
         },
       }),
     },
