@@ -3,7 +3,10 @@
  * - no import cycle between files, nor between the feature folders of src/;
  * - pure cores (matching, assignment, ranking, flow, rules, the letter detector) import no
  *   framework, database, queue or node I/O, and no service, entity, module or controller;
- * - a feature reaches another feature's tables only through that feature's services.
+ * - a feature reaches another feature's tables only through that feature's services (or its
+ *   `*-rows.ts` read API), never through its entities or its stores (`*.store.ts`). The
+ *   data-access convention itself (SQL only in stores) is checked by ESLint:
+ *   scripts/lint/data-access.mjs.
  * Violations that predate a rule are listed in .dependency-cruiser-known-violations.json;
  * new ones fail. The list only shrinks: regenerate it with `npm run lint:deps:baseline`
  * after removing a violation, never to admit a new one.
@@ -49,6 +52,13 @@ module.exports = {
       // Entities may still name another feature's entity in a relation (a foreign key).
       from: { path: '^src/([^/]+)/', pathNot: '\\.entity\\.ts$' },
       to: { path: '^src/[^/]+/.+\\.entity\\.ts$', pathNot: '^src/$1/' },
+    },
+    {
+      name: 'no-foreign-stores',
+      comment: "A feature's stores are private: another feature goes through its services or rows.",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/.+\\.store\\.ts$', pathNot: '^src/$1/' },
     },
   ],
   options: {

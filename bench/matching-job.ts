@@ -11,6 +11,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { Transactions } from '../src/database/transactions';
 import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
 import { seedPenpalRound } from './lib/penpal-seed';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   await ds.runMigrations();
 
   const { runId, seedMs } = await seedPenpalRound(ds, perSide, seed);
-  const job = new MatchingJob(ds, new JobHandlers());
+  const job = new MatchingJob(new Transactions(ds), new JobHandlers());
   const t1 = performance.now();
   await job.run(runId);
   const jobMs = Math.round(performance.now() - t1);

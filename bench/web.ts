@@ -29,6 +29,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { Transactions } from '../src/database/transactions';
 import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
 import { seedPenpalRound } from './lib/penpal-seed';
@@ -185,7 +186,7 @@ async function matchedRun(databaseUrl: string) {
   const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
     const { runId } = await seedPenpalRound(ds, PER_SIDE, 1);
-    await new MatchingJob(ds, new JobHandlers()).run(runId);
+    await new MatchingJob(new Transactions(ds), new JobHandlers()).run(runId);
     const [run] = await ds.query(`SELECT status, stats FROM matching_runs WHERE id = $1`, [runId]);
     if (run.status !== 'succeeded') throw new Error(`the matching run ${run.status}`);
     return { runId, pairs: run.stats.pairs as number, unmatched: run.stats.unmatched as number };

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The architecture rules of .dependency-cruiser.cjs (issue 15), run by `npm run lint`.
+# The architecture rules of .dependency-cruiser.cjs and the data-access rules of
+# scripts/lint/data-access.mjs (issue 15), run by `npm run lint`.
 #   scripts/architecture.sh            check src/; violations not in the known list fail
 #   scripts/architecture.sh baseline   rewrite the known list (only after removing violations)
 # Before checking src/, it proves each rule still catches its deliberate violation in
@@ -15,12 +16,40 @@ if [[ "${1:-}" == baseline ]]; then
 fi
 
 found=$(cd test/architecture/fixture && "$cruise" src --config "$config" --output-type err 2>&1 || true)
-for rule in no-circular no-folder-cycle pure-core-no-io pure-core-no-wiring no-foreign-entities; do
+for rule in no-circular no-folder-cycle pure-core-no-io pure-core-no-wiring no-foreign-entities no-foreign-stores; do
   if ! grep -q "error $rule:" <<<"$found"; then
     echo "architecture: rule $rule no longer catches its deliberate violation in test/architecture/fixture" >&2
     echo "$found" >&2
     exit 1
   fi
 done
+
+# The ESLint data-access rules (src/ itself is linted by `eslint` in npm run lint).
+found=$(node_modules/.bin/eslint --no-ignore test/architecture/fixture/src/beta/beta-sql.service.ts \
+  test/architecture/fixture/src/gamma/gamma.store.ts 2>&1 || true)
+for rule in data-access/no-data-source data-access/no-raw-sql; do
+  if ! grep -q "beta-sql.service.ts" <<<"$found" || ! grep -q "$rule" <<<"$found"; then
+    echo "architecture: rule $rule no longer catches its deliberate violation in test/architecture/fixture" >&2
+    echo "$found" >&2
+    exit 1
+  fi
+done
+if grep -q "gamma.store.ts" <<<"$found"; then
+  echo "architecture: the data-access rules flag a store, where SQL belongs" >&2
+  echo "$found" >&2
+  exit 1
+fi
+# The data-access known list only shrinks: an entry that no longer violates must leave it.
+node -e '
+  const fs = require("fs");
+  const stale = JSON.parse(fs.readFileSync(".data-access-known-violations.json", "utf8")).filter(
+    (f) => !fs.existsSync(f) ||
+      !/@Inject(DataSource|Repository|EntityManager)\b|\.query\(|\bpreparedQuery\(|\.sql`/.test(fs.readFileSync(f, "utf8")),
+  );
+  if (stale.length) {
+    console.error("architecture: no longer violating, remove from .data-access-known-violations.json:\n  " + stale.join("\n  "));
+    process.exit(1);
+  }'
+
 "$cruise" src --config "$config" --ignore-known "$known" --output-type err
 npx --no-install ts-node --transpile-only scripts/table-owners.ts

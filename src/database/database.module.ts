@@ -1,7 +1,8 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, SessionTimeouts } from './data-source-options';
+import { Transactions } from './transactions';
 
 export type ProcessRole = 'api' | 'worker';
 
@@ -19,7 +20,9 @@ const timeouts = (config: AppConfig, role: ProcessRole): SessionTimeouts =>
 /**
  * The pool of one process. Each connection bounds its statements and its idle transactions, so
  * a request stuck on something else cannot keep a connection (and its locks) for long.
+ * Every module gets the Transactions runner from here, without importing this module.
  */
+@Global()
 @Module({})
 export class DatabaseModule {
   static forProcess(role: ProcessRole): DynamicModule {
@@ -36,6 +39,8 @@ export class DatabaseModule {
             ),
         }),
       ],
+      providers: [Transactions],
+      exports: [Transactions],
     };
   }
 }

@@ -1,6 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -13,6 +12,8 @@ import {
 import { AppError, conflict, unauthenticated } from '../common/errors/app-error';
 import { verifyPassword } from './passwords';
 import { User } from './user.entity';
+import { Transactions } from '../database/transactions';
+import { countAdmins, eraseIdentityRows, guardianEmailsOf, lockAdmins } from './identity.store';
 
 /**
  * `DELETE /me`: closes the account and erases the person in one transaction, as the retention
@@ -27,7 +28,7 @@ export class AccountDeletionService {
   private readonly logger = new Logger(AccountDeletionService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly erasure: AccountErasure,
     private readonly audit: AuditService,
   ) {
@@ -39,7 +40,7 @@ export class AccountDeletionService {
   }
 
   async deleteAccount(me: Principal, password: string): Promise<{ status: 'deleted' }> {
-    const found = await this.db.getRepository(User).findOneBy({ id: me.id });
+    const found = await this.tx.manager.getRepository(User).findOneBy({ id: me.id });
     if (!found || found.deletedAt) throw unauthenticated();
     // Checked before the transaction: hashing holds no lock.
     if (!(await verifyPassword(found.passwordHash, password))) {
@@ -50,7 +51,7 @@ export class AccountDeletionService {
       );
     }
     const later: (() => Promise<void>)[] = [];
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const user = await m.findOne(User, {
         where: { id: me.id },
         lock: { mode: 'pessimistic_write' },
@@ -58,16 +59,11 @@ export class AccountDeletionService {
       if (!user || user.deletedAt || user.passwordHash !== found.passwordHash)
         throw unauthenticated();
       if (user.roles.includes('admin')) await assertAnotherAdmin(m, user.id);
-      const guardians: { email: string }[] = await m.query(
-        `SELECT DISTINCT guardian_email AS email FROM guardian_consents
-          WHERE user_id = $1 AND guardian_email <> ''`,
-        [user.id],
-      );
       const person: ErasedPerson = {
         id: user.id,
         email: user.email,
         displayName: user.displayName,
-        guardianEmails: guardians.map((g) => g.email),
+        guardianEmails: await guardianEmailsOf(m, user.id),
       };
       const erased = await this.erasure.run(m, person, { afterCommit: (t) => later.push(t) });
       // A placeholder no one can guess back from: the address is free to register again.
@@ -98,37 +94,14 @@ export class AccountDeletionService {
   }
 
   private async eraseIdentity(m: EntityManager, person: ErasedPerson) {
-    const count = async (sql: string, params: unknown[]) =>
-      ((await m.query(sql, params)) as [unknown, number])[1];
-    const sessions = await count(
-      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'account_deleted'
-        WHERE user_id = $1 AND revoked_at IS NULL`,
-      [person.id],
-    );
-    await m.query(
-      `DELETE FROM refresh_tokens WHERE session_id IN (SELECT id FROM auth_sessions WHERE user_id = $1)`,
-      [person.id],
-    );
-    await m.query(`DELETE FROM password_tokens WHERE user_id = $1`, [person.id]);
-    const profiles = await count(`DELETE FROM profiles WHERE user_id = $1`, [person.id]);
-    // The consent's dates stay (proof it was asked and given); who the guardian was goes.
-    const consents = await count(
-      `UPDATE guardian_consents SET guardian_name = '', guardian_email = '',
-              superseded_at = coalesce(superseded_at, now())
-        WHERE user_id = $1`,
-      [person.id],
-    );
-    return { sessionsRevoked: sessions, profiles, guardianConsents: consents };
+    return eraseIdentityRows(m, person.id);
   }
 }
 
 /** The last admin cannot leave: Kenal would be left without one (serialised like demotions). */
 async function assertAnotherAdmin(m: EntityManager, userId: string): Promise<void> {
-  await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kenal:admins']);
-  const [{ n }]: { n: number }[] = await m.query(
-    `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles) AND id <> $1`,
-    [userId],
-  );
+  await lockAdmins(m);
+  const n = await countAdmins(m, userId);
   if (n === 0)
     throw conflict(
       'You are the last admin: make someone else an admin before deleting your account',

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { hashToken } from '../common/crypto/tokens';
@@ -26,6 +25,8 @@ import { Role, STAFF_ROLES } from '../common/auth/roles';
 import { User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
+import { countAdmins, lockAdmins, openInvitationRows } from './identity.store';
 
 export interface StaffInvitationView {
   status: 'invited';
@@ -48,7 +49,7 @@ export class AdminUsersService {
   private readonly logger = new Logger(AdminUsersService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly passwords: PasswordService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -67,7 +68,7 @@ export class AdminUsersService {
     dto: CreateStaffDto,
   ): Promise<{ created: UserView } | { invited: StaffInvitationView }> {
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.tx.run(async (m) => {
         const existing = await m.findOneBy(User, { email: dto.email });
         if (existing) return { invited: await this.offerRoles(m, actor, existing, dto.roles) };
         const user = await m.save(
@@ -176,7 +177,7 @@ export class AdminUsersService {
     token: string,
     password: string | undefined,
   ): Promise<UserView | AuthResult> {
-    const row = await this.db
+    const row = await this.tx.manager
       .getRepository(PasswordToken)
       .findOneBy({ tokenHash: hashToken(token) });
     if (row?.purpose === 'invite') {
@@ -186,7 +187,7 @@ export class AdminUsersService {
         ]);
       }
       const { userId } = await this.passwords.setPassword(token, password, ['invite']);
-      return this.db.transaction(async (m) => {
+      return this.tx.run(async (m) => {
         const user = await m.findOneByOrFail(User, { id: userId });
         return { user: userView(user), ...(await this.sessions.startSession(m, userId)) };
       });
@@ -197,7 +198,7 @@ export class AdminUsersService {
 
   /** The owner of an existing account accepts the roles an admin offered, signed in as it. */
   async acceptRoles(actor: Principal, token: string): Promise<UserView> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await m.findOne(PasswordToken, {
         where: { tokenHash: hashToken(token), purpose: 'staff_roles' },
       });
@@ -229,14 +230,14 @@ export class AdminUsersService {
    * sent it, and whether the owner sets a password (a new account) or signs in to accept.
    */
   async describeInvitation(token: string) {
-    const row = await this.db.getRepository(PasswordToken).findOneBy({
+    const row = await this.tx.manager.getRepository(PasswordToken).findOneBy({
       tokenHash: hashToken(token),
       purpose: In(['invite', 'staff_roles']),
     });
     if (!row) throw notFound('Invitation');
     const [user, sender] = await Promise.all([
-      this.db.getRepository(User).findOneBy({ id: row.userId }),
-      row.createdBy ? this.db.getRepository(User).findOneBy({ id: row.createdBy }) : null,
+      this.tx.manager.getRepository(User).findOneBy({ id: row.userId }),
+      row.createdBy ? this.tx.manager.getRepository(User).findOneBy({ id: row.createdBy }) : null,
     ]);
     if (!user || user.deletedAt) throw notFound('Invitation');
     const status = row.usedAt
@@ -262,7 +263,7 @@ export class AdminUsersService {
    */
   async resendInvitation(actor: Principal, userId: string): Promise<StaffInvitationView> {
     await this.limiter.enforce(`staff-invitation-resend:${userId}`, RESENDS_PER_DAY, 24 * 3600);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOne(User, {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
@@ -297,14 +298,7 @@ export class AdminUsersService {
     userIds: string[],
   ): Promise<Map<string, { status: 'pending' | 'expired'; expiresAt: Date }>> {
     if (userIds.length === 0) return new Map();
-    const rows: { user_id: string; expires_at: Date }[] = await this.db.query(
-      `SELECT DISTINCT ON (t.user_id) t.user_id, t.expires_at
-         FROM password_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.user_id = ANY($1) AND t.purpose IN ('invite', 'staff_roles') AND t.used_at IS NULL
-          AND (t.purpose = 'staff_roles' OR u.password_hash IS NULL)
-        ORDER BY t.user_id, t.created_at DESC`,
-      [userIds],
-    );
+    const rows = await openInvitationRows(this.tx.manager, userIds);
     return new Map(
       rows.map((r) => [
         r.user_id,
@@ -317,7 +311,7 @@ export class AdminUsersService {
   }
 
   async setRoles(actor: Principal, userId: string, roles: Role[]): Promise<UserView> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOne(User, {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
@@ -331,11 +325,9 @@ export class AdminUsersService {
       }
       if (user.roles.includes('admin') && !roles.includes('admin')) {
         // Serialise demotions so two admins cannot remove each other at once.
-        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kenal:admins']);
-        const admins: { n: number }[] = await m.query(
-          `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`,
-        );
-        if (admins[0].n <= 1) throw conflict('Kenal needs at least one admin', 'LAST_ADMIN');
+        await lockAdmins(m);
+        if ((await countAdmins(m)) <= 1)
+          throw conflict('Kenal needs at least one admin', 'LAST_ADMIN');
       }
       const before = user.roles;
       await m.update(User, { id: userId }, { roles });
@@ -351,7 +343,7 @@ export class AdminUsersService {
   }
 
   async list(q: PageQuery & { role?: Role; email?: string; staff?: boolean }) {
-    const qb = this.db
+    const qb = this.tx.manager
       .getRepository(User)
       .createQueryBuilder('u')
       .where('u.deleted_at IS NULL')
@@ -385,12 +377,9 @@ export class AdminUsersService {
     const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.config;
     if (!email || !password) return;
     const passwordHash = await hashPassword(password);
-    await this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['kenal:admins']);
-      const admins: { n: number }[] = await m.query(
-        `SELECT count(*)::int AS n FROM users WHERE 'admin' = ANY(roles)`,
-      );
-      if (admins[0].n > 0) return;
+    await this.tx.run(async (m) => {
+      await lockAdmins(m);
+      if ((await countAdmins(m)) > 0) return;
       const existing = await m.findOneBy(User, { email: email.toLowerCase() });
       let userId: string;
       if (existing) {

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, unauthenticated } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
@@ -12,6 +10,7 @@ import { User } from './user.entity';
 import { EmailVerificationService } from './email-verification.service';
 import { userView, UserView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
 
 export type AuthResult = TokenPair & { user: UserView };
 
@@ -20,7 +19,7 @@ export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly tokens: SessionTokens,
     private readonly limiter: RateLimiter,
     private readonly config: AppConfig,
@@ -31,7 +30,7 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<AuthResult> {
     const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.tx.run(async (m) => {
         if (await m.existsBy(User, { email: dto.email })) throw emailTaken();
         const user = await m.save(
           User,
@@ -65,11 +64,11 @@ export class AuthService {
       LOGIN_FAILURE_WINDOW_SECONDS,
       'ACCOUNT_RATE_LIMITED',
     );
-    const user = await this.db.getRepository(User).findOneBy({ email: dto.email });
+    const user = await this.tx.manager.getRepository(User).findOneBy({ email: dto.email });
     const ok = await verifyPassword(user?.passwordHash ?? null, dto.password);
     if (!user || !ok) throw unauthenticated('The email or password is wrong');
     await this.limiter.reset(attempts);
-    return this.db.transaction(async (m) => ({
+    return this.tx.run(async (m) => ({
       user: userView(user),
       ...(await this.tokens.startSession(m, user.id)),
     }));
@@ -77,7 +76,7 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<AuthResult> {
     const { userId, tokens } = await this.tokens.rotate(refreshToken);
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: userId });
+    const user = await this.tx.manager.getRepository(User).findOneByOrFail({ id: userId });
     return { user: userView(user), ...tokens };
   }
 
@@ -87,7 +86,7 @@ export class AuthService {
 
   /** Sign out everywhere: every session of the caller ends (other devices, this one too). */
   logoutAll(principal: Principal): Promise<void> {
-    return this.db.transaction((m) => this.tokens.revokeAllSessions(m, principal.id, 'logout_all'));
+    return this.tx.run((m) => this.tokens.revokeAllSessions(m, principal.id, 'logout_all'));
   }
 }
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   ExportOrder,
   PersonalDataExport,
   type ExportRows,
 } from '../common/export/personal-data-export';
+import { Transactions } from '../database/transactions';
+import { userLocale } from './identity.store';
 
 /**
  * Everything Kenal holds about one person, for them to download: this module's part (account,
@@ -16,20 +16,18 @@ import {
 @Injectable()
 export class DataExportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly exporter: PersonalDataExport,
   ) {
     exporter.register('identity', (rows) => this.identity(rows), ExportOrder.Identity);
   }
 
   async export(userId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      const [user] = (await m.query(`SELECT locale FROM users WHERE id = $1`, [userId])) as {
-        locale: string;
-      }[];
+    return this.tx.run('REPEATABLE READ', async (m) => {
+      const locale = await userLocale(m, userId);
       return {
         exportedAt: new Date().toISOString(),
-        ...(await this.exporter.run(m, { id: userId, locale: user.locale })),
+        ...(await this.exporter.run(m, { id: userId, locale })),
       };
     });
   }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, tooManyEmails } from '../common/errors/app-error';
@@ -10,6 +9,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { PasswordService } from './password.service';
 import { User } from './user.entity';
 import { userView, UserView } from './user-view';
+import { Transactions } from '../database/transactions';
 
 const alreadyVerified = () =>
   conflict('Your email address is already confirmed', 'EMAIL_ALREADY_VERIFIED');
@@ -22,7 +22,7 @@ const alreadyVerified = () =>
 @Injectable()
 export class EmailVerificationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly passwords: PasswordService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
@@ -56,7 +56,7 @@ export class EmailVerificationService {
         `We already sent several links this hour; try again in ${outcome.retryAfter} s`,
       );
     }
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOneByOrFail(User, { id: actor.id });
       if (user.emailVerifiedAt) throw alreadyVerified();
       return { status: 'sent' as const, expiresAt: await this.sendLink(m, user) };
@@ -65,7 +65,7 @@ export class EmailVerificationService {
 
   /** Uses the emailed link: the address is verified. A used or expired link is 400 TOKEN_INVALID. */
   async verify(token: string): Promise<UserView> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await this.passwords.consume(m, token, ['verify_email']);
       await this.passwords.markVerified(m, row.userId);
       await this.audit.record(m, {

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest, tooManyEmails, unprocessable } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { ConsentStatus, consentStatus, mayParticipate, needsConsentEmail } from './consent';
-import { ParticipantState, participantStates } from './participant-states';
+import { ParticipantState, participantStates } from './participant-state-rows';
 import { GuardianConsent } from './guardian-consent.entity';
 import { ParticipationHooks } from './participation-hooks';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
 import { tokenLink } from '../common/crypto/token-links';
+import { Transactions } from '../database/transactions';
 
 const CONSENT_TTL_DAYS = 14;
 
@@ -26,7 +26,7 @@ export interface ConsentView {
   withdrawnAt?: Date;
 }
 
-export type { ParticipantState } from './participant-states';
+export type { ParticipantState } from './participant-state-rows';
 
 const tokenInvalid = () =>
   badRequest(
@@ -37,7 +37,7 @@ const tokenInvalid = () =>
 @Injectable()
 export class GuardianConsentService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
@@ -139,7 +139,7 @@ export class GuardianConsentService {
     guardian: { name: string; email: string } | null,
     force = false,
   ): Promise<void> {
-    const latest = await this.latest(this.db.manager, userId);
+    const latest = await this.latest(this.tx.manager, userId);
     const to = guardian ?? (latest && { name: latest.guardianName, email: latest.guardianEmail });
     if (!to || !needsConsentEmail(latest, to, force, new Date())) return;
     const limit = this.config.CONSENT_EMAILS_PER_DAY;
@@ -157,7 +157,7 @@ export class GuardianConsentService {
 
   /** What the consent page shows, without using the token up; null when it no longer works. */
   async describe(token: string): Promise<{ participantName: string; guardianName: string } | null> {
-    const row = await this.db
+    const row = await this.tx.manager
       .getRepository(GuardianConsent)
       .findOneBy({ tokenHash: hashToken(token) });
     if (
@@ -168,14 +168,14 @@ export class GuardianConsentService {
       row.expiresAt.getTime() <= Date.now()
     )
       return null;
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: row.userId });
+    const user = await this.tx.manager.getRepository(User).findOneByOrFail({ id: row.userId });
     return { participantName: user.displayName, guardianName: row.guardianName };
   }
 
   async confirm(
     token: string,
   ): Promise<{ status: 'confirmed'; participantName: string; confirmedAt: Date }> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await m.findOne(GuardianConsent, {
         where: { tokenHash: hashToken(token) },
         lock: { mode: 'pessimistic_write' },
@@ -218,11 +218,11 @@ export class GuardianConsentService {
   async describeWithdrawal(
     token: string,
   ): Promise<{ participantName: string; guardianName: string; withdrawn: boolean } | null> {
-    const row = await this.db
+    const row = await this.tx.manager
       .getRepository(GuardianConsent)
       .findOneBy({ tokenHash: hashToken(token) });
     if (!row || row.supersededAt) return null;
-    const user = await this.db.getRepository(User).findOneByOrFail({ id: row.userId });
+    const user = await this.tx.manager.getRepository(User).findOneByOrFail({ id: row.userId });
     return {
       participantName: user.displayName,
       guardianName: row.guardianName,
@@ -240,7 +240,7 @@ export class GuardianConsentService {
   async withdraw(
     token: string,
   ): Promise<{ status: 'withdrawn'; participantName: string; withdrawnAt: Date }> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await m.findOne(GuardianConsent, {
         where: { tokenHash: hashToken(token) },
         lock: { mode: 'pessimistic_write' },
@@ -270,7 +270,7 @@ export class GuardianConsentService {
    * The one check later features use before matching or accepting a submission from someone:
    * a profile, and for a minor a guardian's confirmed consent.
    */
-  async assertMayParticipate(userId: string, m: EntityManager = this.db.manager): Promise<void> {
+  async assertMayParticipate(userId: string, m: EntityManager = this.tx.manager): Promise<void> {
     const profile = await m.findOneBy(Profile, { userId });
     if (!profile)
       throw unprocessable('PROFILE_REQUIRED', 'Complete your profile first (PUT /me/profile)');

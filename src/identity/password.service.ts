@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
@@ -12,6 +11,7 @@ import { PasswordToken, PasswordTokenPurpose } from './password-token.entity';
 import { SessionTokens } from './session-tokens.service';
 import { User } from './user.entity';
 import { tokenLink, TokenLinkKind } from '../common/crypto/token-links';
+import { Transactions } from '../database/transactions';
 
 /**
  * How long each kind of link works, the page it opens, and which earlier links of the same
@@ -38,7 +38,7 @@ const tokenInvalid = () =>
 @Injectable()
 export class PasswordService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly sessions: SessionTokens,
@@ -113,7 +113,7 @@ export class PasswordService {
       3600,
       'ACCOUNT_RATE_LIMITED',
     );
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const user = await m.findOneBy(User, { email });
       if (!user) return;
       const { link, expiresAt } = await this.createLink(m, user, 'reset');
@@ -137,7 +137,7 @@ export class PasswordService {
     purposes: PasswordTokenPurpose[] = SETS_PASSWORD,
   ): Promise<{ userId: string; email: string }> {
     const passwordHash = await hashPassword(password);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await this.consume(m, token, purposes);
       await m.update(User, { id: row.userId }, { passwordHash });
       await this.markVerified(m, row.userId);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -20,15 +19,10 @@ import { Profile } from './profile.entity';
 import { User } from './user.entity';
 import { userView, UserView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
-import { preparedQuery } from '../database/prepared';
+import { Transactions } from '../database/transactions';
+import { MineRow, profileAndConsent } from './identity.store';
 
 /** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
-type MineRow = Profile &
-  Pick<
-    GuardianConsent,
-    'guardianName' | 'guardianEmail' | 'expiresAt' | 'confirmedAt' | 'withdrawnAt' | 'createdAt'
-  > & { hasProfile: boolean; consentId: string | null };
-
 export interface ProfileView {
   country: string;
   dateOfBirth: string;
@@ -82,13 +76,13 @@ function checkProfile(dto: ProfileDto, now: Date): FieldError[] {
 @Injectable()
 export class ProfileService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly consents: GuardianConsentService,
     private readonly hooks: ParticipationHooks,
     private readonly audit: AuditService,
   ) {}
 
-  async me(userId: string, m: EntityManager = this.db.manager): Promise<MeView> {
+  async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeView> {
     const user = await m.findOneByOrFail(User, { id: userId });
     const profile = await m.findOneBy(Profile, { userId });
     const now = new Date();
@@ -101,7 +95,7 @@ export class ProfileService {
 
   /** The account's language: emails and notifications follow it; no profile needed (staff). */
   async setLocale(userId: string, locale: string): Promise<MeView> {
-    await this.db.getRepository(User).update({ id: userId }, { locale });
+    await this.tx.manager.getRepository(User).update({ id: userId }, { locale });
     return this.me(userId);
   }
 
@@ -110,24 +104,7 @@ export class ProfileService {
    * database (so a role change shows at once); profile and consent are read side by side.
    */
   async mine(who: Principal): Promise<MeView> {
-    // One prepared query for both (two TypeORM reads had been: a third of this route's CPU went
-    // to the query builder, hydration and the extra round trip).
-    const [row] = await preparedQuery<MineRow>(
-      this.db,
-      'kenal_me_profile_consent',
-      `SELECT p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
-              p.gender, p.languages, p.interests, p.institution, p.city, p.bio, p.timezone,
-              g.id AS "consentId", g.guardian_name AS "guardianName", g.guardian_email AS "guardianEmail",
-              g.expires_at AS "expiresAt", g.confirmed_at AS "confirmedAt",
-              g.withdrawn_at AS "withdrawnAt", g.created_at AS "createdAt"
-         FROM (SELECT $1::uuid AS id) me
-         LEFT JOIN profiles p ON p.user_id = me.id
-         LEFT JOIN LATERAL (
-                SELECT * FROM guardian_consents c
-                 WHERE c.user_id = me.id AND c.superseded_at IS NULL
-                 ORDER BY c.created_at DESC LIMIT 1) g ON true`,
-      [who.id],
-    );
+    const row = await profileAndConsent(this.tx.manager, who.id);
     const profile = row.hasProfile ? (row as Profile) : null;
     const latest = row.consentId ? (row as GuardianConsent & MineRow) : null;
     const { sessionId: _, ...account } = who;
@@ -151,7 +128,7 @@ export class ProfileService {
       );
     }
     if (minor && dto.guardian) await this.consents.limitEmails(userId, dto.guardian);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
       const current = await m.findOne(Profile, {
         where: { userId },
@@ -212,7 +189,7 @@ export class ProfileService {
     const now = new Date();
     const errors = dateOfBirthErrors(dto.dateOfBirth, now);
     if (errors.length > 0) throw invalid(errors);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOneBy(User, { id: userId });
       if (!user) throw notFound('User');
       const profile = await m.findOne(Profile, {
@@ -249,7 +226,7 @@ export class ProfileService {
   /** Sends the guardian a fresh link (the old one stops working). */
   async resendConsent(userId: string): Promise<MeView> {
     await this.consents.limitEmails(userId, null, true);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
       const profile = await m.findOneBy(Profile, { userId });
       const latest = await this.consents.latest(m, userId);

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { SessionResolver } from '../common/auth/session-resolver';
 import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { preparedQuery } from '../database/prepared';
 import { AuthSession } from './auth-session.entity';
 import { RefreshToken } from './refresh-token.entity';
-import type { Role } from '../common/auth/roles';
-import { User } from './user.entity';
+import { Transactions } from '../database/transactions';
+import { sessionPrincipal } from './identity.store';
 
 export interface TokenPair {
   accessToken: string;
@@ -32,7 +30,7 @@ interface AccessClaims {
 @Injectable()
 export class SessionTokens extends SessionResolver {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
   ) {
@@ -71,7 +69,7 @@ export class SessionTokens extends SessionResolver {
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id))
       throw unauthenticated('The refresh token is invalid');
     const graceMs = this.config.REFRESH_REUSE_GRACE_SECONDS * 1000;
-    const outcome = await this.db.transaction(async (m) => {
+    const outcome = await this.tx.run(async (m) => {
       const token = await m.findOne(RefreshToken, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -130,16 +128,16 @@ export class SessionTokens extends SessionResolver {
   async logout(principal: Principal, refreshToken?: string): Promise<void> {
     let sessionId = principal.sessionId;
     if (refreshToken) {
-      const token = await this.db
+      const token = await this.tx.manager
         .getRepository(RefreshToken)
         .findOneBy({ id: refreshToken.split('.')[0] ?? '' })
         .catch(() => null);
       const session = token
-        ? await this.db.getRepository(AuthSession).findOneBy({ id: token.sessionId })
+        ? await this.tx.manager.getRepository(AuthSession).findOneBy({ id: token.sessionId })
         : null;
       if (session && session.userId === principal.id) sessionId = session.id;
     }
-    await this.db
+    await this.tx.manager
       .getRepository(AuthSession)
       .update(
         { id: sessionId, revokedAt: IsNull() },
@@ -163,19 +161,7 @@ export class SessionTokens extends SessionResolver {
       return null;
     }
     if (!claims?.sub || !claims?.sid) return null;
-    const rows: (Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & {
-      roles: Role[];
-      emailVerified: boolean;
-    })[] = await preparedQuery(
-      this.db,
-      'kenal_session_principal',
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale,
-              u.email_verified_at IS NOT NULL AS "emailVerified"
-         FROM users u JOIN auth_sessions s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND u.deleted_at IS NULL`,
-      [claims.sub, claims.sid],
-    );
-    const user = rows[0];
+    const user = await sessionPrincipal(this.tx.manager, claims.sub, claims.sid);
     return user ? { ...user, sessionId: claims.sid } : null;
   }
 }

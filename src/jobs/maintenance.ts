@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { JobHandlers } from './job-handlers';
 import { JobName } from './job-registry';
 import { QueueService } from './queue.service';
+import { Transactions } from '../database/transactions';
+import { queuedRunIds, type RunTable } from './queued-runs.store';
 
 /** How often the maintenance job runs (and once when a worker starts). */
 export const MAINTENANCE_EVERY_MS = 3600_000;
@@ -22,7 +22,7 @@ export class MaintenanceTasks {
   private readonly tasks = new Map<string, Task>();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly queues: QueueService,
   ) {}
 
@@ -37,18 +37,16 @@ export class MaintenanceTasks {
    */
   registerRequeue(
     name: string,
-    table: 'matching_runs' | 'judge_assignment_runs' | 'mentoring_runs',
+    table: RunTable,
     job: JobName.RunPenpalMatching | JobName.RunJudgeAssignment | JobName.RunMentoringMatching,
   ): void {
     this.register(name, async () => {
-      const rows: { id: string }[] = await this.db.query(
-        `SELECT id FROM ${table} WHERE status = 'queued' ORDER BY created_at`,
-      );
+      const ids = await queuedRunIds(this.tx.manager, table);
       await this.queues.addBulk(
         job,
-        rows.map((r) => ({ payload: { runId: r.id }, jobId: r.id })),
+        ids.map((id) => ({ payload: { runId: id }, jobId: id })),
       );
-      return { queued: rows.length };
+      return { queued: ids.length };
     });
   }
 

@@ -1,31 +1,27 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { projectEntries } from '../competitions/project-entries';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
-import type { MentorCandidate, MentoringInput, PairIds, TeamCandidate } from './core';
+import type { MentorCandidate, MentoringInput, TeamCandidate } from './core';
 import { matchInThread } from './matching-thread';
 import { MentoringMatch, MentoringRun } from './mentoring-run.entity';
 import { MentoringRound } from './mentoring-round.entity';
 import { roundEntryIds } from './round-teams';
+import { Transactions } from '../database/transactions';
+import {
+  insertMentoringMatches,
+  lockMentoringRound,
+  markMentoringRunStarted,
+  markMentoringRunSucceeded,
+  mentoringPairsOfRound,
+  roundMentorsForMatching,
+} from './mentoring.store';
 
 const INSERT_CHUNK = 5000;
 
 /** Languages good enough for a mentoring conversation. */
 const CONVERSATION_LEVELS = new Set(['native', 'fluent', 'conversational']);
-
-interface MentorRow {
-  user_id: string;
-  organisation: string;
-  sector: MentorCandidate['sector'];
-  sdgs: number[];
-  topics: string[];
-  countries: string[];
-  languages: { code: string; level: string }[];
-  capacity: number;
-  busy: number;
-}
 
 /**
  * The worker side of a mentoring run: read the round's entries (teams, members, projects) and
@@ -37,7 +33,7 @@ export class MentoringMatchingJob implements OnModuleInit {
   private readonly logger = new Logger(MentoringMatchingJob.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly handlers: JobHandlers,
   ) {}
 
@@ -46,7 +42,7 @@ export class MentoringMatchingJob implements OnModuleInit {
   }
 
   async run(runId: string): Promise<void> {
-    const runs = this.db.getRepository(MentoringRun);
+    const runs = this.tx.manager.getRepository(MentoringRun);
     const claimed = await runs
       .createQueryBuilder()
       .update()
@@ -67,25 +63,11 @@ export class MentoringMatchingJob implements OnModuleInit {
       await runs.update({ id: runId }, { progress: 0.2 });
       const result = await matchInThread(input);
       const t1 = performance.now();
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         await m.delete(MentoringMatch, { runId });
         for (let i = 0; i < result.pairs.length; i += INSERT_CHUNK) {
           const chunk = result.pairs.slice(i, i + INSERT_CHUNK);
-          await m.query(
-            `INSERT INTO mentoring_matches (run_id, submission_id, team_id, mentor_id, score, reasons, pinned)
-             SELECT $1, s, t, u, sc, r::jsonb, pin
-               FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::text[], $7::bool[])
-                 AS x(s, t, u, sc, r, pin)`,
-            [
-              runId,
-              chunk.map((p) => p.submissionId),
-              chunk.map((p) => p.teamId),
-              chunk.map((p) => p.mentorId),
-              chunk.map((p) => p.score),
-              chunk.map((p) => JSON.stringify(p.reasons)),
-              chunk.map((p) => p.pinned),
-            ],
-          );
+          await insertMentoringMatches(m, runId, chunk);
         }
         const s = result.stats;
         const stats = {
@@ -109,10 +91,7 @@ export class MentoringMatchingJob implements OnModuleInit {
             saveMs: Math.round(performance.now() - t1),
           },
         };
-        await m.query(
-          `UPDATE mentoring_runs SET status = 'succeeded', progress = 1, finished_at = now(), stats = $2 WHERE id = $1`,
-          [runId, JSON.stringify(stats)],
-        );
+        await markMentoringRunSucceeded(m, runId, stats);
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -126,12 +105,10 @@ export class MentoringMatchingJob implements OnModuleInit {
 
   /** Read under the round's row FOR SHARE, so no publication of the round commits in between. */
   private load(runId: string): Promise<MentoringInput> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const run = await m.findOneByOrFail(MentoringRun, { id: runId });
-      await m.query(`SELECT 1 FROM mentoring_rounds WHERE id = $1 FOR SHARE`, [run.roundId]);
-      await m.query(`UPDATE mentoring_runs SET started_at = clock_timestamp() WHERE id = $1`, [
-        runId,
-      ]);
+      await lockMentoringRound(m, run.roundId, 'SHARE');
+      await markMentoringRunStarted(m, runId);
       return this.readInput(m, await m.findOneByOrFail(MentoringRound, { id: run.roundId }));
     });
   }
@@ -151,15 +128,7 @@ export class MentoringMatchingJob implements OnModuleInit {
       institutions: e.members.flatMap((p) => (p.institution ? [p.institution] : [])),
     }));
     // A mentor's places: their capacity less the active mentorships of other rounds.
-    const rows: MentorRow[] = await m.query(
-      `SELECT p.user_id, p.organisation, p.sector, p.sdgs, p.topics, p.countries, p.languages, p.capacity,
-              (SELECT count(*)::int FROM mentorships x
-                WHERE x.mentor_id = p.user_id AND x.status = 'active' AND x.round_id <> $1) AS busy
-         FROM mentoring_round_mentors rm JOIN mentor_profiles p ON p.user_id = rm.user_id
-        WHERE rm.round_id = $1
-        ORDER BY p.user_id`,
-      [round.id],
-    );
+    const rows = await roundMentorsForMatching(m, round.id);
     const mentors: MentorCandidate[] = rows.map((r) => ({
       id: r.user_id,
       organisation: r.organisation,
@@ -170,20 +139,9 @@ export class MentoringMatchingJob implements OnModuleInit {
       languages: r.languages.filter((l) => CONVERSATION_LEVELS.has(l.level)).map((l) => l.code),
       capacity: Math.max(0, r.capacity - r.busy),
     }));
-    const pairs = async (sql: string): Promise<PairIds[]> =>
-      ((await m.query(sql, [round.id])) as { s: string; u: string }[]).map(
-        (r) => [r.s, r.u] as const,
-      );
-    // Published mentorships stay: they come first among the pins, ahead of the coordinator's.
-    const published = await pairs(
-      `SELECT submission_id AS s, mentor_id AS u FROM mentorships WHERE round_id = $1 AND status = 'active' ORDER BY created_at, id`,
-    );
-    const pinned = await pairs(
-      `SELECT submission_id AS s, mentor_id AS u FROM mentoring_constraints WHERE round_id = $1 AND type = 'pin' ORDER BY created_at, id`,
-    );
-    const forbids = await pairs(
-      `SELECT submission_id AS s, mentor_id AS u FROM mentoring_constraints WHERE round_id = $1 AND type = 'forbid'`,
-    );
+    const published = await mentoringPairsOfRound(m, round.id, 'published');
+    const pinned = await mentoringPairsOfRound(m, round.id, 'pinned');
+    const forbids = await mentoringPairsOfRound(m, round.id, 'forbidden');
     const publishedKeys = new Set(published.map(([s, u]) => `${s}:${u}`));
     return {
       teams,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/app-error';
 import type { MentorProfileDto } from './dto/mentor-profile.dto';
 import { MentorProfile } from './mentor-profile.entity';
+import { Transactions } from '../database/transactions';
 
 export const mentorProfileView = (p: MentorProfile) => ({
   userId: p.userId,
@@ -22,18 +21,18 @@ export const mentorProfileView = (p: MentorProfile) => ({
 @Injectable()
 export class MentorProfilesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly audit: AuditService,
   ) {}
 
   async get(me: Principal) {
-    const profile = await this.db.getRepository(MentorProfile).findOneBy({ userId: me.id });
+    const profile = await this.tx.manager.getRepository(MentorProfile).findOneBy({ userId: me.id });
     if (!profile) throw notFound('Mentor profile');
     return mentorProfileView(profile);
   }
 
   async put(me: Principal, dto: MentorProfileDto) {
-    const saved = await this.db.transaction(async (m) => {
+    const saved = await this.tx.run(async (m) => {
       await m.upsert(
         MentorProfile,
         {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccountErasure, type ErasedPerson } from '../common/erasure/account-erasure';
+import { eraseMentorData } from './mentoring.store';
 
 /**
  * A deleted mentor leaves mentoring: their profile, places in rounds, pins, forbids and proposed
@@ -14,20 +15,6 @@ export class MentoringErasure {
   }
 
   async erase(m: EntityManager, person: ErasedPerson): Promise<Record<string, number>> {
-    const count = async (sql: string) =>
-      ((await m.query(sql, [person.id])) as [unknown, number])[1];
-    return {
-      mentorships: await count(
-        `UPDATE mentorships SET status = 'ended' WHERE mentor_id = $1 AND status = 'active'`,
-      ),
-      checkIns: await count(`UPDATE mentoring_check_ins SET author_id = NULL WHERE author_id = $1`),
-      roundPlaces: await count(`DELETE FROM mentoring_round_mentors WHERE user_id = $1`),
-      rules: await count(`DELETE FROM mentoring_constraints WHERE mentor_id = $1`),
-      proposed: await count(
-        `DELETE FROM mentoring_matches x USING mentoring_runs r
-          WHERE r.id = x.run_id AND r.published_at IS NULL AND x.mentor_id = $1`,
-      ),
-      profile: await count(`DELETE FROM mentor_profiles WHERE user_id = $1`),
-    };
+    return eraseMentorData(m, person.id);
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { projectEntries } from '../competitions/project-entries';
-import { peopleOf, peopleWithRole } from '../identity/people';
+import { peopleOf, peopleWithRole } from '../identity/people-rows';
 import type { CreateMentoringRoundDto, PairRuleDto } from './dto/round.dto';
 import { normaliseOrganisation } from './core/scoring';
 import { MentorProfile } from './mentor-profile.entity';
@@ -17,6 +16,8 @@ import {
   MentoringRoundMentor,
 } from './mentoring-round.entity';
 import { checkedSource, roundEntryIds } from './round-teams';
+import { Transactions } from '../database/transactions';
+import { roundCounts, roundMentors } from './mentoring.store';
 
 const instant = (path: string, value: string): Date => {
   const date = new Date(value);
@@ -34,7 +35,7 @@ const notEligible = (message: string) =>
 @Injectable()
 export class MentoringRoundsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: MentoringAccess,
     private readonly audit: AuditService,
   ) {}
@@ -47,7 +48,7 @@ export class MentoringRoundsService {
         { path: 'endsAt', message: 'must come after startsAt' },
       ]);
     }
-    const round = await this.db.transaction(async (m) => {
+    const round = await this.tx.run(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId);
       if (competition.kind !== 'project') {
         throw unprocessable('NOT_A_PROJECT_COMPETITION', 'Mentoring follows project competitions');
@@ -73,11 +74,11 @@ export class MentoringRoundsService {
       });
       return round;
     });
-    return this.view(this.db.manager, round);
+    return this.view(this.tx.manager, round);
   }
 
   async list(actor: Principal, competitionId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const rounds = await m.find(MentoringRound, {
       where: { competitionId },
@@ -90,23 +91,9 @@ export class MentoringRoundsService {
 
   /** The round with its mentors, the entries it takes and the coordinator's pins and forbids. */
   async detail(actor: Principal, roundId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     const round = await this.access.managedRound(m, actor, roundId);
-    const mentors: {
-      userId: string;
-      organisation: string;
-      sector: string;
-      capacity: number;
-      sdgs: number[];
-      countries: string[];
-      addedAt: Date;
-    }[] = await m.query(
-      `SELECT rm.user_id AS "userId", p.organisation, p.sector, p.capacity, p.sdgs, p.countries,
-              rm.added_at AS "addedAt"
-         FROM mentoring_round_mentors rm JOIN mentor_profiles p ON p.user_id = rm.user_id
-        WHERE rm.round_id = $1 ORDER BY rm.added_at, rm.user_id`,
-      [roundId],
-    );
+    const mentors = await roundMentors(m, roundId);
     const names = new Map(
       (
         await peopleOf(
@@ -143,7 +130,7 @@ export class MentoringRoundsService {
 
   /** Adds a mentor: they need the mentor role and a mentor profile (422 NOT_ELIGIBLE). */
   async addMentor(actor: Principal, roundId: string, userId: string) {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.access.managedRound(m, actor, roundId, { lock: true });
       const [person] = await peopleOf(m, [userId]);
       if (!person || person.deleted) throw notFound('User');
@@ -175,7 +162,7 @@ export class MentoringRoundsService {
 
   /** Takes a mentor out of the next runs; published mentorships stay. */
   async removeMentor(actor: Principal, roundId: string, userId: string) {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.access.managedRound(m, actor, roundId, { lock: true });
       const removed = await m.delete(MentoringRoundMentor, { roundId, userId });
       if (!removed.affected) throw notFound('Mentor in this round');
@@ -191,7 +178,7 @@ export class MentoringRoundsService {
 
   /** Pins or forbids one team–mentor pair for the next runs (a second call changes its type). */
   async setRule(actor: Principal, roundId: string, dto: PairRuleDto) {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const round = await this.access.managedRound(m, actor, roundId, { lock: true });
       if (!(await m.existsBy(MentoringRoundMentor, { roundId, userId: dto.mentorId }))) {
         throw unprocessable('NOT_IN_ROUND', 'mentorId is not a mentor of this round', [
@@ -227,7 +214,7 @@ export class MentoringRoundsService {
   }
 
   async removeRule(actor: Principal, roundId: string, ruleId: string) {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.access.managedRound(m, actor, roundId, { lock: true });
       const removed = await m.delete(MentoringConstraint, { id: ruleId, roundId });
       if (!removed.affected) throw notFound('Pin or forbid');
@@ -243,7 +230,7 @@ export class MentoringRoundsService {
 
   /** Accounts with the mentor role, for the coordinator's "add a mentor" search. */
   async candidates(actor: Principal, roundId: string, q: PageQuery & { q?: string }) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedRound(m, actor, roundId);
     const { items, total } = await peopleWithRole(m, 'mentor', q.q, skipTake(q));
     const profiles = new Map(
@@ -284,11 +271,7 @@ export class MentoringRoundsService {
   }
 
   private async view(m: EntityManager, round: MentoringRound) {
-    const [counts] = (await m.query(
-      `SELECT (SELECT count(*)::int FROM mentoring_round_mentors WHERE round_id = $1) AS mentors,
-              (SELECT count(*)::int FROM mentorships WHERE round_id = $1) AS mentorships`,
-      [round.id],
-    )) as { mentors: number; mentorships: number }[];
+    const counts = await roundCounts(m, round.id);
     return {
       id: round.id,
       competitionId: round.competitionId,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict } from '../common/errors/app-error';
@@ -8,7 +7,7 @@ import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import type { JsonObject } from '../common/json';
 import { projectEntries } from '../competitions/project-entries';
 import { isUniqueViolation } from '../database/errors';
-import { peopleOf } from '../identity/people';
+import { peopleOf } from '../identity/people-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { renderReasons, renderShortReason } from './core/reasons';
@@ -17,13 +16,15 @@ import { MentorProfile } from './mentor-profile.entity';
 import { MentoringAccess } from './mentoring-access';
 import { MentoringMatch, MentoringRun } from './mentoring-run.entity';
 import { MentoringIntroductions } from './introductions';
+import { Transactions } from '../database/transactions';
+import { lockMentoringRound, mentoringRunIsStale, publishMentoringRun } from './mentoring.store';
 
 type StoredStats = JsonObject & { short?: ShortTeam[] };
 
 @Injectable()
 export class MentoringRunsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: MentoringAccess,
     private readonly queues: QueueService,
     private readonly audit: AuditService,
@@ -38,7 +39,7 @@ export class MentoringRunsService {
     await this.queues.assertAvailable();
     let run: MentoringRun;
     try {
-      run = await this.db.transaction(async (m) => {
+      run = await this.tx.run(async (m) => {
         await this.access.managedRound(m, actor, roundId);
         const created = await m.save(
           m.create(MentoringRun, { roundId, createdBy: actor.id, status: 'queued' }),
@@ -63,8 +64,8 @@ export class MentoringRunsService {
   }
 
   async list(actor: Principal, roundId: string) {
-    await this.access.managedRound(this.db.manager, actor, roundId);
-    const runs = await this.db.getRepository(MentoringRun).find({
+    await this.access.managedRound(this.tx.manager, actor, roundId);
+    const runs = await this.tx.manager.getRepository(MentoringRun).find({
       where: { roundId },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: 100,
@@ -73,13 +74,13 @@ export class MentoringRunsService {
   }
 
   async get(actor: Principal, runId: string) {
-    const { run } = await this.access.managedRun(this.db.manager, actor, runId);
+    const { run } = await this.access.managedRun(this.tx.manager, actor, runId);
     return runView(run, actor.locale);
   }
 
   /** Proposed pairs, team by team (best pair first within a team), reasons in the reader's language. */
   async matches(actor: Principal, runId: string, q: PageQuery) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedRun(m, actor, runId);
     const [items, total] = await m.findAndCount(MentoringMatch, {
       where: { runId },
@@ -126,7 +127,7 @@ export class MentoringRunsService {
    * introduces every new pair: the mentor and each team member, by email and in-app.
    */
   async publish(actor: Principal, runId: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const run = await m.findOne(MentoringRun, {
         where: { id: runId },
         lock: { mode: 'pessimistic_write' },
@@ -138,19 +139,9 @@ export class MentoringRunsService {
       if (run.publishedAt) throw conflict('This run is already published', 'ALREADY_PUBLISHED');
       // The round's row orders publications against runs reading their input (the job holds it
       // FOR SHARE while it reads): a run that read before another publication may overfill mentors.
-      await m.query(`SELECT 1 FROM mentoring_rounds WHERE id = $1 FOR UPDATE`, [round.id]);
+      await lockMentoringRound(m, round.id, 'UPDATE');
       await assertNotStale(m, run);
-      const created: { id: string }[] = await m.query(
-        `INSERT INTO mentorships (round_id, run_id, submission_id, team_id, mentor_id, score, reasons, last_activity_at)
-         SELECT $2, x.run_id, x.submission_id, x.team_id, x.mentor_id, x.score, x.reasons, now()
-           FROM mentoring_matches x WHERE x.run_id = $1
-         ON CONFLICT (round_id, submission_id, mentor_id) DO NOTHING
-         RETURNING id`,
-        [runId, round.id],
-      );
-      await m.query(`UPDATE mentoring_runs SET published_at = clock_timestamp() WHERE id = $1`, [
-        runId,
-      ]);
+      const created = await publishMentoringRun(m, runId, round.id);
       const introductions = await this.introductions.introduce(
         m,
         round,
@@ -169,13 +160,7 @@ export class MentoringRunsService {
 }
 
 async function assertNotStale(m: EntityManager, run: MentoringRun): Promise<void> {
-  const [row] = (await m.query(
-    `SELECT EXISTS (SELECT 1 FROM mentoring_runs r
-                     WHERE r.round_id = $2 AND r.id <> $1
-                       AND (r.created_at > $3 OR (r.published_at IS NOT NULL AND r.published_at >= $4))) AS stale`,
-    [run.id, run.roundId, run.createdAt, run.startedAt ?? run.createdAt],
-  )) as { stale: boolean }[];
-  if (row.stale) {
+  if (await mentoringRunIsStale(m, run)) {
     throw conflict(
       'A newer run of this round exists, or one was published after this run read its input',
       'STALE_RUN',

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { FORMER_MEMBER } from '../common/erasure/account-erasure';
 import { projectEntries, type ProjectEntry } from '../competitions/project-entries';
-import { peopleOf } from '../identity/people';
+import { peopleOf } from '../identity/people-rows';
 import { renderReasons } from './core/reasons';
 import { MentorProfile } from './mentor-profile.entity';
 import { MentoringCheckIn, type Mentorship } from './mentorship.entity';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isCalendarDate } from '../common/age';
 import type { Principal } from '../common/auth/principal';
@@ -11,18 +10,20 @@ import { MentoringAccess } from './mentoring-access';
 import { MentoringRound } from './mentoring-round.entity';
 import { isSilent, mentorshipContext } from './mentorship-views';
 import { MentoringCheckIn, Mentorship } from './mentorship.entity';
+import { Transactions } from '../database/transactions';
+import { markMentorshipActive } from './mentoring.store';
 
 @Injectable()
 export class MentorshipsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: MentoringAccess,
     private readonly audit: AuditService,
   ) {}
 
   /** My mentorships, as a mentor or as a member of a mentored team; newest first. */
   async mine(me: Principal) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     const teams = await teamIdsOf(m, me.id);
     const list = await m.find(Mentorship, {
       where: [{ mentorId: me.id }, ...(teams.length ? [{ teamId: In(teams) }] : [])],
@@ -80,7 +81,7 @@ export class MentorshipsService {
         { path: 'happenedOn', message: 'must not be in the future' },
       ]);
     }
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const x = await m.findOne(Mentorship, {
         where: { id: mentorshipId },
         lock: { mode: 'pessimistic_write' },
@@ -99,10 +100,7 @@ export class MentorshipsService {
           nextSteps: dto.nextSteps?.trim() || null,
         }),
       );
-      await m.query(
-        `UPDATE mentorships SET last_activity_at = greatest(last_activity_at, now()), reminded_at = NULL WHERE id = $1`,
-        [mentorshipId],
-      );
+      await markMentorshipActive(m, mentorshipId);
       await this.audit.record(m, {
         actorId: me.id,
         action: 'mentorship.checked_in',
@@ -123,7 +121,7 @@ export class MentorshipsService {
 
   /** The coordinator's view of a whole round: every mentorship, its check-ins and silence. */
   async report(actor: Principal, roundId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     const round = await this.access.managedRound(m, actor, roundId);
     const list = await m.find(Mentorship, {
       where: { roundId },

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { In } from 'typeorm';
 import { projectEntries } from '../competitions/project-entries';
 import { AppConfig } from '../config/app-config';
 import { mayParticipate } from '../identity/consent';
-import { participantStates } from '../identity/participant-states';
-import { peopleOf } from '../identity/people';
+import { participantStates } from '../identity/participant-state-rows';
+import { peopleOf } from '../identity/people-rows';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { OutboxService, type NotificationRequest } from '../notifications/outbox.service';
 import { MentoringRound } from './mentoring-round.entity';
 import { SILENT_DAYS } from './mentorship-views';
 import { Mentorship } from './mentorship.entity';
+import { Transactions } from '../database/transactions';
+import { markReminded, silentMentorships } from './mentoring.store';
 
 /** Mentorships reminded per sweep: the next hour takes the rest. */
 const SWEEP_LIMIT = 500;
@@ -27,7 +28,7 @@ const SWEEP_LIMIT = 500;
 export class MentoringMaintenance {
   constructor(
     tasks: MaintenanceTasks,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
   ) {
@@ -36,16 +37,8 @@ export class MentoringMaintenance {
   }
 
   async remindSilent(now = new Date()): Promise<Record<string, number>> {
-    return this.db.transaction(async (m) => {
-      const due: { id: string }[] = await m.query(
-        `SELECT x.id FROM mentorships x JOIN mentoring_rounds r ON r.id = x.round_id
-          WHERE x.status = 'active' AND r.ends_at > $1
-            AND x.last_activity_at <= $1::timestamptz - make_interval(days => $2)
-            AND (x.reminded_at IS NULL OR x.reminded_at <= $1::timestamptz - make_interval(days => $2))
-          ORDER BY x.last_activity_at, x.id
-          LIMIT $3 FOR UPDATE OF x SKIP LOCKED`,
-        [now, SILENT_DAYS, SWEEP_LIMIT],
-      );
+    return this.tx.run(async (m) => {
+      const due = await silentMentorships(m, now, SILENT_DAYS, SWEEP_LIMIT);
       if (due.length === 0) return { reminded: 0, notifications: 0 };
       const list = await m.findBy(Mentorship, { id: In(due.map((d) => d.id)) });
       const rounds = new Map(
@@ -103,10 +96,11 @@ export class MentoringMaintenance {
         }
       }
       await this.outbox.enqueue(m, notes);
-      await m.query(`UPDATE mentorships SET reminded_at = $2 WHERE id = ANY($1::uuid[])`, [
+      await markReminded(
+        m,
         list.map((x) => x.id),
         now,
-      ]);
+      );
       return { reminded: list.length, notifications: notes.length };
     });
   }

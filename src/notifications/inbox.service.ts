@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { InboxEntry } from './inbox-entry.entity';
 import { InboxItem, view } from './inbox-view';
+import { Transactions } from '../database/transactions';
 
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly tx: Transactions) {}
 
   async list(userId: string, locale: string, q: PageQuery & { unread?: boolean }) {
-    const qb = this.db
+    const qb = this.tx.manager
       .getRepository(InboxEntry)
       .createQueryBuilder('e')
       .where('e.user_id = :userId', { userId })
@@ -21,7 +21,7 @@ export class InboxService {
       .take(q.pageSize);
     if (q.unread) qb.andWhere('e.read_at IS NULL');
     const [items, total] = await qb.getManyAndCount();
-    const unread = await this.db
+    const unread = await this.tx.manager
       .getRepository(InboxEntry)
       .count({ where: { userId, readAt: IsNull() } });
     return {
@@ -36,7 +36,7 @@ export class InboxService {
 
   /** Marking twice keeps the first read time; another person's entry is simply not found. */
   async markRead(userId: string, locale: string, id: string): Promise<InboxItem> {
-    const repo = this.db.getRepository(InboxEntry);
+    const repo = this.tx.manager.getRepository(InboxEntry);
     await repo
       .createQueryBuilder()
       .update()

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { MaintenanceTasks } from '../jobs/maintenance';
+import { deleteDeliveredBefore } from './notifications.store';
+import { Transactions } from '../database/transactions';
 
 const CHUNK = 10_000;
 
@@ -13,7 +13,7 @@ const CHUNK = 10_000;
 @Injectable()
 export class OutboxMaintenance {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly config: AppConfig,
     tasks: MaintenanceTasks,
   ) {
@@ -23,16 +23,11 @@ export class OutboxMaintenance {
   async purgeDelivered(): Promise<Record<string, number>> {
     let deleted = 0;
     for (;;) {
-      // created_at <= delivered_at: the first condition lets the (status, created_at) index serve.
-      const [, n] = (await this.db.query(
-        `DELETE FROM outbox_messages WHERE id IN (
-           SELECT id FROM outbox_messages
-            WHERE status = 'delivered'
-              AND created_at < now() - make_interval(days => $1)
-              AND delivered_at < now() - make_interval(days => $1)
-            LIMIT ${CHUNK})`,
-        [this.config.OUTBOX_RETENTION_DAYS],
-      )) as [unknown, number];
+      const n = await deleteDeliveredBefore(
+        this.tx.manager,
+        this.config.OUTBOX_RETENTION_DAYS,
+        CHUNK,
+      );
       deleted += n;
       if (n < CHUNK) return { deleted };
     }

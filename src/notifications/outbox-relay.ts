@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
+import { backToPending, pickForRelay } from './notifications.store';
+import { Transactions } from '../database/transactions';
 
 const BATCH = 500;
 /** A row marked queued whose job vanished (Redis flushed) is handed to BullMQ again after this. */
@@ -37,7 +37,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private failing = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly queues: QueueService,
     private readonly config: AppConfig,
   ) {}
@@ -64,17 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async relayOnce(): Promise<number> {
-    const [rows] = (await this.db.query(
-      `WITH picked AS (
-         SELECT id, status AS was FROM outbox_messages
-          WHERE status = 'pending' OR (status = 'queued' AND queued_at < now() - interval '${REQUEUE_AFTER}')
-          ORDER BY created_at
-          LIMIT ${BATCH}
-          FOR UPDATE SKIP LOCKED)
-       UPDATE outbox_messages o SET status = 'queued', queued_at = now()
-         FROM picked WHERE o.id = picked.id
-       RETURNING o.id, picked.was, (extract(epoch FROM o.queued_at) * 1000)::bigint AS at`,
-    )) as [{ id: string; was: string; at: string }[], number];
+    const rows = await pickForRelay(this.tx.manager, BATCH, REQUEUE_AFTER);
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     try {
@@ -83,11 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         rows.map((r) => ({ payload: { outboxId: r.id }, jobId: jobIdOf(r) })),
       );
     } catch (err) {
-      await this.db.query(
-        `UPDATE outbox_messages SET status = 'pending', queued_at = NULL
-          WHERE id = ANY($1) AND status = 'queued'`,
-        [ids],
-      );
+      await backToPending(this.tx.manager, ids);
       throw err;
     }
     return ids.length;

@@ -1,27 +1,36 @@
-import { compareRuns, type RunPair } from './run-compare';
+import { compareRuns } from './run-compare';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { containsPattern } from '../common/sql-like';
 import type { Country } from '../common/reference-data';
 import { isUniqueViolation } from '../database/errors';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import type { JsonObject } from '../common/json';
 import type { MatchesQuery, UnmatchedQuery } from './dto/run.dto';
 import { MatchingRun } from './matching-run.entity';
-import { PenpalMatch } from './penpal-match.entity';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { pairProblem } from './pair-eligibility';
 import { enrolmentWindow } from './round-rules';
 import { RoundsService } from './rounds.service';
 import { renderReasons } from './matching';
+import {
+  enrolledForPublication,
+  lockRound,
+  pageRunPairs,
+  pageUnmatched,
+  proposedPairs,
+  publicationCounts,
+  publishedPairsNamed,
+  publishedSinceRead,
+  publishPairs,
+  runPairs,
+} from './matching-runs.store';
+import { Transactions } from '../database/transactions';
 
 export const runView = (r: MatchingRun) => ({
   id: r.id,
@@ -46,7 +55,7 @@ function assertPublishable(run: MatchingRun) {
 @Injectable()
 export class MatchingRunsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly rounds: RoundsService,
     private readonly access: ProgrammeAccess,
     private readonly queues: QueueService,
@@ -63,7 +72,7 @@ export class MatchingRunsService {
     await this.queues.assertAvailable();
     let run: MatchingRun;
     try {
-      run = await this.db.transaction(async (m) => {
+      run = await this.tx.run(async (m) => {
         const round = await this.rounds.findManaged(actor, roundId, m);
         if (enrolmentWindow(round, new Date()) !== 'closed') {
           throw conflict(
@@ -101,7 +110,7 @@ export class MatchingRunsService {
   }
 
   private async findManaged(actor: Principal, runId: string) {
-    const run = await this.db.getRepository(MatchingRun).findOneBy({ id: runId });
+    const run = await this.tx.manager.getRepository(MatchingRun).findOneBy({ id: runId });
     if (!run) throw notFound('Matching run');
     await this.rounds.findManaged(actor, run.roundId);
     return run;
@@ -113,7 +122,7 @@ export class MatchingRunsService {
 
   async list(actor: Principal, roundId: string, q: PageQuery) {
     await this.rounds.findManaged(actor, roundId);
-    const [items, total] = await this.db.getRepository(MatchingRun).findAndCount({
+    const [items, total] = await this.tx.manager.getRepository(MatchingRun).findAndCount({
       where: { roundId },
       order: { createdAt: 'DESC', id: 'ASC' },
       ...skipTake(q),
@@ -128,32 +137,8 @@ export class MatchingRunsService {
    */
   async matches(actor: Principal, runId: string, q: MatchesQuery) {
     await this.findManaged(actor, runId);
-    const params: unknown[] = [runId];
-    let filter = 'x.run_id = $1';
-    if (q.q) {
-      params.push(containsPattern(q.q), q.q.toUpperCase());
-      filter += ` AND (ua.display_name ILIKE $2 OR ub.display_name ILIKE $2
-                       OR x.country_a = $3 OR x.country_b = $3)`;
-    }
-    const from = `penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b`;
     const { skip, take } = skipTake(q);
-    const rows: (Pick<
-      PenpalMatch,
-      'id' | 'score' | 'reasons' | 'reasonFacts' | 'pinned' | 'status'
-    > & { a: string; b: string; ca: string; cb: string; na: string; nb: string })[] =
-      await this.db.query(
-        `SELECT x.id, x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb,
-                ua.display_name AS na, ub.display_name AS nb, x.score, x.reasons,
-                x.reason_facts AS "reasonFacts", x.pinned, x.status
-           FROM ${from} WHERE ${filter}
-          ORDER BY x.score DESC, x.id
-         OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-        [...params, skip, take],
-      );
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM ${q.q ? from : 'penpal_matches x'} WHERE ${filter}`,
-      params,
-    );
+    const { rows, n } = await pageRunPairs(this.tx.manager, runId, q.q, skip, take);
     return pageOf(
       rows.map((x) => ({
         id: x.id,
@@ -184,12 +169,7 @@ export class MatchingRunsService {
     if (run.status !== 'succeeded' || other.status !== 'succeeded') {
       throw unprocessable('RUNS_NOT_COMPARABLE', 'Both runs must have finished to be compared');
     }
-    const pairsOf = (id: string): Promise<RunPair[]> =>
-      this.db.query(
-        `SELECT user_a AS a, country_a AS "countryA", user_b AS b, country_b AS "countryB"
-           FROM penpal_matches WHERE run_id = $1`,
-        [id],
-      );
+    const pairsOf = (id: string) => runPairs(this.tx.manager, id);
     const [before, after] = await Promise.all([pairsOf(run.id), pairsOf(other.id)]);
     const result = compareRuns(before, after);
     const enrolled =
@@ -225,30 +205,8 @@ export class MatchingRunsService {
   /** The people the run left without a new pen pal, with the reason and a sentence on it. */
   async unmatched(actor: Principal, runId: string, q: UnmatchedQuery) {
     await this.findManaged(actor, runId);
-    const where = ['x.run_id = $1'];
-    const params: unknown[] = [runId];
-    for (const [column, value] of [
-      ['reason', q.reason],
-      ['country', q.country],
-    ] as const) {
-      if (value === undefined) continue;
-      params.push(value);
-      where.push(`x.${column} = $${params.length}`);
-    }
-    const filter = where.join(' AND ');
     const { skip, take } = skipTake(q);
-    const rows: JsonObject[] = await this.db.query(
-      `SELECT x.user_id AS "userId", u.display_name AS "displayName", x.country, x.reason, x.detail
-         FROM matching_run_unmatched x JOIN users u ON u.id = x.user_id
-        WHERE ${filter}
-        ORDER BY x.reason, x.country, u.display_name, x.user_id
-        OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
-      [...params, skip, take],
-    );
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM matching_run_unmatched x WHERE ${filter}`,
-      params,
-    );
+    const { rows, n } = await pageUnmatched(this.tx.manager, runId, q, skip, take);
     return pageOf(rows, n, q);
   }
 
@@ -258,10 +216,7 @@ export class MatchingRunsService {
    */
   private async unpublishable(m: EntityManager, run: MatchingRun) {
     const round = await this.rounds.find(run.roundId, m);
-    const proposed: { id: string; a: string; b: string }[] = await m.query(
-      `SELECT id, user_a AS a, user_b AS b FROM penpal_matches WHERE run_id = $1 AND status = 'proposed'`,
-      [run.id],
-    );
+    const proposed = await proposedPairs(m, run.id);
     const states = await this.consents.states(
       m,
       proposed.flatMap((x) => [x.a, x.b]),
@@ -280,22 +235,12 @@ export class MatchingRunsService {
   async publishPreview(actor: Principal, runId: string) {
     const run = await this.findManaged(actor, runId);
     assertPublishable(run);
-    const { skipped } = await this.unpublishable(this.db.manager, run);
-    const [counts]: { matched: number; unmatched: number }[] = await this.db.query(
-      `WITH published AS (
-         SELECT x.user_a, x.user_b FROM penpal_matches x
-          WHERE x.run_id = $1 AND x.status = 'proposed' AND x.id <> ALL($3::uuid[])
-            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_a)
-            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)),
-       matched AS (SELECT user_a AS id FROM published UNION SELECT user_b FROM published)
-       SELECT count(m.id)::int AS matched,
-              count(*) FILTER (WHERE m.id IS NULL AND NOT EXISTS (
-                SELECT 1 FROM penpal_matches y
-                 WHERE y.round_id = $2 AND y.run_id <> $1 AND y.status IN ('published', 'accepted')
-                   AND (y.user_a = e.user_id OR y.user_b = e.user_id)))::int AS unmatched
-         FROM penpal_enrolments e LEFT JOIN matched m ON m.id = e.user_id
-        WHERE e.round_id = $2`,
-      [run.id, run.roundId, skipped.map((x) => x.matchId)],
+    const { skipped } = await this.unpublishable(this.tx.manager, run);
+    const counts = await publicationCounts(
+      this.tx.manager,
+      run.id,
+      run.roundId,
+      skipped.map((x) => x.matchId),
     );
     return { ...counts, skipped: skipped.length };
   }
@@ -305,7 +250,7 @@ export class MatchingRunsService {
    * stay in the queue for the next run. Pairs an earlier publication made are left as they are.
    */
   async publish(actor: Principal, runId: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const run = await m.findOne(MatchingRun, {
         where: { id: runId },
         lock: { mode: 'pessimistic_write' },
@@ -317,14 +262,9 @@ export class MatchingRunsService {
       // holds it FOR SHARE and stamps startedAt under it): a run that read its input before
       // another publication does not keep that publication's pairs, so publishing it would give
       // people pen pals beyond their capacity.
-      await m.query(`SELECT 1 FROM penpal_rounds WHERE id = $1 FOR UPDATE`, [run.roundId]);
-      const [stale] = (await m.query(
-        `SELECT EXISTS (SELECT 1 FROM matching_runs r JOIN matching_runs me ON me.id = $1
-                         WHERE r.round_id = me.round_id AND r.id <> me.id AND r.published_at IS NOT NULL
-                           AND (r.published_at >= me.started_at OR r.created_at > me.created_at)) AS stale`,
-        [run.id],
-      )) as { stale: boolean }[];
-      if (stale.stale) {
+      await lockRound(m, run.roundId, 'UPDATE');
+      const stale = await publishedSinceRead(m, run.id);
+      if (stale) {
         throw conflict(
           'Another run of this round was published after this run read its input; start a new run',
           'STALE_RUN',
@@ -333,42 +273,13 @@ export class MatchingRunsService {
 
       const { round, skipped } = await this.unpublishable(m, run);
       // A pair with someone who withdrew since the run stays unpublished; the other person stays in the queue.
-      await m.query(
-        `UPDATE penpal_matches x SET status = 'published'
-          WHERE x.run_id = $1 AND x.status = 'proposed' AND x.id <> ALL($2::uuid[])
-            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_a)
-            AND EXISTS (SELECT 1 FROM penpal_enrolments e WHERE e.round_id = x.round_id AND e.user_id = x.user_b)`,
-        [runId, skipped.map((x) => x.matchId)],
-      );
-      await m.query(`UPDATE matching_runs SET published_at = clock_timestamp() WHERE id = $1`, [
+      await publishPairs(
+        m,
         runId,
-      ]);
-
-      const people: {
-        user_id: string;
-        email: string;
-        locale: string;
-        display_name: string;
-        matched: boolean;
-        earlier: boolean;
-      }[] = await m.query(
-        `SELECT u.id AS user_id, u.email, u.locale, u.display_name,
-                  EXISTS (SELECT 1 FROM penpal_matches x
-                           WHERE x.run_id = $1 AND x.status = 'published' AND (x.user_a = u.id OR x.user_b = u.id)) AS matched,
-                  EXISTS (SELECT 1 FROM penpal_matches y
-                           WHERE y.round_id = $2 AND y.run_id <> $1 AND y.status IN ('published', 'accepted')
-                             AND (y.user_a = u.id OR y.user_b = u.id)) AS earlier
-             FROM penpal_enrolments e JOIN users u ON u.id = e.user_id
-            WHERE e.round_id = $2`,
-        [runId, run.roundId],
+        skipped.map((x) => x.matchId),
       );
-      const newPairs: { a: string; b: string; ca: string; cb: string; na: string; nb: string }[] =
-        await m.query(
-          `SELECT x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb, ua.display_name AS na, ub.display_name AS nb
-           FROM penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b
-          WHERE x.run_id = $1 AND x.status = 'published'`,
-          [runId],
-        );
+      const people = await enrolledForPublication(m, runId, run.roundId);
+      const newPairs = await publishedPairsNamed(m, runId);
       const penpalsOf = new Map<string, { name: string; country: Country }[]>();
       for (const x of newPairs) {
         penpalsOf.set(x.a, [

@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
 import { mayParticipate } from '../identity/consent';
@@ -10,28 +9,13 @@ import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { renderReasons, withoutAgeGap, type PairFacts } from './matching';
+import { renderReasons, withoutAgeGap } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
-import { preparedQuery } from '../database/prepared';
-
-interface PenpalRow {
-  match_id: string;
-  round_id: string;
-  round_name: string;
-  status: string;
-  score: number;
-  reasons: string[];
-  reason_facts: PairFacts | null;
-  my_response: MatchResponse;
-  their_response: MatchResponse;
-  display_name: string;
-  country: string;
-  languages: unknown;
-  interests: string[];
-}
+import { Transactions } from '../database/transactions';
+import { myPenpals } from './penpal.store';
 
 /** A match and its round as letters reads them: penpal owns both tables (issue 15). */
 export type MatchRow = PenpalMatch;
@@ -44,7 +28,7 @@ export const readable = (status: PenpalMatch['status']): boolean =>
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
@@ -58,22 +42,7 @@ export class PenpalMatchesService implements OnModuleInit {
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
   async mine(who: Principal) {
-    const rows: PenpalRow[] = await preparedQuery(
-      this.db,
-      'kenal_my_penpals',
-      `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons, x.reason_facts,
-              CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-              CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-              u.display_name, p.country, p.languages, p.interests
-         FROM penpal_matches x
-         JOIN penpal_rounds r ON r.id = x.round_id
-         JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-         LEFT JOIN profiles p ON p.user_id = u.id
-        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
-        ORDER BY r.enrolment_closes_at DESC, x.id
-        LIMIT 200`,
-      [who.id],
-    );
+    const rows = await myPenpals(this.tx.manager, who.id);
     return rows.map((r) => ({
       matchId: r.match_id,
       roundId: r.round_id,
@@ -136,7 +105,7 @@ export class PenpalMatchesService implements OnModuleInit {
 
   /** Accept or decline once. Both yes: both are told to start writing; a no frees both for the next run. */
   async respond(who: Principal, matchId: string, accept: boolean) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const match = await m.findOne(PenpalMatch, {
         where: { id: matchId },
         lock: { mode: 'pessimistic_write' },
@@ -218,7 +187,7 @@ export class PenpalMatchesService implements OnModuleInit {
    * pals, frees them for the next run, and the pair is never proposed again.
    */
   async cancel(actor: Principal, matchId: string, reason: string | null) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const match = await m.findOne(PenpalMatch, {
         where: { id: matchId },
         lock: { mode: 'pessimistic_write' },

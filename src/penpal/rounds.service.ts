@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -26,6 +25,8 @@ import { PenpalMatch } from './penpal-match.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { zonedIso } from '../common/time-zones';
 import { ageProblem, enrolmentWindow, roundProblems } from './round-rules';
+import { Transactions } from '../database/transactions';
+import { enrolledCountries, pageEnrolments, roundFacts } from './penpal.store';
 
 export interface RoundView {
   id: string;
@@ -56,13 +57,13 @@ const invalid = (errors: { path: string; message: string }[]) =>
 @Injectable()
 export class RoundsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: ProgrammeAccess,
     private readonly consents: GuardianConsentService,
     private readonly audit: AuditService,
   ) {}
 
-  private async view(round: PenpalRound, m: EntityManager = this.db.manager): Promise<RoundView> {
+  private async view(round: PenpalRound, m: EntityManager = this.tx.manager): Promise<RoundView> {
     const programme = await getProgramme(m, round.programmeId);
     return {
       id: round.id,
@@ -86,7 +87,7 @@ export class RoundsService {
     };
   }
 
-  async find(id: string, m: EntityManager = this.db.manager): Promise<PenpalRound> {
+  async find(id: string, m: EntityManager = this.tx.manager): Promise<PenpalRound> {
     const round = await m.findOneBy(PenpalRound, { id });
     if (!round) throw notFound('Pen-pal round');
     return round;
@@ -96,7 +97,7 @@ export class RoundsService {
   async findManaged(
     actor: Principal,
     id: string,
-    m: EntityManager = this.db.manager,
+    m: EntityManager = this.tx.manager,
   ): Promise<PenpalRound> {
     const round = await this.find(id, m);
     await this.access.assertCanManage(actor, round.programmeId, m);
@@ -108,7 +109,7 @@ export class RoundsService {
     programmeId: string,
     dto: CreatePenpalRoundDto,
   ): Promise<RoundView> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const round = m.create(PenpalRound, {
         programmeId,
@@ -140,19 +141,14 @@ export class RoundsService {
   /** A programme's rounds, newest first, with enrolments, runs and the last publication. */
   async listForProgramme(actor: Principal, programmeId: string) {
     await this.access.assertCanManage(actor, programmeId);
-    const rounds = await this.db
+    const rounds = await this.tx.manager
       .getRepository(PenpalRound)
       .find({ where: { programmeId }, order: { enrolmentOpensAt: 'DESC', id: 'ASC' }, take: 200 });
     if (rounds.length === 0) return [];
-    const facts: { id: string; enrolled: number; runs: number; published_at: Date | null }[] =
-      await this.db.query(
-        `SELECT r.id,
-                (SELECT count(*)::int FROM penpal_enrolments e WHERE e.round_id = r.id) AS enrolled,
-                (SELECT count(*)::int FROM matching_runs x WHERE x.round_id = r.id) AS runs,
-                (SELECT max(x.published_at) FROM matching_runs x WHERE x.round_id = r.id) AS published_at
-           FROM penpal_rounds r WHERE r.id = ANY($1)`,
-        [rounds.map((r) => r.id)],
-      );
+    const facts = await roundFacts(
+      this.tx.manager,
+      rounds.map((r) => r.id),
+    );
     const byId = new Map(facts.map((f) => [f.id, f]));
     return Promise.all(
       rounds.map(async (r) => {
@@ -178,7 +174,7 @@ export class RoundsService {
    */
   async listForMe(who: Principal) {
     const now = new Date();
-    const rounds = await this.db
+    const rounds = await this.tx.manager
       .getRepository(PenpalRound)
       .createQueryBuilder('r')
       .where(
@@ -190,7 +186,7 @@ export class RoundsService {
       .take(100)
       .getMany();
     const mine = rounds.length
-      ? await this.db
+      ? await this.tx.manager
           .getRepository(PenpalEnrolment)
           .findBy({ userId: who.id, roundId: In(rounds.map((r) => r.id)) })
       : [];
@@ -204,7 +200,7 @@ export class RoundsService {
   }
 
   async update(actor: Principal, id: string, dto: UpdatePenpalRoundDto): Promise<RoundView> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const round = await this.findManaged(actor, id, m);
       const before = { ...round };
       if (dto.name !== undefined) round.name = dto.name;
@@ -239,7 +235,7 @@ export class RoundsService {
   }
 
   async enrol(who: Principal, roundId: string, dto: EnrolDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const round = await this.find(roundId, m);
       const window = enrolmentWindow(round, new Date());
       if (window !== 'open') {
@@ -286,7 +282,7 @@ export class RoundsService {
 
   /** Leaving is possible until one has a pen pal in this round. */
   async withdraw(who: Principal, roundId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.find(roundId, m);
       const matched = await m
         .createQueryBuilder(PenpalMatch, 'x')
@@ -308,23 +304,13 @@ export class RoundsService {
 
   async listEnrolments(actor: Principal, roundId: string, q: PageQuery & { country?: string }) {
     await this.findManaged(actor, roundId);
-    const [rows, counts] = await Promise.all([
-      this.db.query(
-        `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
-                e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
-                e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
-           FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
-          WHERE e.round_id = $1 AND ($4::text IS NULL OR p.country = $4)
-          ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
-        [roundId, q.pageSize, skipTake(q).skip, q.country ?? null],
-      ),
-      this.db.query(
-        `SELECT p.country, count(*)::int AS n
-           FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
-          WHERE e.round_id = $1 GROUP BY p.country`,
-        [roundId],
-      ) as Promise<{ country: string | null; n: number }[]>,
-    ]);
+    const { rows, counts } = await pageEnrolments(
+      this.tx.manager,
+      roundId,
+      q.country ?? null,
+      skipTake(q).skip,
+      q.pageSize,
+    );
     const byCountry: Record<string, number> = {};
     for (const c of counts) if (c.country) byCountry[c.country] = c.n;
     const total = q.country ? (byCountry[q.country] ?? 0) : counts.reduce((sum, c) => sum + c.n, 0);
@@ -332,13 +318,9 @@ export class RoundsService {
   }
 
   async addConstraint(actor: Principal, roundId: string, dto: ConstraintDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       await this.findManaged(actor, roundId, m);
-      const enrolled: { user_id: string; country: string | null }[] = await m.query(
-        `SELECT e.user_id, p.country FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
-          WHERE e.round_id = $1 AND e.user_id = ANY($2)`,
-        [roundId, dto.userIds],
-      );
+      const enrolled = await enrolledCountries(m, roundId, dto.userIds);
       if (enrolled.length !== 2) {
         throw unprocessable('NOT_ENROLLED', 'Both people must be enrolled in this round', [
           { path: 'userIds', message: 'both must be enrolled in the round' },
@@ -379,7 +361,7 @@ export class RoundsService {
 
   async listConstraints(actor: Principal, roundId: string) {
     await this.findManaged(actor, roundId);
-    const rows = await this.db
+    const rows = await this.tx.manager
       .getRepository(PenpalConstraint)
       .find({ where: { roundId }, order: { createdAt: 'ASC' }, take: 5000 });
     return rows.map((r) => ({
@@ -391,7 +373,7 @@ export class RoundsService {
   }
 
   async removeConstraint(actor: Principal, roundId: string, constraintId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.findManaged(actor, roundId, m);
       const result = await m.delete(PenpalConstraint, { id: constraintId, roundId });
       if (!result.affected) throw notFound('Constraint');

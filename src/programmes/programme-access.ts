@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { forbidden, notFound } from '../common/errors/app-error';
+import { Transactions } from '../database/transactions';
 import { canManageProgramme } from './programme-policy';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';
 import { Programme } from './programme.entity';
@@ -13,12 +13,12 @@ import { Programme } from './programme.entity';
  */
 @Injectable()
 export class ProgrammeAccess {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly tx: Transactions) {}
 
   async canManage(
     who: Principal,
     programmeId: string,
-    m: EntityManager = this.db.manager,
+    m: EntityManager = this.tx.manager,
   ): Promise<boolean> {
     if (who.roles.includes('admin')) return true;
     if (!who.roles.includes('coordinator')) return false;
@@ -33,7 +33,7 @@ export class ProgrammeAccess {
   async assertCanManage(
     who: Principal,
     programmeId: string,
-    m: EntityManager = this.db.manager,
+    m: EntityManager = this.tx.manager,
   ): Promise<Programme> {
     const programme = await m.findOneBy(Programme, { id: programmeId });
     if (!programme) throw notFound('Programme');

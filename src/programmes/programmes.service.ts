@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { AccountErasure } from '../common/erasure/account-erasure';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
-import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { PageQuery, pageOf } from '../common/http/pagination';
 import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
 import { CreateProgrammeDto } from './dto/programme.dto';
 import { ProgrammeAccess } from './programme-access';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';
 import { Programme } from './programme.entity';
+import { pageProgrammes, programmeCoordinators } from './programmes.store';
 import { isTimeZone } from '../common/time-zones';
 
 @Injectable()
 export class ProgrammesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
     erasure: AccountErasure,
@@ -38,7 +38,7 @@ export class ProgrammesService {
       );
     }
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.tx.run(async (m) => {
         if (await m.existsBy(Programme, { slug: dto.slug })) throw slugTaken();
         const programme = await m.save(
           Programme,
@@ -67,38 +67,19 @@ export class ProgrammesService {
 
   /** Every programme, or (coordinatorId) the ones that person coordinates; newest first. */
   async list(q: PageQuery, coordinatorId?: string) {
-    const qb = this.db
-      .getRepository(Programme)
-      .createQueryBuilder('p')
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'ASC')
-      .skip(skipTake(q).skip)
-      .take(q.pageSize);
-    if (coordinatorId) {
-      qb.innerJoin(ProgrammeCoordinator, 'pc', 'pc.programme_id = p.id AND pc.user_id = :me', {
-        me: coordinatorId,
-      });
-    }
-    const [items, total] = await qb.getManyAndCount();
+    const [items, total] = await pageProgrammes(this.tx.manager, q, coordinatorId);
     return pageOf(items, total, q);
   }
 
   async get(id: string): Promise<Programme> {
-    const programme = await this.db.getRepository(Programme).findOneBy({ id });
+    const programme = await this.tx.manager.findOneBy(Programme, { id });
     if (!programme) throw notFound('Programme');
     return programme;
   }
 
   async coordinators(actor: Principal, programmeId: string) {
     await this.access.assertCanManage(actor, programmeId);
-    const rows: { userId: string; displayName: string; email: string; since: Date }[] =
-      await this.db.query(
-        `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, pc.created_at AS since
-         FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
-        WHERE pc.programme_id = $1 ORDER BY pc.created_at, u.id LIMIT 500`,
-        [programmeId],
-      );
-    return rows;
+    return programmeCoordinators(this.tx.manager, programmeId);
   }
 
   async addCoordinator(
@@ -106,7 +87,7 @@ export class ProgrammesService {
     programmeId: string,
     who: { userId?: string; email?: string },
   ) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const user = who.userId
         ? await findUser(m, who.userId)
@@ -135,7 +116,7 @@ export class ProgrammesService {
   }
 
   async removeCoordinator(actor: Principal, programmeId: string, userId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const result = await m.delete(ProgrammeCoordinator, { programmeId, userId });
       if (!result.affected) throw notFound('Coordinator');

@@ -1,0 +1,132 @@
+import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared';
+import type { MatchResponse } from './penpal-match.entity';
+import type { PairFacts } from './matching';
+
+/** The SQL of rounds, enrolments and published matches. */
+
+export const roundFacts = (
+  m: EntityManager,
+  roundIds: string[],
+): Promise<{ id: string; enrolled: number; runs: number; published_at: Date | null }[]> =>
+  m.query(
+    `SELECT r.id,
+            (SELECT count(*)::int FROM penpal_enrolments e WHERE e.round_id = r.id) AS enrolled,
+            (SELECT count(*)::int FROM matching_runs x WHERE x.round_id = r.id) AS runs,
+            (SELECT max(x.published_at) FROM matching_runs x WHERE x.round_id = r.id) AS published_at
+       FROM penpal_rounds r WHERE r.id = ANY($1)`,
+    [roundIds],
+  );
+
+/** A page of a round's enrolments (of one country, or all), and the count per country of all. */
+export const pageEnrolments = async (
+  m: EntityManager,
+  roundId: string,
+  country: string | null,
+  skip: number,
+  take: number,
+): Promise<{ rows: unknown[]; counts: { country: string | null; n: number }[] }> => {
+  const [rows, counts] = await Promise.all([
+    m.query(
+      `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+              e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
+              e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
+         FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
+        WHERE e.round_id = $1 AND ($4::text IS NULL OR p.country = $4)
+        ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
+      [roundId, take, skip, country],
+    ) as Promise<unknown[]>,
+    m.query(
+      `SELECT p.country, count(*)::int AS n
+         FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+        WHERE e.round_id = $1 GROUP BY p.country`,
+      [roundId],
+    ) as Promise<{ country: string | null; n: number }[]>,
+  ]);
+  return { rows, counts };
+};
+
+/** Which of these people are enrolled in the round, with their country. */
+export const enrolledCountries = (
+  m: EntityManager,
+  roundId: string,
+  userIds: string[],
+): Promise<{ user_id: string; country: string | null }[]> =>
+  m.query(
+    `SELECT e.user_id, p.country FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+      WHERE e.round_id = $1 AND e.user_id = ANY($2)`,
+    [roundId, userIds],
+  );
+
+export interface PenpalRow {
+  match_id: string;
+  round_id: string;
+  round_name: string;
+  status: string;
+  score: number;
+  reasons: string[];
+  reason_facts: PairFacts | null;
+  my_response: MatchResponse;
+  their_response: MatchResponse;
+  display_name: string;
+  country: string;
+  languages: unknown;
+  interests: string[];
+}
+
+/** A person's published pen pals, with only what one participant may know of the other. */
+export const myPenpals = (m: EntityManager, userId: string): Promise<PenpalRow[]> =>
+  preparedQuery(
+    m,
+    'kenal_my_penpals',
+    `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons, x.reason_facts,
+              CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
+              CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
+              u.display_name, p.country, p.languages, p.interests
+         FROM penpal_matches x
+         JOIN penpal_rounds r ON r.id = x.round_id
+         JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+         LEFT JOIN profiles p ON p.user_id = u.id
+        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
+        ORDER BY r.enrolment_closes_at DESC, x.id
+        LIMIT 200`,
+    [userId],
+  );
+
+export interface EndedMatch {
+  id: string;
+  roundName: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  locale: string;
+}
+
+/** Cancels the person's live matches; answers each with the pen pal left behind. */
+export const endMatchesOf = async (m: EntityManager, userId: string): Promise<EndedMatch[]> => {
+  const [ended] = (await m.query(
+    `UPDATE penpal_matches x SET status = 'cancelled'
+         FROM penpal_rounds r, users u
+        WHERE r.id = x.round_id
+          AND u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+          AND (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted')
+       RETURNING x.id, r.name AS "roundName", u.id AS "userId", u.email,
+                 u.display_name AS "displayName", u.locale`,
+    [userId],
+  )) as [EndedMatch[], number];
+  return ended;
+};
+
+/** Deletes the person's enrolments, constraints, unpublished matches and run leftovers. */
+export const deletePenpalDataOf = async (m: EntityManager, userId: string) => {
+  const count = async (sql: string) => ((await m.query(sql, [userId])) as [unknown, number])[1];
+  return {
+    enrolments: await count(`DELETE FROM penpal_enrolments WHERE user_id = $1`),
+    constraints: await count(`DELETE FROM penpal_constraints WHERE user_a = $1 OR user_b = $1`),
+    proposedMatches: await count(
+      `DELETE FROM penpal_matches
+        WHERE (user_a = $1 OR user_b = $1) AND status IN ('proposed', 'carried')`,
+    ),
+    leftOut: await count(`DELETE FROM matching_run_unmatched WHERE user_id = $1`),
+  };
+};
