@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PEOPLE } from '../identity/people-sql';
-import { PROGRAMME_COORDINATORS } from '../programmes/programme-sql';
+import { coordinatorContacts } from '../programmes/programme-rows';
 import { getCompetition, getSubmission } from '../competitions/competition-rows';
 import type { OutboxService } from '../notifications/outbox.service';
 import type { JudgeAssignment } from './judge-assignment.entity';
@@ -19,13 +18,7 @@ export async function tellCoordinatorsOfRecusal(
   replaced: boolean,
 ): Promise<void> {
   const competition = await getCompetition(m, round.competitionId);
-  const coordinators: { id: string; email: string; displayName: string; locale: string }[] =
-    await m.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.locale
-         FROM ${PROGRAMME_COORDINATORS} pc JOIN ${PEOPLE} u ON u.id = pc.user_id
-        WHERE pc.programme_id = $1 ORDER BY u.id`,
-      [competition.programmeId],
-    );
+  const coordinators = await coordinatorContacts(m, competition.programmeId);
   const submission = await getSubmission(m, assignment.submissionId);
   await outbox.enqueue(
     m,
