@@ -15,8 +15,6 @@ import {
   ListingStatus,
   UpdateCompetitionDto,
 } from './dto/competition.dto';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { ENTRY_REMINDERS } from './rules/reminders';
 import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
@@ -97,7 +95,6 @@ export class CompetitionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
-    private readonly reminders: ReminderScheduler,
   ) {}
 
   async create(actor: Principal, programmeId: string, dto: CreateCompetitionDto) {
@@ -134,12 +131,6 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    await this.reminders.replan(
-      ENTRY_REMINDERS,
-      { competitionId: competition.id },
-      null,
-      competition.submissionClosesAt,
-    );
     return competitionView(competition, timezone);
   }
 
@@ -243,11 +234,10 @@ export class CompetitionsService {
   }
 
   async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {
-    const { competition, timezone, previousClose } = await this.db
+    const { competition, timezone } = await this.db
       .transaction(async (m) => {
         const current = await this.lock(m, id);
         const programme = await this.access.assertCanManage(actor, current.programmeId, m);
-        const previousClose = current.submissionClosesAt;
         const next: Competition = {
           ...current,
           ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
@@ -298,19 +288,11 @@ export class CompetitionsService {
           });
         }
         const competition = await m.findOneByOrFail(Competition, { id });
-        return { competition, timezone: programme.timezone, previousClose };
+        return { competition, timezone: programme.timezone };
       })
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    if (previousClose.getTime() !== competition.submissionClosesAt.getTime()) {
-      await this.reminders.replan(
-        ENTRY_REMINDERS,
-        { competitionId: id },
-        previousClose,
-        competition.submissionClosesAt,
-      );
-    }
     return competitionView(competition, timezone);
   }
 

@@ -13,8 +13,6 @@ import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { JudgeReminderSender } from './reminder-sender';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { JUDGE_REMINDERS } from './reminders';
 
 const futureInstant = (path: string, value: string, now: Date): Date => {
   const date = new Date(value);
@@ -42,7 +40,6 @@ export class RoundsService {
     private readonly access: JudgingAccess,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
-    private readonly reminders: ReminderScheduler,
     private readonly sender: JudgeReminderSender,
     private readonly limiter: RateLimiter,
   ) {}
@@ -85,7 +82,6 @@ export class RoundsService {
       });
       return round;
     });
-    await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, null, round.closesAt);
     return this.view(this.db.manager, round);
   }
 
@@ -111,9 +107,8 @@ export class RoundsService {
   async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
     const now = new Date();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
-    const { round, previous } = await this.db.transaction(async (m) => {
+    const round = await this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-      const previous = round.closesAt;
       const state = roundState(round, now);
       if (closesAt && state === 'closed') throw roundClosed();
       if (dto.status && dto.status !== state) {
@@ -144,11 +139,8 @@ export class RoundsService {
           ...(closesAt ? { closesAt: closesAt.toISOString() } : {}),
         },
       });
-      return { round, previous };
+      return round;
     });
-    if (closesAt) {
-      await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, previous, round.closesAt);
-    }
     return this.view(this.db.manager, round);
   }
 
