@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
+import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
 
 const arg = (name: string, fallback: number) => {
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   await ds.runMigrations();
 
   const { runId, seedMs } = await seedPenpalRound(ds, perSide, seed);
-  const job = new MatchingJob(ds, new JobHandlers());
+  const job = new MatchingJob(ds, new JobHandlers(), systemClock);
   const t1 = performance.now();
   await job.run(runId);
   const jobMs = Math.round(performance.now() - t1);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -23,7 +24,7 @@ import { Submission } from './submission.entity';
 
 export type CompetitionView = ReturnType<typeof competitionView>;
 
-export function competitionView(c: Competition, timezone: string, now = new Date()) {
+export function competitionView(c: Competition, timezone: string, now: Date) {
   return {
     id: c.id,
     programmeId: c.programmeId,
@@ -95,6 +96,7 @@ export class CompetitionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, programmeId: string, dto: CreateCompetitionDto) {
@@ -131,7 +133,7 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    return competitionView(competition, timezone);
+    return competitionView(competition, timezone, this.clock.now());
   }
 
   /** A programme's competitions for its coordinators, the latest window first. */
@@ -145,7 +147,7 @@ export class CompetitionsService {
       take,
     });
     return pageOf(
-      rows.map((c) => competitionView(c, programme.timezone)),
+      rows.map((c) => competitionView(c, programme.timezone, this.clock.now())),
       total,
       q,
     );
@@ -166,7 +168,7 @@ export class CompetitionsService {
       [id],
     );
     if (!row) throw notFound('Competition');
-    return competitionView(row, row.timezone);
+    return competitionView(row, row.timezone, this.clock.now());
   }
 
   /**
@@ -174,7 +176,7 @@ export class CompetitionsService {
    * open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest
    * first). One query, the total counted alongside.
    */
-  async list(q: CompetitionListQuery, now = new Date()) {
+  async list(q: CompetitionListQuery, now: Date = this.clock.now()) {
     const since = new Date(now.getTime() - RECENT_DAYS * 86400_000);
     const where = ['c.submission_closes_at > $2'];
     const params: unknown[] = [now, since];
@@ -293,7 +295,7 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    return competitionView(competition, timezone);
+    return competitionView(competition, timezone, this.clock.now());
   }
 
   private async lock(m: EntityManager, id: string): Promise<Competition> {

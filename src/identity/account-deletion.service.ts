@@ -1,4 +1,5 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -30,6 +31,7 @@ export class AccountDeletionService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly erasure: AccountErasure,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     erasure.register(
       'identity',
@@ -80,7 +82,7 @@ export class AccountDeletionService {
           passwordHash: null,
           roles: [],
           locale: 'en',
-          deletedAt: new Date(),
+          deletedAt: this.clock.now(),
         },
       );
       await this.audit.record(m, {

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -55,6 +56,7 @@ export class AdminUsersService {
     private readonly config: AppConfig,
     private readonly sessions: SessionTokens,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -241,7 +243,7 @@ export class AdminUsersService {
     if (!user || user.deletedAt) throw notFound('Invitation');
     const status = row.usedAt
       ? ('used' as const)
-      : row.expiresAt.getTime() <= Date.now()
+      : row.expiresAt.getTime() <= this.clock.now().getTime()
         ? ('expired' as const)
         : ('pending' as const);
     return {
@@ -309,7 +311,7 @@ export class AdminUsersService {
       rows.map((r) => [
         r.user_id,
         {
-          status: r.expires_at.getTime() <= Date.now() ? 'expired' : 'pending',
+          status: r.expires_at.getTime() <= this.clock.now().getTime() ? 'expired' : 'pending',
           expiresAt: r.expires_at,
         },
       ]),
@@ -403,7 +405,7 @@ export class AdminUsersService {
         await m.update(
           PasswordToken,
           { userId: existing.id, usedAt: IsNull() },
-          { usedAt: new Date() },
+          { usedAt: this.clock.now() },
         );
         userId = existing.id;
         this.logger.warn(
@@ -419,7 +421,7 @@ export class AdminUsersService {
             passwordHash,
             roles: ['admin'],
             // The operator chose this address in the configuration.
-            emailVerifiedAt: new Date(),
+            emailVerifiedAt: this.clock.now(),
           }),
         );
         userId = created.id;

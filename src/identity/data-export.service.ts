@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -18,6 +19,7 @@ export class DataExportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly exporter: PersonalDataExport,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     exporter.register('identity', (rows) => this.identity(rows), ExportOrder.Identity);
   }
@@ -28,7 +30,7 @@ export class DataExportService {
         locale: string;
       }[];
       return {
-        exportedAt: new Date().toISOString(),
+        exportedAt: this.clock.now().toISOString(),
         ...(await this.exporter.run(m, { id: userId, locale: user.locale })),
       };
     });

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -86,12 +87,13 @@ export class ProfileService {
     private readonly consents: GuardianConsentService,
     private readonly hooks: ParticipationHooks,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async me(userId: string, m: EntityManager = this.db.manager): Promise<MeView> {
     const user = await m.findOneByOrFail(User, { id: userId });
     const profile = await m.findOneBy(Profile, { userId });
-    const now = new Date();
+    const now = this.clock.now();
     return {
       ...userView(user),
       profile: profile ? profileView(profile, now) : null,
@@ -133,13 +135,13 @@ export class ProfileService {
     const { sessionId: _, ...account } = who;
     return {
       ...account,
-      profile: profile ? profileView(profile, new Date()) : null,
+      profile: profile ? profileView(profile, this.clock.now()) : null,
       guardianConsent: this.consents.viewOf(latest, profile?.dateOfBirth ?? null),
     };
   }
 
   async put(userId: string, dto: ProfileDto): Promise<MeView> {
-    const now = new Date();
+    const now = this.clock.now();
     const errors = checkProfile(dto, now);
     if (errors.length > 0) throw invalid(errors);
     const minor = isMinorOn(dto.dateOfBirth, now);
@@ -209,7 +211,7 @@ export class ProfileService {
     userId: string,
     dto: { dateOfBirth: string; reason: string },
   ): Promise<MeView> {
-    const now = new Date();
+    const now = this.clock.now();
     const errors = dateOfBirthErrors(dto.dateOfBirth, now);
     if (errors.length > 0) throw invalid(errors);
     return this.db.transaction(async (m) => {
@@ -253,7 +255,7 @@ export class ProfileService {
       const user = await m.findOneByOrFail(User, { id: userId });
       const profile = await m.findOneBy(Profile, { userId });
       const latest = await this.consents.latest(m, userId);
-      if (!profile || !isMinorOn(profile.dateOfBirth, new Date()) || !latest) {
+      if (!profile || !isMinorOn(profile.dateOfBirth, this.clock.now()) || !latest) {
         throw badRequest('NO_CONSENT_PENDING', 'There is no guardian consent to ask for');
       }
       // After a withdrawal, this is how the participant asks their guardian again.

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import {
   badRequest,
   conflict,
@@ -60,13 +61,14 @@ export class AssignmentsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
   async addManual(actor: Principal, roundId: string, dto: ManualAssignmentDto) {
     return this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const entries = await roundEntries(m, round);
       const entry = entries.find((e) => e.id === dto.submissionId);
       if (!entry) {
@@ -159,7 +161,7 @@ export class AssignmentsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       if (assignment.status !== 'active') {
         throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
       }
@@ -185,6 +187,7 @@ export class AssignmentsService {
 
   /** Every active assignment of the caller, on entries still in the running: one prepared query. */
   async mine(me: Principal) {
+    const now = this.clock.now();
     const rows = await preparedQuery<JudgeViewRow>(
       this.db,
       'kenal_my_assignments_view',
@@ -194,9 +197,9 @@ export class AssignmentsService {
        ORDER BY a.created_at, a.id
        LIMIT $5`,
       ),
-      [new Date(), false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
+      [now, false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
     );
-    return rows.map(judgeView);
+    return rows.map((row) => judgeView(row, now));
   }
 
   /**
@@ -219,7 +222,11 @@ export class AssignmentsService {
    */
   async asset(me: Principal, id: string, assetId: string) {
     const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
-    const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
+    const [rule] = await assignmentAccess(
+      this.db.manager,
+      { assignmentIds: [assignment.id] },
+      this.clock.now(),
+    );
     if (rule?.access !== 'open') throw notFound('Asset');
     const asset = await findSubmissionAsset(this.db.manager, assignment.submissionId, assetId);
     if (!asset) throw notFound('Asset');
@@ -250,7 +257,7 @@ export class AssignmentsService {
            JOIN competitions c ON c.id = r.competition_id
           WHERE a.id = $1
             FOR UPDATE OF a`,
-        [id, new Date()],
+        [id, this.clock.now()],
       );
       if (!row) throw notFound('Assignment');
       if (row.judgeId !== me.id) throw forbidden('This assignment is not yours');
@@ -265,7 +272,10 @@ export class AssignmentsService {
       if (row.status !== 'active') {
         throw conflict(`This assignment is ${row.status}`, 'NOT_ACTIVE');
       }
-      const state = roundState({ status: row.roundStatus, closesAt: row.closesAt });
+      const state = roundState(
+        { status: row.roundStatus, closesAt: row.closesAt },
+        this.clock.now(),
+      );
       if (state === 'closed') throw roundClosed();
       if (state === 'draft')
         throw conflict('The round is not open for scores yet', 'ROUND_NOT_OPEN');
@@ -296,7 +306,7 @@ export class AssignmentsService {
           dto.comment ?? null,
           dto.final ? 'final' : 'draft',
           row.scoreVersion + 1,
-          new Date(),
+          this.clock.now(),
         ],
       );
       // Scores given against the rubric freeze it: changing it now would change what they mean.
@@ -325,7 +335,7 @@ export class AssignmentsService {
       const { assignment, competition } = await this.access.ownAssignment(m, me, id, {
         lock: true,
       });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       if (assignment.status !== 'active') {
         throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
       }
@@ -402,16 +412,17 @@ export class AssignmentsService {
    */
   private async judgeViews(m: EntityManager, ids: string[], opts: { asStaff?: boolean } = {}) {
     if (ids.length === 0) return [];
+    const now = this.clock.now();
     const rows = await preparedQuery<JudgeViewRow>(
       m,
       'kenal_assignment_views',
       judgeViewSql('a.id = ANY($3::uuid[])'),
-      [new Date(), opts.asStaff === true, ids],
+      [now, opts.asStaff === true, ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [judgeView(row)] : [];
+      return row ? [judgeView(row, now)] : [];
     });
   }
 }
@@ -487,7 +498,7 @@ function judgeViewSql(filter: string): string {
     ORDER BY v."createdAt", v.id`;
 }
 
-function judgeView(row: JudgeViewRow) {
+function judgeView(row: JudgeViewRow, now: Date) {
   const access = row.access;
   return {
     id: row.id,
@@ -499,7 +510,7 @@ function judgeView(row: JudgeViewRow) {
     rubric: row.rubric,
     blind: row.blind,
     closesAt: row.closesAt,
-    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }),
+    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }, now),
     status: row.status === 'removed' ? 'withdrawn' : row.status,
     access,
     submission:

@@ -1,4 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { JudgingExport } from './judging-export';
 import { AuditModule } from '../audit/audit.module';
 import { CompetitionsModule } from '../competitions/competitions.module';
@@ -30,7 +31,10 @@ import { RoundsService } from './rounds.service';
   ],
 })
 export class JudgingModule implements OnModuleInit {
-  constructor(private readonly readers: SubmissionReaders) {}
+  constructor(
+    private readonly readers: SubmissionReaders,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * A judge reads an entry through the competitions routes only in a round that is not blind,
@@ -40,9 +44,13 @@ export class JudgingModule implements OnModuleInit {
    */
   onModuleInit(): void {
     this.readers.register(async (who, submission, m) =>
-      (await assignmentAccess(m, { judgeId: who.id, submissionId: submission.id })).some(
-        (a) => a.access === 'open' && !a.blind,
-      ),
+      (
+        await assignmentAccess(
+          m,
+          { judgeId: who.id, submissionId: submission.id },
+          this.clock.now(),
+        )
+      ).some((a) => a.access === 'open' && !a.blind),
     );
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { badRequest, conflict, unprocessable } from '../common/errors/app-error';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
@@ -42,10 +43,11 @@ export class RoundsService {
     private readonly queues: QueueService,
     private readonly sender: JudgeReminderSender,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
-    const closesAt = futureInstant('closesAt', dto.closesAt, new Date());
+    const closesAt = futureInstant('closesAt', dto.closesAt, this.clock.now());
     const round = await this.db.transaction(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       let source: RoundSource = { type: 'all_submitted' };
@@ -105,7 +107,7 @@ export class RoundsService {
 
   /** draft → open → closed, and moving the close (which moves the reminders). */
   async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
-    const now = new Date();
+    const now = this.clock.now();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
     const round = await this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
@@ -154,7 +156,7 @@ export class RoundsService {
     try {
       runId = await this.db.transaction(async (m) => {
         const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-        if (roundState(round) === 'closed') throw roundClosed();
+        if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
         const run = await m.save(
           m.create(JudgeAssignmentRun, { roundId, status: 'queued', createdById: actor.id }),
         );
@@ -193,7 +195,7 @@ export class RoundsService {
     );
     return this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const reminded = await this.sender.send(m, round, undefined, dto.judgeIds);
       await this.audit.record(m, {
         actorId: actor.id,
@@ -226,7 +228,7 @@ export class RoundsService {
       closesAt: round.closesAt,
       source: round.source,
       maxLoad: round.maxLoad,
-      status: roundState(round),
+      status: roundState(round, this.clock.now()),
       shortlist: round.shortlist,
       assignment: {
         status: run?.status ?? 'none',

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { projectEntries } from '../competitions/project-entries';
@@ -30,12 +31,13 @@ export class MentoringMaintenance {
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     tasks.registerRequeue('queued mentoring runs', 'mentoring_runs', JobName.RunMentoringMatching);
     tasks.register('silent mentorships', () => this.remindSilent());
   }
 
-  async remindSilent(now = new Date()): Promise<Record<string, number>> {
+  async remindSilent(now: Date = this.clock.now()): Promise<Record<string, number>> {
     return this.db.transaction(async (m) => {
       const due: { id: string }[] = await m.query(
         `SELECT x.id FROM mentorships x JOIN mentoring_rounds r ON r.id = x.round_id

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isMinorOn } from '../common/age';
@@ -39,6 +40,7 @@ export class MatchingJob implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly handlers: JobHandlers,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -196,6 +198,7 @@ export class MatchingJob implements OnModuleInit {
     const states = await participantStates(
       m,
       enrolled.map((e) => e.user_id),
+      this.clock.now(),
     );
     const referenceDate = round.enrolmentClosesAt.toISOString().slice(0, 10);
     const participants: Participant[] = enrolled.map((e) => {
