@@ -14,6 +14,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { Transactions } from '../src/database/transactions';
 import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
+import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
 
 const arg = (name: string, fallback: number) => {
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   await ds.runMigrations();
 
   const { runId, seedMs } = await seedPenpalRound(ds, perSide, seed);
-  const job = new MatchingJob(new Transactions(ds), new JobHandlers());
+  const job = new MatchingJob(new Transactions(ds), new JobHandlers(), systemClock);
   const t1 = performance.now();
   await job.run(runId);
   const jobMs = Math.round(performance.now() - t1);

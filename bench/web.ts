@@ -32,6 +32,7 @@ import { dataSourceOptions } from '../src/database/data-source-options';
 import { Transactions } from '../src/database/transactions';
 import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
+import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
@@ -186,7 +187,7 @@ async function matchedRun(databaseUrl: string) {
   const ds = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   try {
     const { runId } = await seedPenpalRound(ds, PER_SIDE, 1);
-    await new MatchingJob(new Transactions(ds), new JobHandlers()).run(runId);
+    await new MatchingJob(new Transactions(ds), new JobHandlers(), systemClock).run(runId);
     const [run] = await ds.query(`SELECT status, stats FROM matching_runs WHERE id = $1`, [runId]);
     if (run.status !== 'succeeded') throw new Error(`the matching run ${run.status}`);
     return { runId, pairs: run.stats.pairs as number, unmatched: run.stats.unmatched as number };

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { coreModules, FEATURE_MODULES } from './app.module';
 import { CompetitionsWorkerModule } from './competitions/competitions-worker.module';
 import { MaintenanceJob } from './jobs/maintenance';
+import { ReminderSweepJob } from './jobs/reminder-sweep';
 import { WorkerHost } from './jobs/worker-host';
 import { JudgingWorkerModule } from './judging/judging-worker.module';
 import { LettersWorkerModule } from './letters/letters-worker.module';
@@ -21,6 +22,6 @@ import { PenpalWorkerModule } from './penpal/penpal-worker.module';
     LettersWorkerModule,
     MentoringWorkerModule,
   ],
-  providers: [WorkerHost, MaintenanceJob],
+  providers: [WorkerHost, MaintenanceJob, ReminderSweepJob],
 })
 export class WorkerModule {}

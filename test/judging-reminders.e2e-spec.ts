@@ -1,7 +1,4 @@
-import { JobName, JOBS } from '../src/jobs/job-registry';
-import { QueueService } from '../src/jobs/queue.service';
-import { JudgingReminderHandler } from '../src/judging/reminder.handler';
-import { judgeReminderJobId } from '../src/judging/reminders';
+import { JudgingReminderSweep } from '../src/judging/reminder-sweep';
 import { competition, inDays, type Person, programme, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import {
@@ -13,12 +10,15 @@ import {
   profiled,
   submittedEntry,
 } from './support/judging';
+import { sweepAt, unscheduleSweeps } from './support/reminders';
 import { sleep } from './support/wait';
+
+const H = 3600_000;
 
 const reminders = (h: Harness, who: Person) =>
   h.smtp.to(who.email).filter((m) => m.subject.includes('scores still open'));
 
-/** 48 h and 12 h reminders as delayed jobs that follow the close, and the coordinator's "remind now". */
+/** 48 h and 12 h reminders by the sweep, following the close, and the coordinator's "remind now". */
 describe('judging: reminders (e2e)', () => {
   let h: Harness;
   let coordinator: Person;
@@ -28,6 +28,7 @@ describe('judging: reminders (e2e)', () => {
 
   beforeAll(async () => {
     h = await Harness.start({ worker: true });
+    await unscheduleSweeps(h);
     coordinator = await h.userWithRoles(['coordinator']);
     const programmeId = await programme(h, coordinator.token, 'judging-reminders');
     competitionId = (await competition(h, coordinator.token, programmeId)).id;
@@ -54,62 +55,71 @@ describe('judging: reminders (e2e)', () => {
     }
   };
 
-  it('reminds judges with unfinished entries 12 h before the close, once, and not those who finished', async () => {
-    const closesAt = new Date(Date.now() + 12 * 3600_000 + 600_000);
+  const sweep = (at: number) => sweepAt(h, at, () => h.worker!.get(JudgingReminderSweep).sweep());
+  const ledger = (roundId: string) =>
+    h.db.query(
+      `SELECT judge_id AS "judgeId", hours_before AS hours, closes_at AS "closesAt"
+         FROM judging_reminders WHERE round_id = $1 ORDER BY sent_at`,
+      [roundId],
+    );
+
+  it('reminds judges with unfinished entries 48 h and 12 h before the close, once each, and not those who finished', async () => {
+    const closesAt = Date.parse(inDays(3));
     const round = await createRound(h, coordinator.token, competitionId, {
       judgesPerEntry: 2,
-      closesAt: closesAt.toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
     });
-    const queue = h.api.get(QueueService).queue(JOBS[JobName.JudgingReminder].queue);
-    // The 48 h moment has passed already: only the 12 h job exists.
-    expect(await queue.getJob(judgeReminderJobId(round.id, 48, closesAt))).toBeUndefined();
-    const job = await queue.getJob(judgeReminderJobId(round.id, 12, closesAt));
-    expect(job).toBeDefined();
     await assign(h, coordinator.token, round.id);
+    // A round still in draft reminds nobody.
+    expect(await sweep(closesAt - 48 * H + 60_000)).toEqual({ rounds: 0, judges: 0 });
     await openRound(h, coordinator.token, round.id);
     await finishAll(done);
-    // The 12 h moment comes now rather than in 10 minutes.
-    await job!.promote();
 
-    await waitUntil('the 12 h reminder', async () => reminders(h, busy).length > 0);
+    expect(await sweep(closesAt - 48 * H + 120_000)).toEqual({ rounds: 1, judges: 1 });
+    // Two sweeps at once (two workers) remind once.
+    const twice = await Promise.all([sweep(closesAt - 12 * H), sweep(closesAt - 12 * H)]);
+    expect(twice.map((r) => r.judges).sort()).toEqual([0, 1]);
+    expect(await sweep(closesAt - 12 * H + 300_000)).toEqual({ rounds: 1, judges: 0 });
+    expect(await sweep(closesAt + 60_000)).toEqual({ rounds: 0, judges: 0 });
+
+    await waitUntil('both reminders', async () => reminders(h, busy).length === 2);
     expect(reminders(h, busy)[0].text).toContain('2 of your entries');
     await sleep(300);
-    expect(reminders(h, busy)).toHaveLength(1);
+    expect(reminders(h, busy)).toHaveLength(2);
     expect(reminders(h, done)).toHaveLength(0);
-    const log = await h.db.query(`SELECT judge_id FROM judging_reminders WHERE round_id = $1`, [
-      round.id,
+    expect(await ledger(round.id)).toEqual([
+      { judgeId: busy.id, hours: 48, closesAt: new Date(closesAt) },
+      { judgeId: busy.id, hours: 12, closesAt: new Date(closesAt) },
     ]);
-    expect(log).toEqual([{ judge_id: busy.id }]);
   });
 
-  it('moves the reminders with the close, so the old moment reminds nobody', async () => {
-    const closesAt = new Date(Date.now() + 12 * 3600_000 + 600_000);
+  it('follows a moved close: the old moment reminds nobody, and the new close reminds again', async () => {
+    // Later than the first round's close, so that round is over when this one's reminders are due.
+    const closesAt = Date.parse(inDays(4));
     const round = await createRound(h, coordinator.token, competitionId, {
       name: 'Moved',
       judgesPerEntry: 1,
-      closesAt: closesAt.toISOString(),
+      closesAt: new Date(closesAt).toISOString(),
     });
     await assign(h, coordinator.token, round.id);
     await openRound(h, coordinator.token, round.id);
-    const moved = new Date(inDays(5));
+    expect(await sweep(closesAt - 12 * H + 60_000)).toMatchObject({ rounds: 1 });
+    const reminded = (await ledger(round.id)).length;
+    expect(reminded).toBeGreaterThan(0);
+    const moved = Date.parse(inDays(6));
     await h
       .http()
       .patch(`/api/v1/judging-rounds/${round.id}`)
       .set(auth(coordinator.token))
-      .send({ closesAt: moved.toISOString() })
+      .send({ closesAt: new Date(moved).toISOString() })
       .expect(200);
-    const queue = h.api.get(QueueService).queue(JOBS[JobName.JudgingReminder].queue);
-    expect(await queue.getJob(judgeReminderJobId(round.id, 12, closesAt))).toBeUndefined();
-    expect(await queue.getJob(judgeReminderJobId(round.id, 48, moved))).toBeDefined();
-    expect(await queue.getJob(judgeReminderJobId(round.id, 12, moved))).toBeDefined();
-    // Should a job for the old moment still run, it reminds nobody.
-    await h.worker!.get(JudgingReminderHandler).run({
-      roundId: round.id,
-      hoursBefore: 12,
-      closesAt: closesAt.toISOString(),
-    });
-    const log = await h.db.query(`SELECT 1 FROM judging_reminders WHERE round_id = $1`, [round.id]);
-    expect(log).toEqual([]);
+    expect(await sweep(closesAt - 12 * H + 120_000)).toEqual({ rounds: 0, judges: 0 });
+    expect(await sweep(moved - 12 * H)).toEqual({ rounds: 1, judges: reminded });
+    const log = await ledger(round.id);
+    expect(log.map((r: { closesAt: Date }) => r.closesAt.getTime())).toEqual([
+      ...Array(reminded).fill(closesAt),
+      ...Array(reminded).fill(moved),
+    ]);
   });
 
   it('lets the coordinator remind now everyone with unfinished entries', async () => {

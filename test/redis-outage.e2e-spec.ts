@@ -76,7 +76,7 @@ describe('a Redis outage (e2e: the test kills its own redis-server mid-test)', (
     );
     expect(audits).toEqual([{ n: 0 }]);
 
-    // Changes whose only queue work is re-planning reminders commit (the hourly job repairs them).
+    // Moving a deadline needs no queue: the reminder sweep reads deadlines from the database.
     await h
       .http()
       .patch(`/api/v1/competitions/${c.id}`)

@@ -1,7 +1,4 @@
-import { CLOCK, type Clock } from '../src/common/clock';
-import { DeadlineReminderHandler } from '../src/competitions/deadline-reminder.handler';
-import { extensionReminderJobId, reminderJobId } from '../src/competitions/rules/reminders';
-import { QueueService } from '../src/jobs/queue.service';
+import { EntryReminderSweep } from '../src/competitions/entry-reminder-sweep';
 import {
   competition,
   completeMovie,
@@ -12,31 +9,35 @@ import {
   waitUntil,
 } from './support/competitions';
 import { auth, Harness } from './support/harness';
+import { sweepAt, unscheduleSweeps } from './support/reminders';
 
-describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', () => {
+const H = 3600_000;
+
+describe('deadline reminders (e2e: the sweep at a moved clock → outbox → worker → SMTP)', () => {
   let h: Harness;
 
   beforeAll(async () => {
     h = await Harness.start({ worker: true });
+    await unscheduleSweeps(h);
   });
   afterAll(() => h.stop());
 
-  const job = (id: string) => h.api.get(QueueService).queue('deadlines').getJob(id);
+  const sweep = (at: number) => sweepAt(h, at, () => h.worker!.get(EntryReminderSweep).sweep());
+  const ledger = async (): Promise<{ hours: number; closesAt: string; lateMs: number }[]> =>
+    h.db.query(
+      `SELECT hours_before AS hours, to_char(closes_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS "closesAt",
+              (extract(epoch FROM sent_at - (closes_at - hours_before * interval '1 hour')) * 1000)::int AS "lateMs"
+         FROM deadline_reminders ORDER BY sent_at, hours_before DESC`,
+    );
 
-  it('schedules 72 h and 24 h reminders, moves them with the deadline, and reminds each draft team once', async () => {
+  it('reminds each draft team once per reminder, before the deadline in force, and again for a moved one', async () => {
     const coordinator = await h.userWithRoles(['coordinator']);
     const programmeId = await programme(h, coordinator.token, 'reminders', 'Asia/Bangkok');
-    const firstClose = inDays(10);
+    const close = Date.parse(inDays(10));
     const c = await competition(h, coordinator.token, programmeId, {
       title: 'Reminder Cup',
-      submissionClosesAt: firstClose,
+      submissionClosesAt: new Date(close).toISOString(),
     });
-    const old72 = reminderJobId(c.id, 72, new Date(firstClose));
-    const old24 = reminderJobId(c.id, 24, new Date(firstClose));
-    const planned = await job(old72);
-    expect(planned?.data).toEqual({ competitionId: c.id, hoursBefore: 72, closesAt: firstClose });
-    expect(await (await job(old24))?.isDelayed()).toBe(true);
-    expect(planned!.opts.delay).toBeGreaterThan(6.9 * 86400_000);
 
     // A draft team of two, a team that has submitted, and a draft team with an extension.
     const a1 = await person(h, 'KR');
@@ -67,101 +68,90 @@ describe('deadline reminders (e2e: delayed BullMQ jobs → worker → SMTP)', ()
       .set(auth(e.token))
       .send({ title: 'Extended' })
       .expect(201);
-
-    const untilIso = inDays(3);
-    // The coordinator moves the close to 24 h and 10 min from now: the 72 h moment has passed.
-    const newClose = new Date(Date.now() + 24 * 3600_000 + 600_000).toISOString();
-    await h
-      .http()
-      .patch(`/api/v1/competitions/${c.id}`)
-      .set(auth(coordinator.token))
-      .send({ submissionClosesAt: newClose })
-      .expect(200);
+    const until = close + 5 * 24 * H;
     await h
       .http()
       .post(`/api/v1/submissions/${extended.body.id}/extension`)
       .set(auth(coordinator.token))
-      .send({ until: untilIso })
+      .send({ until: new Date(until).toISOString() })
       .expect(200);
-    expect(await job(old72)).toBeUndefined();
-    expect(await job(old24)).toBeUndefined();
-    expect(await job(reminderJobId(c.id, 72, new Date(newClose)))).toBeUndefined();
-    const moved = await job(reminderJobId(c.id, 24, new Date(newClose)));
-    expect(moved?.data.closesAt).toBe(newClose);
-    // Its moment comes now rather than in 10 minutes.
-    await moved!.promote();
 
-    const reminders = (email: string) =>
-      h.smtp.to(email).filter((m) => m.subject.startsWith('24 hours left'));
+    const sent = (email: string, hours: number) =>
+      h.smtp.to(email).filter((m) => m.subject.startsWith(`${hours} hours left`));
+
+    // Before the 72 h moment nothing is due; two sweeps at once, two minutes after it, remind once.
+    expect(await sweep(close - 73 * H)).toEqual({ deadlines: 0, teams: 0 });
+    const twice = await Promise.all([
+      sweep(close - 72 * H + 120_000),
+      sweep(close - 72 * H + 120_000),
+    ]);
+    expect(twice.map((r) => r.teams).sort()).toEqual([0, 1]);
+    expect(await sweep(close - 72 * H + 420_000)).toEqual({ deadlines: 1, teams: 0 });
     await waitUntil(
-      'reminders to the draft team',
-      async () => reminders(a1.email).length === 1 && reminders(a2.email).length === 1,
+      'the 72 h reminders to the draft team',
+      async () => sent(a1.email, 72).length === 1 && sent(a2.email, 72).length === 1,
     );
-    expect(reminders(a2.email)[0].text).toContain('(Asia/Bangkok, UTC+07:00)');
-    expect(reminders(a2.email)[0].text).toContain('Still a draft');
+    expect(sent(a2.email, 72)[0].text).toContain('(Asia/Bangkok, UTC+07:00)');
+    expect(sent(a2.email, 72)[0].text).toContain('Still a draft');
 
-    // The same job again, or a job planned for the old deadline, reminds no one.
-    const handler = h.worker!.get(DeadlineReminderHandler);
-    expect(
-      await handler.remind({ competitionId: c.id, hoursBefore: 24, closesAt: newClose }),
-    ).toEqual({ reminded: 0 });
-    expect(
-      await handler.remind({ competitionId: c.id, hoursBefore: 72, closesAt: firstClose }),
-    ).toEqual({ reminded: 0 });
-    await new Promise((r) => setTimeout(r, 700));
-    expect(reminders(a1.email)).toHaveLength(1);
-    expect(reminders(a2.email)).toHaveLength(1);
-    expect(reminders(b.email)).toHaveLength(0);
-    expect(reminders(e.email)).toHaveLength(0);
-    expect(await h.count('deadline_reminders')).toBe(1);
+    // The coordinator moves the close a day later: the team hears 72 h before the new close too.
+    const moved = close + 24 * H;
+    await h
+      .http()
+      .patch(`/api/v1/competitions/${c.id}`)
+      .set(auth(coordinator.token))
+      .send({ submissionClosesAt: new Date(moved).toISOString() })
+      .expect(200);
+    // The old close's 24 h moment is nothing now (48 h before the new one).
+    expect(await sweep(close - 24 * H + 60_000)).toEqual({ deadlines: 0, teams: 0 });
+    expect(await sweep(moved - 72 * H + 60_000)).toEqual({ deadlines: 1, teams: 1 });
+    expect(await sweep(moved - 24 * H + 300_000)).toEqual({ deadlines: 1, teams: 1 });
+    // Past its hour of grace, and past the close, nothing more is sent.
+    expect(await sweep(moved - 23 * H)).toEqual({ deadlines: 0, teams: 0 });
+    expect(await sweep(moved + 60_000)).toEqual({ deadlines: 0, teams: 0 });
+    await waitUntil(
+      'the second 72 h and the 24 h reminders',
+      async () => sent(a1.email, 72).length === 2 && sent(a2.email, 24).length === 1,
+    );
+    expect(sent(b.email, 72)).toHaveLength(0);
+    expect(sent(e.email, 72)).toHaveLength(0);
 
     // The team with an extension is reminded before its own deadline, which moves with it.
-    const firstUntil = new Date(untilIso);
-    const ownJob = await job(extensionReminderJobId(extended.body.id, 24, firstUntil));
-    expect(ownJob?.data).toEqual({
-      competitionId: c.id,
-      submissionId: extended.body.id,
-      hoursBefore: 24,
-      closesAt: untilIso,
-    });
-    const laterIso = inDays(4);
+    expect(await sweep(until - 24 * H)).toEqual({ deadlines: 1, teams: 1 });
+    const later = until + 24 * H;
     await h
       .http()
       .post(`/api/v1/submissions/${extended.body.id}/extension`)
       .set(auth(coordinator.token))
-      .send({ until: laterIso })
+      .send({ until: new Date(later).toISOString() })
       .expect(200);
-    expect(await job(extensionReminderJobId(extended.body.id, 24, firstUntil))).toBeUndefined();
-    const own = {
-      competitionId: c.id,
-      submissionId: extended.body.id,
-      hoursBefore: 24,
-      closesAt: laterIso,
-    };
-    expect(
-      (await job(extensionReminderJobId(extended.body.id, 24, new Date(laterIso))))?.data,
-    ).toEqual(own);
-    // Run as the worker would when it is due: once, and never for the extension it replaced.
-    expect(await handler.remind({ ...own, closesAt: untilIso })).toEqual({ reminded: 0 });
-    // Run late, once the team's deadline has passed (a worker that was down), it reminds no one.
-    const late = jest
-      .spyOn(h.worker!.get<Clock>(CLOCK), 'now')
-      .mockReturnValue(new Date(Date.parse(laterIso) + 1000));
-    expect(await handler.remind(own)).toEqual({ reminded: 0 });
-    late.mockRestore();
-    expect(await handler.remind(own)).toEqual({ reminded: 1 });
-    expect(await handler.remind(own)).toEqual({ reminded: 0 });
-    await waitUntil('the extended team’s reminder', async () => reminders(e.email).length === 1);
-    expect(reminders(e.email)[0].text).toContain('Extended');
-    expect(await h.count('deadline_reminders')).toBe(2);
+    expect(await sweep(until - 24 * H + 60_000)).toEqual({ deadlines: 0, teams: 0 });
+    expect(await sweep(later - 24 * H + 60_000)).toEqual({ deadlines: 1, teams: 1 });
+    await waitUntil('the extended team’s reminders', async () => sent(e.email, 24).length === 2);
+    expect(sent(e.email, 24)[0].text).toContain('Extended');
 
-    // Once the close moves past the extension, the extension's reminders are void.
+    // Once the close moves past the extension, the extension's reminders are void: the team is
+    // reminded with the others before the close.
+    const last = later + 24 * H;
     await h
       .http()
       .patch(`/api/v1/competitions/${c.id}`)
       .set(auth(coordinator.token))
-      .send({ submissionClosesAt: inDays(5) })
+      .send({ submissionClosesAt: new Date(last).toISOString() })
       .expect(200);
-    expect(await handler.remind({ ...own, hoursBefore: 72 })).toEqual({ reminded: 0 });
+    expect(await sweep(later - 24 * H + 120_000)).toEqual({ deadlines: 0, teams: 0 });
+    expect(await sweep(last - 24 * H)).toEqual({ deadlines: 1, teams: 2 });
+
+    // Every reminder went at the sweep that found it due, within the sweep period of its moment.
+    const rows = await ledger();
+    expect(rows.map((r) => [r.hours, r.lateMs])).toEqual([
+      [72, 120_000],
+      [72, 60_000],
+      [24, 300_000],
+      [24, 0],
+      [24, 60_000],
+      [24, 0],
+      [24, 0],
+    ]);
   });
 });

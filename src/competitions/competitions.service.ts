@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -16,8 +17,6 @@ import {
   ListingStatus,
   UpdateCompetitionDto,
 } from './dto/competition.dto';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { ENTRY_REMINDERS } from './rules/reminders';
 import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
@@ -26,7 +25,7 @@ import { Submission } from './submission.entity';
 
 export type CompetitionView = ReturnType<typeof competitionView>;
 
-export function competitionView(c: Competition, timezone: string, now = new Date()) {
+export function competitionView(c: Competition, timezone: string, now: Date) {
   return {
     id: c.id,
     programmeId: c.programmeId,
@@ -98,7 +97,7 @@ export class CompetitionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
-    private readonly reminders: ReminderScheduler,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, programmeId: string, dto: CreateCompetitionDto) {
@@ -135,13 +134,7 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    await this.reminders.replan(
-      ENTRY_REMINDERS,
-      { competitionId: competition.id },
-      null,
-      competition.submissionClosesAt,
-    );
-    return competitionView(competition, timezone);
+    return competitionView(competition, timezone, this.clock.now());
   }
 
   /** A programme's competitions for its coordinators, the latest window first. */
@@ -155,7 +148,7 @@ export class CompetitionsService {
       take,
     });
     return pageOf(
-      rows.map((c) => competitionView(c, programme.timezone)),
+      rows.map((c) => competitionView(c, programme.timezone, this.clock.now())),
       total,
       q,
     );
@@ -176,7 +169,7 @@ export class CompetitionsService {
       [id],
     );
     if (!row) throw notFound('Competition');
-    return competitionView(row, row.timezone);
+    return competitionView(row, row.timezone, this.clock.now());
   }
 
   /**
@@ -184,7 +177,7 @@ export class CompetitionsService {
    * open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest
    * first). One query, the total counted alongside.
    */
-  async list(q: CompetitionListQuery, now = new Date()) {
+  async list(q: CompetitionListQuery, now: Date = this.clock.now()) {
     const since = new Date(now.getTime() - RECENT_DAYS * 86400_000);
     const where = ['c.submission_closes_at > $2'];
     const params: unknown[] = [now, since];
@@ -244,11 +237,10 @@ export class CompetitionsService {
   }
 
   async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {
-    const { competition, timezone, previousClose } = await this.db
+    const { competition, timezone } = await this.db
       .transaction(async (m) => {
         const current = await this.lock(m, id);
         const programme = await this.access.assertCanManage(actor, current.programmeId, m);
-        const previousClose = current.submissionClosesAt;
         const next: Competition = {
           ...current,
           ...(dto.kind !== undefined ? { kind: dto.kind } : {}),
@@ -299,20 +291,12 @@ export class CompetitionsService {
           });
         }
         const competition = await m.findOneByOrFail(Competition, { id });
-        return { competition, timezone: programme.timezone, previousClose };
+        return { competition, timezone: programme.timezone };
       })
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
-    if (previousClose.getTime() !== competition.submissionClosesAt.getTime()) {
-      await this.reminders.replan(
-        ENTRY_REMINDERS,
-        { competitionId: id },
-        previousClose,
-        competition.submissionClosesAt,
-      );
-    }
-    return competitionView(competition, timezone);
+    return competitionView(competition, timezone, this.clock.now());
   }
 
   private async lock(m: EntityManager, id: string): Promise<Competition> {

@@ -174,7 +174,10 @@ export class IdempotencyKey {
   createdAt: Date;
 }
 
-/** One row per reminder sent, so a job that runs twice cannot remind a team twice. */
+/**
+ * The entry reminders' ledger: one row per team reminded, per moment and deadline value, written
+ * with the outbox rows, so no sweep reminds a team twice (EntryReminderSweep).
+ */
 @Entity('deadline_reminders')
 export class DeadlineReminder {
   @PrimaryColumn('uuid')

@@ -39,8 +39,6 @@ import {
   SubmissionFields,
   SubmissionStatus,
 } from './rules/types';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { ENTRY_REMINDERS } from './rules/reminders';
 import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
@@ -114,7 +112,6 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
-    private readonly reminders: ReminderScheduler,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -396,8 +393,7 @@ export class SubmissionsService {
 
   async extend(actor: Principal, id: string, untilIso: string, reason?: string) {
     const until = new Date(untilIso);
-    let previous: Date | null = null;
-    const view = await this.db.transaction(async (m) => {
+    return this.db.transaction(async (m) => {
       const { submission, competition, isManager } = await this.access.load(m, actor, id, {
         lock: true,
       });
@@ -418,7 +414,6 @@ export class SubmissionsService {
         throw conflict(`An entry that is ${submission.status} cannot be extended`);
       }
       // Not a content change: the team's version stays, so no edit in flight becomes stale.
-      previous = submission.extensionUntil;
       await m.update(Submission, { id }, { extensionUntil: until });
       await this.audit.record(m, {
         actorId: actor.id,
@@ -450,14 +445,6 @@ export class SubmissionsService {
       );
       return this.view(m, await m.findOneByOrFail(Submission, { id }), competition);
     });
-    // After the commit, as for the competition's close: the handler ignores a stale job anyway.
-    await this.reminders.replan(
-      ENTRY_REMINDERS,
-      { competitionId: view.competitionId, submissionId: id },
-      previous,
-      until,
-    );
-    return view;
   }
 
   async mine(actor: Principal, q: PageQuery) {

@@ -1,4 +1,5 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -31,6 +32,7 @@ export class AccountDeletionService {
     private readonly tx: Transactions,
     private readonly erasure: AccountErasure,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     erasure.register(
       'identity',
@@ -76,7 +78,7 @@ export class AccountDeletionService {
           passwordHash: null,
           roles: [],
           locale: 'en',
-          deletedAt: new Date(),
+          deletedAt: this.clock.now(),
         },
       );
       await this.audit.record(m, {

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -56,6 +57,7 @@ export class AdminUsersService {
     private readonly config: AppConfig,
     private readonly sessions: SessionTokens,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -242,7 +244,7 @@ export class AdminUsersService {
     if (!user || user.deletedAt) throw notFound('Invitation');
     const status = row.usedAt
       ? ('used' as const)
-      : row.expiresAt.getTime() <= Date.now()
+      : row.expiresAt.getTime() <= this.clock.now().getTime()
         ? ('expired' as const)
         : ('pending' as const);
     return {
@@ -303,7 +305,7 @@ export class AdminUsersService {
       rows.map((r) => [
         r.user_id,
         {
-          status: r.expires_at.getTime() <= Date.now() ? 'expired' : 'pending',
+          status: r.expires_at.getTime() <= this.clock.now().getTime() ? 'expired' : 'pending',
           expiresAt: r.expires_at,
         },
       ]),
@@ -392,7 +394,7 @@ export class AdminUsersService {
         await m.update(
           PasswordToken,
           { userId: existing.id, usedAt: IsNull() },
-          { usedAt: new Date() },
+          { usedAt: this.clock.now() },
         );
         userId = existing.id;
         this.logger.warn(
@@ -408,7 +410,7 @@ export class AdminUsersService {
             passwordHash,
             roles: ['admin'],
             // The operator chose this address in the configuration.
-            emailVerifiedAt: new Date(),
+            emailVerifiedAt: this.clock.now(),
           }),
         );
         userId = created.id;

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import {
   ExportOrder,
   PersonalDataExport,
@@ -18,6 +19,7 @@ export class DataExportService {
   constructor(
     private readonly tx: Transactions,
     private readonly exporter: PersonalDataExport,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     exporter.register('identity', (rows) => this.identity(rows), ExportOrder.Identity);
   }
@@ -26,7 +28,7 @@ export class DataExportService {
     return this.tx.run('REPEATABLE READ', async (m) => {
       const locale = await userLocale(m, userId);
       return {
-        exportedAt: new Date().toISOString(),
+        exportedAt: this.clock.now().toISOString(),
         ...(await this.exporter.run(m, { id: userId, locale })),
       };
     });

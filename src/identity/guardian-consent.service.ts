@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest, tooManyEmails, unprocessable } from '../common/errors/app-error';
@@ -42,6 +43,7 @@ export class GuardianConsentService {
     private readonly outbox: OutboxService,
     private readonly limiter: RateLimiter,
     private readonly hooks: ParticipationHooks,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   latest(m: EntityManager, userId: string): Promise<GuardianConsent | null> {
@@ -57,7 +59,7 @@ export class GuardianConsentService {
 
   /** The consent state given the latest consent row (from latest()). */
   viewOf(latest: GuardianConsent | null, dateOfBirth: string | null): ConsentView {
-    const status = consentStatus({ dateOfBirth, latest }, new Date());
+    const status = consentStatus({ dateOfBirth, latest }, this.clock.now());
     if (status === 'not_required' || !latest) return { status };
     return {
       status,
@@ -74,7 +76,7 @@ export class GuardianConsentService {
   states(
     m: EntityManager,
     userIds: readonly string[],
-    now = new Date(),
+    now: Date = this.clock.now(),
   ): Promise<Map<string, ParticipantState>> {
     return participantStates(m, userIds, now);
   }
@@ -90,10 +92,11 @@ export class GuardianConsentService {
     force = false,
   ): Promise<void> {
     const latest = await this.latest(m, user.id);
-    if (!needsConsentEmail(latest, guardian, force, new Date())) return;
-    if (latest) await m.update(GuardianConsent, { id: latest.id }, { supersededAt: new Date() });
+    if (!needsConsentEmail(latest, guardian, force, this.clock.now())) return;
+    if (latest)
+      await m.update(GuardianConsent, { id: latest.id }, { supersededAt: this.clock.now() });
     const token = newToken();
-    const expiresAt = new Date(Date.now() + CONSENT_TTL_DAYS * 86400_000);
+    const expiresAt = new Date(this.clock.now().getTime() + CONSENT_TTL_DAYS * 86400_000);
     await m.insert(GuardianConsent, {
       userId: user.id,
       guardianName: guardian.name,
@@ -141,7 +144,7 @@ export class GuardianConsentService {
   ): Promise<void> {
     const latest = await this.latest(this.tx.manager, userId);
     const to = guardian ?? (latest && { name: latest.guardianName, email: latest.guardianEmail });
-    if (!to || !needsConsentEmail(latest, to, force, new Date())) return;
+    if (!to || !needsConsentEmail(latest, to, force, this.clock.now())) return;
     const limit = this.config.CONSENT_EMAILS_PER_DAY;
     const outcome = await this.limiter.hitAll([
       { key: `consent:minor:${userId}`, limit, windowSeconds: 86400 },
@@ -165,7 +168,7 @@ export class GuardianConsentService {
       row.supersededAt ||
       row.confirmedAt ||
       row.withdrawnAt ||
-      row.expiresAt.getTime() <= Date.now()
+      row.expiresAt.getTime() <= this.clock.now().getTime()
     )
       return null;
     const user = await this.tx.manager.getRepository(User).findOneByOrFail({ id: row.userId });
@@ -185,11 +188,11 @@ export class GuardianConsentService {
         row.supersededAt ||
         row.confirmedAt ||
         row.withdrawnAt ||
-        row.expiresAt.getTime() <= Date.now()
+        row.expiresAt.getTime() <= this.clock.now().getTime()
       ) {
         throw tokenInvalid();
       }
-      const confirmedAt = new Date();
+      const confirmedAt = this.clock.now();
       await m.update(GuardianConsent, { id: row.id }, { confirmedAt });
       const user = await m.findOneByOrFail(User, { id: row.userId });
       await this.outbox.enqueue(m, [
@@ -254,7 +257,7 @@ export class GuardianConsentService {
           withdrawnAt: row.withdrawnAt,
         };
       }
-      const withdrawnAt = new Date();
+      const withdrawnAt = this.clock.now();
       await m.update(GuardianConsent, { id: row.id }, { withdrawnAt });
       await this.outbox.enqueue(m, {
         type: 'guardian.consent_withdrawn',
@@ -275,7 +278,7 @@ export class GuardianConsentService {
     if (!profile)
       throw unprocessable('PROFILE_REQUIRED', 'Complete your profile first (PUT /me/profile)');
     const latest = await this.latest(m, userId);
-    const status = consentStatus({ dateOfBirth: profile.dateOfBirth, latest }, new Date());
+    const status = consentStatus({ dateOfBirth: profile.dateOfBirth, latest }, this.clock.now());
     if (!mayParticipate(status)) {
       throw unprocessable(
         'GUARDIAN_CONSENT_REQUIRED',

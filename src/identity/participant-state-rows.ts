@@ -15,7 +15,7 @@ export interface ParticipantState {
 export async function participantStates(
   m: EntityManager,
   userIds: readonly string[],
-  now = new Date(),
+  now: Date,
 ): Promise<Map<string, ParticipantState>> {
   const rows: {
     id: string;

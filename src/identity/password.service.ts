@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { hashToken, newToken } from '../common/crypto/tokens';
 import { badRequest } from '../common/errors/app-error';
@@ -44,6 +45,7 @@ export class PasswordService {
     private readonly sessions: SessionTokens,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -59,11 +61,11 @@ export class PasswordService {
   ): Promise<{ link: string; expiresAt: Date }> {
     const token = newToken();
     const { ttlHours, link, replaces } = LINKS[purpose];
-    const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+    const expiresAt = new Date(this.clock.now().getTime() + ttlHours * 3600_000);
     await m.update(
       PasswordToken,
       { userId: user.id, usedAt: IsNull(), purpose: In(replaces) },
-      { usedAt: new Date() },
+      { usedAt: this.clock.now() },
     );
     await m.insert(PasswordToken, {
       userId: user.id,
@@ -93,11 +95,11 @@ export class PasswordService {
       !row ||
       !purposes.includes(row.purpose) ||
       row.usedAt ||
-      row.expiresAt.getTime() <= Date.now()
+      row.expiresAt.getTime() <= this.clock.now().getTime()
     ) {
       throw tokenInvalid();
     }
-    await m.update(PasswordToken, { id: row.id }, { usedAt: new Date() });
+    await m.update(PasswordToken, { id: row.id }, { usedAt: this.clock.now() });
     return row;
   }
 
@@ -158,7 +160,7 @@ export class PasswordService {
     await m.update(
       User,
       { id: userId, emailVerifiedAt: IsNull() },
-      { emailVerifiedAt: new Date() },
+      { emailVerifiedAt: this.clock.now() },
     );
   }
 }

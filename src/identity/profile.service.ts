@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -80,12 +81,13 @@ export class ProfileService {
     private readonly consents: GuardianConsentService,
     private readonly hooks: ParticipationHooks,
     private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeView> {
     const user = await m.findOneByOrFail(User, { id: userId });
     const profile = await m.findOneBy(Profile, { userId });
-    const now = new Date();
+    const now = this.clock.now();
     return {
       ...userView(user),
       profile: profile ? profileView(profile, now) : null,
@@ -110,13 +112,13 @@ export class ProfileService {
     const { sessionId: _, ...account } = who;
     return {
       ...account,
-      profile: profile ? profileView(profile, new Date()) : null,
+      profile: profile ? profileView(profile, this.clock.now()) : null,
       guardianConsent: this.consents.viewOf(latest, profile?.dateOfBirth ?? null),
     };
   }
 
   async put(userId: string, dto: ProfileDto): Promise<MeView> {
-    const now = new Date();
+    const now = this.clock.now();
     const errors = checkProfile(dto, now);
     if (errors.length > 0) throw invalid(errors);
     const minor = isMinorOn(dto.dateOfBirth, now);
@@ -186,7 +188,7 @@ export class ProfileService {
     userId: string,
     dto: { dateOfBirth: string; reason: string },
   ): Promise<MeView> {
-    const now = new Date();
+    const now = this.clock.now();
     const errors = dateOfBirthErrors(dto.dateOfBirth, now);
     if (errors.length > 0) throw invalid(errors);
     return this.tx.run(async (m) => {
@@ -230,7 +232,7 @@ export class ProfileService {
       const user = await m.findOneByOrFail(User, { id: userId });
       const profile = await m.findOneBy(Profile, { userId });
       const latest = await this.consents.latest(m, userId);
-      if (!profile || !isMinorOn(profile.dateOfBirth, new Date()) || !latest) {
+      if (!profile || !isMinorOn(profile.dateOfBirth, this.clock.now()) || !latest) {
         throw badRequest('NO_CONSENT_PENDING', 'There is no guardian consent to ask for');
       }
       // After a withdrawal, this is how the participant asks their guardian again.

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
@@ -33,6 +34,7 @@ export class SessionTokens extends SessionResolver {
     private readonly tx: Transactions,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
   }
@@ -44,7 +46,9 @@ export class SessionTokens extends SessionResolver {
 
   private async issue(m: EntityManager, userId: string, sessionId: string): Promise<TokenPair> {
     const secret = newToken();
-    const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000);
+    const expiresAt = new Date(
+      this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400_000,
+    );
     const row = await m.save(
       RefreshToken,
       m.create(RefreshToken, { sessionId, tokenHash: hashToken(secret), expiresAt }),
@@ -79,20 +83,21 @@ export class SessionTokens extends SessionResolver {
       if (!session || session.revokedAt) return { error: 'invalid' as const };
       if (token.usedAt) {
         const again =
-          token.successorSealed && Date.now() - token.usedAt.getTime() < graceMs
+          token.successorSealed && this.clock.now().getTime() - token.usedAt.getTime() < graceMs
             ? openWithToken(secret, token.successorSealed)
             : null;
         if (again) return { userId: session.userId, tokens: JSON.parse(again) as TokenPair };
         await m.update(
           AuthSession,
           { id: session.id },
-          { revokedAt: new Date(), revokedReason: 'refresh_token_reuse' },
+          { revokedAt: this.clock.now(), revokedReason: 'refresh_token_reuse' },
         );
         await m.update(RefreshToken, { sessionId: session.id }, { successorSealed: null });
         return { error: 'reuse' as const };
       }
-      if (token.expiresAt.getTime() <= Date.now()) return { error: 'invalid' as const };
-      const now = new Date();
+      if (token.expiresAt.getTime() <= this.clock.now().getTime())
+        return { error: 'invalid' as const };
+      const now = this.clock.now();
       const tokens = await this.issue(m, session.userId, session.id);
       await m.update(
         RefreshToken,
@@ -141,7 +146,7 @@ export class SessionTokens extends SessionResolver {
       .getRepository(AuthSession)
       .update(
         { id: sessionId, revokedAt: IsNull() },
-        { revokedAt: new Date(), revokedReason: 'logout' },
+        { revokedAt: this.clock.now(), revokedReason: 'logout' },
       );
   }
 
@@ -149,7 +154,7 @@ export class SessionTokens extends SessionResolver {
     await m.update(
       AuthSession,
       { userId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokedReason: reason },
+      { revokedAt: this.clock.now(), revokedReason: reason },
     );
   }
 

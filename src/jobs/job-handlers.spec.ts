@@ -24,10 +24,9 @@ describe('JobHandlers', () => {
     const seen: string[] = [];
     h.register(JobName.DeliverNotification, async (p) => seen.push(p.outboxId));
     h.register(JobName.RunPenpalMatching, async () => undefined);
-    h.register(JobName.DeadlineReminder, async () => undefined);
     h.register(JobName.RunJudgeAssignment, async () => undefined);
-    h.register(JobName.JudgingReminder, async () => undefined);
     h.register(JobName.Maintenance, async () => undefined);
+    h.register(JobName.ReminderSweep, async () => undefined);
     h.register(JobName.DeliverLetter, async () => undefined);
     h.register(JobName.RunMentoringMatching, async () => undefined);
     h.assertComplete();
@@ -40,27 +39,14 @@ describe('JobHandlers', () => {
     await expect(h.dispatch(job('other', {}))).rejects.toThrow(/No handler/);
   });
 
-  it('checks deadline reminder payloads', async () => {
+  it('takes periodic jobs with an empty payload only', async () => {
     const h = new JobHandlers();
-    const seen: number[] = [];
-    h.register(JobName.DeadlineReminder, async (p) => seen.push(p.hoursBefore));
-    const competitionId = '3f1c2d9e-1111-4aaa-8bbb-123456789abc';
-    const closesAt = '2027-03-01T00:00:00.000Z';
-    await h.dispatch(job(JobName.DeadlineReminder, { competitionId, hoursBefore: 24, closesAt }));
-    const submissionId = competitionId; // an extension's own deadline
-    await h.dispatch(
-      job(JobName.DeadlineReminder, { competitionId, submissionId, hoursBefore: 72, closesAt }),
-    );
-    expect(seen).toEqual([24, 72]);
-    for (const bad of [
-      { competitionId, hoursBefore: 12, closesAt },
-      { competitionId, hoursBefore: 72, closesAt: 'tomorrow' },
-      { competitionId: 'x', hoursBefore: 72, closesAt },
-      { competitionId, hoursBefore: 72, closesAt, submissionId: 'not-a-uuid' },
-    ]) {
-      await expect(h.dispatch(job(JobName.DeadlineReminder, bad))).rejects.toThrow(
-        /invalid payload/,
-      );
+    let runs = 0;
+    h.register(JobName.ReminderSweep, async () => (runs += 1));
+    await h.dispatch(job(JobName.ReminderSweep, {}));
+    expect(runs).toBe(1);
+    for (const bad of [null, [], { roundId: 'x' }]) {
+      await expect(h.dispatch(job(JobName.ReminderSweep, bad))).rejects.toThrow(/invalid payload/);
     }
   });
 });

@@ -2,11 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { JobHandlers } from './job-handlers';
 import { MaintenanceTasks } from './maintenance';
 import { QueueService } from './queue.service';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderSweeps } from './reminder-sweep';
 
 @Global()
 @Module({
-  providers: [QueueService, JobHandlers, MaintenanceTasks, ReminderScheduler],
-  exports: [QueueService, JobHandlers, MaintenanceTasks, ReminderScheduler],
+  providers: [QueueService, JobHandlers, MaintenanceTasks, ReminderSweeps],
+  exports: [QueueService, JobHandlers, MaintenanceTasks, ReminderSweeps],
 })
 export class JobsModule {}

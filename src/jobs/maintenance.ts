@@ -1,34 +1,26 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JobHandlers } from './job-handlers';
 import { JobName } from './job-registry';
+import { PeriodicJob, TaskList } from './periodic-tasks';
 import { QueueService } from './queue.service';
 import { Transactions } from '../database/transactions';
 import { queuedRunIds, type RunTable } from './queued-runs.store';
 
 /** How often the maintenance job runs (and once when a worker starts). */
 export const MAINTENANCE_EVERY_MS = 3600_000;
-const RESCHEDULE_AFTER_MS = 5000;
-
-type Task = () => Promise<Record<string, number>>;
 
 /**
  * Housekeeping that must not depend on one moment going well: feature modules register tasks
- * (re-plan reminders a failed Redis call may have lost, sweep expired keys), and one scheduled
- * job runs them all every hour. Each task is idempotent; one failing does not stop the others.
+ * (queue again the runs a failed Redis call left without a job, sweep expired keys), and one
+ * scheduled job runs them all every hour.
  */
 @Injectable()
-export class MaintenanceTasks {
-  private readonly logger = new Logger(MaintenanceTasks.name);
-  private readonly tasks = new Map<string, Task>();
-
+export class MaintenanceTasks extends TaskList {
   constructor(
     private readonly tx: Transactions,
     private readonly queues: QueueService,
-  ) {}
-
-  register(name: string, task: Task): void {
-    if (this.tasks.has(name)) throw new Error(`Maintenance task "${name}" is registered twice`);
-    this.tasks.set(name, task);
+  ) {
+    super('Maintenance');
   }
 
   /**
@@ -49,51 +41,12 @@ export class MaintenanceTasks {
       return { queued: ids.length };
     });
   }
-
-  async runAll(): Promise<Record<string, Record<string, number> | { error: string }>> {
-    const out: Record<string, Record<string, number> | { error: string }> = {};
-    for (const [name, task] of this.tasks) {
-      try {
-        out[name] = await task();
-      } catch (err) {
-        const message = (err as Error).message;
-        this.logger.error(`Maintenance task ${name} failed: ${message}`);
-        out[name] = { error: message };
-      }
-    }
-    this.logger.log(`Maintenance done: ${JSON.stringify(out)}`);
-    return out;
-  }
 }
 
-/** In the worker: the handler, and the job scheduler that runs it (one for all workers). */
+/** In the worker: runs the maintenance tasks every hour. */
 @Injectable()
-export class MaintenanceJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MaintenanceJob.name);
-  private retry?: NodeJS.Timeout;
-  private stopped = false;
-
-  constructor(
-    handlers: JobHandlers,
-    private readonly tasks: MaintenanceTasks,
-    private readonly queues: QueueService,
-  ) {
-    handlers.register(JobName.Maintenance, () => this.tasks.runAll());
-  }
-
-  /** Tries again every few seconds while Redis is away: the repairs depend on this schedule. */
-  async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.queues.scheduleEvery(JobName.Maintenance, 'maintenance', MAINTENANCE_EVERY_MS);
-    } catch (err) {
-      this.logger.error(`Could not schedule maintenance, trying again: ${(err as Error).message}`);
-      if (!this.stopped)
-        this.retry = setTimeout(() => void this.onApplicationBootstrap(), RESCHEDULE_AFTER_MS);
-    }
-  }
-
-  onApplicationShutdown(): void {
-    this.stopped = true;
-    clearTimeout(this.retry);
+export class MaintenanceJob extends PeriodicJob {
+  constructor(handlers: JobHandlers, tasks: MaintenanceTasks, queues: QueueService) {
+    super(handlers, tasks, queues, JobName.Maintenance, 'maintenance', MAINTENANCE_EVERY_MS);
   }
 }

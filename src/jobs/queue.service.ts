@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { dependencyUnavailable } from '../common/errors/app-error';
 import { failFastRedisOptions, logOutages, within } from '../common/redis/redis-options';
 import { AppConfig } from '../config/app-config';
-import { JobName, JobPayloads, JOBS, QueueName } from './job-registry';
+import { JobName, JobPayloads, JOBS, PeriodicJobName, QueueName } from './job-registry';
 
 /**
  * Producer side: both processes enqueue through here, with the retry policy of the registry.
@@ -77,7 +77,7 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   /** Runs `name` every `everyMs` (the first run at once); one scheduler for every worker. */
-  async scheduleEvery(name: JobName.Maintenance, key: string, everyMs: number): Promise<void> {
+  async scheduleEvery(name: PeriodicJobName, key: string, everyMs: number): Promise<void> {
     await this.call(`schedule ${name}`, () =>
       this.queue(JOBS[name].queue).upsertJobScheduler(
         key,
@@ -91,21 +91,6 @@ export class QueueService implements OnApplicationShutdown {
   async discard(name: JobName, jobIds: string[]): Promise<void> {
     const queue = this.queue(JOBS[name].queue);
     await this.call(`remove ${name}`, () => Promise.all(jobIds.map((id) => queue.remove(id))));
-  }
-
-  /**
-   * Moves the delayed jobs planned for a deadline that changed: the `stale` ones (named by the
-   * old deadline) are removed, then `next` is added; a job that exists already is kept.
-   */
-  async replan<K extends JobName>(
-    name: K,
-    stale: string[],
-    next: { payload: JobPayloads[K]; jobId: string; delay: number }[],
-  ): Promise<void> {
-    const queue = this.queue(JOBS[name].queue);
-    await this.call(`remove ${name}`, () => Promise.all(stale.map((jobId) => queue.remove(jobId))));
-    for (const job of next)
-      await this.add(name, job.payload, { jobId: job.jobId, delay: job.delay });
   }
 
   /**

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { EntityManager, IsNull, Not } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { getCompetition } from '../competitions/competition-rows';
 import type { SubmissionStatus } from '../competitions/rules/types';
 import { OutboxService } from '../notifications/outbox.service';
@@ -143,6 +144,7 @@ export class JudgeAssigner {
   constructor(
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async topUp(
@@ -272,7 +274,7 @@ export class JudgeAssigner {
     let assignmentsWithdrawn = 0;
     const byRound = new Map<string, string[]>();
     for (const round of rounds) {
-      if (roundState(round) === 'closed') continue;
+      if (roundState(round, this.clock.now()) === 'closed') continue;
       const open: OpenAssignment[] = await m.query(
         `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
                 s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
@@ -300,7 +302,7 @@ export class JudgeAssigner {
     round: JudgingRound,
     added: ReadonlyMap<string, readonly string[]>,
   ): Promise<void> {
-    if (added.size === 0 || roundState(round) === 'closed') return;
+    if (added.size === 0 || roundState(round, this.clock.now()) === 'closed') return;
     const competition = await getCompetition(m, round.competitionId);
     const users: { id: string; email: string; displayName: string; locale: string }[] =
       await m.query(

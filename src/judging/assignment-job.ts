@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { JobHandlers } from '../jobs/job-handlers';
@@ -28,6 +29,7 @@ export class AssignmentJob implements OnModuleInit {
     private readonly handlers: JobHandlers,
     private readonly assigner: JudgeAssigner,
     private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -95,7 +97,9 @@ export class AssignmentJob implements OnModuleInit {
     const t0 = performance.now();
     // A round closed since the change takes no new judges; the causes learn nothing was replaced.
     const result =
-      roundState(round) === 'closed' ? null : (await this.assigner.topUp(m, round)).result;
+      roundState(round, this.clock.now()) === 'closed'
+        ? null
+        : (await this.assigner.topUp(m, round)).result;
     const given = new Set(result?.assignments.map((p) => p.entryId));
     for (const run of runs) {
       const cause = run.cause!;

@@ -4,6 +4,7 @@ import { Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import {
   badRequest,
   conflict,
@@ -61,13 +62,14 @@ export class AssignmentsService {
     private readonly audit: AuditService,
     private readonly topUps: TopUpRuns,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
   async addManual(actor: Principal, roundId: string, dto: ManualAssignmentDto) {
     return this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const entries = await roundEntries(m, round);
       const entry = entries.find((e) => e.id === dto.submissionId);
       if (!entry) {
@@ -160,7 +162,7 @@ export class AssignmentsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       if (assignment.status !== 'active') {
         throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
       }
@@ -186,6 +188,7 @@ export class AssignmentsService {
 
   /** Every active assignment of the caller, on entries still in the running: one prepared query. */
   async mine(me: Principal) {
+    const now = this.clock.now();
     const rows = await preparedQuery<JudgeViewRow>(
       this.db,
       'kenal_my_assignments_view',
@@ -195,9 +198,9 @@ export class AssignmentsService {
        ORDER BY a.created_at, a.id
        LIMIT $5`,
       ),
-      [new Date(), false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
+      [now, false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
     );
-    return rows.map(judgeView);
+    return rows.map((row) => judgeView(row, now));
   }
 
   /**
@@ -220,7 +223,11 @@ export class AssignmentsService {
    */
   async asset(me: Principal, id: string, assetId: string) {
     const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
-    const [rule] = await assignmentAccess(this.db.manager, { assignmentIds: [assignment.id] });
+    const [rule] = await assignmentAccess(
+      this.db.manager,
+      { assignmentIds: [assignment.id] },
+      this.clock.now(),
+    );
     if (rule?.access !== 'open') throw notFound('Asset');
     const asset = await findSubmissionAsset(this.db.manager, assignment.submissionId, assetId);
     if (!asset) throw notFound('Asset');
@@ -246,7 +253,7 @@ export class AssignmentsService {
   async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     for (let attempt = 0; attempt < SCORE_ATTEMPTS; attempt += 1) {
-      const now = new Date();
+      const now = this.clock.now();
       const [row] = await preparedQuery<ScoreTarget>(
         this.db,
         'kenal_score_target',
@@ -272,7 +279,10 @@ export class AssignmentsService {
       if (row.status !== 'active') {
         throw conflict(`This assignment is ${row.status}`, 'NOT_ACTIVE');
       }
-      const state = roundState({ status: row.roundStatus, closesAt: row.closesAt });
+      const state = roundState(
+        { status: row.roundStatus, closesAt: row.closesAt },
+        this.clock.now(),
+      );
       if (state === 'closed') throw roundClosed();
       if (state === 'draft')
         throw conflict('The round is not open for scores yet', 'ROUND_NOT_OPEN');
@@ -320,7 +330,7 @@ export class AssignmentsService {
           row.competitionId,
         ],
       );
-      if (view) return judgeView(view);
+      if (view) return judgeView(view, now);
     }
     throw conflict('This score is being saved from elsewhere at the same time: try again');
   }
@@ -339,7 +349,7 @@ export class AssignmentsService {
         lock: { mode: 'pessimistic_write' },
       });
       const { assignment } = await this.access.ownAssignment(m, me, id, { lock: true });
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       if (assignment.status !== 'active') {
         throw conflict(`This assignment is already ${assignment.status}`, 'NOT_ACTIVE');
       }
@@ -385,16 +395,17 @@ export class AssignmentsService {
    */
   private async judgeViews(m: EntityManager, ids: string[], opts: { asStaff?: boolean } = {}) {
     if (ids.length === 0) return [];
+    const now = this.clock.now();
     const rows = await preparedQuery<JudgeViewRow>(
       m,
       'kenal_assignment_views',
       judgeViewSql('a.id = ANY($3::uuid[])'),
-      [new Date(), opts.asStaff === true, ids],
+      [now, opts.asStaff === true, ids],
     );
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [judgeView(row)] : [];
+      return row ? [judgeView(row, now)] : [];
     });
   }
 }
@@ -470,7 +481,7 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
     ORDER BY v."createdAt", v.id`;
 }
 
-function judgeView(row: JudgeViewRow) {
+function judgeView(row: JudgeViewRow, now: Date) {
   const access = row.access;
   return {
     id: row.id,
@@ -482,7 +493,7 @@ function judgeView(row: JudgeViewRow) {
     rubric: row.rubric,
     blind: row.blind,
     closesAt: row.closesAt,
-    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }),
+    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }, now),
     status: row.status === 'removed' ? 'withdrawn' : row.status,
     access,
     submission:

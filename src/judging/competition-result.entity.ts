@@ -28,5 +28,3 @@ export class CompetitionResult {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
-
-/** One row per reminder sent, so a reminder job that runs twice reminds nobody twice. */

@@ -8,10 +8,10 @@ import { ProgrammeAccess } from '../programmes/programme-access';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound, RoundStatus } from './judging-round.entity';
 
-/** An open round is closed once its closesAt passes: the server clock decides, no job needed. */
+/** An open round is closed once its closesAt passes: the injected clock decides, no job needed. */
 export function roundState(
   round: Pick<JudgingRound, 'status' | 'closesAt'>,
-  now = new Date(),
+  now: Date,
 ): RoundStatus {
   if (round.status === 'open' && now.getTime() >= round.closesAt.getTime()) return 'closed';
   return round.status;
@@ -135,7 +135,7 @@ export const accessCase = (now: string) => `CASE WHEN a.status = 'recused' THEN 
 export async function assignmentAccess(
   m: EntityManager,
   where: { assignmentIds: string[] } | { judgeId: string; submissionId: string },
-  now = new Date(),
+  now: Date,
 ): Promise<AssignmentAccess[]> {
   const [filter, params] =
     'assignmentIds' in where

@@ -4,23 +4,18 @@ import { DataSource } from 'typeorm';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { JudgeAssigner } from './assigner';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { JUDGE_REMINDERS } from './reminders';
 
 /**
- * Puts back judges' reminders a failed Redis call lost when a round was created or moved, and the
- * job of an assignment run whose add failed after its row committed, and applies the conflicts
- * judges declared about themselves (held until then: see declareOwn).
+ * Puts back the job of an assignment run whose add failed after its row committed, and applies
+ * the conflicts judges declared about themselves (held until then: see declareOwn).
  */
 @Injectable()
 export class JudgingMaintenance {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly reminders: ReminderScheduler,
     private readonly assigner: JudgeAssigner,
     tasks: MaintenanceTasks,
   ) {
-    tasks.register('judging reminders', () => this.replanReminders());
     tasks.registerRequeue(
       'queued assignment runs',
       'judge_assignment_runs',
@@ -44,15 +39,5 @@ export class JudgingMaintenance {
       total.assignmentsWithdrawn += done.assignmentsWithdrawn;
     }
     return total;
-  }
-
-  async replanReminders(): Promise<Record<string, number>> {
-    const rounds: { id: string; closesAt: Date }[] = await this.db.query(
-      `SELECT id, closes_at AS "closesAt" FROM judging_rounds WHERE status <> 'closed' AND closes_at > now()`,
-    );
-    for (const r of rounds) {
-      await this.reminders.replan(JUDGE_REMINDERS, { roundId: r.id }, null, r.closesAt);
-    }
-    return { rounds: rounds.length };
   }
 }

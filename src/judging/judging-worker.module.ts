@@ -4,7 +4,7 @@ import { AssignmentJob } from './assignment-job';
 import { JudgeAssigner } from './assigner';
 import { JudgingMaintenance } from './judging-maintenance';
 import { JudgeReminderSender } from './reminder-sender';
-import { JudgingReminderHandler } from './reminder.handler';
+import { JudgingReminderSweep } from './reminder-sweep';
 
 /** What the worker adds for judging: assignment runs, reminders and their housekeeping. */
 @Module({
@@ -13,7 +13,7 @@ import { JudgingReminderHandler } from './reminder.handler';
     AssignmentJob,
     JudgeAssigner,
     JudgeReminderSender,
-    JudgingReminderHandler,
+    JudgingReminderSweep,
     JudgingMaintenance,
   ],
 })

@@ -1,4 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Inject, Module, OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { JudgingExport } from './judging-export';
 import { AuditModule } from '../audit/audit.module';
 import { CompetitionsModule } from '../competitions/competitions.module';
@@ -32,7 +33,10 @@ import { TopUpRuns } from './top-up-runs';
   ],
 })
 export class JudgingModule implements OnModuleInit {
-  constructor(private readonly readers: SubmissionReaders) {}
+  constructor(
+    private readonly readers: SubmissionReaders,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * A judge reads an entry through the competitions routes only in a round that is not blind,
@@ -42,9 +46,13 @@ export class JudgingModule implements OnModuleInit {
    */
   onModuleInit(): void {
     this.readers.register(async (who, submission, m) =>
-      (await assignmentAccess(m, { judgeId: who.id, submissionId: submission.id })).some(
-        (a) => a.access === 'open' && !a.blind,
-      ),
+      (
+        await assignmentAccess(
+          m,
+          { judgeId: who.id, submissionId: submission.id },
+          this.clock.now(),
+        )
+      ).some((a) => a.access === 'open' && !a.blind),
     );
   }
 }

@@ -25,13 +25,14 @@ export class JudgeReminderSender {
   /**
    * Only judges who may score now are counted and reminded: still holding the judge role, in the
    * competition's pool, and not on hold for conflicts they declared (see assignmentAccess).
-   * With `only`, just those judges. With `scheduled`, each judge is reminded at most once for that moment and close (a job that
-   * runs twice sends nothing the second time); a coordinator's "remind now" is not deduplicated.
+   * With `only`, just those judges. With `scheduled` (the sweep, at `sentAt`), each judge is
+   * reminded at most once for that moment and close (a sweep that runs twice sends nothing the
+   * second time); a coordinator's "remind now" is not deduplicated.
    */
   async send(
     m: EntityManager,
     round: JudgingRound,
-    scheduled?: { hoursBefore: number; closesAt: Date },
+    scheduled?: { hoursBefore: number; closesAt: Date; sentAt: Date },
     only?: readonly string[],
   ): Promise<number> {
     let judges: Unfinished[] = await m.query(
@@ -52,10 +53,16 @@ export class JudgeReminderSender {
     );
     if (scheduled && judges.length > 0) {
       const fresh: { judge_id: string }[] = await m.query(
-        `INSERT INTO judging_reminders (round_id, judge_id, hours_before, closes_at)
-         SELECT $1, unnest($2::uuid[]), $3, $4
+        `INSERT INTO judging_reminders (round_id, judge_id, hours_before, closes_at, sent_at)
+         SELECT $1, unnest($2::uuid[]), $3, $4, $5
          ON CONFLICT DO NOTHING RETURNING judge_id`,
-        [round.id, judges.map((j) => j.judgeId), scheduled.hoursBefore, scheduled.closesAt],
+        [
+          round.id,
+          judges.map((j) => j.judgeId),
+          scheduled.hoursBefore,
+          scheduled.closesAt,
+          scheduled.sentAt,
+        ],
       );
       const keep = new Set(fresh.map((r) => r.judge_id));
       judges = judges.filter((j) => keep.has(j.judgeId));

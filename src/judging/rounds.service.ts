@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { badRequest, conflict, unprocessable } from '../common/errors/app-error';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
@@ -13,8 +14,6 @@ import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { JudgeReminderSender } from './reminder-sender';
-import { ReminderScheduler } from '../jobs/reminder-scheduler';
-import { JUDGE_REMINDERS } from './reminders';
 
 const futureInstant = (path: string, value: string, now: Date): Date => {
   const date = new Date(value);
@@ -42,13 +41,13 @@ export class RoundsService {
     private readonly access: JudgingAccess,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
-    private readonly reminders: ReminderScheduler,
     private readonly sender: JudgeReminderSender,
     private readonly limiter: RateLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
-    const closesAt = futureInstant('closesAt', dto.closesAt, new Date());
+    const closesAt = futureInstant('closesAt', dto.closesAt, this.clock.now());
     const round = await this.db.transaction(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       let source: RoundSource = { type: 'all_submitted' };
@@ -85,7 +84,6 @@ export class RoundsService {
       });
       return round;
     });
-    await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, null, round.closesAt);
     return this.view(this.db.manager, round);
   }
 
@@ -109,11 +107,10 @@ export class RoundsService {
 
   /** draft → open → closed, and moving the close (which moves the reminders). */
   async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
-    const now = new Date();
+    const now = this.clock.now();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
-    const { round, previous } = await this.db.transaction(async (m) => {
+    const round = await this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-      const previous = round.closesAt;
       const state = roundState(round, now);
       if (closesAt && state === 'closed') throw roundClosed();
       if (dto.status && dto.status !== state) {
@@ -144,11 +141,8 @@ export class RoundsService {
           ...(closesAt ? { closesAt: closesAt.toISOString() } : {}),
         },
       });
-      return { round, previous };
+      return round;
     });
-    if (closesAt) {
-      await this.reminders.replan(JUDGE_REMINDERS, { roundId: round.id }, previous, round.closesAt);
-    }
     return this.view(this.db.manager, round);
   }
 
@@ -162,7 +156,7 @@ export class RoundsService {
     try {
       runId = await this.db.transaction(async (m) => {
         const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
-        if (roundState(round) === 'closed') throw roundClosed();
+        if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
         const run = await m.save(
           m.create(JudgeAssignmentRun, { roundId, status: 'queued', createdById: actor.id }),
         );
@@ -201,7 +195,7 @@ export class RoundsService {
     );
     return this.db.transaction(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
-      if (roundState(round) === 'closed') throw roundClosed();
+      if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const reminded = await this.sender.send(m, round, undefined, dto.judgeIds);
       await this.audit.record(m, {
         actorId: actor.id,
@@ -235,7 +229,7 @@ export class RoundsService {
       closesAt: round.closesAt,
       source: round.source,
       maxLoad: round.maxLoad,
-      status: roundState(round),
+      status: roundState(round, this.clock.now()),
       shortlist: round.shortlist,
       assignment: {
         status: run?.status ?? 'none',

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { In, type EntityManager } from 'typeorm';
 import { competitionInfo, projectEntries } from '../competitions/project-entries';
 import { AppConfig } from '../config/app-config';
@@ -22,6 +23,7 @@ export class MentoringIntroductions {
   constructor(
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async introduce(m: EntityManager, round: MentoringRound, ids: string[]): Promise<number> {
@@ -45,6 +47,7 @@ export class MentoringIntroductions {
     const states = await participantStates(
       m,
       [...entries.values()].flatMap((e) => e.members.map((p) => p.userId)),
+      this.clock.now(),
     );
     const link = `${this.config.PUBLIC_URL}/mentoring`;
     const notes: NotificationRequest[] = [];

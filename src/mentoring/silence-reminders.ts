@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { projectEntries } from '../competitions/project-entries';
 import { AppConfig } from '../config/app-config';
 import { mayParticipate } from '../identity/consent';
@@ -31,12 +32,13 @@ export class MentoringMaintenance {
     private readonly tx: Transactions,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     tasks.registerRequeue('queued mentoring runs', 'mentoring_runs', JobName.RunMentoringMatching);
     tasks.register('silent mentorships', () => this.remindSilent());
   }
 
-  async remindSilent(now = new Date()): Promise<Record<string, number>> {
+  async remindSilent(now: Date = this.clock.now()): Promise<Record<string, number>> {
     return this.tx.run(async (m) => {
       const due = await silentMentorships(m, now, SILENT_DAYS, SWEEP_LIMIT);
       if (due.length === 0) return { reminded: 0, notifications: 0 };

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { isMinorOn } from '../common/age';
 import { mayParticipate } from '../identity/consent';
 import { participantStates } from '../identity/participant-state-rows';
@@ -35,6 +36,7 @@ export class MatchingJob implements OnModuleInit {
   constructor(
     private readonly tx: Transactions,
     private readonly handlers: JobHandlers,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -161,6 +163,7 @@ export class MatchingJob implements OnModuleInit {
     const states = await participantStates(
       m,
       enrolled.map((e) => e.user_id),
+      this.clock.now(),
     );
     const referenceDate = round.enrolmentClosesAt.toISOString().slice(0, 10);
     const participants: Participant[] = enrolled.map((e) => {

@@ -126,7 +126,7 @@ export class Harness {
 
   private async stopAll(): Promise<void> {
     await this.stopWorker();
-    // Delayed jobs (deadline reminders weeks ahead) would otherwise outlive the test in Redis.
+    // Delayed jobs (letters travelling) and job schedulers would otherwise outlive the test in Redis.
     const queues = this.api?.get(QueueService);
     if (queues) {
       await Promise.all(

@@ -1,47 +1,30 @@
-import { reminderPlan as planFor } from '../../jobs/reminder-plan';
-import {
-  ENTRY_REMINDERS,
-  extensionReminderJobId,
-  REMINDER_HOURS,
-  reminderJobId,
-} from './reminders';
+import { dueReminder } from '../../jobs/reminder-plan';
+import { REMINDER_HOURS } from './reminders';
 
-const reminderPlan = (closesAt: Date, now: Date) => planFor(REMINDER_HOURS, closesAt, now);
+const H = 3600_000;
+const closesAt = new Date('2027-03-11T00:00:00Z');
+const due = (hoursLeft: number) =>
+  dueReminder(REMINDER_HOURS, closesAt, new Date(closesAt.getTime() - hoursLeft * H));
 
 describe('entry reminders', () => {
-  const now = new Date('2027-03-01T00:00:00Z');
-
-  it('plans 72 h and 24 h before a distant close', () => {
-    const plan = reminderPlan(new Date('2027-03-11T00:00:00Z'), now);
-    expect(plan.map((r) => [r.hoursBefore, r.at.toISOString()])).toEqual([
-      [72, '2027-03-08T00:00:00.000Z'],
-      [24, '2027-03-10T00:00:00.000Z'],
-    ]);
-    expect(plan[1].delayMs).toBe(9 * 86400_000);
-  });
-
-  it('skips reminders whose moment has already passed', () => {
-    expect(reminderPlan(new Date('2027-03-02T12:00:00Z'), now).map((r) => r.hoursBefore)).toEqual([
+  it('are due 72 h and 24 h before the deadline, each for an hour', () => {
+    expect([80, 72, 71.5, 71, 30, 24, 23.1, 23, 1, 0].map(due)).toEqual([
+      null,
+      72,
+      72,
+      null,
+      null,
       24,
+      24,
+      null,
+      null,
+      null,
     ]);
-    expect(reminderPlan(new Date('2027-03-01T23:00:00Z'), now)).toEqual([]);
-    expect(reminderPlan(new Date('2027-02-01T00:00:00Z'), now)).toEqual([]);
   });
 
-  it('gives each deadline its own job ids, free of colons', () => {
-    const a = reminderJobId('c1', 24, new Date('2027-03-10T00:00:00Z'));
-    const b = reminderJobId('c1', 24, new Date('2027-03-11T00:00:00Z'));
-    expect(a).not.toBe(b);
-    expect(a).not.toContain(':');
-  });
-
-  it('plans a team’s extension apart from the competition’s close', () => {
-    const at = new Date('2027-03-10T00:00:00Z');
-    expect(ENTRY_REMINDERS.jobId({ competitionId: 'c1' }, 24, at)).toBe(
-      reminderJobId('c1', 24, at),
-    );
-    expect(ENTRY_REMINDERS.jobId({ competitionId: 'c1', submissionId: 's1' }, 24, at)).toBe(
-      extensionReminderJobId('s1', 24, at),
-    );
+  it('skip a reminder whose moment passed before the deadline was set (or moved)', () => {
+    // A close set 30 h ahead: the 72 h reminder is not due, ever; the 24 h one is.
+    expect(due(30)).toBeNull();
+    expect(due(24)).toBe(24);
   });
 });
