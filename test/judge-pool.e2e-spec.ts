@@ -53,8 +53,14 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
     const round = await createRound(h, coordinator.token, competitionId, { judgesPerEntry: 2 });
     await assign(h, coordinator.token, round.id);
     await openRound(h, coordinator.token, round.id);
-    const leaving = judges[0];
-    const [scored, ...open] = await myAssignments(h, leaving);
+    // Four assignments among three judges: the one who leaves holds two, one scored final and
+    // one open, so there is open work to hand over (which judge that is, the solver decides).
+    const loads = await Promise.all(judges.map((j) => myAssignments(h, j)));
+    const busiest = loads.findIndex((l) => l.length === 2);
+    const leaving = judges[busiest];
+    const other = judges[(busiest + 1) % judges.length];
+    const [scored, ...open] = loads[busiest];
+    expect(open).toHaveLength(1);
     await h
       .http()
       .put(`/api/v1/assignments/${scored.id}/score`)
@@ -72,7 +78,7 @@ describe('judge pool: taking a judge out, conflicts found late (e2e)', () => {
     );
 
     // Only the programme's coordinators (and admins); not the judge, not another judge.
-    for (const token of [leaving.token, judges[1].token, (await h.register()).token]) {
+    for (const token of [leaving.token, other.token, (await h.register()).token]) {
       expect((await remove(leaving.id, token)).status).toBe(403);
     }
 
