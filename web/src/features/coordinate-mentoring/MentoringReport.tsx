@@ -104,7 +104,7 @@ export default function MentoringReport() {
         </p>
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t`Mentorships`}>
-          <table className="compare pairs">
+          <table className="compare pairs fits-phone">
             <thead>
               <tr>
                 <th scope="col">
