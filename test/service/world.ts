@@ -1,10 +1,10 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { systemClock } from '../../src/common/clock';
 import { cloneTestDatabase, dropTestDatabase } from '../support/databases';
+import { useTestEnv } from '../support/harness';
 
 /**
  * The service tier's world (as immich's "medium" tests): the API's modules wired as production
@@ -20,16 +20,8 @@ export class World {
     const w = new World();
     const { name, url } = await cloneTestDatabase();
     w.dbName = name;
-    Object.assign(process.env, {
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `kenal-service-${randomBytes(4).toString('hex')}`,
-      SMTP_URL: 'smtp://127.0.0.1:1',
-      PUBLIC_URL: 'http://kenal.test',
-      LOG_LEVEL: 'silent',
-      JWT_SECRET: 'test-secret-of-sufficient-length',
-    });
+    // No SMTP server: a service spec reads the outbox rows; nothing here delivers them.
+    useTestEnv(url, 'smtp://127.0.0.1:1');
     w.app = await NestFactory.createApplicationContext(AppModule, { logger: false });
     w.db = w.app.get(DataSource);
     return w;

@@ -16,6 +16,35 @@ if (PrismProxy.enabled()) jest.setTimeout(120_000);
 
 export const ADMIN = { email: 'admin@kenal.test', password: 'admin-password-1' };
 
+/**
+ * The environment a test file's API or service world starts with: its own database, its own queue
+ * prefix (on the shared Redis), its SMTP server, and limits off.
+ */
+export function useTestEnv(
+  databaseUrl: string,
+  smtpUrl: string,
+  extra: Record<string, string> = {},
+): void {
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `kenal-test-${randomBytes(4).toString('hex')}`,
+    SMTP_URL: smtpUrl,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    PUBLIC_URL: 'http://kenal.test',
+    LOG_LEVEL: 'silent',
+    AUTH_RATE_LIMIT: '0',
+    LOGIN_FAILURE_LIMIT: '0',
+    PASSWORD_RESET_LIMIT: '0',
+    TRUST_PROXY: '',
+    OUTBOX_POLL_MS: '50',
+    JWT_SECRET: 'test-secret-of-sufficient-length',
+    ...extra,
+  });
+}
+
 /** argon2 hashes by password, computed once per test file (most people share one password). */
 const hashes = new Map<string, Promise<string>>();
 const passwordHash = (password: string): Promise<string> => {
@@ -44,24 +73,7 @@ export class Harness {
     h.smtp = await new TestSmtp().start();
     const { name, url } = await cloneTestDatabase();
     h.dbName = name;
-    Object.assign(process.env, {
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-      QUEUE_PREFIX: `kenal-test-${randomBytes(4).toString('hex')}`,
-      SMTP_URL: h.smtp.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      PUBLIC_URL: 'http://kenal.test',
-      LOG_LEVEL: 'silent',
-      AUTH_RATE_LIMIT: '0',
-      LOGIN_FAILURE_LIMIT: '0',
-      PASSWORD_RESET_LIMIT: '0',
-      TRUST_PROXY: '',
-      OUTBOX_POLL_MS: '50',
-      JWT_SECRET: 'test-secret-of-sufficient-length',
-      ...opts.env,
-    });
+    useTestEnv(url, h.smtp.url, opts.env);
     await h.startApi();
     if (opts.worker) await h.startWorker();
     return h;
