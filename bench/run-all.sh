@@ -18,6 +18,7 @@ step bench:mentoring
 step bench:matching-job -- --per-side 10000 --seed 1
 step bench:submissions
 step bench:letter-detector
+step bench:reminders
 step bench:api -- --no-build --duration 5
 step bench:letters -- --no-build
 step bench:notifications -- --no-build

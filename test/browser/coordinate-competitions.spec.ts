@@ -1,40 +1,9 @@
 /// <reference lib="dom" />
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers';
+import { readFileSync } from 'node:fs';
+import { expectAccessible, screenshots, signIn } from './helpers';
 import { expect, test } from './kenal';
 import { mp4 } from '../support/files';
 import { adminToken, applicant, call, movie, PDF, programme, staff } from './staff-api';
-
-const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
-
-/** The page at 360 px in Korean and Lao and at 1280 px in English, saved to be looked at. */
-async function screenshots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [locale, width] of [
-    ['ko', 360],
-    ['lo', 360],
-    ['en', 1280],
-  ] as const) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('lang', locale);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
-    );
-    expect(overflow, `${name} in ${locale} scrolls sideways`).toBe(false);
-    await page.screenshot({
-      path: `${SHOTS}/coordinate-${name}-${locale}-${width}.png`,
-      fullPage: true,
-    });
-  }
-  await page.evaluate(() => localStorage.setItem('kenal.locale', 'en'));
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-}
 
 test('a coordinator creates a competition with a three-criterion rubric, sees an entry counted and exports the CSV', async ({
   page,
@@ -108,7 +77,7 @@ test('a coordinator creates a competition with a three-criterion rubric, sees an
   await expect(labels).toHaveCount(3);
   await expect(labels.nth(1)).toHaveValue('Impact');
   await expectAccessible(page);
-  await screenshots(page, 'rubric-editor');
+  await screenshots(page, 'rubric-editor', { prefix: 'coordinate', endWidth: 1280 });
 
   // Extend the window by a week: the page says what changes before saving.
   await page.getByRole('button', { name: 'Extend by a week' }).click();
@@ -165,7 +134,7 @@ test('a coordinator creates a competition with a three-criterion rubric, sees an
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv).toContain('The Han at Night');
   expect(csv).toContain('Minji');
-  await screenshots(page, 'entries');
+  await screenshots(page, 'entries', { prefix: 'coordinate', endWidth: 1280 });
 
   // The entry, and an extension for its team.
   await page.getByRole('link', { name: 'The Han at Night' }).click();

@@ -31,22 +31,44 @@ export async function expectAccessible(page: Page) {
 const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
 
 /**
- * The page at 360 px in Korean and Lao, and on a desktop, saved for a person to look at; then
- * back to English at 360 px. The same tab, so the session's refresh token stays its own.
+ * Switches the language as a person does, with the page's language switcher, so the account's
+ * language follows: sentences the API words itself (match reasons, errors) then come in that
+ * language too. Without a visible switcher (a page that hides it), only the page switches.
  */
-export async function screenshots(page: Page, name: string) {
+export async function switchLanguage(page: Page, locale: string) {
+  const select = page.locator('.language-switcher select');
+  if (await select.isVisible()) {
+    await select.selectOption(locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    // Disabled while the account's copy is saved.
+    await expect(select).toBeEnabled();
+  } else {
+    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
+  }
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/**
+ * The page at 360 px in Korean and Lao, and on a desktop, saved for a person to look at as
+ * `<prefix>-<name>-<locale>[-desktop].png`; then back to English at 360 px (or `endWidth`). The
+ * same tab, so the session's refresh token stays its own.
+ */
+export async function screenshots(
+  page: Page,
+  name: string,
+  { prefix = 'competitions', endWidth = 360 }: { prefix?: string; endWidth?: number } = {},
+) {
   mkdirSync(SHOTS, { recursive: true });
   const views = [
     ['ko', 360],
     ['lo', 360],
     ['en', 1280],
-    ['en', 360],
+    ['en', endWidth],
   ] as const;
   for (const [locale, width] of views) {
     await page.setViewportSize({ width, height: 800 });
-    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await switchLanguage(page, locale);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');
     if (width === 1280 || locale !== 'en') {
@@ -54,7 +76,7 @@ export async function screenshots(page: Page, name: string) {
         () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
       );
       expect(overflow, `${name} in ${locale} scrolls sideways`).toBe(false);
-      const file = `${SHOTS}/competitions-${name}-${locale}${width > 360 ? '-desktop' : ''}.png`;
+      const file = `${SHOTS}/${prefix}-${name}-${locale}${width > 360 ? '-desktop' : ''}.png`;
       await page.screenshot({ path: file, fullPage: true });
     }
   }
@@ -75,9 +97,7 @@ export async function narrowStaffScreenshots(
   mkdirSync(SHOTS, { recursive: true });
   await page.setViewportSize({ width: 360, height: 800 });
   for (const locale of ['km', 'lo', 'my', 'en']) {
-    await page.evaluate((l) => localStorage.setItem('kenal.locale', l), locale);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await switchLanguage(page, locale);
     await page.waitForLoadState('networkidle');
     if (locale === 'en') break;
     const wide = await page.evaluate(

@@ -1,4 +1,4 @@
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../app/forms';
 import { Loading } from '../../app/Layout';
@@ -60,9 +60,11 @@ function ReportRow({ row }: { row: Row }) {
         {count > 0 && (
           <details>
             <summary>
-              <Trans>
-                {count} check-ins of {team} with {mentor}
-              </Trans>
+              <Plural
+                value={count}
+                one={`# check-in of ${team} with ${mentor}`}
+                other={`# check-ins of ${team} with ${mentor}`}
+              />
             </summary>
             <CheckInList checkIns={row.checkIns} />
           </details>
@@ -95,8 +97,9 @@ export default function MentoringReport() {
         </p>
         <p className="lead">
           <Trans>
-            {mentorships} mentorships, {active} active, {silent} silent for 30 days or more.{' '}
-            {checkIns} check-ins in all.
+            <Plural value={mentorships} one="# mentorship" other="# mentorships" />, {active}{' '}
+            active, {silent} silent for 30 days or more.{' '}
+            <Plural value={checkIns} one="# check-in in all." other="# check-ins in all." />
           </Trans>
         </p>
         <p className="hint">
