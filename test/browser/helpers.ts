@@ -47,6 +47,8 @@ export async function switchLanguage(page: Page, locale: string) {
   }
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  // A screenshot of "Loading…" shows nothing of the page in that language.
+  await expect(page.locator('p.loading')).toHaveCount(0);
 }
 
 /**
