@@ -31,6 +31,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { THREAD_SQL, UNREAD_SQL } from '../src/letters/letters.store';
 import { probe, writeProbe } from './lib/probe';
 import { rateLoad, RateRequest, RateResult } from './lib/rate-load';
 import {
@@ -466,31 +467,16 @@ async function main() {
         '\nGC: the API collections, total and longest pause in ms, during the route.',
     );
 
-    // How PostgreSQL answers the two reads (the service's own SQL, one match, one person).
+    // How PostgreSQL answers the two reads (the store's own statements, one match, one person).
     const explain = async (label: string, sql: string, params: unknown[]) => {
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${sql}`, params)).rows
         .map((r: { 'QUERY PLAN': string }) => `    ${r['QUERY PLAN']}`)
         .join('\n');
       console.log(`\n  ${label}:\n${plan}`);
     };
-    const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
-        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
     const p = pairs[Math.floor(pairs.length / 3)];
-    await explain(
-      'listing (first page)',
-      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason
-         FROM letters l WHERE ${visible} ORDER BY l.created_at DESC, l.id DESC LIMIT 20 OFFSET 0`,
-      [p.id, p.user_a],
-    );
-    await explain(
-      'unread per match',
-      `SELECT l.match_id, count(*)::int AS n FROM letters l
-        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
-                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
-        GROUP BY l.match_id ORDER BY l.match_id`,
-      [p.user_a],
-    );
+    await explain('listing (the first page, with the match)', THREAD_SQL, [p.id, p.user_a, 20, 0]);
+    await explain('unread per match', UNREAD_SQL, [p.user_a]);
     if (flag('keep')) console.log(`kept database ${dbName}`);
   } finally {
     await stopAll(children);

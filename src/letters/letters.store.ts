@@ -165,20 +165,19 @@ export const threadPage = (
   take: number,
   skip: number,
 ): Promise<ThreadRow[]> =>
-  preparedQuery<ThreadRow>(
-    m,
-    'kenal_letters_thread',
-    `SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus", l.*
-       FROM ${MATCH_PAIRS} m
-       LEFT JOIN LATERAL (
-            SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at,
-                   l.created_at, l.held_reason, count(*) OVER ()::int AS total
-              FROM letters l
-             WHERE l.match_id = m.id AND $2 IN (m.user_a, m.user_b) AND ${VISIBLE_LETTER}
-             ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4) l ON true
-      WHERE m.id = $1`,
-    [matchId, readerId, take, skip],
-  );
+  preparedQuery<ThreadRow>(m, 'kenal_letters_thread', THREAD_SQL, [matchId, readerId, take, skip]);
+
+/** threadPage's statement ($1 match, $2 reader, $3 take, $4 skip), exported for bench:letters' EXPLAIN. */
+export const THREAD_SQL = `
+  SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus", l.*
+    FROM ${MATCH_PAIRS} m
+    LEFT JOIN LATERAL (
+         SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at,
+                l.created_at, l.held_reason, count(*) OVER ()::int AS total
+           FROM letters l
+          WHERE l.match_id = m.id AND $2 IN (m.user_a, m.user_b) AND ${VISIBLE_LETTER}
+          ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4) l ON true
+   WHERE m.id = $1`;
 
 /** How many letters on the match `readerId` sees. */
 export const visibleLetterCount = async (
@@ -200,16 +199,15 @@ export const unreadPerMatch = (
   m: EntityManager,
   recipientId: string,
 ): Promise<{ match_id: string; n: number }[]> =>
-  preparedQuery(
-    m,
-    'kenal_letters_unread',
-    `SELECT l.match_id, count(*)::int AS n FROM letters l
-      WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
-        AND NOT EXISTS (SELECT 1 FROM moderation_cases c
-                         WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
-      GROUP BY l.match_id ORDER BY l.match_id`,
-    [recipientId],
-  );
+  preparedQuery(m, 'kenal_letters_unread', UNREAD_SQL, [recipientId]);
+
+/** unreadPerMatch's statement ($1 the recipient), exported for bench:letters' EXPLAIN. */
+export const UNREAD_SQL = `
+  SELECT l.match_id, count(*)::int AS n FROM letters l
+   WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
+     AND NOT EXISTS (SELECT 1 FROM moderation_cases c
+                      WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
+   GROUP BY l.match_id ORDER BY l.match_id`;
 
 /** Marks read every letter of the match the recipient sees unread; how many. */
 export const markThreadRead = async (
