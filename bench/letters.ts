@@ -368,6 +368,7 @@ async function main() {
         'non-2xx',
         'target',
         '',
+        'sent→end p99',
         'gen lag p99',
         'gen µs',
         'API µs',
@@ -405,14 +406,14 @@ async function main() {
       const [server0, worker0] = [cpuSeconds(server), cpuSeconds(worker.pid as number)];
       const [in0, w0] = [await probe(api), await probe(worker)];
       const opts = { url: route.url ?? base, connections: CONNECTIONS, duration: DURATION };
-      const r: Awaited<ReturnType<Cannon>> & Partial<Pick<RateResult, 'sendLag' | 'generatorUs'>> =
-        route.cannon
-          ? await autocannon({ ...opts, overallRate: route.rate })
-          : await rateLoad({
-              ...opts,
-              rate: route.rate,
-              requests: lay(route.request, route.rate * DURATION),
-            });
+      const r: Awaited<ReturnType<Cannon>> &
+        Partial<Pick<RateResult, 'sendLag' | 'served' | 'generatorUs'>> = route.cannon
+        ? await autocannon({ ...opts, overallRate: route.rate })
+        : await rateLoad({
+            ...opts,
+            rate: route.rate,
+            requests: lay(route.request, route.rate * DURATION),
+          });
       const [in1, w1] = [await probe(api), await probe(worker)];
       const pg1 = await pgCpu();
       const n = Math.max(1, r.requests.total);
@@ -429,6 +430,7 @@ async function main() {
         String(bad),
         `p99 < ${route.target}`,
         ok ? 'ok' : 'MISSED',
+        r.served ? fmt(r.served.p99, 1) : '-',
         r.sendLag ? fmt(r.sendLag.p99, 1) : '-',
         r.generatorUs ? fmt(r.generatorUs) : '-',
         perRequest(cpuSeconds(server) - server0),
@@ -459,7 +461,8 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}; ${missed} route(s) missed a target.` +
         '\np50/p99/max: from the time each request was due on the schedule to its last byte (the old' +
-        "\nharness row: autocannon's own figures); gen lag p99: how late the generator sent (ms), gen µs:" +
+        "\nharness row: autocannon's own figures); sent→end p99: from the actual send instead (what a" +
+        '\nclosed loop reports); gen lag p99: how late the generator sent (ms), gen µs:' +
         '\nits CPU per request (bench/lib/rate-load.ts, a process of its own).' +
         '\nAPI µs / PG µs / worker µs: CPU per request of the API process (of bare Fastify on its row),' +
         '\nof the PostgreSQL backends and of the worker; SQL/req and Redis/req: statements (BEGIN and' +
