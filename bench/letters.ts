@@ -6,10 +6,13 @@
  * the round delays letters by distance and screens adults' letters too, so every write runs the
  * contact-details detector and schedules a delayed delivery job. Each person has a session; the
  * bench signs their access tokens with the build's JWT secret (as a login would).
- * Then, each at a steady rate for --duration s (10): listing a match's letters (first page, as a
+ * Then, each at a steady rate for --duration s (10), sent on a fixed schedule from a process of
+ * its own (bench/lib/rate-load.ts: latency from each request's due time, so a stall counts for
+ * every request behind it): listing a match's letters (first page, as a
  * thread opens; target p99 < 20 ms), the unread counts the nav polls, and writing a letter
  * (--write-rate 200/s, every request a different writer on a different match; target p99 < 50 ms).
- * A bare Fastify server runs in the same run at the listing rate, as the reference.
+ * A bare Fastify server runs in the same run at the listing rate, as the reference, driven once
+ * by the old harness (autocannon's overallRate in this process) and once by the generator.
  * Prints p50/p99/max, non-2xx, CPU per request of the API (of bare Fastify on its row), of
  * PostgreSQL and of the worker, statements and Redis commands per request, the API's event-loop
  * delay and GC pauses (bench/lib/probe.ts, preloaded into API and worker); then EXPLAIN ANALYZE of
@@ -28,7 +31,9 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { THREAD_SQL, UNREAD_SQL } from '../src/letters/letters.store';
 import { probe, writeProbe } from './lib/probe';
+import { rateLoad, RateRequest, RateResult } from './lib/rate-load';
 import {
   cpuSeconds,
   dbUrl,
@@ -51,27 +56,19 @@ app.get('/', async () => ({ hello: 'world' }));
 app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
 `;
 
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: CannonRequest) => CannonRequest;
-}
+/** autocannon, only to show beside the new generator what the old harness made of bare Fastify. */
 type Cannon = (opts: {
   url: string;
   connections: number;
   duration: number;
-  overallRate?: number;
-  requests?: CannonRequest[];
-}) => Promise<CannonResult>;
+  overallRate: number;
+}) => Promise<{
+  requests: { total: number; average: number };
+  latency: { p50: number; p99: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Cannon;
 
@@ -272,79 +269,94 @@ async function main() {
     if (first.status !== 200) throw new Error(`listing answered ${first.status}`);
     console.log(`  a thread: ${page.total} letters; first page of 20 as the web app asks`);
 
-    // Each request takes the next match (and for writes the next writer): none repeats one.
-    let next = 0;
-    const rotating = (make: (i: number) => CannonRequest): CannonRequest[] => [
-      { setupRequest: () => make(next++ % pairs.length) },
-    ];
+    // Each request takes the next match (and for writes the next writer): none repeats one
+    // within a route. A route's requests are laid out before it starts, for the generator.
     const auth = (token: string) => ({ ...BROWSER, authorization: `Bearer ${token}` });
+    const listing = (i: number): RateRequest => ({
+      method: 'GET',
+      path: `/api/v1/penpal-matches/${pairs[i].id}/letters?pageSize=20`,
+      headers: auth(i % 2 ? tokenA[i] : tokenB[i]),
+    });
     const routes: {
       key: string;
       label: string;
       rate: number;
       target: number;
-      requests: CannonRequest[];
+      request: (i: number) => RateRequest;
       url?: string;
+      /** The old harness: autocannon in this process (for the reference only). */
+      cannon?: boolean;
     }[] = [
+      {
+        key: 'bare',
+        label: `bare Fastify GET / @${LIST_RATE}/s, autocannon in-process (old harness)`,
+        rate: LIST_RATE,
+        target: 20,
+        url: bareBase,
+        request: () => ({ method: 'GET', path: '/' }),
+        cannon: true,
+      },
       {
         key: 'bare',
         label: `bare Fastify GET / @${LIST_RATE}/s (reference)`,
         rate: LIST_RATE,
         target: 20,
         url: bareBase,
-        requests: [{ method: 'GET', path: '/' }],
+        request: () => ({ method: 'GET', path: '/' }),
       },
       {
         key: 'list',
         label: `GET /penpal-matches/{id}/letters @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
-        requests: rotating((i) => ({
-          method: 'GET',
-          path: `/api/v1/penpal-matches/${pairs[i].id}/letters?pageSize=20`,
-          headers: auth(i % 2 ? tokenA[i] : tokenB[i]),
-        })),
+        request: listing,
       },
       {
         key: 'unread',
         label: `GET /me/letters/unread @${LIST_RATE}/s`,
         rate: LIST_RATE,
         target: 20,
-        requests: rotating((i) => ({
+        request: (i) => ({
           method: 'GET',
           path: '/api/v1/me/letters/unread',
           headers: auth(i % 2 ? tokenA[i] : tokenB[i]),
-        })),
+        }),
       },
       {
         key: 'write',
         label: `POST /penpal-matches/{id}/letters @${WRITE_RATE}/s`,
         rate: WRITE_RATE,
         target: 50,
-        requests: rotating((i) => ({
+        request: (i) => ({
           method: 'POST',
           path: `/api/v1/penpal-matches/${pairs[i].id}/letters`,
           headers: { ...auth(i % 2 ? tokenB[i] : tokenA[i]), 'content-type': 'application/json' },
           body: JSON.stringify({
             body: `${BODIES[i % 5]} ${BODIES[(i + 2) % 5]} (${i}) Write back soon, it is 10:30 here and 28°C!`,
           }),
-        })),
+        }),
       },
     ];
+    /** `count` requests of `make`, from match `from` on. */
+    const lay = (make: (i: number) => RateRequest, count: number, from = 0) =>
+      Array.from({ length: Math.min(count, pairs.length) }, (_, k) =>
+        make((from + k) % pairs.length),
+      );
 
     // Warm up on other matches than the measured ones would reach first.
-    next = Math.floor(pairs.length / 2);
-    await autocannon({
+    await rateLoad({
       url: base,
-      connections: CONNECTIONS,
+      rate: LIST_RATE,
       duration: 2,
-      overallRate: LIST_RATE,
-      requests: routes.find((r) => r.key === 'list')!.requests,
+      connections: CONNECTIONS,
+      requests: lay(listing, LIST_RATE * 2, Math.floor(pairs.length / 2)),
     });
     console.log(
       `\nload average before measuring: ${loadavg()
         .map((l) => l.toFixed(2))
-        .join(' ')}; ${CONNECTIONS} connections, ${DURATION} s each, a steady rate`,
+        .join(
+          ' ',
+        )}; at most ${CONNECTIONS} connections, ${DURATION} s each, requests sent on a fixed schedule`,
     );
     const rows = [
       [
@@ -356,6 +368,9 @@ async function main() {
         'non-2xx',
         'target',
         '',
+        'sent→end p99',
+        'gen lag p99',
+        'gen µs',
         'API µs',
         'PG µs',
         'worker µs',
@@ -367,7 +382,6 @@ async function main() {
       ],
     ];
     let missed = 0;
-    next = 0;
     /**
      * CPU seconds of each backend of the bench database now. The pools open and close
      * connections during a route: a backend new at the end counts from zero, one gone by then
@@ -391,13 +405,15 @@ async function main() {
       const server = (bareRoute ? bare : api).pid as number;
       const [server0, worker0] = [cpuSeconds(server), cpuSeconds(worker.pid as number)];
       const [in0, w0] = [await probe(api), await probe(worker)];
-      const r = await autocannon({
-        url: route.url ?? base,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        overallRate: route.rate,
-        requests: route.requests,
-      });
+      const opts = { url: route.url ?? base, connections: CONNECTIONS, duration: DURATION };
+      const r: Awaited<ReturnType<Cannon>> &
+        Partial<Pick<RateResult, 'sendLag' | 'served' | 'generatorUs'>> = route.cannon
+        ? await autocannon({ ...opts, overallRate: route.rate })
+        : await rateLoad({
+            ...opts,
+            rate: route.rate,
+            requests: lay(route.request, route.rate * DURATION),
+          });
       const [in1, w1] = [await probe(api), await probe(worker)];
       const pg1 = await pgCpu();
       const n = Math.max(1, r.requests.total);
@@ -408,12 +424,15 @@ async function main() {
       rows.push([
         route.label,
         fmt(r.requests.average),
-        String(r.latency.p50),
-        String(r.latency.p99),
-        String(r.latency.max),
+        fmt(r.latency.p50, 1),
+        fmt(r.latency.p99, 1),
+        fmt(r.latency.max, 1),
         String(bad),
         `p99 < ${route.target}`,
         ok ? 'ok' : 'MISSED',
+        r.served ? fmt(r.served.p99, 1) : '-',
+        r.sendLag ? fmt(r.sendLag.p99, 1) : '-',
+        r.generatorUs ? fmt(r.generatorUs) : '-',
         perRequest(cpuSeconds(server) - server0),
         perRequest(pgSince(pg0, pg1)),
         perRequest(cpuSeconds(worker.pid as number) - worker0),
@@ -441,37 +460,26 @@ async function main() {
       `\n${fmt(written)} letters written in the run; load average after: ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}; ${missed} route(s) missed a target.` +
+        '\np50/p99/max: from the time each request was due on the schedule to its last byte (the old' +
+        "\nharness row: autocannon's own figures); sent→end p99: from the actual send instead (what a" +
+        '\nclosed loop reports); gen lag p99: how late the generator sent (ms), gen µs:' +
+        '\nits CPU per request (bench/lib/rate-load.ts, a process of its own).' +
         '\nAPI µs / PG µs / worker µs: CPU per request of the API process (of bare Fastify on its row),' +
         '\nof the PostgreSQL backends and of the worker; SQL/req and Redis/req: statements (BEGIN and' +
         '\nCOMMIT included) and Redis commands the API sent per request; loop: the API event loop delay,' +
         '\nGC: the API collections, total and longest pause in ms, during the route.',
     );
 
-    // How PostgreSQL answers the two reads (the service's own SQL, one match, one person).
+    // How PostgreSQL answers the two reads (the store's own statements, one match, one person).
     const explain = async (label: string, sql: string, params: unknown[]) => {
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${sql}`, params)).rows
         .map((r: { 'QUERY PLAN': string }) => `    ${r['QUERY PLAN']}`)
         .join('\n');
       console.log(`\n  ${label}:\n${plan}`);
     };
-    const visible = `l.match_id = $1 AND (l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
-        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
     const p = pairs[Math.floor(pairs.length / 3)];
-    await explain(
-      'listing (first page)',
-      `SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at, l.created_at, l.held_reason
-         FROM letters l WHERE ${visible} ORDER BY l.created_at DESC, l.id DESC LIMIT 20 OFFSET 0`,
-      [p.id, p.user_a],
-    );
-    await explain(
-      'unread per match',
-      `SELECT l.match_id, count(*)::int AS n FROM letters l
-        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
-                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
-        GROUP BY l.match_id ORDER BY l.match_id`,
-      [p.user_a],
-    );
+    await explain('listing (the first page, with the match)', THREAD_SQL, [p.id, p.user_a, 20, 0]);
+    await explain('unread per match', UNREAD_SQL, [p.user_a]);
     if (flag('keep')) console.log(`kept database ${dbName}`);
   } finally {
     await stopAll(children);

@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { preparedQuery } from '../database/prepared';
+import { Transactions } from '../database/transactions';
 import { getUser, UserRow } from '../identity/user-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { OutboxService } from '../notifications/outbox.service';
 import { Letter } from './letter.entity';
+import { claimLetterEmail, matchStatus } from './letters.store';
 
 /** The recipient is emailed about new letters on one match at most this often. */
 export const EMAIL_EVERY_HOURS = 6;
@@ -36,7 +36,7 @@ export class LetterDelivery {
   private readonly logger = new Logger(LetterDelivery.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
     private readonly config: AppConfig,
@@ -60,21 +60,19 @@ export class LetterDelivery {
    * 6 hours old or more (claimed with one upsert, so two deliveries at once email once).
    */
   async tellRecipient(m: EntityManager, letter: NoticeOf, people?: Correspondents): Promise<void> {
-    const claimed = await preparedQuery(
+    const claimed = await claimLetterEmail(
       m,
-      'kenal_letters_email_mark',
-      `INSERT INTO letter_email_marks (match_id, recipient_id, emailed_at) VALUES ($1, $2, $3)
-       ON CONFLICT (match_id, recipient_id) DO UPDATE SET emailed_at = $3
-        WHERE letter_email_marks.emailed_at <= $3::timestamptz - interval '${EMAIL_EVERY_HOURS} hours'
-       RETURNING 1`,
-      [letter.matchId, letter.recipientId, this.clock.now()],
+      letter.matchId,
+      letter.recipientId,
+      this.clock.now(),
+      EMAIL_EVERY_HOURS,
     );
     const to = people?.penpal ?? (await getUser(m, letter.recipientId));
     const from = people?.writer ?? (await getUser(m, letter.senderId));
     await this.outbox.enqueue(m, {
       type: 'letter.delivered',
       recipient: { userId: to.id, email: to.email, locale: to.locale },
-      channels: claimed.length > 0 ? ['email', 'in_app'] : ['in_app'],
+      channels: claimed ? ['email', 'in_app'] : ['in_app'],
       payload: {
         displayName: to.displayName,
         penpalName: from.displayName,
@@ -110,18 +108,14 @@ export class LetterDelivery {
    * whether this call delivered it. A letter whose match ended on the way is not delivered.
    */
   async deliverIfDue(letterId: string): Promise<boolean> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const letter = await m.findOne(Letter, {
         where: { id: letterId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!letter || letter.status !== 'scheduled') return false;
       if (letter.deliverAt.getTime() > this.clock.now().getTime()) return false;
-      const [match]: { status: string }[] = await m.query(
-        'SELECT status FROM penpal_matches WHERE id = $1',
-        [letter.matchId],
-      );
-      if (match?.status !== 'accepted') {
+      if ((await matchStatus(m, letter.matchId)) !== 'accepted') {
         await m.update(Letter, { id: letter.id }, { status: 'removed' });
         return false;
       }

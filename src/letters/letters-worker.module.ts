@@ -1,11 +1,11 @@
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { LetterDelivery } from './letter-delivery';
 import { LettersModule } from './letters.module';
+import { dueLetterIds, travellingLetters } from './letters.store';
 
 const SWEEP_BATCH = 500;
 
@@ -32,7 +32,7 @@ export class LetterDeliveryHandler implements OnModuleInit {
 @Injectable()
 export class LettersMaintenance {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly delivery: LetterDelivery,
     tasks: MaintenanceTasks,
   ) {
@@ -43,20 +43,15 @@ export class LettersMaintenance {
     let delivered = 0;
     // Bounded: a letter that stays scheduled (clocks apart) must not keep the task spinning.
     for (let batch = 0; batch < 20; batch += 1) {
-      const due: { id: string }[] = await this.db.query(
-        `SELECT id FROM letters WHERE status = 'scheduled' AND deliver_at <= now()
-          ORDER BY deliver_at LIMIT ${SWEEP_BATCH}`,
-      );
+      const due = await dueLetterIds(this.tx.manager, SWEEP_BATCH);
       let progressed = 0;
-      for (const { id } of due) {
+      for (const id of due) {
         if (await this.delivery.deliverIfDue(id)) delivered += 1;
         progressed += 1;
       }
       if (progressed < SWEEP_BATCH) break;
     }
-    const travelling: { id: string; deliverAt: Date }[] = await this.db.query(
-      `SELECT id, deliver_at AS "deliverAt" FROM letters WHERE status = 'scheduled' AND deliver_at > now()`,
-    );
+    const travelling = await travellingLetters(this.tx.manager);
     for (const letter of travelling) await this.delivery.schedule(letter);
     return { delivered, travelling: travelling.length };
   }

@@ -1,6 +1,5 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { AppError, conflict, forbidden, notFound } from '../common/errors/app-error';
@@ -9,21 +8,24 @@ import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
 import { CLOCK, type Clock } from '../common/clock';
 import { getUser } from '../identity/user-rows';
-import { PEOPLE, PROFILES } from '../identity/people-sql';
-import { ROUND_LETTER_RULES } from '../penpal/round-sql';
-import { preparedQuery } from '../database/prepared';
+import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
-import {
-  MatchRow,
-  PenpalMatchesService,
-  readable,
-  RoundRow,
-} from '../penpal/penpal-matches.service';
+import { MatchRow, PenpalMatchesService, readable } from '../penpal/penpal-matches.service';
 import { scanContactDetails } from './detector/contact-detector';
 import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
 import { Correspondents, LetterDelivery } from './letter-delivery';
 import { Letter, LetterStatus } from './letter.entity';
 import { ModerationCase } from './moderation-case.entity';
+import {
+  insertLetterWithinDay,
+  LetterRow,
+  markThreadRead,
+  oldestLetterOfDay,
+  threadPage,
+  unreadPerMatch,
+  visibleLetterCount,
+  writeContext,
+} from './letters.store';
 import { travelTimeMs } from './travel/travel-time';
 
 const DAY_MS = 86400_000;
@@ -35,71 +37,6 @@ const notActive = () =>
     'Letters flow only on an active match (both pen pals accepted, not ended)',
   );
 
-interface LetterRow {
-  id: string;
-  sender_id: string;
-  body: string;
-  language: string | null;
-  status: LetterStatus;
-  deliver_at: Date;
-  read_at: Date | null;
-  created_at: Date;
-  held_reason: string | null;
-}
-
-/** A letter that person $2, one of its match's two, sees: their own, or delivered and not hidden by their open report. */
-const VISIBLE_LETTER = `(l.sender_id = $2 OR (l.status = 'delivered' AND NOT EXISTS (
-        SELECT 1 FROM moderation_cases c WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')))`;
-
-/** What writing a letter reads: the match (locked), its round, both pen pals and their profiles. */
-interface WriteContext {
-  userA: string;
-  userB: string;
-  matchStatus: MatchRow['status'];
-  programmeId: string;
-  letterDelay: RoundRow['letterDelay'];
-  lettersPerDay: number;
-  screenAdultLetters: boolean;
-  senderName: string;
-  senderEmail: string;
-  senderLocale: string;
-  senderCountry: string | null;
-  senderDob: string | null;
-  recipientName: string;
-  recipientEmail: string;
-  recipientLocale: string;
-  recipientCountry: string | null;
-  recipientDob: string | null;
-}
-
-/**
- * One prepared read for a write, the match row locked (the daily count in the insert that follows
- * runs after the lock, in a snapshot of its own). The recipient is the other of the two when $2 is
- * one of them; the caller checks that it is.
- */
-const WRITE_CONTEXT = `
-  SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus",
-         r.programme_id AS "programmeId", r.letter_delay AS "letterDelay",
-         r.letters_per_day AS "lettersPerDay", r.screen_adult_letters AS "screenAdultLetters",
-         su.display_name AS "senderName", su.email AS "senderEmail", su.locale AS "senderLocale",
-         sp.country AS "senderCountry", sp.date_of_birth::text AS "senderDob",
-         ru.display_name AS "recipientName", ru.email AS "recipientEmail",
-         ru.locale AS "recipientLocale", rp.country AS "recipientCountry",
-         rp.date_of_birth::text AS "recipientDob"
-    FROM penpal_matches m
-    JOIN ${ROUND_LETTER_RULES} r ON r.id = m.round_id
-    LEFT JOIN ${PEOPLE} su ON su.id = $2
-    LEFT JOIN ${PROFILES} sp ON sp.user_id = su.id
-    LEFT JOIN ${PEOPLE} ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
-    LEFT JOIN ${PROFILES} rp ON rp.user_id = ru.id
-   WHERE m.id = $1
-     FOR UPDATE OF m`;
-
-/** The match beside a page of its letters (letter columns null when the page is empty). */
-type ThreadRow = { userA: string; userB: string; matchStatus: MatchRow['status'] } & {
-  [K in keyof LetterRow]: LetterRow[K] | null;
-} & { total: number | null };
-
 /**
  * Letters between the two people of a match. Only they read them: coordinators see a letter
  * only when it is brought to them as a moderation case (ModerationService).
@@ -107,7 +44,7 @@ type ThreadRow = { userA: string; userB: string; matchStatus: MatchRow['status']
 @Injectable()
 export class LettersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly matches: PenpalMatchesService,
     private readonly delivery: LetterDelivery,
     private readonly outbox: OutboxService,
@@ -128,13 +65,8 @@ export class LettersService {
    * its notice (and a held one its case). Redis is called after the commit, for a travelling one.
    */
   async write(who: Principal, matchId: string, dto: WriteLetterDto) {
-    const written = await this.db.transaction(async (m) => {
-      const [ctx] = await preparedQuery<WriteContext>(
-        m,
-        'kenal_letters_write_context',
-        WRITE_CONTEXT,
-        [matchId, who.id],
-      );
+    const written = await this.tx.run(async (m) => {
+      const ctx = await writeContext(m, matchId, who.id);
       if (!ctx || !readable(ctx.matchStatus)) throw notFound('Pen-pal match');
       const recipientId = this.otherOf(ctx, who);
       if (ctx.matchStatus !== 'accepted') throw notActive();
@@ -160,32 +92,18 @@ export class LettersService {
         heldReason: held ? 'contact_details' : null,
         heldKinds: held ? scan.kinds : [],
       };
-      const [inserted] = await preparedQuery<{ id: string }>(
+      const insertedId = await insertLetterWithinDay(
         m,
-        'kenal_letters_insert',
-        `INSERT INTO letters (match_id, sender_id, recipient_id, body, language, status, deliver_at,
-                              delivered_at, held_reason, held_kinds, created_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::timestamptz,
-                $8::timestamptz, $9::text, $10::text[], $11::timestamptz
-          WHERE (SELECT count(*) FROM letters WHERE match_id = $1 AND sender_id = $2
-                    AND created_at > $11::timestamptz - interval '24 hours') < $12::int
-         RETURNING id`,
-        [
-          matchId,
-          who.id,
-          recipientId,
-          dto.body,
-          dto.language ?? who.locale,
-          status,
-          letter.deliverAt,
-          status === 'delivered' ? now : null,
-          letter.heldReason,
-          letter.heldKinds,
-          now,
-          ctx.lettersPerDay,
-        ],
+        {
+          ...letter,
+          body: dto.body,
+          language: dto.language ?? who.locale,
+          deliveredAt: status === 'delivered' ? now : null,
+          createdAt: now,
+        },
+        ctx.lettersPerDay,
       );
-      if (!inserted) throw await this.overDailyLimit(m, matchId, who.id, ctx.lettersPerDay, now);
+      if (!insertedId) throw await this.overDailyLimit(m, matchId, who.id, ctx.lettersPerDay, now);
 
       const people: Correspondents = {
         writer: {
@@ -204,7 +122,7 @@ export class LettersService {
       if (held) {
         await m.insert(ModerationCase, {
           programmeId: ctx.programmeId,
-          letterId: inserted.id,
+          letterId: insertedId,
           kind: 'held',
           reason: 'contact_details',
           detail: scan.kinds.join(', '),
@@ -213,7 +131,7 @@ export class LettersService {
       } else if (status === 'delivered') {
         await this.delivery.tellRecipient(m, letter, people);
       }
-      return { ...letter, id: inserted.id };
+      return { ...letter, id: insertedId };
     });
     // Redis only after the commit; the hourly maintenance repairs a failed call.
     if (written.status === 'scheduled') await this.delivery.schedule(written);
@@ -238,14 +156,8 @@ export class LettersService {
     lettersPerDay: number,
     now: Date,
   ): Promise<AppError> {
-    const [row] = await preparedQuery<{ oldest: Date }>(
-      m,
-      'kenal_letters_daily_oldest',
-      `SELECT min(created_at) AS oldest FROM letters
-        WHERE match_id = $1 AND sender_id = $2 AND created_at > $3::timestamptz - interval '24 hours'`,
-      [matchId, senderId, now],
-    );
-    const wait = Math.max(1, Math.ceil((row.oldest.getTime() + DAY_MS - now.getTime()) / 1000));
+    const oldest = await oldestLetterOfDay(m, matchId, senderId, now);
+    const wait = Math.max(1, Math.ceil((oldest.getTime() + DAY_MS - now.getTime()) / 1000));
     const error = tooManyRequests(wait, 'TOO_MANY_LETTERS');
     return new AppError(
       error.status,
@@ -264,19 +176,12 @@ export class LettersService {
     // The match and the page (with the total) in one prepared round trip: a thread opens often,
     // and planning these statements took longer than running them (bench:letters EXPLAIN).
     // Letters are read only when the caller is one of the two pen pals.
-    const rows = await preparedQuery<ThreadRow>(
-      this.db,
-      'kenal_letters_thread',
-      `SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus", l.*
-         FROM penpal_matches m
-         LEFT JOIN LATERAL (
-              SELECT l.id, l.sender_id, l.body, l.language, l.status, l.deliver_at, l.read_at,
-                     l.created_at, l.held_reason, count(*) OVER ()::int AS total
-                FROM letters l
-               WHERE l.match_id = m.id AND $2 IN (m.user_a, m.user_b) AND ${VISIBLE_LETTER}
-               ORDER BY l.created_at DESC, l.id DESC LIMIT $3 OFFSET $4) l ON true
-        WHERE m.id = $1`,
-      [matchId, who.id, q.pageSize, (q.page - 1) * q.pageSize],
+    const rows = await threadPage(
+      this.tx.manager,
+      matchId,
+      who.id,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
     );
     const head = rows[0];
     if (!head || !readable(head.matchStatus)) throw notFound('Pen-pal match');
@@ -286,14 +191,7 @@ export class LettersService {
     const n =
       letters.length > 0
         ? letters[0].total
-        : (
-            await preparedQuery<{ n: number }>(
-              this.db,
-              'kenal_letters_thread_count',
-              `SELECT count(*)::int AS n FROM letters l WHERE l.match_id = $1 AND ${VISIBLE_LETTER}`,
-              [matchId, who.id],
-            )
-          )[0].n;
+        : await visibleLetterCount(this.tx.manager, matchId, who.id);
     return pageOf(
       letters.map((r) => {
         const mine = r.sender_id === who.id;
@@ -319,16 +217,7 @@ export class LettersService {
    * hidden by their own open report (the same letters the thread shows them).
    */
   async unread(who: Principal) {
-    const rows = await preparedQuery<{ match_id: string; n: number }>(
-      this.db,
-      'kenal_letters_unread',
-      `SELECT l.match_id, count(*)::int AS n FROM letters l
-        WHERE l.recipient_id = $1 AND l.status = 'delivered' AND l.read_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
-                           WHERE c.letter_id = l.id AND c.reporter_id = $1 AND c.status = 'open')
-        GROUP BY l.match_id ORDER BY l.match_id`,
-      [who.id],
-    );
+    const rows = await unreadPerMatch(this.tx.manager, who.id);
     return {
       total: rows.reduce((sum, r) => sum + r.n, 0),
       matches: rows.map((r) => ({ matchId: r.match_id, unread: r.n })),
@@ -337,15 +226,9 @@ export class LettersService {
 
   /** Marks every letter the caller can see on the match as read (opening the thread). */
   async markMatchRead(who: Principal, matchId: string) {
-    const match = await this.matches.matchForLetters(this.db.manager, matchId);
+    const match = await this.matches.matchForLetters(this.tx.manager, matchId);
     this.otherOf(match, who);
-    const [, marked]: [unknown, number] = await this.db.query(
-      `UPDATE letters l SET read_at = $3
-        WHERE l.match_id = $1 AND l.recipient_id = $2 AND l.status = 'delivered' AND l.read_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM moderation_cases c
-                           WHERE c.letter_id = l.id AND c.reporter_id = $2 AND c.status = 'open')`,
-      [match.id, who.id, this.clock.now()],
-    );
+    const marked = await markThreadRead(this.tx.manager, match.id, who.id, this.clock.now());
     return { matchId: match.id, marked };
   }
 
@@ -368,7 +251,7 @@ export class LettersService {
   }
 
   async markRead(who: Principal, letterId: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const letter = await this.received(m, who, letterId);
       if (!letter.readAt) {
         letter.readAt = this.clock.now();
@@ -380,7 +263,7 @@ export class LettersService {
 
   /** The recipient reports a letter: a moderation case, and the letter is hidden from them. */
   async report(who: Principal, letterId: string, dto: ReportLetterDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const letter = await this.received(m, who, letterId);
       const { round } = await this.matches.forLetters(m, letter.matchId);
       const reported = await m.exists(ModerationCase, {
@@ -405,7 +288,7 @@ export class LettersService {
    * not delivered), the other is told it ended (not why), and they are never matched again.
    */
   async end(who: Principal, matchId: string, dto: EndMatchDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { match, round } = await this.matches.forLetters(m, matchId, true);
       const otherId = this.otherOf(match, who);
       if (match.status !== 'accepted' && match.status !== 'published') throw notActive();

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf } from '../common/http/pagination';
 import { isMinorOn } from '../common/age';
 import { CLOCK, type Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';
@@ -17,31 +16,7 @@ import { LetterDelivery } from './letter-delivery';
 import { Letter } from './letter.entity';
 import { LettersService } from './letters.service';
 import { ModerationCase } from './moderation-case.entity';
-
-interface CaseRow {
-  id: string;
-  kind: string;
-  reason: string;
-  detail: string | null;
-  status: string;
-  decision: string | null;
-  note: string | null;
-  created_at: Date;
-  decided_at: Date | null;
-  letter_id: string;
-  match_id: string;
-  body: string;
-  letter_status: string;
-  held_kinds: string[];
-  from_id: string;
-  from_name: string;
-  from_country: string | null;
-  from_dob: string | null;
-  to_id: string;
-  to_name: string;
-  to_country: string | null;
-  to_dob: string | null;
-}
+import { pageCases } from './moderation.store';
 
 /**
  * The programme's moderation queue: letters held for contact details and letters reported by
@@ -50,7 +25,7 @@ interface CaseRow {
 @Injectable()
 export class ModerationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: ProgrammeAccess,
     private readonly letters: LettersService,
     private readonly matches: PenpalMatchesService,
@@ -62,31 +37,12 @@ export class ModerationService {
 
   async list(who: Principal, programmeId: string, q: CaseQuery) {
     await this.access.assertCanManage(who, programmeId);
-    const params: unknown[] = [programmeId];
-    let where = 'c.programme_id = $1';
-    if (q.status) {
-      params.push(q.status);
-      where += ` AND c.status = $${params.length}`;
-    }
-    const rows: CaseRow[] = await this.db.query(
-      `SELECT c.id, c.kind, c.reason, c.detail, c.status, c.decision, c.note, c.created_at, c.decided_at,
-              l.id AS letter_id, l.match_id, l.body, l.status AS letter_status, l.held_kinds,
-              s.id AS from_id, s.display_name AS from_name, sp.country AS from_country,
-              to_char(sp.date_of_birth, 'YYYY-MM-DD') AS from_dob,
-              r.id AS to_id, r.display_name AS to_name, rp.country AS to_country,
-              to_char(rp.date_of_birth, 'YYYY-MM-DD') AS to_dob
-         FROM moderation_cases c
-         JOIN letters l ON l.id = c.letter_id
-         JOIN users s ON s.id = l.sender_id LEFT JOIN profiles sp ON sp.user_id = s.id
-         JOIN users r ON r.id = l.recipient_id LEFT JOIN profiles rp ON rp.user_id = r.id
-        WHERE ${where}
-        ORDER BY c.created_at ${q.status === 'decided' ? 'DESC' : 'ASC'}, c.id
-        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM moderation_cases c WHERE ${where}`,
-      params,
+    const [rows, n] = await pageCases(
+      this.tx.manager,
+      programmeId,
+      q.status,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
     );
     const now = this.clock.now();
     const person = (id: string, name: string, country: string | null, dob: string | null) => ({
@@ -128,7 +84,7 @@ export class ModerationService {
    * writer hears what became of a held or removed letter, in their language.
    */
   async decide(who: Principal, caseId: string, dto: DecisionDto) {
-    const outcome = await this.db.transaction(async (m) => {
+    const outcome = await this.tx.run(async (m) => {
       const found = await m.findOne(ModerationCase, {
         where: { id: caseId },
         lock: { mode: 'pessimistic_write' },
