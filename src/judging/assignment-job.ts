@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { OutboxService } from '../notifications/outbox.service';
@@ -12,6 +12,7 @@ import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound } from './judging-round.entity';
 import { roundState } from './judging-access';
 import { tellCoordinatorsOfRecusal } from './recusal-notice';
+import { succeedRun } from './assignment-runs.store';
 
 /**
  * The worker side of an assignment run: the solve and its inserts happen in one transaction that
@@ -25,7 +26,7 @@ export class AssignmentJob implements OnModuleInit {
   private readonly logger = new Logger(AssignmentJob.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly handlers: JobHandlers,
     private readonly assigner: JudgeAssigner,
     private readonly outbox: OutboxService,
@@ -37,7 +38,7 @@ export class AssignmentJob implements OnModuleInit {
   }
 
   async run(runId: string): Promise<void> {
-    const runs = this.db.getRepository(JudgeAssignmentRun);
+    const runs = this.tx.manager.getRepository(JudgeAssignmentRun);
     const claimed = await runs
       .createQueryBuilder()
       .update()
@@ -54,7 +55,7 @@ export class AssignmentJob implements OnModuleInit {
       return; // already finished
     }
     try {
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const run = await m.findOneByOrFail(JudgeAssignmentRun, { id: runId });
         if (run.cause) return this.settleTopUps(m, run.roundId);
         // Conflicts judges declared since are applied first (it locks every round of the
@@ -67,7 +68,7 @@ export class AssignmentJob implements OnModuleInit {
         });
         const t0 = performance.now();
         const { result } = await this.assigner.topUp(m, round);
-        await succeed(m, runId, runReport(result, t0));
+        await succeedRun(m, runId, runReport(result, t0));
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -113,7 +114,7 @@ export class AssignmentJob implements OnModuleInit {
         entryIds = cause.entryIds;
       }
       const replaced = entryIds.filter((id) => given.has(id)).length;
-      await succeed(m, run.id, { ...(result ? runReport(result, t0) : {}), replaced });
+      await succeedRun(m, run.id, { ...(result ? runReport(result, t0) : {}), replaced });
     }
   }
 }
@@ -131,9 +132,3 @@ function runReport(result: AssignmentResult, t0: number) {
     durationMs: Math.round(performance.now() - t0),
   };
 }
-
-const succeed = (m: EntityManager, runId: string, report: object) =>
-  m.query(
-    `UPDATE judge_assignment_runs SET status = 'succeeded', report = $2, finished_at = now() WHERE id = $1`,
-    [runId, JSON.stringify(report)],
-  );

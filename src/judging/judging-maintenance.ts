@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
 import { JudgeAssigner } from './assigner';
+import { competitionsWithPendingConflicts } from './judge-pool.store';
 
 /**
  * Puts back the job of an assignment run whose add failed after its row committed, and applies
@@ -12,7 +12,7 @@ import { JudgeAssigner } from './assigner';
 @Injectable()
 export class JudgingMaintenance {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly assigner: JudgeAssigner,
     tasks: MaintenanceTasks,
   ) {
@@ -26,15 +26,10 @@ export class JudgingMaintenance {
 
   /** Applies the conflicts judges declared themselves that no assignment run has applied yet. */
   async applyDeclaredConflicts(): Promise<Record<string, number>> {
-    const rows: { competitionId: string }[] = await this.db.query(
-      `SELECT DISTINCT competition_id AS "competitionId" FROM judge_pool_members
-        WHERE conflicts_pending_since IS NOT NULL`,
-    );
-    const total = { competitions: rows.length, judges: 0, assignmentsWithdrawn: 0 };
-    for (const { competitionId } of rows) {
-      const done = await this.db.transaction((m) =>
-        this.assigner.applyDeclaredConflicts(m, competitionId),
-      );
+    const competitions = await competitionsWithPendingConflicts(this.tx.manager);
+    const total = { competitions: competitions.length, judges: 0, assignmentsWithdrawn: 0 };
+    for (const competitionId of competitions) {
+      const done = await this.tx.run((m) => this.assigner.applyDeclaredConflicts(m, competitionId));
       total.judges += done.judges;
       total.assignmentsWithdrawn += done.assignmentsWithdrawn;
     }
