@@ -32,7 +32,7 @@ describe('judging: top-ups after recusals run in the worker (e2e)', () => {
     const programmeId = await programme(h, coordinator.token, 'judging-top-ups');
     competitionId = (await competition(h, coordinator.token, programmeId)).id;
     judges = [];
-    for (const country of ['KR', 'VN', 'TH', 'ID', 'SG', 'LA', 'MM', 'MY']) {
+    for (const country of ['KR', 'VN', 'TH', 'ID', 'SG', 'LA', 'MM', 'MY', 'BN']) {
       const judge = await profiled(h, { name: `Judge ${country}`, country, roles: ['judge'] });
       await addJudge(h, coordinator.token, competitionId, judge.id);
       judges.push(judge);
@@ -65,12 +65,28 @@ describe('judging: top-ups after recusals run in the worker (e2e)', () => {
       .expect(200);
   let failed: string[] = [];
 
-  /** Recuses the first active assignment of each of `count` judges; answers the runs queued. */
+  /**
+   * Recuses `count` active assignments of different judges and entries, on the entries fewest
+   * judges recused from yet (so that every entry keeps enough judges to replace them); answers
+   * the runs queued.
+   */
   const recuseSome = async (count: number, reason: string): Promise<string[]> => {
-    const rows = await active();
-    const picked = rows.filter((r, i) => rows.findIndex((x) => x.judge_id === r.judge_id) === i);
+    const recused: { submission_id: string; n: number }[] = await h.db.query(
+      `SELECT submission_id, count(*)::int AS n FROM judge_assignments
+        WHERE round_id = $1 AND status = 'recused' GROUP BY submission_id`,
+      [roundId],
+    );
+    const load = (entry: string) => recused.find((r) => r.submission_id === entry)?.n ?? 0;
+    const rows = (await active()).sort((x, y) => load(x.submission_id) - load(y.submission_id));
+    const picked: typeof rows = [];
+    for (const row of rows) {
+      const taken = picked.some(
+        (p) => p.judge_id === row.judge_id || p.submission_id === row.submission_id,
+      );
+      if (!taken && picked.length < count) picked.push(row);
+    }
     const runIds: string[] = [];
-    for (const row of picked.slice(0, count)) {
+    for (const row of picked) {
       const judge = judges.find((j) => j.id === row.judge_id)!;
       const mine = (await myAssignments(h, judge)).find(
         (x) => x.submission.id === row.submission_id,
