@@ -24,6 +24,7 @@ import { ReminderSweeps } from '../src/jobs/reminder-sweep';
 import { JudgingReminderSweep } from '../src/judging/reminder-sweep';
 import { JudgeReminderSender } from '../src/judging/reminder-sender';
 import { JUDGE_REMINDER_HOURS } from '../src/judging/reminders';
+import { Transactions } from '../src/database/transactions';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { benchDatabase, cpuSeconds, fmt, option, seedPopulation } from './lib/stack';
 
@@ -169,7 +170,12 @@ async function main() {
     const outbox = new OutboxService();
     const sweeps = new ReminderSweeps();
     new EntryReminderSweep(ds, outbox, config, clock, sweeps);
-    new JudgingReminderSweep(ds, new JudgeReminderSender(outbox, config), clock, sweeps);
+    new JudgingReminderSweep(
+      new Transactions(ds),
+      new JudgeReminderSender(outbox, config),
+      clock,
+      sweeps,
+    );
     // Warm the pool so every backend is counted from the start.
     await Promise.all(Array.from({ length: 5 }, () => ds.query('SELECT 1')));
     const backends: number[] = (

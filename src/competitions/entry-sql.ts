@@ -18,3 +18,17 @@ export const TEAM_MEMBERS = `(SELECT team_id, user_id, joined_at FROM team_membe
 /** A competition: `id`, `programme_id`, `title`, `rubric`, `rubric_locked_at`, `created_at`. */
 export const COMPETITIONS = `(SELECT id, programme_id, title, rubric, rubric_locked_at, created_at
                                 FROM competitions)`;
+
+/** An entry's file: `id`, `submission_id`, `role`, `mime`, `size`, `created_at`. */
+export const ENTRY_ASSETS = `(SELECT id, submission_id, role, mime, size, created_at
+                                FROM submission_assets)`;
+
+/**
+ * The one change another feature may embed in its own statement: scores given against a rubric
+ * freeze it. Judging's score write runs it as a CTE of the same statement (its hot path has no
+ * room for a second round trip). `competitionId` and `when` are SQL expressions (e.g. `$8`, a
+ * guard such as `EXISTS (SELECT 1 FROM a)`); the first write wins, later ones change nothing.
+ */
+export const lockRubricSql = (competitionId: string, when: string) =>
+  `UPDATE competitions SET rubric_locked_at = now()
+    WHERE id = ${competitionId} AND rubric_locked_at IS NULL AND ${when}`;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
-import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { EntityManager, IsNull, Not } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { getCompetition } from '../competitions/competition-rows';
+import { peopleOf } from '../identity/people-rows';
 import type { SubmissionStatus } from '../competitions/rules/types';
 import { OutboxService } from '../notifications/outbox.service';
 import { AppConfig } from '../config/app-config';
@@ -12,13 +11,23 @@ import {
   type AssignmentJudge,
   type AssignmentResult,
   conflictReasons,
-  type JudgeEntryPair,
 } from './assignment';
 import { solveAssignment } from './assignment-thread';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
-import { type JudgeConflicts, JudgePoolMember } from './judge-pool-member.entity';
+import { JudgePoolMember } from './judge-pool-member.entity';
 import { roundState } from './judging-access';
+import {
+  openAssignments,
+  type OpenAssignment,
+  removeAssignments,
+  roundPairs,
+} from './assignments.store';
+import { poolRows } from './judge-pool.store';
+import { competitionEntries, type RoundEntry, teamMemberProfiles } from './round-entries.store';
+
+export type { OpenAssignment } from './assignments.store';
+export type { RoundEntry } from './round-entries.store';
 
 const INSERT_CHUNK = 2000;
 
@@ -29,30 +38,13 @@ export const LIVE_STATUSES = [
   'awarded',
 ] as const satisfies readonly SubmissionStatus[];
 
-export interface RoundEntry {
-  id: string;
-  teamId: string;
-  title: string;
-  kind: string;
-  submittedAt: Date;
-  sdgs: number[] | null;
-}
-
 /** The entries a round judges: every live submitted entry, or the earlier round's shortlist. */
 export async function roundEntries(m: EntityManager, round: JudgingRound): Promise<RoundEntry[]> {
-  const base = `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
-                       s.fields -> 'sdgs' AS sdgs
-                  FROM ${ENTRIES} s
-                 WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`;
   if (round.source.type === 'shortlist') {
     const earlier = await m.findOneBy(JudgingRound, { id: round.source.roundId });
-    return m.query(`${base} AND s.id = ANY($3::uuid[]) ORDER BY s.id`, [
-      round.competitionId,
-      LIVE_STATUSES,
-      earlier?.shortlist ?? [],
-    ]);
+    return competitionEntries(m, round.competitionId, LIVE_STATUSES, earlier?.shortlist ?? []);
   }
-  return m.query(`${base} ORDER BY s.id`, [round.competitionId, LIVE_STATUSES]);
+  return competitionEntries(m, round.competitionId, LIVE_STATUSES);
 }
 
 /** Topic tags an entry offers to the judges' expertise: its kind, and a project's SDGs. */
@@ -61,28 +53,12 @@ export const entryTags = (e: RoundEntry): string[] => [
   ...(Array.isArray(e.sdgs) ? e.sdgs.map((n) => `sdg-${n}`) : []),
 ];
 
-interface PoolRow {
-  userId: string;
-  institution: string | null;
-  country: string | null;
-  expertise: string[];
-  conflicts: JudgeConflicts;
-}
-
 /** The pool, as the solver and conflict checks see it (only members who still hold the judge role). */
 export async function poolJudges(
   m: EntityManager,
   competitionId: string,
 ): Promise<AssignmentJudge[]> {
-  const rows: PoolRow[] = await m.query(
-    `SELECT j.user_id AS "userId", p.institution, p.country, j.expertise, j.conflicts
-       FROM judge_pool_members j
-       JOIN ${PEOPLE} u ON u.id = j.user_id
-       LEFT JOIN ${PROFILES} p ON p.user_id = j.user_id
-      WHERE j.competition_id = $1 AND 'judge' = ANY(u.roles)
-      ORDER BY j.user_id`,
-    [competitionId],
-  );
+  const rows = await poolRows(m, competitionId);
   return rows.map((r) => ({
     id: r.userId,
     userId: r.userId,
@@ -98,17 +74,7 @@ export async function assignmentEntries(
   m: EntityManager,
   entries: readonly RoundEntry[],
 ): Promise<AssignmentEntry[]> {
-  const members: {
-    teamId: string;
-    userId: string;
-    institution: string | null;
-    country: string | null;
-  }[] = await m.query(
-    `SELECT tm.team_id AS "teamId", tm.user_id AS "userId", p.institution, p.country
-       FROM ${TEAM_MEMBERS} tm LEFT JOIN ${PROFILES} p ON p.user_id = tm.user_id
-      WHERE tm.team_id = ANY($1::uuid[])`,
-    [[...new Set(entries.map((e) => e.teamId))]],
-  );
+  const members = await teamMemberProfiles(m, [...new Set(entries.map((e) => e.teamId))]);
   const byTeam = new Map<string, typeof members>();
   for (const row of members) {
     const list = byTeam.get(row.teamId) ?? [];
@@ -156,13 +122,7 @@ export class JudgeAssigner {
     const judges = await poolJudges(m, round.competitionId);
     const input = await assignmentEntries(m, entries);
     const entryIds = new Set(entries.map((e) => e.id));
-    const all: (JudgeEntryPair & { status: string; final: boolean })[] = (
-      await m.query(
-        `SELECT judge_id AS "judgeId", submission_id AS "entryId", status, score_state = 'final' AS final
-           FROM judge_assignments WHERE round_id = $1`,
-        [round.id],
-      )
-    ).filter((p: JudgeEntryPair) => entryIds.has(p.entryId));
+    const all = (await roundPairs(m, round.id)).filter((p) => entryIds.has(p.entryId));
     // A judge out of the pool (taken out, or no longer a judge) keeps the final scores they gave:
     // those still cover their entries, and that judge takes nothing new.
     const inPool = new Set(judges.map((j) => j.id));
@@ -275,18 +235,13 @@ export class JudgeAssigner {
     const byRound = new Map<string, string[]>();
     for (const round of rounds) {
       if (roundState(round, this.clock.now()) === 'closed') continue;
-      const open: OpenAssignment[] = await m.query(
-        `SELECT a.id AS "assignmentId", s.id, s.team_id AS "teamId", s.title, s.kind,
-                s.submitted_at AS "submittedAt", s.fields -> 'sdgs' AS sdgs
-           FROM judge_assignments a JOIN ${ENTRIES} s ON s.id = a.submission_id
-          WHERE a.round_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state <> 'final'`,
-        [round.id, userId],
-      );
+      const open = await openAssignments(m, round.id, userId);
       const chosen = open.length === 0 ? [] : await pick(open);
       if (chosen.length === 0) continue;
-      await m.query(`UPDATE judge_assignments SET status = 'removed' WHERE id = ANY($1::uuid[])`, [
+      await removeAssignments(
+        m,
         chosen.map((a) => a.assignmentId),
-      ]);
+      );
       assignmentsWithdrawn += chosen.length;
       byRound.set(
         round.id,
@@ -304,11 +259,7 @@ export class JudgeAssigner {
   ): Promise<void> {
     if (added.size === 0 || roundState(round, this.clock.now()) === 'closed') return;
     const competition = await getCompetition(m, round.competitionId);
-    const users: { id: string; email: string; displayName: string; locale: string }[] =
-      await m.query(
-        `SELECT id, email, display_name AS "displayName", locale FROM ${PEOPLE} u WHERE id = ANY($1::uuid[])`,
-        [[...added.keys()]],
-      );
+    const users = await peopleOf(m, [...added.keys()]);
     await this.outbox.enqueue(
       m,
       users.map((u) => ({
@@ -332,9 +283,6 @@ export interface Withdrawal {
   assignmentsWithdrawn: number;
   byRound: Map<string, string[]>;
 }
-
-/** An active assignment without a final score, with its entry as the solver reads it. */
-export type OpenAssignment = RoundEntry & { assignmentId: string };
 
 /** The competition's rounds, locked in id order before any pool row, as top-ups lock them. */
 export function lockRounds(m: EntityManager, competitionId: string): Promise<JudgingRound[]> {

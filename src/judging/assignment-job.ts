@@ -1,31 +1,55 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import { OutboxService } from '../notifications/outbox.service';
 import type { AssignmentResult } from './assignment';
 import { JudgeAssigner } from './assigner';
+import {
+  claimRun,
+  failRun,
+  findRunState,
+  lockUnsettled,
+  requeueRun,
+  succeedRun,
+} from './assignment-runs.store';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound } from './judging-round.entity';
 import { roundState } from './judging-access';
 import { tellCoordinatorsOfRecusal } from './recusal-notice';
 
+/** What the job needs to know of its BullMQ attempt: whether another one follows a failure. */
+export type Attempt = Pick<Job, 'attemptsMade' | 'opts'>;
+
+const retriesLeft = (attempt: Attempt | undefined): boolean =>
+  attempt !== undefined && attempt.attemptsMade + 1 < (attempt.opts.attempts ?? 1);
+
 /**
  * The worker side of an assignment run: the solve and its inserts happen in one transaction that
  * holds the round row, so a hand-made change or a recusal cannot slip in between, and a crash
  * leaves nothing half-written for the retry. A top-up (a run with a cause: a recusal, a pool
- * change) settles every top-up of its round still queued, so two recusals committed together
- * are both replaced by whichever job takes the round first, and the other finds its run done.
+ * change) settles every top-up of its round still queued or running, so two recusals committed
+ * together are both replaced by whichever job takes the round first, and the other finds its run
+ * done.
+ *
+ * A top-up that fails (the connection lost, a statement timed out, ...) changed nothing: its
+ * transaction rolled back every row it settled. While BullMQ has attempts left, the job puts its
+ * own run back in the queue and throws, and the retry settles the round's top-ups again; the
+ * last attempt fails exactly the top-ups the failed transaction held (each cause told, a recusal's
+ * coordinators that nobody took the entry over), never one queued after it. A top-up whose job
+ * is gone altogether (a worker lost for good) is queued again by the maintenance
+ * (JudgingMaintenance).
  */
 @Injectable()
 export class AssignmentJob implements OnModuleInit {
   private readonly logger = new Logger(AssignmentJob.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly handlers: JobHandlers,
     private readonly assigner: JudgeAssigner,
     private readonly outbox: OutboxService,
@@ -33,30 +57,26 @@ export class AssignmentJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(JobName.RunJudgeAssignment, (p) => this.run(p.runId));
+    this.handlers.register(JobName.RunJudgeAssignment, (p, job) => this.run(p.runId, job));
   }
 
-  async run(runId: string): Promise<void> {
-    const runs = this.db.getRepository(JudgeAssignmentRun);
-    const claimed = await runs
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'running' })
-      .where(`id = :runId AND status IN ('queued', 'running')`, { runId })
-      .execute();
-    if (!claimed.affected) {
+  /** Runs the run; `attempt` (BullMQ's job) says whether a failed top-up is tried again. */
+  async run(runId: string, attempt?: Attempt): Promise<void> {
+    if (!(await claimRun(this.tx.manager, runId))) {
       // The job is added once its row commits, so a row missing or still queued here is
       // unexpected: throwing lets BullMQ retry a few times, then give up.
-      const row = await runs.findOneBy({ id: runId });
+      const row = await findRunState(this.tx.manager, runId);
       if (!row || row.status === 'queued') {
         throw new Error(`Assignment run ${runId} is not committed (yet)`);
       }
       return; // already finished
     }
+    // The top-ups the settling transaction held, known even once it has rolled back.
+    const held: string[] = [];
     try {
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const run = await m.findOneByOrFail(JudgeAssignmentRun, { id: runId });
-        if (run.cause) return this.settleTopUps(m, run.roundId);
+        if (run.cause) return this.settleTopUps(m, run.roundId, held);
         // Conflicts judges declared since are applied first (it locks every round of the
         // competition, in the order every other path locks them).
         const { competitionId } = await m.findOneByOrFail(JudgingRound, { id: run.roundId });
@@ -67,23 +87,31 @@ export class AssignmentJob implements OnModuleInit {
         });
         const t0 = performance.now();
         const { result } = await this.assigner.topUp(m, round);
-        await succeed(m, runId, runReport(result, t0));
+        await succeedRun(m, runId, runReport(result, t0));
       });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`Assignment run ${runId} failed: ${message}`);
-      await runs.update(
-        { id: runId },
-        { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
-      );
+      const row = await findRunState(this.tx.manager, runId);
+      if (!row) return; // its round is gone, and the run with it
+      if (!row.cause) {
+        await failRun(this.tx.manager, runId, message, this.clock.now());
+        return;
+      }
+      if (retriesLeft(attempt)) {
+        await requeueRun(this.tx.manager, runId);
+        throw err;
+      }
+      await this.failTopUps(row.roundId, held.length > 0 ? held : [runId], message);
     }
   }
 
   /**
    * Tops the round up once for every top-up of it still queued or running (their rows locked, so
-   * a peer job waits and then finds its own run done), then tells each cause what it got.
+   * a peer job waits and then finds its own run done), then tells each cause what it got. `held`
+   * receives the ids of the rows it locked.
    */
-  private async settleTopUps(m: EntityManager, roundId: string): Promise<void> {
+  private async settleTopUps(m: EntityManager, roundId: string, held: string[]): Promise<void> {
     const round = await m.findOneOrFail(JudgingRound, {
       where: { id: roundId },
       lock: { mode: 'pessimistic_write' },
@@ -93,6 +121,7 @@ export class AssignmentJob implements OnModuleInit {
       order: { createdAt: 'ASC', id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
     });
+    held.push(...runs.map((r) => r.id));
     if (runs.length === 0) return;
     const t0 = performance.now();
     // A round closed since the change takes no new judges; the causes learn nothing was replaced.
@@ -113,8 +142,38 @@ export class AssignmentJob implements OnModuleInit {
         entryIds = cause.entryIds;
       }
       const replaced = entryIds.filter((id) => given.has(id)).length;
-      await succeed(m, run.id, { ...(result ? runReport(result, t0) : {}), replaced });
+      await succeedRun(m, run.id, { ...(result ? runReport(result, t0) : {}), replaced });
     }
+  }
+
+  /**
+   * After the last attempt: the top-ups the failed transaction held fail with its error, in one
+   * transaction, except those another job settled meanwhile; a recusal's coordinators learn that
+   * nobody took the entry over (they can assign one by hand).
+   */
+  private async failTopUps(roundId: string, ids: string[], message: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      const round = await m.findOne(JudgingRound, {
+        where: { id: roundId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!round) return;
+      for (const run of await lockUnsettled(m, roundId, ids)) {
+        await failRun(m, run.id, message, this.clock.now());
+        if (run.cause.type !== 'recusal') continue;
+        const assignment = await m.findOneBy(JudgeAssignment, { id: run.cause.assignmentId });
+        if (assignment) {
+          await tellCoordinatorsOfRecusal(
+            m,
+            this.outbox,
+            round,
+            assignment,
+            run.cause.reason,
+            false,
+          );
+        }
+      }
+    });
   }
 }
 
@@ -131,9 +190,3 @@ function runReport(result: AssignmentResult, t0: number) {
     durationMs: Math.round(performance.now() - t0),
   };
 }
-
-const succeed = (m: EntityManager, runId: string, report: object) =>
-  m.query(
-    `UPDATE judge_assignment_runs SET status = 'succeeded', report = $2, finished_at = now() WHERE id = $1`,
-    [runId, JSON.stringify(report)],
-  );

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
@@ -14,10 +13,8 @@ import {
 } from '../common/errors/app-error';
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
-import { CompetitionRow, findSubmissionAsset } from '../competitions/competition-rows';
-import { ENTRIES, TEAMS } from '../competitions/entry-sql';
-import { PEOPLE } from '../identity/people-sql';
-import { preparedQuery } from '../database/prepared';
+import { findSubmissionAsset } from '../competitions/competition-rows';
+import { Transactions } from '../database/transactions';
 import { conflictReasons } from './assignment';
 import {
   assignmentEntries,
@@ -27,18 +24,19 @@ import {
   roundEntries,
 } from './assigner';
 import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
-import { judgeEntryView, type JudgeEntrySource } from './judge-view';
+import { judgeEntryView } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
+import { assignmentAccess } from './assignment-access.store';
 import {
-  ACCESS_JOINS,
-  accessCase,
-  assignmentAccess,
-  type EntryAccess,
-  JudgingAccess,
-  roundClosed,
-  roundState,
-} from './judging-access';
+  assignmentViews,
+  type JudgeViewRow,
+  myAssignmentViews,
+  scoreTarget,
+  writeScore,
+} from './assignment-views.store';
+import { roundAssignments } from './assignments.store';
+import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { scoreProblems } from './score-rules';
 import { TopUpRuns } from './top-up-runs';
 
@@ -56,7 +54,7 @@ const versionFromIfMatch = (header: string | undefined): number | undefined => {
 @Injectable()
 export class AssignmentsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: JudgingAccess,
     private readonly assigner: JudgeAssigner,
     private readonly audit: AuditService,
@@ -67,7 +65,7 @@ export class AssignmentsService {
 
   /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
   async addManual(actor: Principal, roundId: string, dto: ManualAssignmentDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
       if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const entries = await roundEntries(m, round);
@@ -133,20 +131,13 @@ export class AssignmentsService {
    * team's own name even in a blind round (blindness is for judges; coordinators run the round).
    */
   async roundList(actor: Principal, roundId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.tx.run('REPEATABLE READ', async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       const entries = await roundEntries(m, round);
-      const items: unknown[] = await m.query(
-        `SELECT a.id, a.submission_id AS "submissionId", s.title, t.name AS "teamName",
-                a.judge_id AS "judgeId", u.display_name AS "judgeName", a.origin,
-                a.score_state AS "scoreState"
-           FROM judge_assignments a
-           JOIN ${ENTRIES} s ON s.id = a.submission_id
-           JOIN ${TEAMS} t ON t.id = s.team_id
-           JOIN ${PEOPLE} u ON u.id = a.judge_id
-          WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
-          ORDER BY s.title, s.id, u.display_name, a.judge_id`,
-        [round.id, entries.map((e) => e.id)],
+      const items = await roundAssignments(
+        m,
+        round.id,
+        entries.map((e) => e.id),
       );
       return { items };
     });
@@ -154,7 +145,7 @@ export class AssignmentsService {
 
   /** Takes one assignment away; a final score cannot be thrown away this way. */
   async removeManual(actor: Principal, id: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const found = await m.findOneBy(JudgeAssignment, { id });
       if (!found) throw notFound('Assignment');
       const { round } = await this.access.managedRound(m, actor, found.roundId, { lock: true });
@@ -189,16 +180,12 @@ export class AssignmentsService {
   /** Every active assignment of the caller, on entries still in the running: one prepared query. */
   async mine(me: Principal) {
     const now = this.clock.now();
-    const rows = await preparedQuery<JudgeViewRow>(
-      this.db,
-      'kenal_my_assignments_view',
-      judgeViewSql(
-        `a.judge_id = $3 AND a.status = 'active'
-         AND EXISTS (SELECT 1 FROM submissions s WHERE s.id = a.submission_id AND s.status = ANY($4::text[]))
-       ORDER BY a.created_at, a.id
-       LIMIT $5`,
-      ),
-      [now, false, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT],
+    const rows = await myAssignmentViews(
+      this.tx.manager,
+      me.id,
+      LIVE_STATUSES,
+      MY_ASSIGNMENTS_LIMIT,
+      now,
     );
     return rows.map((row) => judgeView(row, now));
   }
@@ -209,11 +196,11 @@ export class AssignmentsService {
    * programme staff reading another judge's assignment see it whole.
    */
   async get(who: Principal, id: string) {
-    const { assignment } = await this.access.ownAssignment(this.db.manager, who, id, {
+    const { assignment } = await this.access.ownAssignment(this.tx.manager, who, id, {
       staff: true,
     });
     const asStaff = assignment.judgeId !== who.id;
-    return (await this.judgeViews(this.db.manager, [assignment.id], { asStaff }))[0];
+    return (await this.judgeViews(this.tx.manager, [assignment.id], { asStaff }))[0];
   }
 
   /**
@@ -222,14 +209,14 @@ export class AssignmentsService {
    * PDF document information): its length is then not known in advance (`length` undefined).
    */
   async asset(me: Principal, id: string, assetId: string) {
-    const { assignment, round } = await this.access.ownAssignment(this.db.manager, me, id);
+    const { assignment, round } = await this.access.ownAssignment(this.tx.manager, me, id);
     const [rule] = await assignmentAccess(
-      this.db.manager,
+      this.tx.manager,
       { assignmentIds: [assignment.id] },
       this.clock.now(),
     );
     if (rule?.access !== 'open') throw notFound('Asset');
-    const asset = await findSubmissionAsset(this.db.manager, assignment.submissionId, assetId);
+    const asset = await findSubmissionAsset(this.tx.manager, assignment.submissionId, assetId);
     if (!asset) throw notFound('Asset');
     const stream = await this.storage.get(asset.storageKey);
     const stripper = round.blind ? metadataStripper(asset.mime) : null;
@@ -254,18 +241,7 @@ export class AssignmentsService {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     for (let attempt = 0; attempt < SCORE_ATTEMPTS; attempt += 1) {
       const now = this.clock.now();
-      const [row] = await preparedQuery<ScoreTarget>(
-        this.db,
-        'kenal_score_target',
-        `SELECT a.id, a.judge_id AS "judgeId", a.status, a.score_state AS "scoreState",
-                a.score_version AS "scoreVersion", r.status AS "roundStatus", r.closes_at AS "closesAt",
-                c.id AS "competitionId", c.rubric, ${accessCase('$2::timestamptz')} AS access
-           FROM judge_assignments a
-           ${ACCESS_JOINS}
-           JOIN competitions c ON c.id = r.competition_id
-          WHERE a.id = $1`,
-        [id, now],
-      );
+      const row = await scoreTarget(this.tx.manager, id, now);
       if (!row) throw notFound('Assignment');
       if (row.judgeId !== me.id) throw forbidden('This assignment is not yours');
       const problems = scoreProblems(row.rubric, dto.scores, dto.final);
@@ -302,33 +278,17 @@ export class AssignmentsService {
       }
       // Scores given against the rubric freeze it (changing it now would change what they
       // mean): in the same statement, when the score is written.
-      const [view] = await preparedQuery<JudgeViewRow>(
-        this.db,
-        'kenal_score_write_view',
-        `WITH a AS (
-           UPDATE judge_assignments
-              SET scores = $4, comment = $5, score_state = $6, score_version = score_version + 1,
-                  scored_at = $1
-            WHERE id = $3 AND score_version = $7 AND status = 'active' AND score_state <> 'final'
-              AND EXISTS (SELECT 1 FROM judging_rounds jr
-                           WHERE jr.id = judge_assignments.round_id
-                             AND jr.status = 'open' AND jr.closes_at > $1)
-           RETURNING *
-         ), rubric_lock AS (
-           UPDATE competitions SET rubric_locked_at = now()
-            WHERE id = $8 AND rubric_locked_at IS NULL AND EXISTS (SELECT 1 FROM a)
-         )
-         ${judgeViewSql('TRUE', 'a')}`,
-        [
-          now,
-          false,
-          row.id,
-          JSON.stringify(dto.scores),
-          dto.comment ?? null,
-          dto.final ? 'final' : 'draft',
-          row.scoreVersion,
-          row.competitionId,
-        ],
+      const view = await writeScore(
+        this.tx.manager,
+        {
+          id: row.id,
+          version: row.scoreVersion,
+          competitionId: row.competitionId,
+          scores: dto.scores,
+          comment: dto.comment ?? null,
+          state: dto.final ? 'final' : 'draft',
+        },
+        now,
       );
       if (view) return judgeView(view, now);
     }
@@ -341,7 +301,7 @@ export class AssignmentsService {
    * request holds the round's lock only for its own change.
    */
   async recuse(me: Principal, id: string, reason: string) {
-    const answer = await this.db.transaction(async (m) => {
+    const answer = await this.tx.run(async (m) => {
       const peek = await m.findOneBy(JudgeAssignment, { id });
       if (!peek) throw notFound('Assignment');
       const round = await m.findOneOrFail(JudgingRound, {
@@ -396,89 +356,13 @@ export class AssignmentsService {
   private async judgeViews(m: EntityManager, ids: string[], opts: { asStaff?: boolean } = {}) {
     if (ids.length === 0) return [];
     const now = this.clock.now();
-    const rows = await preparedQuery<JudgeViewRow>(
-      m,
-      'kenal_assignment_views',
-      judgeViewSql('a.id = ANY($3::uuid[])'),
-      [now, opts.asStaff === true, ids],
-    );
+    const rows = await assignmentViews(m, ids, opts.asStaff === true, now);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
       return row ? [judgeView(row, now)] : [];
     });
   }
-}
-
-/** What scoring needs of an assignment, read before its conditional write. */
-interface ScoreTarget {
-  id: string;
-  judgeId: string;
-  status: JudgeAssignment['status'];
-  scoreState: JudgeAssignment['scoreState'];
-  scoreVersion: number;
-  roundStatus: JudgingRound['status'];
-  closesAt: Date;
-  competitionId: string;
-  rubric: CompetitionRow['rubric'];
-  access: EntryAccess;
-}
-
-/** An assignment with its round, competition, access (judging-access.ts) and, when readable, its entry. */
-interface JudgeViewRow {
-  id: string;
-  roundId: string;
-  submissionId: string;
-  status: JudgeAssignment['status'];
-  scores: Record<string, number>;
-  comment: string | null;
-  scoreState: JudgeAssignment['scoreState'];
-  scoreVersion: number;
-  scoredAt: Date | null;
-  roundName: string;
-  blind: boolean;
-  closesAt: Date;
-  roundStatus: JudgingRound['status'];
-  competitionId: string;
-  competitionTitle: string;
-  rubric: CompetitionRow['rubric'];
-  timezone: string;
-  access: EntryAccess;
-  entry: JudgeEntrySource | null;
-}
-
-/**
- * The judge's view in one round trip: $1 the server's now, $2 true when staff read it (access
- * `open` whatever the rule says), then the filter's own parameters from $3. `from` names the
- * assignments `a`: the table, or a statement's RETURNING rows. The entry (its team,
- * members in joining order, files in upload order) is read only when the access allows it.
- */
-function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
-  return `SELECT v.*, e.entry FROM (
-      SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
-             a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
-             a.scored_at AS "scoredAt", a.created_at AS "createdAt",
-             r.name AS "roundName", r.blind, r.closes_at AS "closesAt", r.status AS "roundStatus",
-             c.id AS "competitionId", c.title AS "competitionTitle", c.rubric, p.timezone,
-             CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz')} END AS access
-        FROM ${from}
-        ${ACCESS_JOINS}
-        JOIN competitions c ON c.id = r.competition_id
-        JOIN programmes p ON p.id = c.programme_id
-       WHERE ${filter}) v
-    LEFT JOIN LATERAL (
-      SELECT json_build_object(
-               'id', s.id, 'title', s.title, 'kind', s.kind, 'fields', s.fields, 'teamName', t.name,
-               'memberNames', COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
-                                          FROM team_members tm JOIN users u ON u.id = tm.user_id
-                                         WHERE tm.team_id = s.team_id), '[]'),
-               'assets', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'role', f.role,
-                                                    'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
-                                     FROM submission_assets f WHERE f.submission_id = s.id), '[]')
-             ) AS entry
-        FROM submissions s JOIN teams t ON t.id = s.team_id
-       WHERE s.id = v."submissionId") e ON v.access = 'open'
-    ORDER BY v."createdAt", v.id`;
 }
 
 function judgeView(row: JudgeViewRow, now: Date) {

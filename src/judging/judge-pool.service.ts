@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { COMPETITIONS, ENTRIES } from '../competitions/entry-sql';
-import { PEOPLE } from '../identity/people-sql';
-import { PROGRAMMES, PROGRAMME_COORDINATORS } from '../programmes/programme-sql';
 import { containsPattern } from '../common/sql-like';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { AccountErasure, type ErasureContext } from '../common/erasure/account-erasure';
@@ -20,8 +17,16 @@ import {
   LIVE_STATUSES,
   lockRounds,
   poolJudges,
-  type RoundEntry,
 } from './assigner';
+import {
+  competitionsOfJudge,
+  eraseDraftScores,
+  finalScoresKept,
+  removalCounts,
+} from './assignments.store';
+import { judgeCandidates, staffCompetitions } from './judge-pool.store';
+import { deleteJudgeReminders } from './reminders.store';
+import { competitionEntries } from './round-entries.store';
 import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
@@ -43,7 +48,7 @@ export function mergeConflicts(a: JudgeConflicts, b: ConflictsDto | undefined): 
 @Injectable()
 export class JudgePoolService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: JudgingAccess,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -57,7 +62,7 @@ export class JudgePoolService {
 
   async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.tx.run(async (m) => {
         const competition = await this.access.managedCompetition(m, actor, competitionId);
         const user = await findUser(m, dto.userId);
         if (!user) throw notFound('User');
@@ -105,26 +110,7 @@ export class JudgePoolService {
    */
   async staffCompetitions(actor: Principal) {
     const admin = actor.roles.includes('admin');
-    const items: {
-      id: string;
-      title: string;
-      programmeId: string;
-      programmeName: string;
-      timezone: string;
-      rounds: number;
-      judges: number;
-    }[] = await this.db.query(
-      `SELECT c.id, c.title, p.id AS "programmeId", p.name AS "programmeName", p.timezone,
-              (SELECT count(*)::int FROM judging_rounds r WHERE r.competition_id = c.id) AS rounds,
-              (SELECT count(*)::int FROM judge_pool_members j WHERE j.competition_id = c.id) AS judges
-         FROM ${COMPETITIONS} c JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-        WHERE $1::boolean
-           OR EXISTS (SELECT 1 FROM ${PROGRAMME_COORDINATORS} pc
-                       WHERE pc.programme_id = p.id AND pc.user_id = $2)
-        ORDER BY p.name, c.created_at DESC, c.id
-        LIMIT 500`,
-      [admin, actor.id],
-    );
+    const items = await staffCompetitions(this.tx.manager, admin, actor.id);
     return { items };
   }
 
@@ -134,18 +120,13 @@ export class JudgePoolService {
    */
   async candidates(q: string) {
     const like = containsPattern(q);
-    const items: { userId: string; displayName: string; email: string }[] = await this.db.query(
-      `SELECT id AS "userId", display_name AS "displayName", email FROM ${PEOPLE} u
-        WHERE 'judge' = ANY(roles) AND (display_name ILIKE $1 OR email ILIKE $1)
-        ORDER BY display_name, id LIMIT 20`,
-      [like],
-    );
+    const items = await judgeCandidates(this.tx.manager, like);
     return { items };
   }
 
   /** The pool with every detected conflict, so the coordinator sees what assignment will avoid. */
   async list(actor: Principal, competitionId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.tx.run('REPEATABLE READ', async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       const members = await m.find(JudgePoolMember, {
         where: { competitionId },
@@ -153,12 +134,7 @@ export class JudgePoolService {
         order: { createdAt: 'ASC', id: 'ASC' },
       });
       const judges = await poolJudges(m, competitionId);
-      const entries: RoundEntry[] = await m.query(
-        `SELECT s.id, s.team_id AS "teamId", s.title, s.kind, s.submitted_at AS "submittedAt",
-                s.fields -> 'sdgs' AS sdgs
-           FROM ${ENTRIES} s WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
-        [competitionId, LIVE_STATUSES],
-      );
+      const entries = await competitionEntries(m, competitionId, LIVE_STATUSES);
       const input = await assignmentEntries(m, entries);
       const items = [];
       for (const member of members) {
@@ -184,7 +160,7 @@ export class JudgePoolService {
    * other unconflicted judges (as for a recusal); final scores stay and count. The judge is told.
    */
   async remove(actor: Principal, competitionId: string, userId: string) {
-    const answer = await this.db.transaction(async (m) => {
+    const answer = await this.tx.run(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {
@@ -196,11 +172,7 @@ export class JudgePoolService {
 
       const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
       const reassignment = await this.topUps.queueWithdrawal(m, actor.id, userId, moved);
-      const [{ kept }]: { kept: number }[] = await m.query(
-        `SELECT count(*)::int AS kept FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
-          WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active' AND a.score_state = 'final'`,
-        [competitionId, userId],
-      );
+      const kept = await finalScoresKept(m, competitionId, userId);
       const { assignmentsWithdrawn } = moved;
       await this.audit.record(m, {
         actorId: actor.id,
@@ -228,18 +200,11 @@ export class JudgePoolService {
    * get their unfinished work are told too (how many depends on the solver; at most one per entry).
    */
   async removalPreview(actor: Principal, competitionId: string, userId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const member = await m.findOneBy(JudgePoolMember, { competitionId, userId });
     if (!member) throw notFound('Judge in this pool');
-    const [counts]: { assignmentsToMove: number; finalScoresKept: number }[] = await m.query(
-      `SELECT count(*) FILTER (WHERE a.score_state <> 'final' AND r.status <> 'closed'
-                                 AND NOT (r.status = 'open' AND r.closes_at <= now()))::int AS "assignmentsToMove",
-              count(*) FILTER (WHERE a.score_state = 'final')::int AS "finalScoresKept"
-         FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
-        WHERE r.competition_id = $1 AND a.judge_id = $2 AND a.status = 'active'`,
-      [competitionId, userId],
-    );
+    const counts = await removalCounts(m, competitionId, userId);
     return { userId, ...counts };
   }
 
@@ -255,17 +220,10 @@ export class JudgePoolService {
     userId: string,
     ctx: ErasureContext,
   ): Promise<Record<string, number>> {
-    const competitions: { id: string }[] = await m.query(
-      `SELECT competition_id AS id FROM judge_pool_members WHERE user_id = $1
-        UNION
-       SELECT r.competition_id FROM judge_assignments a JOIN judging_rounds r ON r.id = a.round_id
-        WHERE a.judge_id = $1 AND a.status = 'active' AND a.score_state <> 'final'
-        ORDER BY id`,
-      [userId],
-    );
+    const competitions = await competitionsOfJudge(m, userId);
     let assignmentsWithdrawn = 0;
     let topUpsQueued = 0;
-    for (const { id } of competitions) {
+    for (const id of competitions) {
       const rounds = await lockRounds(m, id);
       await m.delete(JudgePoolMember, { competitionId: id, userId });
       const moved = await this.assigner.withdraw(m, rounds, userId, async (open) => open);
@@ -274,12 +232,8 @@ export class JudgePoolService {
       topUpsQueued += reassignment.jobIds.length;
       ctx.afterCommit(() => this.topUps.enqueue(reassignment));
     }
-    const [, draftScoresErased] = (await m.query(
-      `UPDATE judge_assignments SET scores = '{}', comment = NULL, score_state = 'none'
-        WHERE judge_id = $1 AND score_state = 'draft'`,
-      [userId],
-    )) as [unknown, number];
-    await m.query(`DELETE FROM judging_reminders WHERE judge_id = $1`, [userId]);
+    const draftScoresErased = await eraseDraftScores(m, userId);
+    await deleteJudgeReminders(m, userId);
     return {
       pools: competitions.length,
       assignmentsWithdrawn,
@@ -301,7 +255,7 @@ export class JudgePoolService {
    * (JudgeAssigner.applyDeclaredConflicts): never on the judge's own request.
    */
   async declareOwn(me: Principal, competitionId: string, dto: ConflictsDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const member = await m.findOne(JudgePoolMember, {
         where: { competitionId, userId: me.id },
         lock: { mode: 'pessimistic_write' },
@@ -331,7 +285,7 @@ export class JudgePoolService {
    * withdrawn and handed to other judges by top-up runs, as when the judge declares them.
    */
   async update(actor: Principal, competitionId: string, userId: string, dto: UpdateJudgeDto) {
-    const answer = await this.db.transaction(async (m) => {
+    const answer = await this.tx.run(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
       const member = await m.findOne(JudgePoolMember, {

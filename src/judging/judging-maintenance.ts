@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
+import { QueueService } from '../jobs/queue.service';
 import { JudgeAssigner } from './assigner';
+import { unsettledTopUpIds } from './assignment-runs.store';
+import { competitionsWithPendingConflicts } from './judge-pool.store';
 
 /**
- * Puts back the job of an assignment run whose add failed after its row committed, and applies
- * the conflicts judges declared about themselves (held until then: see declareOwn).
+ * Puts back the job of an assignment run whose add failed after its row committed, gives a new job
+ * to a top-up whose job is gone, and applies the conflicts judges declared about themselves (held
+ * until then: see declareOwn).
  */
 @Injectable()
 export class JudgingMaintenance {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly assigner: JudgeAssigner,
+    private readonly queues: QueueService,
     tasks: MaintenanceTasks,
   ) {
     tasks.registerRequeue(
@@ -21,20 +25,33 @@ export class JudgingMaintenance {
       'judge_assignment_runs',
       JobName.RunJudgeAssignment,
     );
+    tasks.register('unsettled top-ups', () => this.requeueTopUps());
     tasks.register('declared judge conflicts', () => this.applyDeclaredConflicts());
+  }
+
+  /**
+   * Top-ups still queued or running that no transaction is settling. Their job may be finished
+   * (a worker lost for good after claiming one, its attempts spent, its last write lost): BullMQ
+   * keeps a finished job's id for days and would ignore an add under it, so the finished job is
+   * removed first. A job still waiting or running is kept (BullMQ does not remove a job a worker
+   * holds), and the add then changes nothing.
+   */
+  async requeueTopUps(): Promise<{ queued: number }> {
+    const ids = await unsettledTopUpIds(this.tx.manager);
+    await this.queues.discard(JobName.RunJudgeAssignment, ids);
+    await this.queues.addBulk(
+      JobName.RunJudgeAssignment,
+      ids.map((id) => ({ payload: { runId: id }, jobId: id })),
+    );
+    return { queued: ids.length };
   }
 
   /** Applies the conflicts judges declared themselves that no assignment run has applied yet. */
   async applyDeclaredConflicts(): Promise<Record<string, number>> {
-    const rows: { competitionId: string }[] = await this.db.query(
-      `SELECT DISTINCT competition_id AS "competitionId" FROM judge_pool_members
-        WHERE conflicts_pending_since IS NOT NULL`,
-    );
-    const total = { competitions: rows.length, judges: 0, assignmentsWithdrawn: 0 };
-    for (const { competitionId } of rows) {
-      const done = await this.db.transaction((m) =>
-        this.assigner.applyDeclaredConflicts(m, competitionId),
-      );
+    const competitions = await competitionsWithPendingConflicts(this.tx.manager);
+    const total = { competitions: competitions.length, judges: 0, assignmentsWithdrawn: 0 };
+    for (const competitionId of competitions) {
+      const done = await this.tx.run((m) => this.assigner.applyDeclaredConflicts(m, competitionId));
       total.judges += done.judges;
       total.assignmentsWithdrawn += done.assignmentsWithdrawn;
     }

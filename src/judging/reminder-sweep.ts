@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { Between } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
+import { Transactions } from '../database/transactions';
 import { dueReminder, sweepHorizonMs } from '../jobs/reminder-plan';
 import { ReminderSweeps } from '../jobs/reminder-sweep';
 import { roundState } from './judging-access';
@@ -16,7 +16,7 @@ import { JUDGE_REMINDER_HOURS } from './reminders';
 @Injectable()
 export class JudgingReminderSweep {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly sender: JudgeReminderSender,
     @Inject(CLOCK) private readonly clock: Clock,
     sweeps: ReminderSweeps,
@@ -27,7 +27,7 @@ export class JudgingReminderSweep {
   async sweep(): Promise<{ rounds: number; judges: number }> {
     const now = this.clock.now();
     const horizon = new Date(now.getTime() + sweepHorizonMs(JUDGE_REMINDER_HOURS));
-    const rounds = await this.db.manager.find(JudgingRound, {
+    const rounds = await this.tx.manager.find(JudgingRound, {
       select: { id: true, closesAt: true },
       where: { status: 'open', closesAt: Between(now, horizon) },
     });
@@ -36,7 +36,7 @@ export class JudgingReminderSweep {
       const hoursBefore = dueReminder(JUDGE_REMINDER_HOURS, closesAt, now);
       if (hoursBefore === null) continue;
       out.rounds += 1;
-      out.judges += await this.db.transaction(async (m) => {
+      out.judges += await this.tx.run(async (m) => {
         // Read again in the transaction: a close moved or a round closed since is not reminded.
         const round = await m.findOneBy(JudgingRound, { id });
         if (!round || round.closesAt.getTime() !== closesAt.getTime()) return 0;

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ENTRIES, TEAM_MEMBERS } from '../competitions/entry-sql';
-import { PEOPLE } from '../identity/people-sql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
@@ -13,25 +11,20 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { LIVE_STATUSES, roundEntries, type RoundEntry } from './assigner';
+import { scoreRows, type ScoreRow } from './assignments.store';
+import { poolNames } from './judge-pool.store';
+import { entryAudience, entryIdsIn, entryMembers } from './round-entries.store';
+import { setShortlist } from './rounds.store';
 import { RecordResultsDto, ShortlistDto } from './dto/judging.dto';
 import { CompetitionResult } from './competition-result.entity';
 import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess } from './judging-access';
 import { judgeEntryTotals, rankSubmissions, type FinalScore } from './ranking';
 
-interface ScoreRow {
-  judgeId: string;
-  judgeName: string;
-  submissionId: string;
-  scores: Record<string, number>;
-  comment: string | null;
-  scoreState: 'none' | 'draft' | 'final';
-}
-
 @Injectable()
 export class ResultsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: JudgingAccess,
     private readonly programmes: ProgrammeAccess,
     private readonly audit: AuditService,
@@ -41,16 +34,11 @@ export class ResultsService {
 
   /** Per judge (assigned, drafted, final) and per entry, over active assignments of live entries. */
   async progress(actor: Principal, roundId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.tx.run('REPEATABLE READ', async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       const entries = await roundEntries(m, round);
       const rows = await this.scoreRows(m, round, entries);
-      const pool: { judgeId: string; judgeName: string }[] = await m.query(
-        `SELECT j.user_id AS "judgeId", u.display_name AS "judgeName"
-           FROM judge_pool_members j JOIN ${PEOPLE} u ON u.id = j.user_id
-          WHERE j.competition_id = $1 ORDER BY j.user_id`,
-        [round.competitionId],
-      );
+      const pool = await poolNames(m, round.competitionId);
       const count = (list: ScoreRow[]) => ({
         assigned: list.length,
         drafted: list.filter((r) => r.scoreState === 'draft').length,
@@ -75,7 +63,7 @@ export class ResultsService {
   }
 
   async ranking(actor: Principal, roundId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.tx.run('REPEATABLE READ', async (m) => {
       const { round, competition } = await this.access.managedRound(m, actor, roundId);
       return this.rank(m, round, competition);
     });
@@ -86,7 +74,7 @@ export class ResultsService {
    * Judges are named, or numbered in a blind round.
    */
   async rankingCsv(actor: Principal, roundId: string) {
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.tx.run('REPEATABLE READ', async (m) => {
       const { round, competition } = await this.access.managedRound(m, actor, roundId);
       const entries = await roundEntries(m, round);
       const rows = await this.scoreRows(m, round, entries);
@@ -154,7 +142,7 @@ export class ResultsService {
         { path: 'top', message: 'send exactly one of top and submissionIds' },
       ]);
     }
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { round, competition } = await this.access.managedRound(m, actor, roundId, {
         lock: true,
       });
@@ -180,10 +168,7 @@ export class ResultsService {
       const dropped = round.shortlist.filter((id) => !ids.includes(id));
       await moveEntries(m, dropped, ['shortlisted'], 'submitted', 'unshortlisted', actor.id);
       await moveEntries(m, ids, ['submitted'], 'shortlisted', 'shortlisted', actor.id);
-      await m.query(
-        `UPDATE judging_rounds SET shortlist = $2::uuid[], updated_at = now() WHERE id = $1`,
-        [round.id, ids],
-      );
+      await setShortlist(m, round.id, ids);
       await this.audit.record(m, {
         actorId: actor.id,
         action: 'judging_round.shortlisted',
@@ -205,17 +190,13 @@ export class ResultsService {
       }
       seen.add(a.submissionId);
     }
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId, { lock: true });
       const existing = await m.findOneBy(CompetitionResult, { competitionId });
       if (existing?.publishedAt) {
         throw conflict('The results are published and can no longer change', 'RESULTS_PUBLISHED');
       }
-      const live: { id: string }[] = await m.query(
-        `SELECT id FROM ${ENTRIES} s WHERE competition_id = $1 AND status = ANY($2::text[]) AND id = ANY($3::uuid[])`,
-        [competitionId, LIVE_STATUSES, [...seen]],
-      );
-      const ok = new Set(live.map((r) => r.id));
+      const ok = new Set(await entryIdsIn(m, competitionId, LIVE_STATUSES, [...seen]));
       const stray = [...seen].filter((id) => !ok.has(id));
       if (stray.length > 0) {
         throw unprocessable(
@@ -246,24 +227,18 @@ export class ResultsService {
 
   /** Who publishing the results now would tell, counted as publish tells them. */
   async publishPreview(actor: Principal, competitionId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const result = await m.findOneBy(CompetitionResult, { competitionId });
     if (!result) throw conflict('Record the results before publishing them', 'NO_RESULTS');
     if (result.publishedAt)
       throw conflict('The results are already published', 'RESULTS_PUBLISHED');
-    const [counts]: { people: number; entries: number }[] = await m.query(
-      `SELECT count(DISTINCT tm.user_id)::int AS people, count(DISTINCT s.id)::int AS entries
-         FROM ${ENTRIES} s JOIN ${TEAM_MEMBERS} tm ON tm.team_id = s.team_id
-        WHERE s.competition_id = $1 AND s.status = ANY($2::text[])`,
-      [competitionId, LIVE_STATUSES],
-    );
-    return counts;
+    return entryAudience(m, competitionId, LIVE_STATUSES);
   }
 
   /** Publishes once: winners become awarded, and every member of every judged entry is told. */
   async publish(actor: Principal, competitionId: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId, {
         lock: true,
       });
@@ -282,23 +257,7 @@ export class ResultsService {
         'awarded',
         actor.id,
       );
-      const members: {
-        userId: string;
-        email: string;
-        displayName: string;
-        locale: string;
-        submissionId: string;
-        title: string;
-      }[] = await m.query(
-        `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.locale,
-                s.id AS "submissionId", s.title
-           FROM ${ENTRIES} s
-           JOIN ${TEAM_MEMBERS} tm ON tm.team_id = s.team_id
-           JOIN ${PEOPLE} u ON u.id = tm.user_id
-          WHERE s.competition_id = $1 AND s.status = ANY($2::text[])
-          ORDER BY s.id, u.id`,
-        [competitionId, LIVE_STATUSES],
-      );
+      const members = await entryMembers(m, competitionId, LIVE_STATUSES);
       await this.outbox.enqueue(
         m,
         members.map((p) => ({
@@ -327,7 +286,7 @@ export class ResultsService {
 
   /** Public once published; before that only the programme's staff see what is recorded. */
   async get(who: Principal | undefined, competitionId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     const competition = await findCompetition(m, competitionId);
     if (!competition) throw notFound('Competition');
     const result = await m.findOneBy(CompetitionResult, { competitionId });
@@ -374,13 +333,10 @@ export class ResultsService {
     round: JudgingRound,
     entries: RoundEntry[],
   ): Promise<ScoreRow[]> {
-    return m.query(
-      `SELECT a.judge_id AS "judgeId", u.display_name AS "judgeName", a.submission_id AS "submissionId",
-              a.scores, a.comment, a.score_state AS "scoreState"
-         FROM judge_assignments a JOIN ${PEOPLE} u ON u.id = a.judge_id
-        WHERE a.round_id = $1 AND a.status = 'active' AND a.submission_id = ANY($2::uuid[])
-        ORDER BY a.submission_id, a.judge_id`,
-      [round.id, entries.map((e) => e.id)],
+    return scoreRows(
+      m,
+      round.id,
+      entries.map((e) => e.id),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
@@ -37,7 +37,7 @@ const REMIND_NOW_WINDOW_SECONDS = 3600;
 @Injectable()
 export class RoundsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: JudgingAccess,
     private readonly audit: AuditService,
     private readonly queues: QueueService,
@@ -48,7 +48,7 @@ export class RoundsService {
 
   async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
     const closesAt = futureInstant('closesAt', dto.closesAt, this.clock.now());
-    const round = await this.db.transaction(async (m) => {
+    const round = await this.tx.run(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       let source: RoundSource = { type: 'all_submitted' };
       if (dto.source.type === 'shortlist') {
@@ -84,12 +84,12 @@ export class RoundsService {
       });
       return round;
     });
-    return this.view(this.db.manager, round);
+    return this.view(this.tx.manager, round);
   }
 
   /** The competition's rounds, oldest first, each with the state of its latest assignment run. */
   async list(actor: Principal, competitionId: string) {
-    const m = this.db.manager;
+    const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const rounds = await m.find(JudgingRound, {
       where: { competitionId },
@@ -101,15 +101,15 @@ export class RoundsService {
   }
 
   async get(actor: Principal, roundId: string) {
-    const { round } = await this.access.managedRound(this.db.manager, actor, roundId);
-    return this.view(this.db.manager, round);
+    const { round } = await this.access.managedRound(this.tx.manager, actor, roundId);
+    return this.view(this.tx.manager, round);
   }
 
   /** draft → open → closed, and moving the close (which moves the reminders). */
   async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
     const now = this.clock.now();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
-    const round = await this.db.transaction(async (m) => {
+    const round = await this.tx.run(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
       const state = roundState(round, now);
       if (closesAt && state === 'closed') throw roundClosed();
@@ -143,7 +143,7 @@ export class RoundsService {
       });
       return round;
     });
-    return this.view(this.db.manager, round);
+    return this.view(this.tx.manager, round);
   }
 
   /**
@@ -154,7 +154,7 @@ export class RoundsService {
     await this.queues.assertAvailable();
     let runId: string;
     try {
-      runId = await this.db.transaction(async (m) => {
+      runId = await this.tx.run(async (m) => {
         const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
         if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
         const run = await m.save(
@@ -193,7 +193,7 @@ export class RoundsService {
       REMIND_NOW_LIMIT,
       REMIND_NOW_WINDOW_SECONDS,
     );
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
       const reminded = await this.sender.send(m, round, undefined, dto.judgeIds);

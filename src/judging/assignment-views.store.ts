@@ -1,0 +1,187 @@
+import type { EntityManager } from 'typeorm';
+import type { CompetitionRow } from '../competitions/competition-rows';
+import {
+  COMPETITIONS,
+  ENTRIES,
+  ENTRY_ASSETS,
+  lockRubricSql,
+  TEAM_MEMBERS,
+  TEAMS,
+} from '../competitions/entry-sql';
+import { preparedQuery } from '../database/prepared';
+import { PEOPLE } from '../identity/people-sql';
+import { PROGRAMMES } from '../programmes/programme-sql';
+import { ACCESS_JOINS, accessCase, type EntryAccess } from './assignment-access.store';
+import type { JudgeAssignment } from './judge-assignment.entity';
+import type { JudgeEntrySource } from './judge-view';
+import type { JudgingRound } from './judging-round.entity';
+
+/**
+ * The judge's side of assignments: the views a judge reads and the score write. These are the
+ * hottest statements of judging, each a named prepared statement in one round trip; given the
+ * non-transactional manager they take any free connection of the pool.
+ */
+
+/** What scoring needs of an assignment, read before its conditional write. */
+export interface ScoreTarget {
+  id: string;
+  judgeId: string;
+  status: JudgeAssignment['status'];
+  scoreState: JudgeAssignment['scoreState'];
+  scoreVersion: number;
+  roundStatus: JudgingRound['status'];
+  closesAt: Date;
+  competitionId: string;
+  rubric: CompetitionRow['rubric'];
+  access: EntryAccess;
+}
+
+/** An assignment with its round, competition, access (judging-access.ts) and, when readable, its entry. */
+export interface JudgeViewRow {
+  id: string;
+  roundId: string;
+  submissionId: string;
+  status: JudgeAssignment['status'];
+  scores: Record<string, number>;
+  comment: string | null;
+  scoreState: JudgeAssignment['scoreState'];
+  scoreVersion: number;
+  scoredAt: Date | null;
+  roundName: string;
+  blind: boolean;
+  closesAt: Date;
+  roundStatus: JudgingRound['status'];
+  competitionId: string;
+  competitionTitle: string;
+  rubric: CompetitionRow['rubric'];
+  timezone: string;
+  access: EntryAccess;
+  entry: JudgeEntrySource | null;
+}
+
+/** The score's new content, written only while the assignment is still at `version`. */
+export interface ScoreWrite {
+  id: string;
+  version: number;
+  competitionId: string;
+  scores: Record<string, unknown>;
+  comment: string | null;
+  state: 'draft' | 'final';
+}
+
+/**
+ * The judge's view in one round trip: $1 the server's now, $2 true when staff read it (access
+ * `open` whatever the rule says), then the filter's own parameters from $3. `from` names the
+ * assignments `a`: the table, or a statement's RETURNING rows. The entry (its team,
+ * members in joining order, files in upload order) is read only when the access allows it.
+ */
+function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
+  return `SELECT v.*, e.entry FROM (
+      SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
+             a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
+             a.scored_at AS "scoredAt", a.created_at AS "createdAt",
+             r.name AS "roundName", r.blind, r.closes_at AS "closesAt", r.status AS "roundStatus",
+             c.id AS "competitionId", c.title AS "competitionTitle", c.rubric, p.timezone,
+             CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz')} END AS access
+        FROM ${from}
+        ${ACCESS_JOINS}
+        JOIN ${COMPETITIONS} c ON c.id = r.competition_id
+        JOIN ${PROGRAMMES} p ON p.id = c.programme_id
+       WHERE ${filter}) v
+    LEFT JOIN LATERAL (
+      SELECT json_build_object(
+               'id', s.id, 'title', s.title, 'kind', s.kind, 'fields', s.fields, 'teamName', t.name,
+               'memberNames', COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
+                                          FROM ${TEAM_MEMBERS} tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                                         WHERE tm.team_id = s.team_id), '[]'),
+               'assets', COALESCE((SELECT json_agg(json_build_object('id', f.id, 'role', f.role,
+                                                    'mime', f.mime, 'size', f.size) ORDER BY f.created_at)
+                                     FROM ${ENTRY_ASSETS} f WHERE f.submission_id = s.id), '[]')
+             ) AS entry
+        FROM ${ENTRIES} s JOIN ${TEAMS} t ON t.id = s.team_id
+       WHERE s.id = v."submissionId") e ON v.access = 'open'
+    ORDER BY v."createdAt", v.id`;
+}
+
+/** Every active assignment of a judge on entries in `live` statuses, oldest first, at most `limit`. */
+export const myAssignmentViews = (
+  m: EntityManager,
+  judgeId: string,
+  live: readonly string[],
+  limit: number,
+  now: Date,
+): Promise<JudgeViewRow[]> =>
+  preparedQuery<JudgeViewRow>(
+    m,
+    'kenal_my_assignments_view',
+    judgeViewSql(
+      `a.judge_id = $3 AND a.status = 'active'
+         AND EXISTS (SELECT 1 FROM ${ENTRIES} s WHERE s.id = a.submission_id AND s.status = ANY($4::text[]))
+       ORDER BY a.created_at, a.id
+       LIMIT $5`,
+    ),
+    [now, false, judgeId, live, limit],
+  );
+
+/** The views of these assignments, in m (often a transaction that just changed the rows). */
+export const assignmentViews = (
+  m: EntityManager,
+  ids: readonly string[],
+  asStaff: boolean,
+  now: Date,
+): Promise<JudgeViewRow[]> =>
+  preparedQuery<JudgeViewRow>(m, 'kenal_assignment_views', judgeViewSql('a.id = ANY($3::uuid[])'), [
+    now,
+    asStaff,
+    ids,
+  ]);
+
+/** The assignment as scoring checks it, with its round, rubric and access; undefined when unknown. */
+export const scoreTarget = async (
+  m: EntityManager,
+  id: string,
+  now: Date,
+): Promise<ScoreTarget | undefined> =>
+  (
+    await preparedQuery<ScoreTarget>(
+      m,
+      'kenal_score_target',
+      `SELECT a.id, a.judge_id AS "judgeId", a.status, a.score_state AS "scoreState",
+              a.score_version AS "scoreVersion", r.status AS "roundStatus", r.closes_at AS "closesAt",
+              c.id AS "competitionId", c.rubric, ${accessCase('$2::timestamptz')} AS access
+         FROM judge_assignments a
+         ${ACCESS_JOINS}
+         JOIN ${COMPETITIONS} c ON c.id = r.competition_id
+        WHERE a.id = $1`,
+      [id, now],
+    )
+  )[0];
+
+/**
+ * Writes the score while the assignment is still at the version read, active, not final and its
+ * round open, freezing the rubric in the same statement, and answers the judge's view; undefined
+ * when a concurrent change made it match nothing.
+ */
+export const writeScore = async (
+  m: EntityManager,
+  w: ScoreWrite,
+  now: Date,
+): Promise<JudgeViewRow | undefined> =>
+  (
+    await preparedQuery<JudgeViewRow>(
+      m,
+      'kenal_score_write_view',
+      `WITH a AS (
+         UPDATE judge_assignments
+            SET scores = $4, comment = $5, score_state = $6, score_version = score_version + 1,
+                scored_at = $1
+          WHERE id = $3 AND score_version = $7 AND status = 'active' AND score_state <> 'final'
+            AND EXISTS (SELECT 1 FROM judging_rounds jr
+                         WHERE jr.id = judge_assignments.round_id
+                           AND jr.status = 'open' AND jr.closes_at > $1)
+         RETURNING *
+       ), rubric_lock AS (${lockRubricSql('$8', 'EXISTS (SELECT 1 FROM a)')})
+       ${judgeViewSql('TRUE', 'a')}`,
+      [now, false, w.id, JSON.stringify(w.scores), w.comment, w.state, w.version, w.competitionId],
+    )
+  )[0];
