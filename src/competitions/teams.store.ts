@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
+import { PEOPLE } from '../identity/people-sql';
 import { Team, TeamMember } from './team.entity';
 
-/** The SQL of teams, their members and invitations: a member's page of teams, and erasure. */
+/**
+ * The SQL of teams, their members and invitations: a member's page of teams, their export, and
+ * erasure.
+ */
 
 /** A page of the teams someone is a member of, newest first, each with its competition. */
 export const pageTeamsOf = (
@@ -100,3 +105,28 @@ export const revokeInvitationsBy = (m: EntityManager, userId: string): Promise<n
 
 export const deleteInvitationsTo = (m: EntityManager, email: string): Promise<number> =>
   affected(m, `DELETE FROM team_invitations WHERE email = $1`, [email]);
+
+/** Someone's teams, with their members' names as the team page shows them, for their export. */
+export const exportedTeams = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT t.name AS team, c.title AS competition, t.leader_id = $1 AS leader,
+            tm.joined_at AS "joinedAt",
+            (SELECT array_agg(u.display_name ORDER BY o.joined_at, u.id)
+               FROM team_members o JOIN ${PEOPLE} u ON u.id = o.user_id
+              WHERE o.team_id = t.id) AS members
+       FROM team_members tm JOIN teams t ON t.id = tm.team_id
+       JOIN competitions c ON c.id = tm.competition_id
+      WHERE tm.user_id = $1 ORDER BY tm.joined_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );
+
+/** The entries of someone's teams, for their export. */
+export const exportedEntries = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT s.id, c.title AS competition, t.name AS team, s.kind, s.title, s.fields, s.status,
+            s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt"
+       FROM submissions s JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1
+       JOIN teams t ON t.id = s.team_id JOIN competitions c ON c.id = s.competition_id
+      ORDER BY s.created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );
