@@ -19,6 +19,7 @@ import { EntryReminderSweep } from '../src/competitions/entry-reminder-sweep';
 import { REMINDER_HOURS } from '../src/competitions/rules/reminders';
 import type { AppConfig } from '../src/config/app-config';
 import { dataSourceOptions } from '../src/database/data-source-options';
+import { Transactions } from '../src/database/transactions';
 import { REMINDER_SWEEP_EVERY_MS } from '../src/jobs/reminder-plan';
 import { ReminderSweeps } from '../src/jobs/reminder-sweep';
 import { JudgingReminderSweep } from '../src/judging/reminder-sweep';
@@ -169,13 +170,9 @@ async function main() {
     const config = { PUBLIC_URL: 'https://kenal.example' } as AppConfig;
     const outbox = new OutboxService();
     const sweeps = new ReminderSweeps();
-    new EntryReminderSweep(ds, outbox, config, clock, sweeps);
-    new JudgingReminderSweep(
-      new Transactions(ds),
-      new JudgeReminderSender(outbox, config),
-      clock,
-      sweeps,
-    );
+    const tx = new Transactions(ds);
+    new EntryReminderSweep(tx, outbox, config, clock, sweeps);
+    new JudgingReminderSweep(tx, new JudgeReminderSender(outbox, config), clock, sweeps);
     // Warm the pool so every backend is counted from the start.
     await Promise.all(Array.from({ length: 5 }, () => ds.query('SELECT 1')));
     const backends: number[] = (

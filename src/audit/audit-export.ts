@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExportOrder, PersonalDataExport } from '../common/export/personal-data-export';
+import { exportedActions } from './audit.store';
 
 /** What a person did, as the audit log recorded it. */
 @Injectable()
@@ -7,13 +8,7 @@ export class AuditExport {
   constructor(exporter: PersonalDataExport) {
     exporter.register(
       'audit',
-      async (rows) => ({
-        actions: await rows(
-          `SELECT action, target_type AS "targetType", target_id AS "targetId", details,
-                  created_at AS "at"
-             FROM audit_events WHERE actor_id = $1 ORDER BY created_at`,
-        ),
-      }),
+      async (m, person) => ({ actions: await exportedActions(m, person.id) }),
       ExportOrder.Audit,
     );
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import type { JsonObject } from '../common/json';
 import { PageQuery, skipTake } from '../common/http/pagination';
 
@@ -88,3 +89,12 @@ export const pageAuditEvents = async (
   ]);
   return [rows, counted[0].n];
 };
+
+/** What someone did, as the audit log recorded it, for their data export. */
+export const exportedActions = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT action, target_type AS "targetType", target_id AS "targetId", details,
+            created_at AS "at"
+       FROM audit_events WHERE actor_id = $1 ORDER BY created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );

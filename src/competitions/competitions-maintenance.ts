@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { MaintenanceTasks } from '../jobs/maintenance';
-import { IDEMPOTENCY_TTL_HOURS } from './idempotency.service';
+import { deleteExpiredIdempotencyKeys, deleteExpiredUploadSessions } from './competitions.store';
 import { ASSET_STORAGE, type AssetStorage } from './storage/asset-storage';
 import { uploadSessionKey } from './upload-session.entity';
 
@@ -13,7 +12,7 @@ import { uploadSessionKey } from './upload-session.entity';
 @Injectable()
 export class CompetitionsMaintenance {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     tasks: MaintenanceTasks,
   ) {
@@ -22,18 +21,12 @@ export class CompetitionsMaintenance {
   }
 
   async sweepIdempotencyKeys(): Promise<Record<string, number>> {
-    const [, deleted] = (await this.db.query(
-      `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${IDEMPOTENCY_TTL_HOURS} hours'`,
-    )) as [unknown, number];
-    return { deleted };
+    return { deleted: await deleteExpiredIdempotencyKeys(this.tx.manager) };
   }
 
   /** Resumable uploads past their time, not being written to, go with their bytes. */
   async sweepExpiredUploads(): Promise<Record<string, number>> {
-    const [rows] = (await this.db.query(
-      `DELETE FROM upload_sessions
-        WHERE expires_at < now() AND (busy_until IS NULL OR busy_until < now()) RETURNING id`,
-    )) as [{ id: string }[], number];
+    const rows = await deleteExpiredUploadSessions(this.tx.manager);
     for (const { id } of rows) await this.storage.remove(uploadSessionKey(id));
     return { deleted: rows.length };
   }

@@ -9,6 +9,7 @@ import { CompetitionsController } from './competitions.controller';
 import { CompetitionsErasure } from './competitions-erasure';
 import { CompetitionsService } from './competitions.service';
 import { IdempotencyService } from './idempotency.service';
+import { ListingResults } from './listing-results';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import { assetStorageProvider } from './storage/local-disk-storage';
 import { SubmissionAccess, SubmissionReaders } from './submission-access';
@@ -33,12 +34,14 @@ import { TeamsService } from './teams.service';
     ResumableUploadsService,
     IdempotencyService,
     CompetitionsErasure,
+    ListingResults,
     SubmissionAccess,
     SubmissionReaders,
     assetStorageProvider,
   ],
-  // Judging registers its reader (assigned judges) with SubmissionReaders, and serves the files
-  // of blind entries to their judges by id from the same storage.
-  exports: [SubmissionReaders, SubmissionAccess, ASSET_STORAGE],
+  // Judging registers its reader (assigned judges) with SubmissionReaders and its published
+  // results with ListingResults, and serves the files of blind entries to their judges by id
+  // from the same storage.
+  exports: [SubmissionReaders, SubmissionAccess, ListingResults, ASSET_STORAGE],
 })
 export class CompetitionsModule {}

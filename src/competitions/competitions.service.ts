@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { PROGRAMMES } from '../programmes/programme-sql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound } from '../common/errors/app-error';
 import { pageOf, PageQuery, skipTake } from '../common/http/pagination';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { preparedQuery } from '../database/prepared';
 import { Competition } from './competition.entity';
+import { pageListing, publicCompetition } from './competitions.store';
 import {
   CompetitionListQuery,
   CreateCompetitionDto,
@@ -21,6 +20,7 @@ import { competitionProblems } from './rules/competition-rules';
 import { windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
 import { zonedIso } from '../common/time-zones';
+import { ListingResults } from './listing-results';
 import { Submission } from './submission.entity';
 
 export type CompetitionView = ReturnType<typeof competitionView>;
@@ -75,28 +75,16 @@ const LISTING_STATE: Record<ReturnType<typeof windowState>, ListingStatus> = {
   closed: 'closed',
 };
 
-interface ListingRow {
-  id: string;
-  title: string;
-  kind: Competition['kind'];
-  programme_id: string;
-  programme_name: string;
-  timezone: string;
-  opens_at: Date;
-  closes_at: Date;
-  results_published: boolean;
-  total: string;
-}
-
 const slugTaken = () =>
   conflict('A competition with this slug already exists in the programme', 'SLUG_TAKEN');
 
 @Injectable()
 export class CompetitionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
+    private readonly results: ListingResults,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -117,8 +105,8 @@ export class CompetitionsService {
     if (errors.length > 0) {
       throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
     }
-    const { competition, timezone } = await this.db
-      .transaction(async (m) => {
+    const { competition, timezone } = await this.tx
+      .run(async (m) => {
         const programme = await this.access.assertCanManage(actor, programmeId, m);
         if (await m.existsBy(Competition, { programmeId, slug: dto.slug })) throw slugTaken();
         const competition = await m.save(Competition, m.create(Competition, draft));
@@ -141,7 +129,7 @@ export class CompetitionsService {
   async listForProgramme(actor: Principal, programmeId: string, q: PageQuery) {
     const programme = await this.access.assertCanManage(actor, programmeId);
     const { skip, take } = skipTake(q);
-    const [rows, total] = await this.db.getRepository(Competition).findAndCount({
+    const [rows, total] = await this.tx.manager.getRepository(Competition).findAndCount({
       where: { programmeId },
       order: { submissionClosesAt: 'DESC', id: 'ASC' },
       skip,
@@ -155,19 +143,7 @@ export class CompetitionsService {
   }
 
   async get(id: string) {
-    // One prepared query with its programme's time zone: under load, the query builder and its
-    // entity hydration took a seventh of this route's CPU (bench:api --cpu-prof).
-    const [row] = await preparedQuery<Competition & { timezone: string }>(
-      this.db,
-      'kenal_competition_public',
-      `SELECT c.id, c.programme_id AS "programmeId", c.kind, c.title, c.slug, c.description,
-              c.submission_opens_at AS "submissionOpensAt", c.submission_closes_at AS "submissionClosesAt",
-              c.eligibility, c.rubric, c.limits, c.rubric_locked_at AS "rubricLockedAt",
-              c.created_at AS "createdAt", c.updated_at AS "updatedAt", p.timezone
-         FROM competitions c JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-        WHERE c.id = $1`,
-      [id],
-    );
+    const row = await publicCompetition(this.tx.manager, id);
     if (!row) throw notFound('Competition');
     return competitionView(row, row.timezone, this.clock.now());
   }
@@ -179,36 +155,7 @@ export class CompetitionsService {
    */
   async list(q: CompetitionListQuery, now: Date = this.clock.now()) {
     const since = new Date(now.getTime() - RECENT_DAYS * 86400_000);
-    const where = ['c.submission_closes_at > $2'];
-    const params: unknown[] = [now, since];
-    if (q.kind) {
-      params.push(q.kind);
-      where.push(`c.kind = $${params.length}`);
-    }
-    if (q.status === 'open')
-      where.push('c.submission_opens_at <= $1 AND c.submission_closes_at > $1');
-    if (q.status === 'upcoming') where.push('c.submission_opens_at > $1');
-    if (q.status === 'closed') where.push('c.submission_closes_at <= $1');
-    params.push(q.pageSize, (q.page - 1) * q.pageSize);
-    const rows: ListingRow[] = await this.db.query(
-      `SELECT c.id, c.title, c.kind, c.programme_id, p.name AS programme_name, p.timezone,
-              c.submission_opens_at AS opens_at, c.submission_closes_at AS closes_at,
-              (r.published_at IS NOT NULL) AS results_published,
-              count(*) OVER () AS total
-         FROM competitions c
-         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-         LEFT JOIN competition_results r ON r.competition_id = c.id
-        WHERE ${where.join(' AND ')}
-        ORDER BY CASE WHEN c.submission_opens_at > $1 THEN 1
-                      WHEN c.submission_closes_at > $1 THEN 0 ELSE 2 END,
-                 CASE WHEN c.submission_opens_at > $1 THEN c.submission_opens_at
-                      WHEN c.submission_closes_at > $1 THEN c.submission_closes_at END ASC,
-                 c.submission_closes_at DESC, c.id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    const total =
-      rows.length > 0 ? Number(rows[0].total) : await this.countListing(q, where, params);
+    const { rows, total } = await pageListing(this.tx.manager, q, now, since, this.results.table);
     const items = rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -224,21 +171,9 @@ export class CompetitionsService {
     return pageOf(items, total, q);
   }
 
-  /** A page past the end has no row to carry the total: count it on its own. */
-  private async countListing(q: CompetitionListQuery, where: string[], params: unknown[]) {
-    if (q.page === 1) return 0;
-    const [{ total }] = (await this.db.query(
-      // $1 (now) is typed here even when no filter reads it: PostgreSQL must know every parameter.
-      `SELECT count(*) AS total FROM competitions c
-        WHERE $1::timestamptz IS NOT NULL AND ${where.join(' AND ')}`,
-      params.slice(0, -2),
-    )) as { total: string }[];
-    return Number(total);
-  }
-
   async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {
-    const { competition, timezone } = await this.db
-      .transaction(async (m) => {
+    const { competition, timezone } = await this.tx
+      .run(async (m) => {
         const current = await this.lock(m, id);
         const programme = await this.access.assertCanManage(actor, current.programmeId, m);
         const next: Competition = {

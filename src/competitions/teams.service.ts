@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
@@ -18,6 +17,7 @@ import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
@@ -25,6 +25,7 @@ import { UpdateTeamDto } from './dto/team.dto';
 import { rosterOf } from './roster';
 import { Submission } from './submission.entity';
 import { neutralTeamName, publicTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
+import { pageTeamsOf } from './teams.store';
 import { tokenLink } from '../common/crypto/token-links';
 
 const INVITATION_TTL_DAYS = 7;
@@ -42,7 +43,7 @@ const tokenInvalid = () =>
 @Injectable()
 export class TeamsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly config: AppConfig,
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
@@ -51,8 +52,8 @@ export class TeamsService {
   ) {}
 
   async create(actor: Principal, competitionId: string, name: string) {
-    return this.db
-      .transaction(async (m) => {
+    return this.tx
+      .run(async (m) => {
         const competition = await m.findOneBy(Competition, { id: competitionId });
         if (!competition) throw notFound('Competition');
         this.assertBeforeClose(competition);
@@ -86,16 +87,18 @@ export class TeamsService {
   }
 
   async get(actor: Principal, teamId: string) {
-    const team = await this.db.getRepository(Team).findOneBy({ id: teamId });
+    const team = await this.tx.manager.getRepository(Team).findOneBy({ id: teamId });
     if (!team) throw notFound('Team');
-    const member = await this.db.getRepository(TeamMember).existsBy({ teamId, userId: actor.id });
+    const member = await this.tx.manager
+      .getRepository(TeamMember)
+      .existsBy({ teamId, userId: actor.id });
     if (!member) {
-      const competition = await this.db
+      const competition = await this.tx.manager
         .getRepository(Competition)
         .findOneByOrFail({ id: team.competitionId });
       if (!(await this.access.canManage(actor, competition.programmeId))) throw notFound('Team');
     }
-    return this.view(this.db.manager, team, true);
+    return this.view(this.tx.manager, team, true);
   }
 
   /** The leader renames the team or chooses the name published results show (null: neutral). */
@@ -106,17 +109,8 @@ export class TeamsService {
    */
   async mine(actor: Principal, q: PageQuery) {
     const { skip, take } = skipTake(q);
-    const m = this.db.manager;
-    const [rows, total] = await m
-      .getRepository(Team)
-      .createQueryBuilder('t')
-      .innerJoin(TeamMember, 'tm', 'tm.team_id = t.id AND tm.user_id = :me', { me: actor.id })
-      .innerJoinAndSelect('t.competition', 'c')
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id')
-      .skip(skip)
-      .take(take)
-      .getManyAndCount();
+    const m = this.tx.manager;
+    const [rows, total] = await pageTeamsOf(m, actor.id, skip, take);
     const ids = rows.map((t) => t.id);
     const [entries, invitations] = await Promise.all([
       m.find(Submission, { where: { teamId: In(ids) } }),
@@ -150,7 +144,7 @@ export class TeamsService {
   }
 
   async update(actor: Principal, teamId: string, dto: UpdateTeamDto) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { team } = await this.lockTeam(m, teamId, actor);
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can rename the team');
       await m.update(
@@ -188,7 +182,7 @@ export class TeamsService {
         `Too many invitations today, from you or to this address; try again in ${outcome.retryAfter} s`,
       );
     }
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { team, competition } = await this.lockTeam(m, teamId, actor);
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can invite');
       this.assertBeforeClose(competition);
@@ -242,15 +236,17 @@ export class TeamsService {
 
   /** What an emailed link shows before its recipient signs in: no one else's data beyond the team. */
   async preview(token: string) {
-    const invitation = await this.db
+    const invitation = await this.tx.manager
       .getRepository(TeamInvitation)
       .findOneBy({ tokenHash: hashToken(token) });
     if (!invitation) throw tokenInvalid();
-    const team = await this.db.getRepository(Team).findOneByOrFail({ id: invitation.teamId });
-    const competition = await this.db
+    const team = await this.tx.manager
+      .getRepository(Team)
+      .findOneByOrFail({ id: invitation.teamId });
+    const competition = await this.tx.manager
       .getRepository(Competition)
       .findOneByOrFail({ id: team.competitionId });
-    const inviter = await findUser(this.db.manager, invitation.invitedById);
+    const inviter = await findUser(this.tx.manager, invitation.invitedById);
     const expired = invitation.status === 'pending' && invitation.expiresAt <= this.clock.now();
     return {
       teamId: team.id,
@@ -265,8 +261,8 @@ export class TeamsService {
   }
 
   async accept(actor: Principal, token: string) {
-    return this.db
-      .transaction(async (m) => {
+    return this.tx
+      .run(async (m) => {
         const invitation = await this.lockInvitation(m, actor, token);
         const { team, competition } = await this.lockTeam(m, invitation.teamId);
         this.assertBeforeClose(competition);
@@ -297,7 +293,7 @@ export class TeamsService {
   }
 
   async decline(actor: Principal, token: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const invitation = await this.lockInvitation(m, actor, token);
       await m.update(
         TeamInvitation,
@@ -309,7 +305,7 @@ export class TeamsService {
   }
 
   async leave(actor: Principal, teamId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const { team, competition } = await this.lockTeam(m, teamId, actor);
       this.assertBeforeClose(competition);
       await this.assertRosterOpen(m, team);
@@ -332,7 +328,7 @@ export class TeamsService {
   }
 
   async removeMember(actor: Principal, teamId: string, userId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const { team, competition } = await this.lockTeam(m, teamId, actor);
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can remove members');
       if (userId === actor.id)

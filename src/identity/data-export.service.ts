@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import {
-  ExportOrder,
-  PersonalDataExport,
-  type ExportRows,
-} from '../common/export/personal-data-export';
+import { ExportOrder, PersonalDataExport } from '../common/export/personal-data-export';
 import { Transactions } from '../database/transactions';
-import { userLocale } from './identity.store';
+import {
+  exportedAccount,
+  exportedGuardianConsents,
+  exportedProfile,
+  exportedSessions,
+  userLocale,
+} from './identity.store';
 
 /**
  * Everything Kenal holds about one person, for them to download: this module's part (account,
@@ -21,7 +23,16 @@ export class DataExportService {
     private readonly exporter: PersonalDataExport,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    exporter.register('identity', (rows) => this.identity(rows), ExportOrder.Identity);
+    exporter.register(
+      'identity',
+      async (m, person) => ({
+        account: await exportedAccount(m, person.id),
+        profile: (await exportedProfile(m, person.id)) ?? null,
+        guardianConsents: await exportedGuardianConsents(m, person.id),
+        sessions: await exportedSessions(m, person.id),
+      }),
+      ExportOrder.Identity,
+    );
   }
 
   async export(userId: string) {
@@ -32,31 +43,5 @@ export class DataExportService {
         ...(await this.exporter.run(m, { id: userId, locale })),
       };
     });
-  }
-
-  private async identity(rows: ExportRows) {
-    const [account] = await rows(
-      `SELECT id, email, email_verified_at AS "emailVerifiedAt", display_name AS "displayName", roles, locale, created_at AS "createdAt"
-         FROM users WHERE id = $1`,
-    );
-    const [profile] = await rows(
-      `SELECT country, to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", gender, languages,
-              interests, institution, city, bio, timezone, updated_at AS "updatedAt"
-         FROM profiles WHERE user_id = $1`,
-    );
-    return {
-      account,
-      profile: profile ?? null,
-      guardianConsents: await rows(
-        `SELECT guardian_name AS "guardianName", guardian_email AS "guardianEmail",
-                created_at AS "requestedAt", confirmed_at AS "confirmedAt",
-                withdrawn_at AS "withdrawnAt", superseded_at AS "supersededAt"
-           FROM guardian_consents WHERE user_id = $1 ORDER BY created_at`,
-      ),
-      sessions: await rows(
-        `SELECT created_at AS "startedAt", revoked_at AS "endedAt", revoked_reason AS "endedBecause"
-           FROM auth_sessions WHERE user_id = $1 ORDER BY created_at`,
-      ),
-    };
   }
 }

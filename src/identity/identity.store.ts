@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import { preparedQuery } from '../database/prepared';
 import type { Role } from '../common/auth/roles';
 import type { GuardianConsent } from './guardian-consent.entity';
@@ -132,3 +133,51 @@ export const eraseIdentityRows = async (m: EntityManager, userId: string) => {
   );
   return { sessionsRevoked: sessions, profiles, guardianConsents: consents };
 };
+
+/**
+ * Someone's account, profile, guardian consents and sessions, for their data export: never a
+ * password hash or a token.
+ */
+export const exportedAccount = async (
+  m: EntityManager,
+  userId: string,
+): Promise<ExportedRow | undefined> =>
+  (
+    (await m.query(
+      `SELECT id, email, email_verified_at AS "emailVerifiedAt", display_name AS "displayName", roles, locale, created_at AS "createdAt"
+         FROM users WHERE id = $1 LIMIT ${EXPORT_ROWS}`,
+      [userId],
+    )) as ExportedRow[]
+  )[0];
+
+export const exportedProfile = async (
+  m: EntityManager,
+  userId: string,
+): Promise<ExportedRow | undefined> =>
+  (
+    (await m.query(
+      `SELECT country, to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", gender, languages,
+              interests, institution, city, bio, timezone, updated_at AS "updatedAt"
+         FROM profiles WHERE user_id = $1 LIMIT ${EXPORT_ROWS}`,
+      [userId],
+    )) as ExportedRow[]
+  )[0];
+
+export const exportedGuardianConsents = (
+  m: EntityManager,
+  userId: string,
+): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT guardian_name AS "guardianName", guardian_email AS "guardianEmail",
+            created_at AS "requestedAt", confirmed_at AS "confirmedAt",
+            withdrawn_at AS "withdrawnAt", superseded_at AS "supersededAt"
+       FROM guardian_consents WHERE user_id = $1 ORDER BY created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );
+
+export const exportedSessions = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT created_at AS "startedAt", revoked_at AS "endedAt", revoked_reason AS "endedBecause"
+       FROM auth_sessions WHERE user_id = $1 ORDER BY created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );

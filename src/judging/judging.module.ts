@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { JudgingExport } from './judging-export';
 import { AuditModule } from '../audit/audit.module';
 import { CompetitionsModule } from '../competitions/competitions.module';
+import { ListingResults } from '../competitions/listing-results';
 import { SubmissionReaders } from '../competitions/submission-access';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -14,6 +15,7 @@ import { assignmentAccess } from './assignment-access.store';
 import { JudgingAccess } from './judging-access';
 import { JudgingController } from './judging.controller';
 import { JudgeReminderSender } from './reminder-sender';
+import { PUBLISHED_RESULTS } from './results-sql';
 import { ResultsService } from './results.service';
 import { RoundsService } from './rounds.service';
 import { TopUpRuns } from './top-up-runs';
@@ -36,8 +38,12 @@ import { TopUpRuns } from './top-up-runs';
 export class JudgingModule implements OnModuleInit {
   constructor(
     private readonly readers: SubmissionReaders,
+    listing: ListingResults,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    // The public listing says whether results are out; competitions cannot import judging.
+    listing.readFrom(PUBLISHED_RESULTS);
+  }
 
   /**
    * A judge reads an entry through the competitions routes only in a round that is not blind,

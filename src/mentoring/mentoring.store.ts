@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { MentorCandidate, PairIds } from './core';
+import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
+import { TEAM_MEMBERS } from '../competitions/entry-sql';
+import { PEOPLE } from '../identity/people-sql';
+import type { MentorCandidate, PairIds, Reason } from './core';
 import type { MentoringRun } from './mentoring-run.entity';
 
 /** The SQL of mentoring: runs and their input, publication, mentorships, and erasure. */
@@ -218,3 +221,44 @@ export const eraseMentorData = async (m: EntityManager, userId: string) => {
     profile: await count(`DELETE FROM mentor_profiles WHERE user_id = $1`),
   };
 };
+
+/** A mentorship as someone's data export lists it; the reasons are rendered in their language. */
+export type ExportedMentorship = ExportedRow & { reasons: Reason[] };
+
+/** The mentorships someone is part of, as the mentor or as a member of the team. */
+export const exportedMentorships = (
+  m: EntityManager,
+  userId: string,
+): Promise<ExportedMentorship[]> =>
+  m.query(
+    `SELECT r.name AS round, CASE WHEN x.mentor_id = $1 THEN 'mentor' ELSE 'team' END AS "as",
+            u.display_name AS mentor, x.status, x.reasons, x.created_at AS "startedAt",
+            x.last_activity_at AS "lastActivityAt"
+       FROM mentorships x
+       JOIN mentoring_rounds r ON r.id = x.round_id
+       JOIN ${PEOPLE} u ON u.id = x.mentor_id
+      WHERE x.mentor_id = $1
+         OR x.team_id IN (SELECT team_id FROM ${TEAM_MEMBERS} tm WHERE user_id = $1)
+      ORDER BY x.created_at, x.id LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );
+
+export const exportedMentorProfile = async (
+  m: EntityManager,
+  userId: string,
+): Promise<ExportedRow | undefined> =>
+  (
+    (await m.query(
+      `SELECT organisation, sector, sdgs, topics, countries, languages, capacity, bio, updated_at AS "updatedAt"
+         FROM mentor_profiles WHERE user_id = $1 LIMIT ${EXPORT_ROWS}`,
+      [userId],
+    )) as ExportedRow[]
+  )[0];
+
+/** The check-ins someone wrote. */
+export const exportedCheckIns = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT c.happened_on AS "happenedOn", c.summary, c.next_steps AS "nextSteps", c.created_at AS "createdAt"
+       FROM mentoring_check_ins c WHERE c.author_id = $1 ORDER BY c.created_at, c.id LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { EXPORT_ROWS } from '../common/export/personal-data-export';
 import type { JsonObject } from '../common/json';
+import type { InboxEntry } from './inbox-entry.entity';
 import type { Channel } from './outbox-message.entity';
 
 /** The outbox and inbox tables of notifications (issue 15: only this feature writes them). */
@@ -238,3 +240,16 @@ export const rewriteInboxEntry = async (
     [id, text.title, text.body, payload],
   );
 };
+
+export type ExportedInboxEntry = Pick<
+  InboxEntry,
+  'id' | 'type' | 'title' | 'body' | 'payload' | 'createdAt' | 'readAt'
+>;
+
+/** Someone's inbox, oldest first, for their data export. */
+export const exportedInbox = (m: EntityManager, userId: string): Promise<ExportedInboxEntry[]> =>
+  m.query(
+    `SELECT id, type, title, body, payload, created_at AS "createdAt", read_at AS "readAt"
+       FROM inbox_entries WHERE user_id = $1 ORDER BY created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );

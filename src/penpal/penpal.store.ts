@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
+import { PEOPLE } from '../identity/people-sql';
 import { preparedQuery } from '../database/prepared';
 import type { MatchResponse } from './penpal-match.entity';
 import type { PairFacts } from './matching';
@@ -130,3 +132,35 @@ export const deletePenpalDataOf = async (m: EntityManager, userId: string) => {
     leftOut: await count(`DELETE FROM matching_run_unmatched WHERE user_id = $1`),
   };
 };
+
+/** A match as someone's data export lists it; the reasons are rendered in their language. */
+export type ExportedMatch = ExportedRow & { reasons: string[]; reasonFacts: PairFacts | null };
+
+/**
+ * The matches shown to someone (also those ended since), of the pen pal only what /me/penpals
+ * shows.
+ */
+export const exportedMatches = (m: EntityManager, userId: string): Promise<ExportedMatch[]> =>
+  m.query(
+    `SELECT r.name AS round, u.display_name AS "penpal", x.status, x.score, x.reasons,
+            x.reason_facts AS "reasonFacts",
+            CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS "myResponse"
+       FROM penpal_matches x
+       JOIN penpal_rounds r ON r.id = x.round_id
+       JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+      WHERE (x.user_a = $1 OR x.user_b = $1)
+        AND x.status IN ('published', 'accepted', 'declined', 'cancelled')
+      ORDER BY r.enrolment_closes_at, x.id LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );
+
+/** Someone's enrolments in pen-pal rounds. */
+export const exportedEnrolments = (m: EntityManager, userId: string): Promise<ExportedRow[]> =>
+  m.query(
+    `SELECT r.name AS round, e.preferred_countries AS "preferredCountries",
+            e.practise_languages AS "practiseLanguages", e.gender_preference AS "genderPreference",
+            e.capacity, e.created_at AS "enrolledAt"
+       FROM penpal_enrolments e JOIN penpal_rounds r ON r.id = e.round_id
+      WHERE e.user_id = $1 ORDER BY e.created_at LIMIT ${EXPORT_ROWS}`,
+    [userId],
+  );

@@ -1,8 +1,14 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** Most rows of one kind in an export: far more than any person makes; keeps the file bounded. */
+/**
+ * Most rows of one kind in an export: far more than any person makes; keeps the file bounded.
+ * Each feature's export reads (in its stores) end with `LIMIT ${EXPORT_ROWS}`.
+ */
 export const EXPORT_ROWS = 5000;
+
+/** A row as it goes into the file: the columns a feature's export read chose, named for the file. */
+export type ExportedRow = Record<string, unknown>;
 
 /** Whose data is exported, and what each part needs to render it as they see it in Kenal. */
 export interface ExportedPerson {
@@ -10,14 +16,13 @@ export interface ExportedPerson {
   locale: string;
 }
 
-/** The person's rows of one query (`$1` is their id), at most EXPORT_ROWS of them. */
-export type ExportRows = (sql: string) => Promise<object[]>;
-
-/** One feature's part of the export: top-level keys of the file, each a list or an object. */
+/**
+ * One feature's part of the export: top-level keys of the file, each a list or an object, read
+ * in `m` through the feature's own stores.
+ */
 export type ExportPart = (
-  rows: ExportRows,
-  person: ExportedPerson,
   m: EntityManager,
+  person: ExportedPerson,
 ) => Promise<Record<string, unknown>>;
 
 /** Where a part's keys come in the file: the account first, what the person did last. */
@@ -46,10 +51,9 @@ export class PersonalDataExport {
 
   /** Every part's keys, in order, read in `m` (the caller's transaction). */
   async run(m: EntityManager, person: ExportedPerson): Promise<Record<string, unknown>> {
-    const rows: ExportRows = (sql) => m.query(`${sql} LIMIT ${EXPORT_ROWS}`, [person.id]);
     const out: Record<string, unknown> = {};
     for (const { name, part } of [...this.parts].sort((a, b) => a.order - b.order)) {
-      for (const [key, value] of Object.entries(await part(rows, person, m))) {
+      for (const [key, value] of Object.entries(await part(m, person))) {
         if (key in out) throw new Error(`Export key "${key}" of part "${name}" is taken`);
         out[key] = value;
       }
