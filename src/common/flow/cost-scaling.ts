@@ -454,72 +454,93 @@ class Refiner {
    * entries and most relabels are then answered from the cache.
    */
   private discharge(u: number, eps: number, qHead: number, size: number): number {
-    const { first, head, rescap, cost } = this.g;
-    const { price, excess, cache, bound } = this;
-    const c = 3 * u;
+    const { first, head } = this.g;
+    const { price, excess } = this;
     let pu = price[u];
     while (excess[u] > 0) {
-      let best = -1;
-      let value = -Infinity;
-      if (cache[c] >= 0) {
-        for (let t = 0; t < 3; t++) {
-          const e = cache[c + t];
-          if (e < 0 || rescap[e] <= 0) continue;
-          const x = price[head[e]] - cost[e];
-          if (x > value) {
-            value = x;
-            best = e;
-          }
-        }
-        if (!(value >= bound[u])) best = -1;
-      }
-      if (best < 0) {
-        let x1 = -1;
-        let x2 = -1;
-        let x3 = -1;
-        let w1 = -Infinity;
-        let w2 = -Infinity;
-        let w3 = -Infinity;
-        let rest = -Infinity;
-        for (let e = first[u]; e < first[u + 1]; e++) {
-          if (rescap[e] <= 0) continue;
-          const x = price[head[e]] - cost[e];
-          if (x > w1) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = x2;
-            w3 = w2;
-            x2 = x1;
-            w2 = w1;
-            x1 = e;
-            w1 = x;
-          } else if (x > w2) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = x2;
-            w3 = w2;
-            x2 = e;
-            w2 = x;
-          } else if (x > w3) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = e;
-            w3 = x;
-          } else if (x > rest) {
-            rest = x;
-          }
-        }
-        cache[c] = x1;
-        cache[c + 1] = x2;
-        cache[c + 2] = x3;
-        bound[u] = rest;
-        best = x1;
-        value = w1;
-        this.scans++;
-      }
+      const best = this.bestEntry(u);
       // An active node always has a residual path back to a deficit, so an exit entry.
       if (best < 0) throw new Error('cost scaling: an active node has no residual entry');
-      if (!(value > pu)) pu = this.relabel(u, value - eps);
+      if (!(this.bestValue > pu)) pu = this.relabel(u, this.bestValue - eps);
+      const v = head[best];
+      if (excess[v] >= 0 && first[v + 1] - first[v] < HUB_ENTRIES) {
+        // Look-ahead (Goldberg's CS2): a unit pushed to a node with no admissible entry would
+        // only come back after its relabel; relabel it first and choose again.
+        const onward = this.bestEntry(v);
+        if (onward >= 0 && !(this.bestValue > price[v])) {
+          this.relabel(v, this.bestValue - eps);
+          continue;
+        }
+      }
       size = this.push(u, best, pu, qHead, size);
     }
     return size;
+  }
+
+  /** value price[head] - cost of the entry bestEntry found last */
+  private bestValue = -Infinity;
+
+  /** u's residual entry of highest value (in bestValue), or -1 when u has none. */
+  private bestEntry(u: number): number {
+    const { first, head, rescap, cost } = this.g;
+    const { price, cache, bound } = this;
+    const c = 3 * u;
+    let best = -1;
+    let value = -Infinity;
+    if (cache[c] >= 0) {
+      for (let t = 0; t < 3; t++) {
+        const e = cache[c + t];
+        if (e < 0 || rescap[e] <= 0) continue;
+        const x = price[head[e]] - cost[e];
+        if (x > value) {
+          value = x;
+          best = e;
+        }
+      }
+      if (best >= 0 && value >= bound[u]) {
+        this.bestValue = value;
+        return best;
+      }
+    }
+    let x1 = -1;
+    let x2 = -1;
+    let x3 = -1;
+    let w1 = -Infinity;
+    let w2 = -Infinity;
+    let w3 = -Infinity;
+    let rest = -Infinity;
+    for (let e = first[u]; e < first[u + 1]; e++) {
+      if (rescap[e] <= 0) continue;
+      const x = price[head[e]] - cost[e];
+      if (x > w1) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = x2;
+        w3 = w2;
+        x2 = x1;
+        w2 = w1;
+        x1 = e;
+        w1 = x;
+      } else if (x > w2) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = x2;
+        w3 = w2;
+        x2 = e;
+        w2 = x;
+      } else if (x > w3) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = e;
+        w3 = x;
+      } else if (x > rest) {
+        rest = x;
+      }
+    }
+    cache[c] = x1;
+    cache[c + 1] = x2;
+    cache[c + 2] = x3;
+    bound[u] = rest;
+    this.scans++;
+    this.bestValue = w1;
+    return x1;
   }
 
   /**
