@@ -35,6 +35,11 @@ const PRICE_BOUND = 2 ** 51;
 const UPDATE_EVERY_NODES = 2;
 /** node visits, as a multiple of the node count, that an early optimality check may spend */
 const EARLY_CHECK_PASSES = 3;
+/**
+ * Nodes with at least this many residual entries are discharged with a current-entry pointer
+ * instead of the look-back cache (see dischargeHub). Pen-pal networks have two such hubs.
+ */
+const HUB_ENTRIES = 1000;
 
 export function solveMinCostFlowByCostScaling(
   net: FlowNetwork,
@@ -132,7 +137,7 @@ export function solveMinCostFlowByCostScaling(
   let magnitude = 0;
   for (let a = 0; a < m; a++) {
     // The reverse entry holds the flow: it starts empty and gains what the forward one loses.
-    const f = residual.rescap[residual.pair[residual.forward[a]]];
+    const f = residual.revcap[residual.forward[a]];
     const lowered = f + (src.lower === null ? 0 : src.lower[a]);
     flow[a] = lowered;
     const term = lowered * src.cost[a];
@@ -141,7 +146,7 @@ export function solveMinCostFlowByCostScaling(
   }
   for (let a = m; a < arcs; a++) {
     // Flow left on an artificial arc: the supplies cannot be met.
-    if (residual.rescap[residual.pair[residual.forward[a]]] !== 0) {
+    if (residual.revcap[residual.forward[a]] !== 0) {
       return { ...fail('infeasible'), pivots: solver.work };
     }
   }
@@ -157,8 +162,7 @@ export function solveMinCostFlowByCostScaling(
 
 /**
  * The residual network in CSR form (each arc a has a forward entry and a reverse entry) with
- * artificial arcs to and from the root for supplies, and the nodes' excesses. Its scratch
- * arrays die on return: on 100,000-a-side pen-pal networks they are about 100 MB.
+ * artificial arcs to and from the root for supplies, and the nodes' excesses.
  */
 function startResidual(
   src: ReturnType<FlowNetwork['arrays']>,
@@ -171,42 +175,41 @@ function startResidual(
 ): { residual: Residual; excess: Float64Array } {
   const m = src.from.length;
   const n = supply.length;
-  const alpha = nodes + 1;
-  const tail = new Int32Array(arcs);
-  const head = new Int32Array(arcs);
-  const cap = new Float64Array(arcs);
-  const cost = new Float64Array(arcs);
-  for (let a = 0; a < m; a++) {
-    tail[a] = src.from[a];
-    head[a] = src.to[a];
-    const low = src.lower === null ? 0 : src.lower[a];
-    cap[a] = src.capacity[a] === Infinity ? infinite : src.capacity[a] - low;
-    cost[a] = src.cost[a];
-  }
-  for (let u = 0, a = m; u < n; u++) {
+  // Only the artificial arcs get arrays of their own: copies of the network's (24 bytes an
+  // arc) would add about 230 MB to the peak at 100,000 a side with two pen pals each.
+  const extra = {
+    tail: new Int32Array(arcs - m),
+    head: new Int32Array(arcs - m),
+    cap: new Float64Array(arcs - m),
+  };
+  for (let u = 0, i = 0; u < n; u++) {
     if (supply[u] === 0) continue;
     // u -> root carries u's supply, root -> u a demand; both at the artificial price.
-    tail[a] = supply[u] > 0 ? u : root;
-    head[a] = supply[u] > 0 ? root : u;
-    cap[a] = Math.abs(supply[u]);
-    cost[a] = artificialCost;
-    a++;
+    extra.tail[i] = supply[u] > 0 ? u : root;
+    extra.head[i] = supply[u] > 0 ? root : u;
+    extra.cap[i] = Math.abs(supply[u]);
+    i++;
   }
-  const residual = buildResidual(nodes, tail, head, cap, cost, alpha);
+  const residual = buildResidual(nodes, src, extra, infinite, artificialCost);
   const excess = new Float64Array(nodes);
   for (let u = 0; u < n; u++) excess[u] = supply[u];
-  if (root >= 0) {
-    // The artificial arcs start saturated, which balances every node but the root.
-    for (let a = m; a < arcs; a++) {
-      const r = residual.forward[a];
-      residual.rescap[residual.pair[r]] = residual.rescap[r];
-      residual.rescap[r] = 0;
-      excess[tail[a]] -= cap[a];
-      excess[head[a]] += cap[a];
-    }
+  // The artificial arcs start saturated, which balances every node but the root.
+  for (let i = 0; i < arcs - m; i++) {
+    const r = residual.forward[m + i];
+    const back = residual.pair[r];
+    residual.rescap[back] = residual.revcap[r] = residual.rescap[r];
+    residual.rescap[r] = residual.revcap[back] = 0;
+    excess[extra.tail[i]] -= extra.cap[i];
+    excess[extra.head[i]] += extra.cap[i];
   }
 
   return { residual, excess };
+}
+
+type Numbers = Int32Array | Float64Array;
+
+function numbers(length: number, maxAbs: number): Numbers {
+  return maxAbs < 2 ** 31 ? new Int32Array(length) : new Float64Array(length);
 }
 
 interface Residual {
@@ -216,47 +219,76 @@ interface Residual {
   head: Int32Array;
   /** the opposite entry of each entry */
   pair: Int32Array;
-  rescap: Float64Array;
+  rescap: Numbers;
+  /**
+   * rescap of each entry's opposite entry: the price update reads it for every entry it
+   * scans, and here it is next in memory instead of a cache miss away.
+   */
+  revcap: Numbers;
   /** cost * alpha; the reverse entry holds its negation */
-  cost: Float64Array;
+  cost: Numbers;
   /** forward entry of each original arc */
   forward: Int32Array;
 }
 
 function buildResidual(
   nodes: number,
-  tail: Int32Array,
-  head: Int32Array,
-  cap: Float64Array,
-  cost: Float64Array,
-  alpha: number,
+  src: ReturnType<FlowNetwork['arrays']>,
+  extra: { tail: Int32Array; head: Int32Array; cap: Float64Array },
+  infinite: number,
+  artificialCost: number,
 ): Residual {
-  const arcs = tail.length;
+  const m = src.from.length;
+  const arcs = m + extra.tail.length;
+  const alpha = nodes + 1;
+  const capOf = (a: number): number => {
+    const low = src.lower === null ? 0 : src.lower[a];
+    return src.capacity[a] === Infinity ? infinite : src.capacity[a] - low;
+  };
   const first = new Int32Array(nodes + 1);
-  for (let a = 0; a < arcs; a++) {
-    first[tail[a] + 1]++;
-    first[head[a] + 1]++;
+  // 32-bit entries where the values fit (pen-pal networks): a third less memory to walk.
+  let maxCap = 0;
+  let maxCost = extra.tail.length > 0 ? artificialCost : 0;
+  for (let a = 0; a < m; a++) {
+    first[src.from[a] + 1]++;
+    first[src.to[a] + 1]++;
+    maxCap = Math.max(maxCap, capOf(a));
+    maxCost = Math.max(maxCost, Math.abs(src.cost[a]));
+  }
+  for (let i = 0; i < extra.tail.length; i++) {
+    first[extra.tail[i] + 1]++;
+    first[extra.head[i] + 1]++;
+    maxCap = Math.max(maxCap, extra.cap[i]);
   }
   for (let u = 0; u < nodes; u++) first[u + 1] += first[u];
   const fill = first.slice(0, nodes);
-  const rHead = new Int32Array(2 * arcs);
-  const pair = new Int32Array(2 * arcs);
-  const rescap = new Float64Array(2 * arcs);
-  const rCost = new Float64Array(2 * arcs);
-  const forward = new Int32Array(arcs);
-  for (let a = 0; a < arcs; a++) {
-    const f = fill[tail[a]]++;
-    const b = fill[head[a]]++;
-    rHead[f] = head[a];
-    rHead[b] = tail[a];
-    pair[f] = b;
-    pair[b] = f;
-    rescap[f] = cap[a];
-    rCost[f] = cost[a] * alpha;
-    rCost[b] = -cost[a] * alpha;
-    forward[a] = f;
+  const g: Residual = {
+    nodes,
+    first,
+    head: new Int32Array(2 * arcs),
+    pair: new Int32Array(2 * arcs),
+    rescap: numbers(2 * arcs, maxCap),
+    revcap: numbers(2 * arcs, maxCap),
+    cost: numbers(2 * arcs, maxCost * alpha),
+    forward: new Int32Array(arcs),
+  };
+  const place = (a: number, tail: number, head: number, cap: number, cost: number): void => {
+    const f = fill[tail]++;
+    const b = fill[head]++;
+    g.head[f] = head;
+    g.head[b] = tail;
+    g.pair[f] = b;
+    g.pair[b] = f;
+    g.rescap[f] = g.revcap[b] = cap;
+    g.cost[f] = cost * alpha;
+    g.cost[b] = -cost * alpha;
+    g.forward[a] = f;
+  };
+  for (let a = 0; a < m; a++) place(a, src.from[a], src.to[a], capOf(a), src.cost[a]);
+  for (let i = 0; i < extra.tail.length; i++) {
+    place(m + i, extra.tail[i], extra.head[i], extra.cap[i], artificialCost);
   }
-  return { nodes, first, head: rHead, pair, rescap, cost: rCost, forward };
+  return g;
 }
 
 /**
@@ -281,6 +313,8 @@ class Refiner {
     prev: Int32Array;
     done: Uint8Array;
   };
+  /** where a hub's next search for an admissible entry starts (dischargeHub) */
+  private readonly current: Int32Array;
   private relabelsSinceUpdate = 0;
   /** relabels between price updates: a full update costs about one relabel per entry */
   private readonly updateEvery: number;
@@ -293,6 +327,7 @@ class Refiner {
     this.cache = new Int32Array(3 * g.nodes).fill(-1);
     this.bound = new Float64Array(g.nodes);
     this.queue = new Int32Array(g.nodes);
+    this.current = g.first.slice(0, g.nodes);
     const n = g.nodes;
     this.buckets = {
       dist: new Float64Array(n),
@@ -305,7 +340,7 @@ class Refiner {
   }
 
   refine(eps: number): void {
-    const { first, head, pair, rescap, cost, nodes } = this.g;
+    const { first, head, pair, rescap, revcap, cost, nodes } = this.g;
     const { price, excess, queue, cache } = this;
     // Saturating every entry of negative reduced cost makes the flow 0-optimal (so eps-optimal)
     // at the price of excesses and deficits, which the pushes below then settle.
@@ -314,8 +349,10 @@ class Refiner {
       for (let r = first[u]; r < first[u + 1]; r++) {
         const delta = rescap[r];
         if (delta > 0 && cost[r] + pu - price[head[r]] < 0) {
-          rescap[r] = 0;
-          rescap[pair[r]] += delta;
+          const back = pair[r];
+          rescap[r] = revcap[back] = 0;
+          rescap[back] += delta;
+          revcap[r] += delta;
           excess[u] -= delta;
           excess[head[r]] += delta;
         }
@@ -337,7 +374,10 @@ class Refiner {
       const u = queue[head0];
       head0 = head0 + 1 === nodes ? 0 : head0 + 1;
       size--;
-      size = this.discharge(u, eps, head0, size);
+      size =
+        first[u + 1] - first[u] >= HUB_ENTRIES
+          ? this.dischargeHub(u, eps, head0, size)
+          : this.discharge(u, eps, head0, size);
     }
   }
 
@@ -350,7 +390,7 @@ class Refiner {
    * and the nodes not reached drop by the distance reached so far, which keeps eps-optimality.
    */
   private priceUpdate(eps: number, active: number): void {
-    const { first, head, pair, rescap, cost, nodes } = this.g;
+    const { first, head, revcap, cost, nodes } = this.g;
     const { price, excess } = this;
     const { dist, bucketFirst, next, prev, done } = this.buckets;
     const limit = bucketFirst.length;
@@ -385,7 +425,7 @@ class Refiner {
         const pv = price[v];
         for (let s = first[v]; s < first[v + 1]; s++) {
           const u = head[s];
-          if (done[u] || rescap[pair[s]] <= 0) continue;
+          if (done[u] || revcap[s] <= 0) continue;
           // The reverse entry's cost is -cost[s]: read here, not at the far end of memory.
           const d = level + Math.floor((price[u] - cost[s] - pv) / eps) + 1;
           if (d < dist[u] && d < limit) insert(u, d);
@@ -398,6 +438,8 @@ class Refiner {
       const d = done[u] ? dist[u] : top;
       if (d > 0) price[u] -= d * eps;
     }
+    // Unequal drops can make entries behind a hub's pointer admissible again.
+    this.current.set(first.subarray(0, nodes));
   }
 
   /**
@@ -412,95 +454,165 @@ class Refiner {
    * entries and most relabels are then answered from the cache.
    */
   private discharge(u: number, eps: number, qHead: number, size: number): number {
-    const { first, head, pair, rescap, cost, nodes } = this.g;
-    const { price, excess, queue, cache, bound } = this;
-    const c = 3 * u;
+    const { first, head } = this.g;
+    const { price, excess } = this;
     let pu = price[u];
     while (excess[u] > 0) {
-      let best = -1;
-      let value = -Infinity;
-      if (cache[c] >= 0) {
-        for (let t = 0; t < 3; t++) {
-          const e = cache[c + t];
-          if (e < 0 || rescap[e] <= 0) continue;
-          const x = price[head[e]] - cost[e];
-          if (x > value) {
-            value = x;
-            best = e;
-          }
-        }
-        if (!(value >= bound[u])) best = -1;
-      }
-      if (best < 0) {
-        let x1 = -1;
-        let x2 = -1;
-        let x3 = -1;
-        let w1 = -Infinity;
-        let w2 = -Infinity;
-        let w3 = -Infinity;
-        let rest = -Infinity;
-        for (let e = first[u]; e < first[u + 1]; e++) {
-          if (rescap[e] <= 0) continue;
-          const x = price[head[e]] - cost[e];
-          if (x > w1) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = x2;
-            w3 = w2;
-            x2 = x1;
-            w2 = w1;
-            x1 = e;
-            w1 = x;
-          } else if (x > w2) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = x2;
-            w3 = w2;
-            x2 = e;
-            w2 = x;
-          } else if (x > w3) {
-            rest = w3 > rest ? w3 : rest;
-            x3 = e;
-            w3 = x;
-          } else if (x > rest) {
-            rest = x;
-          }
-        }
-        cache[c] = x1;
-        cache[c + 1] = x2;
-        cache[c + 2] = x3;
-        bound[u] = rest;
-        best = x1;
-        value = w1;
-        this.scans++;
-      }
+      const best = this.bestEntry(u);
       // An active node always has a residual path back to a deficit, so an exit entry.
       if (best < 0) throw new Error('cost scaling: an active node has no residual entry');
-      if (!(value > pu)) {
-        pu = value - eps;
-        if (pu < -PRICE_BOUND) {
-          throw new RangeError('cost scaling: a price left the exact range (2^51)');
-        }
-        price[u] = pu;
-        this.work++;
-        this.relabelsSinceUpdate++;
-      }
+      if (!(this.bestValue > pu)) pu = this.relabel(u, this.bestValue - eps);
       const v = head[best];
-      const delta = excess[u] < rescap[best] ? excess[u] : rescap[best];
-      rescap[best] -= delta;
-      const back = pair[best];
-      if (rescap[back] === 0) {
-        // v's entry back to u regains capacity: v's cache must not miss it.
-        const x = pu - cost[back];
-        if (x > bound[v]) bound[v] = x;
+      if (excess[v] >= 0 && first[v + 1] - first[v] < HUB_ENTRIES) {
+        // Look-ahead (Goldberg's CS2): a unit pushed to a node with no admissible entry would
+        // only come back after its relabel; relabel it first and choose again.
+        const onward = this.bestEntry(v);
+        if (onward >= 0 && !(this.bestValue > price[v])) {
+          this.relabel(v, this.bestValue - eps);
+          continue;
+        }
       }
-      rescap[back] += delta;
-      excess[u] -= delta;
-      const before = excess[v];
-      excess[v] = before + delta;
-      this.work++;
-      if (before <= 0 && before + delta > 0) {
-        queue[(qHead + size) % nodes] = v;
-        size++;
+      size = this.push(u, best, pu, qHead, size);
+    }
+    return size;
+  }
+
+  /** value price[head] - cost of the entry bestEntry found last */
+  private bestValue = -Infinity;
+
+  /** u's residual entry of highest value (in bestValue), or -1 when u has none. */
+  private bestEntry(u: number): number {
+    const { first, head, rescap, cost } = this.g;
+    const { price, cache, bound } = this;
+    const c = 3 * u;
+    let best = -1;
+    let value = -Infinity;
+    if (cache[c] >= 0) {
+      for (let t = 0; t < 3; t++) {
+        const e = cache[c + t];
+        if (e < 0 || rescap[e] <= 0) continue;
+        const x = price[head[e]] - cost[e];
+        if (x > value) {
+          value = x;
+          best = e;
+        }
       }
+      if (best >= 0 && value >= bound[u]) {
+        this.bestValue = value;
+        return best;
+      }
+    }
+    let x1 = -1;
+    let x2 = -1;
+    let x3 = -1;
+    let w1 = -Infinity;
+    let w2 = -Infinity;
+    let w3 = -Infinity;
+    let rest = -Infinity;
+    for (let e = first[u]; e < first[u + 1]; e++) {
+      if (rescap[e] <= 0) continue;
+      const x = price[head[e]] - cost[e];
+      if (x > w1) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = x2;
+        w3 = w2;
+        x2 = x1;
+        w2 = w1;
+        x1 = e;
+        w1 = x;
+      } else if (x > w2) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = x2;
+        w3 = w2;
+        x2 = e;
+        w2 = x;
+      } else if (x > w3) {
+        rest = w3 > rest ? w3 : rest;
+        x3 = e;
+        w3 = x;
+      } else if (x > rest) {
+        rest = x;
+      }
+    }
+    cache[c] = x1;
+    cache[c + 1] = x2;
+    cache[c + 2] = x3;
+    bound[u] = rest;
+    this.scans++;
+    this.bestValue = w1;
+    return x1;
+  }
+
+  /**
+   * Discharge of a node with thousands of entries (the S and T of a transportation network).
+   * The look-back cache answers three pushes per full scan, so a hub that must push its
+   * excess one unit at a time to as many nodes scans its entries once per three of them:
+   * quadratic in the network's size. Goldberg's current entry instead walks the entries once
+   * per relabel: an entry behind the pointer stays inadmissible until u's price falls (prices
+   * only fall, and a push from v back to u leaves u -> v with positive reduced cost), and a
+   * global price update resets every pointer.
+   */
+  private dischargeHub(u: number, eps: number, qHead: number, size: number): number {
+    const { first, head, rescap, cost } = this.g;
+    const { price, excess, current } = this;
+    const end = first[u + 1];
+    let pu = price[u];
+    let e = current[u];
+    while (excess[u] > 0) {
+      while (e < end && !(rescap[e] > 0 && price[head[e]] - cost[e] > pu)) e++;
+      if (e < end) {
+        size = this.push(u, e, pu, qHead, size);
+        continue;
+      }
+      let value = -Infinity;
+      for (let r = first[u]; r < end; r++) {
+        if (rescap[r] <= 0) continue;
+        const x = price[head[r]] - cost[r];
+        if (x > value) value = x;
+      }
+      if (value === -Infinity) {
+        throw new Error('cost scaling: an active node has no residual entry');
+      }
+      pu = this.relabel(u, value - eps);
+      e = first[u];
+    }
+    current[u] = e;
+    return size;
+  }
+
+  private relabel(u: number, to: number): number {
+    if (to < -PRICE_BOUND) {
+      throw new RangeError('cost scaling: a price left the exact range (2^51)');
+    }
+    this.price[u] = to;
+    this.work++;
+    this.relabelsSinceUpdate++;
+    return to;
+  }
+
+  /** Pushes as much of u's excess as entry e takes; returns the new queue size. */
+  private push(u: number, e: number, pu: number, qHead: number, size: number): number {
+    const { head, pair, rescap, revcap, cost, nodes } = this.g;
+    const { excess, queue, bound } = this;
+    const v = head[e];
+    const delta = excess[u] < rescap[e] ? excess[u] : rescap[e];
+    rescap[e] -= delta;
+    const back = pair[e];
+    revcap[back] -= delta;
+    revcap[e] += delta;
+    if (rescap[back] === 0) {
+      // v's entry back to u regains capacity: v's cache must not miss it.
+      const x = pu - cost[back];
+      if (x > bound[v]) bound[v] = x;
+    }
+    rescap[back] += delta;
+    excess[u] -= delta;
+    const before = excess[v];
+    excess[v] = before + delta;
+    this.work++;
+    if (before <= 0 && before + delta > 0) {
+      queue[(qHead + size) % nodes] = v;
+      size++;
     }
     return size;
   }

@@ -349,6 +349,56 @@ describe('solveMinCostFlow options', () => {
   });
 });
 
+/**
+ * A b-matching circulation shaped like a pen-pal round: hubs S and T with more entries than
+ * HUB_ENTRIES in cost-scaling.ts (discharged by a current-entry pointer), a first slot per
+ * person worth more than the rest, and unit pair arcs (where the look-ahead relabels).
+ */
+function hubCirculation(seed: number, side: number, perLeft: number, slots: number): Instance {
+  const rand = fc.sample(fc.integer({ min: 0, max: 2 ** 30 }), { seed, numRuns: 1 })[0];
+  let x = rand;
+  const next = (k: number): number => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % k;
+  };
+  const s = 0;
+  const t = 1;
+  const arcs: ArcSpec[] = [{ from: t, to: s, cap: 10 ** 6, cost: 0, lower: 0 }];
+  const person = 101;
+  for (let i = 0; i < 2 * side; i++) {
+    const node = 2 + i;
+    const [from, to] = i < side ? [s, node] : [node, t];
+    arcs.push({ from, to, cap: 1, cost: next(4) === 0 ? 0 : -person, lower: 0 });
+    arcs.push({ from, to, cap: slots - 1, cost: 0, lower: 0 });
+  }
+  for (let i = 0; i < side; i++) {
+    for (let j = 0; j < perLeft; j++) {
+      const cost = -(next(101) + 3 * person * next(2));
+      arcs.push({ from: 2 + i, to: 2 + side + next(side), cap: 1, cost, lower: 0 });
+    }
+  }
+  return { n: 2 + 2 * side, arcs, supply: new Array<number>(2 + 2 * side).fill(0) };
+}
+
+describe('cost scaling on pen-pal-shaped circulations with hubs', () => {
+  it('reaches the network simplex optimum with a valid certificate', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10 ** 6 }),
+        fc.integer({ min: 2, max: 3 }),
+        (seed, slots) => {
+          const inst = hubCirculation(seed, 600, 5, slots);
+          const sol = solveMinCostFlowByCostScaling(build(inst));
+          expect(sol.feasible).toBe(true);
+          expect(sol.cost).toBe(solveMinCostFlow(build(inst)).cost);
+          expectValid(inst, sol);
+        },
+      ),
+      { numRuns: 6, seed: 1414 },
+    );
+  });
+});
+
 describe('FlowNetwork as plain arrays', () => {
   it('crosses to another thread as arrays and solves to the same optimum', () => {
     const net = new FlowNetwork(4);
