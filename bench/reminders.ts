@@ -25,7 +25,6 @@ import { ReminderSweeps } from '../src/jobs/reminder-sweep';
 import { JudgingReminderSweep } from '../src/judging/reminder-sweep';
 import { JudgeReminderSender } from '../src/judging/reminder-sender';
 import { JUDGE_REMINDER_HOURS } from '../src/judging/reminders';
-import { Transactions } from '../src/database/transactions';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { benchDatabase, cpuSeconds, fmt, option, seedPopulation } from './lib/stack';
 
