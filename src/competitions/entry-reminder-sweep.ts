@@ -9,7 +9,7 @@ import { ReminderSweeps } from '../jobs/reminder-sweep';
 import { OutboxService } from '../notifications/outbox.service';
 import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
-import { rosterOf } from './roster';
+import { rosterOf } from './roster.store';
 import { REMINDER_HOURS } from './rules/reminders';
 
 /** A deadline of draft teams: the competition's close, or one team's extension past it. */
