@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { AppError, badRequest, conflict, notFound } from '../common/errors/app-error';
 import { Transactions } from '../database/transactions';
 import { AssetsService } from './assets.service';
@@ -37,6 +38,7 @@ export class ResumableUploadsService {
     private readonly tx: Transactions,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     private readonly assets: AssetsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async begin(
@@ -55,7 +57,7 @@ export class ResumableUploadsService {
         role: dto.role,
         name: dto.name?.slice(0, 255) ?? null,
         size: dto.size,
-        expiresAt: new Date(Date.now() + UPLOAD_SESSION_TTL_HOURS * 3600_000),
+        expiresAt: new Date(this.clock.now().getTime() + UPLOAD_SESSION_TTL_HOURS * 3600_000),
       }),
     );
     return this.view(session, 0);
@@ -153,7 +155,7 @@ export class ResumableUploadsService {
   private async own(actor: Principal, id: string): Promise<UploadSession> {
     const session = await this.tx.manager.findOneBy(UploadSession, { id, userId: actor.id });
     if (!session) throw notFound('Upload');
-    if (session.expiresAt.getTime() <= Date.now()) {
+    if (session.expiresAt <= this.clock.now()) {
       throw new AppError(
         410,
         'UPLOAD_EXPIRED',
