@@ -8,11 +8,12 @@ export const leaseSession = async (
   id: string,
   minutes: number,
 ): Promise<boolean> => {
-  const claimed: unknown[] = await m.query(
+  // An UPDATE through the query runner answers [rows, affected count]; the pair is never empty.
+  const [claimed] = (await m.query(
     `UPDATE upload_sessions SET busy_until = now() + interval '${minutes} minutes'
       WHERE id = $1 AND (busy_until IS NULL OR busy_until < now()) RETURNING id`,
     [id],
-  );
+  )) as [unknown[], number];
   return claimed.length > 0;
 };
 
