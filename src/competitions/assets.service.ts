@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { AppError, badRequest, notFound } from '../common/errors/app-error';
+import { Transactions } from '../database/transactions';
+import { assetUsage, lockUploader } from './assets.store';
 import { ASSET_ROLES, AssetRole } from './rules/sniff';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
@@ -58,7 +59,7 @@ export class AssetsService {
   private readonly logger = new Logger(AssetsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     private readonly access: SubmissionAccess,
     private readonly submissions: SubmissionsService,
@@ -119,12 +120,12 @@ export class AssetsService {
    * the error past it (the quota's when the quota is tighter, else the file limit).
    */
   async admit(actor: Principal, submissionId: string) {
-    const { competition } = await this.db.transaction((m) =>
+    const { competition } = await this.tx.run((m) =>
       this.submissions.editable(m, actor, submissionId),
     );
     await this.assertDiskSpace();
     const fileLimit = competition.limits.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-    const room = await this.room(this.db.manager, submissionId, actor.id);
+    const room = await this.room(this.tx.manager, submissionId, actor.id);
     if (room.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
     if (room.bytes <= 0) throw overQuota(room.scope, room.cap);
     const maxBytes = Math.min(fileLimit, room.bytes);
@@ -161,11 +162,11 @@ export class AssetsService {
     filename: string | undefined,
   ) {
     try {
-      return await this.db.transaction(async (m) => {
+      return await this.tx.run(async (m) => {
         const { submission } = await this.submissions.editable(m, actor, submissionId);
         // Checked again under the entry's lock and the uploader's, so two uploads side by side
         // cannot both take the last room.
-        await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`kenal:uploads:${actor.id}`]);
+        await lockUploader(m, actor.id);
         const now = await this.room(m, submissionId, actor.id);
         if (now.files <= 0) throw tooManyFiles(this.config.UPLOAD_MAX_FILES_PER_SUBMISSION);
         if (now.bytes < inspector.bytes) throw overQuota(now.scope, now.cap);
@@ -229,17 +230,12 @@ export class AssetsService {
     submissionId: string,
     userId: string,
   ): Promise<{ files: number; bytes: number; scope: 'submission' | 'user'; cap: number }> {
-    const [row]: { files: number; entryBytes: string; userBytes: string }[] = await m.query(
-      `SELECT (SELECT count(*)::int FROM submission_assets WHERE submission_id = $1) AS files,
-              (SELECT coalesce(sum(size), 0) FROM submission_assets WHERE submission_id = $1) AS "entryBytes",
-              (SELECT coalesce(sum(size), 0) FROM submission_assets WHERE uploaded_by_id = $2) AS "userBytes"`,
-      [submissionId, userId],
-    );
+    const used = await assetUsage(m, submissionId, userId);
     const c = this.config;
-    const entryRoom = c.UPLOAD_MAX_BYTES_PER_SUBMISSION - Number(row.entryBytes);
-    const userRoom = c.UPLOAD_MAX_BYTES_PER_USER - Number(row.userBytes);
+    const entryRoom = c.UPLOAD_MAX_BYTES_PER_SUBMISSION - used.entryBytes;
+    const userRoom = c.UPLOAD_MAX_BYTES_PER_USER - used.userBytes;
     return {
-      files: c.UPLOAD_MAX_FILES_PER_SUBMISSION - row.files,
+      files: c.UPLOAD_MAX_FILES_PER_SUBMISSION - used.files,
       ...(entryRoom <= userRoom
         ? { bytes: entryRoom, scope: 'submission' as const, cap: c.UPLOAD_MAX_BYTES_PER_SUBMISSION }
         : { bytes: userRoom, scope: 'user' as const, cap: c.UPLOAD_MAX_BYTES_PER_USER }),
@@ -251,7 +247,7 @@ export class AssetsService {
    * another), as a new version; the bytes go from storage once the change has committed.
    */
   async remove(actor: Principal, submissionId: string, assetId: string): Promise<void> {
-    const key = await this.db.transaction(async (m) => {
+    const key = await this.tx.run(async (m) => {
       const { submission } = await this.submissions.editable(m, actor, submissionId);
       const asset = await m.findOneBy(SubmissionAsset, { id: assetId, submissionId });
       if (!asset) throw notFound('Asset');
@@ -280,10 +276,8 @@ export class AssetsService {
   }
 
   async download(actor: Principal, submissionId: string, assetId: string) {
-    await this.access.load(this.db.manager, actor, submissionId);
-    const asset = await this.db
-      .getRepository(SubmissionAsset)
-      .findOneBy({ id: assetId, submissionId });
+    await this.access.load(this.tx.manager, actor, submissionId);
+    const asset = await this.tx.manager.findOneBy(SubmissionAsset, { id: assetId, submissionId });
     if (!asset) throw notFound('Asset');
     return { asset, stream: await this.storage.get(asset.storageKey) };
   }

@@ -14,7 +14,7 @@ import {
   entryTitleAndTeam,
   type EntryDeadline,
 } from './competitions.store';
-import { rosterOf } from './roster';
+import { rosterOf } from './roster.store';
 import { REMINDER_HOURS } from './rules/reminders';
 
 /**

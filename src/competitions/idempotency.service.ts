@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badRequest, unprocessable } from '../common/errors/app-error';
 import type { JsonObject } from '../common/json';
-import { IdempotencyKey } from './submission.entity';
+import { Transactions } from '../database/transactions';
+import { claimKey, storeAnswer } from './idempotency.store';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
@@ -21,7 +21,7 @@ export interface IdempotentResult<T> {
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly tx: Transactions) {}
 
   async run<T extends JsonObject>(
     userId: string,
@@ -30,7 +30,7 @@ export class IdempotencyService {
     change: (m: EntityManager) => Promise<T>,
   ): Promise<IdempotentResult<T>> {
     if (key === undefined) {
-      return { body: await this.db.transaction(change), replayed: false };
+      return { body: await this.tx.run(change), replayed: false };
     }
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw badRequest(
@@ -40,20 +40,9 @@ export class IdempotencyService {
       );
     }
     const requestHash = createHash('sha256').update(request).digest('hex');
-    return this.db.transaction(async (m) => {
-      // Keys are kept 24 h: the caller's older ones go here, which keeps the table bounded.
-      await m.query(
-        `DELETE FROM idempotency_keys
-          WHERE user_id = $1 AND created_at < now() - interval '${IDEMPOTENCY_TTL_HOURS} hours'`,
-        [userId],
-      );
-      const inserted: unknown[] = await m.query(
-        `INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body)
-         VALUES ($1, $2, $3, 0, '{}') ON CONFLICT DO NOTHING RETURNING key`,
-        [userId, key, requestHash],
-      );
-      if (inserted.length === 0) {
-        const stored = await m.findOneByOrFail(IdempotencyKey, { userId, key });
+    return this.tx.run(async (m) => {
+      const stored = await claimKey(m, userId, key, requestHash, IDEMPOTENCY_TTL_HOURS);
+      if (stored) {
         if (stored.requestHash !== requestHash) {
           throw unprocessable(
             'IDEMPOTENCY_KEY_REUSED',
@@ -63,11 +52,7 @@ export class IdempotencyService {
         return { body: stored.responseBody as T, replayed: true };
       }
       const body = await change(m);
-      await m.update(
-        IdempotencyKey,
-        { userId, key },
-        { responseStatus: 200, responseBody: JSON.parse(JSON.stringify(body)) as JsonObject },
-      );
+      await storeAnswer(m, userId, key, body);
       return { body, replayed: false };
     });
   }

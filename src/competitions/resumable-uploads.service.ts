@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
+import { CLOCK, type Clock } from '../common/clock';
 import { AppError, badRequest, conflict, notFound } from '../common/errors/app-error';
+import { Transactions } from '../database/transactions';
 import { AssetsService } from './assets.service';
 import type { AssetRole } from './rules/sniff';
 import { AppendOverflow, ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
 import { UploadSession, uploadSessionKey } from './upload-session.entity';
+import { deleteSession, leaseSession, releaseSession } from './uploads.store';
 
 /** A session may be resumed this long after it began; the hourly maintenance removes it after
  * (CompetitionsMaintenance.sweepExpiredUploads). */
@@ -34,9 +35,10 @@ export class ResumableUploadsService {
   private readonly logger = new Logger(ResumableUploadsService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     private readonly assets: AssetsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async begin(
@@ -46,14 +48,16 @@ export class ResumableUploadsService {
   ) {
     const { maxBytes, overLimit } = await this.assets.admit(actor, submissionId);
     if (dto.size > maxBytes) throw overLimit();
-    const session = await this.db.getRepository(UploadSession).save(
-      this.db.getRepository(UploadSession).create({
+    const m = this.tx.manager;
+    const session = await m.save(
+      UploadSession,
+      m.create(UploadSession, {
         submissionId,
         userId: actor.id,
         role: dto.role,
         name: dto.name?.slice(0, 255) ?? null,
         size: dto.size,
-        expiresAt: new Date(Date.now() + UPLOAD_SESSION_TTL_HOURS * 3600_000),
+        expiresAt: new Date(this.clock.now().getTime() + UPLOAD_SESSION_TTL_HOURS * 3600_000),
       }),
     );
     return this.view(session, 0);
@@ -80,12 +84,7 @@ export class ResumableUploadsService {
       drain();
       throw err;
     });
-    const claimed: unknown[] = await this.db.query(
-      `UPDATE upload_sessions SET busy_until = now() + interval '${LEASE_MINUTES} minutes'
-        WHERE id = $1 AND (busy_until IS NULL OR busy_until < now()) RETURNING id`,
-      [id],
-    );
-    if (claimed.length === 0) {
+    if (!(await leaseSession(this.tx.manager, id, LEASE_MINUTES))) {
       drain();
       throw conflict('Another request is sending this upload right now', 'UPLOAD_BUSY');
     }
@@ -136,7 +135,7 @@ export class ResumableUploadsService {
         await this.discard(id);
       }
     } finally {
-      await this.db.query(`UPDATE upload_sessions SET busy_until = NULL WHERE id = $1`, [id]);
+      await releaseSession(this.tx.manager, id);
     }
   }
 
@@ -146,7 +145,7 @@ export class ResumableUploadsService {
   }
 
   private async discard(id: string): Promise<void> {
-    await this.db.query(`DELETE FROM upload_sessions WHERE id = $1`, [id]);
+    await deleteSession(this.tx.manager, id);
     await this.storage
       .remove(uploadSessionKey(id))
       .catch((e: Error) => this.logger.warn(`Upload ${id} left behind: ${e.message}`));
@@ -154,9 +153,9 @@ export class ResumableUploadsService {
 
   /** The caller's own session: anyone else's is 404, one past its time 410 UPLOAD_EXPIRED. */
   private async own(actor: Principal, id: string): Promise<UploadSession> {
-    const session = await this.db.getRepository(UploadSession).findOneBy({ id, userId: actor.id });
+    const session = await this.tx.manager.findOneBy(UploadSession, { id, userId: actor.id });
     if (!session) throw notFound('Upload');
-    if (session.expiresAt.getTime() <= Date.now()) {
+    if (session.expiresAt <= this.clock.now()) {
       throw new AppError(
         410,
         'UPLOAD_EXPIRED',

@@ -3,6 +3,7 @@ import { conflict } from '../common/errors/app-error';
 import type { JsonObject } from '../common/json';
 import type { SubmissionStatus, VersionAction } from './rules/types';
 import { Submission, SubmissionVersion } from './submission.entity';
+import { moveStatuses } from './submissions.store';
 
 /**
  * The versioning rule of an entry, in one place: every change bumps the entry's version and
@@ -63,14 +64,7 @@ export async function moveEntries(
   authorId: string,
 ): Promise<void> {
   if (ids.length === 0) return;
-  // An UPDATE through the query runner answers [rows, affected count].
-  const [changed] = (await m.query(
-    `UPDATE submissions s SET status = $3, version = s.version + 1, updated_at = now()
-       FROM (SELECT id, status FROM submissions WHERE id = ANY($1::uuid[]) FOR UPDATE) old
-      WHERE s.id = old.id AND old.status = ANY($2::text[])
-      RETURNING s.id, s.version, old.status AS previous`,
-    [ids, from, to],
-  )) as [{ id: string; version: number; previous: string }[], number];
+  const changed = await moveStatuses(m, ids, from, to);
   await recordVersions(
     m,
     changed.map((c) => ({

@@ -1,8 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PEOPLE, PROFILES } from '../identity/people-sql';
-import { PROGRAMMES } from '../programmes/programme-sql';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { CLOCK, type Clock } from '../common/clock';
@@ -19,13 +16,13 @@ import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
-import { preparedQuery } from '../database/prepared';
+import { Transactions } from '../database/transactions';
 import { type NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
 import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
 import { IdempotencyService, IdempotentResult } from './idempotency.service';
-import { RosterMember, rosterOf } from './roster';
+import { RosterMember, rosterOf } from './roster.store';
 import { completenessProblems } from './rules/completeness';
 import { effectiveClose } from './rules/deadline';
 import { Change, diffFields } from './rules/diff';
@@ -41,7 +38,8 @@ import {
 } from './rules/types';
 import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
-import { Submission, SubmissionAsset, SubmissionVersion } from './submission.entity';
+import { Submission, SubmissionAsset } from './submission.entity';
+import { entriesOfMember, entryView, SubmissionViewRow, versionPage } from './submissions.store';
 import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
 
@@ -104,7 +102,7 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
 @Injectable()
 export class SubmissionsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: Transactions,
     private readonly access: SubmissionAccess,
     private readonly teams: TeamsService,
     private readonly consents: GuardianConsentService,
@@ -116,8 +114,8 @@ export class SubmissionsService {
   ) {}
 
   async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
-    return this.db
-      .transaction(async (m) => {
+    return this.tx
+      .run(async (m) => {
         const competition = await m.findOneBy(Competition, { id: competitionId });
         if (!competition) throw notFound('Competition');
         const fields = fieldsOf(dto);
@@ -196,41 +194,15 @@ export class SubmissionsService {
    * through an assignment) goes through SubmissionAccess as every other route does.
    */
   async get(actor: Principal, id: string) {
-    const [row] = await preparedQuery<SubmissionViewRow & { isMember: boolean }>(
-      this.db,
-      'kenal_submission_view',
-      `SELECT s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
-              s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
-              s.submitted_at AS "submittedAt", s.withdrawn_at AS "withdrawnAt",
-              s.created_at AS "createdAt", s.updated_at AS "updatedAt",
-              c.submission_closes_at AS "submissionClosesAt", p.timezone, t.name AS "teamName",
-              EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
-              COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
-                                                          'country', pr.country) ORDER BY tm.joined_at, u.id)
-                          FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
-                          LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
-                         WHERE tm.team_id = s.team_id), '[]') AS members,
-              COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
-                                 'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
-                                 'createdAt', to_char(a.created_at AT TIME ZONE 'UTC',
-                                                      'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-                                 ORDER BY a.created_at)
-                          FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
-         FROM submissions s
-         JOIN competitions c ON c.id = s.competition_id
-         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-         JOIN teams t ON t.id = s.team_id
-        WHERE s.id = $1`,
-      [id, actor.id],
-    );
+    const row = await entryView(this.tx.manager, id, actor.id);
     if (row?.isMember) return this.render(row);
-    const { submission, competition } = await this.access.load(this.db.manager, actor, id);
-    return this.view(this.db.manager, submission, competition);
+    const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
+    return this.view(this.tx.manager, submission, competition);
   }
 
   async update(actor: Principal, id: string, dto: UpdateSubmissionDto, ifMatch?: string) {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { submission, competition } = await this.editable(m, actor, id);
       const fields = fieldsOf(dto);
       assertKindFields(competition.kind, fields);
@@ -325,7 +297,7 @@ export class SubmissionsService {
   }
 
   async withdraw(actor: Principal, id: string) {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { submission, competition, isMember } = await this.access.load(m, actor, id, {
         lock: true,
       });
@@ -374,26 +346,15 @@ export class SubmissionsService {
   }
 
   async versions(actor: Principal, id: string, q: PageQuery) {
-    await this.access.load(this.db.manager, actor, id);
+    await this.access.load(this.tx.manager, actor, id);
     const { skip, take } = skipTake(q);
-    const [rows, total] = await Promise.all([
-      this.db.query(
-        `SELECT v.version, v.action, v.author_id AS "authorId", u.display_name AS "authorName",
-                v.changes, v.created_at AS "createdAt"
-           FROM submission_versions v LEFT JOIN ${PEOPLE} u ON u.id = v.author_id
-          WHERE v.submission_id = $1
-          ORDER BY v.version DESC
-          OFFSET $2 LIMIT $3`,
-        [id, skip, take],
-      ),
-      this.db.getRepository(SubmissionVersion).countBy({ submissionId: id }),
-    ]);
-    return pageOf(rows as JsonObject[], total, q);
+    const [rows, total] = await versionPage(this.tx.manager, id, skip, take);
+    return pageOf(rows, total, q);
   }
 
   async extend(actor: Principal, id: string, untilIso: string, reason?: string) {
     const until = new Date(untilIso);
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const { submission, competition, isManager } = await this.access.load(m, actor, id, {
         lock: true,
       });
@@ -449,26 +410,8 @@ export class SubmissionsService {
 
   async mine(actor: Principal, q: PageQuery) {
     const { skip, take } = skipTake(q);
-    const [rows, count]: [JsonObject[], { n: number }[]] = await Promise.all([
-      this.db.query(
-        `SELECT s.id, s.competition_id AS "competitionId", c.title AS "competitionTitle",
-                s.team_id AS "teamId", t.name AS "teamName", s.kind, s.title, s.status, s.version,
-                s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt"
-           FROM submissions s
-           JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1
-           JOIN teams t ON t.id = s.team_id
-           JOIN competitions c ON c.id = s.competition_id
-          ORDER BY s.created_at DESC, s.id
-          OFFSET $2 LIMIT $3`,
-        [actor.id, skip, take],
-      ),
-      this.db.query(
-        `SELECT count(*)::int AS n FROM submissions s
-           JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1`,
-        [actor.id],
-      ),
-    ]);
-    return pageOf(rows, count[0].n, q);
+    const [rows, total] = await entriesOfMember(this.tx.manager, actor.id, skip, take);
+    return pageOf(rows, total, q);
   }
 
   /**
@@ -588,30 +531,3 @@ export class SubmissionsService {
     };
   }
 }
-
-/** What an entry's view is made of (SubmissionsService.render), from entities or one query. */
-type SubmissionViewRow = Pick<
-  Submission,
-  | 'id'
-  | 'competitionId'
-  | 'teamId'
-  | 'kind'
-  | 'title'
-  | 'status'
-  | 'fields'
-  | 'version'
-  | 'extensionUntil'
-  | 'submittedAt'
-  | 'withdrawnAt'
-  | 'createdAt'
-  | 'updatedAt'
-> & {
-  submissionClosesAt: Date;
-  timezone: string;
-  teamName: string;
-  members: Pick<RosterMember, 'userId' | 'displayName' | 'country'>[];
-  /** createdAt is a Date from an entity, its ISO string (as JSON gives it) from the one query. */
-  assets: (Pick<SubmissionAsset, 'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName'> & {
-    createdAt: Date | string;
-  })[];
-};

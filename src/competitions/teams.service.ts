@@ -22,7 +22,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
 import { UpdateTeamDto } from './dto/team.dto';
-import { rosterOf } from './roster';
+import { rosterOf } from './roster.store';
 import { Submission } from './submission.entity';
 import { neutralTeamName, publicTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
 import { pageTeamsOf } from './teams.store';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { In, type EntityManager } from 'typeorm';
-import { competitionInfo, projectEntries } from '../competitions/project-entries';
+import { competitionInfo, projectEntries } from '../competitions/project-entry-rows';
 import { AppConfig } from '../config/app-config';
 import { mayParticipate } from '../identity/consent';
 import { participantStates } from '../identity/participant-state-rows';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { projectEntries } from '../competitions/project-entries';
+import { projectEntries } from '../competitions/project-entry-rows';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
 import type { MentorCandidate, MentoringInput, TeamCandidate } from './core';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/app-error';
-import { competitionInfo, type CompetitionInfo } from '../competitions/project-entries';
+import { competitionInfo, type CompetitionInfo } from '../competitions/project-entry-rows';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { MentoringRound } from './mentoring-round.entity';
 import { MentoringRun } from './mentoring-run.entity';

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, notFound, unprocessable } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { projectEntries } from '../competitions/project-entries';
+import { projectEntries } from '../competitions/project-entry-rows';
 import { peopleOf, peopleWithRole } from '../identity/people-rows';
 import type { CreateMentoringRoundDto, PairRuleDto } from './dto/round.dto';
 import { normaliseOrganisation } from './core/scoring';

@@ -5,7 +5,7 @@ import type { Principal } from '../common/auth/principal';
 import { conflict } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import type { JsonObject } from '../common/json';
-import { projectEntries } from '../competitions/project-entries';
+import { projectEntries } from '../competitions/project-entry-rows';
 import { isUniqueViolation } from '../database/errors';
 import { peopleOf } from '../identity/people-rows';
 import { JobName } from '../jobs/job-registry';

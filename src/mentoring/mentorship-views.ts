@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { FORMER_MEMBER } from '../common/erasure/account-erasure';
-import { projectEntries, type ProjectEntry } from '../competitions/project-entries';
+import { projectEntries, type ProjectEntry } from '../competitions/project-entry-rows';
 import { peopleOf } from '../identity/people-rows';
 import { renderReasons } from './core/reasons';
 import { MentorProfile } from './mentor-profile.entity';

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { isCalendarDate } from '../common/age';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors/app-error';
-import { teamIdsOf } from '../competitions/project-entries';
+import { teamIdsOf } from '../competitions/project-entry-rows';
 import type { CheckInDto } from './dto/mentorship.dto';
 import { MentoringAccess } from './mentoring-access';
 import { MentoringRound } from './mentoring-round.entity';

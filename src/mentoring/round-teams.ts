@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { unprocessable } from '../common/errors/app-error';
-import { awardedEntryIds } from '../competitions/project-entries';
+import { awardedEntryIds } from '../competitions/project-entry-rows';
 import { roundShortlist } from '../judging/shortlists';
 import type { MentoringRound, TeamSource } from './mentoring-round.entity';
 

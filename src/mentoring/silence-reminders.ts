@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
-import { projectEntries } from '../competitions/project-entries';
+import { projectEntries } from '../competitions/project-entry-rows';
 import { AppConfig } from '../config/app-config';
 import { mayParticipate } from '../identity/consent';
 import { participantStates } from '../identity/participant-state-rows';

@@ -112,3 +112,18 @@ export async function anEntry(
   )) as { id: string; version: number }[];
   return row;
 }
+
+/** A file of the entry, as a row only (no bytes in storage): what quotas count. */
+export async function anAsset(
+  db: DataSource,
+  submissionId: string,
+  uploader: Principal,
+  size: number,
+): Promise<string> {
+  const [{ id }] = (await db.query(
+    `INSERT INTO submission_assets (submission_id, role, mime, size, sha256, storage_key, uploaded_by_id)
+     VALUES ($1, 'video', 'video/mp4', $2, $3, $4, $5) RETURNING id`,
+    [submissionId, size, '0'.repeat(64), `${submissionId}/${randomUUID()}`, uploader.id],
+  )) as { id: string }[];
+  return id;
+}

@@ -16,12 +16,13 @@ export class World {
   db: DataSource;
   private dbName: string;
 
-  static async open(): Promise<World> {
+  /** `env` sets settings of AppConfig for this world only (each spec file runs in its own process env). */
+  static async open(env: Record<string, string> = {}): Promise<World> {
     const w = new World();
     const { name, url } = await cloneTestDatabase();
     w.dbName = name;
     // No SMTP server: a service spec reads the outbox rows; nothing here delivers them.
-    useTestEnv(url, 'smtp://127.0.0.1:1');
+    useTestEnv(url, 'smtp://127.0.0.1:1', env);
     w.app = await NestFactory.createApplicationContext(AppModule, { logger: false });
     w.db = w.app.get(DataSource);
     return w;

@@ -1,0 +1,147 @@
+import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
+import type { JsonObject } from '../common/json';
+import { PROGRAMMES } from '../programmes/programme-sql';
+import type { RosterMember } from './roster.store';
+import type { SubmissionStatus } from './rules/types';
+import type { Submission, SubmissionAsset } from './submission.entity';
+import { SubmissionVersion } from './submission.entity';
+
+/** The SQL of entries: a member's one-query read, the version history, a person's entries. */
+
+/** What an entry's view is made of (SubmissionsService.render), from entities or one query. */
+export type SubmissionViewRow = Pick<
+  Submission,
+  | 'id'
+  | 'competitionId'
+  | 'teamId'
+  | 'kind'
+  | 'title'
+  | 'status'
+  | 'fields'
+  | 'version'
+  | 'extensionUntil'
+  | 'submittedAt'
+  | 'withdrawnAt'
+  | 'createdAt'
+  | 'updatedAt'
+> & {
+  submissionClosesAt: Date;
+  timezone: string;
+  teamName: string;
+  members: Pick<RosterMember, 'userId' | 'displayName' | 'country'>[];
+  /** createdAt is a Date from an entity, its ISO string (as JSON gives it) from the one query. */
+  assets: (Pick<SubmissionAsset, 'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName'> & {
+    createdAt: Date | string;
+  })[];
+};
+
+/**
+ * The entry, its deadline, team, members and files, and whether `userId` is in its team, as one
+ * prepared query (a team member's read, the common case).
+ */
+export const entryView = async (
+  m: EntityManager,
+  id: string,
+  userId: string,
+): Promise<(SubmissionViewRow & { isMember: boolean }) | undefined> => {
+  const [row] = await preparedQuery<SubmissionViewRow & { isMember: boolean }>(
+    m,
+    'kenal_submission_view',
+    `SELECT s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
+            s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
+            s.submitted_at AS "submittedAt", s.withdrawn_at AS "withdrawnAt",
+            s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+            c.submission_closes_at AS "submissionClosesAt", p.timezone, t.name AS "teamName",
+            EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
+            COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
+                                                        'country', pr.country) ORDER BY tm.joined_at, u.id)
+                        FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                        LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
+                       WHERE tm.team_id = s.team_id), '[]') AS members,
+            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
+                               'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
+                               'createdAt', to_char(a.created_at AT TIME ZONE 'UTC',
+                                                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                               ORDER BY a.created_at)
+                        FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
+       FROM submissions s
+       JOIN competitions c ON c.id = s.competition_id
+       JOIN ${PROGRAMMES} p ON p.id = c.programme_id
+       JOIN teams t ON t.id = s.team_id
+      WHERE s.id = $1`,
+    [id, userId],
+  );
+  return row;
+};
+
+/** A page of an entry's versions, newest first, with their authors' names, and how many in all. */
+export const versionPage = (
+  m: EntityManager,
+  submissionId: string,
+  skip: number,
+  take: number,
+): Promise<[JsonObject[], number]> =>
+  Promise.all([
+    m.query(
+      `SELECT v.version, v.action, v.author_id AS "authorId", u.display_name AS "authorName",
+              v.changes, v.created_at AS "createdAt"
+         FROM submission_versions v LEFT JOIN ${PEOPLE} u ON u.id = v.author_id
+        WHERE v.submission_id = $1
+        ORDER BY v.version DESC
+        OFFSET $2 LIMIT $3`,
+      [submissionId, skip, take],
+    ) as Promise<JsonObject[]>,
+    m.countBy(SubmissionVersion, { submissionId }),
+  ]);
+
+/** A page of the entries of the teams a person belongs to, newest first, and how many in all. */
+export const entriesOfMember = async (
+  m: EntityManager,
+  userId: string,
+  skip: number,
+  take: number,
+): Promise<[JsonObject[], number]> => {
+  const [rows, count]: [JsonObject[], { n: number }[]] = await Promise.all([
+    m.query(
+      `SELECT s.id, s.competition_id AS "competitionId", c.title AS "competitionTitle",
+              s.team_id AS "teamId", t.name AS "teamName", s.kind, s.title, s.status, s.version,
+              s.submitted_at AS "submittedAt", s.updated_at AS "updatedAt"
+         FROM submissions s
+         JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1
+         JOIN teams t ON t.id = s.team_id
+         JOIN competitions c ON c.id = s.competition_id
+        ORDER BY s.created_at DESC, s.id
+        OFFSET $2 LIMIT $3`,
+      [userId, skip, take],
+    ),
+    m.query(
+      `SELECT count(*)::int AS n FROM submissions s
+         JOIN team_members tm ON tm.team_id = s.team_id AND tm.user_id = $1`,
+      [userId],
+    ),
+  ]);
+  return [rows, count[0].n];
+};
+
+/**
+ * Moves the entries in one of the `from` statuses to `to`, each to its next version, after
+ * locking them all; answers the ones it moved, with their new version and former status.
+ */
+export const moveStatuses = async (
+  m: EntityManager,
+  ids: readonly string[],
+  from: readonly SubmissionStatus[],
+  to: SubmissionStatus,
+): Promise<{ id: string; version: number; previous: string }[]> => {
+  // An UPDATE through the query runner answers [rows, affected count].
+  const [changed] = (await m.query(
+    `UPDATE submissions s SET status = $3, version = s.version + 1, updated_at = now()
+       FROM (SELECT id, status FROM submissions WHERE id = ANY($1::uuid[]) FOR UPDATE) old
+      WHERE s.id = old.id AND old.status = ANY($2::text[])
+      RETURNING s.id, s.version, old.status AS previous`,
+    [ids, from, to],
+  )) as [{ id: string; version: number; previous: string }[], number];
+  return changed;
+};
