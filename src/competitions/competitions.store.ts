@@ -3,7 +3,7 @@ import { preparedQuery } from '../database/prepared';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import type { Competition } from './competition.entity';
 import type { CompetitionListQuery } from './dto/competition.dto';
-import { IDEMPOTENCY_TTL_HOURS } from './idempotency.service';
+import { IDEMPOTENCY_TTL_HOURS } from './idempotency.store';
 
 /**
  * The SQL of competitions: the public read and listing, entry deadlines, and the sweeps and

@@ -4,9 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { badRequest, unprocessable } from '../common/errors/app-error';
 import type { JsonObject } from '../common/json';
 import { Transactions } from '../database/transactions';
-import { claimKey, storeAnswer } from './idempotency.store';
-
-export const IDEMPOTENCY_TTL_HOURS = 24;
+import { claimKey, IDEMPOTENCY_TTL_HOURS, storeAnswer } from './idempotency.store';
 
 export interface IdempotentResult<T> {
   body: T;

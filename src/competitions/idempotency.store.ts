@@ -4,6 +4,9 @@ import { IdempotencyKey } from './submission.entity';
 
 /** The SQL of Idempotency-Keys: claiming a caller's key in the change's transaction, its answer. */
 
+/** How long a key and its stored answer are kept. */
+export const IDEMPOTENCY_TTL_HOURS = 24;
+
 /**
  * Drops the caller's keys older than `ttlHours`, then claims `key` for this request. Answers
  * null when the key is new (its row now waits for the answer), else the row stored before;
