@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { PageQuery, skipTake } from '../common/http/pagination';
+import { PEOPLE } from '../identity/people-sql';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';
 import { Programme } from './programme.entity';
 
@@ -37,7 +38,7 @@ export const programmeCoordinators = (
 ): Promise<CoordinatorRow[]> =>
   m.query(
     `SELECT u.id AS "userId", u.display_name AS "displayName", u.email, pc.created_at AS since
-       FROM programme_coordinators pc JOIN users u ON u.id = pc.user_id
+       FROM programme_coordinators pc JOIN ${PEOPLE} u ON u.id = pc.user_id
       WHERE pc.programme_id = $1 ORDER BY pc.created_at, u.id LIMIT 500`,
     [programmeId],
   );
