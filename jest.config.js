@@ -18,7 +18,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   testEnvironment: 'node',
   maxWorkers: 2,
-  testTimeout: 30000,
+  testTimeout: 90000,
   setupFilesAfterEnv: ['<rootDir>/test/support/one-query-per-connection.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

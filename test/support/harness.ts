@@ -225,7 +225,7 @@ export class Harness {
   async inbox(
     token: string,
     min = 1,
-    timeoutMs = 15000,
+    timeoutMs = 45000,
   ): Promise<{ id: string; type: string; readAt: string | null }[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

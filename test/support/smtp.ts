@@ -84,7 +84,7 @@ export class TestSmtp {
   }
 
   /** Waits until `email` has received `count` messages, then returns the last one. */
-  async waitFor(email: string, count = 1, timeoutMs = 15000): Promise<ReceivedMail> {
+  async waitFor(email: string, count = 1, timeoutMs = 45000): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const got = this.to(email);
@@ -97,7 +97,7 @@ export class TestSmtp {
   }
 
   /** Waits for a message to `email` whose subject matches: deliveries may arrive in any order. */
-  async waitForSubject(email: string, subject: RegExp, timeoutMs = 15000): Promise<ReceivedMail> {
+  async waitForSubject(email: string, subject: RegExp, timeoutMs = 45000): Promise<ReceivedMail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = this.to(email).find((m) => subject.test(m.subject));

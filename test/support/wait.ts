@@ -4,7 +4,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function waitUntil(
   what: string,
   check: () => Promise<boolean>,
-  timeoutMs = 15000,
+  timeoutMs = 45000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
