@@ -7,7 +7,8 @@
  * - response-type: a controller handler with `@ApiOkResponse({ type: X })` (or any
  *   `@Api…Response` with a `type`) declares the return type `X` or `Promise<X>`; `[X]` means
  *   `X[]`. Several response decorators mean the union of their classes. An answer that is an
- *   HTML page for a browser form adds `HtmlPage` (src/identity/link-pages.ts) to the union.
+ *   HTML page for a browser form adds `HtmlPage` (src/identity/link-pages.ts) to the union; a
+ *   body serialized once at start-up is `SentJson<X>` (src/common/http/precompressed.ts).
  * - no-double-cast: no `as unknown as` in services and controllers (build the typed answer).
  *
  *   ts-node scripts/lint/response-types.ts            check src/; violations not known fail
@@ -83,13 +84,13 @@ function named(t: ts.TypeNode): string | null {
   return null;
 }
 
-/** The members of the declared return type, Promise unwrapped; null when it is not a plain union of classes. */
+/** The members of the declared return type, Promise (or SentJson) unwrapped; null when it is not a plain union of classes. */
 function declared(t: ts.TypeNode | undefined): string[] | null {
   if (!t) return null;
   if (
     ts.isTypeReferenceNode(t) &&
     ts.isIdentifier(t.typeName) &&
-    t.typeName.text === 'Promise' &&
+    ['Promise', 'SentJson'].includes(t.typeName.text) &&
     t.typeArguments?.length === 1
   ) {
     t = t.typeArguments[0];
