@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The architecture rules of .dependency-cruiser.cjs and the data-access rules of
-# scripts/lint/data-access.mjs (issue 15), run by `npm run lint`.
+# The architecture rules of .dependency-cruiser.cjs, the data-access rules of
+# scripts/lint/data-access.mjs and the typed answers of scripts/lint/response-types.ts (issue 15),
+# run by `npm run lint`.
 #   scripts/architecture.sh            check src/; violations not in the known list fail
 #   scripts/architecture.sh baseline   rewrite the known list (only after removing violations)
 # Before checking src/, it proves each rule still catches its deliberate violation in
@@ -53,3 +54,5 @@ node -e '
 
 "$cruise" src --config "$config" --ignore-known "$known" --output-type err
 npx --no-install ts-node --transpile-only scripts/table-owners.ts
+# Handlers return the class their OpenAPI decorator documents (proves itself on the fixture first).
+npx --no-install ts-node --transpile-only scripts/lint/response-types.ts

@@ -11,6 +11,7 @@ import {
 import { pageOf } from '../common/http/pagination';
 import { Transactions } from '../database/transactions';
 import { AuditEvent } from './audit-event.entity';
+import type { AuditEventPageDto } from './audit-event.dto';
 import { AuditFilter, eventsNaming, pageAuditEvents, setEventDetails } from './audit.store';
 
 export type { AuditEventRow, AuditFilter } from './audit.store';
@@ -70,7 +71,7 @@ export class AuditService {
    * or every action under a prefix (user → user.*); `actorEmail` a part of the address; `from`
    * inclusive, `to` exclusive.
    */
-  async list(q: AuditFilter) {
+  async list(q: AuditFilter): Promise<AuditEventPageDto> {
     const [rows, total] = await pageAuditEvents(this.tx.manager, q);
     return pageOf(rows, total, q);
   }

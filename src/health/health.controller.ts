@@ -46,18 +46,16 @@ export class HealthController {
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'a dependency is down' })
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const result = await this.health
       .check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()])
       .catch((err: { response?: { details?: Record<string, { status: string }> } }) => ({
         status: 'error' as const,
         details: err.response?.details ?? {},
       }));
-    const checks: Record<string, Check> = {};
-    for (const name of ['database', 'redis']) {
-      checks[name] = result.details?.[name]?.status === 'up' ? 'up' : 'down';
-    }
-    const ok = Object.values(checks).every((c) => c === 'up');
+    const up = (name: string): Check => (result.details?.[name]?.status === 'up' ? 'up' : 'down');
+    const checks: HealthChecksDto = { database: up('database'), redis: up('redis') };
+    const ok = checks.database === 'up' && checks.redis === 'up';
     reply.status(ok ? 200 : 503);
     return { status: ok ? 'ok' : 'error', checks };
   }

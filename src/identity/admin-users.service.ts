@@ -13,7 +13,6 @@ import {
   unauthenticated,
 } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
-import type { AuthResult } from './auth.service';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
@@ -24,17 +23,12 @@ import { PasswordService } from './password.service';
 import { SessionTokens } from './session-tokens.service';
 import { Role, STAFF_ROLES } from '../common/auth/roles';
 import { User } from './user.entity';
-import { userView, UserView } from './user-view';
+import { userView } from './user-view';
+import type { AuthResponseDto, UserDto } from './dto/auth.dto';
+import type { StaffInvitationDto, StaffInvitationPreviewDto, UserPageDto } from './dto/admin.dto';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { countAdmins, lockAdmins, openInvitationRows } from './identity.store';
-
-export interface StaffInvitationView {
-  status: 'invited';
-  userId: string;
-  roles: string[];
-  expiresAt: Date;
-}
 
 /** How many times a day an admin may send one account's invitation again. */
 export const RESENDS_PER_DAY = 5;
@@ -68,7 +62,7 @@ export class AdminUsersService {
   async createStaff(
     actor: Principal,
     dto: CreateStaffDto,
-  ): Promise<{ created: UserView } | { invited: StaffInvitationView }> {
+  ): Promise<{ created: UserDto } | { invited: StaffInvitationDto }> {
     try {
       return await this.tx.run(async (m) => {
         const existing = await m.findOneBy(User, { email: dto.email });
@@ -127,7 +121,7 @@ export class AdminUsersService {
     actor: Principal,
     user: User,
     requested: string[],
-  ): Promise<StaffInvitationView> {
+  ): Promise<StaffInvitationDto> {
     const roles = requested.filter((r) => !user.roles.includes(r as Role));
     if (roles.length === 0) {
       throw conflict('This account already holds these roles', 'ROLES_ALREADY_HELD');
@@ -140,7 +134,7 @@ export class AdminUsersService {
     actor: Principal,
     user: User,
     roles: string[],
-  ): Promise<StaffInvitationView> {
+  ): Promise<StaffInvitationDto> {
     const { link, expiresAt } = await this.passwords.createLink(
       m,
       user,
@@ -178,7 +172,7 @@ export class AdminUsersService {
     actor: Principal | undefined,
     token: string,
     password: string | undefined,
-  ): Promise<UserView | AuthResult> {
+  ): Promise<UserDto | AuthResponseDto> {
     const row = await this.tx.manager
       .getRepository(PasswordToken)
       .findOneBy({ tokenHash: hashToken(token) });
@@ -199,7 +193,7 @@ export class AdminUsersService {
   }
 
   /** The owner of an existing account accepts the roles an admin offered, signed in as it. */
-  async acceptRoles(actor: Principal, token: string): Promise<UserView> {
+  async acceptRoles(actor: Principal, token: string): Promise<UserDto> {
     return this.tx.run(async (m) => {
       const row = await m.findOne(PasswordToken, {
         where: { tokenHash: hashToken(token), purpose: 'staff_roles' },
@@ -231,7 +225,7 @@ export class AdminUsersService {
    * What the emailed invitation link shows before anything is done: for whom, which roles, who
    * sent it, and whether the owner sets a password (a new account) or signs in to accept.
    */
-  async describeInvitation(token: string) {
+  async describeInvitation(token: string): Promise<StaffInvitationPreviewDto> {
     const row = await this.tx.manager.getRepository(PasswordToken).findOneBy({
       tokenHash: hashToken(token),
       purpose: In(['invite', 'staff_roles']),
@@ -263,7 +257,7 @@ export class AdminUsersService {
    * account that has not set its password yet, or an existing account with roles still on offer.
    * At most RESENDS_PER_DAY a day per account.
    */
-  async resendInvitation(actor: Principal, userId: string): Promise<StaffInvitationView> {
+  async resendInvitation(actor: Principal, userId: string): Promise<StaffInvitationDto> {
     await this.limiter.enforce(`staff-invitation-resend:${userId}`, RESENDS_PER_DAY, 24 * 3600);
     return this.tx.run(async (m) => {
       const user = await m.findOne(User, {
@@ -275,7 +269,7 @@ export class AdminUsersService {
         where: { userId, purpose: In(['invite', 'staff_roles']) },
         order: { createdAt: 'DESC' },
       });
-      let view: StaffInvitationView;
+      let view: StaffInvitationDto;
       if (!user.passwordHash) {
         const expiresAt = await this.sendInvite(m, actor, user);
         view = { status: 'invited', userId, roles: user.roles, expiresAt };
@@ -312,7 +306,7 @@ export class AdminUsersService {
     );
   }
 
-  async setRoles(actor: Principal, userId: string, roles: Role[]): Promise<UserView> {
+  async setRoles(actor: Principal, userId: string, roles: Role[]): Promise<UserDto> {
     return this.tx.run(async (m) => {
       const user = await m.findOne(User, {
         where: { id: userId },
@@ -344,7 +338,9 @@ export class AdminUsersService {
     });
   }
 
-  async list(q: PageQuery & { role?: Role; email?: string; staff?: boolean }) {
+  async list(
+    q: PageQuery & { role?: Role; email?: string; staff?: boolean },
+  ): Promise<UserPageDto> {
     const qb = this.tx.manager
       .getRepository(User)
       .createQueryBuilder('u')

@@ -21,6 +21,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { RateLimited, RateLimitGuard } from '../common/http/rate-limit.guard';
+import { AuditEventPageDto } from '../audit/audit-event.dto';
 import { AuditService } from '../audit/audit.service';
 import { CurrentUser, OptionalAuth, Public, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
@@ -28,7 +29,6 @@ import { UuidParam } from '../common/http/uuid-param';
 import { AdminUsersService, RESENDS_PER_DAY } from './admin-users.service';
 import {
   AcceptStaffInvitationDto,
-  AuditEventPageDto,
   AuditQuery,
   CreateStaffDto,
   SetDateOfBirthDto,
@@ -67,7 +67,7 @@ export class AdminController {
     @CurrentUser() me: Principal,
     @Body() dto: CreateStaffDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<UserDto | StaffInvitationDto> {
     const outcome = await this.users.createStaff(me, dto);
     if ('created' in outcome) return outcome.created;
     reply.status(202);
@@ -77,7 +77,7 @@ export class AdminController {
   @Get('users')
   @ApiOperation({ summary: 'Find accounts by role or email' })
   @ApiOkResponse({ type: UserPageDto })
-  list(@Query() q: UserListQuery) {
+  list(@Query() q: UserListQuery): Promise<UserPageDto> {
     return this.users.list(q);
   }
 
@@ -93,7 +93,7 @@ export class AdminController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: SetRolesDto,
-  ) {
+  ): Promise<UserDto> {
     return this.users.setRoles(me, id, dto.roles as Role[]);
   }
 
@@ -107,7 +107,10 @@ export class AdminController {
   })
   @ApiOkResponse({ type: StaffInvitationDto })
   @ApiErrors(404, { 409: 'NO_OPEN_INVITATION', 429: 'RATE_LIMITED' })
-  resendInvitation(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  resendInvitation(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<StaffInvitationDto> {
     return this.users.resendInvitation(me, id);
   }
 
@@ -125,7 +128,7 @@ export class AdminController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: SetDateOfBirthDto,
-  ) {
+  ): Promise<MeDto> {
     return this.profiles.changeDateOfBirth(me, id, dto);
   }
 
@@ -136,7 +139,7 @@ export class AdminController {
       'Filters: action (or its prefix), actor (id or part of the email), target, time range.',
   })
   @ApiOkResponse({ type: AuditEventPageDto })
-  auditEvents(@Query() q: AuditQuery) {
+  auditEvents(@Query() q: AuditQuery): Promise<AuditEventPageDto> {
     return this.audit.list(q);
   }
 }
@@ -161,7 +164,7 @@ export class StaffInvitationsController {
   })
   @ApiOkResponse({ type: StaffInvitationPreviewDto })
   @ApiErrors(404)
-  preview(@Param('token') token: string) {
+  preview(@Param('token') token: string): Promise<StaffInvitationPreviewDto> {
     return this.users.describeInvitation(token);
   }
 
@@ -184,7 +187,7 @@ export class StaffInvitationsController {
     @CurrentUser() me: Principal | undefined,
     @Param('token') token: string,
     @Body() dto: AcceptStaffInvitationDto,
-  ) {
+  ): Promise<AuthResponseDto | UserDto> {
     return this.users.acceptInvitation(me, token, dto?.password);
   }
 }

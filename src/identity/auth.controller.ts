@@ -14,6 +14,7 @@ import type { FastifyReply } from 'fastify';
 import {
   answerLinkForm,
   emailVerifiedPage,
+  type HtmlPage,
   passwordDonePage,
   setPasswordPage,
   verifyEmailPage,
@@ -64,7 +65,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign up as an applicant (password of 10 characters or more)' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiErrors({ 409: 'EMAIL_TAKEN' }, 429)
-  register(@Body() dto: RegisterDto) {
+  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(dto);
   }
 
@@ -75,7 +76,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in; the same 401 for an unknown email and a wrong password' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(401, { 429: ['RATE_LIMITED', 'ACCOUNT_RATE_LIMITED'] })
-  login(@Body() dto: LoginDto) {
+  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
     return this.auth.login(dto);
   }
 
@@ -87,7 +88,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(401)
-  refresh(@Body() dto: RefreshDto) {
+  refresh(@Body() dto: RefreshDto): Promise<AuthResponseDto> {
     return this.auth.refresh(dto.refreshToken);
   }
 
@@ -118,7 +119,7 @@ export class AuthController {
   })
   @ApiAcceptedResponse({ type: ResetRequestedDto })
   @ApiErrors({ 429: ['RATE_LIMITED', 'ACCOUNT_RATE_LIMITED'] })
-  async requestReset(@Body() dto: PasswordResetRequestDto) {
+  async requestReset(@Body() dto: PasswordResetRequestDto): Promise<ResetRequestedDto> {
     await this.passwords.requestReset(dto.email);
     return { status: 'accepted' };
   }
@@ -146,7 +147,7 @@ export class AuthController {
     @Body() dto: SetPasswordDto,
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<PasswordSetDto | HtmlPage> {
     return answerLinkForm(
       headers,
       reply,
@@ -164,7 +165,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: VerifyEmailSentDto })
   @ApiErrors({ 409: 'EMAIL_ALREADY_VERIFIED' })
   @ApiErrors({ 429: 'TOO_MANY_EMAILS' })
-  resendVerification(@CurrentUser() me: Principal) {
+  resendVerification(@CurrentUser() me: Principal): Promise<VerifyEmailSentDto> {
     return this.verification.resend(me);
   }
 
@@ -189,7 +190,7 @@ export class AuthController {
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<UserDto | HtmlPage> {
     return answerLinkForm(headers, reply, () => this.verification.verify(token), emailVerifiedPage);
   }
 }

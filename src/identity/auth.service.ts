@@ -3,16 +3,14 @@ import type { Principal } from '../common/auth/principal';
 import { conflict, unauthenticated } from '../common/errors/app-error';
 import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
-import { RegisterDto, LoginDto } from './dto/auth.dto';
+import { AuthResponseDto, RegisterDto, LoginDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
-import { SessionTokens, TokenPair } from './session-tokens.service';
+import { SessionTokens } from './session-tokens.service';
 import { User } from './user.entity';
 import { EmailVerificationService } from './email-verification.service';
-import { userView, UserView } from './user-view';
+import { userView } from './user-view';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
-
-export type AuthResult = TokenPair & { user: UserView };
 
 export const LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60;
 
@@ -27,7 +25,7 @@ export class AuthService {
   ) {}
 
   /** A new account starts unverified: the address gets a link that proves it. */
-  async register(dto: RegisterDto): Promise<AuthResult> {
+  async register(dto: RegisterDto): Promise<AuthResponseDto> {
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.tx.run(async (m) => {
@@ -56,7 +54,7 @@ export class AuthService {
    * email are counted from every address: past LOGIN_FAILURE_LIMIT in 15 minutes without a
    * success, even the right password gets 429 until the window ends.
    */
-  async login(dto: LoginDto): Promise<AuthResult> {
+  async login(dto: LoginDto): Promise<AuthResponseDto> {
     const attempts = `login-account:${dto.email}`;
     await this.limiter.enforce(
       attempts,
@@ -74,7 +72,7 @@ export class AuthService {
     }));
   }
 
-  async refresh(refreshToken: string): Promise<AuthResult> {
+  async refresh(refreshToken: string): Promise<AuthResponseDto> {
     const { userId, tokens } = await this.tokens.rotate(refreshToken);
     const user = await this.tx.manager.getRepository(User).findOneByOrFail({ id: userId });
     return { user: userView(user), ...tokens };

@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
 import { PasswordService } from './password.service';
 import { User } from './user.entity';
-import { userView, UserView } from './user-view';
+import { userView } from './user-view';
+import type { UserDto } from './dto/auth.dto';
 import { Transactions } from '../database/transactions';
 
 const alreadyVerified = () =>
@@ -64,7 +65,7 @@ export class EmailVerificationService {
   }
 
   /** Uses the emailed link: the address is verified. A used or expired link is 400 TOKEN_INVALID. */
-  async verify(token: string): Promise<UserView> {
+  async verify(token: string): Promise<UserDto> {
     return this.tx.run(async (m) => {
       const row = await this.passwords.consume(m, token, ['verify_email']);
       await this.passwords.markVerified(m, row.userId);

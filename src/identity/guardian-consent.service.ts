@@ -1,3 +1,4 @@
+import type { GuardianConsentViewDto } from './dto/profile.dto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, IsNull } from 'typeorm';
@@ -6,7 +7,7 @@ import { badRequest, tooManyEmails, unprocessable } from '../common/errors/app-e
 import { RateLimiter } from '../common/redis/rate-limiter';
 import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../notifications/outbox.service';
-import { ConsentStatus, consentStatus, mayParticipate, needsConsentEmail } from './consent';
+import { consentStatus, mayParticipate, needsConsentEmail } from './consent';
 import { ParticipantState, participantStates } from './participant-state-rows';
 import { GuardianConsent } from './guardian-consent.entity';
 import { ParticipationHooks } from './participation-hooks';
@@ -16,16 +17,6 @@ import { tokenLink } from '../common/crypto/token-links';
 import { Transactions } from '../database/transactions';
 
 const CONSENT_TTL_DAYS = 14;
-
-export interface ConsentView {
-  status: ConsentStatus;
-  guardianName?: string;
-  guardianEmail?: string;
-  requestedAt?: Date;
-  expiresAt?: Date;
-  confirmedAt?: Date;
-  withdrawnAt?: Date;
-}
 
 export type { ParticipantState } from './participant-state-rows';
 
@@ -53,12 +44,16 @@ export class GuardianConsentService {
     });
   }
 
-  async view(m: EntityManager, userId: string, dateOfBirth: string | null): Promise<ConsentView> {
+  async view(
+    m: EntityManager,
+    userId: string,
+    dateOfBirth: string | null,
+  ): Promise<GuardianConsentViewDto> {
     return this.viewOf(await this.latest(m, userId), dateOfBirth);
   }
 
   /** The consent state given the latest consent row (from latest()). */
-  viewOf(latest: GuardianConsent | null, dateOfBirth: string | null): ConsentView {
+  viewOf(latest: GuardianConsent | null, dateOfBirth: string | null): GuardianConsentViewDto {
     const status = consentStatus({ dateOfBirth, latest }, this.clock.now());
     if (status === 'not_required' || !latest) return { status };
     return {

@@ -5,6 +5,12 @@
 import { AppError } from '../common/errors/app-error';
 import { LINK_PAGE_CSS } from '../common/http/link-page-style';
 
+/**
+ * A page for a browser form, the documented alternative to a JSON answer: a handler that may send
+ * one declares `Promise<XDto | HtmlPage>` (scripts/lint/response-types.ts accepts it beside X).
+ */
+export type HtmlPage = string;
+
 const escape = (s: string) =>
   s.replace(
     /[&<>"']/g,
@@ -111,8 +117,8 @@ export async function answerLinkForm<T>(
   headers: Record<string, string | string[] | undefined>,
   reply: { type(contentType: string): unknown; status(code: number): unknown },
   run: () => Promise<T>,
-  done: (result: T) => string,
-): Promise<T | string> {
+  done: (result: T) => HtmlPage,
+): Promise<T | HtmlPage> {
   if (!wantsHtml(headers)) return run();
   reply.type('text/html; charset=utf-8');
   try {

@@ -29,6 +29,7 @@ import {
   consentDonePage,
   consentPage,
   errorPage,
+  type HtmlPage,
   wantsHtml,
   withdrawDonePage,
   withdrawPage,
@@ -49,10 +50,10 @@ import { GuardianConsentService } from './guardian-consent.service';
 import { ProfileService } from './profile.service';
 import { INTERESTS } from '../common/reference-data';
 import { ApiErrors } from '../common/openapi/api-errors';
-import { precompressJson, sendPrecompressed } from '../common/http/precompressed';
+import { precompressJson, type SentJson, sendPrecompressed } from '../common/http/precompressed';
 
 /** Served by Fastify directly (servePrecompressed in bootstrap.ts); the route below declares it. */
-export const INTERESTS_BODY = precompressJson(INTERESTS);
+export const INTERESTS_BODY = precompressJson<InterestTagDto[]>(INTERESTS);
 
 @ApiTags('identity')
 @Controller()
@@ -67,7 +68,7 @@ export class MeController {
   @Get('me')
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() me: Principal) {
+  me(@CurrentUser() me: Principal): Promise<MeDto> {
     return this.profiles.mine(me);
   }
 
@@ -115,7 +116,10 @@ export class MeController {
   @ApiErrors({ 403: 'PASSWORD_INCORRECT' })
   @ApiErrors({ 409: 'LAST_ADMIN' })
   @ApiErrors({ 429: 'RATE_LIMITED' })
-  deleteMe(@CurrentUser() me: Principal, @Body() dto: DeleteAccountDto) {
+  deleteMe(
+    @CurrentUser() me: Principal,
+    @Body() dto: DeleteAccountDto,
+  ): Promise<AccountDeletedDto> {
     return this.deletion.deleteAccount(me, dto.password);
   }
 
@@ -133,7 +137,7 @@ export class MeController {
     409: 'DATE_OF_BIRTH_LOCKED',
     429: 'TOO_MANY_EMAILS',
   })
-  putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto) {
+  putProfile(@CurrentUser() me: Principal, @Body() dto: ProfileDto): Promise<MeDto> {
     return this.profiles.put(me.id, dto);
   }
 
@@ -146,7 +150,7 @@ export class MeController {
   })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors({ 400: 'VALIDATION_FAILED' })
-  putLocale(@CurrentUser() me: Principal, @Body() dto: LocaleDto) {
+  putLocale(@CurrentUser() me: Principal, @Body() dto: LocaleDto): Promise<MeDto> {
     return this.profiles.setLocale(me.id, dto.locale);
   }
 
@@ -158,7 +162,7 @@ export class MeController {
   })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors({ 400: 'NO_CONSENT_PENDING', 429: 'TOO_MANY_EMAILS' })
-  resend(@CurrentUser() me: Principal) {
+  resend(@CurrentUser() me: Principal): Promise<MeDto> {
     return this.profiles.resendConsent(me.id);
   }
 
@@ -205,7 +209,7 @@ export class MeController {
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ConsentConfirmedDto | HtmlPage> {
     return answerLinkForm(
       headers,
       reply,
@@ -242,7 +246,7 @@ export class MeController {
     @Param('token') token: string,
     @Headers() headers: Record<string, string>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<ConsentWithdrawnDto | HtmlPage> {
     if (!wantsHtml(headers)) return this.consents.withdraw(token);
     reply.type('text/html; charset=utf-8');
     try {
@@ -261,7 +265,7 @@ export class MeController {
   interests(
     @Headers() headers: Record<string, string | undefined>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): SentJson<InterestTagDto[]> {
     // Static: serialized and compressed once; in the running API Fastify answers it before Nest.
     return sendPrecompressed(reply, headers, INTERESTS_BODY);
   }

@@ -14,31 +14,16 @@ import {
 import { ageOn, isCalendarDate, isMinorOn, MAX_AGE, MIN_AGE } from '../common/age';
 import { GuardianConsent } from './guardian-consent.entity';
 import { ParticipationHooks } from './participation-hooks';
-import { ProfileDto } from './dto/profile.dto';
-import { ConsentView, GuardianConsentService } from './guardian-consent.service';
+import { MeDto, ProfileDto, ProfileViewDto } from './dto/profile.dto';
+import { GuardianConsentService } from './guardian-consent.service';
 import { Profile } from './profile.entity';
 import { User } from './user.entity';
-import { userView, UserView } from './user-view';
+import { userView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
 import { Transactions } from '../database/transactions';
 import { MineRow, profileAndConsent } from './identity.store';
 
 /** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
-export interface ProfileView {
-  country: string;
-  dateOfBirth: string;
-  age: number;
-  gender: string | null;
-  languages: Profile['languages'];
-  interests: string[];
-  institution: string | null;
-  city: string | null;
-  bio: string | null;
-  timezone: string | null;
-}
-
-export type MeView = UserView & { profile: ProfileView | null; guardianConsent: ConsentView };
-
 function dateOfBirthErrors(dateOfBirth: string, now: Date): FieldError[] {
   if (!isCalendarDate(dateOfBirth))
     return [{ path: 'dateOfBirth', message: 'dateOfBirth must be a real calendar date' }];
@@ -84,7 +69,7 @@ export class ProfileService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeView> {
+  async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeDto> {
     const user = await m.findOneByOrFail(User, { id: userId });
     const profile = await m.findOneBy(Profile, { userId });
     const now = this.clock.now();
@@ -96,7 +81,7 @@ export class ProfileService {
   }
 
   /** The account's language: emails and notifications follow it; no profile needed (staff). */
-  async setLocale(userId: string, locale: string): Promise<MeView> {
+  async setLocale(userId: string, locale: string): Promise<MeDto> {
     await this.tx.manager.getRepository(User).update({ id: userId }, { locale });
     return this.me(userId);
   }
@@ -105,7 +90,7 @@ export class ProfileService {
    * GET /me: the account part is the caller as this request's session check read it from the
    * database (so a role change shows at once); profile and consent are read side by side.
    */
-  async mine(who: Principal): Promise<MeView> {
+  async mine(who: Principal): Promise<MeDto> {
     const row = await profileAndConsent(this.tx.manager, who.id);
     const profile = row.hasProfile ? (row as Profile) : null;
     const latest = row.consentId ? (row as GuardianConsent & MineRow) : null;
@@ -117,7 +102,7 @@ export class ProfileService {
     };
   }
 
-  async put(userId: string, dto: ProfileDto): Promise<MeView> {
+  async put(userId: string, dto: ProfileDto): Promise<MeDto> {
     const now = this.clock.now();
     const errors = checkProfile(dto, now);
     if (errors.length > 0) throw invalid(errors);
@@ -187,7 +172,7 @@ export class ProfileService {
     actor: Principal,
     userId: string,
     dto: { dateOfBirth: string; reason: string },
-  ): Promise<MeView> {
+  ): Promise<MeDto> {
     const now = this.clock.now();
     const errors = dateOfBirthErrors(dto.dateOfBirth, now);
     if (errors.length > 0) throw invalid(errors);
@@ -226,7 +211,7 @@ export class ProfileService {
   }
 
   /** Sends the guardian a fresh link (the old one stops working). */
-  async resendConsent(userId: string): Promise<MeView> {
+  async resendConsent(userId: string): Promise<MeDto> {
     await this.consents.limitEmails(userId, null, true);
     return this.tx.run(async (m) => {
       const user = await m.findOneByOrFail(User, { id: userId });
@@ -249,7 +234,7 @@ export class ProfileService {
   }
 }
 
-export const profileView = (p: Profile, now: Date): ProfileView => ({
+export const profileView = (p: Profile, now: Date): ProfileViewDto => ({
   country: p.country,
   dateOfBirth: p.dateOfBirth,
   age: ageOn(p.dateOfBirth, now),

@@ -1,15 +1,7 @@
+import type { UserDto } from './dto/auth.dto';
 import type { User } from './user.entity';
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  locale: string;
-  emailVerified: boolean;
-}
-
-export const userView = (u: User): UserView => ({
+export const userView = (u: User): UserDto => ({
   id: u.id,
   email: u.email,
   displayName: u.displayName,

@@ -2,21 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { notFound } from '../common/errors/app-error';
-import type { MentorProfileDto } from './dto/mentor-profile.dto';
+import type { MentorProfileDto, MentorProfileViewDto } from './dto/mentor-profile.dto';
 import { MentorProfile } from './mentor-profile.entity';
+import { mentorProfileView } from './mentor-profile-view';
 import { Transactions } from '../database/transactions';
-
-export const mentorProfileView = (p: MentorProfile) => ({
-  userId: p.userId,
-  organisation: p.organisation,
-  sector: p.sector,
-  expertise: { sdgs: p.sdgs, topics: p.topics },
-  countries: p.countries,
-  languages: p.languages,
-  capacity: p.capacity,
-  bio: p.bio,
-  updatedAt: p.updatedAt,
-});
 
 @Injectable()
 export class MentorProfilesService {
@@ -25,13 +14,13 @@ export class MentorProfilesService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(me: Principal) {
+  async get(me: Principal): Promise<MentorProfileViewDto> {
     const profile = await this.tx.manager.getRepository(MentorProfile).findOneBy({ userId: me.id });
     if (!profile) throw notFound('Mentor profile');
     return mentorProfileView(profile);
   }
 
-  async put(me: Principal, dto: MentorProfileDto) {
+  async put(me: Principal, dto: MentorProfileDto): Promise<MentorProfileViewDto> {
     const saved = await this.tx.run(async (m) => {
       await m.upsert(
         MentorProfile,

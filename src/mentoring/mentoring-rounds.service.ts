@@ -6,7 +6,14 @@ import { badRequest, notFound, unprocessable } from '../common/errors/app-error'
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { projectEntries } from '../competitions/project-entry-rows';
 import { peopleOf, peopleWithRole } from '../identity/people-rows';
-import type { CreateMentoringRoundDto, PairRuleDto } from './dto/round.dto';
+import type {
+  CreateMentoringRoundDto,
+  MentorCandidatePageDto,
+  MentoringRoundDetailDto,
+  MentoringRoundListDto,
+  MentoringRoundViewDto,
+  PairRuleDto,
+} from './dto/round.dto';
 import { normaliseOrganisation } from './core/scoring';
 import { MentorProfile } from './mentor-profile.entity';
 import { MentoringAccess } from './mentoring-access';
@@ -40,7 +47,11 @@ export class MentoringRoundsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Principal, competitionId: string, dto: CreateMentoringRoundDto) {
+  async create(
+    actor: Principal,
+    competitionId: string,
+    dto: CreateMentoringRoundDto,
+  ): Promise<MentoringRoundViewDto> {
     const startsAt = instant('startsAt', dto.startsAt);
     const endsAt = instant('endsAt', dto.endsAt);
     if (endsAt.getTime() <= startsAt.getTime()) {
@@ -77,7 +88,7 @@ export class MentoringRoundsService {
     return this.view(this.tx.manager, round);
   }
 
-  async list(actor: Principal, competitionId: string) {
+  async list(actor: Principal, competitionId: string): Promise<MentoringRoundListDto> {
     const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const rounds = await m.find(MentoringRound, {
@@ -90,7 +101,7 @@ export class MentoringRoundsService {
   }
 
   /** The round with its mentors, the entries it takes and the coordinator's pins and forbids. */
-  async detail(actor: Principal, roundId: string) {
+  async detail(actor: Principal, roundId: string): Promise<MentoringRoundDetailDto> {
     const m = this.tx.manager;
     const round = await this.access.managedRound(m, actor, roundId);
     const mentors = await roundMentors(m, roundId);
@@ -129,7 +140,11 @@ export class MentoringRoundsService {
   }
 
   /** Adds a mentor: they need the mentor role and a mentor profile (422 NOT_ELIGIBLE). */
-  async addMentor(actor: Principal, roundId: string, userId: string) {
+  async addMentor(
+    actor: Principal,
+    roundId: string,
+    userId: string,
+  ): Promise<MentoringRoundDetailDto> {
     await this.tx.run(async (m) => {
       await this.access.managedRound(m, actor, roundId, { lock: true });
       const [person] = await peopleOf(m, [userId]);
@@ -177,7 +192,11 @@ export class MentoringRoundsService {
   }
 
   /** Pins or forbids one team–mentor pair for the next runs (a second call changes its type). */
-  async setRule(actor: Principal, roundId: string, dto: PairRuleDto) {
+  async setRule(
+    actor: Principal,
+    roundId: string,
+    dto: PairRuleDto,
+  ): Promise<MentoringRoundDetailDto> {
     await this.tx.run(async (m) => {
       const round = await this.access.managedRound(m, actor, roundId, { lock: true });
       if (!(await m.existsBy(MentoringRoundMentor, { roundId, userId: dto.mentorId }))) {
@@ -229,7 +248,11 @@ export class MentoringRoundsService {
   }
 
   /** Accounts with the mentor role, for the coordinator's "add a mentor" search. */
-  async candidates(actor: Principal, roundId: string, q: PageQuery & { q?: string }) {
+  async candidates(
+    actor: Principal,
+    roundId: string,
+    q: PageQuery & { q?: string },
+  ): Promise<MentorCandidatePageDto> {
     const m = this.tx.manager;
     await this.access.managedRound(m, actor, roundId);
     const { items, total } = await peopleWithRole(m, 'mentor', q.q, skipTake(q));
@@ -270,7 +293,7 @@ export class MentoringRoundsService {
     }
   }
 
-  private async view(m: EntityManager, round: MentoringRound) {
+  private async view(m: EntityManager, round: MentoringRound): Promise<MentoringRoundViewDto> {
     const counts = await roundCounts(m, round.id);
     return {
       id: round.id,

@@ -4,22 +4,25 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import type { JsonObject } from '../common/json';
 import { projectEntries } from '../competitions/project-entry-rows';
 import { isUniqueViolation } from '../database/errors';
 import { peopleOf } from '../identity/people-rows';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
-import { renderReasons, renderShortReason } from './core/reasons';
-import type { ShortTeam } from './core/types';
 import { MentorProfile } from './mentor-profile.entity';
 import { MentoringAccess } from './mentoring-access';
 import { MentoringMatch, MentoringRun } from './mentoring-run.entity';
 import { MentoringIntroductions } from './introductions';
+import {
+  MentoringMatchPageDto,
+  MentoringPublishedDto,
+  MentoringRunDto,
+  MentoringRunListDto,
+  RunAcceptedDto,
+} from './dto/run.dto';
+import { runView, toMentoringMatchDto } from './mentoring-run-view';
 import { Transactions } from '../database/transactions';
 import { lockMentoringRound, mentoringRunIsStale, publishMentoringRun } from './mentoring.store';
-
-type StoredStats = JsonObject & { short?: ShortTeam[] };
 
 @Injectable()
 export class MentoringRunsService {
@@ -35,7 +38,7 @@ export class MentoringRunsService {
    * Queues a run (202). With Redis away it answers 503 before writing anything; the job is added
    * after the row commits, and the hourly maintenance adds it again should that fail.
    */
-  async start(actor: Principal, roundId: string) {
+  async start(actor: Principal, roundId: string): Promise<RunAcceptedDto> {
     await this.queues.assertAvailable();
     let run: MentoringRun;
     try {
@@ -63,7 +66,7 @@ export class MentoringRunsService {
     return { id: run.id };
   }
 
-  async list(actor: Principal, roundId: string) {
+  async list(actor: Principal, roundId: string): Promise<MentoringRunListDto> {
     await this.access.managedRound(this.tx.manager, actor, roundId);
     const runs = await this.tx.manager.getRepository(MentoringRun).find({
       where: { roundId },
@@ -73,13 +76,13 @@ export class MentoringRunsService {
     return { items: runs.map((r) => runView(r, actor.locale)) };
   }
 
-  async get(actor: Principal, runId: string) {
+  async get(actor: Principal, runId: string): Promise<MentoringRunDto> {
     const { run } = await this.access.managedRun(this.tx.manager, actor, runId);
     return runView(run, actor.locale);
   }
 
   /** Proposed pairs, team by team (best pair first within a team), reasons in the reader's language. */
-  async matches(actor: Principal, runId: string, q: PageQuery) {
+  async matches(actor: Principal, runId: string, q: PageQuery): Promise<MentoringMatchPageDto> {
     const m = this.tx.manager;
     await this.access.managedRun(m, actor, runId);
     const [items, total] = await m.findAndCount(MentoringMatch, {
@@ -102,21 +105,13 @@ export class MentoringRunsService {
       ).map((p) => [p.userId, p]),
     );
     return pageOf(
-      items.map((x) => ({
-        id: x.id,
-        teamId: x.teamId,
-        submissionId: x.submissionId,
-        teamName: entries.get(x.submissionId)?.teamName ?? '',
-        mentor: {
-          userId: x.mentorId,
-          displayName: names.get(x.mentorId) ?? '',
-          organisation: profiles.get(x.mentorId)?.organisation ?? '',
-          sector: profiles.get(x.mentorId)?.sector ?? '',
-        },
-        score: x.score,
-        reasons: renderReasons(x.reasons, actor.locale),
-        pinned: x.pinned,
-      })),
+      items.map((x) =>
+        toMentoringMatchDto(x, actor.locale, {
+          teamName: entries.get(x.submissionId)?.teamName ?? '',
+          mentorName: names.get(x.mentorId) ?? '',
+          profile: profiles.get(x.mentorId),
+        }),
+      ),
       total,
       q,
     );
@@ -126,7 +121,7 @@ export class MentoringRunsService {
    * Turns the run's pairs into mentorships (pairs published earlier stay as they are) and
    * introduces every new pair: the mentor and each team member, by email and in-app.
    */
-  async publish(actor: Principal, runId: string) {
+  async publish(actor: Principal, runId: string): Promise<MentoringPublishedDto> {
     return this.tx.run(async (m) => {
       const run = await m.findOne(MentoringRun, {
         where: { id: runId },
@@ -166,29 +161,4 @@ async function assertNotStale(m: EntityManager, run: MentoringRun): Promise<void
       'STALE_RUN',
     );
   }
-}
-
-function runView(run: MentoringRun, locale: string) {
-  const stats = run.stats as StoredStats | null;
-  return {
-    id: run.id,
-    roundId: run.roundId,
-    status: run.status,
-    progress: run.progress,
-    ...(stats
-      ? {
-          stats: {
-            ...stats,
-            short: (stats.short ?? []).map((s) => ({
-              ...s,
-              reasonText: renderShortReason(s.reason, locale),
-            })),
-          },
-        }
-      : {}),
-    ...(run.error ? { error: run.error } : {}),
-    createdAt: run.createdAt,
-    finishedAt: run.finishedAt,
-    publishedAt: run.publishedAt,
-  };
 }

@@ -57,7 +57,7 @@ export class MentoringController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) competitionId: string,
     @Body() dto: CreateMentoringRoundDto,
-  ) {
+  ): Promise<MentoringRoundViewDto> {
     return this.rounds.create(me, competitionId, dto);
   }
 
@@ -65,7 +65,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'The competition’s mentoring rounds, oldest first' })
   @ApiOkResponse({ type: MentoringRoundListDto })
   @ApiErrors(404)
-  list(@CurrentUser() me: Principal, @Param('id', UuidParam) competitionId: string) {
+  list(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) competitionId: string,
+  ): Promise<MentoringRoundListDto> {
     return this.rounds.list(me, competitionId);
   }
 
@@ -73,7 +76,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'A round with its mentors, team entries, pins and forbids' })
   @ApiOkResponse({ type: MentoringRoundDetailDto })
   @ApiErrors(404)
-  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  get(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MentoringRoundDetailDto> {
     return this.rounds.detail(me, id);
   }
 
@@ -85,7 +91,7 @@ export class MentoringController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Query() q: MentorSearchQuery,
-  ) {
+  ): Promise<MentorCandidatePageDto> {
     return this.rounds.candidates(me, id, q);
   }
 
@@ -100,7 +106,7 @@ export class MentoringController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: AddMentorDto,
-  ) {
+  ): Promise<MentoringRoundDetailDto> {
     return this.rounds.addMentor(me, id, dto.userId);
   }
 
@@ -129,7 +135,7 @@ export class MentoringController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: PairRuleDto,
-  ) {
+  ): Promise<MentoringRoundDetailDto> {
     return this.rounds.setRule(me, id, dto);
   }
 
@@ -153,7 +159,7 @@ export class MentoringController {
   })
   @ApiAcceptedResponse({ type: RunAcceptedDto })
   @ApiErrors(404, { 409: 'RUN_IN_PROGRESS', 503: 'DEPENDENCY_UNAVAILABLE' })
-  start(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  start(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<RunAcceptedDto> {
     return this.runs.start(me, id);
   }
 
@@ -161,7 +167,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'The round’s runs, newest first' })
   @ApiOkResponse({ type: MentoringRunListDto })
   @ApiErrors(404)
-  listRuns(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  listRuns(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MentoringRunListDto> {
     return this.runs.list(me, id);
   }
 
@@ -169,7 +178,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'A run: status, progress, and its report (teams left short and why)' })
   @ApiOkResponse({ type: MentoringRunDto })
   @ApiErrors(404)
-  getRun(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  getRun(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MentoringRunDto> {
     return this.runs.get(me, id);
   }
 
@@ -177,7 +189,11 @@ export class MentoringController {
   @ApiOperation({ summary: 'The run’s proposed pairs with score and reasons, by team' })
   @ApiOkResponse({ type: MentoringMatchPageDto })
   @ApiErrors(404)
-  matches(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+  matches(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+  ): Promise<MentoringMatchPageDto> {
     return this.runs.matches(me, id, q);
   }
 
@@ -190,7 +206,10 @@ export class MentoringController {
   })
   @ApiOkResponse({ type: MentoringPublishedDto })
   @ApiErrors(404, { 409: ['RUN_NOT_FINISHED', 'ALREADY_PUBLISHED', 'STALE_RUN'] })
-  publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  publish(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MentoringPublishedDto> {
     return this.runs.publish(me, id);
   }
 
@@ -198,7 +217,10 @@ export class MentoringController {
   @ApiOperation({ summary: 'Every mentorship of the round: check-ins, last activity, status' })
   @ApiOkResponse({ type: MentoringReportDto })
   @ApiErrors(404)
-  report(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  report(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<MentoringReportDto> {
     return this.mentorships.report(me, id);
   }
 }

@@ -23,7 +23,7 @@ export class MentorshipsController {
   @ApiOperation({ summary: 'My mentor profile (mentors)' })
   @ApiOkResponse({ type: MentorProfileViewDto })
   @ApiErrors(404)
-  getProfile(@CurrentUser() me: Principal) {
+  getProfile(@CurrentUser() me: Principal): Promise<MentorProfileViewDto> {
     return this.profiles.get(me);
   }
 
@@ -31,7 +31,10 @@ export class MentorshipsController {
   @Roles('mentor')
   @ApiOperation({ summary: 'Create or replace my mentor profile (mentors)' })
   @ApiOkResponse({ type: MentorProfileViewDto })
-  putProfile(@CurrentUser() me: Principal, @Body() dto: MentorProfileDto) {
+  putProfile(
+    @CurrentUser() me: Principal,
+    @Body() dto: MentorProfileDto,
+  ): Promise<MentorProfileViewDto> {
     return this.profiles.put(me, dto);
   }
 
@@ -40,7 +43,7 @@ export class MentorshipsController {
     summary: 'My mentorships: as a mentor, or as a member of a mentored team, with check-ins',
   })
   @ApiOkResponse({ type: [MyMentorshipDto] })
-  mine(@CurrentUser() me: Principal) {
+  mine(@CurrentUser() me: Principal): Promise<MyMentorshipDto[]> {
     return this.mentorships.mine(me);
   }
 
@@ -55,7 +58,7 @@ export class MentorshipsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CheckInDto,
-  ) {
+  ): Promise<CheckInViewDto> {
     return this.mentorships.checkIn(me, id, dto);
   }
 }

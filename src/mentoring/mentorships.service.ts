@@ -5,7 +5,12 @@ import { isCalendarDate } from '../common/age';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, forbidden, notFound } from '../common/errors/app-error';
 import { teamIdsOf } from '../competitions/project-entry-rows';
-import type { CheckInDto } from './dto/mentorship.dto';
+import type {
+  CheckInDto,
+  CheckInViewDto,
+  MentoringReportDto,
+  MyMentorshipDto,
+} from './dto/mentorship.dto';
 import { MentoringAccess } from './mentoring-access';
 import { MentoringRound } from './mentoring-round.entity';
 import { isSilent, mentorshipContext } from './mentorship-views';
@@ -22,7 +27,7 @@ export class MentorshipsService {
   ) {}
 
   /** My mentorships, as a mentor or as a member of a mentored team; newest first. */
-  async mine(me: Principal) {
+  async mine(me: Principal): Promise<MyMentorshipDto[]> {
     const m = this.tx.manager;
     const teams = await teamIdsOf(m, me.id);
     const list = await m.find(Mentorship, {
@@ -69,7 +74,7 @@ export class MentorshipsService {
   }
 
   /** A check-in by the mentor or a team member; anyone else gets 403. */
-  async checkIn(me: Principal, mentorshipId: string, dto: CheckInDto) {
+  async checkIn(me: Principal, mentorshipId: string, dto: CheckInDto): Promise<CheckInViewDto> {
     if (!isCalendarDate(dto.happenedOn)) {
       throw badRequest('VALIDATION_FAILED', 'happenedOn is not a date', [
         { path: 'happenedOn', message: 'not a calendar date' },
@@ -120,7 +125,7 @@ export class MentorshipsService {
   }
 
   /** The coordinator's view of a whole round: every mentorship, its check-ins and silence. */
-  async report(actor: Principal, roundId: string) {
+  async report(actor: Principal, roundId: string): Promise<MentoringReportDto> {
     const m = this.tx.manager;
     const round = await this.access.managedRound(m, actor, roundId);
     const list = await m.find(Mentorship, {

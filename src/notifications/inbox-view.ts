@@ -1,14 +1,6 @@
+import type { InboxItemDto } from './dto/inbox.dto';
 import type { InboxEntry } from './inbox-entry.entity';
 import { NOTIFICATION_TYPES, render } from './templates';
-
-export interface InboxItem {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  createdAt: Date;
-  readAt: Date | null;
-}
 
 /**
  * An entry in the reader's current language, rendered from its payload; an entry delivered
@@ -17,7 +9,7 @@ export interface InboxItem {
 export const view = (
   e: Pick<InboxEntry, 'id' | 'type' | 'title' | 'body' | 'payload' | 'createdAt' | 'readAt'>,
   locale: string,
-): InboxItem => {
+): InboxItemDto => {
   const text =
     e.payload && NOTIFICATION_TYPES.includes(e.type)
       ? render(e.type, locale, e.payload)
@@ -27,7 +19,7 @@ export const view = (
     type: e.type,
     title: text.title,
     body: text.body,
-    createdAt: e.createdAt,
-    readAt: e.readAt,
+    createdAt: e.createdAt.toISOString(),
+    readAt: e.readAt?.toISOString() ?? null,
   };
 };

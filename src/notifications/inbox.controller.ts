@@ -15,7 +15,7 @@ export class InboxController {
   @Get()
   @ApiOperation({ summary: 'My in-app notifications, newest first' })
   @ApiOkResponse({ type: InboxPageDto })
-  list(@CurrentUser() me: Principal, @Query() q: InboxQuery) {
+  list(@CurrentUser() me: Principal, @Query() q: InboxQuery): Promise<InboxPageDto> {
     return this.inbox.list(me.id, me.locale, q);
   }
 
@@ -24,7 +24,7 @@ export class InboxController {
   @ApiOperation({ summary: 'Mark one of my notifications as read' })
   @ApiOkResponse({ type: InboxItemDto })
   @ApiErrors(404)
-  read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<InboxItemDto> {
     return this.inbox.markRead(me.id, me.locale, id);
   }
 }

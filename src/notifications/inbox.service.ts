@@ -3,14 +3,19 @@ import { IsNull } from 'typeorm';
 import { notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
 import { InboxEntry } from './inbox-entry.entity';
-import { InboxItem, view } from './inbox-view';
+import { InboxItemDto, InboxPageDto } from './dto/inbox.dto';
+import { view } from './inbox-view';
 import { Transactions } from '../database/transactions';
 
 @Injectable()
 export class InboxService {
   constructor(private readonly tx: Transactions) {}
 
-  async list(userId: string, locale: string, q: PageQuery & { unread?: boolean }) {
+  async list(
+    userId: string,
+    locale: string,
+    q: PageQuery & { unread?: boolean },
+  ): Promise<InboxPageDto> {
     const qb = this.tx.manager
       .getRepository(InboxEntry)
       .createQueryBuilder('e')
@@ -35,7 +40,7 @@ export class InboxService {
   }
 
   /** Marking twice keeps the first read time; another person's entry is simply not found. */
-  async markRead(userId: string, locale: string, id: string): Promise<InboxItem> {
+  async markRead(userId: string, locale: string, id: string): Promise<InboxItemDto> {
     const repo = this.tx.manager.getRepository(InboxEntry);
     await repo
       .createQueryBuilder()

@@ -124,12 +124,25 @@ export const deleteDeliveredBefore = (
     [days],
   );
 
+export interface OutboxRow {
+  id: string;
+  type: string;
+  recipientEmail: string;
+  channels: string[];
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  linkForgotten: boolean;
+}
+
 /** A page of the outbox newest first, its count, and the count per status of the whole outbox. */
 export const pageOutbox = async (
   m: EntityManager,
   q: { status?: string; type?: string; skip: number; take: number },
   forgottenLink: string,
-): Promise<{ rows: unknown[]; total: number; counts: { status: string; n: number }[] }> => {
+): Promise<{ rows: OutboxRow[]; total: number; counts: { status: string; n: number }[] }> => {
   const params: unknown[] = [];
   const where: string[] = [];
   if (q.status) where.push(`status = $${params.push(q.status)}`);
@@ -143,7 +156,7 @@ export const pageOutbox = async (
          FROM outbox_messages ${filter}
         ORDER BY created_at DESC, id LIMIT ${q.take} OFFSET ${q.skip}`,
       [...params, forgottenLink],
-    ) as Promise<unknown[]>,
+    ) as Promise<OutboxRow[]>,
     m.query(`SELECT count(*)::int AS n FROM outbox_messages ${filter}`, params) as Promise<
       { n: number }[]
     >,

@@ -1,16 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { UuidParam } from '../common/http/uuid-param';
 import { ApiErrors } from '../common/openapi/api-errors';
-import { PipelinePageDto, PipelineQuery } from './dto/pipeline.dto';
+import { PipelinePageDto, PipelineQuery, RetriedDto } from './dto/pipeline.dto';
 import { PipelineService } from './pipeline.service';
-
-class RetriedDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['pending'] }) status: 'pending';
-}
 
 @ApiTags('admin')
 @Roles('admin')
@@ -23,7 +18,7 @@ export class PipelineController {
     summary: 'The notification pipeline: messages by status, newest first, with the last error',
   })
   @ApiOkResponse({ type: PipelinePageDto })
-  list(@Query() q: PipelineQuery) {
+  list(@Query() q: PipelineQuery): Promise<PipelinePageDto> {
     return this.pipeline.list(q);
   }
 
@@ -36,7 +31,7 @@ export class PipelineController {
   })
   @ApiOkResponse({ type: RetriedDto })
   @ApiErrors(404, { 409: ['NOT_FAILED', 'LINK_FORGOTTEN'], 503: 'DEPENDENCY_UNAVAILABLE' })
-  retry(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  retry(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<RetriedDto> {
     return this.pipeline.retry(me, id);
   }
 }

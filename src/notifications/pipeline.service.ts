@@ -6,9 +6,10 @@ import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf, skipTake } from '../common/http/pagination';
 import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
-import { PipelineQuery } from './dto/pipeline.dto';
+import { PipelinePageDto, PipelineQuery, RetriedDto } from './dto/pipeline.dto';
 import { OutboxMessage } from './outbox-message.entity';
 import { pageOutbox } from './notifications.store';
+import { toOutboxMessageDto } from './outbox-view';
 import { Transactions } from '../database/transactions';
 
 /** A payload whose link lost its token when the message failed (see DeliveryHandler). */
@@ -23,7 +24,7 @@ export class PipelineService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(q: PipelineQuery) {
+  async list(q: PipelineQuery): Promise<PipelinePageDto> {
     const { rows, total, counts } = await pageOutbox(
       this.tx.manager,
       { status: q.status, type: q.type, ...skipTake(q) },
@@ -32,7 +33,7 @@ export class PipelineService {
     const byStatus = { pending: 0, queued: 0, delivered: 0, failed: 0 };
     for (const c of counts)
       if (c.status in byStatus) byStatus[c.status as keyof typeof byStatus] = c.n;
-    return { ...pageOf(rows, total, q), counts: byStatus };
+    return { ...pageOf(rows.map(toOutboxMessageDto), total, q), counts: byStatus };
   }
 
   /**
@@ -40,7 +41,7 @@ export class PipelineService {
    * the relay could not hand the row over again), then the row is pending with a fresh count of
    * attempts. A message whose link was forgotten is refused: it would carry a dead link.
    */
-  async retry(actor: Principal, id: string) {
+  async retry(actor: Principal, id: string): Promise<RetriedDto> {
     const row = await this.tx.manager.getRepository(OutboxMessage).findOneBy({ id });
     if (!row) throw notFound('Notification');
     if (row.status !== 'failed') {

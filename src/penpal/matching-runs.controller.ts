@@ -31,7 +31,7 @@ export class MatchingRunsController {
   @ApiOperation({ summary: 'A run: status, progress, report (stats) or error (coordinators)' })
   @ApiOkResponse({ type: MatchingRunDto })
   @ApiErrors(403, 404)
-  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<MatchingRunDto> {
     return this.runs.get(me, id);
   }
 
@@ -42,7 +42,11 @@ export class MatchingRunsController {
   })
   @ApiOkResponse({ type: ProposedMatchPageDto })
   @ApiErrors(403, 404)
-  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: MatchesQuery) {
+  list(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: MatchesQuery,
+  ): Promise<ProposedMatchPageDto> {
     return this.runs.matches(me, id, q);
   }
 
@@ -57,7 +61,7 @@ export class MatchingRunsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Param('otherId', UuidParam) otherId: string,
-  ) {
+  ): Promise<RunComparisonDto> {
     return this.runs.compare(me, id, otherId);
   }
 
@@ -73,7 +77,7 @@ export class MatchingRunsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Query() q: UnmatchedQuery,
-  ) {
+  ): Promise<UnmatchedPersonPageDto> {
     return this.runs.unmatched(me, id, q);
   }
 
@@ -84,7 +88,10 @@ export class MatchingRunsController {
   })
   @ApiOkResponse({ type: PublishPreviewDto })
   @ApiErrors(403, 404, { 409: ['RUN_NOT_FINISHED', 'ALREADY_PUBLISHED'] })
-  publishPreview(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  publishPreview(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<PublishPreviewDto> {
     return this.runs.publishPreview(me, id);
   }
 
@@ -97,14 +104,17 @@ export class MatchingRunsController {
   })
   @ApiOkResponse({ type: RunPublishedDto })
   @ApiErrors(403, 404, { 409: ['RUN_NOT_FINISHED', 'ALREADY_PUBLISHED', 'STALE_RUN'] })
-  publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  publish(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<RunPublishedDto> {
     return this.runs.publish(me, id);
   }
 
   @Get('me/penpals')
   @ApiOperation({ summary: 'My published pen pals (name, country, languages, interests only)' })
   @ApiOkResponse({ type: [MyPenpalDto] })
-  mine(@CurrentUser() me: Principal) {
+  mine(@CurrentUser() me: Principal): Promise<MyPenpalDto[]> {
     return this.matches.mine(me);
   }
 
@@ -123,7 +133,7 @@ export class MatchingRunsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CancelMatchDto,
-  ) {
+  ): Promise<MatchCancelledDto> {
     return this.matches.cancel(me, id, dto.reason ?? null);
   }
 
@@ -140,7 +150,7 @@ export class MatchingRunsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: RespondDto,
-  ) {
+  ): Promise<MatchRespondedDto> {
     return this.matches.respond(me, id, dto.accept);
   }
 }

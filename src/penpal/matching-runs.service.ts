@@ -12,6 +12,17 @@ import { QueueService } from '../jobs/queue.service';
 import { NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import type { MatchesQuery, UnmatchedQuery } from './dto/run.dto';
+import type {
+  MatchingRunDto,
+  MatchingRunPageDto,
+  ProposedMatchPageDto,
+  PublishPreviewDto,
+  RunComparisonDto,
+  RunPublishedDto,
+  RunStartedDto,
+  UnmatchedPersonPageDto,
+} from './dto/responses.dto';
+import { runView } from './matching-run-view';
 import { MatchingRun } from './matching-run.entity';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { pairProblem } from './pair-eligibility';
@@ -31,20 +42,6 @@ import {
   runPairs,
 } from './matching-runs.store';
 import { Transactions } from '../database/transactions';
-
-export const runView = (r: MatchingRun) => ({
-  id: r.id,
-  roundId: r.roundId,
-  status: r.status,
-  progress: r.progress,
-  seed: r.seed,
-  ...(r.stats ? { stats: r.stats } : {}),
-  ...(r.error ? { error: r.error } : {}),
-  createdAt: r.createdAt,
-  startedAt: r.startedAt,
-  finishedAt: r.finishedAt,
-  publishedAt: r.publishedAt,
-});
 
 function assertPublishable(run: MatchingRun) {
   if (run.status !== 'succeeded')
@@ -68,7 +65,7 @@ export class MatchingRunsService {
    * Queues a run. With Redis away it answers 503 before writing anything; the job is added after
    * the row commits, and should that add fail the hourly maintenance adds it (job id = run id).
    */
-  async start(actor: Principal, roundId: string, seed?: string) {
+  async start(actor: Principal, roundId: string, seed?: string): Promise<RunStartedDto> {
     await this.queues.assertAvailable();
     let run: MatchingRun;
     try {
@@ -116,11 +113,11 @@ export class MatchingRunsService {
     return run;
   }
 
-  async get(actor: Principal, runId: string) {
+  async get(actor: Principal, runId: string): Promise<MatchingRunDto> {
     return runView(await this.findManaged(actor, runId));
   }
 
-  async list(actor: Principal, roundId: string, q: PageQuery) {
+  async list(actor: Principal, roundId: string, q: PageQuery): Promise<MatchingRunPageDto> {
     await this.rounds.findManaged(actor, roundId);
     const [items, total] = await this.tx.manager.getRepository(MatchingRun).findAndCount({
       where: { roundId },
@@ -135,7 +132,7 @@ export class MatchingRunsService {
    * pair without reading the round's enrolments. `q` keeps the pairs with someone whose name
    * contains it, or from that country.
    */
-  async matches(actor: Principal, runId: string, q: MatchesQuery) {
+  async matches(actor: Principal, runId: string, q: MatchesQuery): Promise<ProposedMatchPageDto> {
     await this.findManaged(actor, runId);
     const { skip, take } = skipTake(q);
     const { rows, n } = await pageRunPairs(this.tx.manager, runId, q.q, skip, take);
@@ -160,7 +157,7 @@ export class MatchingRunsService {
    * country the pairs and matched people of each, with the people enrolled. 422 RUNS_NOT_COMPARABLE
    * for runs of different rounds or one not finished.
    */
-  async compare(actor: Principal, runId: string, otherId: string) {
+  async compare(actor: Principal, runId: string, otherId: string): Promise<RunComparisonDto> {
     const run = await this.findManaged(actor, runId);
     const other = await this.findManaged(actor, otherId);
     if (run.roundId !== other.roundId) {
@@ -203,7 +200,11 @@ export class MatchingRunsService {
   }
 
   /** The people the run left without a new pen pal, with the reason and a sentence on it. */
-  async unmatched(actor: Principal, runId: string, q: UnmatchedQuery) {
+  async unmatched(
+    actor: Principal,
+    runId: string,
+    q: UnmatchedQuery,
+  ): Promise<UnmatchedPersonPageDto> {
     await this.findManaged(actor, runId);
     const { skip, take } = skipTake(q);
     const { rows, n } = await pageUnmatched(this.tx.manager, runId, q, skip, take);
@@ -232,7 +233,7 @@ export class MatchingRunsService {
    * How many people publishing the run now would tell, counted as publish counts them: the
    * confirmation names them before anything is sent.
    */
-  async publishPreview(actor: Principal, runId: string) {
+  async publishPreview(actor: Principal, runId: string): Promise<PublishPreviewDto> {
     const run = await this.findManaged(actor, runId);
     assertPublishable(run);
     const { skipped } = await this.unpublishable(this.tx.manager, run);
@@ -249,7 +250,7 @@ export class MatchingRunsService {
    * Shows a run's new pairs to the people in them and tells every other enrolled person that they
    * stay in the queue for the next run. Pairs an earlier publication made are left as they are.
    */
-  async publish(actor: Principal, runId: string) {
+  async publish(actor: Principal, runId: string): Promise<RunPublishedDto> {
     return this.tx.run(async (m) => {
       const run = await m.findOne(MatchingRun, {
         where: { id: runId },

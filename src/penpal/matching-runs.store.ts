@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { containsPattern } from '../common/sql-like';
-import type { JsonObject } from '../common/json';
 import type { RunPair } from './run-compare';
 import type { PenpalMatch } from './penpal-match.entity';
 import type { MatchedPair, Participant, PairIds, UnmatchedParticipant } from './matching';
@@ -52,13 +51,21 @@ export const runPairs = (m: EntityManager, runId: string): Promise<RunPair[]> =>
   );
 
 /** A page of the people a run left without a pen pal, optionally of one reason or country. */
+export interface UnmatchedRow {
+  userId: string;
+  displayName: string;
+  country: string;
+  reason: string;
+  detail: string;
+}
+
 export const pageUnmatched = async (
   m: EntityManager,
   runId: string,
   by: { reason?: string; country?: string },
   skip: number,
   take: number,
-): Promise<{ rows: JsonObject[]; n: number }> => {
+): Promise<{ rows: UnmatchedRow[]; n: number }> => {
   const where = ['x.run_id = $1'];
   const params: unknown[] = [runId];
   for (const [column, value] of [
@@ -70,7 +77,7 @@ export const pageUnmatched = async (
     where.push(`x.${column} = $${params.length}`);
   }
   const filter = where.join(' AND ');
-  const rows: JsonObject[] = await m.query(
+  const rows: UnmatchedRow[] = await m.query(
     `SELECT x.user_id AS "userId", u.display_name AS "displayName", x.country, x.reason, x.detail
        FROM matching_run_unmatched x JOIN users u ON u.id = x.user_id
       WHERE ${filter}

@@ -1,3 +1,4 @@
+import type { MatchCancelledDto, MatchRespondedDto, MyPenpalDto } from './dto/responses.dto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
@@ -41,7 +42,7 @@ export class PenpalMatchesService implements OnModuleInit {
   }
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
-  async mine(who: Principal) {
+  async mine(who: Principal): Promise<MyPenpalDto[]> {
     const rows = await myPenpals(this.tx.manager, who.id);
     return rows.map((r) => ({
       matchId: r.match_id,
@@ -104,7 +105,7 @@ export class PenpalMatchesService implements OnModuleInit {
   }
 
   /** Accept or decline once. Both yes: both are told to start writing; a no frees both for the next run. */
-  async respond(who: Principal, matchId: string, accept: boolean) {
+  async respond(who: Principal, matchId: string, accept: boolean): Promise<MatchRespondedDto> {
     return this.tx.run(async (m) => {
       const match = await m.findOne(PenpalMatch, {
         where: { id: matchId },
@@ -186,7 +187,11 @@ export class PenpalMatchesService implements OnModuleInit {
    * are told it was ended (not why: the reason stays in the audit log); it leaves their pen
    * pals, frees them for the next run, and the pair is never proposed again.
    */
-  async cancel(actor: Principal, matchId: string, reason: string | null) {
+  async cancel(
+    actor: Principal,
+    matchId: string,
+    reason: string | null,
+  ): Promise<MatchCancelledDto> {
     return this.tx.run(async (m) => {
       const match = await m.findOne(PenpalMatch, {
         where: { id: matchId },

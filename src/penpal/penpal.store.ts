@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
+import type { LANGUAGE_LEVELS } from '../common/reference-data';
 import { PEOPLE } from '../identity/people-sql';
 import { preparedQuery } from '../database/prepared';
 import type { MatchResponse } from './penpal-match.entity';
@@ -20,6 +21,19 @@ export const roundFacts = (
     [roundIds],
   );
 
+export interface EnrolledRow {
+  id: string;
+  userId: string;
+  displayName: string;
+  country: string | null;
+  dateOfBirth: string | null;
+  capacity: number;
+  preferredCountries: string[];
+  practiseLanguages: string[];
+  genderPreference: string | null;
+  createdAt: Date;
+}
+
 /** A page of a round's enrolments (of one country, or all), and the count per country of all. */
 export const pageEnrolments = async (
   m: EntityManager,
@@ -27,7 +41,7 @@ export const pageEnrolments = async (
   country: string | null,
   skip: number,
   take: number,
-): Promise<{ rows: unknown[]; counts: { country: string | null; n: number }[] }> => {
+): Promise<{ rows: EnrolledRow[]; counts: { country: string | null; n: number }[] }> => {
   const [rows, counts] = await Promise.all([
     m.query(
       `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
@@ -37,7 +51,7 @@ export const pageEnrolments = async (
         WHERE e.round_id = $1 AND ($4::text IS NULL OR p.country = $4)
         ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
       [roundId, take, skip, country],
-    ) as Promise<unknown[]>,
+    ) as Promise<EnrolledRow[]>,
     m.query(
       `SELECT p.country, count(*)::int AS n
          FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
@@ -71,9 +85,10 @@ export interface PenpalRow {
   my_response: MatchResponse;
   their_response: MatchResponse;
   display_name: string;
-  country: string;
-  languages: unknown;
-  interests: string[];
+  // The pen pal's profile may be gone (LEFT JOIN): these are then null.
+  country: string | null;
+  languages: { code: string; level: (typeof LANGUAGE_LEVELS)[number] }[] | null;
+  interests: string[] | null;
 }
 
 /** A person's published pen pals, with only what one participant may know of the other. */

@@ -45,7 +45,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
     @Body() dto: CreatePenpalRoundDto,
-  ) {
+  ): Promise<PenpalRoundDto> {
     return this.rounds.create(me, programmeId, dto);
   }
 
@@ -56,7 +56,10 @@ export class RoundsController {
   })
   @ApiOkResponse({ type: [ProgrammeRoundDto] })
   @ApiErrors(403, 404)
-  listForProgramme(@CurrentUser() me: Principal, @Param('id', UuidParam) programmeId: string) {
+  listForProgramme(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) programmeId: string,
+  ): Promise<ProgrammeRoundDto[]> {
     return this.rounds.listForProgramme(me, programmeId);
   }
 
@@ -67,7 +70,7 @@ export class RoundsController {
       'Any signed-in person; the soonest to close first. `myEnrolment` is null where I am not enrolled.',
   })
   @ApiOkResponse({ type: [MyPenpalRoundDto] })
-  mine(@CurrentUser() me: Principal) {
+  mine(@CurrentUser() me: Principal): Promise<MyPenpalRoundDto[]> {
     return this.rounds.listForMe(me);
   }
 
@@ -77,7 +80,7 @@ export class RoundsController {
   })
   @ApiOkResponse({ type: PenpalRoundDto })
   @ApiErrors(404)
-  get(@Param('id', UuidParam) id: string) {
+  get(@Param('id', UuidParam) id: string): Promise<PenpalRoundDto> {
     return this.rounds.get(id);
   }
 
@@ -89,7 +92,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdatePenpalRoundDto,
-  ) {
+  ): Promise<PenpalRoundDto> {
     return this.rounds.update(me, id, dto);
   }
 
@@ -106,7 +109,11 @@ export class RoundsController {
     409: ['DEADLINE_PASSED', 'ALREADY_ENROLLED'],
     422: ['NOT_ELIGIBLE', 'PROFILE_REQUIRED', 'GUARDIAN_CONSENT_REQUIRED'],
   })
-  enrol(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EnrolDto) {
+  enrol(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: EnrolDto,
+  ): Promise<PenpalEnrolmentDto> {
     return this.rounds.enrol(me, id, dto);
   }
 
@@ -130,7 +137,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Query() q: EnrolmentQuery,
-  ) {
+  ): Promise<EnrolledPersonPageDto> {
     return this.rounds.listEnrolments(me, id, q);
   }
 
@@ -142,7 +149,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ConstraintDto,
-  ) {
+  ): Promise<PenpalConstraintDto> {
     return this.rounds.addConstraint(me, id, dto);
   }
 
@@ -150,7 +157,10 @@ export class RoundsController {
   @ApiOperation({ summary: 'Pins and forbids of the round (coordinators)' })
   @ApiOkResponse({ type: [PenpalConstraintDto] })
   @ApiErrors(403, 404)
-  constraints(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  constraints(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<PenpalConstraintDto[]> {
     return this.rounds.listConstraints(me, id);
   }
 
@@ -181,7 +191,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: StartRunDto,
-  ) {
+  ): Promise<RunStartedDto> {
     return this.runs.start(me, id, dto.seed);
   }
 
@@ -193,7 +203,7 @@ export class RoundsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Query() q: PageQuery,
-  ) {
+  ): Promise<MatchingRunPageDto> {
     return this.runs.list(me, id, q);
   }
 }

@@ -19,6 +19,14 @@ import { getProgramme } from '../programmes/programme-rows';
 import { ConstraintDto } from './dto/constraint.dto';
 import { EnrolDto } from './dto/enrolment.dto';
 import { CreatePenpalRoundDto, UpdatePenpalRoundDto } from './dto/round.dto';
+import type {
+  EnrolledPersonPageDto,
+  MyPenpalRoundDto,
+  PenpalConstraintDto,
+  PenpalEnrolmentDto,
+  PenpalRoundDto,
+  ProgrammeRoundDto,
+} from './dto/responses.dto';
 import { PenpalConstraint } from './penpal-constraint.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalMatch } from './penpal-match.entity';
@@ -27,24 +35,6 @@ import { zonedIso } from '../common/time-zones';
 import { ageProblem, enrolmentWindow, roundProblems } from './round-rules';
 import { Transactions } from '../database/transactions';
 import { enrolledCountries, pageEnrolments, roundFacts } from './penpal.store';
-
-export interface RoundView {
-  id: string;
-  programmeId: string;
-  name: string;
-  enrolmentOpensAt: Date;
-  enrolmentClosesAt: Date;
-  /** The same window in the programme's time zone, for people. */
-  local: { timezone: string; enrolmentOpensAt: string; enrolmentClosesAt: string };
-  enrolment: 'not_open' | 'open' | 'closed';
-  penpalsPerParticipant: number;
-  rules: PenpalRound['rules'];
-  weights: PenpalRound['weights'];
-  countryBalance: PenpalRound['countryBalance'];
-  letterDelay: PenpalRound['letterDelay'];
-  lettersPerDay: number;
-  screenAdultLetters: boolean;
-}
 
 const invalid = (errors: { path: string; message: string }[]) =>
   new AppError(
@@ -63,7 +53,10 @@ export class RoundsService {
     private readonly audit: AuditService,
   ) {}
 
-  private async view(round: PenpalRound, m: EntityManager = this.tx.manager): Promise<RoundView> {
+  private async view(
+    round: PenpalRound,
+    m: EntityManager = this.tx.manager,
+  ): Promise<PenpalRoundDto> {
     const programme = await getProgramme(m, round.programmeId);
     return {
       id: round.id,
@@ -108,7 +101,7 @@ export class RoundsService {
     actor: Principal,
     programmeId: string,
     dto: CreatePenpalRoundDto,
-  ): Promise<RoundView> {
+  ): Promise<PenpalRoundDto> {
     return this.tx.run(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const round = m.create(PenpalRound, {
@@ -139,7 +132,7 @@ export class RoundsService {
   }
 
   /** A programme's rounds, newest first, with enrolments, runs and the last publication. */
-  async listForProgramme(actor: Principal, programmeId: string) {
+  async listForProgramme(actor: Principal, programmeId: string): Promise<ProgrammeRoundDto[]> {
     await this.access.assertCanManage(actor, programmeId);
     const rounds = await this.tx.manager
       .getRepository(PenpalRound)
@@ -163,7 +156,7 @@ export class RoundsService {
     );
   }
 
-  async get(id: string): Promise<RoundView> {
+  async get(id: string): Promise<PenpalRoundDto> {
     return this.view(await this.find(id));
   }
 
@@ -172,7 +165,7 @@ export class RoundsService {
    * every round they are enrolled in (so they can follow it until the matches are published),
    * each with their own enrolment; the soonest to close first.
    */
-  async listForMe(who: Principal) {
+  async listForMe(who: Principal): Promise<MyPenpalRoundDto[]> {
     const now = new Date();
     const rounds = await this.tx.manager
       .getRepository(PenpalRound)
@@ -199,7 +192,7 @@ export class RoundsService {
     );
   }
 
-  async update(actor: Principal, id: string, dto: UpdatePenpalRoundDto): Promise<RoundView> {
+  async update(actor: Principal, id: string, dto: UpdatePenpalRoundDto): Promise<PenpalRoundDto> {
     return this.tx.run(async (m) => {
       const round = await this.findManaged(actor, id, m);
       const before = { ...round };
@@ -234,7 +227,7 @@ export class RoundsService {
     });
   }
 
-  async enrol(who: Principal, roundId: string, dto: EnrolDto) {
+  async enrol(who: Principal, roundId: string, dto: EnrolDto): Promise<PenpalEnrolmentDto> {
     return this.tx.run(async (m) => {
       const round = await this.find(roundId, m);
       const window = enrolmentWindow(round, new Date());
@@ -302,7 +295,11 @@ export class RoundsService {
     });
   }
 
-  async listEnrolments(actor: Principal, roundId: string, q: PageQuery & { country?: string }) {
+  async listEnrolments(
+    actor: Principal,
+    roundId: string,
+    q: PageQuery & { country?: string },
+  ): Promise<EnrolledPersonPageDto> {
     await this.findManaged(actor, roundId);
     const { rows, counts } = await pageEnrolments(
       this.tx.manager,
@@ -317,7 +314,11 @@ export class RoundsService {
     return { ...pageOf(rows, total, q), byCountry };
   }
 
-  async addConstraint(actor: Principal, roundId: string, dto: ConstraintDto) {
+  async addConstraint(
+    actor: Principal,
+    roundId: string,
+    dto: ConstraintDto,
+  ): Promise<PenpalConstraintDto> {
     return this.tx.run(async (m) => {
       await this.findManaged(actor, roundId, m);
       const enrolled = await enrolledCountries(m, roundId, dto.userIds);
@@ -359,7 +360,7 @@ export class RoundsService {
     });
   }
 
-  async listConstraints(actor: Principal, roundId: string) {
+  async listConstraints(actor: Principal, roundId: string): Promise<PenpalConstraintDto[]> {
     await this.findManaged(actor, roundId);
     const rows = await this.tx.manager
       .getRepository(PenpalConstraint)

@@ -31,7 +31,10 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'Create a programme; the creator becomes one of its coordinators' })
   @ApiCreatedResponse({ type: ProgrammeResponseDto })
   @ApiErrors({ 409: 'SLUG_TAKEN' })
-  create(@CurrentUser() me: Principal, @Body() dto: CreateProgrammeDto) {
+  create(
+    @CurrentUser() me: Principal,
+    @Body() dto: CreateProgrammeDto,
+  ): Promise<ProgrammeResponseDto> {
     return this.programmes.create(me, dto);
   }
 
@@ -40,7 +43,7 @@ export class ProgrammesController {
     summary: 'All programmes, newest first; ?mine=true: the ones the caller coordinates',
   })
   @ApiOkResponse({ type: ProgrammePageDto })
-  list(@CurrentUser() me: Principal, @Query() q: ProgrammeListQuery) {
+  list(@CurrentUser() me: Principal, @Query() q: ProgrammeListQuery): Promise<ProgrammePageDto> {
     return this.programmes.list(q, q.mine ? me.id : undefined);
   }
 
@@ -48,7 +51,7 @@ export class ProgrammesController {
   @ApiOperation({ summary: 'One programme' })
   @ApiOkResponse({ type: ProgrammeResponseDto })
   @ApiErrors(404)
-  get(@Param('id', UuidParam) id: string) {
+  get(@Param('id', UuidParam) id: string): Promise<ProgrammeResponseDto> {
     return this.programmes.get(id);
   }
 
@@ -56,7 +59,10 @@ export class ProgrammesController {
   @ApiOperation({ summary: "The programme's coordinators (its coordinators and admins only)" })
   @ApiErrors(403, 404)
   @ApiOkResponse({ type: [CoordinatorDto] })
-  coordinators(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  coordinators(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<CoordinatorDto[]> {
     return this.programmes.coordinators(me, id);
   }
 
@@ -70,7 +76,7 @@ export class ProgrammesController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: AddCoordinatorDto,
-  ) {
+  ): Promise<CoordinatorAddedDto> {
     return this.programmes.addCoordinator(me, id, dto);
   }
 

@@ -7,11 +7,18 @@ import { PageQuery, pageOf } from '../common/http/pagination';
 import { findUser, findUserByEmail } from '../identity/user-rows';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
-import { CreateProgrammeDto } from './dto/programme.dto';
+import {
+  CoordinatorAddedDto,
+  CoordinatorDto,
+  CreateProgrammeDto,
+  ProgrammePageDto,
+  ProgrammeResponseDto,
+} from './dto/programme.dto';
 import { ProgrammeAccess } from './programme-access';
 import { ProgrammeCoordinator } from './programme-coordinator.entity';
 import { Programme } from './programme.entity';
 import { pageProgrammes, programmeCoordinators } from './programmes.store';
+import { toCoordinatorDto, toProgrammeDto } from './programme-view';
 import { isTimeZone } from '../common/time-zones';
 
 @Injectable()
@@ -29,7 +36,7 @@ export class ProgrammesService {
     });
   }
 
-  async create(actor: Principal, dto: CreateProgrammeDto): Promise<Programme> {
+  async create(actor: Principal, dto: CreateProgrammeDto): Promise<ProgrammeResponseDto> {
     if (!isTimeZone(dto.timezone)) {
       throw badRequest(
         'VALIDATION_FAILED',
@@ -57,7 +64,7 @@ export class ProgrammesService {
           targetId: programme.id,
           details: { slug: programme.slug },
         });
-        return programme;
+        return toProgrammeDto(programme);
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw slugTaken();
@@ -66,27 +73,27 @@ export class ProgrammesService {
   }
 
   /** Every programme, or (coordinatorId) the ones that person coordinates; newest first. */
-  async list(q: PageQuery, coordinatorId?: string) {
+  async list(q: PageQuery, coordinatorId?: string): Promise<ProgrammePageDto> {
     const [items, total] = await pageProgrammes(this.tx.manager, q, coordinatorId);
-    return pageOf(items, total, q);
+    return pageOf(items.map(toProgrammeDto), total, q);
   }
 
-  async get(id: string): Promise<Programme> {
+  async get(id: string): Promise<ProgrammeResponseDto> {
     const programme = await this.tx.manager.findOneBy(Programme, { id });
     if (!programme) throw notFound('Programme');
-    return programme;
+    return toProgrammeDto(programme);
   }
 
-  async coordinators(actor: Principal, programmeId: string) {
+  async coordinators(actor: Principal, programmeId: string): Promise<CoordinatorDto[]> {
     await this.access.assertCanManage(actor, programmeId);
-    return programmeCoordinators(this.tx.manager, programmeId);
+    return (await programmeCoordinators(this.tx.manager, programmeId)).map(toCoordinatorDto);
   }
 
   async addCoordinator(
     actor: Principal,
     programmeId: string,
     who: { userId?: string; email?: string },
-  ) {
+  ): Promise<CoordinatorAddedDto> {
     return this.tx.run(async (m) => {
       await this.access.assertCanManage(actor, programmeId, m);
       const user = who.userId

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** A JSON body that never changes, serialized and compressed once at start-up. */
-export interface PrecompressedJson {
+/** A JSON body that never changes, serialized and compressed once at start-up; T is what it holds. */
+export interface PrecompressedJson<T = unknown> {
+  /** Never set: carries T from precompressJson to the handler's declared return type. */
+  readonly json?: T;
   identity: Buffer;
   br: Buffer;
   gzip: Buffer;
@@ -11,7 +13,7 @@ export interface PrecompressedJson {
   tag: string;
 }
 
-export function precompressJson(value: unknown): PrecompressedJson {
+export function precompressJson<T>(value: T): PrecompressedJson<T> {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
   return {
     identity,
@@ -25,6 +27,12 @@ export function precompressJson(value: unknown): PrecompressedJson {
     gzip: gzipSync(identity, { level: 9 }),
   };
 }
+
+/**
+ * The bytes of a stored body of type T, as sent: a handler declares `SentJson<XDto>` (or
+ * `SentJson<XDto[]>`) for the class its OpenAPI decorator documents (scripts/lint/response-types.ts).
+ */
+export type SentJson<T> = Buffer & { readonly json?: T };
 
 /** The encodings the client accepts (q > 0), from an Accept-Encoding header. */
 function accepted(header: string | undefined): Set<string> {
@@ -41,11 +49,11 @@ function accepted(header: string | undefined): Set<string> {
  * Sends the stored variant the client accepts: brotli, else gzip, else as is, with an ETag per
  * variant; a request naming that ETag in If-None-Match gets 304 and no body.
  */
-export function sendPrecompressed(
+export function sendPrecompressed<T>(
   reply: FastifyReply,
   headers: { 'accept-encoding'?: string; 'if-none-match'?: string },
-  body: PrecompressedJson,
-): Buffer {
+  body: PrecompressedJson<T>,
+): SentJson<T> {
   const ok = accepted(headers['accept-encoding']);
   const encoding = ok.has('br') ? 'br' : ok.has('gzip') || ok.has('*') ? 'gzip' : undefined;
   const etag = `"${body.tag}${encoding ? `-${encoding}` : ''}"`;

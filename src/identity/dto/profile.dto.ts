@@ -136,17 +136,17 @@ export class GuardianConsentViewDto {
   status: string;
   @ApiPropertyOptional() guardianName?: string;
   @ApiPropertyOptional() guardianEmail?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: Date;
   @ApiPropertyOptional({ format: 'date-time', description: 'when the emailed link stops working' })
-  expiresAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: string;
+  expiresAt?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) confirmedAt?: Date;
+  @ApiPropertyOptional({ format: 'date-time' }) withdrawnAt?: Date;
 }
 
 export class ConsentWithdrawnDto {
   @ApiProperty({ enum: ['withdrawn'] }) status: string;
   @ApiProperty() participantName: string;
-  @ApiProperty({ format: 'date-time' }) withdrawnAt: string;
+  @ApiProperty({ format: 'date-time' }) withdrawnAt: Date;
 }
 
 export class GuardianConsentDetailsDto {
@@ -193,5 +193,5 @@ export class InterestTagDto {
 export class ConsentConfirmedDto {
   @ApiProperty({ enum: ['confirmed'] }) status: string;
   @ApiProperty() participantName: string;
-  @ApiProperty({ format: 'date-time' }) confirmedAt: string;
+  @ApiProperty({ format: 'date-time' }) confirmedAt: Date;
 }

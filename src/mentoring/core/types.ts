@@ -1,4 +1,5 @@
 /** Plain shapes of mentoring's pure core: no framework, no I/O. */
+import type { LANGUAGE_LEVELS } from '../../common/reference-data';
 
 export const SECTORS = [
   'academia',
@@ -11,7 +12,7 @@ export type Sector = (typeof SECTORS)[number];
 
 export interface MentorLanguage {
   code: string;
-  level: string;
+  level: (typeof LANGUAGE_LEVELS)[number];
 }
 
 /** A mentor as the solver sees them. */

@@ -44,6 +44,11 @@ export class PipelineCountsDto {
   @ApiProperty() failed: number;
 }
 
+export class RetriedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['pending'] }) status: 'pending';
+}
+
 export class PipelinePageDto extends PageMetaDto {
   @ApiProperty({ type: [OutboxMessageDto] }) items: OutboxMessageDto[];
   @ApiProperty({ type: PipelineCountsDto, description: 'Every message by status (all types)' })

@@ -39,8 +39,8 @@ export class PenpalRoundDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) programmeId: string;
   @ApiProperty() name: string;
-  @ApiProperty({ format: 'date-time' }) enrolmentOpensAt: string;
-  @ApiProperty({ format: 'date-time' }) enrolmentClosesAt: string;
+  @ApiProperty({ format: 'date-time' }) enrolmentOpensAt: Date;
+  @ApiProperty({ format: 'date-time' }) enrolmentClosesAt: Date;
   @ApiProperty({
     type: PenpalRoundLocalWindowDto,
     description: "the same window in the programme's time zone",
@@ -66,7 +66,7 @@ export class ProgrammeRoundDto extends PenpalRoundDto {
     nullable: true,
     description: 'when a run was last published',
   })
-  publishedAt: string | null;
+  publishedAt: Date | null;
 }
 
 // Enrolments
@@ -79,7 +79,7 @@ export class PenpalEnrolmentDto {
   @ApiProperty({ type: [String], description: 'ISO 639-1 codes' }) practiseLanguages: string[];
   @ApiProperty({ enum: GENDERS, nullable: true, type: String }) genderPreference: string | null;
   @ApiProperty() capacity: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
 /** A round a person may enrol in, or is enrolled in, with their own enrolment. */
@@ -103,7 +103,7 @@ export class EnrolledPersonDto {
   @ApiProperty({ enum: COUNTRIES, isArray: true }) preferredCountries: string[];
   @ApiProperty({ type: [String], description: 'ISO 639-1 codes' }) practiseLanguages: string[];
   @ApiProperty({ enum: GENDERS, nullable: true, type: String }) genderPreference: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
 export class EnrolledPersonPageDto extends PageMetaDto {
@@ -124,7 +124,7 @@ export class PenpalConstraintDto {
   @ApiProperty({ enum: ['pin', 'forbid'] }) type: string;
   @ApiProperty({ type: [String], format: 'uuid', minItems: 2, maxItems: 2, description: 'sorted' })
   userIds: string[];
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
 }
 
 // Matching runs
@@ -218,10 +218,10 @@ export class MatchingRunDto {
   @ApiPropertyOptional({ type: RunStatsDto, description: 'once the run has succeeded' })
   stats?: RunStatsDto;
   @ApiPropertyOptional({ description: 'once the run has failed' }) error?: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt: Date | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt: Date | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: Date | null;
 }
 
 export class MatchingRunPageDto extends PageMetaDto {
@@ -288,7 +288,7 @@ export class PublishSkippedDto {
 export class RunPublishedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: RUN_STATUSES, example: 'succeeded' }) status: string;
-  @ApiProperty({ format: 'date-time' }) publishedAt: string;
+  @ApiProperty({ format: 'date-time' }) publishedAt: Date;
   @ApiProperty({ type: PublishNotifiedDto }) notified: PublishNotifiedDto;
   @ApiProperty({
     type: [PublishSkippedDto],

@@ -73,6 +73,7 @@ export class ProgrammeResponseDto {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty() timezone: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
 export class ProgrammePageDto extends PageMetaDto {

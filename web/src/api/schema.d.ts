@@ -2659,6 +2659,8 @@ export interface components {
             timezone: string;
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         ProgrammePageDto: {
             page: number;
