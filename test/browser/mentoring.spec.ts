@@ -178,7 +178,9 @@ test('a mentor and a team see each other after the coordinator publishes the mat
   await page.getByRole('link', { name: 'Mentoring 2027' }).click();
   await page.getByRole('link', { name: /Round report/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report: Mentoring 2027');
-  await expect(page.getByText('1 mentorship, 1 active, 0 silent for 30 days or more. 1 check-in in all.')).toBeVisible();
+  await expect(
+    page.getByText('1 mentorship, 1 active, 0 silent for 30 days or more. 1 check-in in all.'),
+  ).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'Mekong Makers' });
   await expect(row).toContainText('Dr Somchai');
   await expect(row).toContainText('Active');
