@@ -9,7 +9,7 @@ export const PEOPLE = `(SELECT id, email, display_name, locale, roles FROM users
 
 /**
  * A person's profile: `user_id`, `country`, `institution`, `languages`, `interests`,
- * `date_of_birth`, `timezone`.
+ * `date_of_birth`, `gender`, `timezone`.
  */
 export const PROFILES = `(SELECT user_id, country, institution, languages, interests, date_of_birth,
-                                 timezone FROM profiles)`;
+                                 gender, timezone FROM profiles)`;

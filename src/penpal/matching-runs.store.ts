@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { containsPattern } from '../common/sql-like';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 import type { RunPair } from './run-compare';
 import type { PenpalMatch } from './penpal-match.entity';
 import type { MatchedPair, Participant, PairIds, UnmatchedParticipant } from './matching';
@@ -26,7 +27,7 @@ export const pageRunPairs = async (
     filter += ` AND (ua.display_name ILIKE $2 OR ub.display_name ILIKE $2
                      OR x.country_a = $3 OR x.country_b = $3)`;
   }
-  const from = `penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b`;
+  const from = `penpal_matches x JOIN ${PEOPLE} ua ON ua.id = x.user_a JOIN ${PEOPLE} ub ON ub.id = x.user_b`;
   const rows: NamedPairRow[] = await m.query(
     `SELECT x.id, x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb,
             ua.display_name AS na, ub.display_name AS nb, x.score, x.reasons,
@@ -79,7 +80,7 @@ export const pageUnmatched = async (
   const filter = where.join(' AND ');
   const rows: UnmatchedRow[] = await m.query(
     `SELECT x.user_id AS "userId", u.display_name AS "displayName", x.country, x.reason, x.detail
-       FROM matching_run_unmatched x JOIN users u ON u.id = x.user_id
+       FROM matching_run_unmatched x JOIN ${PEOPLE} u ON u.id = x.user_id
       WHERE ${filter}
       ORDER BY x.reason, x.country, u.display_name, x.user_id
       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
@@ -188,7 +189,7 @@ export const enrolledForPublication = (
             EXISTS (SELECT 1 FROM penpal_matches y
                      WHERE y.round_id = $2 AND y.run_id <> $1 AND y.status IN ('published', 'accepted')
                        AND (y.user_a = u.id OR y.user_b = u.id)) AS earlier
-       FROM penpal_enrolments e JOIN users u ON u.id = e.user_id
+       FROM penpal_enrolments e JOIN ${PEOPLE} u ON u.id = e.user_id
       WHERE e.round_id = $2`,
     [runId, roundId],
   );
@@ -199,7 +200,7 @@ export const publishedPairsNamed = (
 ): Promise<{ a: string; b: string; ca: string; cb: string; na: string; nb: string }[]> =>
   m.query(
     `SELECT x.user_a AS a, x.user_b AS b, x.country_a AS ca, x.country_b AS cb, ua.display_name AS na, ub.display_name AS nb
-       FROM penpal_matches x JOIN users ua ON ua.id = x.user_a JOIN users ub ON ub.id = x.user_b
+       FROM penpal_matches x JOIN ${PEOPLE} ua ON ua.id = x.user_a JOIN ${PEOPLE} ub ON ub.id = x.user_b
       WHERE x.run_id = $1 AND x.status = 'published'`,
     [runId],
   );
@@ -223,7 +224,7 @@ export const enrolledForMatching = (m: EntityManager, roundId: string): Promise<
   m.query(
     `SELECT e.user_id, p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.gender, p.languages, p.interests,
             e.preferred_countries, e.practise_languages, e.gender_preference, e.capacity
-       FROM penpal_enrolments e JOIN profiles p ON p.user_id = e.user_id
+       FROM penpal_enrolments e JOIN ${PROFILES} p ON p.user_id = e.user_id
       WHERE e.round_id = $1
       ORDER BY e.user_id`,
     [roundId],

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import type { LANGUAGE_LEVELS } from '../common/reference-data';
-import { PEOPLE } from '../identity/people-sql';
+import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { preparedQuery } from '../database/prepared';
 import type { MatchResponse } from './penpal-match.entity';
 import type { PairFacts } from './matching';
@@ -47,14 +47,14 @@ export const pageEnrolments = async (
       `SELECT e.id, e.user_id AS "userId", u.display_name AS "displayName", p.country, to_char(p.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
               e.capacity, e.preferred_countries AS "preferredCountries", e.practise_languages AS "practiseLanguages",
               e.gender_preference AS "genderPreference", e.created_at AS "createdAt"
-         FROM penpal_enrolments e JOIN users u ON u.id = e.user_id LEFT JOIN profiles p ON p.user_id = e.user_id
+         FROM penpal_enrolments e JOIN ${PEOPLE} u ON u.id = e.user_id LEFT JOIN ${PROFILES} p ON p.user_id = e.user_id
         WHERE e.round_id = $1 AND ($4::text IS NULL OR p.country = $4)
         ORDER BY e.created_at, e.id LIMIT $2 OFFSET $3`,
       [roundId, take, skip, country],
     ) as Promise<EnrolledRow[]>,
     m.query(
       `SELECT p.country, count(*)::int AS n
-         FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+         FROM penpal_enrolments e LEFT JOIN ${PROFILES} p ON p.user_id = e.user_id
         WHERE e.round_id = $1 GROUP BY p.country`,
       [roundId],
     ) as Promise<{ country: string | null; n: number }[]>,
@@ -69,7 +69,7 @@ export const enrolledCountries = (
   userIds: string[],
 ): Promise<{ user_id: string; country: string | null }[]> =>
   m.query(
-    `SELECT e.user_id, p.country FROM penpal_enrolments e LEFT JOIN profiles p ON p.user_id = e.user_id
+    `SELECT e.user_id, p.country FROM penpal_enrolments e LEFT JOIN ${PROFILES} p ON p.user_id = e.user_id
       WHERE e.round_id = $1 AND e.user_id = ANY($2)`,
     [roundId, userIds],
   );
@@ -102,8 +102,8 @@ export const myPenpals = (m: EntityManager, userId: string): Promise<PenpalRow[]
               u.display_name, p.country, p.languages, p.interests
          FROM penpal_matches x
          JOIN penpal_rounds r ON r.id = x.round_id
-         JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-         LEFT JOIN profiles p ON p.user_id = u.id
+         JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+         LEFT JOIN ${PROFILES} p ON p.user_id = u.id
         WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
         ORDER BY r.enrolment_closes_at DESC, x.id
         LIMIT 200`,
@@ -123,7 +123,7 @@ export interface EndedMatch {
 export const endMatchesOf = async (m: EntityManager, userId: string): Promise<EndedMatch[]> => {
   const [ended] = (await m.query(
     `UPDATE penpal_matches x SET status = 'cancelled'
-         FROM penpal_rounds r, users u
+         FROM penpal_rounds r, ${PEOPLE} u
         WHERE r.id = x.round_id
           AND u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
           AND (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted')
