@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { Global, Module } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger, PARAMS_PROVIDER_TOKEN, type Params, PinoLogger } from 'nestjs-pino';
-import { Store, storage } from 'nestjs-pino/storage';
 import pino, { type Logger as Pino } from 'pino';
 import { type HttpLogger, type Options, pinoHttp } from 'pino-http';
 import { AppConfig } from '../config/app-config';
@@ -79,12 +78,14 @@ export class RequestLogger {
 })
 export class LoggingModule {}
 
-type RawRequest = IncomingMessage & { id?: string; query?: unknown; allLogs?: Pino[]; log?: Pino };
+type RawRequest = IncomingMessage & { id?: string; query?: unknown; log?: Pino };
 
 /**
  * Fastify onRequest hook: pino-http's line for the request (what @fastify/middie handed it before:
- * the raw request with Fastify's id and parsed query), and the rest of the request runs in
- * nestjs-pino's context, so Nest's log lines during it carry the request too.
+ * the raw request with Fastify's id and parsed query). No AsyncLocalStorage context is opened: on
+ * Node 20 one store run turns on promise hooks for every promise of the process, which cost more
+ * CPU per request than the rest of this hook (bench:api-compare). What a request logs about
+ * itself (the problem filter's 500s) takes the request's logger from `requestLog`.
  */
 export function requestLogging({ middleware }: RequestLogger) {
   return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
@@ -92,7 +93,10 @@ export function requestLogging({ middleware }: RequestLogger) {
     raw.id = req.id;
     raw.query = req.query;
     middleware(raw, reply.raw);
-    const log = raw.allLogs?.[raw.allLogs.length - 1] ?? raw.log;
-    storage.run(new Store(log as unknown as Pino), () => done());
+    done();
   };
 }
+
+/** The request's own logger (its line carries the request), set by requestLogging. */
+export const requestLog = (req: { raw?: IncomingMessage }): Pino | undefined =>
+  (req.raw as RawRequest | undefined)?.log;

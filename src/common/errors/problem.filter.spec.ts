@@ -1,6 +1,9 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { pinoHttp } from 'pino-http';
 import { AppError } from './app-error';
-import { toProblem } from './problem.filter';
+import { ProblemFilter, toProblem } from './problem.filter';
 
 describe('toProblem', () => {
   it('keeps the code, status and field errors of an AppError', () => {
@@ -40,5 +43,30 @@ describe('toProblem', () => {
     const { problem } = toProblem(new Error('password=hunter2 at db.ts:12'));
     expect(problem.status).toBe(500);
     expect(JSON.stringify(problem)).not.toContain('hunter2');
+  });
+});
+
+describe('ProblemFilter', () => {
+  it('logs a 500 with the request’s own logger, so that the line names the request', () => {
+    const lines: string[] = [];
+    const raw = Object.assign(new IncomingMessage(new Socket()), {
+      id: 'req-500',
+      method: 'GET',
+      url: '/api/v1/me',
+    });
+    pinoHttp({}, { write: (line: string) => lines.push(line) })(raw, new ServerResponse(raw));
+    let status = 0;
+    const reply = {
+      header: () => reply,
+      status: (code: number) => ((status = code), reply),
+      send: () => reply,
+    };
+    const http = { getResponse: () => reply, getRequest: () => ({ raw }) };
+    new ProblemFilter().catch(new Error('boom'), { switchToHttp: () => http } as ArgumentsHost);
+    expect(status).toBe(500);
+    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 50, context: 'Errors', req: { id: 'req-500' } });
+    expect(String(logged[0].msg)).toContain('boom');
   });
 });

@@ -6,7 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { requestLog } from '../logging';
 import { AppError, FieldError } from './app-error';
 import type { ErrorCode } from './error-codes';
 
@@ -124,9 +125,12 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem: body, headers } = toProblem(exception);
     if (body.status >= 500) {
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+      const message =
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
+      // The request's logger, so that the line names the request (no async context carries it).
+      const log = requestLog(host.switchToHttp().getRequest<FastifyRequest>());
+      if (log) log.error({ context: 'Errors' }, message);
+      else this.logger.error(message);
     }
     for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
     reply

@@ -1,0 +1,229 @@
+/**
+ * npm run bench:api-compare -- --a DIR --b DIR — CPU per request of two builds of the API, side by
+ * side on one database, for when the machine is too busy for `bench:api`'s req/s to mean anything.
+ *
+ * DIR is a checkout with dist/ (and node_modules/): e.g. a copy of main's build and this branch's.
+ * Both APIs run as production runs them (start:prod's node flags of each DIR), with one worker,
+ * on one database seeded as bench:api seeds it. Then, in --rounds R (5) rounds, each route is
+ * driven for --requests N (2000) on A and on B in turn (which goes first alternates), 20 connections,
+ * and the CPU microseconds per request of each API process are taken from /proc (schedstat). Printed: the
+ * median per route and build, and B/A. Load from other work moves both builds alike because they
+ * alternate within seconds; the median drops a burst that met a spike.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import {
+  dbUrl,
+  fmt,
+  freePort,
+  NO_RATE_LIMITS,
+  option,
+  productionEnv,
+  seedPopulation,
+  smtpSink,
+  stopAll,
+  waitFor,
+} from './lib/stack';
+import { buildWorld } from './lib/world';
+
+interface CannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: CannonRequest) => CannonRequest;
+}
+type Cannon = (opts: {
+  url: string;
+  connections: number;
+  amount: number;
+  timeout: number;
+  requests: CannonRequest[];
+}) => Promise<{ requests: { total: number }; non2xx: number; errors: number }>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Cannon;
+
+const ROUNDS = Number(option('rounds') ?? 5);
+const REQUESTS = Number(option('requests') ?? 2000);
+const USERS = Number(option('users') ?? 100_000);
+const ONLY = option('only')?.split(',');
+const roots = { A: resolve(option('a') ?? '.'), B: resolve(option('b') ?? '.') };
+const BROWSER = { 'accept-encoding': 'br, gzip' };
+
+const semiSpace = (dir: string) =>
+  /--max-semi-space-size=(\d+)/.exec(
+    (
+      JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts['start:prod'],
+  )?.[1];
+
+/**
+ * CPU time of all a process's threads (the JS thread, GC helpers, the thread pool's zlib work), in
+ * nanoseconds from the scheduler's own account: /proc/<pid>/stat counts 10 ms ticks, too coarse
+ * for a burst that a busy machine lets finish only a few hundred requests of.
+ */
+function cpuNanoseconds(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return ns;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const dbName = `kenal_bench_compare_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: dbUrl('postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const children: ChildProcess[] = [];
+  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-compare-'));
+  const smtp = smtpSink();
+  const db = new Client({ connectionString: dbUrl(dbName) });
+  try {
+    const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    await ds.destroy();
+    await db.connect();
+    await seedPopulation(db, USERS);
+    const smtpPort = await freePort();
+    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
+    const adminEmail = 'admin@bench.test';
+    const adminPassword = randomBytes(12).toString('hex');
+    const common = {
+      databaseUrl: dbUrl(dbName),
+      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+      uploadDir: uploads,
+      adminEmail,
+      adminPassword,
+    };
+    // One secret for both, so that one login's tokens work on either.
+    const jwtSecret = randomBytes(48).toString('hex');
+    const log = openSync(join(uploads, 'api.log'), 'a');
+    const apis: Record<'A' | 'B', { child: ChildProcess; base: string }> = {} as never;
+    for (const key of ['A', 'B'] as const) {
+      const port = await freePort();
+      const env = {
+        ...productionEnv({ port, ...common }),
+        ...NO_RATE_LIMITS,
+        JWT_SECRET: jwtSecret,
+      };
+      const space = semiSpace(roots[key]);
+      const child = spawn(
+        process.execPath,
+        [...(space ? [`--max-semi-space-size=${space}`] : []), 'dist/src/main.js'],
+        { cwd: roots[key], env, stdio: ['ignore', log, 'inherit'] },
+      );
+      children.push(child);
+      apis[key] = { child, base: `http://127.0.0.1:${port}` };
+      await waitFor(`API ${key}`, async () => (await fetch(`${apis[key].base}/api/v1/health`)).ok);
+      if (key === 'A') {
+        const worker = spawn(process.execPath, ['dist/src/worker.js'], {
+          cwd: roots.A,
+          env,
+          stdio: ['ignore', log, 'inherit'],
+        });
+        children.push(worker);
+      }
+    }
+    const world = await buildWorld(
+      apis.A.base,
+      db,
+      { email: adminEmail, password: adminPassword },
+      { entries: 50, judges: 5 },
+    );
+    await db.query('ANALYZE');
+    const get = (path: string, token?: string): CannonRequest[] => [
+      {
+        method: 'GET',
+        path,
+        headers: { ...BROWSER, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      },
+    ];
+    let next = 0;
+    const scores = world.assignments.map((a, i) => ({
+      method: 'PUT',
+      path: `/api/v1/assignments/${a.id}/score`,
+      headers: {
+        ...BROWSER,
+        authorization: `Bearer ${a.token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ scores: { story: i % 11, craft: (i * 7) % 11 }, final: false }),
+    }));
+    const routes: [string, CannonRequest[]][] = (
+      [
+        ['interests', get('/api/v1/interests')],
+        ['interests-auth', get('/api/v1/interests', world.me.accessToken)],
+        ['competition', get(`/api/v1/competitions/${world.competition.id}`)],
+        ['submission', get(`/api/v1/submissions/${world.submissionId}`, world.me.accessToken)],
+        ['me', get('/api/v1/me', world.me.accessToken)],
+        ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
+        ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
+        ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
+      ] as [string, CannonRequest[]][]
+    ).filter(([key]) => !ONLY || ONLY.includes(key));
+
+    const burst = async (key: 'A' | 'B', requests: CannonRequest[]) => {
+      const pid = apis[key].child.pid as number;
+      const cpu0 = cpuNanoseconds(pid);
+      const r = await autocannon({
+        url: apis[key].base,
+        connections: 20,
+        amount: REQUESTS,
+        timeout: 60,
+        requests,
+      });
+      if (r.non2xx) throw new Error(`${key}: ${r.non2xx} non-2xx answers`);
+      return (cpuNanoseconds(pid) - cpu0) / 1e3 / Math.max(1, r.requests.total);
+    };
+    for (const [, requests] of routes)
+      for (const key of ['A', 'B'] as const) await burst(key, requests);
+    const load0 = loadavg()[0];
+    const us = new Map(routes.map(([k]) => [k, { A: [] as number[], B: [] as number[] }]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [k, requests] of routes)
+        for (const key of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const))
+          us.get(k)![key].push(await burst(key, requests));
+      console.error(`round ${round + 1} of ${ROUNDS} done, load ${loadavg()[0].toFixed(1)}`);
+    }
+    console.log(`A ${roots.A}\nB ${roots.B}`);
+    console.log(
+      `load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${ROUNDS} rounds of ${REQUESTS} requests`,
+    );
+    console.log(`${'route'.padEnd(16)}  A µs/req  B µs/req    B/A   (A rounds | B rounds)`);
+    for (const [k, { A, B }] of us)
+      console.log(
+        `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / median(A)).toFixed(2).padStart(5)}   (${A.map((x) => fmt(x)).join(' ')} | ${B.map((x) => fmt(x)).join(' ')})`,
+      );
+  } finally {
+    await stopAll(children);
+    await new Promise((r) => smtp.close(() => r(undefined)));
+    await db.end().catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+    await rm(uploads, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message);
+  process.exit(1);
+});
