@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isCalendarDate } from '../common/age';
@@ -22,6 +23,7 @@ import { markMentorshipActive } from './mentoring.store';
 export class MentorshipsService {
   constructor(
     private readonly tx: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: MentoringAccess,
     private readonly audit: AuditService,
   ) {}
@@ -81,7 +83,9 @@ export class MentorshipsService {
       ]);
     }
     // A day ahead of UTC still counts as today somewhere in the region.
-    if (dto.happenedOn > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+    if (
+      dto.happenedOn > new Date(this.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10)
+    ) {
       throw badRequest('VALIDATION_FAILED', 'happenedOn is in the future', [
         { path: 'happenedOn', message: 'must not be in the future' },
       ]);
@@ -133,7 +137,7 @@ export class MentorshipsService {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     const ctx = await mentorshipContext(m, list);
-    const now = new Date();
+    const now = this.clock.now();
     const items = list.map((x) => {
       const checkIns = ctx.checkIns(x);
       return {

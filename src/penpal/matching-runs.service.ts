@@ -1,5 +1,6 @@
 import { compareRuns } from './run-compare';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -53,6 +54,7 @@ function assertPublishable(run: MatchingRun) {
 export class MatchingRunsService {
   constructor(
     private readonly tx: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly rounds: RoundsService,
     private readonly access: ProgrammeAccess,
     private readonly queues: QueueService,
@@ -71,7 +73,7 @@ export class MatchingRunsService {
     try {
       run = await this.tx.run(async (m) => {
         const round = await this.rounds.findManaged(actor, roundId, m);
-        if (enrolmentWindow(round, new Date()) !== 'closed') {
+        if (enrolmentWindow(round, this.clock.now()) !== 'closed') {
           throw conflict(
             'Close enrolment (PATCH enrolmentClosesAt) before matching',
             'ENROLMENT_OPEN',
@@ -319,7 +321,7 @@ export class MatchingRunsService {
       return {
         id: runId,
         status: run.status,
-        publishedAt: new Date(),
+        publishedAt: this.clock.now(),
         notified: { matched, unmatched: notes.length - matched },
         skipped,
       };

@@ -1,5 +1,6 @@
 import type { MatchCancelledDto, MatchRespondedDto, MyPenpalDto } from './dto/responses.dto';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, In } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { conflict, forbidden, notFound, unprocessable } from '../common/errors/app-error';
@@ -30,6 +31,7 @@ export const readable = (status: PenpalMatch['status']): boolean =>
 export class PenpalMatchesService implements OnModuleInit {
   constructor(
     private readonly tx: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
@@ -95,7 +97,7 @@ export class PenpalMatchesService implements OnModuleInit {
    */
   async end(m: EntityManager, match: PenpalMatch, by: string): Promise<void> {
     match.status = 'ended';
-    match.endedAt = new Date();
+    match.endedAt = this.clock.now();
     match.endedBy = by;
     await m.update(
       PenpalMatch,

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '../common/clock';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -48,6 +49,7 @@ const invalid = (errors: { path: string; message: string }[]) =>
 export class RoundsService {
   constructor(
     private readonly tx: Transactions,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly access: ProgrammeAccess,
     private readonly consents: GuardianConsentService,
     private readonly audit: AuditService,
@@ -69,7 +71,7 @@ export class RoundsService {
         enrolmentOpensAt: zonedIso(round.enrolmentOpensAt, programme.timezone),
         enrolmentClosesAt: zonedIso(round.enrolmentClosesAt, programme.timezone),
       },
-      enrolment: enrolmentWindow(round, new Date()),
+      enrolment: enrolmentWindow(round, this.clock.now()),
       penpalsPerParticipant: round.penpalsPerParticipant,
       rules: round.rules,
       weights: round.weights,
@@ -166,7 +168,7 @@ export class RoundsService {
    * each with their own enrolment; the soonest to close first.
    */
   async listForMe(who: Principal): Promise<MyPenpalRoundDto[]> {
-    const now = new Date();
+    const now = this.clock.now();
     const rounds = await this.tx.manager
       .getRepository(PenpalRound)
       .createQueryBuilder('r')
@@ -230,7 +232,7 @@ export class RoundsService {
   async enrol(who: Principal, roundId: string, dto: EnrolDto): Promise<PenpalEnrolmentDto> {
     return this.tx.run(async (m) => {
       const round = await this.find(roundId, m);
-      const window = enrolmentWindow(round, new Date());
+      const window = enrolmentWindow(round, this.clock.now());
       if (window !== 'open') {
         throw conflict(
           window === 'not_open'
