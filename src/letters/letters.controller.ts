@@ -68,7 +68,7 @@ export class LettersController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: WriteLetterDto,
-  ) {
+  ): Promise<WrittenLetterDto> {
     return this.letters.write(me, id, dto);
   }
 
@@ -84,7 +84,11 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not one of the two pen pals (coordinators and admins included)')
   @notFound('NOT_FOUND: no such match')
-  list(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: PageQuery) {
+  list(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: PageQuery,
+  ): Promise<LetterPageDto> {
     return this.letters.list(me, id, q);
   }
 
@@ -97,7 +101,7 @@ export class LettersController {
   })
   @ApiOkResponse({ type: UnreadLettersDto })
   @unauthenticated
-  unread(@CurrentUser() me: Principal) {
+  unread(@CurrentUser() me: Principal): Promise<UnreadLettersDto> {
     return this.letters.unread(me);
   }
 
@@ -111,7 +115,7 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not one of the two pen pals (staff included)')
   @notFound('NOT_FOUND: no such match')
-  readAll(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  readAll(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<MatchReadDto> {
     return this.letters.markMatchRead(me, id);
   }
 
@@ -123,7 +127,7 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not the recipient')
   @notFound('NOT_FOUND: no such letter, or not delivered to me')
-  read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  read(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<LetterReadDto> {
     return this.letters.markRead(me, id);
   }
 
@@ -144,7 +148,7 @@ export class LettersController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ReportLetterDto,
-  ) {
+  ): Promise<ReportedDto> {
     return this.letters.report(me, id, dto);
   }
 
@@ -162,7 +166,11 @@ export class LettersController {
   @forbidden('FORBIDDEN: not one of the two pen pals')
   @notFound('NOT_FOUND: no such match')
   @conflict('MATCH_NOT_ACTIVE: declined, cancelled or ended already')
-  end(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: EndMatchDto) {
+  end(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: EndMatchDto,
+  ): Promise<MatchEndedDto> {
     return this.letters.end(me, id, dto);
   }
 
@@ -178,7 +186,11 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not an admin or a coordinator of this programme')
   @notFound('NOT_FOUND: no such programme')
-  cases(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Query() q: CaseQuery) {
+  cases(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() q: CaseQuery,
+  ): Promise<ModerationCasePageDto> {
     return this.moderation.list(me, id, q);
   }
 
@@ -200,7 +212,7 @@ export class LettersController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: DecisionDto,
-  ) {
+  ): Promise<DecidedDto> {
     return this.moderation.decide(me, id, dto);
   }
 
@@ -211,7 +223,7 @@ export class LettersController {
   })
   @ApiOkResponse({ type: PromptsDto })
   @bad('VALIDATION_FAILED: unknown query parameters')
-  prompts(@Query() q: PromptQuery) {
+  prompts(@Query() q: PromptQuery): PromptsDto {
     return letterPrompts(q.interest, q.locale);
   }
 }

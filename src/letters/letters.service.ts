@@ -12,7 +12,19 @@ import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { MatchRow, PenpalMatchesService, readable } from '../penpal/penpal-matches.service';
 import { scanContactDetails } from './detector/contact-detector';
-import { EndMatchDto, ReportLetterDto, WriteLetterDto } from './dto/letter.dto';
+import {
+  EndMatchDto,
+  LetterPageDto,
+  LetterReadDto,
+  MatchEndedDto,
+  MatchReadDto,
+  ReportedDto,
+  ReportLetterDto,
+  UnreadLettersDto,
+  WriteLetterDto,
+  WrittenLetterDto,
+} from './dto/letter.dto';
+import { toLetterDto } from './letter-view';
 import { Correspondents, LetterDelivery } from './letter-delivery';
 import { Letter, LetterStatus } from './letter.entity';
 import { ModerationCase } from './moderation-case.entity';
@@ -64,7 +76,7 @@ export class LettersService {
    * letter inserted unless the daily limit is reached, COMMIT; a held or an undelayed letter adds
    * its notice (and a held one its case). Redis is called after the commit, for a travelling one.
    */
-  async write(who: Principal, matchId: string, dto: WriteLetterDto) {
+  async write(who: Principal, matchId: string, dto: WriteLetterDto): Promise<WrittenLetterDto> {
     const written = await this.tx.run(async (m) => {
       const ctx = await writeContext(m, matchId, who.id);
       if (!ctx || !readable(ctx.matchStatus)) throw notFound('Pen-pal match');
@@ -172,7 +184,7 @@ export class LettersService {
    * Newest first. The writer sees their own letters whatever their state; the recipient sees
    * delivered letters only, except one they reported while the report is open.
    */
-  async list(who: Principal, matchId: string, q: PageQuery) {
+  async list(who: Principal, matchId: string, q: PageQuery): Promise<LetterPageDto> {
     // The match and the page (with the total) in one prepared round trip: a thread opens often,
     // and planning these statements took longer than running them (bench:letters EXPLAIN).
     // Letters are read only when the caller is one of the two pen pals.
@@ -193,20 +205,7 @@ export class LettersService {
         ? letters[0].total
         : await visibleLetterCount(this.tx.manager, matchId, who.id);
     return pageOf(
-      letters.map((r) => {
-        const mine = r.sender_id === who.id;
-        return {
-          id: r.id,
-          from: mine ? ('me' as const) : ('penpal' as const),
-          body: r.body,
-          language: r.language,
-          status: r.status,
-          deliverAt: r.deliver_at,
-          readAt: r.read_at,
-          createdAt: r.created_at,
-          ...(mine && r.held_reason && r.status === 'held' ? { heldReason: r.held_reason } : {}),
-        };
-      }),
+      letters.map((r) => toLetterDto(r, who.id)),
       n,
       q,
     );
@@ -216,7 +215,7 @@ export class LettersService {
    * How many letters wait unread for the caller, per match: delivered to them, not read, not
    * hidden by their own open report (the same letters the thread shows them).
    */
-  async unread(who: Principal) {
+  async unread(who: Principal): Promise<UnreadLettersDto> {
     const rows = await unreadPerMatch(this.tx.manager, who.id);
     return {
       total: rows.reduce((sum, r) => sum + r.n, 0),
@@ -225,7 +224,7 @@ export class LettersService {
   }
 
   /** Marks every letter the caller can see on the match as read (opening the thread). */
-  async markMatchRead(who: Principal, matchId: string) {
+  async markMatchRead(who: Principal, matchId: string): Promise<MatchReadDto> {
     const match = await this.matches.matchForLetters(this.tx.manager, matchId);
     this.otherOf(match, who);
     const marked = await markThreadRead(this.tx.manager, match.id, who.id, this.clock.now());
@@ -250,7 +249,7 @@ export class LettersService {
     return letter;
   }
 
-  async markRead(who: Principal, letterId: string) {
+  async markRead(who: Principal, letterId: string): Promise<LetterReadDto> {
     return this.tx.run(async (m) => {
       const letter = await this.received(m, who, letterId);
       if (!letter.readAt) {
@@ -262,7 +261,7 @@ export class LettersService {
   }
 
   /** The recipient reports a letter: a moderation case, and the letter is hidden from them. */
-  async report(who: Principal, letterId: string, dto: ReportLetterDto) {
+  async report(who: Principal, letterId: string, dto: ReportLetterDto): Promise<ReportedDto> {
     return this.tx.run(async (m) => {
       const letter = await this.received(m, who, letterId);
       const { round } = await this.matches.forLetters(m, letter.matchId);
@@ -287,7 +286,7 @@ export class LettersService {
    * Either pen pal ends the match: no more letters either way (letters still travelling are
    * not delivered), the other is told it ended (not why), and they are never matched again.
    */
-  async end(who: Principal, matchId: string, dto: EndMatchDto) {
+  async end(who: Principal, matchId: string, dto: EndMatchDto): Promise<MatchEndedDto> {
     return this.tx.run(async (m) => {
       const { match, round } = await this.matches.forLetters(m, matchId, true);
       const otherId = this.otherOf(match, who);

@@ -3,17 +3,16 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { conflict, notFound } from '../common/errors/app-error';
 import { pageOf } from '../common/http/pagination';
-import { isMinorOn } from '../common/age';
 import { CLOCK, type Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { PenpalMatchesService } from '../penpal/penpal-matches.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { scanContactDetails } from './detector/contact-detector';
-import { CaseQuery, DecisionDto } from './dto/letter.dto';
+import { CaseQuery, DecidedDto, DecisionDto, ModerationCasePageDto } from './dto/letter.dto';
 import { LetterDelivery } from './letter-delivery';
 import { Letter } from './letter.entity';
+import { toModerationCaseDto } from './letter-view';
 import { LettersService } from './letters.service';
 import { ModerationCase } from './moderation-case.entity';
 import { pageCases } from './moderation.store';
@@ -35,7 +34,7 @@ export class ModerationService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(who: Principal, programmeId: string, q: CaseQuery) {
+  async list(who: Principal, programmeId: string, q: CaseQuery): Promise<ModerationCasePageDto> {
     await this.access.assertCanManage(who, programmeId);
     const [rows, n] = await pageCases(
       this.tx.manager,
@@ -45,34 +44,8 @@ export class ModerationService {
       (q.page - 1) * q.pageSize,
     );
     const now = this.clock.now();
-    const person = (id: string, name: string, country: string | null, dob: string | null) => ({
-      userId: id,
-      displayName: name,
-      country,
-      minor: dob ? isMinorOn(dob, now) : false,
-    });
     return pageOf(
-      rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        reason: r.reason,
-        detail: r.detail,
-        status: r.status,
-        decision: r.decision,
-        note: r.note,
-        createdAt: r.created_at,
-        decidedAt: r.decided_at,
-        letter: {
-          id: r.letter_id,
-          matchId: r.match_id,
-          body: r.body,
-          status: r.letter_status,
-          heldKinds: r.held_kinds,
-          findings: scanContactDetails(r.body).matches,
-          from: person(r.from_id, r.from_name, r.from_country, r.from_dob),
-          to: person(r.to_id, r.to_name, r.to_country, r.to_dob),
-        },
-      })),
+      rows.map((r) => toModerationCaseDto(r, now)),
       n,
       q,
     );
@@ -83,7 +56,7 @@ export class ModerationService {
    * recipient never sees it; end_match: removed, and the match ends, both told. Audited; the
    * writer hears what became of a held or removed letter, in their language.
    */
-  async decide(who: Principal, caseId: string, dto: DecisionDto) {
+  async decide(who: Principal, caseId: string, dto: DecisionDto): Promise<DecidedDto> {
     const outcome = await this.tx.run(async (m) => {
       const found = await m.findOne(ModerationCase, {
         where: { id: caseId },
