@@ -23,7 +23,7 @@ import {
   poolJudges,
   roundEntries,
 } from './assigner';
-import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
+import { ManualAssignmentDto, MyAssignmentDto, ScoreDto } from './dto/judging.dto';
 import { judgeEntryView } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
@@ -365,7 +365,7 @@ export class AssignmentsService {
   }
 }
 
-function judgeView(row: JudgeViewRow, now: Date) {
+function judgeView(row: JudgeViewRow, now: Date): MyAssignmentDto {
   const access = row.access;
   return {
     id: row.id,
@@ -376,7 +376,7 @@ function judgeView(row: JudgeViewRow, now: Date) {
     timezone: row.timezone,
     rubric: row.rubric,
     blind: row.blind,
-    closesAt: row.closesAt,
+    closesAt: row.closesAt.toISOString(),
     roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }, now),
     status: row.status === 'removed' ? 'withdrawn' : row.status,
     access,
@@ -387,7 +387,7 @@ function judgeView(row: JudgeViewRow, now: Date) {
       scores: row.scores,
       comment: row.comment,
       version: row.scoreVersion,
-      scoredAt: row.scoredAt,
+      scoredAt: row.scoredAt?.toISOString() ?? null,
     },
   };
 }

@@ -27,7 +27,7 @@ import {
 import { judgeCandidates, staffCompetitions } from './judge-pool.store';
 import { deleteJudgeReminders } from './reminders.store';
 import { competitionEntries } from './round-entries.store';
-import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
+import { AddJudgeDto, ConflictsDto, JudgeResponseDto, UpdateJudgeDto } from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
 import { TopUpRuns } from './top-up-runs';
@@ -321,7 +321,7 @@ export class JudgePoolService {
   }
 }
 
-function judgeView(member: JudgePoolMember, displayName: string) {
+function judgeView(member: JudgePoolMember, displayName: string): JudgeResponseDto {
   return {
     id: member.id,
     competitionId: member.competitionId,
@@ -334,6 +334,6 @@ function judgeView(member: JudgePoolMember, displayName: string) {
     },
     expertise: member.expertise,
     conflictsUnderReview: member.conflictsPendingSince !== null,
-    createdAt: member.createdAt,
+    createdAt: member.createdAt.toISOString(),
   };
 }

@@ -15,7 +15,7 @@ import { scoreRows, type ScoreRow } from './assignments.store';
 import { poolNames } from './judge-pool.store';
 import { entryAudience, entryIdsIn, entryMembers } from './round-entries.store';
 import { setShortlist } from './rounds.store';
-import { RecordResultsDto, ShortlistDto } from './dto/judging.dto';
+import { RecordResultsDto, ResultsDto, ShortlistDto } from './dto/judging.dto';
 import { CompetitionResult } from './competition-result.entity';
 import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess } from './judging-access';
@@ -295,7 +295,7 @@ export class ResultsService {
     return this.resultsView(m, competitionId);
   }
 
-  private async resultsView(m: EntityManager, competitionId: string) {
+  private async resultsView(m: EntityManager, competitionId: string): Promise<ResultsDto> {
     const result = await m.findOneByOrFail(CompetitionResult, { competitionId });
     // Results are public: a team appears under the name it chose for publication, else neutrally.
     const byId = await publicEntries(
@@ -304,7 +304,7 @@ export class ResultsService {
     );
     return {
       competitionId,
-      publishedAt: result.publishedAt,
+      publishedAt: result.publishedAt?.toISOString() ?? null,
       awards: result.awards.map((a) => ({
         submissionId: a.submissionId,
         title: byId.get(a.submissionId)?.title ?? '',

@@ -9,7 +9,14 @@ import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { isUniqueViolation } from '../database/errors';
 import { RateLimiter } from '../common/redis/rate-limiter';
-import { CreateJudgingRoundDto, RemindDto, UpdateJudgingRoundDto } from './dto/judging.dto';
+import {
+  CreateJudgingRoundDto,
+  JudgeLoadDto,
+  RemindDto,
+  RoundResponseDto,
+  UnassignedDto,
+  UpdateJudgingRoundDto,
+} from './dto/judging.dto';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
@@ -208,14 +215,15 @@ export class RoundsService {
     });
   }
 
-  private async view(m: EntityManager, round: JudgingRound) {
+  private async view(m: EntityManager, round: JudgingRound): Promise<RoundResponseDto> {
     const run = await m.findOne(JudgeAssignmentRun, {
       where: { roundId: round.id },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
+    // The stored report of a run is what assignment-job.ts's runReport wrote (JudgeLoad, UnassignedEntry).
     const report = (run?.report ?? {}) as {
-      perJudgeLoad?: unknown[];
-      unassigned?: unknown[];
+      perJudgeLoad?: JudgeLoadDto[];
+      unassigned?: UnassignedDto[];
       added?: number;
       conflictCount?: number;
       replaced?: number;
@@ -226,7 +234,7 @@ export class RoundsService {
       name: round.name,
       judgesPerEntry: round.judgesPerEntry,
       blind: round.blind,
-      closesAt: round.closesAt,
+      closesAt: round.closesAt.toISOString(),
       source: round.source,
       maxLoad: round.maxLoad,
       status: roundState(round, this.clock.now()),
@@ -242,7 +250,7 @@ export class RoundsService {
         ...(report.replaced !== undefined ? { replaced: report.replaced } : {}),
         error: run?.error ?? null,
       },
-      createdAt: round.createdAt,
+      createdAt: round.createdAt.toISOString(),
     };
   }
 }
