@@ -29,7 +29,7 @@ export class AssignmentsController {
     summary: 'My assignments; in a blind round the entry carries no team, member or file name',
   })
   @ApiOkResponse({ type: [MyAssignmentDto] })
-  mine(@CurrentUser() me: Principal) {
+  mine(@CurrentUser() me: Principal): Promise<MyAssignmentDto[]> {
     return this.assignments.mine(me);
   }
 
@@ -42,7 +42,7 @@ export class AssignmentsController {
   })
   @ApiOkResponse({ type: MyAssignmentDto })
   @ApiErrors(404)
-  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<MyAssignmentDto> {
     return this.assignments.get(me, id);
   }
 
@@ -91,7 +91,7 @@ export class AssignmentsController {
     @Param('id', UuidParam) id: string,
     @Body() dto: ScoreDto,
     @Headers('if-match') ifMatch: string | undefined,
-  ) {
+  ): Promise<MyAssignmentDto> {
     return this.assignments.score(me, id, dto, ifMatch);
   }
 
@@ -105,7 +105,11 @@ export class AssignmentsController {
   })
   @ApiOkResponse({ type: RecusedDto })
   @ApiErrors(404, { 409: ['NOT_ACTIVE', 'ROUND_CLOSED', 'SCORE_FINAL'] })
-  recuse(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RecuseDto) {
+  recuse(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RecuseDto,
+  ): Promise<RecusedDto> {
     return this.assignments.recuse(me, id, dto.reason);
   }
 }

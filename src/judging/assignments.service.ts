@@ -23,7 +23,14 @@ import {
   poolJudges,
   roundEntries,
 } from './assigner';
-import { ManualAssignmentDto, ScoreDto } from './dto/judging.dto';
+import {
+  ManualAssignmentDto,
+  MyAssignmentDto,
+  RecusedDto,
+  RoundAssignmentsDto,
+  ScoreDto,
+  StaffAssignmentDto,
+} from './dto/judging.dto';
 import { judgeEntryView } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
@@ -64,7 +71,11 @@ export class AssignmentsService {
   ) {}
 
   /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
-  async addManual(actor: Principal, roundId: string, dto: ManualAssignmentDto) {
+  async addManual(
+    actor: Principal,
+    roundId: string,
+    dto: ManualAssignmentDto,
+  ): Promise<StaffAssignmentDto> {
     return this.tx.run(async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId, { lock: true });
       if (roundState(round, this.clock.now()) === 'closed') throw roundClosed();
@@ -130,7 +141,7 @@ export class AssignmentsService {
    * The round's active assignments on entries still in it, for the coordinator's review: with the
    * team's own name even in a blind round (blindness is for judges; coordinators run the round).
    */
-  async roundList(actor: Principal, roundId: string) {
+  async roundList(actor: Principal, roundId: string): Promise<RoundAssignmentsDto> {
     return this.tx.run('REPEATABLE READ', async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       const entries = await roundEntries(m, round);
@@ -144,7 +155,7 @@ export class AssignmentsService {
   }
 
   /** Takes one assignment away; a final score cannot be thrown away this way. */
-  async removeManual(actor: Principal, id: string) {
+  async removeManual(actor: Principal, id: string): Promise<StaffAssignmentDto> {
     return this.tx.run(async (m) => {
       const found = await m.findOneBy(JudgeAssignment, { id });
       if (!found) throw notFound('Assignment');
@@ -178,7 +189,7 @@ export class AssignmentsService {
   }
 
   /** Every active assignment of the caller, on entries still in the running: one prepared query. */
-  async mine(me: Principal) {
+  async mine(me: Principal): Promise<MyAssignmentDto[]> {
     const now = this.clock.now();
     const rows = await myAssignmentViews(
       this.tx.manager,
@@ -195,7 +206,7 @@ export class AssignmentsService {
    * assignment, a closed round, ... show the assignment and the judge's own score, no entry);
    * programme staff reading another judge's assignment see it whole.
    */
-  async get(who: Principal, id: string) {
+  async get(who: Principal, id: string): Promise<MyAssignmentDto> {
     const { assignment } = await this.access.ownAssignment(this.tx.manager, who, id, {
       staff: true,
     });
@@ -237,7 +248,12 @@ export class AssignmentsService {
    * matches: 409). Three round trips with the session check, where a locked read in a
    * transaction took six.
    */
-  async score(me: Principal, id: string, dto: ScoreDto, ifMatch?: string) {
+  async score(
+    me: Principal,
+    id: string,
+    dto: ScoreDto,
+    ifMatch?: string,
+  ): Promise<MyAssignmentDto> {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     for (let attempt = 0; attempt < SCORE_ATTEMPTS; attempt += 1) {
       const now = this.clock.now();
@@ -300,7 +316,7 @@ export class AssignmentsService {
    * over in a top-up run the worker does (it tells the coordinators whether one did), so the
    * request holds the round's lock only for its own change.
    */
-  async recuse(me: Principal, id: string, reason: string) {
+  async recuse(me: Principal, id: string, reason: string): Promise<RecusedDto> {
     const answer = await this.tx.run(async (m) => {
       const peek = await m.findOneBy(JudgeAssignment, { id });
       if (!peek) throw notFound('Assignment');
@@ -365,7 +381,7 @@ export class AssignmentsService {
   }
 }
 
-function judgeView(row: JudgeViewRow, now: Date) {
+function judgeView(row: JudgeViewRow, now: Date): MyAssignmentDto {
   const access = row.access;
   return {
     id: row.id,
@@ -376,7 +392,7 @@ function judgeView(row: JudgeViewRow, now: Date) {
     timezone: row.timezone,
     rubric: row.rubric,
     blind: row.blind,
-    closesAt: row.closesAt,
+    closesAt: row.closesAt.toISOString(),
     roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }, now),
     status: row.status === 'removed' ? 'withdrawn' : row.status,
     access,
@@ -387,7 +403,7 @@ function judgeView(row: JudgeViewRow, now: Date) {
       scores: row.scores,
       comment: row.comment,
       version: row.scoreVersion,
-      scoredAt: row.scoredAt,
+      scoredAt: row.scoredAt?.toISOString() ?? null,
     },
   };
 }

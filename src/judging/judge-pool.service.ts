@@ -27,7 +27,19 @@ import {
 import { judgeCandidates, staffCompetitions } from './judge-pool.store';
 import { deleteJudgeReminders } from './reminders.store';
 import { competitionEntries } from './round-entries.store';
-import { AddJudgeDto, ConflictsDto, UpdateJudgeDto } from './dto/judging.dto';
+import {
+  AddJudgeDto,
+  ConflictsDto,
+  JudgeCandidatesDto,
+  JudgePoolDto,
+  JudgePoolMemberDto,
+  JudgeRemovalPreviewDto,
+  JudgeRemovedDto,
+  JudgeResponseDto,
+  JudgeUpdatedDto,
+  StaffCompetitionsDto,
+  UpdateJudgeDto,
+} from './dto/judging.dto';
 import { JudgePoolMember, type JudgeConflicts } from './judge-pool-member.entity';
 import { JudgingAccess } from './judging-access';
 import { TopUpRuns } from './top-up-runs';
@@ -60,7 +72,7 @@ export class JudgePoolService {
     erasure.register('judging', (m, person, ctx) => this.eraseJudge(m, person.id, ctx));
   }
 
-  async add(actor: Principal, competitionId: string, dto: AddJudgeDto) {
+  async add(actor: Principal, competitionId: string, dto: AddJudgeDto): Promise<JudgeResponseDto> {
     try {
       return await this.tx.run(async (m) => {
         const competition = await this.access.managedCompetition(m, actor, competitionId);
@@ -108,7 +120,7 @@ export class JudgePoolService {
    * The competitions whose judging the caller runs: those of programmes they coordinate (every
    * one for an admin), with how far judging has gone.
    */
-  async staffCompetitions(actor: Principal) {
+  async staffCompetitions(actor: Principal): Promise<StaffCompetitionsDto> {
     const admin = actor.roles.includes('admin');
     const items = await staffCompetitions(this.tx.manager, admin, actor.id);
     return { items };
@@ -118,14 +130,14 @@ export class JudgePoolService {
    * Users with the judge role whose name or email contains the words typed, for a coordinator
    * adding a judge to a pool (at most 20; the judge role is all they reveal).
    */
-  async candidates(q: string) {
+  async candidates(q: string): Promise<JudgeCandidatesDto> {
     const like = containsPattern(q);
     const items = await judgeCandidates(this.tx.manager, like);
     return { items };
   }
 
   /** The pool with every detected conflict, so the coordinator sees what assignment will avoid. */
-  async list(actor: Principal, competitionId: string) {
+  async list(actor: Principal, competitionId: string): Promise<JudgePoolDto> {
     return this.tx.run('REPEATABLE READ', async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       const members = await m.find(JudgePoolMember, {
@@ -136,7 +148,7 @@ export class JudgePoolService {
       const judges = await poolJudges(m, competitionId);
       const entries = await competitionEntries(m, competitionId, LIVE_STATUSES);
       const input = await assignmentEntries(m, entries);
-      const items = [];
+      const items: JudgePoolMemberDto[] = [];
       for (const member of members) {
         const judge = judges.find((j) => j.id === member.userId);
         const detected = judge
@@ -159,7 +171,7 @@ export class JudgePoolService {
    * final score are withdrawn, and a top-up run per round (in the worker) gives the entries to
    * other unconflicted judges (as for a recusal); final scores stay and count. The judge is told.
    */
-  async remove(actor: Principal, competitionId: string, userId: string) {
+  async remove(actor: Principal, competitionId: string, userId: string): Promise<JudgeRemovedDto> {
     const answer = await this.tx.run(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
@@ -199,7 +211,11 @@ export class JudgePoolService {
    * What taking a judge out would do, for the confirmation: the judge is told, and the judges who
    * get their unfinished work are told too (how many depends on the solver; at most one per entry).
    */
-  async removalPreview(actor: Principal, competitionId: string, userId: string) {
+  async removalPreview(
+    actor: Principal,
+    competitionId: string,
+    userId: string,
+  ): Promise<JudgeRemovalPreviewDto> {
     const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const member = await m.findOneBy(JudgePoolMember, { competitionId, userId });
@@ -254,7 +270,11 @@ export class JudgePoolService {
    * assignment run, when the coordinator edits this judge, or at the hourly maintenance
    * (JudgeAssigner.applyDeclaredConflicts): never on the judge's own request.
    */
-  async declareOwn(me: Principal, competitionId: string, dto: ConflictsDto) {
+  async declareOwn(
+    me: Principal,
+    competitionId: string,
+    dto: ConflictsDto,
+  ): Promise<JudgeResponseDto> {
     return this.tx.run(async (m) => {
       const member = await m.findOne(JudgePoolMember, {
         where: { competitionId, userId: me.id },
@@ -284,7 +304,12 @@ export class JudgePoolService {
    * may have declared them) or changes their expertise. Assignments that now conflict are
    * withdrawn and handed to other judges by top-up runs, as when the judge declares them.
    */
-  async update(actor: Principal, competitionId: string, userId: string, dto: UpdateJudgeDto) {
+  async update(
+    actor: Principal,
+    competitionId: string,
+    userId: string,
+    dto: UpdateJudgeDto,
+  ): Promise<JudgeUpdatedDto> {
     const answer = await this.tx.run(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
       const rounds = await lockRounds(m, competitionId);
@@ -321,7 +346,7 @@ export class JudgePoolService {
   }
 }
 
-function judgeView(member: JudgePoolMember, displayName: string) {
+function judgeView(member: JudgePoolMember, displayName: string): JudgeResponseDto {
   return {
     id: member.id,
     competitionId: member.competitionId,
@@ -334,6 +359,6 @@ function judgeView(member: JudgePoolMember, displayName: string) {
     },
     expertise: member.expertise,
     conflictsUnderReview: member.conflictsPendingSince !== null,
-    createdAt: member.createdAt,
+    createdAt: member.createdAt.toISOString(),
   };
 }

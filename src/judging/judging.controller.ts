@@ -79,7 +79,7 @@ export class JudgingController {
       'Those of the programmes the caller coordinates (every one for an admin), with their rounds and pool sizes.',
   })
   @ApiOkResponse({ type: StaffCompetitionsDto })
-  staffCompetitions(@CurrentUser() me: Principal) {
+  staffCompetitions(@CurrentUser() me: Principal): Promise<StaffCompetitionsDto> {
     return this.pool.staffCompetitions(me);
   }
 
@@ -89,7 +89,7 @@ export class JudgingController {
     summary: 'Find users with the judge role by part of their name or email (at most 20)',
   })
   @ApiOkResponse({ type: JudgeCandidatesDto })
-  candidates(@Query() q: JudgeCandidatesQuery) {
+  candidates(@Query() q: JudgeCandidatesQuery): Promise<JudgeCandidatesDto> {
     return this.pool.candidates(q.q);
   }
 
@@ -106,7 +106,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: AddJudgeDto,
-  ) {
+  ): Promise<JudgeResponseDto> {
     return this.pool.add(me, id, dto);
   }
 
@@ -119,7 +119,10 @@ export class JudgingController {
   })
   @ApiOkResponse({ type: JudgePoolDto })
   @ApiErrors(404)
-  listJudges(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  listJudges(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<JudgePoolDto> {
     return this.pool.list(me, id);
   }
 
@@ -137,7 +140,7 @@ export class JudgingController {
     @Param('id', UuidParam) id: string,
     @Param('userId', UuidParam) userId: string,
     @Body() dto: UpdateJudgeDto,
-  ) {
+  ): Promise<JudgeUpdatedDto> {
     return this.pool.update(me, id, userId, dto);
   }
 
@@ -153,7 +156,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Param('userId', UuidParam) userId: string,
-  ) {
+  ): Promise<JudgeRemovalPreviewDto> {
     return this.pool.removalPreview(me, id, userId);
   }
 
@@ -170,7 +173,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Param('userId', UuidParam) userId: string,
-  ) {
+  ): Promise<JudgeRemovedDto> {
     return this.pool.remove(me, id, userId);
   }
 
@@ -188,7 +191,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ConflictsDto,
-  ) {
+  ): Promise<JudgeResponseDto> {
     return this.pool.declareOwn(me, id, dto);
   }
 
@@ -203,7 +206,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CreateJudgingRoundDto,
-  ) {
+  ): Promise<RoundResponseDto> {
     return this.rounds.create(me, id, dto);
   }
 
@@ -212,7 +215,10 @@ export class JudgingController {
   @ApiOperation({ summary: 'The competition’s judging rounds, oldest first' })
   @ApiOkResponse({ type: JudgingRoundListDto })
   @ApiErrors(404)
-  listRounds(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  listRounds(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<JudgingRoundListDto> {
     return this.rounds.list(me, id);
   }
 
@@ -224,7 +230,10 @@ export class JudgingController {
   })
   @ApiOkResponse({ type: RoundAssignmentsDto })
   @ApiErrors(404)
-  roundAssignments(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  roundAssignments(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<RoundAssignmentsDto> {
     return this.assignments.roundList(me, id);
   }
 
@@ -233,7 +242,10 @@ export class JudgingController {
   @ApiOperation({ summary: 'A round with the state of its latest assignment run' })
   @ApiOkResponse({ type: RoundResponseDto })
   @ApiErrors(404)
-  getRound(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  getRound(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<RoundResponseDto> {
     return this.rounds.get(me, id);
   }
 
@@ -250,7 +262,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateJudgingRoundDto,
-  ) {
+  ): Promise<RoundResponseDto> {
     return this.rounds.update(me, id, dto);
   }
 
@@ -265,7 +277,10 @@ export class JudgingController {
   })
   @ApiAcceptedResponse({ type: JobAcceptedDto })
   @ApiErrors(404, { 409: ['ROUND_CLOSED', 'RUN_IN_PROGRESS'] })
-  assign(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  assign(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<JobAcceptedDto> {
     return this.rounds.startAssignment(me, id);
   }
 
@@ -281,7 +296,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ManualAssignmentDto,
-  ) {
+  ): Promise<StaffAssignmentDto> {
     return this.assignments.addManual(me, id, dto);
   }
 
@@ -290,7 +305,10 @@ export class JudgingController {
   @ApiOperation({ summary: 'Take one assignment away (not one with a final score)' })
   @ApiOkResponse({ type: StaffAssignmentDto, description: 'the assignment, now removed' })
   @ApiErrors(404, { 409: ['ROUND_CLOSED', 'NOT_ACTIVE', 'SCORE_FINAL'] })
-  removeAssignment(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  removeAssignment(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<StaffAssignmentDto> {
     return this.assignments.removeManual(me, id);
   }
 
@@ -305,7 +323,11 @@ export class JudgingController {
   })
   @ApiOkResponse({ type: RemindResponseDto })
   @ApiErrors(404, { 409: 'ROUND_CLOSED', 429: 'RATE_LIMITED' })
-  remind(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: RemindDto) {
+  remind(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: RemindDto,
+  ): Promise<RemindResponseDto> {
     return this.rounds.remindNow(me, id, dto);
   }
 
@@ -314,7 +336,7 @@ export class JudgingController {
   @ApiOperation({ summary: 'Assigned, drafted and final scores per judge and per entry' })
   @ApiOkResponse({ type: ProgressDto })
   @ApiErrors(404)
-  progress(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  progress(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<ProgressDto> {
     return this.results.progress(me, id);
   }
 
@@ -353,7 +375,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ShortlistDto,
-  ) {
+  ): Promise<ShortlistResponseDto> {
     return this.results.shortlist(me, id, dto);
   }
 
@@ -366,7 +388,7 @@ export class JudgingController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: RecordResultsDto,
-  ) {
+  ): Promise<ResultsDto> {
     return this.results.record(me, id, dto);
   }
 
@@ -377,7 +399,10 @@ export class JudgingController {
   })
   @ApiOkResponse({ type: ResultsPublishPreviewDto })
   @ApiErrors(404, { 409: ['NO_RESULTS', 'RESULTS_PUBLISHED'] })
-  publishPreview(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  publishPreview(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ResultsPublishPreviewDto> {
     return this.results.publishPreview(me, id);
   }
 
@@ -387,7 +412,7 @@ export class JudgingController {
   @ApiOperation({ summary: 'Publish the results: entries become awarded, every member is told' })
   @ApiOkResponse({ type: ResultsDto })
   @ApiErrors(404, { 409: ['NO_RESULTS', 'RESULTS_PUBLISHED'] })
-  publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  publish(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<ResultsDto> {
     return this.results.publish(me, id);
   }
 
@@ -398,7 +423,10 @@ export class JudgingController {
   })
   @ApiOkResponse({ type: ResultsDto })
   @ApiErrors(404)
-  getResults(@CurrentUser() me: Principal | undefined, @Param('id', UuidParam) id: string) {
+  getResults(
+    @CurrentUser() me: Principal | undefined,
+    @Param('id', UuidParam) id: string,
+  ): Promise<ResultsDto> {
     return this.results.get(me, id);
   }
 }

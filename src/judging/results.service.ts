@@ -15,7 +15,14 @@ import { scoreRows, type ScoreRow } from './assignments.store';
 import { poolNames } from './judge-pool.store';
 import { entryAudience, entryIdsIn, entryMembers } from './round-entries.store';
 import { setShortlist } from './rounds.store';
-import { RecordResultsDto, ShortlistDto } from './dto/judging.dto';
+import {
+  ProgressDto,
+  RecordResultsDto,
+  ResultsDto,
+  ResultsPublishPreviewDto,
+  ShortlistDto,
+  ShortlistResponseDto,
+} from './dto/judging.dto';
 import { CompetitionResult } from './competition-result.entity';
 import { JudgingRound } from './judging-round.entity';
 import { JudgingAccess } from './judging-access';
@@ -33,7 +40,7 @@ export class ResultsService {
   ) {}
 
   /** Per judge (assigned, drafted, final) and per entry, over active assignments of live entries. */
-  async progress(actor: Principal, roundId: string) {
+  async progress(actor: Principal, roundId: string): Promise<ProgressDto> {
     return this.tx.run('REPEATABLE READ', async (m) => {
       const { round } = await this.access.managedRound(m, actor, roundId);
       const entries = await roundEntries(m, round);
@@ -136,7 +143,11 @@ export class ResultsService {
   }
 
   /** Top n of the ranking, or chosen entries: they become shortlisted and feed a later round. */
-  async shortlist(actor: Principal, roundId: string, dto: ShortlistDto) {
+  async shortlist(
+    actor: Principal,
+    roundId: string,
+    dto: ShortlistDto,
+  ): Promise<ShortlistResponseDto> {
     if ((dto.top === undefined) === (dto.submissionIds === undefined)) {
       throw badRequest('VALIDATION_FAILED', 'Send either top or submissionIds', [
         { path: 'top', message: 'send exactly one of top and submissionIds' },
@@ -180,7 +191,11 @@ export class ResultsService {
     });
   }
 
-  async record(actor: Principal, competitionId: string, dto: RecordResultsDto) {
+  async record(
+    actor: Principal,
+    competitionId: string,
+    dto: RecordResultsDto,
+  ): Promise<ResultsDto> {
     const seen = new Set<string>();
     for (const a of dto.awards) {
       if (seen.has(a.submissionId)) {
@@ -226,7 +241,7 @@ export class ResultsService {
   }
 
   /** Who publishing the results now would tell, counted as publish tells them. */
-  async publishPreview(actor: Principal, competitionId: string) {
+  async publishPreview(actor: Principal, competitionId: string): Promise<ResultsPublishPreviewDto> {
     const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const result = await m.findOneBy(CompetitionResult, { competitionId });
@@ -237,7 +252,7 @@ export class ResultsService {
   }
 
   /** Publishes once: winners become awarded, and every member of every judged entry is told. */
-  async publish(actor: Principal, competitionId: string) {
+  async publish(actor: Principal, competitionId: string): Promise<ResultsDto> {
     return this.tx.run(async (m) => {
       const competition = await this.access.managedCompetition(m, actor, competitionId, {
         lock: true,
@@ -285,7 +300,7 @@ export class ResultsService {
   }
 
   /** Public once published; before that only the programme's staff see what is recorded. */
-  async get(who: Principal | undefined, competitionId: string) {
+  async get(who: Principal | undefined, competitionId: string): Promise<ResultsDto> {
     const m = this.tx.manager;
     const competition = await findCompetition(m, competitionId);
     if (!competition) throw notFound('Competition');
@@ -295,7 +310,7 @@ export class ResultsService {
     return this.resultsView(m, competitionId);
   }
 
-  private async resultsView(m: EntityManager, competitionId: string) {
+  private async resultsView(m: EntityManager, competitionId: string): Promise<ResultsDto> {
     const result = await m.findOneByOrFail(CompetitionResult, { competitionId });
     // Results are public: a team appears under the name it chose for publication, else neutrally.
     const byId = await publicEntries(
@@ -304,7 +319,7 @@ export class ResultsService {
     );
     return {
       competitionId,
-      publishedAt: result.publishedAt,
+      publishedAt: result.publishedAt?.toISOString() ?? null,
       awards: result.awards.map((a) => ({
         submissionId: a.submissionId,
         title: byId.get(a.submissionId)?.title ?? '',

@@ -9,7 +9,17 @@ import { JobName } from '../jobs/job-registry';
 import { QueueService } from '../jobs/queue.service';
 import { isUniqueViolation } from '../database/errors';
 import { RateLimiter } from '../common/redis/rate-limiter';
-import { CreateJudgingRoundDto, RemindDto, UpdateJudgingRoundDto } from './dto/judging.dto';
+import {
+  CreateJudgingRoundDto,
+  JobAcceptedDto,
+  JudgeLoadDto,
+  JudgingRoundListDto,
+  RemindDto,
+  RemindResponseDto,
+  RoundResponseDto,
+  UnassignedDto,
+  UpdateJudgingRoundDto,
+} from './dto/judging.dto';
 import { JudgeAssignmentRun } from './judge-assignment-run.entity';
 import { JudgingRound, type RoundSource } from './judging-round.entity';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
@@ -46,7 +56,11 @@ export class RoundsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async create(actor: Principal, competitionId: string, dto: CreateJudgingRoundDto) {
+  async create(
+    actor: Principal,
+    competitionId: string,
+    dto: CreateJudgingRoundDto,
+  ): Promise<RoundResponseDto> {
     const closesAt = futureInstant('closesAt', dto.closesAt, this.clock.now());
     const round = await this.tx.run(async (m) => {
       await this.access.managedCompetition(m, actor, competitionId);
@@ -88,7 +102,7 @@ export class RoundsService {
   }
 
   /** The competition's rounds, oldest first, each with the state of its latest assignment run. */
-  async list(actor: Principal, competitionId: string) {
+  async list(actor: Principal, competitionId: string): Promise<JudgingRoundListDto> {
     const m = this.tx.manager;
     await this.access.managedCompetition(m, actor, competitionId);
     const rounds = await m.find(JudgingRound, {
@@ -100,13 +114,17 @@ export class RoundsService {
     return { items };
   }
 
-  async get(actor: Principal, roundId: string) {
+  async get(actor: Principal, roundId: string): Promise<RoundResponseDto> {
     const { round } = await this.access.managedRound(this.tx.manager, actor, roundId);
     return this.view(this.tx.manager, round);
   }
 
   /** draft → open → closed, and moving the close (which moves the reminders). */
-  async update(actor: Principal, roundId: string, dto: UpdateJudgingRoundDto) {
+  async update(
+    actor: Principal,
+    roundId: string,
+    dto: UpdateJudgingRoundDto,
+  ): Promise<RoundResponseDto> {
     const now = this.clock.now();
     const closesAt = dto.closesAt ? futureInstant('closesAt', dto.closesAt, now) : undefined;
     const round = await this.tx.run(async (m) => {
@@ -150,7 +168,7 @@ export class RoundsService {
    * Queues an assignment run. With Redis away it answers 503 before writing anything; the job is
    * added after the row commits, and should that add fail the hourly maintenance adds it.
    */
-  async startAssignment(actor: Principal, roundId: string) {
+  async startAssignment(actor: Principal, roundId: string): Promise<JobAcceptedDto> {
     await this.queues.assertAvailable();
     let runId: string;
     try {
@@ -187,7 +205,11 @@ export class RoundsService {
    * lacking a final score, or only those of `judgeIds`. At most REMIND_NOW_LIMIT a coordinator
    * per round per hour, so judges are not flooded.
    */
-  async remindNow(actor: Principal, roundId: string, dto: RemindDto = {}) {
+  async remindNow(
+    actor: Principal,
+    roundId: string,
+    dto: RemindDto = {},
+  ): Promise<RemindResponseDto> {
     await this.limiter.enforce(
       `judging-remind:${roundId}:${actor.id}`,
       REMIND_NOW_LIMIT,
@@ -208,14 +230,15 @@ export class RoundsService {
     });
   }
 
-  private async view(m: EntityManager, round: JudgingRound) {
+  private async view(m: EntityManager, round: JudgingRound): Promise<RoundResponseDto> {
     const run = await m.findOne(JudgeAssignmentRun, {
       where: { roundId: round.id },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
+    // The stored report of a run is what assignment-job.ts's runReport wrote (JudgeLoad, UnassignedEntry).
     const report = (run?.report ?? {}) as {
-      perJudgeLoad?: unknown[];
-      unassigned?: unknown[];
+      perJudgeLoad?: JudgeLoadDto[];
+      unassigned?: UnassignedDto[];
       added?: number;
       conflictCount?: number;
       replaced?: number;
@@ -226,7 +249,7 @@ export class RoundsService {
       name: round.name,
       judgesPerEntry: round.judgesPerEntry,
       blind: round.blind,
-      closesAt: round.closesAt,
+      closesAt: round.closesAt.toISOString(),
       source: round.source,
       maxLoad: round.maxLoad,
       status: roundState(round, this.clock.now()),
@@ -242,7 +265,7 @@ export class RoundsService {
         ...(report.replaced !== undefined ? { replaced: report.replaced } : {}),
         error: run?.error ?? null,
       },
-      createdAt: round.createdAt,
+      createdAt: round.createdAt.toISOString(),
     };
   }
 }

@@ -157,8 +157,29 @@ export class JudgeRemovedDto {
   @ApiProperty({ type: ReassignmentDto }) reassignment: ReassignmentDto;
 }
 
+/** A conflict the pool list detects between a judge and a live entry; assignment avoids the pair. */
+export class DetectedConflictDto {
+  @ApiProperty({ format: 'uuid' }) submissionId: string;
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+  @ApiProperty({
+    enum: [
+      'declared_country',
+      'declared_institution',
+      'declared_team',
+      'shared_institution',
+      'team_member',
+    ],
+    isArray: true,
+  })
+  kinds: string[];
+}
+
+export class JudgePoolMemberDto extends JudgeResponseDto {
+  @ApiProperty({ type: [DetectedConflictDto] }) detectedConflicts: DetectedConflictDto[];
+}
+
 export class JudgePoolDto {
-  @ApiProperty({ type: [JudgeResponseDto] }) items: JudgeResponseDto[];
+  @ApiProperty({ type: [JudgePoolMemberDto] }) items: JudgePoolMemberDto[];
 }
 
 export class RoundSourceDto {

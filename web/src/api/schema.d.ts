@@ -3907,8 +3907,31 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DetectedConflictDto: {
+            /** Format: uuid */
+            submissionId: string;
+            /** Format: uuid */
+            teamId: string;
+            kinds: ("declared_country" | "declared_institution" | "declared_team" | "shared_institution" | "team_member")[];
+        };
+        JudgePoolMemberDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            competitionId: string;
+            /** Format: uuid */
+            userId: string;
+            displayName: string;
+            conflicts: components["schemas"]["DeclaredConflictsDto"];
+            expertise: string[];
+            /** @description the judge declared conflicts not applied yet: their assignments here are on hold until the next assignment run, an edit of this judge, or the hourly maintenance */
+            conflictsUnderReview: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            detectedConflicts: components["schemas"]["DetectedConflictDto"][];
+        };
         JudgePoolDto: {
-            items: components["schemas"]["JudgeResponseDto"][];
+            items: components["schemas"]["JudgePoolMemberDto"][];
         };
         UpdateJudgeDto: {
             /** @description declared conflicts, added to any already there (none is ever removed) */
