@@ -194,7 +194,7 @@ export class SubmissionsController {
     @Param('id', UuidParam) id: string,
     @Query('role') roleQuery: string | undefined,
     @Req() req: FastifyRequest,
-  ) {
+  ): Promise<AssetResponseDto> {
     return this.assets.upload(me, id, async (maxBytes) => {
       if (!req.isMultipart()) {
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');

@@ -3667,6 +3667,17 @@ export interface components {
             /** @example friend@example.com */
             email: string;
         };
+        SentInvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            teamId: string;
+        };
         InvitationPreviewDto: {
             /** Format: uuid */
             teamId: string;
@@ -10229,7 +10240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationDto"];
+                    "application/json": components["schemas"]["SentInvitationDto"];
                 };
             };
             /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
