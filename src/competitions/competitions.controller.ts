@@ -127,7 +127,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CreateSubmissionDto,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     return this.submissions.create(me, id, dto);
   }
 
