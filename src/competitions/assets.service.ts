@@ -5,7 +5,9 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { AppError, badRequest, notFound } from '../common/errors/app-error';
 import { Transactions } from '../database/transactions';
+import { toAssetDto } from './asset-view';
 import { assetUsage, lockUploader } from './assets.store';
+import type { AssetResponseDto } from './dto/submission.dto';
 import { ASSET_ROLES, AssetRole } from './rules/sniff';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
@@ -71,7 +73,11 @@ export class AssetsService {
    * storage without holding a transaction, then records it as a new version. An upload that
    * began before the deadline is accepted even if its last byte arrives after it.
    */
-  async upload(actor: Principal, submissionId: string, open: FileOpener) {
+  async upload(
+    actor: Principal,
+    submissionId: string,
+    open: FileOpener,
+  ): Promise<AssetResponseDto> {
     const { maxBytes, overLimit } = await this.admit(actor, submissionId);
     const file = await open(maxBytes);
     if (!file) {
@@ -144,7 +150,7 @@ export class AssetsService {
     role: AssetRole,
     sourceKey: string,
     filename: string | null,
-  ) {
+  ): Promise<AssetResponseDto> {
     const { maxBytes, overLimit } = await this.admit(actor, submissionId);
     const inspector = new UploadInspector(role, maxBytes, overLimit);
     const key = `${submissionId}/${randomUUID()}`;
@@ -160,7 +166,7 @@ export class AssetsService {
     key: string,
     inspector: UploadInspector,
     filename: string | undefined,
-  ) {
+  ): Promise<AssetResponseDto> {
     try {
       return await this.tx.run(async (m) => {
         const { submission } = await this.submissions.editable(m, actor, submissionId);
@@ -193,15 +199,7 @@ export class AssetsService {
           },
           {},
         );
-        return {
-          id: asset.id,
-          role: asset.role,
-          mime: asset.mime,
-          size: asset.size,
-          sha256: asset.sha256,
-          originalName: asset.originalName,
-          createdAt: asset.createdAt,
-        };
+        return toAssetDto(asset);
       });
     } catch (err) {
       await this.storage.remove(key).catch((e: Error) => this.logger.warn(e.message));

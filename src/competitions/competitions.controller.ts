@@ -45,7 +45,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
     @Body() dto: CreateCompetitionDto,
-  ) {
+  ): Promise<CompetitionResponseDto> {
     return this.competitions.create(me, programmeId, dto);
   }
 
@@ -58,7 +58,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) programmeId: string,
     @Query() q: PageQuery,
-  ) {
+  ): Promise<CompetitionPageDto> {
     return this.competitions.listForProgramme(me, programmeId, q);
   }
 
@@ -71,7 +71,7 @@ export class CompetitionsController {
       'Open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest first).',
   })
   @ApiOkResponse({ type: CompetitionListPageDto })
-  browse(@Query() q: CompetitionListQuery) {
+  browse(@Query() q: CompetitionListQuery): Promise<CompetitionListPageDto> {
     return this.competitions.list(q);
   }
 
@@ -82,7 +82,7 @@ export class CompetitionsController {
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
   @ApiErrors(404)
-  get(@Param('id', UuidParam) id: string) {
+  get(@Param('id', UuidParam) id: string): Promise<CompetitionResponseDto> {
     return this.competitions.get(id);
   }
 
@@ -99,7 +99,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateCompetitionDto,
-  ) {
+  ): Promise<CompetitionResponseDto> {
     return this.competitions.update(me, id, dto);
   }
 
@@ -114,7 +114,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CreateTeamDto,
-  ) {
+  ): Promise<TeamResponseDto> {
     return this.teams.create(me, id, dto.name);
   }
 
@@ -127,7 +127,7 @@ export class CompetitionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: CreateSubmissionDto,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     return this.submissions.create(me, id, dto);
   }
 

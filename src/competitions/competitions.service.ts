@@ -10,8 +10,11 @@ import { Transactions } from '../database/transactions';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
 import { pageListing, publicCompetition } from './competitions.store';
-import {
+import type {
+  CompetitionListPageDto,
   CompetitionListQuery,
+  CompetitionPageDto,
+  CompetitionResponseDto,
   CreateCompetitionDto,
   ListingStatus,
   UpdateCompetitionDto,
@@ -23,9 +26,11 @@ import { zonedIso } from '../common/time-zones';
 import { ListingResults } from './listing-results';
 import { Submission } from './submission.entity';
 
-export type CompetitionView = ReturnType<typeof competitionView>;
-
-export function competitionView(c: Competition, timezone: string, now: Date) {
+export function competitionView(
+  c: Competition,
+  timezone: string,
+  now: Date,
+): CompetitionResponseDto {
   return {
     id: c.id,
     programmeId: c.programmeId,
@@ -33,12 +38,12 @@ export function competitionView(c: Competition, timezone: string, now: Date) {
     title: c.title,
     slug: c.slug,
     description: c.description,
-    submissionOpensAt: c.submissionOpensAt,
-    submissionClosesAt: c.submissionClosesAt,
+    submissionOpensAt: c.submissionOpensAt.toISOString(),
+    submissionClosesAt: c.submissionClosesAt.toISOString(),
     window: {
       timezone,
-      opensAt: c.submissionOpensAt,
-      closesAt: c.submissionClosesAt,
+      opensAt: c.submissionOpensAt.toISOString(),
+      closesAt: c.submissionClosesAt.toISOString(),
       opensAtLocal: zonedIso(c.submissionOpensAt, timezone),
       closesAtLocal: zonedIso(c.submissionClosesAt, timezone),
       isOpen: windowState(c.submissionOpensAt, c.submissionClosesAt, now) === 'open',
@@ -47,8 +52,8 @@ export function competitionView(c: Competition, timezone: string, now: Date) {
     rubric: c.rubric,
     limits: c.limits,
     rubricLocked: c.rubricLockedAt !== null,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 
@@ -88,7 +93,11 @@ export class CompetitionsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async create(actor: Principal, programmeId: string, dto: CreateCompetitionDto) {
+  async create(
+    actor: Principal,
+    programmeId: string,
+    dto: CreateCompetitionDto,
+  ): Promise<CompetitionResponseDto> {
     const draft = {
       programmeId,
       kind: dto.kind,
@@ -126,7 +135,11 @@ export class CompetitionsService {
   }
 
   /** A programme's competitions for its coordinators, the latest window first. */
-  async listForProgramme(actor: Principal, programmeId: string, q: PageQuery) {
+  async listForProgramme(
+    actor: Principal,
+    programmeId: string,
+    q: PageQuery,
+  ): Promise<CompetitionPageDto> {
     const programme = await this.access.assertCanManage(actor, programmeId);
     const { skip, take } = skipTake(q);
     const [rows, total] = await this.tx.manager.getRepository(Competition).findAndCount({
@@ -142,7 +155,7 @@ export class CompetitionsService {
     );
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<CompetitionResponseDto> {
     const row = await publicCompetition(this.tx.manager, id);
     if (!row) throw notFound('Competition');
     return competitionView(row, row.timezone, this.clock.now());
@@ -153,7 +166,10 @@ export class CompetitionsService {
    * open ones first (closing soonest first), then upcoming (opening soonest), then closed (latest
    * first). One query, the total counted alongside.
    */
-  async list(q: CompetitionListQuery, now: Date = this.clock.now()) {
+  async list(
+    q: CompetitionListQuery,
+    now: Date = this.clock.now(),
+  ): Promise<CompetitionListPageDto> {
     const since = new Date(now.getTime() - RECENT_DAYS * 86400_000);
     const { rows, total } = await pageListing(this.tx.manager, q, now, since, this.results.table);
     const items = rows.map((r) => ({
@@ -163,15 +179,19 @@ export class CompetitionsService {
       programmeId: r.programme_id,
       programmeName: r.programme_name,
       timezone: r.timezone,
-      opensAt: r.opens_at,
-      closesAt: r.closes_at,
+      opensAt: r.opens_at.toISOString(),
+      closesAt: r.closes_at.toISOString(),
       status: LISTING_STATE[windowState(r.opens_at, r.closes_at, now)],
       resultsPublished: r.results_published,
     }));
     return pageOf(items, total, q);
   }
 
-  async update(actor: Principal, id: string, dto: UpdateCompetitionDto) {
+  async update(
+    actor: Principal,
+    id: string,
+    dto: UpdateCompetitionDto,
+  ): Promise<CompetitionResponseDto> {
     const { competition, timezone } = await this.tx
       .run(async (m) => {
         const current = await this.lock(m, id);
@@ -196,10 +216,7 @@ export class CompetitionsService {
         if (errors.length > 0) {
           throw badRequest('VALIDATION_FAILED', errors.map((e) => e.message).join('; '), errors);
         }
-        const changes = diffFields(
-          { ...current } as unknown as Record<string, unknown>,
-          { ...next } as unknown as Record<string, unknown>,
-        );
+        const changes = diffFields(current, next);
         if (changes.rubric && current.rubricLockedAt) {
           throw conflict(
             'The rubric cannot change: judges have already scored entries with it',

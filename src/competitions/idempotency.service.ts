@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badRequest, unprocessable } from '../common/errors/app-error';
-import type { JsonObject } from '../common/json';
 import { Transactions } from '../database/transactions';
 import { claimKey, IDEMPOTENCY_TTL_HOURS, storeAnswer } from './idempotency.store';
 
@@ -21,7 +20,7 @@ export interface IdempotentResult<T> {
 export class IdempotencyService {
   constructor(private readonly tx: Transactions) {}
 
-  async run<T extends JsonObject>(
+  async run<T extends object>(
     userId: string,
     key: string | undefined,
     request: string,

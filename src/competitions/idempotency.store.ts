@@ -38,7 +38,7 @@ export const storeAnswer = async (
   m: EntityManager,
   userId: string,
   key: string,
-  body: JsonObject,
+  body: object,
 ): Promise<void> => {
   await m.update(
     IdempotencyKey,

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../common/clock';
 import { AppError, badRequest, conflict, notFound } from '../common/errors/app-error';
 import { Transactions } from '../database/transactions';
 import { AssetsService } from './assets.service';
+import type { UploadProgressDto, UploadSessionDto } from './dto/upload.dto';
 import type { AssetRole } from './rules/sniff';
 import { AppendOverflow, ASSET_STORAGE } from './storage/asset-storage';
 import type { AssetStorage } from './storage/asset-storage';
@@ -45,7 +46,7 @@ export class ResumableUploadsService {
     actor: Principal,
     submissionId: string,
     dto: { role: AssetRole; size: number; name?: string },
-  ) {
+  ): Promise<UploadSessionDto> {
     const { maxBytes, overLimit } = await this.assets.admit(actor, submissionId);
     if (dto.size > maxBytes) throw overLimit();
     const m = this.tx.manager;
@@ -63,7 +64,7 @@ export class ResumableUploadsService {
     return this.view(session, 0);
   }
 
-  async status(actor: Principal, id: string) {
+  async status(actor: Principal, id: string): Promise<UploadSessionDto> {
     const session = await this.own(actor, id);
     return this.view(session, (await this.storage.size(uploadSessionKey(id))) ?? 0);
   }
@@ -78,7 +79,7 @@ export class ResumableUploadsService {
     offset: number,
     length: number | undefined,
     body: Readable,
-  ) {
+  ): Promise<UploadProgressDto> {
     const drain = () => body.resume();
     const session = await this.own(actor, id).catch((err: unknown) => {
       drain();
@@ -165,7 +166,7 @@ export class ResumableUploadsService {
     return session;
   }
 
-  private view(session: UploadSession, offset: number) {
+  private view(session: UploadSession, offset: number): UploadSessionDto {
     return {
       id: session.id,
       submissionId: session.submissionId,
@@ -173,7 +174,7 @@ export class ResumableUploadsService {
       name: session.name,
       size: session.size,
       offset,
-      expiresAt: session.expiresAt,
+      expiresAt: session.expiresAt.toISOString(),
     };
   }
 }

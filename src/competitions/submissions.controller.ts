@@ -41,7 +41,7 @@ import {
 import { SubmissionsService } from './submissions.service';
 import { ApiErrors } from '../common/openapi/api-errors';
 
-const etag = (reply: FastifyReply, body: { version: number }) => {
+const etag = <T extends { version: number }>(reply: FastifyReply, body: T): T => {
   reply.header('ETag', `"${body.version}"`);
   return body;
 };
@@ -57,7 +57,7 @@ export class SubmissionsController {
   @Get('me/submissions')
   @ApiOperation({ summary: 'Entries of every team I am in' })
   @ApiOkResponse({ type: MySubmissionPageDto })
-  mine(@CurrentUser() me: Principal, @Query() q: PageQuery) {
+  mine(@CurrentUser() me: Principal, @Query() q: PageQuery): Promise<MySubmissionPageDto> {
     return this.submissions.mine(me, q);
   }
 
@@ -72,7 +72,7 @@ export class SubmissionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     return etag(reply, await this.submissions.get(me, id));
   }
 
@@ -95,7 +95,7 @@ export class SubmissionsController {
     @Body() dto: UpdateSubmissionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     return etag(reply, await this.submissions.update(me, id, dto, ifMatch));
   }
 
@@ -125,7 +125,7 @@ export class SubmissionsController {
     @Param('id', UuidParam) id: string,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     const { body, replayed } = await this.submissions.submit(me, id, key);
     if (replayed) reply.header('Idempotent-Replayed', 'true');
     return body;
@@ -136,7 +136,10 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Withdraw the entry; every member is told' })
   @ApiOkResponse({ type: SubmissionResponseDto })
   @ApiErrors(403, 404, 409)
-  withdraw(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  withdraw(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<SubmissionResponseDto> {
     return this.submissions.withdraw(me, id);
   }
 
@@ -148,7 +151,7 @@ export class SubmissionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Query() q: PageQuery,
-  ) {
+  ): Promise<SubmissionVersionPageDto> {
     return this.submissions.versions(me, id, q);
   }
 
@@ -165,7 +168,7 @@ export class SubmissionsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: ExtensionDto,
-  ) {
+  ): Promise<SubmissionResponseDto> {
     return this.submissions.extend(me, id, dto.until, dto.reason);
   }
 
@@ -194,7 +197,7 @@ export class SubmissionsController {
     @Param('id', UuidParam) id: string,
     @Query('role') roleQuery: string | undefined,
     @Req() req: FastifyRequest,
-  ) {
+  ): Promise<AssetResponseDto> {
     return this.assets.upload(me, id, async (maxBytes) => {
       if (!req.isMultipart()) {
         throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data');

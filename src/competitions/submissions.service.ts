@@ -20,7 +20,14 @@ import { Transactions } from '../database/transactions';
 import { type NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { getProgramme } from '../programmes/programme-rows';
 import { Competition } from './competition.entity';
-import { CreateSubmissionDto, UpdateSubmissionDto } from './dto/submission.dto';
+import type {
+  CreateSubmissionDto,
+  MySubmissionPageDto,
+  SubmissionFieldsDto,
+  SubmissionResponseDto,
+  SubmissionVersionPageDto,
+  UpdateSubmissionDto,
+} from './dto/submission.dto';
 import { IdempotencyService, IdempotentResult } from './idempotency.service';
 import { RosterMember, rosterOf } from './roster.store';
 import { completenessProblems } from './rules/completeness';
@@ -44,6 +51,8 @@ import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
 
 const ALL_FIELDS: readonly string[] = [...MOVIE_FIELDS, ...PROJECT_FIELDS];
+/** Dates from entities, or the ISO strings one query's JSON already built. */
+const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
 const EDITABLE: readonly SubmissionStatus[] = ['draft', 'submitted'];
 
 /** The content fields a request sets (null clears one), without title, version or team. */
@@ -113,7 +122,11 @@ export class SubmissionsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async create(actor: Principal, competitionId: string, dto: CreateSubmissionDto) {
+  async create(
+    actor: Principal,
+    competitionId: string,
+    dto: CreateSubmissionDto,
+  ): Promise<SubmissionResponseDto> {
     return this.tx
       .run(async (m) => {
         const competition = await m.findOneBy(Competition, { id: competitionId });
@@ -193,14 +206,19 @@ export class SubmissionsService {
    * members, files and whether the caller is in the team. Anyone else (programme staff, a judge
    * through an assignment) goes through SubmissionAccess as every other route does.
    */
-  async get(actor: Principal, id: string) {
+  async get(actor: Principal, id: string): Promise<SubmissionResponseDto> {
     const row = await entryView(this.tx.manager, id, actor.id);
     if (row?.isMember) return this.render(row);
     const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
     return this.view(this.tx.manager, submission, competition);
   }
 
-  async update(actor: Principal, id: string, dto: UpdateSubmissionDto, ifMatch?: string) {
+  async update(
+    actor: Principal,
+    id: string,
+    dto: UpdateSubmissionDto,
+    ifMatch?: string,
+  ): Promise<SubmissionResponseDto> {
     const expected = dto.version ?? versionFromIfMatch(ifMatch);
     return this.tx.run(async (m) => {
       const { submission, competition } = await this.editable(m, actor, id);
@@ -237,7 +255,11 @@ export class SubmissionsService {
     });
   }
 
-  async submit(actor: Principal, id: string, key?: string): Promise<IdempotentResult<JsonObject>> {
+  async submit(
+    actor: Principal,
+    id: string,
+    key?: string,
+  ): Promise<IdempotentResult<SubmissionResponseDto>> {
     return this.idempotency.run(actor.id, key, `POST /submissions/${id}/submit`, async (m) => {
       const { submission, competition } = await this.editable(m, actor, id);
       if (this.clock.now() < competition.submissionOpensAt) {
@@ -292,11 +314,11 @@ export class SubmissionsService {
           };
         }),
       );
-      return (await this.view(m, fresh, competition)) as unknown as JsonObject;
+      return this.view(m, fresh, competition);
     });
   }
 
-  async withdraw(actor: Principal, id: string) {
+  async withdraw(actor: Principal, id: string): Promise<SubmissionResponseDto> {
     return this.tx.run(async (m) => {
       const { submission, competition, isMember } = await this.access.load(m, actor, id, {
         lock: true,
@@ -345,14 +367,23 @@ export class SubmissionsService {
     );
   }
 
-  async versions(actor: Principal, id: string, q: PageQuery) {
+  async versions(actor: Principal, id: string, q: PageQuery): Promise<SubmissionVersionPageDto> {
     await this.access.load(this.tx.manager, actor, id);
     const { skip, take } = skipTake(q);
     const [rows, total] = await versionPage(this.tx.manager, id, skip, take);
-    return pageOf(rows, total, q);
+    return pageOf(
+      rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+      total,
+      q,
+    );
   }
 
-  async extend(actor: Principal, id: string, untilIso: string, reason?: string) {
+  async extend(
+    actor: Principal,
+    id: string,
+    untilIso: string,
+    reason?: string,
+  ): Promise<SubmissionResponseDto> {
     const until = new Date(untilIso);
     return this.tx.run(async (m) => {
       const { submission, competition, isManager } = await this.access.load(m, actor, id, {
@@ -408,10 +439,18 @@ export class SubmissionsService {
     });
   }
 
-  async mine(actor: Principal, q: PageQuery) {
+  async mine(actor: Principal, q: PageQuery): Promise<MySubmissionPageDto> {
     const { skip, take } = skipTake(q);
     const [rows, total] = await entriesOfMember(this.tx.manager, actor.id, skip, take);
-    return pageOf(rows, total, q);
+    return pageOf(
+      rows.map((r) => ({
+        ...r,
+        submittedAt: r.submittedAt?.toISOString() ?? null,
+        updatedAt: r.updatedAt.toISOString(),
+      })),
+      total,
+      q,
+    );
   }
 
   /**
@@ -465,7 +504,11 @@ export class SubmissionsService {
     return rows.map((r) => r.role);
   }
 
-  async view(m: EntityManager, s: Submission, competition: Competition) {
+  async view(
+    m: EntityManager,
+    s: Submission,
+    competition: Competition,
+  ): Promise<SubmissionResponseDto> {
     const reads = [
       () => getProgramme(m, competition.programmeId),
       () => m.findOneByOrFail(Team, { id: s.teamId }),
@@ -487,11 +530,12 @@ export class SubmissionsService {
     });
   }
 
-  private render(s: SubmissionViewRow) {
+  private render(s: SubmissionViewRow): SubmissionResponseDto {
     const closesAt = effectiveClose(s.submissionClosesAt, s.extensionUntil);
+    // Stored fields passed SubmissionFieldsDto's validation when written.
     const content = Object.fromEntries(
       fieldsOfKind(s.kind).map((k) => [k, (s.fields as Record<string, unknown>)[k] ?? null]),
-    );
+    ) as SubmissionFieldsDto;
     return {
       id: s.id,
       competitionId: s.competitionId,
@@ -514,20 +558,20 @@ export class SubmissionsService {
         size: a.size,
         sha256: a.sha256,
         originalName: a.originalName,
-        createdAt: a.createdAt,
+        createdAt: iso(a.createdAt),
         url: `${this.config.PUBLIC_URL}/api/v1/submissions/${s.id}/assets/${a.id}`,
       })),
       deadline: {
-        closesAt: s.submissionClosesAt,
-        extensionUntil: s.extensionUntil,
-        effectiveClosesAt: closesAt,
+        closesAt: s.submissionClosesAt.toISOString(),
+        extensionUntil: s.extensionUntil?.toISOString() ?? null,
+        effectiveClosesAt: closesAt.toISOString(),
         closesAtLocal: zonedIso(closesAt, s.timezone),
         timezone: s.timezone,
       },
-      submittedAt: s.submittedAt,
-      withdrawnAt: s.withdrawnAt,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      withdrawnAt: s.withdrawnAt?.toISOString() ?? null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
     };
   }
 }

@@ -77,12 +77,21 @@ export const entryView = async (
 };
 
 /** A page of an entry's versions, newest first, with their authors' names, and how many in all. */
+export interface VersionRow {
+  version: number;
+  action: string;
+  authorId: string | null;
+  authorName: string | null;
+  changes: JsonObject;
+  createdAt: Date;
+}
+
 export const versionPage = (
   m: EntityManager,
   submissionId: string,
   skip: number,
   take: number,
-): Promise<[JsonObject[], number]> =>
+): Promise<[VersionRow[], number]> =>
   Promise.all([
     m.query(
       `SELECT v.version, v.action, v.author_id AS "authorId", u.display_name AS "authorName",
@@ -92,9 +101,23 @@ export const versionPage = (
         ORDER BY v.version DESC
         OFFSET $2 LIMIT $3`,
       [submissionId, skip, take],
-    ) as Promise<JsonObject[]>,
+    ) as Promise<VersionRow[]>,
     m.countBy(SubmissionVersion, { submissionId }),
   ]);
+
+export interface MemberEntryRow {
+  id: string;
+  competitionId: string;
+  competitionTitle: string;
+  teamId: string;
+  teamName: string;
+  kind: string;
+  title: string;
+  status: string;
+  version: number;
+  submittedAt: Date | null;
+  updatedAt: Date;
+}
 
 /** A page of the entries of the teams a person belongs to, newest first, and how many in all. */
 export const entriesOfMember = async (
@@ -102,8 +125,8 @@ export const entriesOfMember = async (
   userId: string,
   skip: number,
   take: number,
-): Promise<[JsonObject[], number]> => {
-  const [rows, count]: [JsonObject[], { n: number }[]] = await Promise.all([
+): Promise<[MemberEntryRow[], number]> => {
+  const [rows, count]: [MemberEntryRow[], { n: number }[]] = await Promise.all([
     m.query(
       `SELECT s.id, s.competition_id AS "competitionId", c.title AS "competitionTitle",
               s.team_id AS "teamId", t.name AS "teamName", s.kind, s.title, s.status, s.version,

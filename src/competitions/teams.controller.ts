@@ -6,10 +6,10 @@ import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   InvitationDeclinedDto,
-  InvitationDto,
   InvitationPreviewDto,
   InviteDto,
   MyTeamPageDto,
+  SentInvitationDto,
   TeamResponseDto,
   UpdateTeamDto,
 } from './dto/team.dto';
@@ -27,7 +27,7 @@ export class TeamsController {
       'My teams across competitions: my role, the members, the entry if any, invitations I sent',
   })
   @ApiOkResponse({ type: MyTeamPageDto })
-  mine(@CurrentUser() me: Principal, @Query() q: PageQuery) {
+  mine(@CurrentUser() me: Principal, @Query() q: PageQuery): Promise<MyTeamPageDto> {
     return this.teams.mine(me, q);
   }
 
@@ -35,7 +35,7 @@ export class TeamsController {
   @ApiOperation({ summary: 'A team, its members and pending invitations (members and staff)' })
   @ApiOkResponse({ type: TeamResponseDto })
   @ApiErrors(404)
-  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string) {
+  get(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string): Promise<TeamResponseDto> {
     return this.teams.get(me, id);
   }
 
@@ -50,21 +50,25 @@ export class TeamsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateTeamDto,
-  ) {
+  ): Promise<TeamResponseDto> {
     return this.teams.update(me, id, dto);
   }
 
   @Post('teams/:id/invitations')
   @VerifiedEmail()
   @ApiOperation({ summary: 'Invite someone by email (the leader); the link is single use' })
-  @ApiCreatedResponse({ type: InvitationDto })
+  @ApiCreatedResponse({ type: SentInvitationDto })
   @ApiErrors(
     403,
     404,
     { 409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'CONFLICT'] },
     { 429: 'TOO_MANY_EMAILS' },
   )
-  invite(@CurrentUser() me: Principal, @Param('id', UuidParam) id: string, @Body() dto: InviteDto) {
+  invite(
+    @CurrentUser() me: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: InviteDto,
+  ): Promise<SentInvitationDto> {
     return this.teams.invite(me, id, dto.email);
   }
 
@@ -76,7 +80,7 @@ export class TeamsController {
   })
   @ApiOkResponse({ type: InvitationPreviewDto })
   @ApiErrors({ 400: 'TOKEN_INVALID' })
-  preview(@Param('token') token: string) {
+  preview(@Param('token') token: string): Promise<InvitationPreviewDto> {
     return this.teams.preview(token);
   }
 
@@ -90,7 +94,7 @@ export class TeamsController {
   @ApiErrors({ 400: 'TOKEN_INVALID' }, 403, {
     409: ['DEADLINE_PASSED', 'SUBMISSION_LOCKED', 'ALREADY_IN_TEAM', 'TEAM_FULL'],
   })
-  accept(@CurrentUser() me: Principal, @Param('token') token: string) {
+  accept(@CurrentUser() me: Principal, @Param('token') token: string): Promise<TeamResponseDto> {
     return this.teams.accept(me, token);
   }
 
@@ -99,7 +103,10 @@ export class TeamsController {
   @ApiOperation({ summary: 'Decline an invitation' })
   @ApiErrors({ 400: 'TOKEN_INVALID' }, 403)
   @ApiOkResponse({ type: InvitationDeclinedDto })
-  decline(@CurrentUser() me: Principal, @Param('token') token: string) {
+  decline(
+    @CurrentUser() me: Principal,
+    @Param('token') token: string,
+  ): Promise<InvitationDeclinedDto> {
     return this.teams.decline(me, token);
   }
 

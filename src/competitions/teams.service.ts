@@ -21,10 +21,19 @@ import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
 import { Competition } from './competition.entity';
-import { UpdateTeamDto } from './dto/team.dto';
+import type {
+  InvitationDeclinedDto,
+  InvitationPreviewDto,
+  MyTeamDto,
+  MyTeamPageDto,
+  SentInvitationDto,
+  TeamResponseDto,
+  UpdateTeamDto,
+} from './dto/team.dto';
+import { toInvitationDto, toTeamDto } from './team-view';
 import { rosterOf } from './roster.store';
 import { Submission } from './submission.entity';
-import { neutralTeamName, publicTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
+import { neutralTeamName, Team, TeamInvitation, TeamMember } from './team.entity';
 import { pageTeamsOf } from './teams.store';
 import { tokenLink } from '../common/crypto/token-links';
 
@@ -86,7 +95,7 @@ export class TeamsService {
     return team;
   }
 
-  async get(actor: Principal, teamId: string) {
+  async get(actor: Principal, teamId: string): Promise<TeamResponseDto> {
     const team = await this.tx.manager.getRepository(Team).findOneBy({ id: teamId });
     if (!team) throw notFound('Team');
     const member = await this.tx.manager
@@ -107,7 +116,7 @@ export class TeamsService {
    * entry if one was started, and the pending invitations the caller sent. Only teams the caller
    * is a member of: nothing here is reachable for anyone else.
    */
-  async mine(actor: Principal, q: PageQuery) {
+  async mine(actor: Principal, q: PageQuery): Promise<MyTeamPageDto> {
     const { skip, take } = skipTake(q);
     const m = this.tx.manager;
     const [rows, total] = await pageTeamsOf(m, actor.id, skip, take);
@@ -124,7 +133,7 @@ export class TeamsService {
         order: { createdAt: 'ASC' },
       }),
     ]);
-    const items = [];
+    const items: MyTeamDto[] = [];
     for (const team of rows) {
       const { invitations: _, ...view } = await this.view(m, team, false);
       const entry = entries.find((e) => e.teamId === team.id);
@@ -132,18 +141,16 @@ export class TeamsService {
         ...view,
         competitionTitle: team.competition!.title,
         competitionKind: team.competition!.kind,
-        submissionClosesAt: team.competition!.submissionClosesAt,
-        myRole: team.leaderId === actor.id ? ('leader' as const) : ('member' as const),
+        submissionClosesAt: team.competition!.submissionClosesAt.toISOString(),
+        myRole: team.leaderId === actor.id ? 'leader' : 'member',
         entry: entry ? { id: entry.id, title: entry.title, status: entry.status } : null,
-        invitationsSent: invitations
-          .filter((i) => i.teamId === team.id)
-          .map((i) => ({ id: i.id, email: i.email, status: i.status, expiresAt: i.expiresAt })),
+        invitationsSent: invitations.filter((i) => i.teamId === team.id).map(toInvitationDto),
       });
     }
     return pageOf(items, total, q);
   }
 
-  async update(actor: Principal, teamId: string, dto: UpdateTeamDto) {
+  async update(actor: Principal, teamId: string, dto: UpdateTeamDto): Promise<TeamResponseDto> {
     return this.tx.run(async (m) => {
       const { team } = await this.lockTeam(m, teamId, actor);
       if (team.leaderId !== actor.id) throw forbidden('Only the team leader can rename the team');
@@ -163,7 +170,7 @@ export class TeamsService {
    * Counted before anything is written: INVITATIONS_PER_SENDER_PER_DAY for the sender and
    * INVITATIONS_PER_RECIPIENT_PER_DAY for the address, else 429 TOO_MANY_EMAILS.
    */
-  async invite(actor: Principal, teamId: string, email: string) {
+  async invite(actor: Principal, teamId: string, email: string): Promise<SentInvitationDto> {
     const outcome = await this.limiter.hitAll([
       {
         key: `invitations:from:${actor.id}`,
@@ -224,18 +231,12 @@ export class TeamsService {
           expiresAt: expiresAt.toISOString(),
         },
       });
-      return {
-        id: invitation.id,
-        teamId,
-        email,
-        status: invitation.status,
-        expiresAt: invitation.expiresAt,
-      };
+      return { ...toInvitationDto(invitation), teamId };
     });
   }
 
   /** What an emailed link shows before its recipient signs in: no one else's data beyond the team. */
-  async preview(token: string) {
+  async preview(token: string): Promise<InvitationPreviewDto> {
     const invitation = await this.tx.manager
       .getRepository(TeamInvitation)
       .findOneBy({ tokenHash: hashToken(token) });
@@ -255,12 +256,12 @@ export class TeamsService {
       competitionTitle: competition.title,
       inviterName: inviter?.displayName ?? null,
       email: invitation.email,
-      status: expired ? ('expired' as const) : invitation.status,
-      expiresAt: invitation.expiresAt,
+      status: expired ? 'expired' : invitation.status,
+      expiresAt: invitation.expiresAt.toISOString(),
     };
   }
 
-  async accept(actor: Principal, token: string) {
+  async accept(actor: Principal, token: string): Promise<TeamResponseDto> {
     return this.tx
       .run(async (m) => {
         const invitation = await this.lockInvitation(m, actor, token);
@@ -292,7 +293,7 @@ export class TeamsService {
       });
   }
 
-  async decline(actor: Principal, token: string) {
+  async decline(actor: Principal, token: string): Promise<InvitationDeclinedDto> {
     return this.tx.run(async (m) => {
       const invitation = await this.lockInvitation(m, actor, token);
       await m.update(
@@ -300,7 +301,7 @@ export class TeamsService {
         { id: invitation.id },
         { status: 'declined', respondedAt: this.clock.now() },
       );
-      return { id: invitation.id, teamId: invitation.teamId, status: 'declined' as const };
+      return { id: invitation.id, teamId: invitation.teamId, status: 'declined' };
     });
   }
 
@@ -390,7 +391,7 @@ export class TeamsService {
     }
   }
 
-  async view(m: EntityManager, team: Team, withInvitations: boolean) {
+  async view(m: EntityManager, team: Team, withInvitations: boolean): Promise<TeamResponseDto> {
     const fresh = await m.findOneByOrFail(Team, { id: team.id });
     const roster = await rosterOf(m, team.id);
     const invitations = withInvitations
@@ -400,26 +401,6 @@ export class TeamsService {
           take: 100,
         })
       : [];
-    return {
-      id: fresh.id,
-      competitionId: fresh.competitionId,
-      name: fresh.name,
-      publicName: publicTeamName(fresh),
-      leaderId: fresh.leaderId,
-      members: roster.map((r) => ({
-        userId: r.userId,
-        displayName: r.displayName,
-        country: r.country,
-        role: r.userId === fresh.leaderId ? ('leader' as const) : ('member' as const),
-        joinedAt: r.joinedAt,
-      })),
-      invitations: invitations.map((i) => ({
-        id: i.id,
-        email: i.email,
-        status: i.status,
-        expiresAt: i.expiresAt,
-      })),
-      createdAt: fresh.createdAt,
-    };
+    return toTeamDto(fresh, roster, invitations);
   }
 }

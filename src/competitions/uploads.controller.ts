@@ -63,7 +63,7 @@ export class UploadsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Body() dto: BeginUploadDto,
-  ) {
+  ): Promise<UploadSessionDto> {
     return this.uploads.begin(me, id, dto);
   }
 
@@ -78,7 +78,7 @@ export class UploadsController {
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<UploadSessionDto> {
     return withOffset(reply, await this.uploads.status(me, id));
   }
 
@@ -119,7 +119,7 @@ export class UploadsController {
     @Headers('content-length') length: string | undefined,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<UploadProgressDto> {
     if (req.headers['content-type']?.split(';')[0].trim() !== PIECE_TYPE) {
       throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the bytes as ${PIECE_TYPE}`);
     }

@@ -298,6 +298,11 @@ export class AssetResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+/** A file of an entry, with where its members download it. */
+export class SubmissionAssetDto extends AssetResponseDto {
+  @ApiProperty({ format: 'uri' }) url: string;
+}
+
 export class SubmissionMemberDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
@@ -325,7 +330,7 @@ export class SubmissionResponseDto extends SubmissionFieldsDto {
   @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
   @ApiProperty({ description: 'send it back as `version` or If-Match when editing' })
   version: number;
-  @ApiProperty({ type: [AssetResponseDto] }) assets: AssetResponseDto[];
+  @ApiProperty({ type: [SubmissionAssetDto] }) assets: SubmissionAssetDto[];
   @ApiProperty({ type: SubmissionDeadlineDto }) deadline: SubmissionDeadlineDto;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;

@@ -62,6 +62,11 @@ export class InvitationDto {
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
+/** The invitation just sent, with the team it is for. */
+export class SentInvitationDto extends InvitationDto {
+  @ApiProperty({ format: 'uuid' }) teamId: string;
+}
+
 export class TeamResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) competitionId: string;

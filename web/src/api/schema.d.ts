@@ -3482,7 +3482,7 @@ export interface components {
             displayName: string;
             country: string | null;
         };
-        AssetResponseDto: {
+        SubmissionAssetDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
@@ -3498,6 +3498,8 @@ export interface components {
             originalName: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** Format: uri */
+            url: string;
         };
         SubmissionDeadlineDto: {
             /** Format: date-time */
@@ -3564,7 +3566,7 @@ export interface components {
             status: "draft" | "submitted" | "withdrawn" | "shortlisted" | "awarded";
             /** @description send it back as `version` or If-Match when editing */
             version: number;
-            assets: components["schemas"]["AssetResponseDto"][];
+            assets: components["schemas"]["SubmissionAssetDto"][];
             deadline: components["schemas"]["SubmissionDeadlineDto"];
             /** Format: date-time */
             submittedAt: string | null;
@@ -3666,6 +3668,17 @@ export interface components {
         InviteDto: {
             /** @example friend@example.com */
             email: string;
+        };
+        SentInvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "revoked";
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            teamId: string;
         };
         InvitationPreviewDto: {
             /** Format: uuid */
@@ -3794,6 +3807,23 @@ export interface components {
              * @enum {string}
              */
             role: "video" | "poster" | "document";
+        };
+        AssetResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "video" | "poster" | "document";
+            /**
+             * @description sniffed from the content
+             * @example video/mp4
+             */
+            mime: string;
+            size: number;
+            /** @example e3b0c442... */
+            sha256: string;
+            originalName: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         BeginUploadDto: {
             /** @enum {string} */
@@ -10252,7 +10282,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationDto"];
+                    "application/json": components["schemas"]["SentInvitationDto"];
                 };
             };
             /** @description Bad request: MALFORMED_JSON, VALIDATION_FAILED, INVALID_ID */
