@@ -45,6 +45,7 @@ import {
 } from './rules/types';
 import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
+import { toAssetDto } from './asset-view';
 import { Submission, SubmissionAsset } from './submission.entity';
 import { entriesOfMember, entryView, SubmissionViewRow, versionPage } from './submissions.store';
 import { Team, TeamMember } from './team.entity';
@@ -52,7 +53,6 @@ import { deadlinePassed, TeamsService } from './teams.service';
 
 const ALL_FIELDS: readonly string[] = [...MOVIE_FIELDS, ...PROJECT_FIELDS];
 /** Dates from entities, or the ISO strings one query's JSON already built. */
-const iso = (d: Date | string): string => (typeof d === 'string' ? d : d.toISOString());
 const EDITABLE: readonly SubmissionStatus[] = ['draft', 'submitted'];
 
 /** The content fields a request sets (null clears one), without title, version or team. */
@@ -552,13 +552,7 @@ export class SubmissionsService {
       version: s.version,
       ...content,
       assets: s.assets.map((a) => ({
-        id: a.id,
-        role: a.role,
-        mime: a.mime,
-        size: a.size,
-        sha256: a.sha256,
-        originalName: a.originalName,
-        createdAt: iso(a.createdAt),
+        ...toAssetDto(a),
         url: `${this.config.PUBLIC_URL}/api/v1/submissions/${s.id}/assets/${a.id}`,
       })),
       deadline: {
