@@ -1,3 +1,4 @@
+import { JobName } from '../src/jobs/job-registry';
 import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { QueueService } from '../src/jobs/queue.service';
 import { competition, person, programme, waitUntil } from './support/competitions';
@@ -85,5 +86,33 @@ describe('hourly maintenance (e2e: re-queues lost runs, sweeps expired keys)', (
       'queued matching runs': { queued: 0 },
       'queued assignment runs': { queued: 0 },
     });
+  });
+
+  it('queues again a queued run whose earlier job has finished (BullMQ ignores an add under its id)', async () => {
+    const coordinator = await h.userWithRoles(['coordinator']);
+    const programmeId = await programme(h, coordinator.token, 'requeue-finished');
+    const roundId = await closedPenpalRound(h, coordinator.token, programmeId);
+    // Its job ran while the row was not claimable (here: marked failed), and BullMQ keeps it as
+    // completed for a day; then the row is queued again (a retry by hand, a lost write).
+    const [run] = await h.db.query(
+      `INSERT INTO matching_runs (round_id, seed, created_by, status) VALUES ($1, '7', $2, 'failed') RETURNING id`,
+      [roundId, coordinator.id],
+    );
+    const status = async () =>
+      (
+        (await h.db.query(`SELECT status FROM matching_runs WHERE id = $1`, [run.id])) as {
+          status: string;
+        }[]
+      )[0].status;
+    await h.api
+      .get(QueueService)
+      .add(JobName.RunPenpalMatching, { runId: run.id }, { jobId: run.id });
+    const job = () => queue('penpal-matching').getJobState(run.id);
+    await waitUntil('the first job', async () => (await job()) === 'completed');
+    await h.db.query(`UPDATE matching_runs SET status = 'queued' WHERE id = $1`, [run.id]);
+
+    const result = await h.worker!.get(MaintenanceTasks).runAll();
+    expect(result).toMatchObject({ 'queued matching runs': { queued: 1 } });
+    await waitUntil('the run again', async () => (await status()) === 'succeeded');
   });
 });

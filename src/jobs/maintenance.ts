@@ -6,6 +6,8 @@ import { QueueService } from './queue.service';
 import { Transactions } from '../database/transactions';
 import { queuedRunIds, type RunTable } from './queued-runs.store';
 
+type RunJob = JobName.RunPenpalMatching | JobName.RunJudgeAssignment | JobName.RunMentoringMatching;
+
 /** How often the maintenance job runs (and once when a worker starts). */
 export const MAINTENANCE_EVERY_MS = 3600_000;
 
@@ -25,21 +27,28 @@ export class MaintenanceTasks extends TaskList {
 
   /**
    * Registers the repair of a kind of run whose job is added after its row commits: every row of
-   * `table` still queued gets its job again (the row id is the job id, so a job that exists stays).
+   * `table` still queued gets its job again (the row id is the job id).
    */
-  registerRequeue(
-    name: string,
-    table: RunTable,
-    job: JobName.RunPenpalMatching | JobName.RunJudgeAssignment | JobName.RunMentoringMatching,
-  ): void {
+  registerRequeue(name: string, table: RunTable, job: RunJob): void {
     this.register(name, async () => {
       const ids = await queuedRunIds(this.tx.manager, table);
-      await this.queues.addBulk(
-        job,
-        ids.map((id) => ({ payload: { runId: id }, jobId: id })),
-      );
+      await this.requeue(job, ids);
       return { queued: ids.length };
     });
+  }
+
+  /**
+   * Gives each run its job again. A finished job of the same id is removed first: BullMQ keeps it
+   * for days (removeOnComplete/removeOnFail) and would ignore an add under its id. A job still
+   * waiting or running is kept (BullMQ does not remove a job a worker holds), and its add changes
+   * nothing.
+   */
+  async requeue(job: RunJob, runIds: string[]): Promise<void> {
+    await this.queues.discard(job, runIds);
+    await this.queues.addBulk(
+      job,
+      runIds.map((id) => ({ payload: { runId: id }, jobId: id })),
+    );
   }
 }
 

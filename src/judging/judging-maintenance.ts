@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Transactions } from '../database/transactions';
 import { JobName } from '../jobs/job-registry';
 import { MaintenanceTasks } from '../jobs/maintenance';
-import { QueueService } from '../jobs/queue.service';
 import { JudgeAssigner } from './assigner';
 import { unsettledTopUpIds } from './assignment-runs.store';
 import { competitionsWithPendingConflicts } from './judge-pool.store';
@@ -17,8 +16,7 @@ export class JudgingMaintenance {
   constructor(
     private readonly tx: Transactions,
     private readonly assigner: JudgeAssigner,
-    private readonly queues: QueueService,
-    tasks: MaintenanceTasks,
+    private readonly tasks: MaintenanceTasks,
   ) {
     tasks.registerRequeue(
       'queued assignment runs',
@@ -31,18 +29,11 @@ export class JudgingMaintenance {
 
   /**
    * Top-ups still queued or running that no transaction is settling. Their job may be finished
-   * (a worker lost for good after claiming one, its attempts spent, its last write lost): BullMQ
-   * keeps a finished job's id for days and would ignore an add under it, so the finished job is
-   * removed first. A job still waiting or running is kept (BullMQ does not remove a job a worker
-   * holds), and the add then changes nothing.
+   * (a worker lost for good after claiming one, its attempts spent, its last write lost).
    */
   async requeueTopUps(): Promise<{ queued: number }> {
     const ids = await unsettledTopUpIds(this.tx.manager);
-    await this.queues.discard(JobName.RunJudgeAssignment, ids);
-    await this.queues.addBulk(
-      JobName.RunJudgeAssignment,
-      ids.map((id) => ({ payload: { runId: id }, jobId: id })),
-    );
+    await this.tasks.requeue(JobName.RunJudgeAssignment, ids);
     return { queued: ids.length };
   }
 
