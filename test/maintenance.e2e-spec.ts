@@ -115,4 +115,33 @@ describe('hourly maintenance (e2e: re-queues lost runs, sweeps expired keys)', (
     expect(result).toMatchObject({ 'queued matching runs': { queued: 1 } });
     await waitUntil('the run again', async () => (await status()) === 'succeeded');
   });
+
+  it('queues again a run left running by a job that no longer lives (a worker killed during it)', async () => {
+    const coordinator = await h.userWithRoles(['coordinator']);
+    const programmeId = await programme(h, coordinator.token, 'requeue-running');
+    const roundId = await closedPenpalRound(h, coordinator.token, programmeId);
+    const [run] = await h.db.query(
+      `INSERT INTO matching_runs (round_id, seed, created_by, status, started_at)
+       VALUES ($1, '8', $2, 'running', now()) RETURNING id`,
+      [roundId, coordinator.id],
+    );
+
+    // While its job lives (here: delayed), the run is left alone.
+    await h.api
+      .get(QueueService)
+      .add(JobName.RunPenpalMatching, { runId: run.id }, { jobId: run.id, delay: 3600_000 });
+    expect(await h.worker!.get(MaintenanceTasks).runAll()).toMatchObject({
+      'queued matching runs': { queued: 0, lost: 0 },
+    });
+    await queue('penpal-matching').remove(run.id);
+
+    const result = await h.worker!.get(MaintenanceTasks).runAll();
+    expect(result).toMatchObject({ 'queued matching runs': { queued: 0, lost: 1 } });
+    await waitUntil(
+      'the run',
+      async () =>
+        (await h.db.query(`SELECT status FROM matching_runs WHERE id = $1`, [run.id]))[0].status ===
+        'succeeded',
+    );
+  });
 });

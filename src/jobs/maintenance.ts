@@ -4,7 +4,7 @@ import { JobName } from './job-registry';
 import { PeriodicJob, TaskList } from './periodic-tasks';
 import { QueueService } from './queue.service';
 import { Transactions } from '../database/transactions';
-import { queuedRunIds, type RunTable } from './queued-runs.store';
+import { unfinishedRuns, type RunTable } from './queued-runs.store';
 
 type RunJob = JobName.RunPenpalMatching | JobName.RunJudgeAssignment | JobName.RunMentoringMatching;
 
@@ -26,14 +26,19 @@ export class MaintenanceTasks extends TaskList {
   }
 
   /**
-   * Registers the repair of a kind of run whose job is added after its row commits: every row of
-   * `table` still queued gets its job again (the row id is the job id).
+   * Registers the repair of a kind of run whose job is added after its row commits (the row id is
+   * the job id): every row of `table` still queued gets its job again, and so does a row left
+   * running by a job that no longer lives (a worker killed twice during it: BullMQ fails a job
+   * that stalls twice, and the row would stay running, blocking its round, for good).
    */
   registerRequeue(name: string, table: RunTable, job: RunJob): void {
     this.register(name, async () => {
-      const ids = await queuedRunIds(this.tx.manager, table);
-      await this.requeue(job, ids);
-      return { queued: ids.length };
+      const runs = await unfinishedRuns(this.tx.manager, table);
+      const queued = runs.filter((r) => r.status === 'queued').map((r) => r.id);
+      const running = runs.filter((r) => r.status === 'running').map((r) => r.id);
+      const lost = await this.queues.withoutLiveJob(job, running);
+      await this.requeue(job, [...queued, ...lost]);
+      return { queued: queued.length, lost: lost.length };
     });
   }
 

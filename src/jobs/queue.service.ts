@@ -93,6 +93,16 @@ export class QueueService implements OnApplicationShutdown {
     await this.call(`remove ${name}`, () => Promise.all(jobIds.map((id) => queue.remove(id))));
   }
 
+  /** Of these job ids, those whose job is finished or gone (not waiting, delayed or running). */
+  async withoutLiveJob(name: JobName, jobIds: string[]): Promise<string[]> {
+    if (jobIds.length === 0) return [];
+    const queue = this.queue(JOBS[name].queue);
+    const states = await this.call(`state of ${name}`, () =>
+      Promise.all(jobIds.map((id) => queue.getJobState(id))),
+    );
+    return jobIds.filter((_, i) => ['completed', 'failed', 'unknown'].includes(states[i]));
+  }
+
   /**
    * Runs one BullMQ call, bounded: ioredis bounds each command, and this bounds the wait for a
    * connection BullMQ has not finished setting up (it would wait for Redis to come back).
