@@ -15,6 +15,7 @@
  * shrinks (scripts/architecture.sh fails on an entry that no longer violates).
  */
 import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
 
 export const knownViolations = JSON.parse(
   readFileSync(new URL('../../.data-access-known-violations.json', import.meta.url), 'utf8'),
