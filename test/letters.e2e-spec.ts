@@ -437,6 +437,34 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     expect(penpal.status).toBe('ended');
   });
 
+  it('a match ended before the other answered stays ended: a late accept is 409 MATCH_ENDED', async () => {
+    const round = await newRound();
+    const kim = await person(h, 'KR');
+    const sokha = await person(h, 'KH');
+    const matchId = await matchOf(round.id, kim, sokha, false);
+    const respond = (p: Person) =>
+      api()
+        .post(`/api/v1/penpal-matches/${matchId}/respond`)
+        .set(auth(p.token))
+        .send({ accept: true });
+    await respond(kim).expect(200);
+    await api()
+      .post(`/api/v1/penpal-matches/${matchId}/end`)
+      .set(auth(kim.token))
+      .send({})
+      .expect(200);
+
+    const late = await respond(sokha);
+    expect([late.status, late.body.code]).toEqual([409, 'MATCH_ENDED']);
+    const [row] = await h.db.query(
+      'SELECT status, response_a, response_b FROM penpal_matches WHERE id = $1',
+      [matchId],
+    );
+    expect(row).toEqual({ status: 'ended', response_a: 'accepted', response_b: 'pending' });
+    const res = await write(sokha, matchId, { body: 'Hello?' });
+    expect([res.status, res.body.code]).toEqual([409, 'MATCH_NOT_ACTIVE']);
+  });
+
   it('a pair whose match was ended is never matched again in the programme', async () => {
     const earlier = await newRound();
     const kim = await person(h, 'KR');

@@ -10,6 +10,7 @@ import {
 } from '../common/erasure/account-erasure';
 import { pageOf } from '../common/http/pagination';
 import { Transactions } from '../database/transactions';
+import { AuditActors } from './audit-actors';
 import { AuditEvent } from './audit-event.entity';
 import type { AuditEventPageDto } from './audit-event.dto';
 import { AuditFilter, eventsNaming, pageAuditEvents, setEventDetails } from './audit.store';
@@ -28,6 +29,7 @@ export interface AuditEntry {
 export class AuditService {
   constructor(
     private readonly tx: Transactions,
+    private readonly actors: AuditActors,
     erasure: AccountErasure,
   ) {
     erasure.register('audit', (m, person) => this.erase(m, person), ErasureOrder.Audit);
@@ -72,7 +74,7 @@ export class AuditService {
    * inclusive, `to` exclusive.
    */
   async list(q: AuditFilter): Promise<AuditEventPageDto> {
-    const [rows, total] = await pageAuditEvents(this.tx.manager, q);
+    const [rows, total] = await pageAuditEvents(this.tx.manager, q, this.actors.table);
     return pageOf(rows, total, q);
   }
 }

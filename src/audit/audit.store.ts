@@ -48,13 +48,15 @@ export const setEventDetails = async (
 };
 
 /**
- * The log newest first, each event with its actor's name and email, and the count that matches.
+ * The log newest first, each event with its actor's name and email from `people` (AuditActors),
+ * and the count that matches.
  * `action` matches an action or every action under a prefix (user → user.*); `actorEmail` a part
  * of the address; `from` inclusive, `to` exclusive.
  */
 export const pageAuditEvents = async (
   m: EntityManager,
   q: AuditFilter,
+  people: string,
 ): Promise<[AuditEventRow[], number]> => {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -76,14 +78,14 @@ export const pageAuditEvents = async (
       `SELECT e.id, e.actor_id AS "actorId", u.display_name AS "actorName", u.email AS "actorEmail",
                 e.action, e.target_type AS "targetType", e.target_id AS "targetId", e.details,
                 e.created_at AS "createdAt"
-           FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+           FROM audit_events e LEFT JOIN ${people} u ON u.id = e.actor_id
            ${filter}
           ORDER BY e.created_at DESC, e.id
           LIMIT ${take} OFFSET ${skip}`,
       params,
     ) as Promise<AuditEventRow[]>,
     m.query(
-      `SELECT count(*)::int AS n FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id ${filter}`,
+      `SELECT count(*)::int AS n FROM audit_events e LEFT JOIN ${people} u ON u.id = e.actor_id ${filter}`,
       params,
     ) as Promise<{ n: number }[]>,
   ]);

@@ -2,14 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { containsPattern } from '../common/sql-like';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import type { SubmissionListQuery } from './dto/submission.dto';
+import type { CompetitionKind, SubmissionStatus } from './rules/types';
 
 /** The SQL of a competition's entries as coordinators list and export them, with their filters. */
 
 export interface EntryListRow {
   id: string;
   title: string;
-  kind: string;
-  status: string;
+  kind: CompetitionKind;
+  status: SubmissionStatus;
   version: number;
   teamId: string;
   teamName: string;

@@ -4,7 +4,7 @@ import { PEOPLE, PROFILES } from '../identity/people-sql';
 import type { JsonObject } from '../common/json';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import type { RosterMember } from './roster.store';
-import type { SubmissionStatus } from './rules/types';
+import type { CompetitionKind, SubmissionStatus } from './rules/types';
 import type { Submission, SubmissionAsset } from './submission.entity';
 import { SubmissionVersion } from './submission.entity';
 
@@ -111,9 +111,9 @@ export interface MemberEntryRow {
   competitionTitle: string;
   teamId: string;
   teamName: string;
-  kind: string;
+  kind: CompetitionKind;
   title: string;
-  status: string;
+  status: SubmissionStatus;
   version: number;
   submittedAt: Date | null;
   updatedAt: Date;

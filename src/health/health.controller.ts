@@ -26,7 +26,7 @@ class HealthChecksDto {
 }
 
 class HealthDto {
-  @ApiProperty({ enum: ['ok', 'error'] }) status: string;
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
   @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
 }
 

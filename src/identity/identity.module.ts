@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { AuditActors } from '../audit/audit-actors';
 import { AuditModule } from '../audit/audit.module';
 import { SessionResolver } from '../common/auth/session-resolver';
 import { AppConfig } from '../config/app-config';
@@ -17,6 +18,7 @@ import { GuardianConsentService } from './guardian-consent.service';
 import { MeController } from './me.controller';
 import { ParticipationHooks } from './participation-hooks';
 import { PasswordService } from './password.service';
+import { PEOPLE } from './people-sql';
 import { ProfileService } from './profile.service';
 import { SessionTokens } from './session-tokens.service';
 
@@ -55,4 +57,9 @@ import { SessionTokens } from './session-tokens.service';
   ],
   exports: [SessionResolver, GuardianConsentService, ParticipationHooks],
 })
-export class IdentityModule {}
+export class IdentityModule {
+  constructor(actors: AuditActors) {
+    // The audit log names its actors; audit cannot import identity (identity imports audit).
+    actors.readFrom(PEOPLE);
+  }
+}

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { containsPattern } from '../common/sql-like';
 import { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
+import { CLOCK, type Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { AccountErasure, type ErasureContext } from '../common/erasure/account-erasure';
@@ -67,6 +68,7 @@ export class JudgePoolService {
     private readonly config: AppConfig,
     private readonly assigner: JudgeAssigner,
     private readonly topUps: TopUpRuns,
+    @Inject(CLOCK) private readonly clock: Clock,
     erasure: AccountErasure,
   ) {
     erasure.register('judging', (m, person, ctx) => this.eraseJudge(m, person.id, ctx));
@@ -282,7 +284,7 @@ export class JudgePoolService {
       });
       if (!member) throw notFound('Your place in this judge pool');
       member.conflicts = mergeConflicts(member.conflicts, dto);
-      member.conflictsPendingSince ??= new Date();
+      member.conflictsPendingSince ??= this.clock.now();
       await m.save(member);
       await this.audit.record(m, {
         actorId: me.id,

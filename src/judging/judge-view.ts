@@ -1,4 +1,4 @@
-import type { SubmissionFields } from '../competitions/rules/types';
+import type { CompetitionKind, SubmissionFields } from '../competitions/rules/types';
 
 /**
  * Content fields that name people; a blind round shows the work, never who made it. A video link
@@ -9,7 +9,7 @@ const NAMING_FIELDS = ['credits', 'videoUrl'] as const;
 export interface JudgeEntrySource {
   id: string;
   title: string;
-  kind: string;
+  kind: CompetitionKind;
   fields: SubmissionFields;
   teamName: string;
   memberNames: string[];

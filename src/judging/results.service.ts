@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
+import { CLOCK, type Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import { badRequest, conflict, notFound, unprocessable } from '../common/errors/app-error';
@@ -37,6 +38,7 @@ export class ResultsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Per judge (assigned, drafted, final) and per entry, over active assignments of live entries. */
@@ -261,7 +263,7 @@ export class ResultsService {
       if (!result) throw conflict('Record the results before publishing them', 'NO_RESULTS');
       if (result.publishedAt)
         throw conflict('The results are already published', 'RESULTS_PUBLISHED');
-      result.publishedAt = new Date();
+      result.publishedAt = this.clock.now();
       await m.save(result);
       const awarded = new Map(result.awards.map((a) => [a.submissionId, a.award]));
       await moveEntries(

@@ -278,7 +278,7 @@ export class LettersService {
         reporterId: who.id,
       });
       await m.save(created);
-      return { id: created.id, kind: created.kind, reason: created.reason, status: created.status };
+      return { id: created.id, kind: 'report', reason: created.reason, status: 'open' };
     });
   }
 

@@ -1,14 +1,16 @@
 import type { EntityManager } from 'typeorm';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
+import type { LetterStatus } from './letter.entity';
+import type { CaseKind, CaseStatus } from './moderation-case.entity';
 
 /** The SQL of the moderation queue. */
 
 export interface CaseRow {
   id: string;
-  kind: string;
+  kind: CaseKind;
   reason: string;
   detail: string | null;
-  status: string;
+  status: CaseStatus;
   decision: string | null;
   note: string | null;
   created_at: Date;
@@ -16,7 +18,7 @@ export interface CaseRow {
   letter_id: string;
   match_id: string;
   body: string;
-  letter_status: string;
+  letter_status: LetterStatus;
   held_kinds: string[];
   from_id: string;
   from_name: string;

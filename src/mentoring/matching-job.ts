@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
 import { projectEntries } from '../competitions/project-entry-rows';
 import { JobHandlers } from '../jobs/job-handlers';
 import { JobName } from '../jobs/job-registry';
@@ -35,6 +36,7 @@ export class MentoringMatchingJob implements OnModuleInit {
   constructor(
     private readonly tx: Transactions,
     private readonly handlers: JobHandlers,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -98,7 +100,7 @@ export class MentoringMatchingJob implements OnModuleInit {
       this.logger.error(`Mentoring run ${runId} failed: ${message}`);
       await runs.update(
         { id: runId },
-        { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
+        { status: 'failed', error: message.slice(0, 2000), finishedAt: this.clock.now() },
       );
     }
   }

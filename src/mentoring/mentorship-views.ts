@@ -9,7 +9,7 @@ import { MentoringCheckIn, type Mentorship } from './mentorship.entity';
 /** Days without a check-in after which a pair counts as silent (and is reminded). */
 export const SILENT_DAYS = 30;
 
-export const isSilent = (x: Pick<Mentorship, 'status' | 'lastActivityAt'>, now = new Date()) =>
+export const isSilent = (x: Pick<Mentorship, 'status' | 'lastActivityAt'>, now: Date) =>
   x.status === 'active' && now.getTime() - x.lastActivityAt.getTime() >= SILENT_DAYS * 86_400_000;
 
 /**

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS } from '../common/export/personal-data-export';
 import type { JsonObject } from '../common/json';
 import type { InboxEntry } from './inbox-entry.entity';
-import type { Channel } from './outbox-message.entity';
+import type { Channel, OutboxStatus } from './outbox-message.entity';
 
 /** The outbox and inbox tables of notifications (issue 15: only this feature writes them). */
 
@@ -129,7 +129,7 @@ export interface OutboxRow {
   type: string;
   recipientEmail: string;
   channels: string[];
-  status: string;
+  status: OutboxStatus;
   attempts: number;
   lastError: string | null;
   createdAt: Date;

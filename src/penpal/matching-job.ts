@@ -136,7 +136,7 @@ export class MatchingJob implements OnModuleInit {
       this.logger.error(`Matching run ${runId} failed: ${message}`);
       await runs.update(
         { id: runId },
-        { status: 'failed', error: message.slice(0, 2000), finishedAt: new Date() },
+        { status: 'failed', error: message.slice(0, 2000), finishedAt: this.clock.now() },
       );
     }
   }

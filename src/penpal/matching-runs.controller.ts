@@ -145,7 +145,9 @@ export class MatchingRunsController {
       '422 GUARDIAN_CONSENT_REQUIRED when the responder, a minor, lacks confirmed guardian consent; 409 MATCH_NOT_ELIGIBLE when the pen pal may no longer take part or one of the two is now a minor and the other an adult.',
   })
   @ApiOkResponse({ type: MatchRespondedDto })
-  @ApiErrors(403, 404, { 409: ['MATCH_CANCELLED', 'MATCH_DECLINED', 'ALREADY_RESPONDED'] })
+  @ApiErrors(403, 404, {
+    409: ['MATCH_CANCELLED', 'MATCH_DECLINED', 'MATCH_ENDED', 'ALREADY_RESPONDED'],
+  })
   respond(
     @CurrentUser() me: Principal,
     @Param('id', UuidParam) id: string,

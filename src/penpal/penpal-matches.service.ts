@@ -124,6 +124,8 @@ export class PenpalMatchesService implements OnModuleInit {
         throw conflict(`You already ${mine} this pen pal`, 'ALREADY_RESPONDED');
       if (match.status === 'declined')
         throw conflict('Your pen pal declined this match', 'MATCH_DECLINED');
+      // One of the two ended it before the other answered: an answer must not reopen it.
+      if (match.status === 'ended') throw conflict('This match has ended', 'MATCH_ENDED');
       // Consent or a birth date may have changed since the run: the pair must still be allowed.
       const round = await m.findOneByOrFail(PenpalRound, { id: match.roundId });
       const states = await this.consents.states(m, [match.userA, match.userB]);

@@ -78,7 +78,8 @@ export interface PenpalRow {
   match_id: string;
   round_id: string;
   round_name: string;
-  status: string;
+  /** Only the statuses the query keeps. */
+  status: 'published' | 'accepted' | 'declined' | 'ended';
   score: number;
   reasons: string[];
   reason_facts: PairFacts | null;

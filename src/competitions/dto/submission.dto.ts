@@ -26,6 +26,7 @@ import { COUNTRIES, ISO_639_1 } from '../../common/reference-data';
 import { ASSET_ROLES } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
 import { SUBMISSION_STATUSES, VERSION_ACTIONS } from '../rules/types';
+import type { CompetitionKind, SubmissionStatus } from '../rules/types';
 import { trim } from '../../common/http/transforms';
 
 export class MilestoneDto {
@@ -325,9 +326,9 @@ export class SubmissionResponseDto extends SubmissionFieldsDto {
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;
   @ApiProperty({ type: [SubmissionMemberDto] }) members: SubmissionMemberDto[];
-  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: CompetitionKind;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty({ description: 'send it back as `version` or If-Match when editing' })
   version: number;
   @ApiProperty({ type: [SubmissionAssetDto] }) assets: SubmissionAssetDto[];
@@ -362,9 +363,9 @@ export class MySubmissionDto {
   @ApiProperty() competitionTitle: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;
-  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: CompetitionKind;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) submittedAt: string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -377,8 +378,8 @@ export class MySubmissionPageDto extends PageMetaDto {
 export class SubmissionListItemDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
-  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: CompetitionKind;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'uuid' }) teamId: string;
   @ApiProperty() teamName: string;

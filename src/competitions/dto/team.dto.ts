@@ -4,7 +4,7 @@ import { IsEmail, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 
 import { trim, trimLower } from '../../common/http/transforms';
 import { PageMetaDto } from '../../common/http/pagination';
 import { COMPETITION_KINDS, SUBMISSION_STATUSES } from '../rules/types';
-import type { CompetitionKind } from '../rules/types';
+import type { CompetitionKind, SubmissionStatus } from '../rules/types';
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Seoul–Hanoi Crew', maxLength: 120 })
@@ -58,7 +58,8 @@ export class TeamMemberDto {
 export class InvitationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
-  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked'] }) status:
+    'pending' | 'accepted' | 'declined' | 'revoked';
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
@@ -89,20 +90,21 @@ export class InvitationPreviewDto {
   @ApiProperty() competitionTitle: string;
   @ApiProperty({ nullable: true, type: String }) inviterName: string | null;
   @ApiProperty({ description: 'only this account may accept' }) email: string;
-  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'accepted', 'declined', 'revoked', 'expired'] }) status:
+    'pending' | 'accepted' | 'declined' | 'revoked' | 'expired';
   @ApiProperty({ format: 'date-time' }) expiresAt: string;
 }
 
 export class InvitationDeclinedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) teamId: string;
-  @ApiProperty({ enum: ['declined'] }) status: string;
+  @ApiProperty({ enum: ['declined'] }) status: 'declined';
 }
 
 export class MyTeamEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: string;
+  @ApiProperty({ enum: SUBMISSION_STATUSES }) status: SubmissionStatus;
 }
 
 export class MyTeamDto {

@@ -121,7 +121,7 @@ export class StaffInvitationPreviewDto {
   })
   kind: 'new_account' | 'existing_account';
   @ApiProperty({ enum: ROLES, isArray: true }) roles: string[];
-  @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'used', 'expired'] }) status: 'pending' | 'used' | 'expired';
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
   @ApiProperty({ description: 'The invited account' }) email: string;
   @ApiProperty() displayName: string;

@@ -118,7 +118,7 @@ export class AccountDeletedDto {
 }
 
 export class ResetRequestedDto {
-  @ApiProperty({ enum: ['accepted'] }) status: string;
+  @ApiProperty({ enum: ['accepted'] }) status: 'accepted';
 }
 
 export class PasswordSetDto {

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { COUNTRIES, INTEREST_TAGS, ISO_639_1, LANGUAGE_LEVELS } from '../../common/reference-data';
 import { LOCALES } from './auth.dto';
+import type { ConsentStatus } from '../consent';
 import { trim, trimLower } from '../../common/http/transforms';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say'] as const;
@@ -133,7 +134,7 @@ export class GuardianConsentViewDto {
     description:
       'withdrawn: the guardian took their consent back; the participant asks again with POST /me/guardian-consent/resend',
   })
-  status: string;
+  status: ConsentStatus;
   @ApiPropertyOptional() guardianName?: string;
   @ApiPropertyOptional() guardianEmail?: string;
   @ApiPropertyOptional({ format: 'date-time' }) requestedAt?: Date;
@@ -144,7 +145,7 @@ export class GuardianConsentViewDto {
 }
 
 export class ConsentWithdrawnDto {
-  @ApiProperty({ enum: ['withdrawn'] }) status: string;
+  @ApiProperty({ enum: ['withdrawn'] }) status: 'withdrawn';
   @ApiProperty() participantName: string;
   @ApiProperty({ format: 'date-time' }) withdrawnAt: Date;
 }
@@ -191,7 +192,7 @@ export class InterestTagDto {
 }
 
 export class ConsentConfirmedDto {
-  @ApiProperty({ enum: ['confirmed'] }) status: string;
+  @ApiProperty({ enum: ['confirmed'] }) status: 'confirmed';
   @ApiProperty() participantName: string;
   @ApiProperty({ format: 'date-time' }) confirmedAt: Date;
 }

@@ -23,6 +23,8 @@ import {
 import { RubricCriterionDto, WITH_ZONE } from '../../competitions/dto/competition.dto';
 import { COUNTRIES } from '../../common/reference-data';
 import { trim, trimEach } from '../../common/http/transforms';
+import type { CompetitionKind } from '../../competitions/rules/types';
+import type { RoundStatus } from '../judging-round.entity';
 
 export const COMMENT_MAX = 5000;
 export const AWARDS = [
@@ -121,7 +123,7 @@ export class ReassignmentDto {
     enum: ['queued', 'none'],
     description: 'queued: the worker gives the entries to other unconflicted judges shortly',
   })
-  status: string;
+  status: 'queued' | 'none';
   @ApiProperty({
     type: [String],
     format: 'uuid',
@@ -259,7 +261,8 @@ export class UnassignedDto {
 }
 
 export class AssignmentStateDto {
-  @ApiProperty({ enum: ['none', 'queued', 'running', 'succeeded', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['none', 'queued', 'running', 'succeeded', 'failed'] }) status:
+    'none' | 'queued' | 'running' | 'succeeded' | 'failed';
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) jobId: string | null;
   @ApiProperty({ type: [JudgeLoadDto] }) perJudgeLoad: JudgeLoadDto[];
   @ApiProperty({ type: [UnassignedDto] }) unassigned: UnassignedDto[];
@@ -291,7 +294,7 @@ export class RoundResponseDto {
     enum: ['draft', 'open', 'closed'],
     description: 'an open round is closed once closesAt passes (server clock)',
   })
-  status: string;
+  status: RoundStatus;
   @ApiProperty({ type: [String], format: 'uuid' }) shortlist: string[];
   @ApiProperty({ type: AssignmentStateDto }) assignment: AssignmentStateDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -323,7 +326,7 @@ export class AssetViewDto {
 export class JudgeSubmissionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
-  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: string;
+  @ApiProperty({ enum: ['short_movie', 'project'] }) kind: CompetitionKind;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -364,8 +367,9 @@ export class MyAssignmentDto {
   rubric: RubricCriterionDto[];
   @ApiProperty() blind: boolean;
   @ApiProperty({ format: 'date-time' }) closesAt: string;
-  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundStatus: string;
-  @ApiProperty({ enum: ['active', 'recused', 'withdrawn'] }) status: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed'] }) roundStatus: 'draft' | 'open' | 'closed';
+  @ApiProperty({ enum: ['active', 'recused', 'withdrawn'] }) status:
+    'active' | 'recused' | 'withdrawn';
   @ApiProperty({
     enum: [
       'open',
@@ -543,7 +547,7 @@ export class StaffAssignmentDto {
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty({ format: 'uuid' }) judgeId: string;
-  @ApiProperty({ enum: ['active', 'recused', 'removed'] }) status: string;
+  @ApiProperty({ enum: ['active', 'recused', 'removed'] }) status: 'active' | 'recused' | 'removed';
   @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
   origin: string;
   @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
@@ -551,7 +555,7 @@ export class StaffAssignmentDto {
 
 export class RecusedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['recused'] }) status: string;
+  @ApiProperty({ enum: ['recused'] }) status: 'recused';
   @ApiProperty({
     type: ReassignmentDto,
     description: 'the top-up that gives the entry to another judge; the coordinators are told',

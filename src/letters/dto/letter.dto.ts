@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
-import { CONTACT_KINDS } from '../detector/contact-detector';
+import { CONTACT_KINDS, type ContactKind } from '../detector/contact-detector';
 import { REPORT_REASONS } from '../moderation-case.entity';
 
 export const MAX_LETTER_LENGTH = 20_000;
@@ -26,7 +26,8 @@ export class WriteLetterDto {
 
 export class WrittenLetterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['scheduled', 'delivered', 'held'] }) status: string;
+  @ApiProperty({ enum: ['scheduled', 'delivered', 'held'] }) status:
+    'scheduled' | 'delivered' | 'held';
   @ApiProperty({ format: 'date-time' }) deliverAt: Date;
   @ApiPropertyOptional({ enum: ['contact_details'], description: 'Why the letter is held' })
   heldReason?: string;
@@ -39,7 +40,8 @@ export class LetterDto {
   @ApiProperty({ enum: ['me', 'penpal'] }) from: string;
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: String }) language: string | null;
-  @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status: string;
+  @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status:
+    'scheduled' | 'delivered' | 'held' | 'removed';
   @ApiProperty({ format: 'date-time' }) deliverAt: Date;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: Date | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
@@ -86,14 +88,14 @@ export class ReportLetterDto {
 
 export class ReportedDto {
   @ApiProperty({ format: 'uuid', description: 'The moderation case' }) id: string;
-  @ApiProperty({ enum: ['report'] }) kind: string;
+  @ApiProperty({ enum: ['report'] }) kind: 'report';
   @ApiProperty({ enum: REPORT_REASONS }) reason: string;
-  @ApiProperty({ enum: ['open'] }) status: string;
+  @ApiProperty({ enum: ['open'] }) status: 'open';
 }
 
 export class DecidedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['decided'] }) status: string;
+  @ApiProperty({ enum: ['decided'] }) status: 'decided';
   @ApiProperty({ enum: ['release', 'remove', 'end_match'] }) decision: string;
   @ApiProperty({ format: 'date-time' }) decidedAt: Date;
 }
@@ -111,7 +113,7 @@ export class EndMatchDto {
 
 export class MatchEndedDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
-  @ApiProperty({ enum: ['ended'] }) status: string;
+  @ApiProperty({ enum: ['ended'] }) status: 'ended';
 }
 
 export class CaseQuery extends PageQuery {
@@ -141,7 +143,7 @@ export class CasePersonDto {
 }
 
 export class FindingDto {
-  @ApiProperty({ enum: CONTACT_KINDS }) kind: string;
+  @ApiProperty({ enum: CONTACT_KINDS }) kind: ContactKind;
   @ApiProperty({
     description:
       'The contact detail as the detector read it: usually the words of the letter, else normalised (full-width or local digits as ASCII, spacing undone)',
@@ -153,7 +155,8 @@ export class CaseLetterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) matchId: string;
   @ApiProperty() body: string;
-  @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status: string;
+  @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status:
+    'scheduled' | 'delivered' | 'held' | 'removed';
   @ApiProperty({ enum: CONTACT_KINDS, isArray: true }) heldKinds: string[];
   @ApiProperty({
     type: [FindingDto],
@@ -166,10 +169,10 @@ export class CaseLetterDto {
 
 export class ModerationCaseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['held', 'report'] }) kind: string;
+  @ApiProperty({ enum: ['held', 'report'] }) kind: 'held' | 'report';
   @ApiProperty() reason: string;
   @ApiProperty({ nullable: true, type: String }) detail: string | null;
-  @ApiProperty({ enum: ['open', 'decided'] }) status: string;
+  @ApiProperty({ enum: ['open', 'decided'] }) status: 'open' | 'decided';
   @ApiProperty({ enum: ['release', 'remove', 'end_match'], nullable: true, type: String })
   decision: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;

@@ -69,7 +69,7 @@ export class MyMentorshipDto {
   @ApiProperty({ type: MentorshipProjectDto }) project: MentorshipProjectDto;
   @ApiProperty({ type: MentorshipMentorDto }) mentor: MentorshipMentorDto;
   @ApiProperty({ type: [String], description: 'why this pair, in my language' }) reasons: string[];
-  @ApiProperty({ enum: ['active', 'ended'] }) status: string;
+  @ApiProperty({ enum: ['active', 'ended'] }) status: 'active' | 'ended';
   @ApiProperty() startedAt: Date;
   @ApiProperty() lastActivityAt: Date;
   @ApiProperty({ type: [CheckInViewDto] }) checkIns: CheckInViewDto[];
@@ -81,7 +81,7 @@ export class ReportRowDto {
   @ApiProperty() teamName: string;
   @ApiProperty() projectTitle: string;
   @ApiProperty({ type: MentorshipMentorDto }) mentor: MentorshipMentorDto;
-  @ApiProperty({ enum: ['active', 'ended'] }) status: string;
+  @ApiProperty({ enum: ['active', 'ended'] }) status: 'active' | 'ended';
   @ApiProperty({ description: 'active with no check-in for 30 days' }) silent: boolean;
   @ApiProperty() checkInCount: number;
   @ApiProperty() lastActivityAt: Date;

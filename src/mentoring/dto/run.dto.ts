@@ -48,7 +48,8 @@ export class MentoringRunStatsDto {
 export class MentoringRunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
-  @ApiProperty({ enum: ['queued', 'running', 'succeeded', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['queued', 'running', 'succeeded', 'failed'] }) status:
+    'queued' | 'running' | 'succeeded' | 'failed';
   @ApiProperty({ minimum: 0, maximum: 1 }) progress: number;
   @ApiPropertyOptional({ type: MentoringRunStatsDto }) stats?: MentoringRunStatsDto;
   @ApiPropertyOptional() error?: string;

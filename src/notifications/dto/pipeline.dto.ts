@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
+import type { OutboxStatus } from '../outbox-message.entity';
 
 export const OUTBOX_STATUSES = ['pending', 'queued', 'delivered', 'failed'] as const;
 
@@ -25,7 +26,7 @@ export class OutboxMessageDto {
   @ApiProperty({ example: 'staff.invited' }) type: string;
   @ApiProperty() recipientEmail: string;
   @ApiProperty({ enum: ['email', 'in_app'], isArray: true }) channels: string[];
-  @ApiProperty({ enum: OUTBOX_STATUSES }) status: string;
+  @ApiProperty({ enum: OUTBOX_STATUSES }) status: OutboxStatus;
   @ApiProperty() attempts: number;
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;

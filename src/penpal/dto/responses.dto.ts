@@ -131,7 +131,7 @@ export class PenpalConstraintDto {
 
 export class RunStartedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: RUN_STATUSES, example: 'queued' }) status: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'queued' }) status: RunStatus;
 }
 
 export class CountryShortfallDto {
@@ -212,7 +212,7 @@ export class RunStatsDto {
 export class MatchingRunDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) roundId: string;
-  @ApiProperty({ enum: RUN_STATUSES }) status: string;
+  @ApiProperty({ enum: RUN_STATUSES }) status: RunStatus;
   @ApiProperty({ minimum: 0, maximum: 1 }) progress: number;
   @ApiProperty() seed: string;
   @ApiPropertyOptional({ type: RunStatsDto, description: 'once the run has succeeded' })
@@ -241,7 +241,7 @@ export class ProposedMatchDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
   @ApiProperty({ type: [String], example: ['both speak English'] }) reasons: string[];
   @ApiProperty() pinned: boolean;
-  @ApiProperty({ enum: MATCH_STATUSES }) status: string;
+  @ApiProperty({ enum: MATCH_STATUSES }) status: MatchStatus;
 }
 
 export class ProposedMatchPageDto extends PageMetaDto {
@@ -287,7 +287,7 @@ export class PublishSkippedDto {
 
 export class RunPublishedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: RUN_STATUSES, example: 'succeeded' }) status: string;
+  @ApiProperty({ enum: RUN_STATUSES, example: 'succeeded' }) status: RunStatus;
   @ApiProperty({ format: 'date-time' }) publishedAt: Date;
   @ApiProperty({ type: PublishNotifiedDto }) notified: PublishNotifiedDto;
   @ApiProperty({
@@ -315,9 +315,9 @@ export class MyPenpalDto {
     enum: ['published', 'accepted', 'declined', 'ended'],
     description: 'ended: one of the two ended it (letters stay readable, no new ones)',
   })
-  status: string;
-  @ApiProperty({ enum: MATCH_RESPONSES }) myResponse: string;
-  @ApiProperty({ enum: MATCH_RESPONSES }) penpalResponse: string;
+  status: 'published' | 'accepted' | 'declined' | 'ended';
+  @ApiProperty({ enum: MATCH_RESPONSES }) myResponse: MatchResponse;
+  @ApiProperty({ enum: MATCH_RESPONSES }) penpalResponse: MatchResponse;
   @ApiProperty({ minimum: 0, maximum: 100 }) score: number;
   @ApiProperty({ type: [String] }) reasons: string[];
   @ApiProperty({ type: PenpalProfileDto, description: 'never email, birth date or institution' })
@@ -326,12 +326,13 @@ export class MyPenpalDto {
 
 export class MatchCancelledDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
-  @ApiProperty({ enum: ['cancelled'] }) status: string;
+  @ApiProperty({ enum: ['cancelled'] }) status: 'cancelled';
 }
 
 export class MatchRespondedDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
-  @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status: string;
+  @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status:
+    'published' | 'accepted' | 'declined';
   @ApiProperty({ enum: ['accepted', 'declined'] }) myResponse: string;
 }
 

@@ -9359,7 +9359,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: MATCH_CANCELLED, MATCH_DECLINED, ALREADY_RESPONDED */
+            /** @description Conflict: MATCH_CANCELLED, MATCH_DECLINED, MATCH_ENDED, ALREADY_RESPONDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9369,7 +9369,7 @@ export interface operations {
                         /** @enum {integer} */
                         status?: 409;
                         /** @enum {string} */
-                        code?: "MATCH_CANCELLED" | "MATCH_DECLINED" | "ALREADY_RESPONDED";
+                        code?: "MATCH_CANCELLED" | "MATCH_DECLINED" | "MATCH_ENDED" | "ALREADY_RESPONDED";
                     };
                 };
             };

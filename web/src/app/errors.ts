@@ -45,6 +45,7 @@ const BY_CODE: Record<string, MessageDescriptor> = {
   ALREADY_RESPONDED: msg`You already answered about this pen pal.`,
   MATCH_DECLINED: msg`Your pen pal declined this match. We'll look for someone else in a later round.`,
   MATCH_CANCELLED: msg`The coordinators ended this match.`,
+  MATCH_ENDED: msg`This match has ended.`,
   MATCH_NOT_ELIGIBLE: msg`This match can't go ahead any more. The coordinators will help.`,
   PASSWORD_INCORRECT: msg`That password is not right.`,
 };
