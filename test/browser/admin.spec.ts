@@ -130,6 +130,12 @@ test('an admin manages staff, reads the audit log and the notification pipeline'
   )) {
     expect(lines, `${text} on ${lines} lines`).toBeLessThanOrEqual(text.split(/[._]/).length);
   }
+  // On a phone the action sits under the actor, in the same column (the row was ~150 px tall with
+  // five columns side by side).
+  const who = await page.locator('table.log td.who').first().boundingBox();
+  const action = await page.locator('table.log td.action').first().boundingBox();
+  expect(action?.x).toBe(who?.x);
+  expect(action!.y).toBeGreaterThanOrEqual(who!.y + who!.height - 1);
   await narrowStaffScreenshots(page, 'audit', [], 1280);
   await expect(events).toContainText('Roles changed');
   await expectAccessible(page);

@@ -14,7 +14,7 @@ async function expectAccessible(page: Page) {
   );
 }
 
-const SHOTS = '/tmp/kenal-shots';
+const SHOTS = process.env.KENAL_SHOTS_DIR ?? '/tmp/kenal-shots';
 
 /** A JSON call to this Kenal's API, as a coordinator's or the other pen pal's tools would make. */
 async function call(kenal: Kenal, method: string, path: string, token?: string, body?: object) {
@@ -50,6 +50,9 @@ async function shots(page: Page, name: string) {
   for (const locale of ['ko', 'lo', 'km']) {
     await page.locator('.language-switcher select').selectOption(locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    // Enabled again once the account has the language; then what the API words comes in it.
+    await expect(page.locator('.language-switcher select')).toBeEnabled();
+    await expect(page.locator('p.loading')).toHaveCount(0);
     await page.mouse.move(0, 0);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/${name}-${locale}.png`, fullPage: true });
@@ -58,11 +61,41 @@ async function shots(page: Page, name: string) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
+const AGE_KO = '나이 차이가 이번 회차 기준 안이에요';
+const AGE_LO = 'ອາຍຸຫ່າງກັນບໍ່ເກີນເກນຂອງຮອບນີ້';
+
+/**
+ * The API words the match reasons in the account's language: switched ko → lo straight away (no
+ * reload), the page reads them in Lao once the account has Lao, and never shows the Korean ones
+ * on the Lao page meanwhile (they came out as boxes in the Lao fonts).
+ */
+async function reasonsFollowTheLanguage(page: Page) {
+  await page.evaluate((korean) => {
+    const seen = window as unknown as { koreanOnLaoPage?: boolean };
+    seen.koreanOnLaoPage = false;
+    new MutationObserver(() => {
+      if (document.documentElement.lang === 'lo' && document.body.textContent?.includes(korean))
+        seen.koreanOnLaoPage = true;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  }, AGE_KO);
+  const select = page.locator('.language-switcher select');
+  await select.selectOption('ko');
+  await expect(page.getByText(AGE_KO)).toBeVisible();
+  await select.selectOption('lo');
+  await expect(page.getByText(AGE_LO)).toBeVisible();
+  await expect(page.getByText(AGE_KO)).toHaveCount(0);
+  const seen = await page.evaluate(
+    () => (window as unknown as { koreanOnLaoPage?: boolean }).koreanOnLaoPage,
+  );
+  expect(seen, 'Korean reasons shown on the Lao page').toBe(false);
+}
+
 test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, export, delete', async ({
   page,
   kenal,
 }) => {
-  test.setTimeout(180_000);
+  // Long: a matching run, three emails, and the pages in four languages (at load ~20 it took 3 min).
+  test.setTimeout(300_000);
   // A coordinator opens a round (through the API: the staff pages are another issue).
   const admin = await login(kenal, 'admin@kenal.test', 'admin-password-1');
   const programme = await call(kenal, 'POST', '/programmes', admin, {
@@ -167,6 +200,7 @@ test('sign up, verify from the email, enrol, get a pen pal, accept; inbox, expor
   await page.getByRole('button', { name: 'Keep this pen pal' }).click();
   await page.getByRole('button', { name: 'Accept Jiwoo' }).click();
   await expect(page.getByText('You said yes. Waiting for Jiwoo.')).toBeVisible();
+  await reasonsFollowTheLanguage(page);
   await shots(page, 'penpals');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/penpals-desktop-en.png`, fullPage: true });

@@ -2,7 +2,7 @@ import { Trans } from '@lingui/react/macro';
 import { useLingui } from '@lingui/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { saveLocaleToAccount } from '../features/account/queries';
+import { saveLocaleToAccount, whileLocaleChanges } from '../features/account/queries';
 import { activateLocale } from './i18n';
 import { isLocale, LOCALES } from './locales';
 
@@ -38,9 +38,12 @@ export function LanguageSwitcher() {
           if (!isLocale(locale)) return;
           setBusy(true);
           try {
-            await activateLocale(locale);
-            // The account's copy is a convenience (emails follow it); the page has switched already.
-            await saveLocaleToAccount(client, locale).catch(() => undefined);
+            // The page switches at once; sentences the API words come once the account has the
+            // language too (emails follow it as well): see useWorded.
+            await whileLocaleChanges(async () => {
+              await activateLocale(locale);
+              await saveLocaleToAccount(client, locale).catch(() => undefined);
+            });
           } finally {
             setBusy(false);
           }

@@ -106,10 +106,10 @@ export default function AuditPage() {
                   <th scope="col">
                     <Trans>When</Trans>
                   </th>
-                  <th scope="col">
+                  <th scope="col" className="who">
                     <Trans>Who</Trans>
                   </th>
-                  <th scope="col">
+                  <th scope="col" className="action">
                     <Trans>Action</Trans>
                   </th>
                   <th scope="col">
@@ -123,10 +123,10 @@ export default function AuditPage() {
               <tbody>
                 {audit.data.items.map((e) => (
                   <tr key={e.id}>
-                    <td>
+                    <td className="when">
                       <time dateTime={e.createdAt}>{formatMoment(i18n.locale, e.createdAt)}</time>
                     </td>
-                    <td>
+                    <td className="who">
                       {e.actorId === null ? (
                         <Trans>Kenal itself</Trans>
                       ) : (
@@ -142,13 +142,13 @@ export default function AuditPage() {
                         <ActionCode code={e.action} />
                       </div>
                     </td>
-                    <td>
+                    <td className="target">
                       <code>
                         {e.targetType}
                         {e.targetId ? ` ${e.targetId}` : ''}
                       </code>
                     </td>
-                    <td>
+                    <td className="details">
                       {Object.keys(e.details).length > 0 && (
                         <code>{JSON.stringify(e.details)}</code>
                       )}

@@ -1,7 +1,7 @@
-import { useLingui } from '@lingui/react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
+import { useWorded } from '../account/queries';
 
 type S = components['schemas'];
 export type MentoringRound = S['MentoringRoundViewDto'];
@@ -21,9 +21,6 @@ export const MATCH_PAGE = 50;
 /** `?page=&pageSize=`: typed as objects by the OpenAPI document (see coordinate/queries.ts). */
 const paging = (page: number, pageSize: number) =>
   ({ page, pageSize }) as unknown as { page: never; pageSize: never };
-
-/** Reasons and short-team causes come in the account's language: the key holds the page's. */
-const useLocaleKey = () => useLingui().i18n.locale;
 
 export function useRounds(competitionId: string) {
   return useQuery({
@@ -123,10 +120,12 @@ export function useRemoveRule(roundId: string) {
   );
 }
 
+/** The round's runs, their short teams' causes in the account's language. */
 export function useRuns(roundId: string) {
-  const locale = useLocaleKey();
+  const worded = useWorded([KEY, 'runs', roundId]);
   return useQuery({
-    queryKey: [KEY, 'runs', roundId, locale],
+    queryKey: worded.queryKey,
+    enabled: worded.enabled,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/mentoring-rounds/{id}/matching-runs', {
@@ -151,29 +150,31 @@ export function useStartRun(roundId: string) {
 
 const live = (run?: MentoringRun) => run?.status === 'queued' || run?.status === 'running';
 
-/** A run, read every second while it is queued or running. */
+/** A run, read every second while it is queued or running; its reasons in the account's language. */
 export function useRun(id: string) {
-  const locale = useLocaleKey();
+  const worded = useWorded([KEY, 'run', id]);
   return useQuery({
-    queryKey: [KEY, 'run', id, locale],
+    queryKey: worded.queryKey,
+    enabled: worded.enabled,
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/mentoring-runs/{id}', { params: { path: { id } } })),
     refetchInterval: (q) => (live(q.state.data) ? 1000 : false),
   });
 }
 
+/** A page of the run's pairs, their reasons in the account's language. */
 export function useMatches(runId: string, page: number, enabled: boolean) {
-  const locale = useLocaleKey();
+  const worded = useWorded([KEY, 'matches', runId, page], enabled);
   return useQuery({
-    queryKey: [KEY, 'matches', runId, page, locale],
+    queryKey: worded.queryKey,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/mentoring-runs/{id}/matches', {
           params: { path: { id: runId }, query: paging(page, MATCH_PAGE) },
         }),
       ),
-    enabled,
-    placeholderData: keepPreviousData,
+    enabled: worded.enabled,
+    placeholderData: worded.keepPreviousPage,
   });
 }
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
+import { useWorded } from '../account/queries';
 
 export type Round = components['schemas']['PenpalRoundDto'];
 export type RoundInput = components['schemas']['CreatePenpalRoundDto'];
@@ -187,10 +188,15 @@ export function useRun(id: string) {
   });
 }
 
-/** A page of the run's pairs, each side named; `search` (a name or a country code) covers the whole run. */
+/**
+ * A page of the run's pairs, each side named, the reasons in the account's language; `search` (a
+ * name or a country code) covers the whole run.
+ */
 export function usePairs(runId: string, page: number, search: string) {
+  const worded = useWorded(['coordinate', 'pairs', runId, page, search]);
   return useQuery({
-    queryKey: ['coordinate', 'pairs', runId, page, search],
+    queryKey: worded.queryKey,
+    enabled: worded.enabled,
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/matching-runs/{id}/matches', {
@@ -200,7 +206,7 @@ export function usePairs(runId: string, page: number, search: string) {
           },
         }),
       ),
-    placeholderData: keepPreviousData,
+    placeholderData: worded.keepPreviousPage,
   });
 }
 

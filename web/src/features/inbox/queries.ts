@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../app/api';
 import { useSignedIn } from '../../app/session';
+import { useWorded } from '../account/queries';
 
 const INBOX_KEY = ['inbox'] as const;
 
@@ -21,10 +22,13 @@ export function useUnreadCount() {
   });
 }
 
+/** The latest notifications, written in the account's language. */
 export function useInbox() {
   const client = useQueryClient();
+  const { queryKey, enabled } = useWorded([...INBOX_KEY, 'list']);
   return useQuery({
-    queryKey: [...INBOX_KEY, 'list'],
+    queryKey,
+    enabled,
     queryFn: async () => {
       const page = unwrap(
         await api.GET('/api/v1/me/notifications', {

@@ -1,7 +1,7 @@
-import { useLingui } from '@lingui/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api, ApiError, unwrap } from '../../app/api';
+import { useWorded } from '../account/queries';
 
 type S = components['schemas'];
 export type MentorProfile = S['MentorProfileViewDto'];
@@ -36,16 +36,13 @@ export function useSaveMentorProfile() {
   });
 }
 
-/**
- * My mentorships, as a mentor or as a team member. The reasons come in the account's language:
- * the key holds the page's language so that switching it reads them again.
- */
+/** My mentorships, as a mentor or as a team member; the reasons in the account's language. */
 export function useMyMentorships(enabled = true) {
-  const { i18n } = useLingui();
+  const worded = useWorded([KEY, 'mine'], enabled);
   return useQuery({
-    queryKey: [KEY, 'mine', i18n.locale],
+    queryKey: worded.queryKey,
     queryFn: async () => unwrap(await api.GET('/api/v1/me/mentorships')),
-    enabled,
+    enabled: worded.enabled,
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '../../api/schema';
 import { api, unwrap } from '../../app/api';
+import { useWorded } from '../account/queries';
 
 export type Round = components['schemas']['MyPenpalRoundDto'];
 export type Match = components['schemas']['MyPenpalDto'];
@@ -17,11 +18,13 @@ export function useRounds() {
   });
 }
 
-/** My published pen pals. */
+/** My published pen pals, the reasons in the account's language. */
 export function useMatches() {
+  const { queryKey, enabled } = useWorded(MATCHES_KEY);
   return useQuery({
-    queryKey: MATCHES_KEY,
+    queryKey,
     queryFn: async () => unwrap(await api.GET('/api/v1/me/penpals')),
+    enabled,
   });
 }
 
