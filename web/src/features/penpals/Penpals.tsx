@@ -173,7 +173,7 @@ function Window({ round }: { round: Round }) {
   );
 }
 
-function RoundCard({ round, matched }: { round: Round; matched: boolean }) {
+function RoundCard({ round, matched }: { round: Round; matched: boolean | undefined }) {
   const { t, i18n } = useLingui();
   const [enrolling, setEnrolling] = useState(false);
   const withdraw = useWithdraw(round.id);
@@ -195,7 +195,7 @@ function RoundCard({ round, matched }: { round: Round; matched: boolean }) {
             <span className="badge badge-ok">
               <Trans>You're enrolled</Trans>
             </span>{' '}
-            {matched ? null : round.enrolment === 'open' ? (
+            {matched !== false ? null : round.enrolment === 'open' ? (
               <Trans>We'll tell you when we've found your pen pal.</Trans>
             ) : (
               <Trans>We're finding your pen pal now.</Trans>
@@ -207,7 +207,7 @@ function RoundCard({ round, matched }: { round: Round; matched: boolean }) {
             </p>
           )}
           <ErrorMessage error={withdraw.error} />
-          {matched ? (
+          {matched === undefined ? null : matched ? (
             <p>
               <Trans>You have a pen pal from this round: see above.</Trans>
             </p>
@@ -450,9 +450,12 @@ function PenpalsPage() {
             <RoundCard
               key={r.id}
               round={r}
-              matched={(matches.data ?? []).some(
-                (m) => m.roundId === r.id && m.status !== 'declined',
-              )}
+              // Unknown while the matches load (or reload in a new language): no withdraw offer then.
+              matched={
+                matches.data === undefined
+                  ? undefined
+                  : matches.data.some((m) => m.roundId === r.id && m.status !== 'declined')
+              }
             />
           ))
         )}
