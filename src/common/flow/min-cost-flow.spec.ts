@@ -473,6 +473,28 @@ describe('FlowNetwork as plain arrays', () => {
     expect(original.cost).toBe(-5 + 3 - 1 - 4);
   });
 
+  it('checks every arc it is given as addArc does, and grows past them', () => {
+    const arrays = (from: number, to: number, capacity: number, cost: number) => ({
+      nodeCount: 3,
+      from: Int32Array.of(0, from),
+      to: Int32Array.of(1, to),
+      capacity: Float64Array.of(1, capacity),
+      cost: Float64Array.of(0, cost),
+    });
+    expect(() => FlowNetwork.fromArrays(arrays(0, 3, 1, 0))).toThrow('node 3 is outside 0..2');
+    expect(() => FlowNetwork.fromArrays(arrays(-1, 2, 1, 0))).toThrow('node -1 is outside');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, -1, 0))).toThrow('below the lower bound');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, 1.5, 0))).toThrow('capacity must be');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, 1, 0.5))).toThrow('cost must be');
+    expect(() =>
+      FlowNetwork.fromArrays({ ...arrays(0, 2, 1, 0), cost: Float64Array.of(0) }),
+    ).toThrow('one entry per arc');
+    const net = FlowNetwork.fromArrays(arrays(1, 2, Infinity, -3));
+    expect(net.arcCount).toBe(2);
+    expect(net.addArc(2, 0, 1, 0)).toBe(2);
+    expect([net.arcCapacity(1), net.arcCost(1), net.arcFrom(2)]).toEqual([Infinity, -3, 2]);
+  });
+
   it('refuses to drop supplies or lower bounds', () => {
     const withSupply = new FlowNetwork(2);
     withSupply.setSupply(0, 1);

@@ -76,15 +76,16 @@ export function solveByCapacity(
       parts[1] === undefined
         ? null
         : { part: parts[1], ...partNetwork(prep, parts[1], bonus, person, quota) };
-    // The lighter part on the helper thread, if there is one and the hop pays.
+    // The lighter part on the helper thread, if there is one and the hop pays. Its arrays
+    // move there; they stay here only when null says that nothing was sent.
     const pending =
-      light !== null && offload !== undefined && light.net.arcCount >= OFFLOAD_MIN_ARCS
-        ? offload({ network: light.net.toArrays(), price: light.price })
+      light !== null && offload !== undefined && light.network.from.length >= OFFLOAD_MIN_ARCS
+        ? offload({ network: light.network, price: light.price })
         : null;
     const progress = onProgress && ((f: number) => onProgress((round + f) / BONUS_ROUNDS));
     let failure: unknown;
     try {
-      const here = solveFlow(heavy.net, heavy.price, progress);
+      const here = solveFlow(FlowNetwork.fromArrays(heavy.network), heavy.price, progress);
       work += here.work;
       markChosen(graph, heavy.part, heavy.firstPair, here.flow, chosen);
     } catch (error) {
@@ -94,7 +95,7 @@ export function solveByCapacity(
     const there = pending?.();
     if (failure !== undefined) throw failure;
     if (light !== null) {
-      const second = there ?? solveFlow(light.net, light.price);
+      const second = there ?? solveFlow(FlowNetwork.fromArrays(light.network), light.price);
       work += second.work;
       markChosen(graph, light.part, light.firstPair, second.flow, chosen);
     }
@@ -169,19 +170,36 @@ function partNetwork(
   bonus: Uint8Array,
   person: number,
   quota: number,
-): { net: FlowNetwork; firstPair: number; price: Float64Array } {
+): { network: FlowArrays; firstPair: number; price: Float64Array } {
   const nK = part.kr.length;
   const nA = part.asean.length;
   const degree = new Int32Array(nA);
   for (let i = 0; i < part.right.length; i++) degree[part.right[i]]++;
-  const net = new FlowNetwork(2 + nK + nA, part.right.length + 2 * (nK + nA) + 1);
-  net.addArc(1, 0, Infinity, 0);
+  // Plain arrays, filled here and checked once by FlowNetwork.fromArrays: a million addArc
+  // calls cost tens of milliseconds on the solve's critical path.
+  const most = part.right.length + 2 * (nK + nA) + 1;
+  const net = {
+    nodeCount: 2 + nK + nA,
+    from: new Int32Array(most),
+    to: new Int32Array(most),
+    capacity: new Float64Array(most),
+    cost: new Float64Array(most),
+    arcCount: 0,
+  };
+  const addArc = (from: number, to: number, capacity: number, cost: number): void => {
+    const a = net.arcCount++;
+    net.from[a] = from;
+    net.to[a] = to;
+    net.capacity[a] = capacity;
+    net.cost[a] = cost;
+  };
+  addArc(1, 0, Infinity, 0);
   const slots = (from: number, to: number, remaining: number, usable: number, pinned: number) => {
     const cap = Math.min(remaining, usable);
     if (cap <= 0) return;
     const first = pinned === 0 ? 1 : 0;
-    if (first) net.addArc(from, to, 1, -person);
-    if (cap > first) net.addArc(from, to, cap - first, 0);
+    if (first) addArc(from, to, 1, -person);
+    if (cap > first) addArc(from, to, cap - first, 0);
   };
   for (let i = 0; i < nK; i++) {
     const k = part.kr[i];
@@ -198,11 +216,19 @@ function partNetwork(
     for (let m = part.start[i]; m < part.start[i + 1]; m++) {
       const j = 2 + nK + part.right[m];
       const weight = part.score[m] + quota * bonus[prep.asean.country[part.asean[part.right[m]]]];
-      net.addArc(2 + i, j, 1, -weight);
+      addArc(2 + i, j, 1, -weight);
       if (-person - weight < price[j]) price[j] = -person - weight;
     }
   }
-  return { net, firstPair, price };
+  const m = net.arcCount;
+  const network = {
+    nodeCount: net.nodeCount,
+    from: net.from.subarray(0, m),
+    to: net.to.subarray(0, m),
+    capacity: net.capacity.subarray(0, m),
+    cost: net.cost.subarray(0, m),
+  };
+  return { network, firstPair, price };
 }
 
 /** What the helper thread runs too (matching-helper.worker.ts). */
