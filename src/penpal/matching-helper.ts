@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SyncHelper } from '../common/threads/sync-helper';
-import type { BipartiteGraph, FlowArrays, MatchingSolution } from '../common/flow';
-import type { DirectionTask, EdgeTriples, EngineHelper } from './matching';
+import type { BipartiteGraph, MatchingSolution } from '../common/flow';
+import type { DirectionTask, EdgeTriples, EngineHelper, FlowTask } from './matching';
 
 /** Below this many participants a second thread costs more to start than it saves. */
 export const HELPER_MIN_PARTICIPANTS = 4_000;
@@ -26,12 +26,13 @@ export function startMatchingHelper(
   return {
     candidates: (task: DirectionTask) => helper.send<EdgeTriples>('candidates', task),
     matching: (graph: BipartiteGraph) => helper.send<MatchingSolution>('matching', graph),
-    flow: (network: FlowArrays) =>
-      helper.send<{ flow: Float64Array; work: number }>('flow', network, [
-        network.from.buffer,
-        network.to.buffer,
-        network.capacity.buffer,
-        network.cost.buffer,
+    flow: (task: FlowTask) =>
+      helper.send<{ flow: Float64Array; work: number }>('flow', task, [
+        task.network.from.buffer,
+        task.network.to.buffer,
+        task.network.capacity.buffer,
+        task.network.cost.buffer,
+        task.price.buffer,
       ] as ArrayBuffer[]),
     close: () => helper.close(),
   };

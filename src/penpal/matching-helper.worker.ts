@@ -1,11 +1,12 @@
-import {
-  FlowNetwork,
-  maxWeightMatching,
-  type BipartiteGraph,
-  type FlowArrays,
-} from '../common/flow';
+import { FlowNetwork, maxWeightMatching, type BipartiteGraph } from '../common/flow';
 import { serveHelper } from '../common/threads/sync-helper';
-import { groupByKr, selectDirection, solveFlow, type DirectionTask } from './matching';
+import {
+  groupByKr,
+  selectDirection,
+  solveFlow,
+  type DirectionTask,
+  type FlowTask,
+} from './matching';
 
 serveHelper({
   candidates: (task: DirectionTask) => {
@@ -18,8 +19,8 @@ serveHelper({
     const transfer = [solution.mateOfLeft.buffer, solution.mateOfRight.buffer] as ArrayBuffer[];
     return { result: solution, transfer };
   },
-  flow: (network: FlowArrays) => {
-    const solution = solveFlow(FlowNetwork.fromArrays(network));
+  flow: (task: FlowTask) => {
+    const solution = solveFlow(FlowNetwork.fromArrays(task.network), task.price);
     return { result: solution, transfer: [solution.flow.buffer] as ArrayBuffer[] };
   },
 });

@@ -37,13 +37,35 @@ export class FlowNetwork {
 
   /**
    * A network from plain arrays (see FlowArrays), e.g. one posted to another thread, which
-   * receives typed arrays but not the class.
+   * receives typed arrays but not the class. The network takes the arrays over (no copy: a
+   * million arcs are 24 MB) after checking every arc as addArc does.
    */
   static fromArrays(data: FlowArrays): FlowNetwork {
-    const net = new FlowNetwork(data.nodeCount, data.from.length);
-    for (let a = 0; a < data.from.length; a++) {
-      net.addArc(data.from[a], data.to[a], data.capacity[a], data.cost[a]);
+    const m = data.from.length;
+    if (data.to.length !== m || data.capacity.length !== m || data.cost.length !== m) {
+      throw new RangeError('from, to, capacity and cost must have one entry per arc');
     }
+    const net = new FlowNetwork(data.nodeCount);
+    const { from, to, capacity, cost, nodeCount: n } = data;
+    for (let a = 0; a < m; a++) {
+      // addArc's checks, inlined for the common case (Int32Array entries are integers); the
+      // full check then names what is wrong.
+      const cap = capacity[a];
+      const fine =
+        from[a] >= 0 &&
+        from[a] < n &&
+        to[a] >= 0 &&
+        to[a] < n &&
+        cap >= 0 &&
+        (Number.isSafeInteger(cap) || cap === Infinity) &&
+        Number.isSafeInteger(cost[a]);
+      if (!fine) net.checkArcValues(from[a], to[a], cap, cost[a], 0);
+    }
+    net.fromArr = from;
+    net.toArr = to;
+    net.capArr = capacity;
+    net.costArr = cost;
+    net.count = m;
     return net;
   }
 
@@ -76,17 +98,7 @@ export class FlowNetwork {
    * Infinity; cost and lower are integers (see solveMinCostFlow for the exactness bound).
    */
   addArc(from: number, to: number, capacity: number, cost: number, lower = 0): number {
-    this.checkNode(from);
-    this.checkNode(to);
-    if (!(Number.isSafeInteger(capacity) || capacity === Infinity)) {
-      throw new RangeError(`capacity must be an integer or Infinity, got ${capacity}`);
-    }
-    if (!Number.isSafeInteger(cost)) throw new RangeError(`cost must be an integer, got ${cost}`);
-    if (!Number.isSafeInteger(lower))
-      throw new RangeError(`lower must be an integer, got ${lower}`);
-    if (capacity < lower) {
-      throw new RangeError(`capacity ${capacity} is below the lower bound ${lower}`);
-    }
+    this.checkArcValues(from, to, capacity, cost, lower);
     const id = this.count;
     if (id === this.fromArr.length) this.grow(id * 2);
     this.fromArr[id] = from;
@@ -181,6 +193,26 @@ export class FlowNetwork {
       const lower = new Float64Array(size);
       lower.set(this.lowerArr.subarray(0, this.count));
       this.lowerArr = lower;
+    }
+  }
+
+  private checkArcValues(
+    from: number,
+    to: number,
+    capacity: number,
+    cost: number,
+    lower: number,
+  ): void {
+    this.checkNode(from);
+    this.checkNode(to);
+    if (!(Number.isSafeInteger(capacity) || capacity === Infinity)) {
+      throw new RangeError(`capacity must be an integer or Infinity, got ${capacity}`);
+    }
+    if (!Number.isSafeInteger(cost)) throw new RangeError(`cost must be an integer, got ${cost}`);
+    if (!Number.isSafeInteger(lower))
+      throw new RangeError(`lower must be an integer, got ${lower}`);
+    if (capacity < lower) {
+      throw new RangeError(`capacity ${capacity} is below the lower bound ${lower}`);
     }
   }
 

@@ -48,6 +48,16 @@ function expectValid(inst: Instance, sol: FlowSolution): void {
   expect(sol.cost).toBe(cost);
 }
 
+/** The reference's verdict: infeasible, or its optimum with a valid certificate. */
+function expectReferenceOptimum(inst: Instance, sol: FlowSolution): void {
+  const expected = referenceMinCost(inst);
+  expect(sol.feasible).toBe(expected !== null);
+  if (expected !== null) {
+    expect(sol.cost).toBe(expected);
+    expectValid(inst, sol);
+  }
+}
+
 /**
  * Independent reference: successive shortest paths with Bellman-Ford on an explicit residual
  * graph. Lower bounds become supplies; negative arcs start saturated so that the residual graph
@@ -328,6 +338,43 @@ describe.each([
   });
 });
 
+describe('cost scaling from given prices', () => {
+  it('matches successive shortest paths whatever prices it starts from', () => {
+    fc.assert(
+      fc.property(
+        instanceArb(7, 14).chain((inst) =>
+          fc.tuple(
+            fc.constant(inst),
+            fc.array(fc.integer({ min: -40, max: 40 }), {
+              minLength: inst.n,
+              maxLength: inst.n,
+            }),
+          ),
+        ),
+        ([inst, price]) => {
+          const sol = solveMinCostFlowByCostScaling(build(inst), {
+            price: Float64Array.from(price),
+          });
+          expectReferenceOptimum(inst, sol);
+        },
+      ),
+      { numRuns: 600, seed: 20261206 },
+    );
+  });
+
+  it('refuses prices of the wrong length, fractional ones and ones beyond exact arithmetic', () => {
+    const net = new FlowNetwork(2);
+    net.addArc(0, 1, 1, -1);
+    net.addArc(1, 0, 1, 0);
+    const solve = (price: number[]) => () =>
+      solveMinCostFlowByCostScaling(net, { price: Float64Array.from(price) });
+    expect(solve([0])).toThrow(RangeError);
+    expect(solve([0, 0.5])).toThrow(RangeError);
+    expect(solve([0, 2 ** 51])).toThrow(RangeError);
+    expect(solve([0, -3]).call(null).cost).toBe(-1);
+  });
+});
+
 describe('solveMinCostFlow options', () => {
   it('agrees with the reference on medium networks whatever the pivot block size (network simplex)', () => {
     fc.assert(
@@ -336,12 +383,7 @@ describe('solveMinCostFlow options', () => {
         fc.constantFrom(0.01, 0.2, 1, 3),
         (inst, blockSizeFactor) => {
           const sol = solveMinCostFlow(build(inst), { blockSizeFactor });
-          const expected = referenceMinCost(inst);
-          expect(sol.feasible).toBe(expected !== null);
-          if (expected !== null) {
-            expect(sol.cost).toBe(expected);
-            expectValid(inst, sol);
-          }
+          expectReferenceOptimum(inst, sol);
         },
       ),
       { numRuns: 300, seed: 4242 },
@@ -380,6 +422,17 @@ function hubCirculation(seed: number, side: number, perLeft: number, slots: numb
   return { n: 2 + 2 * side, arcs, supply: new Array<number>(2 + 2 * side).fill(0) };
 }
 
+/** 0 at the hubs, the cheapest path cost from S elsewhere (arcs leave S, then go left to right). */
+function bidPrices(inst: Instance): Float64Array {
+  const price = new Float64Array(inst.n);
+  const pair = (a: ArcSpec): boolean => a.from > 1 && a.to > 1;
+  for (const a of inst.arcs) if (a.from === 0) price[a.to] = Math.min(price[a.to], a.cost);
+  for (const a of inst.arcs) {
+    if (pair(a)) price[a.to] = Math.min(price[a.to], price[a.from] + a.cost);
+  }
+  return price;
+}
+
 describe('cost scaling on pen-pal-shaped circulations with hubs', () => {
   it('reaches the network simplex optimum with a valid certificate', () => {
     fc.assert(
@@ -388,10 +441,16 @@ describe('cost scaling on pen-pal-shaped circulations with hubs', () => {
         fc.integer({ min: 2, max: 3 }),
         (seed, slots) => {
           const inst = hubCirculation(seed, 600, 5, slots);
+          const optimum = solveMinCostFlow(build(inst)).cost;
           const sol = solveMinCostFlowByCostScaling(build(inst));
           expect(sol.feasible).toBe(true);
-          expect(sol.cost).toBe(solveMinCostFlow(build(inst)).cost);
+          expect(sol.cost).toBe(optimum);
           expectValid(inst, sol);
+          // From the prices the pen-pal engine starts from (solve-capacity.ts): the same optimum.
+          const warm = solveMinCostFlowByCostScaling(build(inst), { price: bidPrices(inst) });
+          expect(warm.feasible).toBe(true);
+          expect(warm.cost).toBe(optimum);
+          expectValid(inst, warm);
         },
       ),
       { numRuns: 6, seed: 1414 },
@@ -412,6 +471,28 @@ describe('FlowNetwork as plain arrays', () => {
     const original = solveMinCostFlowByCostScaling(net);
     expect(solveMinCostFlowByCostScaling(copy).cost).toBe(original.cost);
     expect(original.cost).toBe(-5 + 3 - 1 - 4);
+  });
+
+  it('checks every arc it is given as addArc does, and grows past them', () => {
+    const arrays = (from: number, to: number, capacity: number, cost: number) => ({
+      nodeCount: 3,
+      from: Int32Array.of(0, from),
+      to: Int32Array.of(1, to),
+      capacity: Float64Array.of(1, capacity),
+      cost: Float64Array.of(0, cost),
+    });
+    expect(() => FlowNetwork.fromArrays(arrays(0, 3, 1, 0))).toThrow('node 3 is outside 0..2');
+    expect(() => FlowNetwork.fromArrays(arrays(-1, 2, 1, 0))).toThrow('node -1 is outside');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, -1, 0))).toThrow('below the lower bound');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, 1.5, 0))).toThrow('capacity must be');
+    expect(() => FlowNetwork.fromArrays(arrays(0, 2, 1, 0.5))).toThrow('cost must be');
+    expect(() =>
+      FlowNetwork.fromArrays({ ...arrays(0, 2, 1, 0), cost: Float64Array.of(0) }),
+    ).toThrow('one entry per arc');
+    const net = FlowNetwork.fromArrays(arrays(1, 2, Infinity, -3));
+    expect(net.arcCount).toBe(2);
+    expect(net.addArc(2, 0, 1, 0)).toBe(2);
+    expect([net.arcCapacity(1), net.arcCost(1), net.arcFrom(2)]).toEqual([Infinity, -3, 2]);
   });
 
   it('refuses to drop supplies or lower bounds', () => {

@@ -1,7 +1,7 @@
 import { FlowNetwork } from './flow-network';
 
 export { FlowNetwork, type FlowArrays } from './flow-network';
-export { solveMinCostFlowByCostScaling } from './cost-scaling';
+export { solveMinCostFlowByCostScaling, type CostScalingOptions } from './cost-scaling';
 export {
   MAX_PATH_COST_BOUND,
   solveMinCostFlow,
