@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -11,7 +11,7 @@ import { getUser } from '../identity/user-rows';
 import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { MatchRow, PenpalMatchesService, readable } from '../penpal/penpal-matches.service';
-import { scanContactDetails } from './detector/contact-detector';
+import { scanContactDetails, warmUpContactDetector } from './detector/contact-detector';
 import {
   EndMatchDto,
   LetterPageDto,
@@ -54,7 +54,7 @@ const notActive = () =>
  * only when it is brought to them as a moderation case (ModerationService).
  */
 @Injectable()
-export class LettersService {
+export class LettersService implements OnApplicationBootstrap {
   constructor(
     private readonly tx: Transactions,
     private readonly matches: PenpalMatchesService,
@@ -63,6 +63,11 @@ export class LettersService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Before the server listens: the detector's first scan would stall the first letters written. */
+  onApplicationBootstrap(): void {
+    warmUpContactDetector();
+  }
 
   /** The caller's side of the match; anyone else (staff included) gets 403. */
   private otherOf(match: Pick<MatchRow, 'userA' | 'userB'>, who: Principal): string {
