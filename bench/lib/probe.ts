@@ -94,10 +94,13 @@ const phases = () => {
       const row = { total: t.end - t.t0 };
       const spans = t.spans.filter((s) => s.end !== undefined).sort((a, b) => a.start - b.start);
       let covered = 0, until = t.t0;
+      // Only what the answer waited for: work after its last byte (a job added meanwhile) is left out.
       for (const s of spans) {
-        row[s.label] = (row[s.label] || 0) + (s.end - s.start);
+        const end = Math.min(s.end, t.end);
+        if (end <= s.start) continue;
+        row[s.label] = (row[s.label] || 0) + (end - s.start);
         const from = Math.max(s.start, until);
-        if (s.end > from) { covered += s.end - from; until = s.end; }
+        if (end > from) { covered += end - from; until = end; }
       }
       row.node = row.total - covered;
       return row;

@@ -79,7 +79,8 @@ export class LettersService implements OnApplicationBootstrap {
   /**
    * Four statements in all: BEGIN, the match locked with all a write reads (WRITE_CONTEXT), the
    * letter inserted unless the daily limit is reached, COMMIT; a held or an undelayed letter adds
-   * its notice (and a held one its case). Redis is called after the commit, for a travelling one.
+   * its notice (and a held one its case). A travelling one's delivery job is added after the
+   * commit, while the answer goes out.
    */
   async write(who: Principal, matchId: string, dto: WriteLetterDto): Promise<WrittenLetterDto> {
     const written = await this.tx.run(async (m) => {
@@ -150,8 +151,10 @@ export class LettersService implements OnApplicationBootstrap {
       }
       return { ...letter, id: insertedId };
     });
-    // Redis only after the commit; the hourly maintenance repairs a failed call.
-    if (written.status === 'scheduled') await this.delivery.schedule(written);
+    // Redis only after the commit, and not waited for: the letter is safe in its row, and a
+    // failed or lost add is the hourly maintenance's to repair (it delivers due letters without a
+    // job), so the answer need not wait for Redis.
+    if (written.status === 'scheduled') void this.delivery.schedule(written);
     return {
       id: written.id,
       status: written.status,
