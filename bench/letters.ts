@@ -110,13 +110,17 @@ const BODIES = [
  */
 function phaseTable(label: string, reading: ProbeReading): string {
   const lines = [`\nphases of ${label} (ms; "node": outside every statement and command):`];
-  for (const [route, { n, slowAt, split, phases }] of Object.entries(reading.phases)) {
+  for (const [route, { n, first, slowAt, split, phases }] of Object.entries(reading.phases)) {
     if (route.includes('/health')) continue;
     lines.push(
       `  ${route}: ${fmt(n)} requests; the slowest 1 % started at ${slowAt.map((s) => fmt(s, 2)).join(', ')} s;` +
         ` p50/p99/max of those of the first second ${[split.firstSecond.p50, split.firstSecond.p99, split.firstSecond.max].map((v) => fmt(v, 1)).join('/')} ms,` +
         ` of the others ${[split.after.p50, split.after.p99, split.after.max].map((v) => fmt(v, 1)).join('/')} ms`,
     );
+    const pauses = reading.gc.long.map(
+      (g) => `${fmt((g.at - first) / 1000, 2)} s ${g.kind} ${fmt(g.ms)} ms`,
+    );
+    lines.push(`  GC pauses of 10 ms or more: ${pauses.join(', ') || 'none'}`);
     const rows = Object.entries(phases).sort(([, a], [, b]) => b.slowMean - a.slowMean);
     const width = Math.max(...rows.map(([name]) => name.length));
     lines.push(`    ${'phase'.padEnd(width)}     p50     p99     max  slowest 1 % mean`);

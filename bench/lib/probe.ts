@@ -113,15 +113,19 @@ const phases = () => {
     const slowAt = slow.map((i) => (list[i].t0 - first) / 1000).sort((a, b) => a - b);
     const early = list.map((t, i) => [t.t0 - first < 1000, totals[i]]);
     const split = { firstSecond: stats(early.filter((e) => e[0]).map((e) => e[1]), []), after: stats(early.filter((e) => !e[0]).map((e) => e[1]), []) };
-    out[route] = { n: rows.length, slowAt, split, phases: Object.fromEntries(labels.map((l) => [l, stats(rows.map((r) => r[l] || 0), slow)])) };
+    out[route] = { n: rows.length, first, slowAt, split, phases: Object.fromEntries(labels.map((l) => [l, stats(rows.map((r) => r[l] || 0), slow)])) };
   }
   return out;
 };
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
-let gc = { n: 0, ms: 0, maxMs: 0 };
+let gc = { n: 0, ms: 0, maxMs: 0, long: [] };
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) { gc.n += 1; gc.ms += e.duration; gc.maxMs = Math.max(gc.maxMs, e.duration); }
+  for (const e of list.getEntries()) {
+    gc.n += 1; gc.ms += e.duration; gc.maxMs = Math.max(gc.maxMs, e.duration);
+    const kind = ({ 1: 'scavenge', 2: 'mark-sweep-compact', 4: 'incremental', 8: 'weak callbacks' })[e.detail && e.detail.kind] || 'gc';
+    if (e.duration >= 10 && gc.long.length < 100) gc.long.push({ at: e.startTime, ms: e.duration, kind });
+  }
 }).observe({ entryTypes: ['gc'] });
 process.on('message', (m) => {
   if (m !== 'probe') return;
@@ -129,7 +133,7 @@ process.on('message', (m) => {
   process.send({ probe: { ...counts, gc, phases: phases(), loop: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) } } });
   traces = [];
   loop.reset();
-  gc = { n: 0, ms: 0, maxMs: 0 };
+  gc = { n: 0, ms: 0, maxMs: 0, long: [] };
 });
 if (process.channel) process.channel.unref();
 `;
@@ -153,13 +157,16 @@ export interface ProbeReading {
     {
       n: number;
       /** When the slowest 1 % started, s after the route's first request: a cold start shows here. */
+      /** The first request's start, on the process's performance clock. */
+      first: number;
       slowAt: number[];
       /** The total of the requests that started in the route's first second, and of the rest. */
       split: { firstSecond: PhaseStats; after: PhaseStats };
       phases: Record<string, PhaseStats>;
     }
   >;
-  gc: { n: number; ms: number; maxMs: number };
+  /** long: the pauses of 10 ms or more, `at` on the process's performance clock (as the phases' times). */
+  gc: { n: number; ms: number; maxMs: number; long: { at: number; ms: number; kind: string }[] };
   loop: { p50: number; p99: number; max: number };
 }
 
