@@ -32,7 +32,7 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { THREAD_SQL, UNREAD_SQL } from '../src/letters/letters.store';
-import { probe, writeProbe } from './lib/probe';
+import { probe, ProbeReading, writeProbe } from './lib/probe';
 import { rateLoad, RateRequest, RateResult } from './lib/rate-load';
 import {
   cpuSeconds,
@@ -103,6 +103,34 @@ const BODIES = [
   'สวัสดี! สัปดาห์นี้ฉันสอบเสร็จแล้ว ดีใจมาก ปิดเทอมนี้อยากไปทะเล',
   'Xin chào! Mình vừa xem một bộ phim Hàn rất hay. Bạn thích phim gì?',
 ];
+
+/**
+ * Where a route's time goes in the API (bench/lib/probe.ts): each phase's p50/p99/max over the
+ * requests and its mean over the slowest 1 %, the slowest phases first.
+ */
+function phaseTable(label: string, reading: ProbeReading): string {
+  const lines = [`\nphases of ${label} (ms; "node": outside every statement and command):`];
+  for (const [route, { n, first, slowAt, split, phases }] of Object.entries(reading.phases)) {
+    if (route.includes('/health')) continue;
+    lines.push(
+      `  ${route}: ${fmt(n)} requests; the slowest 1 % started at ${slowAt.map((s) => fmt(s, 2)).join(', ')} s;` +
+        ` p50/p99/max of those of the first second ${[split.firstSecond.p50, split.firstSecond.p99, split.firstSecond.max].map((v) => fmt(v, 1)).join('/')} ms,` +
+        ` of the others ${[split.after.p50, split.after.p99, split.after.max].map((v) => fmt(v, 1)).join('/')} ms`,
+    );
+    const pauses = reading.gc.long.map(
+      (g) => `${fmt((g.at - first) / 1000, 2)} s ${g.kind} ${fmt(g.ms)} ms`,
+    );
+    lines.push(`  GC pauses of 10 ms or more: ${pauses.join(', ') || 'none'}`);
+    const rows = Object.entries(phases).sort(([, a], [, b]) => b.slowMean - a.slowMean);
+    const width = Math.max(...rows.map(([name]) => name.length));
+    lines.push(`    ${'phase'.padEnd(width)}     p50     p99     max  slowest 1 % mean`);
+    for (const [name, p] of rows)
+      lines.push(
+        `    ${name.padEnd(width)}  ${[p.p50, p.p99, p.max, p.slowMean].map((v) => fmt(v, 1).padStart(6)).join('  ')}`,
+      );
+  }
+  return lines.join('\n');
+}
 
 /** 2N adults in pairs, each pair an accepted match in one round, a session each; then the letters. */
 async function seed(db: Client, programmeId: string, adminId: string) {
@@ -382,6 +410,7 @@ async function main() {
       ],
     ];
     let missed = 0;
+    const phaseTables: string[] = [];
     /**
      * CPU seconds of each backend of the bench database now. The pools open and close
      * connections during a route: a backend new at the end counts from zero, one gone by then
@@ -415,6 +444,11 @@ async function main() {
             requests: lay(route.request, route.rate * DURATION),
           });
       const [in1, w1] = [await probe(api), await probe(worker)];
+      if (!bareRoute)
+        phaseTables.push(
+          phaseTable(route.label, in1) +
+            `\n  new PostgreSQL connections during the route: API ${in1.connects - in0.connects}, worker ${w1.connects - w0.connects}`,
+        );
       const pg1 = await pgCpu();
       const n = Math.max(1, r.requests.total);
       const perRequest = (seconds: number) => fmt((seconds * 1e6) / n);
@@ -451,6 +485,7 @@ async function main() {
           .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
           .join('  '),
       );
+    for (const table of phaseTables) console.log(table);
     const [{ n: written }] = (
       await db.query(
         `SELECT count(*)::int AS n FROM letters WHERE created_at > now() - interval '1 hour'`,

@@ -92,12 +92,21 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     api()
       .get(`/api/v1/programmes/${programmeId}/moderation-cases?status=${status}&pageSize=100`)
       .set(auth(token));
+  /** A travelling letter's delivery job, once added (the API adds it while it answers the write). */
+  const jobOf = async (letterId: string) => {
+    await waitUntil(
+      'the delivery job',
+      async () => (await lettersQueue().getJob(letterId)) !== undefined,
+    );
+    return (await lettersQueue().getJob(letterId))!;
+  };
   /** Lets time pass for one letter: it is due now, and its delayed job runs at once. */
   const makeDue = async (letterId: string) => {
+    const job = await jobOf(letterId);
     await h.db.query(`UPDATE letters SET deliver_at = now() - interval '1 second' WHERE id = $1`, [
       letterId,
     ]);
-    await (await lettersQueue().getJob(letterId))?.promote();
+    await job.promote();
   };
 
   it('two adults: a letter is delivered at once, told in-app and by email, and read', async () => {
@@ -150,7 +159,7 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
     // Travelling: the recipient does not see it yet; its job waits in Redis.
     expect((await lettersOf(ari, matchId)).items).toEqual([]);
     expect((await lettersOf(kim, matchId)).items[0]).toMatchObject({ status: 'scheduled' });
-    expect(await (await lettersQueue().getJob(sent.body.id))?.isDelayed()).toBe(true);
+    expect(await (await jobOf(sent.body.id)).isDelayed()).toBe(true);
 
     await makeDue(sent.body.id);
     await waitUntil(

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { dependencyUnavailable } from '../common/errors/app-error';
 import { failFastRedisOptions, logOutages, within } from '../common/redis/redis-options';
 import { AppConfig } from '../config/app-config';
-import { JobName, JobPayloads, JOBS, PeriodicJobName, QueueName } from './job-registry';
+import { JobName, JobPayloads, JOBS, PeriodicJobName, QueueName, QUEUES } from './job-registry';
 
 /**
  * Producer side: both processes enqueue through here, with the retry policy of the registry.
@@ -13,7 +13,7 @@ import { JobName, JobPayloads, JOBS, PeriodicJobName, QueueName } from './job-re
  * maintenance job enqueues again what a failed call left behind (the row id is the job id).
  */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
   private readonly redis: Redis;
@@ -22,6 +22,14 @@ export class QueueService implements OnApplicationShutdown {
     // One connection for every queue of this process; a producer never blocks on it.
     this.redis = new Redis(config.REDIS_URL, failFastRedisOptions(config));
     logOutages(this.redis, this.logger);
+  }
+
+  /**
+   * Opens every queue at boot (without waiting): a queue made on its first add had that add, and
+   * every add behind it, wait for BullMQ's set-up round trips (INFO, then the queue's meta).
+   */
+  onApplicationBootstrap(): void {
+    for (const name of Object.values(QUEUES)) this.queue(name);
   }
 
   queue(name: QueueName): Queue {

@@ -1,4 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
@@ -11,7 +11,7 @@ import { getUser } from '../identity/user-rows';
 import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { MatchRow, PenpalMatchesService, readable } from '../penpal/penpal-matches.service';
-import { scanContactDetails } from './detector/contact-detector';
+import { scanContactDetails, warmUpContactDetector } from './detector/contact-detector';
 import {
   EndMatchDto,
   LetterPageDto,
@@ -54,7 +54,7 @@ const notActive = () =>
  * only when it is brought to them as a moderation case (ModerationService).
  */
 @Injectable()
-export class LettersService {
+export class LettersService implements OnApplicationBootstrap {
   constructor(
     private readonly tx: Transactions,
     private readonly matches: PenpalMatchesService,
@@ -63,6 +63,11 @@ export class LettersService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Before the server listens: the detector's first scan would stall the first letters written. */
+  onApplicationBootstrap(): void {
+    warmUpContactDetector();
+  }
 
   /** The caller's side of the match; anyone else (staff included) gets 403. */
   private otherOf(match: Pick<MatchRow, 'userA' | 'userB'>, who: Principal): string {
@@ -74,7 +79,8 @@ export class LettersService {
   /**
    * Four statements in all: BEGIN, the match locked with all a write reads (WRITE_CONTEXT), the
    * letter inserted unless the daily limit is reached, COMMIT; a held or an undelayed letter adds
-   * its notice (and a held one its case). Redis is called after the commit, for a travelling one.
+   * its notice (and a held one its case). A travelling one's delivery job is added after the
+   * commit, while the answer goes out.
    */
   async write(who: Principal, matchId: string, dto: WriteLetterDto): Promise<WrittenLetterDto> {
     const written = await this.tx.run(async (m) => {
@@ -145,8 +151,10 @@ export class LettersService {
       }
       return { ...letter, id: insertedId };
     });
-    // Redis only after the commit; the hourly maintenance repairs a failed call.
-    if (written.status === 'scheduled') await this.delivery.schedule(written);
+    // Redis only after the commit, and not waited for: the letter is safe in its row, and a
+    // failed or lost add is the hourly maintenance's to repair (it delivers due letters without a
+    // job), so the answer need not wait for Redis.
+    if (written.status === 'scheduled') void this.delivery.schedule(written);
     return {
       id: written.id,
       status: written.status,

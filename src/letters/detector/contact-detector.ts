@@ -661,3 +661,23 @@ export function scanContactDetails(text: string): ContactScan {
   const kinds = CONTACT_KINDS.filter((k) => matches.some((x) => x.kind === k));
   return { found: kinds.length > 0, kinds, matches };
 }
+
+/** Letters that take every finder down each of its paths (a clean one, each kind, each dodge). */
+const WARM_UP_LETTERS = [
+  'Hi! We had a storm today, 2 hours without power. It is 10:30 here and 28°C; 2019-2024, $1,500.',
+  'Write to me at minji.kim@gmail.com or ari at yahoo dot co dot id, k i m @ g m a i l . c o m',
+  '내 번호는 010-1234-5678 이야, 공일공 일이삼사 오육칠팔, เบอร์ ๐๘๑-๒๓๔-๕๖๗๘, ເບີໂທ ໐໒໐ ໕໕໕໕ ໑໒໓໔',
+  'call me: zero eight one two three four five six seven eight, 0 8 1 2 3 4 5 6 7 8',
+  'see www.example.com/me, kakao: minji_10, line id somchai, @noy.vong, minji#1234, ｍｉｎｊｉ＠ｇｍａｉｌ．ｃｏｍ',
+];
+
+/**
+ * Runs the detector over WARM_UP_LETTERS a few times. V8 compiles a regular expression when it
+ * first runs it and again, to native code, soon after: for these large Unicode alternations the
+ * first scan of a fresh process took 212 ms (load 20; 2.6 ms for the second, 0.1 ms from the
+ * fifth), a pause of the event loop that every request in flight waited out. Called at boot, so
+ * the first letters written after a start do not pay it.
+ */
+export function warmUpContactDetector(): void {
+  for (let i = 0; i < 3; i += 1) for (const letter of WARM_UP_LETTERS) scanContactDetails(letter);
+}
