@@ -1,9 +1,9 @@
-import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AuditActors } from '../audit/audit-actors';
 import { AuditModule } from '../audit/audit.module';
 import { SessionResolver } from '../common/auth/session-resolver';
+import { jwtKey } from '../common/crypto/access-jwt';
 import { AppConfig } from '../config/app-config';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { AccountDeletionService } from './account-deletion.service';
@@ -31,7 +31,7 @@ import { SessionTokens } from './session-tokens.service';
       useFactory: (config: AppConfig) => {
         // One key object for the life of the process: given the string, jsonwebtoken tries
         // createPublicKey (and fails) then createSecretKey on every sign and verify.
-        const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
+        const key = jwtKey(config.JWT_SECRET);
         return {
           secretOrKeyProvider: () => key,
           signOptions: { algorithm: 'HS256' },

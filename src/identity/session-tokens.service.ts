@@ -1,9 +1,11 @@
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { JwtService } from '@nestjs/jwt';
 import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { SessionResolver } from '../common/auth/session-resolver';
+import { jwtKey, verifyAccessJwt } from '../common/crypto/access-jwt';
 import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
@@ -30,6 +32,9 @@ interface AccessClaims {
  */
 @Injectable()
 export class SessionTokens extends SessionResolver {
+  /** Checks access tokens (signing stays with JwtService, which holds its own key object). */
+  private readonly accessKey: KeyObject;
+
   constructor(
     private readonly tx: Transactions,
     private readonly jwt: JwtService,
@@ -37,6 +42,7 @@ export class SessionTokens extends SessionResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
+    this.accessKey = jwtKey(config.JWT_SECRET);
   }
 
   async startSession(m: EntityManager, userId: string): Promise<TokenPair> {
@@ -159,13 +165,8 @@ export class SessionTokens extends SessionResolver {
   }
 
   async resolve(accessToken: string): Promise<Principal | null> {
-    let claims: AccessClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(accessToken);
-    } catch {
-      return null;
-    }
-    if (!claims?.sub || !claims?.sid) return null;
+    const claims = verifyAccessJwt<Partial<AccessClaims>>(accessToken, this.accessKey);
+    if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
     const user = await sessionPrincipal(this.tx.manager, claims.sub, claims.sid);
     return user ? { ...user, sessionId: claims.sid } : null;
   }

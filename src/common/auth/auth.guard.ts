@@ -6,39 +6,67 @@ import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from './decorator
 import { Principal } from './principal';
 import { SessionResolver } from './session-resolver';
 
+/** What a route's decorators ask of its caller. */
+interface RouteRule {
+  /** The controller the rule was read for (a handler a base class shares is read per class). */
+  controller: object;
+  isPublic: boolean;
+  optionalAuth: boolean;
+  roles: Role[] | undefined;
+  verifiedEmail: boolean;
+}
+
 /** Global guard: every route needs a valid bearer token unless marked @Public(), then @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Per handler: decorators are fixed once the app is built, and four reflector look-ups (each
+   * through reflect-metadata's maps, for the handler then its class) were redone on every request.
+   */
+  private readonly rules = new WeakMap<object, RouteRule>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionResolver,
   ) {}
 
+  private ruleOf(ctx: ExecutionContext): RouteRule {
+    const handler = ctx.getHandler();
+    const controller = ctx.getClass();
+    let rule = this.rules.get(handler);
+    if (rule?.controller !== controller) {
+      const targets = [handler, controller];
+      rule = {
+        controller,
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
+        optionalAuth: this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets) === true,
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
+        verifiedEmail: this.reflector.getAllAndOverride<boolean>(VERIFIED_EMAIL, targets) === true,
+      };
+      this.rules.set(handler, rule);
+    }
+    return rule;
+  }
+
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const targets = [ctx.getHandler(), ctx.getClass()];
+    const rule = this.ruleOf(ctx);
+    if (rule.isPublic && !rule.optionalAuth) return true;
     const request = ctx
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
-    if (isPublic && !this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets)) return true;
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const principal = token ? await this.sessions.resolve(token) : null;
     if (principal) request.principal = principal;
 
-    if (isPublic) return true;
+    if (rule.isPublic) return true;
     if (!principal)
       throw unauthenticated(token ? 'The access token is invalid or expired' : undefined);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const roles = rule.roles;
     if (roles && !roles.some((r) => principal.roles.includes(r))) {
       throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
     }
-    if (
-      !principal.emailVerified &&
-      this.reflector.getAllAndOverride<boolean>(VERIFIED_EMAIL, targets)
-    ) {
-      throw emailUnverified();
-    }
+    if (!principal.emailVerified && rule.verifiedEmail) throw emailUnverified();
     return true;
   }
 }
