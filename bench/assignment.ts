@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { assignJudges, type AssignmentResult } from '../src/judging/assignment';
 import { judgeEntryTotals, rankSubmissions } from '../src/judging/ranking';
 import { BENCH_RUBRIC, judgingInstance, scoresFor, submissionsFor } from './lib/judging-data';
+import { measuring, summarise } from './lib/summary';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,6 +42,7 @@ const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 const { entries, judges } = judgingInstance({ entries: entriesCount, judges: judgesCount, seed });
 const input = { entries, judges, judgesPerEntry: k };
+measuring();
 
 const cold = timed(() => assignJudges(input));
 const warm = timed(() => assignJudges(input));
@@ -127,3 +129,9 @@ const lines = [
 for (const line of lines) console.log(line);
 if (!warmSame || !ranksOk) console.log('WARNING: a result check failed (see JSON)');
 if (json) console.log(JSON.stringify(summary));
+summarise(
+  'assignment',
+  `${entriesCount} entries × ${judgesCount} judges: assignment cold ${round(cold.wallMs)} ms (CPU ${round(cold.cpuMs)}), ` +
+    `warm ${round(warm.wallMs)} ms; ranking ${scores.length} scores cold ${round(rankCold.wallMs)} ms`,
+  { assignmentColdCpuMs: round(cold.cpuMs), rankingColdMs: round(rankCold.wallMs) },
+);

@@ -11,6 +11,7 @@
 import { loadavg } from 'node:os';
 import { institutionConflict, matchMentors, type MentoringResult } from '../src/mentoring/core';
 import { mentoringInstance } from './lib/mentoring-data';
+import { measuring, summarise } from './lib/summary';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,6 +39,7 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 const { teams, mentors } = mentoringInstance({ teams: teamsCount, mentors: mentorsCount, seed });
 const input = { teams, mentors, mentorsPerTeam: perTeam, pins: [], forbids: [] };
+measuring();
 const cold = timed(() => matchMentors(input));
 const warm = timed(() => matchMentors(input));
 const result: MentoringResult = cold.value;
@@ -87,4 +89,10 @@ console.log(
 );
 console.log(`  load average ${figures.loadAverage.join(' ')}`);
 if (json) console.log(JSON.stringify(figures));
+summarise(
+  'mentoring',
+  `${teamsCount} teams × ${mentorsCount} mentors: solve cold ${figures.coldWallMs} ms (CPU ${figures.coldCpuMs}), ` +
+    `warm ${figures.warmWallMs} ms (CPU ${figures.warmCpuMs}); over capacity ${overCapacity}, conflicts ${conflicts}`,
+  { coldCpuMs: figures.coldCpuMs, warmCpuMs: figures.warmCpuMs },
+);
 if (overCapacity > 0 || conflicts > 0 || !same) process.exitCode = 1;
