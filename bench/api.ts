@@ -37,7 +37,7 @@ import {
   repoRoot,
   seedPopulation,
 } from './lib/stack';
-import { measuring, summarise } from './lib/summary';
+import { measuring, printTable, summarise } from './lib/summary';
 import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld } from './lib/world';
@@ -453,14 +453,8 @@ async function main() {
         (queries.get(route.key) ?? 0).toFixed(2),
       ]);
     }
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
     console.log('');
-    for (const row of rows)
-      console.log(
-        row
-          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-          .join('  '),
-      );
+    printTable(rows);
     console.log(
       `\nload average after: ${loadavg()
         .map((l) => l.toFixed(2))

@@ -39,7 +39,7 @@ import {
   option,
   repoRoot as root,
 } from './lib/stack';
-import { measuring, summarise } from './lib/summary';
+import { measuring, printTable, summarise } from './lib/summary';
 
 const MATCHES = Number(option('matches') ?? 20_000);
 const LETTERS = Number(option('letters') ?? 200_000);
@@ -367,14 +367,8 @@ async function main() {
         `${in1.gc.n}/${fmt(in1.gc.ms)}/${fmt(in1.gc.maxMs, 1)}`,
       ]);
     }
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
     console.log('');
-    for (const row of rows)
-      console.log(
-        row
-          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-          .join('  '),
-      );
+    printTable(rows);
     const [{ n: written }] = (
       await db.query(
         `SELECT count(*)::int AS n FROM letters WHERE created_at > now() - interval '1 hour'`,

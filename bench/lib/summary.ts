@@ -31,3 +31,21 @@ process.on('exit', () => {
   const file = process.env.BENCH_SUMMARY;
   if (file && line?.bench) appendFileSync(file, `${JSON.stringify(line)}\n`);
 });
+
+/** Rows as aligned columns: the first to the left, the others to the right (a free last one not). */
+export function printTable(rows: string[][], freeLast = false): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const last = rows[0].length - 1;
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, c) =>
+          freeLast && c === last
+            ? cell
+            : c === 0
+              ? cell.padEnd(widths[c])
+              : cell.padStart(widths[c]),
+        )
+        .join('  '),
+    );
+}
