@@ -466,6 +466,8 @@ async function main() {
     summarise('api', `ratio to bare: ${headline.join(', ')}; ${failures} missed`, {
       bareRps: Math.round(bareRps),
       missed: failures,
+      // The time the load runs whatever the machine: warm-ups, bare Fastify twice, the routes.
+      fixedS: 2 * WARM_SECONDS + DURATION * (routes.length + 2),
     });
   } finally {
     await stack.close();

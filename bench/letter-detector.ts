@@ -56,6 +56,7 @@ summarise(
   'letter-detector',
   `5,000-character letters: worst p99 ${worstP99.toFixed(2)} ms (target < 2 ms)`,
   {
+    cpuOnly: true,
     worstP99Ms: worstP99,
   },
 );

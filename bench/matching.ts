@@ -278,7 +278,14 @@ function main(): void {
     `matching ×${args.penpals}`,
     `${args.perSide} a side, ${args.penpals} pen pal(s): solve ${d.solve} ms (${run.solved.method}), ` +
       `candidates ${d.candidates} ms, total ${d.total} ms, engine CPU ${engineCpuMs} ms, peak RSS ${peakRssMb} MB`,
-    { solveMs: d.solve, totalMs: d.total, engineCpuMs, peakRssMb, flowCost: summary.dimacsCost },
+    {
+      cpuOnly: true,
+      solveMs: d.solve,
+      totalMs: d.total,
+      engineCpuMs,
+      peakRssMb,
+      flowCost: summary.dimacsCost,
+    },
   );
 }
 

@@ -365,6 +365,7 @@ async function main() {
       `${fmt(counts.requests)} requests in ${MINUTES} min, 5xx ${counts.errors5xx}, lost ${final.total + undelivered}; ` +
         `RSS API ${fmt(first.apiRss)}→${fmt(last.apiRss)} MB, worker ${fmt(first.workerRss)}→${fmt(last.workerRss)} MB; ` +
         `PG connections ${first.connections}→${last.connections}; ${failures.length ? 'FAILED' : 'ok'}`,
+      { fixedS: MINUTES * 60 },
     );
   } finally {
     redis?.disconnect();

@@ -14,7 +14,11 @@ export function measuring(): void {
   measuringSince ??= process.uptime();
 }
 
-/** The benchmark's headline (a short sentence) and figures for its line; `more` adds to them. */
+/**
+ * The benchmark's headline (a short sentence) and figures for its line; `more` adds to them. Two
+ * figures feed the table's quiet-machine estimate: `fixedS`, the seconds the benchmark drives load
+ * whatever the machine (durations), and `cpuOnly`, a benchmark of this process's CPU alone.
+ */
 export function summarise(bench: string, headline: string, figures: Record<string, unknown> = {}) {
   const now = process.uptime();
   const setup = measuringSince ?? now;
