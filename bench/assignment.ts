@@ -13,30 +13,14 @@ import { loadavg } from 'node:os';
 import { assignJudges, type AssignmentResult } from '../src/judging/assignment';
 import { judgeEntryTotals, rankSubmissions } from '../src/judging/ranking';
 import { BENCH_RUBRIC, judgingInstance, scoresFor, submissionsFor } from './lib/judging-data';
+import { numberArg as arg, timed } from './lib/cli';
 import { measuring, summarise } from './lib/summary';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value)) throw new Error(`--${name} needs a number`);
-  return value;
-}
 
 const json = process.argv.includes('--json');
 const entriesCount = arg('entries', 5000);
 const judgesCount = arg('judges', 300);
 const k = arg('k', 3);
 const seed = arg('seed', 2027);
-
-function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  const value = fn();
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 

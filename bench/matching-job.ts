@@ -16,12 +16,9 @@ import { MatchingJob } from '../src/penpal/matching-job';
 import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
 import { benchDatabase } from './lib/stack';
+import { numberArg as arg } from './lib/cli';
 import { measuring, summarise } from './lib/summary';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const perSide = arg('per-side', 10000);
 const seed = arg('seed', 1);
 

@@ -13,12 +13,9 @@ import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
 import { benchStack, memoryMb, NO_RATE_LIMITS, repoRoot as root, request } from './lib/stack';
+import { numberArg as arg } from './lib/cli';
 import { measuring, summarise } from './lib/summary';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const UPLOAD_MB = arg('upload-mb', 500);
 const SUBMISSIONS = arg('submissions', 20000);
 const MB = 1024 * 1024;

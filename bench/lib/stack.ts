@@ -16,13 +16,7 @@ import { MIGRATIONS } from '../../migrations';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { more } from './summary';
 
-/** The command line: `flag('no-build')`, `option('minutes')`. */
-export const argv = process.argv.slice(2);
-export const flag = (name: string) => argv.includes(`--${name}`);
-export const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
+export { argv, flag, option } from './cli';
 
 /**
  * The checkout (where package.json is), whether a benchmark runs as TypeScript from bench/ or
