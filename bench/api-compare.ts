@@ -10,45 +10,13 @@
  * median per route and build, and B/A. Load from other work moves both builds alike because they
  * alternate within seconds; the median drops a burst that met a spike.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { openSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
-import {
-  dbUrl,
-  fmt,
-  freePort,
-  NO_RATE_LIMITS,
-  option,
-  productionEnv,
-  seedPopulation,
-  smtpSink,
-  stopAll,
-  waitFor,
-} from './lib/stack';
+import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
+import { autocannon, CannonRequest } from './lib/cannon';
 import { buildWorld } from './lib/world';
-
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: CannonRequest) => CannonRequest;
-}
-type Cannon = (opts: {
-  url: string;
-  connections: number;
-  amount: number;
-  timeout: number;
-  requests: CannonRequest[];
-}) => Promise<{ requests: { total: number }; non2xx: number; errors: number }>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Cannon;
 
 const ROUNDS = Number(option('rounds') ?? 5);
 const REQUESTS = Number(option('requests') ?? 2000);
@@ -89,66 +57,23 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  const dbName = `kenal_bench_compare_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: dbUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const children: ChildProcess[] = [];
-  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-compare-'));
-  const smtp = smtpSink();
-  const db = new Client({ connectionString: dbUrl(dbName) });
+  // One environment (one JWT secret, one queue prefix) for both: one login's tokens work on
+  // either, and the one worker (A's) serves both.
+  const stack = await benchStack('compare', { env: NO_RATE_LIMITS });
+  const db = stack.sql;
   try {
-    const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-    await db.connect();
     await seedPopulation(db, USERS);
-    const smtpPort = await freePort();
-    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
-    const adminEmail = 'admin@bench.test';
-    const adminPassword = randomBytes(12).toString('hex');
-    const common = {
-      databaseUrl: dbUrl(dbName),
-      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-      uploadDir: uploads,
-      adminEmail,
-      adminPassword,
-    };
-    // One secret for both, so that one login's tokens work on either.
-    const jwtSecret = randomBytes(48).toString('hex');
-    const log = openSync(join(uploads, 'api.log'), 'a');
-    const apis: Record<'A' | 'B', { child: ChildProcess; base: string }> = {} as never;
+    const apis = {} as Record<'A' | 'B', { child: ChildProcess; base: string }>;
     for (const key of ['A', 'B'] as const) {
-      const port = await freePort();
-      const env = {
-        ...productionEnv({ port, ...common }),
-        ...NO_RATE_LIMITS,
-        JWT_SECRET: jwtSecret,
-      };
       const space = semiSpace(roots[key]);
-      const child = spawn(
-        process.execPath,
-        [...(space ? [`--max-semi-space-size=${space}`] : []), 'dist/src/main.js'],
-        { cwd: roots[key], env, stdio: ['ignore', log, 'inherit'] },
-      );
-      children.push(child);
-      apis[key] = { child, base: `http://127.0.0.1:${port}` };
-      await waitFor(`API ${key}`, async () => (await fetch(`${apis[key].base}/api/v1/health`)).ok);
-      if (key === 'A') {
-        const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-          cwd: roots.A,
-          env,
-          stdio: ['ignore', log, 'inherit'],
-        });
-        children.push(worker);
-      }
+      apis[key] = await stack.api({
+        flags: space ? [`--max-semi-space-size=${space}`] : [],
+        cwd: roots[key],
+        port: key === 'A' ? undefined : await freePort(),
+      });
+      if (key === 'A') stack.worker({ cwd: roots.A });
     }
-    const world = await buildWorld(
-      apis.A.base,
-      db,
-      { email: adminEmail, password: adminPassword },
-      { entries: 50, judges: 5 },
-    );
+    const world = await buildWorld(apis.A.base, db, stack.admin, { entries: 50, judges: 5 });
     await db.query('ANALYZE');
     const get = (path: string, token?: string): CannonRequest[] => [
       {
@@ -214,12 +139,7 @@ async function main() {
         `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / median(A)).toFixed(2).padStart(5)}   (${A.map((x) => fmt(x)).join(' ')} | ${B.map((x) => fmt(x)).join(' ')})`,
       );
   } finally {
-    await stopAll(children);
-    await new Promise((r) => smtp.close(() => r(undefined)));
-    await db.end().catch(() => undefined);
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-    await rm(uploads, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

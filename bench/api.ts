@@ -21,62 +21,26 @@
  * bench-profiles/<route>.cpuprofile), --semi-space MB (the API's --max-semi-space-size instead of
  * start:prod's), --keep (leave the database for EXPLAIN).
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { ChildProcess, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import {
+  benchStack,
   cpuSeconds,
   flag,
-  option,
-  smtpSink,
-  dbUrl,
   fmt,
-  freePort,
   NO_RATE_LIMITS,
-  productionEnv,
+  option,
+  repoRoot,
   seedPopulation,
-  stopAll,
-  waitFor,
 } from './lib/stack';
+import { measuring, printTable, summarise } from './lib/summary';
+import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld } from './lib/world';
-
-// autocannon ships no types; the part used here is small.
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  '2xx': number;
-  throughput: { average: number };
-}
-interface CannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: CannonRequest) => CannonRequest;
-}
-type Cannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-  method?: string;
-  body?: string;
-  overallRate?: number;
-  requests?: CannonRequest[];
-}) => Promise<CannonResult>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Cannon;
 
 const DURATION = Number(option('duration') ?? 10);
 const USERS = Number(option('users') ?? 100_000);
@@ -86,7 +50,7 @@ const CONNECTIONS = 50;
 const WARM_SECONDS = 2;
 const ENTRIES = 50;
 const JUDGES = 5;
-const root = resolve(__dirname, '..');
+const root = repoRoot;
 /** Where the built API to measure lives (a checkout with dist/): another commit's build, to compare. */
 const apiRoot = resolve(option('api-root') ?? root);
 const BROWSER = { 'accept-encoding': 'br, gzip' };
@@ -98,13 +62,6 @@ const SEMI_SPACE_MB = /--max-semi-space-size=(\d+)/.exec(
     }
   ).scripts['start:prod'],
 )?.[1];
-
-/** A server as bare as Fastify gets, in its own process like the API. */
-const BARE = `
-const app = require('fastify')();
-app.get('/', async () => ({ hello: 'world' }));
-app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-`;
 
 /**
  * Preloaded into the API (node -r): counts the statements its pg clients send (BEGIN and COMMIT
@@ -253,79 +210,35 @@ async function main() {
   if (!flag('no-build')) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
-  const dbName = `kenal_bench_api_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: dbUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const children: ChildProcess[] = [];
-  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-api-'));
-  const smtp = smtpSink();
-  const db = new Client({ connectionString: dbUrl(dbName) });
+  const stack = await benchStack('api', { env: NO_RATE_LIMITS, keep: flag('keep') });
+  const { sql: db, admin } = stack;
+  const dbName = stack.db.name;
   try {
-    const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-    await db.connect();
     let t = Date.now();
     await seedPopulation(db, USERS);
     console.log(
       `seeded ${fmt(USERS)} people with profiles and sessions in ${fmt((Date.now() - t) / 1000, 1)} s`,
     );
-
-    const smtpPort = await freePort();
-    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
-    const [apiPort, barePort] = [await freePort(), await freePort()];
-    const adminEmail = 'admin@bench.test';
-    const adminPassword = randomBytes(12).toString('hex');
-    const env: NodeJS.ProcessEnv = {
-      ...productionEnv({
-        port: apiPort,
-        databaseUrl: dbUrl(dbName),
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-        uploadDir: uploads,
-        adminEmail,
-        adminPassword,
-      }),
-      ...NO_RATE_LIMITS,
-    };
-    // Production writes its JSON logs somewhere: a file here, so that they cost what they cost.
-    const logFile = join(uploads, 'api.log');
-    const log = openSync(logFile, 'a');
     const profileDir = join(root, 'bench-profiles');
     if (flag('cpu-prof')) mkdirSync(profileDir, { recursive: true });
     const semiSpace = option('semi-space') ?? SEMI_SPACE_MB;
     const apiFlags = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
-    const preload = join(uploads, 'count-queries.js');
+    const preload = join(stack.uploads, 'count-queries.js');
     writeFileSync(preload, COUNT_QUERIES);
-    const api = spawn(process.execPath, [...apiFlags, '-r', preload, 'dist/src/main.js'], {
+    stack.worker({ cwd: apiRoot });
+    const { child: api, base } = await stack.api({
+      flags: [...apiFlags, '-r', preload],
       cwd: apiRoot,
-      env,
-      stdio: ['ignore', log, 'inherit', 'ipc'],
+      ipc: true,
     });
-    children.push(api);
-    const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-      cwd: apiRoot,
-      env,
-      stdio: ['ignore', log, 'inherit'],
-    });
-    children.push(worker);
-    const bare = spawn(process.execPath, ['-e', BARE], {
-      cwd: root,
-      env: { ...process.env, PORT: String(barePort) },
-      stdio: 'inherit',
-    });
-    children.push(bare);
-    const base = `http://127.0.0.1:${apiPort}`;
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    await waitFor('the API', async () => (await fetch(`${base}/api/v1/health`)).ok);
-    await waitFor('bare Fastify', async () => (await fetch(bareBase)).ok);
+    const { child: bare, base: bareBase } = await stack.bare();
 
     // --- the world, through the API where a person would go through it ---------------------
     t = Date.now();
     const { me, competition, submissionId, judges, assignments, perJudge } = await buildWorld(
       base,
       db,
-      { email: adminEmail, password: adminPassword },
+      admin,
       { entries: ENTRIES, judges: JUDGES },
     );
     await db.query('ANALYZE');
@@ -444,6 +357,7 @@ async function main() {
     }
 
     // --- warm both, then measure -----------------------------------------------------------
+    measuring();
     const bareRoute: Route = { key: 'bare', label: 'bare Fastify hello', path: '/' };
     await drive(bareBase, bareRoute, WARM_SECONDS);
     await autocannon({
@@ -514,12 +428,16 @@ async function main() {
       ],
     ];
     let failures = 0;
+    const headline: string[] = [];
     for (const { route, r, apiUs, pgUs } of results) {
       const ratio = r.requests.average / bareRps;
       const bad = r.non2xx + r.errors + r.timeouts;
       const ok =
         bad === 0 && r.latency.p99 < 50 && (route.target === undefined || ratio >= route.target);
       if (!ok) failures += 1;
+      headline.push(
+        `${route.key} ${route.target === undefined ? `p99 ${r.latency.p99} ms` : ratio.toFixed(3)}`,
+      );
       rows.push([
         route.label,
         fmt(r.requests.average),
@@ -535,14 +453,8 @@ async function main() {
         (queries.get(route.key) ?? 0).toFixed(2),
       ]);
     }
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
     console.log('');
-    for (const row of rows)
-      console.log(
-        row
-          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-          .join('  '),
-      );
+    printTable(rows);
     console.log(
       `\nload average after: ${loadavg()
         .map((l) => l.toFixed(2))
@@ -551,14 +463,14 @@ async function main() {
         'CPU ratio = bare Fastify CPU per request / (API + PostgreSQL CPU per request): the ratio an idle ' +
         'machine would show if CPU were the only limit; it moves far less than req/s on a busy machine.',
     );
-    if (flag('keep')) console.log(`kept database ${dbName}`);
+    summarise('api', `ratio to bare: ${headline.join(', ')}; ${failures} missed`, {
+      bareRps: Math.round(bareRps),
+      missed: failures,
+      // The time the load runs whatever the machine: warm-ups, bare Fastify twice, the routes.
+      fixedS: 2 * WARM_SECONDS + DURATION * (routes.length + 2),
+    });
   } finally {
-    await stopAll(children);
-    await new Promise((r) => smtp.close(() => r(undefined)));
-    await db.end().catch(() => undefined);
-    if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-    await rm(uploads, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

@@ -13,14 +13,8 @@ import { loadavg } from 'node:os';
 import { assignJudges, type AssignmentResult } from '../src/judging/assignment';
 import { judgeEntryTotals, rankSubmissions } from '../src/judging/ranking';
 import { BENCH_RUBRIC, judgingInstance, scoresFor, submissionsFor } from './lib/judging-data';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value)) throw new Error(`--${name} needs a number`);
-  return value;
-}
+import { numberArg as arg, timed } from './lib/cli';
+import { measuring, summarise } from './lib/summary';
 
 const json = process.argv.includes('--json');
 const entriesCount = arg('entries', 5000);
@@ -28,19 +22,11 @@ const judgesCount = arg('judges', 300);
 const k = arg('k', 3);
 const seed = arg('seed', 2027);
 
-function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  const value = fn();
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 const { entries, judges } = judgingInstance({ entries: entriesCount, judges: judgesCount, seed });
 const input = { entries, judges, judgesPerEntry: k };
+measuring();
 
 const cold = timed(() => assignJudges(input));
 const warm = timed(() => assignJudges(input));
@@ -127,3 +113,9 @@ const lines = [
 for (const line of lines) console.log(line);
 if (!warmSame || !ranksOk) console.log('WARNING: a result check failed (see JSON)');
 if (json) console.log(JSON.stringify(summary));
+summarise(
+  'assignment',
+  `${entriesCount} entries × ${judgesCount} judges: assignment cold ${round(cold.wallMs)} ms (CPU ${round(cold.cpuMs)}), ` +
+    `warm ${round(warm.wallMs)} ms; ranking ${scores.length} scores cold ${round(rankCold.wallMs)} ms`,
+  { cpuOnly: true, assignmentColdCpuMs: round(cold.cpuMs), rankingColdMs: round(rankCold.wallMs) },
+);

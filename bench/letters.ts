@@ -21,70 +21,32 @@
  * (bare,list,unread,write: the routes to measure, e.g. one route under --cpu-prof), --api-flags
  * "node flags" for the API after start:prod's (e.g. "--max-semi-space-size=16").
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { THREAD_SQL, UNREAD_SQL } from '../src/letters/letters.store';
+import { autocannon, CannonResult } from './lib/cannon';
 import { probe, ProbeReading, writeProbe } from './lib/probe';
 import { rateLoad, RateRequest, RateResult } from './lib/rate-load';
 import {
+  benchStack,
   cpuSeconds,
-  dbUrl,
+  flag,
   fmt,
-  freePort,
   NO_RATE_LIMITS,
-  productionEnv,
-  stopAll,
-  waitFor,
+  option,
+  repoRoot as root,
 } from './lib/stack';
+import { measuring, printTable, summarise } from './lib/summary';
 
-/** Starts a node script of the build in `cwd` with `env`, its output into `log`, an IPC channel for the probe. */
-const startNode = (cwd: string, env: NodeJS.ProcessEnv, log: number, args: string[]) =>
-  spawn(process.execPath, args, { cwd, env, stdio: ['ignore', log, 'inherit', 'ipc'] });
-
-/** The reference: a server as bare as Fastify gets, in a process of its own like the API. */
-const BARE_FASTIFY = `
-const app = require('fastify')();
-app.get('/', async () => ({ hello: 'world' }));
-app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-`;
-
-/** autocannon, only to show beside the new generator what the old harness made of bare Fastify. */
-type Cannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  overallRate: number;
-}) => Promise<{
-  requests: { total: number; average: number };
-  latency: { p50: number; p99: number; max: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}>;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Cannon;
-
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(`--${name}`);
-const option = (name: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 const MATCHES = Number(option('matches') ?? 20_000);
 const LETTERS = Number(option('letters') ?? 200_000);
 const DURATION = Number(option('duration') ?? 10);
 const WRITE_RATE = Number(option('write-rate') ?? 200);
 const LIST_RATE = Number(option('list-rate') ?? 200);
 const CONNECTIONS = 20;
-const root = resolve(__dirname, '..');
 /** As a browser asks (--accept-encoding identity: no compression, to see what it costs). */
 const BROWSER = { 'accept-encoding': option('accept-encoding') ?? 'br, gzip' };
 
@@ -197,73 +159,32 @@ async function seed(db: Client, programmeId: string, adminId: string) {
 async function main() {
   if (!flag('no-build'))
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  const dbName = `kenal_bench_letters_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: dbUrl('postgres') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const children: ReturnType<typeof startNode>[] = [];
-  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-letters-'));
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData: (stream, _s, cb) => {
-      stream.on('data', () => undefined);
-      stream.on('end', () => cb());
-    },
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const stack = await benchStack('letters', {
+    env: { ...NO_RATE_LIMITS, JWT_SECRET: jwtSecret },
+    keep: flag('keep'),
   });
-  const db = new Client({ connectionString: dbUrl(dbName) });
+  const { sql: db, admin } = stack;
+  const dbName = stack.db.name;
   try {
-    const ds = await new DataSource(dataSourceOptions(dbUrl(dbName))).initialize();
-    await ds.runMigrations({ transaction: 'each' });
-    await ds.destroy();
-    await db.connect();
-
-    const smtpPort = await freePort();
-    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
-    const apiPort = await freePort();
-    const jwtSecret = randomBytes(48).toString('base64url');
-    const adminEmail = 'admin@bench.test';
-    const adminPassword = randomBytes(12).toString('hex');
-    const env = {
-      ...productionEnv({
-        port: apiPort,
-        databaseUrl: dbUrl(dbName),
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-        uploadDir: uploads,
-        adminEmail,
-        adminPassword,
-      }),
-      ...NO_RATE_LIMITS,
-      JWT_SECRET: jwtSecret,
-    };
-    const log = openSync(join(uploads, 'api.log'), 'a');
-    const preload = writeProbe(uploads);
+    const preload = writeProbe(stack.uploads);
     const profile = flag('cpu-prof')
       ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench-profiles')}`]
       : [];
-    const api = startNode(root, env, log, [
-      '--max-semi-space-size=1', // as `npm run start:prod`
-      ...(option('api-flags')?.split(' ') ?? []),
-      ...profile,
-      ...preload,
-      'dist/src/main.js',
-    ]);
-    const worker = startNode(root, env, log, [...profile, ...preload, 'dist/src/worker.js']);
-    const barePort = await freePort();
-    const bare = spawn(process.execPath, ['-e', BARE_FASTIFY], {
-      cwd: root,
-      env: { ...process.env, PORT: String(barePort) },
-      stdio: 'inherit',
+    const { child: api, base } = await stack.api({
+      flags: [
+        '--max-semi-space-size=1', // as `npm run start:prod`
+        ...(option('api-flags')?.split(' ') ?? []),
+        ...profile,
+        ...preload,
+      ],
+      ipc: true,
     });
-    children.push(api, worker, bare);
-    const base = `http://127.0.0.1:${apiPort}`;
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    await waitFor('the API', async () => (await fetch(`${base}/api/v1/health`)).ok);
-    await waitFor('bare Fastify', async () => (await fetch(bareBase)).ok);
+    const worker = stack.worker({ flags: [...profile, ...preload], ipc: true });
+    const { child: bare, base: bareBase } = await stack.bare();
 
     const t = Date.now();
-    const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [adminEmail]))
+    const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [admin.email]))
       .rows as { id: string }[];
     const [programme] = (
       await db.query(
@@ -372,6 +293,7 @@ async function main() {
       );
 
     // Warm up on other matches than the measured ones would reach first.
+    measuring();
     await rateLoad({
       url: base,
       rate: LIST_RATE,
@@ -411,6 +333,7 @@ async function main() {
     ];
     let missed = 0;
     const phaseTables: string[] = [];
+    const headline: string[] = [];
     /**
      * CPU seconds of each backend of the bench database now. The pools open and close
      * connections during a route: a backend new at the end counts from zero, one gone by then
@@ -435,7 +358,7 @@ async function main() {
       const [server0, worker0] = [cpuSeconds(server), cpuSeconds(worker.pid as number)];
       const [in0, w0] = [await probe(api), await probe(worker)];
       const opts = { url: route.url ?? base, connections: CONNECTIONS, duration: DURATION };
-      const r: Awaited<ReturnType<Cannon>> &
+      const r: Omit<CannonResult, 'throughput'> &
         Partial<Pick<RateResult, 'sendLag' | 'served' | 'generatorUs'>> = route.cannon
         ? await autocannon({ ...opts, overallRate: route.rate })
         : await rateLoad({
@@ -455,6 +378,7 @@ async function main() {
       const bad = r.non2xx + r.errors + r.timeouts;
       const ok = bad === 0 && r.latency.p99 < route.target;
       if (!ok && !bareRoute) missed += 1;
+      if (!bareRoute) headline.push(`${route.key} p99 ${fmt(r.latency.p99, 1)} ms`);
       rows.push([
         route.label,
         fmt(r.requests.average),
@@ -477,14 +401,8 @@ async function main() {
         `${in1.gc.n}/${fmt(in1.gc.ms)}/${fmt(in1.gc.maxMs, 1)}`,
       ]);
     }
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
     console.log('');
-    for (const row of rows)
-      console.log(
-        row
-          .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
-          .join('  '),
-      );
+    printTable(rows);
     for (const table of phaseTables) console.log(table);
     const [{ n: written }] = (
       await db.query(
@@ -505,6 +423,11 @@ async function main() {
         '\nGC: the API collections, total and longest pause in ms, during the route.',
     );
 
+    summarise('letters', `${headline.join(', ')}; ${missed} missed`, {
+      missed,
+      fixedS: 2 + DURATION * (rows.length - 1), // the warm-up and each route measured
+    });
+
     // How PostgreSQL answers the two reads (the store's own statements, one match, one person).
     const explain = async (label: string, sql: string, params: unknown[]) => {
       const plan = (await db.query(`EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) ${sql}`, params)).rows
@@ -515,14 +438,8 @@ async function main() {
     const p = pairs[Math.floor(pairs.length / 3)];
     await explain('listing (the first page, with the match)', THREAD_SQL, [p.id, p.user_a, 20, 0]);
     await explain('unread per match', UNREAD_SQL, [p.user_a]);
-    if (flag('keep')) console.log(`kept database ${dbName}`);
   } finally {
-    await stopAll(children);
-    await new Promise((r) => smtp.close(() => r(undefined)));
-    await db.end().catch(() => undefined);
-    if (!flag('keep')) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
-    await rm(uploads, { recursive: true, force: true });
+    await stack.close();
   }
 }
 

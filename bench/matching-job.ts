@@ -1,6 +1,6 @@
 /**
  * A matching run through the real job: enrolments loaded from PostgreSQL, the engine, the pairs
- * saved in bulk. Builds its own database (kenal_bench_job), so it never touches a dev database.
+ * saved in bulk. On a database of its own (bench/lib/stack.ts), so it never touches a dev database.
  *
  *   npm run bench:matching-job -- --per-side 10000 [--seed 1]
  *
@@ -8,7 +8,6 @@
  * 4,000 people on, its helper thread start from JavaScript.
  */
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { Transactions } from '../src/database/transactions';
@@ -16,29 +15,27 @@ import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
 import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
+import { benchDatabase } from './lib/stack';
+import { numberArg as arg } from './lib/cli';
+import { measuring, summarise } from './lib/summary';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const perSide = arg('per-side', 10000);
 const seed = arg('seed', 1);
-const server = new URL(
-  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-);
-const DB = 'kenal_bench_job';
-async function main(): Promise<void> {
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const url = new URL(server.toString());
-  url.pathname = `/${DB}`;
-  const ds = await new DataSource(dataSourceOptions(url.toString())).initialize();
-  await ds.runMigrations();
 
+async function main(): Promise<void> {
+  const db = await benchDatabase('job');
+  const ds = await new DataSource(dataSourceOptions(db.url)).initialize();
+  try {
+    await measure(ds);
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+}
+
+async function measure(ds: DataSource): Promise<void> {
   const { runId, seedMs } = await seedPenpalRound(ds, perSide, seed);
+  measuring();
   const job = new MatchingJob(new Transactions(ds), new JobHandlers(), systemClock);
   const t1 = performance.now();
   await job.run(runId);
@@ -49,7 +46,6 @@ async function main(): Promise<void> {
   const saved = await ds.query('SELECT count(*)::int AS n FROM penpal_matches WHERE run_id = $1', [
     runId,
   ]);
-  await ds.destroy();
   if (done.status !== 'succeeded') throw new Error(`run ${done.status}: ${done.error}`);
   const d = done.stats.durationMs;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -59,6 +55,11 @@ async function main(): Promise<void> {
   );
   console.log(
     `  whole job ${jobMs} ms · pairs ${done.stats.pairs} (rows saved ${saved[0].n}) · matched people ${done.stats.matched} of ${done.stats.enrolled} · peak RSS ${peakRssMb} MB`,
+  );
+  summarise(
+    'matching-job',
+    `${perSide} a side: job ${jobMs} ms (solve ${d.solve} ms, save ${d.save} ms), ${done.stats.pairs} pairs, peak RSS ${peakRssMb} MB`,
+    { jobMs, solveMs: d.solve, peakRssMb },
   );
   console.log(
     JSON.stringify({

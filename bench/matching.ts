@@ -25,6 +25,7 @@ import {
 } from '../src/penpal/matching';
 import { HELPER_MIN_PARTICIPANTS, startMatchingHelper } from '../src/penpal/matching-helper';
 import { generatePopulation } from './lib/population';
+import { measuring, summarise } from './lib/summary';
 
 interface Args {
   perSide: number;
@@ -129,6 +130,7 @@ function main(): void {
   });
   const input = { ...population, tuning: { ...population.tuning, solver: args.solver } };
   const generateMs = Math.round(performance.now() - t0);
+  measuring();
 
   // Started just before the engine, as the matching job does, so that its start-up overlaps
   // the engine's preparation; its start (and any wait for it) is inside the engine's times.
@@ -272,6 +274,19 @@ function main(): void {
       console.log(`  DIMACS written to    ${args.dimacs} in ${dimacsMs} ms`);
   }
   if (args.json) console.log(JSON.stringify(summary));
+  summarise(
+    `matching ×${args.penpals}`,
+    `${args.perSide} a side, ${args.penpals} pen pal(s): solve ${d.solve} ms (${run.solved.method}), ` +
+      `candidates ${d.candidates} ms, total ${d.total} ms, engine CPU ${engineCpuMs} ms, peak RSS ${peakRssMb} MB`,
+    {
+      cpuOnly: true,
+      solveMs: d.solve,
+      totalMs: d.total,
+      engineCpuMs,
+      peakRssMb,
+      flowCost: summary.dimacsCost,
+    },
+  );
 }
 
 main();

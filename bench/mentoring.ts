@@ -11,14 +11,8 @@
 import { loadavg } from 'node:os';
 import { institutionConflict, matchMentors, type MentoringResult } from '../src/mentoring/core';
 import { mentoringInstance } from './lib/mentoring-data';
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value)) throw new Error(`--${name} needs a number`);
-  return value;
-}
+import { numberArg as arg, timed } from './lib/cli';
+import { measuring, summarise } from './lib/summary';
 
 const json = process.argv.includes('--json');
 const teamsCount = arg('teams', 2000);
@@ -26,18 +20,11 @@ const mentorsCount = arg('mentors', 600);
 const perTeam = arg('per-team', 2);
 const seed = arg('seed', 1);
 
-function timed<T>(fn: () => T): { value: T; wallMs: number; cpuMs: number } {
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  const value = fn();
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cpu = process.cpuUsage(cpu0);
-  return { value, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 const { teams, mentors } = mentoringInstance({ teams: teamsCount, mentors: mentorsCount, seed });
 const input = { teams, mentors, mentorsPerTeam: perTeam, pins: [], forbids: [] };
+measuring();
 const cold = timed(() => matchMentors(input));
 const warm = timed(() => matchMentors(input));
 const result: MentoringResult = cold.value;
@@ -87,4 +74,10 @@ console.log(
 );
 console.log(`  load average ${figures.loadAverage.join(' ')}`);
 if (json) console.log(JSON.stringify(figures));
+summarise(
+  'mentoring',
+  `${teamsCount} teams × ${mentorsCount} mentors: solve cold ${figures.coldWallMs} ms (CPU ${figures.coldCpuMs}), ` +
+    `warm ${figures.warmWallMs} ms (CPU ${figures.warmCpuMs}); over capacity ${overCapacity}, conflicts ${conflicts}`,
+  { cpuOnly: true, coldCpuMs: figures.coldCpuMs, warmCpuMs: figures.warmCpuMs },
+);
 if (overCapacity > 0 || conflicts > 0 || !same) process.exitCode = 1;

@@ -6,31 +6,24 @@
  * connections the worker held at most. Fails (exit 1) over 60 s, on any duplicate or loss.
  * Options: --count N (10,000), --no-build.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import {
   argv,
-  benchDatabase,
+  benchStack,
   cpuSeconds,
   fmt,
-  freePort,
   memoryMb,
   option,
-  productionEnv,
+  repoRoot as root,
   sleep,
   smtpSink,
-  stopAll,
   waitFor,
 } from './lib/stack';
+import { measuring, summarise } from './lib/summary';
 
 const COUNT = Number(option('count') ?? 10_000);
 const LIMIT_SECONDS = 60;
-const root = resolve(__dirname, '..');
 
 /** Accepts every message and counts it by Message-ID and by language (the subject's script). */
 function countingSmtp() {
@@ -54,36 +47,17 @@ async function main() {
   if (!argv.includes('--no-build')) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
-  const db = await benchDatabase('notify');
-  const sql = new Client({ connectionString: db.url });
   const smtp = countingSmtp();
-  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-notify-'));
-  const children: ChildProcess[] = [];
+  const stack = await benchStack('notify', { smtp: smtp.server });
+  const sql = stack.sql;
   let failed: boolean;
   try {
-    await sql.connect();
-    const smtpPort = await freePort();
-    await new Promise<void>((ok) => smtp.server.listen(smtpPort, '127.0.0.1', ok));
-    const env = productionEnv({
-      port: await freePort(),
-      databaseUrl: db.url,
-      smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-      uploadDir: uploads,
-      adminEmail: 'admin@bench.test',
-      adminPassword: randomBytes(12).toString('hex'),
-    });
     // Recipients with an inbox: 1,000 people, ten notifications each.
     await sql.query(
       `INSERT INTO users (email, display_name, email_verified_at)
        SELECT 'reader-' || g || '@bench.test', 'Reader ' || g, now() FROM generate_series(1, 1000) g`,
     );
-    const log = openSync(join(uploads, 'worker.log'), 'a');
-    const worker = spawn(process.execPath, ['dist/src/worker.js'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', log, 'inherit'],
-    });
-    children.push(worker);
+    const worker = stack.worker();
     const statuses = async () =>
       Object.fromEntries(
         (
@@ -121,6 +95,7 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
+    measuring();
     const before = { unique: smtp.unique(), total: smtp.total(), korean: smtp.korean() };
     const cpu0 = cpuSeconds(worker.pid as number);
     const t0 = Date.now();
@@ -165,12 +140,17 @@ async function main() {
           .map((l) => l.toFixed(2))
           .join(' ')}; ${failed ? 'MISSED' : 'ok'}`,
     );
+    summarise(
+      'notifications',
+      `${fmt(sent)} emails in ${fmt(seconds, 1)} s = ${fmt(sent / seconds)}/s; duplicates ${duplicates}, ` +
+        `lost ${lost}; worker peak RSS ${fmt(memory.peak)} MB; ${failed ? 'MISSED' : 'ok'}`,
+      {
+        emailsPerSecond: Math.round(sent / seconds),
+        workerCpuUsPerEmail: Math.round((workerCpu * 1e6) / Math.max(1, sent)),
+      },
+    );
   } finally {
-    await stopAll(children);
-    await new Promise((r) => smtp.server.close(() => r(undefined)));
-    await sql.end().catch(() => undefined);
-    await db.drop();
-    await rm(uploads, { recursive: true, force: true });
+    await stack.close();
   }
   if (failed) process.exit(1);
 }

@@ -27,6 +27,7 @@ import { JudgeReminderSender } from '../src/judging/reminder-sender';
 import { JUDGE_REMINDER_HOURS } from '../src/judging/reminders';
 import { OutboxService } from '../src/notifications/outbox.service';
 import { benchDatabase, cpuSeconds, fmt, option, seedPopulation } from './lib/stack';
+import { measuring, summarise } from './lib/summary';
 
 const COMPETITIONS = Number(option('competitions') ?? 200);
 const DAYS = Number(option('days') ?? 4);
@@ -164,6 +165,7 @@ async function main() {
   try {
     await seed(db, start);
     const seeded = (await db.query(`SELECT count(*)::int AS n FROM submissions`)).rows[0].n;
+    measuring();
     let now = start;
     const clock: Clock = { now: () => new Date(now) };
     const config = { PUBLIC_URL: 'https://kenal.example' } as AppConfig;
@@ -223,6 +225,11 @@ async function main() {
     console.log(
       `sweeps that reminded (${busy.sweeps}, ${busy.reminders} recipients): ${per(busy, busy.statements)} statements, ` +
         `node ${per(busy, busy.node * 1000)} ms CPU, PostgreSQL ${per(busy, busy.pg * 1000)} ms CPU each`,
+    );
+    summarise(
+      'reminders',
+      `entry ${entries.n}/${want.entry} sent, judge ${judges.n}/${want.judge}; lateness max ${fmt(Math.max(entries.max, judges.max))} s; ` +
+        `statements per sweep ${per(quiet, quiet.statements)} quiet, ${per(busy, busy.statements)} reminding`,
     );
   } finally {
     await ds.destroy();

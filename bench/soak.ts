@@ -9,36 +9,28 @@
  * error, any lost job, RSS that grew by half over the run, or connections that grew.
  * Options: --minutes N, --no-build, --people N (2,000 seeded people).
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { openSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import {
   argv,
-  benchDatabase,
+  benchStack,
   call,
   fmt,
-  freePort,
   memoryMb,
   NO_RATE_LIMITS,
   option,
-  productionEnv,
+  repoRoot as root,
   seedPopulation,
   sleep,
-  smtpSink,
-  stopAll,
   waitFor,
 } from './lib/stack';
+import { measuring, summarise } from './lib/summary';
 import { buildWorld } from './lib/world';
 
 const MINUTES = Number(option('minutes') ?? 10);
 const PEOPLE = Number(option('people') ?? 2000);
 const LOOPS = 8;
-const root = resolve(__dirname, '..');
 const QUEUE_NAMES = ['notifications', 'penpal-matching', 'deadlines', 'judging', 'letters'];
 /** A 1×1 PNG: the smallest poster the upload check accepts. */
 const PNG = Buffer.from(
@@ -60,45 +52,14 @@ async function main() {
   if (!argv.includes('--no-build')) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
-  const db = await benchDatabase('soak');
-  const sql = new Client({ connectionString: db.url });
-  const uploads = await mkdtemp(join(tmpdir(), 'kenal-bench-soak-'));
-  const smtp = smtpSink();
-  const children: ChildProcess[] = [];
+  const stack = await benchStack('soak', { env: NO_RATE_LIMITS });
+  const { sql, admin, env } = stack;
   let redis: Redis | undefined;
   let failures: string[] | undefined;
   try {
-    await sql.connect();
     await seedPopulation(sql, PEOPLE);
-    const smtpPort = await freePort();
-    await new Promise<void>((ok) => smtp.listen(smtpPort, '127.0.0.1', ok));
-    const port = await freePort();
-    const admin = { email: 'admin@bench.test', password: randomBytes(12).toString('hex') };
-    const env: NodeJS.ProcessEnv = {
-      ...productionEnv({
-        port,
-        databaseUrl: db.url,
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
-        uploadDir: uploads,
-        adminEmail: admin.email,
-        adminPassword: admin.password,
-      }),
-      ...NO_RATE_LIMITS,
-    };
-    const log = openSync(join(uploads, 'kenal.log'), 'a');
-    const start = (script: string) => {
-      const child = spawn(process.execPath, ['--max-semi-space-size=1', script], {
-        cwd: root,
-        env,
-        stdio: ['ignore', log, 'inherit'],
-      });
-      children.push(child);
-      return child;
-    };
-    const api = start('dist/src/main.js');
-    const worker = start('dist/src/worker.js');
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor('the API', async () => (await fetch(`${base}/api/v1/health`)).ok);
+    const worker = stack.worker({ flags: ['--max-semi-space-size=1'] });
+    const { child: api, base } = await stack.api({ flags: ['--max-semi-space-size=1'] });
 
     // --- the world ---------------------------------------------------------------------------
     const world = await buildWorld(base, sql, admin, { entries: 20, judges: 3 });
@@ -305,6 +266,7 @@ async function main() {
         )
       ).rows[0].n;
 
+    measuring();
     const clients = Array.from({ length: LOOPS }, (_, n) => client(n));
     const t0 = Date.now();
     const minutes: Minute[] = [];
@@ -398,13 +360,16 @@ async function main() {
     console.log(
       failures.length ? `FAILED:\n  ${failures.join('\n  ')}` : 'ok: flat, no 5xx, no lost jobs',
     );
+    summarise(
+      'soak',
+      `${fmt(counts.requests)} requests in ${MINUTES} min, 5xx ${counts.errors5xx}, lost ${final.total + undelivered}; ` +
+        `RSS API ${fmt(first.apiRss)}→${fmt(last.apiRss)} MB, worker ${fmt(first.workerRss)}→${fmt(last.workerRss)} MB; ` +
+        `PG connections ${first.connections}→${last.connections}; ${failures.length ? 'FAILED' : 'ok'}`,
+      { fixedS: MINUTES * 60 },
+    );
   } finally {
-    await stopAll(children);
     redis?.disconnect();
-    await new Promise((r) => smtp.close(() => r(undefined)));
-    await sql.end().catch(() => undefined);
-    await db.drop();
-    await rm(uploads, { recursive: true, force: true });
+    await stack.close();
   }
   if (failures?.length) process.exit(1);
 }
