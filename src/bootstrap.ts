@@ -10,7 +10,7 @@ import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
 import { requestId, securityHeadersHook } from './common/http/security-headers';
 import { servePrecompressed } from './common/http/precompressed';
-import { RequestLogger, requestLogging } from './common/logging';
+import { RootLogger, requestLogging } from './common/logging';
 import { serveWebApp } from './common/http/web-app';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
@@ -38,7 +38,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', requestLogging(app.get(RequestLogger)));
+  fastify.addHook('onRequest', requestLogging(app.get(RootLogger)));
   // The request id, helmet's headers and a Content-Security-Policy strict except on the Swagger UI.
   fastify.addHook('onRequest', securityHeadersHook(config.PUBLIC_URL));
   // Bodies of 1 kB or more go out with brotli (quality 4: fast) or gzip, as the client accepts.
