@@ -10,7 +10,7 @@ import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
 import { requestId, securityHeadersHook } from './common/http/security-headers';
 import { servePrecompressed } from './common/http/precompressed';
-import { RequestLogger, requestLogging } from './common/logging';
+import { RootLogger, requestLogging } from './common/logging';
 import { serveWebApp } from './common/http/web-app';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
@@ -38,9 +38,16 @@ export async function createApi(): Promise<NestFastifyApplication> {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', requestLogging(app.get(RequestLogger)));
+  fastify.addHook('onRequest', requestLogging(app.get(RootLogger)));
   // The request id, helmet's headers and a Content-Security-Policy strict except on the Swagger UI.
   fastify.addHook('onRequest', securityHeadersHook(config.PUBLIC_URL));
+  // Static answers before Nest's pipeline (registered before Nest adds its routes at listen, and
+  // before compression, so that their routes, stored compressed, skip its hooks).
+  servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
+  // Fastify reads no body on GET or HEAD: nothing to decompress, so no preParsing hook for it.
+  fastify.addHook('onRoute', (route) => {
+    if ([route.method].flat().every((m) => m === 'GET' || m === 'HEAD')) route.decompress ??= false;
+  });
   // Bodies of 1 kB or more go out with brotli (quality 4: fast) or gzip, as the client accepts.
   // Up to 64 kB in one synchronous call: the plugin's default on two cores (8 kB) sent a judge's
   // list of 20 assignments (~12 kB) through a zlib stream on the thread pool, whose set-up and
@@ -61,8 +68,6 @@ export async function createApi(): Promise<NestFastifyApplication> {
     },
   });
   await app.register(multipart, { limits: { files: 1, fields: 10 } });
-  // Static answers before Nest's pipeline (registered before Nest adds its routes at listen).
-  servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
   // A piece of a resumable upload reaches its route as the request stream, unread and unbuffered.
   fastify.addContentTypeParser(PIECE_TYPE, (_req, payload, done) => done(null, payload));
   const document = createOpenApiDocument(app);

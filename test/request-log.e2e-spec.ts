@@ -7,8 +7,10 @@ import { auth, Harness } from './support/harness';
 
 interface Line {
   msg?: string;
-  req?: { id?: string; method?: string; url?: string; headers?: Record<string, string> };
-  res?: { statusCode?: number; headers?: Record<string, string> };
+  level?: number;
+  req?: Record<string, unknown>;
+  res?: Record<string, unknown>;
+  responseTime?: number;
 }
 
 describe('the request log (e2e)', () => {
@@ -30,7 +32,7 @@ describe('the request log (e2e)', () => {
       .filter(Boolean)
       .map((l) => JSON.parse(l) as Line);
 
-  it('writes one line per request with its id, status and headers (bearer redacted), none for health checks', async () => {
+  it('writes one line per request with its id, method, URL and status, no header, none for health checks', async () => {
     const me = await h.register();
     const id = () => `log-${randomUUID()}`;
     const [interests, mine, missing, health] = [id(), id(), id(), id()];
@@ -53,16 +55,20 @@ describe('the request log (e2e)', () => {
     ] as const) {
       expect(of(i)).toHaveLength(1);
       const [line] = of(i);
-      expect(line.msg).toBe('request completed');
-      expect(line.req?.method).toBe('GET');
-      expect(line.req?.url?.startsWith(url)).toBe(true);
-      expect(line.res?.statusCode).toBe(status);
-      expect(line.res?.headers?.['x-request-id']).toBe(i);
-      expect(line.res?.headers?.['x-content-type-options']).toBe('nosniff');
-      expect(line.res?.headers?.['content-type']).toMatch(/json/);
+      expect(line).toMatchObject({ level: 30, msg: 'request completed' });
+      // The fixed list of fields: no header (no Authorization, no cookie) can reach a line.
+      expect(line.req).toEqual({
+        id: i,
+        method: 'GET',
+        url: expect.stringMatching(new RegExp(`^${url}`)),
+        remoteAddress: expect.any(String),
+      });
+      expect(line.res).toEqual({ statusCode: status });
+      expect(line.responseTime).toEqual(expect.any(Number));
     }
-    expect(of(mine)[0].req?.headers?.authorization).toBe('[Redacted]');
-    expect(readFileSync(logFile, 'utf8')).not.toContain(me.token);
+    const text = readFileSync(logFile, 'utf8');
+    expect(text).not.toContain(me.token);
+    expect(text).not.toMatch(/authorization|bearer/i);
     expect(of(health)).toEqual([]);
   });
 });

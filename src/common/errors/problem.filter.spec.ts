@@ -1,7 +1,7 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
 import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
-import { pinoHttp } from 'pino-http';
+import fastify from 'fastify';
+import pino from 'pino';
+import { RootLogger, requestLogging } from '../logging';
 import { AppError } from './app-error';
 import { ProblemFilter, toProblem } from './problem.filter';
 
@@ -47,26 +47,25 @@ describe('toProblem', () => {
 });
 
 describe('ProblemFilter', () => {
-  it('logs a 500 with the request’s own logger, so that the line names the request', () => {
+  it('logs a 500 with the request’s own logger, so that the line names the request', async () => {
     const lines: string[] = [];
-    const raw = Object.assign(new IncomingMessage(new Socket()), {
-      id: 'req-500',
-      method: 'GET',
-      url: '/api/v1/me',
+    const root = new RootLogger(pino({}, { write: (line: string) => void lines.push(line) }));
+    const app = fastify({ genReqId: () => 'req-500' });
+    app.addHook('onRequest', requestLogging(root));
+    app.get('/api/v1/me', (req, reply) => {
+      const http = { getResponse: () => reply, getRequest: () => req };
+      new ProblemFilter().catch(new Error('boom'), { switchToHttp: () => http } as ArgumentsHost);
     });
-    pinoHttp({}, { write: (line: string) => lines.push(line) })(raw, new ServerResponse(raw));
-    let status = 0;
-    const reply = {
-      header: () => reply,
-      status: (code: number) => ((status = code), reply),
-      send: () => reply,
-    };
-    const http = { getResponse: () => reply, getRequest: () => ({ raw }) };
-    new ProblemFilter().catch(new Error('boom'), { switchToHttp: () => http } as ArgumentsHost);
-    expect(status).toBe(500);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/me' });
+    await app.close();
+    expect(res.statusCode).toBe(500);
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ level: 50, context: 'Errors', req: { id: 'req-500' } });
-    expect(String(logged[0].msg)).toContain('boom');
+    const errors = logged.filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      context: 'Errors',
+      req: { id: 'req-500', method: 'GET', url: '/api/v1/me' },
+    });
+    expect(String(errors[0].msg)).toContain('boom');
   });
 });

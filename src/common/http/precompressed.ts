@@ -35,14 +35,29 @@ export function precompressJson<T>(value: T): PrecompressedJson<T> {
 export type SentJson<T> = Buffer & { readonly json?: T };
 
 /** The encodings the client accepts (q > 0), from an Accept-Encoding header. */
-function accepted(header: string | undefined): Set<string> {
+function accepted(header: string): Set<string> {
   const out = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
+  for (const part of header.split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     if (name && !(q && Number(q.slice(2)) === 0)) out.add(name);
   }
   return out;
+}
+
+type Encoding = 'br' | 'gzip' | undefined;
+
+/** The variant for each Accept-Encoding header seen: clients send a handful of distinct ones. */
+const chosen = new Map<string, Encoding>();
+
+function encodingFor(header = ''): Encoding {
+  const known = chosen.get(header);
+  if (known !== undefined || chosen.has(header)) return known;
+  const ok = accepted(header);
+  const encoding = ok.has('br') ? 'br' : ok.has('gzip') || ok.has('*') ? 'gzip' : undefined;
+  // Bounded, so that a client sending a new header each time cannot grow it.
+  if (chosen.size < 256) chosen.set(header, encoding);
+  return encoding;
 }
 
 /**
@@ -54,8 +69,7 @@ export function sendPrecompressed<T>(
   headers: { 'accept-encoding'?: string; 'if-none-match'?: string },
   body: PrecompressedJson<T>,
 ): SentJson<T> {
-  const ok = accepted(headers['accept-encoding']);
-  const encoding = ok.has('br') ? 'br' : ok.has('gzip') || ok.has('*') ? 'gzip' : undefined;
+  const encoding = encodingFor(headers['accept-encoding']);
   const etag = `"${body.tag}${encoding ? `-${encoding}` : ''}"`;
   void reply.header('content-type', 'application/json; charset=utf-8');
   void reply.header('vary', 'accept-encoding');
@@ -74,7 +88,8 @@ export function sendPrecompressed<T>(
  * Static GET routes answered by Fastify itself with a stored body: Nest still declares them (the
  * OpenAPI document, the controller as documentation), but their handler is swapped as Fastify
  * registers them, so no guard, pipe or interceptor runs. Fastify's hooks still do: the request id,
- * the security headers and the request log line are the same as on every route.
+ * the security headers and the request log line are the same as on every route. Compression's
+ * hooks are left out: call this before registering @fastify/compress.
  */
 export function servePrecompressed(
   fastify: FastifyInstance,
@@ -83,6 +98,8 @@ export function servePrecompressed(
   fastify.addHook('onRoute', (route) => {
     const body = Object.hasOwn(routes, route.url) ? routes[route.url] : undefined;
     if (!body || ![route.method].flat().includes('GET')) return;
+    route.compress = false;
+    route.decompress = false;
     route.handler = (req, reply) => {
       void reply.send(sendPrecompressed(reply, req.headers, body));
     };

@@ -53,8 +53,9 @@ export function contentSecurityPolicies(publicUrl: string): (url: string) => str
   const strict = render(STRICT, upgrade);
   const docs = render(DOCS, upgrade);
   return (url) => {
-    const path = url.split('?')[0];
-    return path === '/api/docs' || path.startsWith('/api/docs/') ? docs : strict;
+    if (!url.startsWith('/api/docs')) return strict;
+    const next = url.charAt('/api/docs'.length);
+    return next === '' || next === '/' || next === '?' ? docs : strict;
   };
 }
 
@@ -89,10 +90,10 @@ export function securityHeadersHook(publicUrl: string) {
   const fixed = helmetHeaders();
   const csp = contentSecurityPolicies(publicUrl);
   return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    // Set on the raw response, so that Node keeps every header it writes (Fastify's are merged
-    // in at writeHead) and the request's log line lists the response headers, as it always has.
-    reply.raw.setHeader('x-request-id', req.id);
-    void reply.headers(fixed).header('content-security-policy', csp(req.url));
+    void reply
+      .headers(fixed)
+      .header('x-request-id', req.id)
+      .header('content-security-policy', csp(req.url));
     done();
   };
 }

@@ -1,0 +1,55 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fastify, { type FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { RootLogger, requestLogging } from './logging';
+
+describe('requestLogging', () => {
+  let app: FastifyInstance;
+  let lines: Record<string, unknown>[];
+  let release: () => void;
+  let base: string;
+
+  beforeEach(async () => {
+    lines = [];
+    const root = new RootLogger(
+      pino({}, { write: (line: string) => void lines.push(JSON.parse(line)) }),
+    );
+    app = fastify();
+    app.addHook('onRequest', requestLogging(root));
+    app.get('/api/v1/health', () => ({ ok: true }));
+    app.get('/api/v1/broken', (_req, reply) => reply.code(503).send({ down: true }));
+    app.get('/api/v1/slow', () => new Promise((ok) => (release = () => ok({ late: true }))));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  });
+  afterEach(() => app.close());
+
+  const until = async (test: () => boolean) => {
+    while (!test()) await new Promise((r) => setTimeout(r, 10));
+  };
+
+  it('marks a 5xx answer as errored and logs no health check', async () => {
+    await fetch(`${base}/api/v1/health`);
+    await fetch(`${base}/api/v1/broken?token=abc`);
+    await until(() => lines.length > 0);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request errored',
+      req: { method: 'GET', url: '/api/v1/broken?token=***' },
+      res: { statusCode: 503 },
+    });
+  });
+
+  it('logs a request the client gave up on before its answer as aborted', async () => {
+    const req = request(`${base}/api/v1/slow`).on('error', () => undefined);
+    req.end();
+    await until(() => release !== undefined);
+    req.destroy();
+    await until(() => lines.length > 0);
+    release();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request aborted', req: { url: '/api/v1/slow' } });
+  });
+});
