@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
-import { buildWorld } from './lib/world';
+import { buildWorld, scoreDrafts } from './lib/world';
 
 const ROUNDS = Number(option('rounds') ?? 5);
 const REQUESTS = Number(option('requests') ?? 2000);
@@ -83,16 +83,7 @@ async function main() {
       },
     ];
     let next = 0;
-    const scores = world.assignments.map((a, i) => ({
-      method: 'PUT',
-      path: `/api/v1/assignments/${a.id}/score`,
-      headers: {
-        ...BROWSER,
-        authorization: `Bearer ${a.token}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ scores: { story: i % 11, craft: (i * 7) % 11 }, final: false }),
-    }));
+    const scores = scoreDrafts(world.assignments, BROWSER);
     const routes: [string, CannonRequest[]][] = (
       [
         ['interests', get('/api/v1/interests')],

@@ -40,7 +40,7 @@ import {
 import { measuring, printTable, summarise } from './lib/summary';
 import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
-import { buildWorld } from './lib/world';
+import { buildWorld, scoreDrafts } from './lib/world';
 
 const DURATION = Number(option('duration') ?? 10);
 const USERS = Number(option('users') ?? 100_000);
@@ -290,20 +290,7 @@ async function main() {
         label: `PUT /assignments/{id}/score @${SCORE_RATE}/s`,
         path: '',
         rate: SCORE_RATE,
-        requests: assignments.map((a, i) => ({
-          method: 'PUT',
-          path: `/api/v1/assignments/${a.id}/score`,
-          headers: {
-            ...BROWSER,
-            authorization: `Bearer ${a.token}`,
-            'content-type': 'application/json',
-          },
-          body: JSON.stringify({
-            scores: { story: i % 11, craft: (i * 7) % 11 },
-            comment: 'Strong sense of place; the sound mix drops in the middle.',
-            final: false,
-          }),
-        })),
+        requests: scoreDrafts(assignments, BROWSER),
       },
     ].filter((r) => !ONLY || ONLY.includes(r.key));
 

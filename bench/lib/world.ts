@@ -210,3 +210,22 @@ export async function buildWorld(
     profile,
   };
 }
+
+/**
+ * One score draft per assignment, each saved by its own judge (as judges scoring different
+ * entries do), with the headers a browser sends: the score PUT of bench:api and bench:api-compare.
+ */
+export const scoreDrafts = (
+  assignments: readonly { id: string; token: string }[],
+  headers: Record<string, string>,
+) =>
+  assignments.map((a, i) => ({
+    method: 'PUT' as const,
+    path: `/api/v1/assignments/${a.id}/score`,
+    headers: { ...headers, authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      scores: { story: i % 11, craft: (i * 7) % 11 },
+      comment: 'Strong sense of place; the sound mix drops in the middle.',
+      final: false,
+    }),
+  }));
