@@ -385,6 +385,7 @@ describe('mentoring (e2e)', () => {
     const leaving = mentors[2];
     const mine = (await h.http().get('/api/v1/me/mentorships').set(auth(leaving.token))).body as {
       id: string;
+      project: { submissionId: string };
     }[];
     const ownExport = await h.http().get('/api/v1/me/export').set(auth(leaving.token)).expect(200);
     expect(JSON.parse(ownExport.text).mentorProfile).toMatchObject({ sector: 'international_org' });
@@ -401,6 +402,15 @@ describe('mentoring (e2e)', () => {
       [mine.map((x) => x.id)],
     );
     expect(ended.map((x) => x.status)).toEqual(mine.map(() => 'ended'));
+    // The team still sees the ended mentorship, with no sector (null, as documented, not '').
+    const team = teams.find((t) => t.submissionId === mine[0].project.submissionId)!;
+    const seen = (
+      await h.http().get('/api/v1/me/mentorships').set(auth(team.members[0].token)).expect(200)
+    ).body as { mentor: { userId: string; organisation: string; sector: string | null } }[];
+    expect(seen.find((x) => x.mentor.userId === leaving.id)?.mentor).toMatchObject({
+      organisation: '',
+      sector: null,
+    });
   });
 
   it('forbids the coordinator routes to applicants and to mentors (403)', async () => {

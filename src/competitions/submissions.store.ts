@@ -4,7 +4,7 @@ import { PEOPLE, PROFILES } from '../identity/people-sql';
 import type { JsonObject } from '../common/json';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import type { RosterMember } from './roster.store';
-import type { CompetitionKind, SubmissionStatus } from './rules/types';
+import type { CompetitionKind, SubmissionStatus, VersionAction } from './rules/types';
 import type { Submission, SubmissionAsset } from './submission.entity';
 import { SubmissionVersion } from './submission.entity';
 
@@ -79,7 +79,7 @@ export const entryView = async (
 /** A page of an entry's versions, newest first, with their authors' names, and how many in all. */
 export interface VersionRow {
   version: number;
-  action: string;
+  action: VersionAction;
   authorId: string | null;
   authorName: string | null;
   changes: JsonObject;

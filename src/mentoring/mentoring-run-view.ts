@@ -47,7 +47,7 @@ export const toMentoringMatchDto = (
     userId: x.mentorId,
     displayName: by.mentorName,
     organisation: by.profile?.organisation ?? '',
-    sector: by.profile?.sector ?? '',
+    sector: by.profile?.sector ?? null,
   },
   score: x.score,
   reasons: renderReasons(x.reasons, locale),

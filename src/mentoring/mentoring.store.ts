@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import { TEAM_MEMBERS } from '../competitions/entry-sql';
 import { PEOPLE } from '../identity/people-sql';
-import type { MentorCandidate, PairIds, Reason } from './core';
+import type { MentorCandidate, PairIds, Reason, Sector } from './core';
 import type { MentoringRun } from './mentoring-run.entity';
 
 /** The SQL of mentoring: runs and their input, publication, mentorships, and erasure. */
@@ -142,7 +142,7 @@ export const roundMentors = (
   {
     userId: string;
     organisation: string;
-    sector: string;
+    sector: Sector;
     capacity: number;
     sdgs: number[];
     countries: string[];

@@ -61,7 +61,7 @@ export async function mentorshipContext(m: EntityManager, list: readonly Mentors
         userId: x.mentorId,
         displayName: name(x.mentorId),
         organisation: p?.organisation ?? '',
-        sector: p?.sector ?? '',
+        sector: p?.sector ?? null,
         bio: p?.bio ?? null,
       };
     },

@@ -23,9 +23,9 @@ import {
 } from 'class-validator';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
 import { COUNTRIES, ISO_639_1 } from '../../common/reference-data';
-import { ASSET_ROLES } from '../rules/sniff';
+import { ASSET_ROLES, type AssetRole } from '../rules/sniff';
 import { WITH_ZONE } from './competition.dto';
-import { SUBMISSION_STATUSES, VERSION_ACTIONS } from '../rules/types';
+import { SUBMISSION_STATUSES, VERSION_ACTIONS, type VersionAction } from '../rules/types';
 import type { CompetitionKind, SubmissionStatus } from '../rules/types';
 import { trim } from '../../common/http/transforms';
 
@@ -291,7 +291,7 @@ export class UploadAssetDto {
 
 export class AssetResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ASSET_ROLES }) role: string;
+  @ApiProperty({ enum: ASSET_ROLES }) role: AssetRole;
   @ApiProperty({ example: 'video/mp4', description: 'sniffed from the content' }) mime: string;
   @ApiProperty() size: number;
   @ApiProperty({ example: 'e3b0c442...' }) sha256: string;
@@ -341,7 +341,7 @@ export class SubmissionResponseDto extends SubmissionFieldsDto {
 
 export class SubmissionVersionDto {
   @ApiProperty() version: number;
-  @ApiProperty({ enum: VERSION_ACTIONS }) action: string;
+  @ApiProperty({ enum: VERSION_ACTIONS }) action: VersionAction;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) authorId: string | null;
   @ApiProperty({ nullable: true, type: String }) authorName: string | null;
   @ApiProperty({

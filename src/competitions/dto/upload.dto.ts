@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import type { AssetRole } from '../rules/sniff';
-import { ASSET_ROLES } from '../rules/sniff';
+import { ASSET_ROLES, type AssetRole } from '../rules/sniff';
 import { AssetResponseDto } from './submission.dto';
 
 export class BeginUploadDto {
@@ -25,7 +24,7 @@ export class BeginUploadDto {
 export class UploadSessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) submissionId: string;
-  @ApiProperty({ enum: ASSET_ROLES }) role: string;
+  @ApiProperty({ enum: ASSET_ROLES }) role: AssetRole;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
   @ApiProperty() size: number;
   @ApiProperty({

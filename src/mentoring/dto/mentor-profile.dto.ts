@@ -93,7 +93,7 @@ export class ExpertiseViewDto {
 export class MentorProfileViewDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() organisation: string;
-  @ApiProperty({ enum: SECTORS }) sector: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
   @ApiProperty({ type: ExpertiseViewDto }) expertise: ExpertiseViewDto;
   @ApiProperty({ type: [String] }) countries: string[];
   @ApiProperty({ type: [LanguageDto] }) languages: LanguageDto[];

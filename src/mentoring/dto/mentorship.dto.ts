@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { trim } from '../../common/http/transforms';
-import { SECTORS } from '../core/types';
+import { SECTORS, type Sector } from '../core/types';
 
 export class CheckInDto {
   @ApiProperty({ example: '2027-06-14', description: 'YYYY-MM-DD, not in the future' })
@@ -56,13 +56,19 @@ export class MentorshipMentorDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
   @ApiProperty() organisation: string;
-  @ApiProperty({ enum: SECTORS }) sector: string;
+  @ApiProperty({
+    enum: SECTORS,
+    nullable: true,
+    description: 'null once the mentor erased their account (their profile is gone)',
+  })
+  sector: Sector | null;
   @ApiProperty({ type: String, nullable: true }) bio: string | null;
 }
 
 export class MyMentorshipDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['mentor', 'team'], description: 'my side of the mentorship' }) as: string;
+  @ApiProperty({ enum: ['mentor', 'team'], description: 'my side of the mentorship' })
+  as: 'mentor' | 'team';
   @ApiProperty({ format: 'uuid' }) roundId: string;
   @ApiProperty() roundName: string;
   @ApiProperty({ type: MentorshipTeamDto }) team: MentorshipTeamDto;

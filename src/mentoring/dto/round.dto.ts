@@ -17,7 +17,7 @@ import {
 import { WITH_ZONE } from '../../competitions/dto/competition.dto';
 import { trim } from '../../common/http/transforms';
 import { PageMetaDto, PageQuery } from '../../common/http/pagination';
-import { SECTORS } from '../core/types';
+import { SECTORS, type Sector } from '../core/types';
 
 export class TeamSourceDto {
   @ApiProperty({ enum: ['awarded', 'shortlist'] })
@@ -79,7 +79,7 @@ export class PairRuleDto {
 }
 
 export class TeamSourceViewDto {
-  @ApiProperty({ enum: ['awarded', 'shortlist'] }) type: string;
+  @ApiProperty({ enum: ['awarded', 'shortlist'] }) type: 'awarded' | 'shortlist';
   @ApiPropertyOptional({ format: 'uuid' }) roundId?: string;
 }
 
@@ -105,7 +105,7 @@ export class RoundMentorDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
   @ApiProperty() organisation: string;
-  @ApiProperty({ enum: SECTORS }) sector: string;
+  @ApiProperty({ enum: SECTORS }) sector: Sector;
   @ApiProperty() capacity: number;
   @ApiProperty({ type: [Number] }) sdgs: number[];
   @ApiProperty({ type: [String] }) countries: string[];
@@ -125,7 +125,7 @@ export class PairRuleViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty({ format: 'uuid' }) mentorId: string;
-  @ApiProperty({ enum: ['pin', 'forbid'] }) type: string;
+  @ApiProperty({ enum: ['pin', 'forbid'] }) type: 'pin' | 'forbid';
   @ApiProperty() createdAt: Date;
 }
 
@@ -140,7 +140,7 @@ export class MentorCandidateDto {
   @ApiProperty() displayName: string;
   @ApiProperty() email: string;
   @ApiProperty({ type: String, nullable: true }) organisation: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: SECTORS }) sector: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: SECTORS }) sector: Sector | null;
   @ApiProperty({ description: 'has a mentor profile (only then can be added)' })
   hasProfile: boolean;
 }

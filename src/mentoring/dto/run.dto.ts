@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto } from '../../common/http/pagination';
-import { SECTORS } from '../core/types';
+import { SECTORS, type Sector } from '../core/types';
 
 export class RunAcceptedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -66,7 +66,12 @@ export class MatchMentorDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
   @ApiProperty() organisation: string;
-  @ApiProperty({ enum: SECTORS }) sector: string;
+  @ApiProperty({
+    enum: SECTORS,
+    nullable: true,
+    description: 'null once the mentor erased their account (their profile is gone)',
+  })
+  sector: Sector | null;
 }
 
 export class MentoringMatchDto {

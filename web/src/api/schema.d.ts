@@ -4723,8 +4723,11 @@ export interface components {
             userId: string;
             displayName: string;
             organisation: string;
-            /** @enum {string} */
-            sector: "academia" | "government" | "international_org" | "civil_society" | "industry";
+            /**
+             * @description null once the mentor erased their account (their profile is gone)
+             * @enum {string|null}
+             */
+            sector: "academia" | "government" | "international_org" | "civil_society" | "industry" | null;
         };
         MentoringMatchDto: {
             /** Format: uuid */
@@ -4759,8 +4762,11 @@ export interface components {
             userId: string;
             displayName: string;
             organisation: string;
-            /** @enum {string} */
-            sector: "academia" | "government" | "international_org" | "civil_society" | "industry";
+            /**
+             * @description null once the mentor erased their account (their profile is gone)
+             * @enum {string|null}
+             */
+            sector: "academia" | "government" | "international_org" | "civil_society" | "industry" | null;
             bio: string | null;
         };
         CheckInViewDto: {

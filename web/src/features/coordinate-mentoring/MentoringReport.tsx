@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
-import { sectorName } from '../mentoring/labels';
+import { mentorAffiliation } from '../mentoring/labels';
 import { CheckInList } from '../mentoring/Mentorships';
 import { formatMoment } from '../staff/When';
 import { type Report, useReport } from './queries';
@@ -46,9 +46,7 @@ function ReportRow({ row }: { row: Row }) {
       <td>
         {mentor}
         <br />
-        <span className="meta">
-          {row.mentor.organisation} · {sectorName(i18n, row.mentor.sector)}
-        </span>
+        <span className="meta">{mentorAffiliation(i18n, row.mentor)}</span>
       </td>
       {/* Status, last activity and check-ins in one column: five columns were wider than a phone. */}
       <td>

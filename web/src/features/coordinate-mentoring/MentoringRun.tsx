@@ -5,7 +5,7 @@ import { ErrorMessage, Notice } from '../../app/forms';
 import { Loading } from '../../app/Layout';
 import { Page } from '../../app/Page';
 import { Pager } from '../../app/Pager';
-import { sectorName } from '../mentoring/labels';
+import { mentorAffiliation } from '../mentoring/labels';
 import { Confirm } from '../staff/Confirm';
 import { RunProgress } from '../staff/RunProgress';
 import { formatNumber } from '../staff/When';
@@ -156,9 +156,7 @@ function Pairs({ run, round }: { run: Run; round?: RoundDetail }) {
                   <td>
                     <strong>{m.mentor.displayName}</strong>
                     <br />
-                    <span className="meta">
-                      {m.mentor.organisation} · {sectorName(i18n, m.mentor.sector)}
-                    </span>
+                    <span className="meta">{mentorAffiliation(i18n, m.mentor)}</span>
                     <br />
                     <span className="meta">
                       <Trans>Score: {formatNumber(i18n.locale, m.score, 0)}</Trans>

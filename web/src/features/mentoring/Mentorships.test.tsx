@@ -82,6 +82,20 @@ describe('MentorshipList', () => {
     expect(entries[1]).toContain('First call');
   });
 
+  it('names no organisation or sector of a mentor who erased their account', () => {
+    const gone = {
+      ...mentorship().mentor,
+      displayName: 'Former member',
+      organisation: '',
+      sector: null,
+    };
+    show([mentorship({ mentor: gone })]);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Your mentor: Former member',
+    );
+    expect(screen.queryByText(/^\s*·\s*$/)).toBeNull();
+  });
+
   it('shows a mentor the team, its members and its goals by name', () => {
     show([mentorship({ as: 'mentor', lastActivityAt: daysAgo(3) })]);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { fieldErrors } from '../../app/errors';
 import { ErrorMessage, formValues, Notice, TextAreaField, TextField } from '../../app/forms';
 import { displayNames, formatDate } from '../profile/reference';
-import { sdgName, sectorName } from './labels';
+import { mentorAffiliation, sdgName } from './labels';
 import { checkInBody, localDay, newestFirst, quiet } from './logic';
 import { type CheckIn, type Mentorship, useAddCheckIn } from './queries';
 import '../staff/staff.css';
@@ -126,12 +126,10 @@ export function CheckInList({ checkIns }: { checkIns: CheckIn[] }) {
 /** What the team sees of its mentor. */
 function MentorSide({ m }: { m: Mentorship }) {
   const { i18n } = useLingui();
-  const sector = sectorName(i18n, m.mentor.sector);
+  const affiliation = mentorAffiliation(i18n, m.mentor);
   return (
     <>
-      <p>
-        {m.mentor.organisation} · {sector}
-      </p>
+      {affiliation && <p>{affiliation}</p>}
       {m.mentor.bio && <p className="mentoring-text">{m.mentor.bio}</p>}
     </>
   );

@@ -50,3 +50,15 @@ const SECTOR_NAMES: Record<Sector, MessageDescriptor> = {
 
 export const sectorName = (i18n: I18n, sector: string): string =>
   sector in SECTOR_NAMES ? i18n._(SECTOR_NAMES[sector as Sector]) : sector;
+
+/**
+ * "University of Seoul · Academia": a mentor's organisation and sector, leaving out what is gone
+ * (a mentor who erased their account has neither, and should not read as " · ").
+ */
+export const mentorAffiliation = (
+  i18n: I18n,
+  mentor: { organisation: string; sector: string | null },
+): string =>
+  [mentor.organisation, mentor.sector ? sectorName(i18n, mentor.sector) : '']
+    .filter(Boolean)
+    .join(' · ');
