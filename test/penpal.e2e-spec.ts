@@ -262,6 +262,16 @@ describe('pen-pal programme (e2e: rounds, enrolment, matching runs as jobs, publ
         '공통 관심사: 영화, 축구',
       ]),
     );
+    // GET /me/penpals checks the session in its own statement (issue 14): a second session of
+    // the same person sees the pen pal, and once logged out, its next request is refused.
+    const second = await h.login(koreans[0].email, 'correct-horse-battery');
+    expect((await h.http().get('/api/v1/me/penpals').set(auth(second)).expect(200)).body).toEqual(
+      mine.body,
+    );
+    await h.http().post('/api/v1/auth/logout').set(auth(second)).send({}).expect(204);
+    const refused = await h.http().get('/api/v1/me/penpals').set(auth(second));
+    expect([refused.status, refused.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    await h.http().get('/api/v1/me/penpals').set(auth(koreans[0].token)).expect(200);
     expect(match.penpal).toEqual({
       displayName: expect.any(String),
       country: expect.stringMatching(/ID|TH|LA/),

@@ -23,8 +23,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, Roles, VerifiedEmail } from '../common/auth/decorators';
+import {
+  CallerCheck,
+  CurrentUser,
+  Roles,
+  SessionInStatement,
+  VerifiedEmail,
+} from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { AppError } from '../common/errors/app-error';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
@@ -68,12 +75,13 @@ export class SubmissionsController {
   })
   @ApiOkResponse({ type: SubmissionResponseDto })
   @ApiErrors(404)
+  @SessionInStatement()
   async get(
-    @CurrentUser() me: Principal,
+    @CallerCheck() check: SessionCheck,
     @Param('id', UuidParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SubmissionResponseDto> {
-    return etag(reply, await this.submissions.get(me, id));
+    return etag(reply, await this.submissions.get(check, id));
   }
 
   @Patch('submissions/:id')

@@ -48,6 +48,8 @@ import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { toAssetDto } from './asset-view';
 import { Submission, SubmissionAsset } from './submission.entity';
 import { entriesOfMember, entryView, SubmissionViewRow, versionPage } from './submissions.store';
+import { admitCaller } from '../identity/session-sql';
+import type { SessionCheck } from '../common/auth/session-check';
 import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
 
@@ -206,9 +208,10 @@ export class SubmissionsService {
    * members, files and whether the caller is in the team. Anyone else (programme staff, a judge
    * through an assignment) goes through SubmissionAccess as every other route does.
    */
-  async get(actor: Principal, id: string): Promise<SubmissionResponseDto> {
-    const row = await entryView(this.tx.manager, id, actor.id);
-    if (row?.isMember) return this.render(row);
+  async get(check: SessionCheck, id: string): Promise<SubmissionResponseDto> {
+    const { caller, entry } = await entryView(this.tx.manager, id, check.claims);
+    const actor = admitCaller(check, caller).caller;
+    if (entry?.isMember) return this.render(entry);
     const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
     return this.view(this.tx.manager, submission, competition);
   }

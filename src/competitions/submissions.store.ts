@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
+import { type CallerColumns, liveCaller } from '../identity/session-sql';
+import type { SessionClaims } from '../common/auth/session-check';
 import type { JsonObject } from '../common/json';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import type { RosterMember } from './roster.store';
@@ -38,18 +40,24 @@ export type SubmissionViewRow = Pick<
 };
 
 /**
- * The entry, its deadline, team, members and files, and whether `userId` is in its team, as one
- * prepared query (a team member's read, the common case).
+ * The caller (identity's session check, folded in: issue 14) and the entry with its deadline,
+ * team, members and files, and whether the caller is in its team, as one prepared query (a team
+ * member's read, the common case). No caller: no live session; no entry: none of that id.
  */
 export const entryView = async (
   m: EntityManager,
   id: string,
-  userId: string,
-): Promise<(SubmissionViewRow & { isMember: boolean }) | undefined> => {
-  const [row] = await preparedQuery<SubmissionViewRow & { isMember: boolean }>(
+  claims: SessionClaims,
+): Promise<{
+  caller: CallerColumns | undefined;
+  entry: (SubmissionViewRow & { isMember: boolean }) | undefined;
+}> => {
+  const [row] = await preparedQuery<
+    CallerColumns & ((SubmissionViewRow & { isMember: boolean }) | { id: null })
+  >(
     m,
-    'kenal_submission_view',
-    `SELECT s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
+    'kenal_submission_view_with_caller',
+    `SELECT me.*, s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
             s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
             s.submitted_at AS "submittedAt", s.withdrawn_at AS "withdrawnAt",
             s.created_at AS "createdAt", s.updated_at AS "updatedAt",
@@ -66,14 +74,17 @@ export const entryView = async (
                                                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                                ORDER BY a.created_at)
                         FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
-       FROM submissions s
-       JOIN competitions c ON c.id = s.competition_id
-       JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-       JOIN teams t ON t.id = s.team_id
-      WHERE s.id = $1`,
-    [id, userId],
+       FROM ${liveCaller('$2', '$3')} me
+       LEFT JOIN (submissions s
+                  JOIN competitions c ON c.id = s.competition_id
+                  JOIN ${PROGRAMMES} p ON p.id = c.programme_id
+                  JOIN teams t ON t.id = s.team_id) ON s.id = $1`,
+    [id, claims.userId, claims.sessionId],
   );
-  return row;
+  return {
+    caller: row,
+    entry: row?.id ? (row as SubmissionViewRow & { isMember: boolean }) : undefined,
+  };
 };
 
 /** A page of an entry's versions, newest first, with their authors' names, and how many in all. */

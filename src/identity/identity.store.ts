@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import { preparedQuery } from '../database/prepared';
-import type { Role } from '../common/auth/roles';
+import type { Principal } from '../common/auth/principal';
+import type { SessionClaims } from '../common/auth/session-check';
+import { type CallerColumns, callerOf, liveCaller } from './session-sql';
 import type { GuardianConsent } from './guardian-consent.entity';
 import type { Profile } from './profile.entity';
-import type { User } from './user.entity';
 
 /** The SQL of identity's own services: accounts, sessions, admins, invitations and erasure. */
 
@@ -46,27 +47,19 @@ export const userLocale = async (m: EntityManager, userId: string): Promise<stri
   return user.locale;
 };
 
-export type SessionPrincipalRow = Pick<User, 'id' | 'email' | 'displayName' | 'locale'> & {
-  roles: Role[];
-  emailVerified: boolean;
-};
-
-/** The account behind a live session, or nothing: the check every authenticated request makes. */
+/** The account behind a live session, or nothing: the guard's check on an authenticated request. */
 export const sessionPrincipal = async (
   m: EntityManager,
   userId: string,
   sessionId: string,
-): Promise<SessionPrincipalRow | undefined> => {
-  const rows: SessionPrincipalRow[] = await preparedQuery(
+): Promise<Omit<Principal, 'sessionId'> | undefined> => {
+  const rows = await preparedQuery<CallerColumns>(
     m,
     'kenal_session_principal',
-    `SELECT u.id, u.email, u.display_name AS "displayName", u.roles, u.locale,
-            u.email_verified_at IS NOT NULL AS "emailVerified"
-       FROM users u JOIN auth_sessions s ON s.user_id = u.id
-      WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND u.deleted_at IS NULL`,
+    `SELECT * FROM ${liveCaller('$1', '$2')} me`,
     [userId, sessionId],
   );
-  return rows[0];
+  return callerOf(rows[0]);
 };
 
 export type MineRow = Profile &
@@ -76,25 +69,29 @@ export type MineRow = Profile &
   > & { hasProfile: boolean; consentId: string | null };
 
 /**
- * A person's profile and latest consent in one prepared query (two TypeORM reads had been: a
- * third of GET /me's CPU went to the query builder, hydration and the extra round trip).
+ * The caller (the session check, issue 14) with their profile and latest consent in one prepared
+ * query (two TypeORM reads and the guard's own check had been: a third of GET /me's CPU went to
+ * the query builder, hydration and the extra round trips). No row: no live session.
  */
-export const profileAndConsent = async (m: EntityManager, userId: string): Promise<MineRow> => {
-  const [row] = await preparedQuery<MineRow>(
+export const profileAndConsent = async (
+  m: EntityManager,
+  claims: SessionClaims,
+): Promise<(MineRow & CallerColumns) | undefined> => {
+  const [row] = await preparedQuery<MineRow & CallerColumns>(
     m,
-    'kenal_me_profile_consent',
-    `SELECT p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
+    'kenal_me_caller_profile_consent',
+    `SELECT me.*, p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
             p.gender, p.languages, p.interests, p.institution, p.city, p.bio, p.timezone,
             g.id AS "consentId", g.guardian_name AS "guardianName", g.guardian_email AS "guardianEmail",
             g.expires_at AS "expiresAt", g.confirmed_at AS "confirmedAt",
             g.withdrawn_at AS "withdrawnAt", g.created_at AS "createdAt"
-       FROM (SELECT $1::uuid AS id) me
-       LEFT JOIN profiles p ON p.user_id = me.id
+       FROM ${liveCaller('$1', '$2')} me
+       LEFT JOIN profiles p ON p.user_id = me.caller_id
        LEFT JOIN LATERAL (
               SELECT * FROM guardian_consents c
-               WHERE c.user_id = me.id AND c.superseded_at IS NULL
+               WHERE c.user_id = me.caller_id AND c.superseded_at IS NULL
                ORDER BY c.created_at DESC LIMIT 1) g ON true`,
-    [userId],
+    [claims.userId, claims.sessionId],
   );
   return row;
 };

@@ -34,8 +34,9 @@ import {
   withdrawDonePage,
   withdrawPage,
 } from './link-pages';
-import { CurrentUser, Public } from '../common/auth/decorators';
+import { CallerCheck, CurrentUser, Public, SessionInStatement } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import {
   ConsentConfirmedDto,
   ConsentWithdrawnDto,
@@ -66,10 +67,11 @@ export class MeController {
   ) {}
 
   @Get('me')
+  @SessionInStatement()
   @ApiOperation({ summary: 'Who I am: account, profile and guardian-consent state' })
   @ApiOkResponse({ type: MeDto })
-  me(@CurrentUser() me: Principal): Promise<MeDto> {
-    return this.profiles.mine(me);
+  me(@CallerCheck() check: SessionCheck): Promise<MeDto> {
+    return this.profiles.mine(check);
   }
 
   @Get('me/export')

@@ -22,6 +22,8 @@ import { userView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
 import { Transactions } from '../database/transactions';
 import { MineRow, profileAndConsent } from './identity.store';
+import { admitCaller } from './session-sql';
+import type { SessionCheck } from '../common/auth/session-check';
 
 /** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
 function dateOfBirthErrors(dateOfBirth: string, now: Date): FieldError[] {
@@ -87,14 +89,18 @@ export class ProfileService {
   }
 
   /**
-   * GET /me: the account part is the caller as this request's session check read it from the
-   * database (so a role change shows at once); profile and consent are read side by side.
+   * GET /me: the account part is the caller as this request's own statement read it with the
+   * session check (so logout or a role change shows at once); profile and consent beside it.
    */
-  async mine(who: Principal): Promise<MeDto> {
-    const row = await profileAndConsent(this.tx.manager, who.id);
-    const profile = row.hasProfile ? (row as Profile) : null;
-    const latest = row.consentId ? (row as GuardianConsent & MineRow) : null;
-    const { sessionId: _, ...account } = who;
+  async mine(check: SessionCheck): Promise<MeDto> {
+    const { caller, row } = admitCaller(
+      check,
+      await profileAndConsent(this.tx.manager, check.claims),
+    );
+    const { sessionId: _, ...account } = caller;
+    const mine: MineRow = row;
+    const profile = mine.hasProfile ? (mine as Profile) : null;
+    const latest = mine.consentId ? (mine as GuardianConsent & MineRow) : null;
     return {
       ...account,
       profile: profile ? profileView(profile, this.clock.now()) : null,

@@ -5,6 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { SessionResolver } from '../common/auth/session-resolver';
+import type { SessionClaims } from '../common/auth/session-check';
 import { jwtKey, verifyAccessJwt } from '../common/crypto/access-jwt';
 import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
@@ -164,10 +165,16 @@ export class SessionTokens extends SessionResolver {
     );
   }
 
-  async resolve(accessToken: string): Promise<Principal | null> {
+  claims(accessToken: string): SessionClaims | null {
     const claims = verifyAccessJwt<Partial<AccessClaims>>(accessToken, this.accessKey);
     if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
-    const user = await sessionPrincipal(this.tx.manager, claims.sub, claims.sid);
-    return user ? { ...user, sessionId: claims.sid } : null;
+    return { userId: claims.sub, sessionId: claims.sid };
+  }
+
+  async resolve(accessToken: string): Promise<Principal | null> {
+    const claims = this.claims(accessToken);
+    if (!claims) return null;
+    const user = await sessionPrincipal(this.tx.manager, claims.userId, claims.sessionId);
+    return user ? { ...user, sessionId: claims.sessionId } : null;
   }
 }

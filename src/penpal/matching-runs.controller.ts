@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/auth/decorators';
+import { CallerCheck, CurrentUser, SessionInStatement } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   MatchingRunDto,
@@ -112,10 +113,11 @@ export class MatchingRunsController {
   }
 
   @Get('me/penpals')
+  @SessionInStatement()
   @ApiOperation({ summary: 'My published pen pals (name, country, languages, interests only)' })
   @ApiOkResponse({ type: [MyPenpalDto] })
-  mine(@CurrentUser() me: Principal): Promise<MyPenpalDto[]> {
-    return this.matches.mine(me);
+  mine(@CallerCheck() check: SessionCheck): Promise<MyPenpalDto[]> {
+    return this.matches.mine(check);
   }
 
   @Post('penpal-matches/:id/cancel')

@@ -18,6 +18,8 @@ import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
 import { Transactions } from '../database/transactions';
 import { myPenpals } from './penpal.store';
+import { admitCaller } from '../identity/session-sql';
+import type { SessionCheck } from '../common/auth/session-check';
 
 /** A match and its round as letters reads them: penpal owns both tables (issue 15). */
 export type MatchRow = PenpalMatch;
@@ -44,9 +46,10 @@ export class PenpalMatchesService implements OnModuleInit {
   }
 
   /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
-  async mine(who: Principal): Promise<MyPenpalDto[]> {
-    const rows = await myPenpals(this.tx.manager, who.id);
-    return rows.map((r) => ({
+  async mine(check: SessionCheck): Promise<MyPenpalDto[]> {
+    const { caller, penpals } = await myPenpals(this.tx.manager, check.claims);
+    const who = admitCaller(check, caller).caller;
+    return penpals.map((r) => ({
       matchId: r.match_id,
       roundId: r.round_id,
       roundName: r.round_name,

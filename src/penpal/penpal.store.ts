@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
 import type { LANGUAGE_LEVELS } from '../common/reference-data';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
+import { type CallerColumns, liveCaller } from '../identity/session-sql';
+import type { SessionClaims } from '../common/auth/session-check';
 import { preparedQuery } from '../database/prepared';
 import type { MatchResponse } from './penpal-match.entity';
 import type { PairFacts } from './matching';
@@ -92,24 +94,43 @@ export interface PenpalRow {
   interests: string[] | null;
 }
 
-/** A person's published pen pals, with only what one participant may know of the other. */
-export const myPenpals = (m: EntityManager, userId: string): Promise<PenpalRow[]> =>
-  preparedQuery(
+/**
+ * The caller (identity's session check, folded in: issue 14) and their published pen pals, with
+ * only what one participant may know of the other. No caller: no live session.
+ */
+export const myPenpals = async (
+  m: EntityManager,
+  claims: SessionClaims,
+): Promise<{ caller: CallerColumns | undefined; penpals: PenpalRow[] }> => {
+  const rows = await preparedQuery<CallerColumns & (PenpalRow | { match_id: null })>(
     m,
-    'kenal_my_penpals',
-    `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons, x.reason_facts,
-              CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-              CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-              u.display_name, p.country, p.languages, p.interests
-         FROM penpal_matches x
-         JOIN penpal_rounds r ON r.id = x.round_id
-         JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-         LEFT JOIN ${PROFILES} p ON p.user_id = u.id
-        WHERE (x.user_a = $1 OR x.user_b = $1) AND x.status IN ('published', 'accepted', 'declined', 'ended')
-        ORDER BY r.enrolment_closes_at DESC, x.id
-        LIMIT 200`,
-    [userId],
+    'kenal_my_penpals_with_caller',
+    `SELECT me.*, pal.*
+       FROM ${liveCaller('$1', '$2')} me
+       LEFT JOIN LATERAL (
+            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
+                   x.reason_facts,
+                   CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
+                   CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
+                   u.display_name, p.country, p.languages, p.interests,
+                   r.enrolment_closes_at AS closes_at
+              FROM penpal_matches x
+              JOIN penpal_rounds r ON r.id = x.round_id
+              JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+              LEFT JOIN ${PROFILES} p ON p.user_id = u.id
+             WHERE (x.user_a = $1 OR x.user_b = $1)
+               AND x.status IN ('published', 'accepted', 'declined', 'ended')
+             ORDER BY r.enrolment_closes_at DESC, x.id
+             LIMIT 200) pal ON true
+      ORDER BY pal.closes_at DESC, pal.match_id`,
+    [claims.userId, claims.sessionId],
   );
+  // Without pen pals the caller's row comes alone, its match columns null.
+  return {
+    caller: rows[0],
+    penpals: rows.filter((r): r is CallerColumns & PenpalRow => r.match_id !== null),
+  };
+};
 
 export interface EndedMatch {
   id: string;

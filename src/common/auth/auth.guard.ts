@@ -1,9 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from './roles';
-import { emailUnverified, forbidden, unauthenticated } from '../errors/app-error';
-import { IS_PUBLIC, OPTIONAL_AUTH, ROLES_KEY, VERIFIED_EMAIL } from './decorators';
+import { admit, noCaller } from './admit';
+import {
+  IS_PUBLIC,
+  OPTIONAL_AUTH,
+  ROLES_KEY,
+  SESSION_IN_STATEMENT,
+  VERIFIED_EMAIL,
+} from './decorators';
 import { Principal } from './principal';
+import { SessionCheck } from './session-check';
 import { SessionResolver } from './session-resolver';
 
 /** What a route's decorators ask of its caller. */
@@ -14,6 +21,8 @@ interface RouteRule {
   optionalAuth: boolean;
   roles: Role[] | undefined;
   verifiedEmail: boolean;
+  /** The route's own statement checks the session (@SessionInStatement). */
+  sessionInStatement: boolean;
 }
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(), then @Roles(). */
@@ -42,6 +51,8 @@ export class AuthGuard implements CanActivate {
         optionalAuth: this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH, targets) === true,
         roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
         verifiedEmail: this.reflector.getAllAndOverride<boolean>(VERIFIED_EMAIL, targets) === true,
+        sessionInStatement:
+          this.reflector.getAllAndOverride<boolean>(SESSION_IN_STATEMENT, targets) === true,
       };
       this.rules.set(handler, rule);
     }
@@ -51,22 +62,24 @@ export class AuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const rule = this.ruleOf(ctx);
     if (rule.isPublic && !rule.optionalAuth) return true;
-    const request = ctx
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const request = ctx.switchToHttp().getRequest<{
+      headers: Record<string, string | undefined>;
+      principal?: Principal;
+      sessionCheck?: SessionCheck;
+    }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (rule.sessionInStatement && !rule.isPublic) {
+      const claims = token ? this.sessions.claims(token) : null;
+      if (!claims) throw noCaller(Boolean(token));
+      request.sessionCheck = new SessionCheck(claims, rule, request);
+      return true;
+    }
     const principal = token ? await this.sessions.resolve(token) : null;
     if (principal) request.principal = principal;
 
     if (rule.isPublic) return true;
-    if (!principal)
-      throw unauthenticated(token ? 'The access token is invalid or expired' : undefined);
-    const roles = rule.roles;
-    if (roles && !roles.some((r) => principal.roles.includes(r))) {
-      throw forbidden(`This needs one of the roles: ${roles.join(', ')}`);
-    }
-    if (!principal.emailVerified && rule.verifiedEmail) throw emailUnverified();
+    admit(principal, rule, Boolean(token));
     return true;
   }
 }

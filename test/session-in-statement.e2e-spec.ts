@@ -1,0 +1,168 @@
+import { Client } from 'pg';
+import { competition, person, Person, programme } from './support/competitions';
+import { auth, Harness } from './support/harness';
+
+/**
+ * GET /me, GET /me/penpals and GET /submissions/{id} check the caller's session inside their own
+ * statement (@SessionInStatement, issue 14), not through the guard's separate read: a logout, a
+ * deleted account, a role taken away and an email address proved show on the very next request,
+ * answered as a route the guard checks (GET /me/submissions) answers them.
+ */
+describe('routes that check their session in their own statement (e2e)', () => {
+  let h: Harness;
+  let coordinator: Person;
+  let submissionId: string;
+  let member: Person;
+
+  const folded = () => ['/me', '/me/penpals', `/submissions/${submissionId}`];
+  const get = (path: string, token: string) => h.http().get(`/api/v1${path}`).set(auth(token));
+  /** What the guard answers the same token on a route it checks itself. */
+  const guardSays = async (token: string) => {
+    const res = await get('/me/submissions', token);
+    return { status: res.status, code: res.body.code, detail: res.body.detail };
+  };
+  const answer = async (path: string, token: string) => {
+    const res = await get(path, token);
+    return { status: res.status, code: res.body.code, detail: res.body.detail };
+  };
+
+  beforeAll(async () => {
+    h = await Harness.start();
+    coordinator = await h.userWithRoles(['coordinator']);
+    const programmeId = await programme(h, coordinator.token, 'folded');
+    const competitionId = (await competition(h, coordinator.token, programmeId)).id;
+    member = await person(h, 'KR');
+    const entry = await h
+      .http()
+      .post(`/api/v1/competitions/${competitionId}/submissions`)
+      .set(auth(member.token))
+      .send({ title: 'Ours' })
+      .expect(201);
+    submissionId = entry.body.id;
+  });
+  afterAll(() => h.stop());
+
+  it('checks the session in the same statement that reads the data: one round trip, not two', async () => {
+    // The API runs in this process: every statement it sends passes through pg's Client.query.
+    const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const query = proto.query;
+    const sent: string[] = [];
+    proto.query = function (this: Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string };
+      sent.push(typeof q === 'string' ? q : (q.text ?? ''));
+      return query.apply(this, args);
+    };
+    try {
+      for (const [path, table] of [
+        ['/me', 'profiles'],
+        ['/me/penpals', 'penpal_matches'],
+        [`/submissions/${submissionId}`, 'submissions'],
+      ]) {
+        sent.length = 0;
+        await get(path, member.token).expect(200);
+        const checks = sent.filter((t) => /\bauth_sessions\b/.test(t));
+        expect(checks).toHaveLength(1);
+        expect(checks[0]).toMatch(new RegExp(`\\b${table}\\b`));
+      }
+    } finally {
+      proto.query = query;
+    }
+  });
+
+  it('answers a logged-out session 401 on the next request, as the guard does; other sessions go on', async () => {
+    const second = await h.login(member.email, member.password);
+    for (const path of folded()) await get(path, second).expect(200);
+    expect((await get('/me', second)).body).toMatchObject({ id: member.id, email: member.email });
+    expect((await get(`/submissions/${submissionId}`, second)).body.title).toBe('Ours');
+
+    await h.http().post('/api/v1/auth/logout').set(auth(second)).send({}).expect(204);
+    const guard = await guardSays(second);
+    expect(guard).toEqual({
+      status: 401,
+      code: 'UNAUTHENTICATED',
+      detail: 'The access token is invalid or expired',
+    });
+    for (const path of folded()) expect(await answer(path, second)).toEqual(guard);
+    for (const path of folded()) await get(path, member.token).expect(200);
+  });
+
+  it('answers no token, a forged token and a garbled one 401 as the guard does', async () => {
+    const [head, body] = member.token.split('.');
+    for (const token of [`${head}.${body}.${'A'.repeat(43)}`, 'garbled', '']) {
+      const guard = await guardSays(token);
+      expect(guard.status).toBe(401);
+      for (const path of folded()) expect(await answer(path, token)).toEqual(guard);
+    }
+    const none = await h.http().get('/api/v1/me/submissions');
+    for (const path of folded()) {
+      const res = await h.http().get(`/api/v1${path}`);
+      expect([res.status, res.body.code, res.body.detail]).toEqual([
+        none.status,
+        none.body.code,
+        none.body.detail,
+      ]);
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('answers a deleted account 401 on the next request', async () => {
+    const leaving = await person(h, 'TH');
+    for (const path of ['/me', '/me/penpals']) await get(path, leaving.token).expect(200);
+    await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(leaving.token))
+      .send({ password: leaving.password })
+      .expect(202);
+    const guard = await guardSays(leaving.token);
+    expect(guard.status).toBe(401);
+    for (const path of folded()) expect(await answer(path, leaving.token)).toEqual(guard);
+  });
+
+  it('a deleted account with its sessions still open (no revocation) is refused too', async () => {
+    // The statement checks the account itself, not only the session (users.deleted_at).
+    const gone = await person(h, 'VN');
+    await get('/me', gone.token).expect(200);
+    await h.db.query('UPDATE users SET deleted_at = now() WHERE id = $1', [gone.id]);
+    const guard = await guardSays(gone.token);
+    expect(guard.status).toBe(401);
+    for (const path of folded()) expect(await answer(path, gone.token)).toEqual(guard);
+  });
+
+  it('takes a role away on the next request: an admin demoted no longer reads the entry', async () => {
+    const admin = await h.userWithRoles(['admin']);
+    const outsider = await h.register();
+    const outsiderSays = await answer(`/submissions/${submissionId}`, outsider.token);
+    expect(outsiderSays).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    await get(`/submissions/${submissionId}`, admin.token).expect(200);
+    expect((await get('/me', admin.token)).body.roles).toEqual(['admin']);
+
+    await h
+      .http()
+      .put(`/api/v1/admin/users/${admin.id}/roles`)
+      .set(auth(await h.adminToken()))
+      .send({ roles: ['applicant'] })
+      .expect(200);
+    expect(await answer(`/submissions/${submissionId}`, admin.token)).toEqual(outsiderSays);
+    expect((await get('/me', admin.token)).body.roles).toEqual(['applicant']);
+
+    // And a role given shows at once too: the coordinator of the programme reads the entry.
+    await h.db.query(`UPDATE users SET roles = '{applicant}' WHERE id = $1`, [coordinator.id]);
+    expect(await answer(`/submissions/${submissionId}`, coordinator.token)).toEqual(outsiderSays);
+    await h.db.query(`UPDATE users SET roles = '{coordinator}' WHERE id = $1`, [coordinator.id]);
+    await get(`/submissions/${submissionId}`, coordinator.token).expect(200);
+  });
+
+  it('shows an address proved on the next request, and the verified-email rule still holds elsewhere', async () => {
+    const fresh = await h.register({ verified: false });
+    expect((await get('/me', fresh.token).expect(200)).body.emailVerified).toBe(false);
+    await get('/me/penpals', fresh.token).expect(200);
+    const enrol = await h
+      .http()
+      .post(`/api/v1/submissions/${submissionId}/submit`)
+      .set(auth(fresh.token));
+    expect([enrol.status, enrol.body.code]).toEqual([403, 'EMAIL_UNVERIFIED']);
+    await h.db.query('UPDATE users SET email_verified_at = now() WHERE id = $1', [fresh.id]);
+    expect((await get('/me', fresh.token).expect(200)).body.emailVerified).toBe(true);
+  });
+});
