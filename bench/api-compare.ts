@@ -7,21 +7,30 @@
  * on one database seeded as bench:api seeds it. Then, in --rounds R (5) rounds, each route is
  * driven for --requests N (2000) on A and on B in turn (which goes first alternates), 20 connections,
  * and the CPU microseconds per request of each API process are taken from /proc (schedstat). Printed: the
- * median per route and build, and B/A. Load from other work moves both builds alike because they
- * alternate within seconds; the median drops a burst that met a spike.
+ * median per route and build, and B/A. The write route (--only write: only its world is seeded)
+ * writes a letter on a different match each time (bench:letters' world: --matches, --letters).
+ * Load from other work moves both builds alike because they
+ * alternate within seconds; the median drops a burst that met a spike. --api-flags "node flags"
+ * go to both APIs (e.g. "--perf-basic-prof" to profile one with perf record -p).
  */
 import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
+import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
 
 const ROUNDS = Number(option('rounds') ?? 5);
 const REQUESTS = Number(option('requests') ?? 2000);
 const USERS = Number(option('users') ?? 100_000);
 const ONLY = option('only')?.split(',');
+/** The write route's world (bench:letters' defaults): every write a different match. */
+const MATCHES = Number(option('matches') ?? 20_000);
+const LETTERS = Number(option('letters') ?? 200_000);
+const only = (key: string) => !ONLY || ONLY.includes(key);
 const roots = { A: resolve(option('a') ?? '.'), B: resolve(option('b') ?? '.') };
 const BROWSER = { 'accept-encoding': 'br, gzip' };
 
@@ -59,21 +68,33 @@ const median = (xs: number[]) => {
 async function main() {
   // One environment (one JWT secret, one queue prefix) for both: one login's tokens work on
   // either, and the one worker (A's) serves both.
-  const stack = await benchStack('compare', { env: NO_RATE_LIMITS });
+  // and the write route signs its writers' tokens with the JWT secret.
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const stack = await benchStack('compare', { env: { ...NO_RATE_LIMITS, JWT_SECRET: jwtSecret } });
   const db = stack.sql;
+  // The world of bench:api is seeded only for its routes (the write alone needs its letters).
+  const needsWorld = !ONLY || ONLY.some((key) => key !== 'write');
   try {
-    await seedPopulation(db, USERS);
+    if (needsWorld) await seedPopulation(db, USERS);
     const apis = {} as Record<'A' | 'B', { child: ChildProcess; base: string }>;
     for (const key of ['A', 'B'] as const) {
       const space = semiSpace(roots[key]);
       apis[key] = await stack.api({
-        flags: space ? [`--max-semi-space-size=${space}`] : [],
+        flags: [
+          ...(space ? [`--max-semi-space-size=${space}`] : []),
+          ...(option('api-flags')?.split(' ') ?? []),
+        ],
         cwd: roots[key],
         port: key === 'A' ? undefined : await freePort(),
       });
       if (key === 'A') stack.worker({ cwd: roots.A });
     }
-    const world = await buildWorld(apis.A.base, db, stack.admin, { entries: 50, judges: 5 });
+    const world = needsWorld
+      ? await buildWorld(apis.A.base, db, stack.admin, { entries: 50, judges: 5 })
+      : undefined;
+    const letters = only('write')
+      ? await seedLetterWorld(db, stack.admin.email, jwtSecret, MATCHES, LETTERS)
+      : undefined;
     await db.query('ANALYZE');
     const get = (path: string, token?: string): CannonRequest[] => [
       {
@@ -83,19 +104,40 @@ async function main() {
       },
     ];
     let next = 0;
-    const scores = scoreDrafts(world.assignments, BROWSER);
+    let nextLetter = 0;
+    const scores = world ? scoreDrafts(world.assignments, BROWSER) : [];
     const routes: [string, CannonRequest[]][] = (
-      [
-        ['interests', get('/api/v1/interests')],
-        ['interests-auth', get('/api/v1/interests', world.me.accessToken)],
-        ['competition', get(`/api/v1/competitions/${world.competition.id}`)],
-        ['submission', get(`/api/v1/submissions/${world.submissionId}`, world.me.accessToken)],
-        ['me', get('/api/v1/me', world.me.accessToken)],
-        ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
-        ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
-        ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
-      ] as [string, CannonRequest[]][]
-    ).filter(([key]) => !ONLY || ONLY.includes(key));
+      !world
+        ? []
+        : ([
+            ['interests', get('/api/v1/interests')],
+            ['interests-auth', get('/api/v1/interests', world.me.accessToken)],
+            ['competition', get(`/api/v1/competitions/${world.competition.id}`)],
+            ['submission', get(`/api/v1/submissions/${world.submissionId}`, world.me.accessToken)],
+            ['me', get('/api/v1/me', world.me.accessToken)],
+            ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
+            ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
+            ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
+          ] as [string, CannonRequest[]][])
+    )
+      .concat(
+        letters
+          ? [
+              [
+                'write',
+                [
+                  {
+                    setupRequest: (req) => ({
+                      ...req,
+                      ...letterWrite(letters, nextLetter++ % letters.pairs.length, BROWSER),
+                    }),
+                  },
+                ],
+              ],
+            ]
+          : [],
+      )
+      .filter(([key]) => only(key));
 
     const burst = async (key: 'A' | 'B', requests: CannonRequest[]) => {
       const pid = apis[key].child.pid as number;

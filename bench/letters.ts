@@ -22,12 +22,12 @@
  * "node flags" for the API after start:prod's (e.g. "--max-semi-space-size=16").
  */
 import { execFileSync } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { THREAD_SQL, UNREAD_SQL } from '../src/letters/letters.store';
 import { autocannon, CannonResult } from './lib/cannon';
+import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { probe, ProbeReading, writeProbe } from './lib/probe';
 import { rateLoad, RateRequest, RateResult } from './lib/rate-load';
 import {
@@ -49,22 +49,6 @@ const LIST_RATE = Number(option('list-rate') ?? 200);
 const CONNECTIONS = 20;
 /** As a browser asks (--accept-encoding identity: no compression, to see what it costs). */
 const BROWSER = { 'accept-encoding': option('accept-encoding') ?? 'br, gzip' };
-
-/** An access token as the API signs one (HS256, { sub, sid }), valid for an hour. */
-function accessToken(secret: string, sub: string, sid: string): string {
-  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const head = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub, sid, iat: now, exp: now + 3600 })}`;
-  return `${head}.${createHmac('sha256', secret).update(head).digest('base64url')}`;
-}
-
-const BODIES = [
-  '안녕! 오늘 학교에서 축구를 했어. 너는 주말에 뭐 해? 라오스 음식도 궁금해.',
-  'ສະບາຍດີ! ມື້ນີ້ຂ້ອຍໄປຕະຫຼາດກັບແມ່. ເຈົ້າມັກກິນຫຍັງ?',
-  'Hi! We had a storm today and the power went out for 2 hours, so I read by candlelight.',
-  'สวัสดี! สัปดาห์นี้ฉันสอบเสร็จแล้ว ดีใจมาก ปิดเทอมนี้อยากไปทะเล',
-  'Xin chào! Mình vừa xem một bộ phim Hàn rất hay. Bạn thích phim gì?',
-];
 
 /**
  * Where a route's time goes in the API (bench/lib/probe.ts): each phase's p50/p99/max over the
@@ -92,68 +76,6 @@ function phaseTable(label: string, reading: ProbeReading): string {
       );
   }
   return lines.join('\n');
-}
-
-/** 2N adults in pairs, each pair an accepted match in one round, a session each; then the letters. */
-async function seed(db: Client, programmeId: string, adminId: string) {
-  const countries = ['KR', 'LA', 'KR', 'TH', 'KR', 'VN', 'KR', 'ID', 'KR', 'MM'];
-  await db.query(
-    `INSERT INTO users (email, display_name, password_hash, email_verified_at, locale)
-     SELECT 'writer-' || g || '@bench.test', 'Writer ' || g, NULL, now(), 'en'
-       FROM generate_series(1, $1) g`,
-    [MATCHES * 2],
-  );
-  await db.query(
-    `INSERT INTO profiles (user_id, country, date_of_birth, languages, interests)
-     SELECT u.id, ($1::text[])[1 + split_part(split_part(u.email, '-', 2), '@', 1)::int % 10],
-            '2003-03-03', '[{"code":"en","level":"conversational"}]', '{music,film}'
-       FROM users u WHERE u.email LIKE 'writer-%'`,
-    [countries],
-  );
-  await db.query(
-    `INSERT INTO auth_sessions (user_id) SELECT id FROM users WHERE email LIKE 'writer-%'`,
-  );
-  const [round] = (
-    await db.query(
-      `INSERT INTO penpal_rounds (programme_id, name, enrolment_opens_at, enrolment_closes_at,
-                                  letter_delay, letters_per_day, screen_adult_letters)
-       VALUES ($1, 'Letters bench', now() - interval '90 days', now() - interval '70 days', 'distance', 5, true)
-       RETURNING id`,
-      [programmeId],
-    )
-  ).rows;
-  const [run] = (
-    await db.query(
-      `INSERT INTO matching_runs (round_id, status, progress, seed, created_by, started_at, finished_at, published_at)
-       VALUES ($1, 'succeeded', 1, 'bench', $2, now(), now(), now()) RETURNING id`,
-      [round.id, adminId],
-    )
-  ).rows;
-  await db.query(
-    `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons,
-                                 status, response_a, response_b)
-     SELECT $1, $2, a.user_id, a.country, b.user_id, b.country, 75, '{}', 'accepted', 'accepted', 'accepted'
-       FROM generate_series(1, $3) g
-       JOIN users ua ON ua.email = 'writer-' || (2 * g - 1) || '@bench.test' JOIN profiles a ON a.user_id = ua.id
-       JOIN users ub ON ub.email = 'writer-' || (2 * g) || '@bench.test' JOIN profiles b ON b.user_id = ub.id`,
-    [run.id, round.id, MATCHES],
-  );
-  // Letters: spread evenly over the matches, alternating writers, over the last 60 days (so none
-  // counts against today's limit); the older ones read.
-  await db.query(
-    `WITH m AS (SELECT id, user_a, user_b, row_number() OVER (ORDER BY id) - 1 AS k FROM penpal_matches)
-     INSERT INTO letters (match_id, sender_id, recipient_id, body, language, status, deliver_at,
-                          delivered_at, read_at, created_at)
-     SELECT m.id,
-            CASE WHEN g % 2 = 0 THEN m.user_a ELSE m.user_b END,
-            CASE WHEN g % 2 = 0 THEN m.user_b ELSE m.user_a END,
-            ($3::text[])[1 + g % 5], 'en', 'delivered', t.at, t.at,
-            CASE WHEN g % 10 < 8 THEN t.at + interval '1 hour' END, t.at
-       FROM generate_series(0, $1 - 1) g
-       JOIN m ON m.k = g % $2
-      CROSS JOIN LATERAL (SELECT now() - interval '61 days' + (g::float / $1) * interval '59 days' AS at) t`,
-    [LETTERS, MATCHES, BODIES],
-  );
 }
 
 async function main() {
@@ -184,31 +106,14 @@ async function main() {
     const { child: bare, base: bareBase } = await stack.bare();
 
     const t = Date.now();
-    const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [admin.email]))
-      .rows as { id: string }[];
-    const [programme] = (
-      await db.query(
-        `INSERT INTO programmes (name, slug, timezone) VALUES ('Letters bench', 'letters-bench', 'Asia/Seoul') RETURNING id`,
-      )
-    ).rows as { id: string }[];
-    await seed(db, programme.id, adminRow.id);
-    await db.query('ANALYZE');
-    const pairs = (
-      await db.query(
-        `SELECT x.id, x.user_a, sa.id AS sid_a, x.user_b, sb.id AS sid_b
-           FROM penpal_matches x
-           JOIN auth_sessions sa ON sa.user_id = x.user_a JOIN auth_sessions sb ON sb.user_id = x.user_b
-          ORDER BY x.id`,
-      )
-    ).rows as { id: string; user_a: string; sid_a: string; user_b: string; sid_b: string }[];
+    const world = await seedLetterWorld(db, admin.email, jwtSecret, MATCHES, LETTERS);
+    const { pairs, tokenA, tokenB } = world;
     const [{ n: letters }] = (await db.query(`SELECT count(*)::int AS n FROM letters`)).rows as {
       n: number;
     }[];
     console.log(
       `seeded ${fmt(pairs.length)} active matches, ${fmt(letters)} letters in ${fmt((Date.now() - t) / 1000, 1)} s; database ${dbName}`,
     );
-    const tokenA = pairs.map((p) => accessToken(jwtSecret, p.user_a, p.sid_a));
-    const tokenB = pairs.map((p) => accessToken(jwtSecret, p.user_b, p.sid_b));
 
     // A sanity check through the API before measuring.
     const first = await fetch(`${base}/api/v1/penpal-matches/${pairs[0].id}/letters`, {
@@ -276,14 +181,7 @@ async function main() {
         label: `POST /penpal-matches/{id}/letters @${WRITE_RATE}/s`,
         rate: WRITE_RATE,
         target: 50,
-        request: (i) => ({
-          method: 'POST',
-          path: `/api/v1/penpal-matches/${pairs[i].id}/letters`,
-          headers: { ...auth(i % 2 ? tokenB[i] : tokenA[i]), 'content-type': 'application/json' },
-          body: JSON.stringify({
-            body: `${BODIES[i % 5]} ${BODIES[(i + 2) % 5]} (${i}) Write back soon, it is 10:30 here and 28°C!`,
-          }),
-        }),
+        request: (i) => letterWrite(world, i, BROWSER),
       },
     ];
     /** `count` requests of `make`, from match `from` on. */

@@ -19,6 +19,7 @@ import { InboxPayload1796516942731 } from './1796516942731-InboxPayload';
 import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
 import { Mentoring1796519000000 } from './1796519000000-Mentoring';
 import { JudgingTopUps1796519500000 } from './1796519500000-JudgingTopUps';
+import { LetterWriteFunction1796519800000 } from './1796519800000-LetterWriteFunction';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UploadSessions1796518362240,
   Mentoring1796519000000,
   JudgingTopUps1796519500000,
+  LetterWriteFunction1796519800000,
 ];

@@ -3,6 +3,7 @@ import { CLOCK, type Clock } from '../src/common/clock';
 import { MaintenanceTasks } from '../src/jobs/maintenance';
 import { LetterDelivery } from '../src/letters/letter-delivery';
 import { QueueService } from '../src/jobs/queue.service';
+import * as store from '../src/letters/letters.store';
 import { confirmGuardian, inDays, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { waitUntil } from './support/wait';
@@ -334,6 +335,76 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
       status: 'held',
       heldKinds: ['email'],
     });
+  });
+
+  it('a letter is decided again under the lock when its context changed after it was read (a round starting to screen, a match ending, a travelling letter)', async () => {
+    // The write reads its context unlocked and writes in one statement that checks it still
+    // holds; a change in between (here made right after the read) must not slip through.
+    const between = async (
+      change: () => Promise<unknown>,
+      run: () => Promise<{ status: number; body: Record<string, unknown> }>,
+    ) => {
+      const original = store.writeContext;
+      const reads: boolean[] = [];
+      const spy = jest
+        .spyOn(store, 'writeContext')
+        .mockImplementation(async (m, matchId, writerId, locked) => {
+          reads.push(locked ?? false);
+          const ctx = await original(m, matchId, writerId, locked);
+          if (reads.length === 1) await change();
+          return ctx;
+        });
+      try {
+        return { res: await run(), reads };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const round = await newRound();
+    const [a, b] = [await person(h, 'KR'), await person(h, 'VN')];
+    const matchId = await matchOf(round.id, a, b);
+    const body = 'Email me: an.nguyen@gmail.com';
+    // The round screens adults' letters from just after the read: the letter is held all the same.
+    const screened = await between(
+      () =>
+        h.db.query('UPDATE penpal_rounds SET screen_adult_letters = true WHERE id = $1', [
+          round.id,
+        ]),
+      () => write(b, matchId, { body }),
+    );
+    expect(screened.res.status).toBe(201);
+    expect(screened.res.body).toMatchObject({ status: 'held', heldKinds: ['email'] });
+    expect(screened.reads).toEqual([false, true]);
+    expect(await notices(a.id, 'letter.delivered')).toBe(0);
+
+    // The match ends just after the read: 409, and no letter.
+    const count = await h.count('letters');
+    const ended = await between(
+      () => h.db.query(`UPDATE penpal_matches SET status = 'ended' WHERE id = $1`, [matchId]),
+      () => write(a, matchId, { body: 'Still there?' }),
+    );
+    expect([ended.res.status, ended.res.body.code]).toEqual([409, 'MATCH_NOT_ACTIVE']);
+    expect(await h.count('letters')).toBe(count);
+
+    // A travelling letter (one statement, no transaction) whose writer turns out a minor after the
+    // read: screened and held.
+    const distance = await newRound({ letterDelay: 'distance' });
+    const [c, d] = [await person(h, 'KR'), await person(h, 'LA')];
+    const travelling = await matchOf(distance.id, c, d);
+    const minor = await between(
+      () =>
+        h.db.query('UPDATE profiles SET date_of_birth = $2 WHERE user_id = $1', [c.id, MINOR_DOB]),
+      () => write(c, travelling, { body: 'call me on 010-1234-5678' }),
+    );
+    expect(minor.res.body).toMatchObject({ status: 'held', heldKinds: ['phone'] });
+    expect(minor.reads).toEqual([false, true]);
+    // Unchanged, the same write is two statements: one read, no second one under the lock.
+    const plain = await between(
+      async () => undefined,
+      () => write(d, travelling, { body: 'See you soon' }),
+    );
+    expect(plain.res.body).toMatchObject({ status: 'scheduled' });
+    expect(plain.reads).toEqual([false]);
   });
 
   it('a report hides the letter from the reporter until decided; end_match ends the match and tells both', async () => {

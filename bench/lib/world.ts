@@ -9,6 +9,18 @@ import { call, waitFor } from './stack';
 
 type Session = { accessToken: string; user: { id: string } };
 
+/** A matching run of the round, succeeded and published (what the pairs the benchmarks seed come from). */
+export async function succeededRun(db: Client, roundId: string, adminId: string): Promise<string> {
+  const [run] = (
+    await db.query(
+      `INSERT INTO matching_runs (round_id, status, progress, seed, created_by, started_at, finished_at, published_at)
+       VALUES ($1, 'succeeded', 1, 'bench', $2, now(), now(), now()) RETURNING id`,
+      [roundId, adminId],
+    )
+  ).rows as { id: string }[];
+  return run.id;
+}
+
 async function seedPenpals(
   db: Client,
   programmeId: string,
@@ -22,13 +34,7 @@ async function seedPenpals(
       [programmeId],
     )
   ).rows;
-  const [run] = (
-    await db.query(
-      `INSERT INTO matching_runs (round_id, status, progress, seed, created_by, started_at, finished_at, published_at)
-       VALUES ($1, 'succeeded', 1, 'bench', $2, now(), now(), now()) RETURNING id`,
-      [round.id, adminId],
-    )
-  ).rows;
+  const run = { id: await succeededRun(db, round.id, adminId) };
   // Pairs (2k-1, 2k) among the seeded people, and three pen pals for the measured person.
   await db.query(
     `INSERT INTO penpal_matches (run_id, round_id, user_a, country_a, user_b, country_b, score, reasons, status)

@@ -11,7 +11,11 @@ import { getUser } from '../identity/user-rows';
 import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
 import { MatchRow, PenpalMatchesService, readable } from '../penpal/penpal-matches.service';
-import { scanContactDetails, warmUpContactDetector } from './detector/contact-detector';
+import {
+  ContactKind,
+  scanContactDetails,
+  warmUpContactDetector,
+} from './detector/contact-detector';
 import {
   EndMatchDto,
   LetterPageDto,
@@ -29,18 +33,40 @@ import { Correspondents, LetterDelivery } from './letter-delivery';
 import { Letter, LetterStatus } from './letter.entity';
 import { ModerationCase } from './moderation-case.entity';
 import {
-  insertLetterWithinDay,
   LetterRow,
   markThreadRead,
   oldestLetterOfDay,
   threadPage,
   unreadPerMatch,
   visibleLetterCount,
+  WriteContext,
   writeContext,
+  writeLetter,
 } from './letters.store';
 import { travelTimeMs } from './travel/travel-time';
 
 const DAY_MS = 86400_000;
+
+/** A letter as decided on its write's context, before it is written. */
+interface PlannedLetter {
+  matchId: string;
+  senderId: string;
+  recipientId: string;
+  status: Exclude<LetterStatus, 'removed'>;
+  deliverAt: Date;
+  heldReason: string | null;
+  heldKinds: ContactKind[];
+}
+
+interface WritePlan {
+  ctx: WriteContext;
+  now: Date;
+  letter: PlannedLetter;
+  body: string;
+  language: string;
+}
+
+type Written = PlannedLetter & { id: string };
 
 const notActive = () =>
   new AppError(
@@ -77,80 +103,21 @@ export class LettersService implements OnApplicationBootstrap {
   }
 
   /**
-   * Four statements in all: BEGIN, the match locked with all a write reads (WRITE_CONTEXT), the
-   * letter inserted unless the daily limit is reached, COMMIT; a held or an undelayed letter adds
-   * its notice (and a held one its case). A travelling one's delivery job is added after the
-   * commit, while the answer goes out.
+   * Two statements for a travelling letter, none of them BEGIN or COMMIT: the write's context
+   * read without a lock, then the letter written by one statement that locks the match and
+   * checks the context still holds (writeLetter). A held or an undelayed letter writes its
+   * notice (and a held one its case) in one transaction with it. When the context changed in
+   * between (the match ended, a round rule or a pen pal's profile changed), the write is decided
+   * again on the context read under the match's lock. A travelling letter's delivery job is added
+   * after the commit, while the answer goes out.
    */
   async write(who: Principal, matchId: string, dto: WriteLetterDto): Promise<WrittenLetterDto> {
-    const written = await this.tx.run(async (m) => {
-      const ctx = await writeContext(m, matchId, who.id);
-      if (!ctx || !readable(ctx.matchStatus)) throw notFound('Pen-pal match');
-      const recipientId = this.otherOf(ctx, who);
-      if (ctx.matchStatus !== 'accepted') throw notActive();
-      if (!ctx.senderCountry || !ctx.recipientCountry)
-        throw new Error(`No profile for a pen pal of match ${matchId}`);
-
-      const now = this.clock.now();
-      const screened =
-        ctx.screenAdultLetters ||
-        isMinorOn(ctx.senderDob!, now) ||
-        isMinorOn(ctx.recipientDob!, now);
-      const scan = screened ? scanContactDetails(dto.body) : null;
-      const travel =
-        ctx.letterDelay === 'distance' ? travelTimeMs(ctx.senderCountry, ctx.recipientCountry) : 0;
-      const held = scan?.found === true;
-      const status: LetterStatus = held ? 'held' : travel > 0 ? 'scheduled' : 'delivered';
-      const letter = {
-        matchId,
-        senderId: who.id,
-        recipientId,
-        status,
-        deliverAt: new Date(now.getTime() + travel),
-        heldReason: held ? 'contact_details' : null,
-        heldKinds: held ? scan.kinds : [],
-      };
-      const insertedId = await insertLetterWithinDay(
-        m,
-        {
-          ...letter,
-          body: dto.body,
-          language: dto.language ?? who.locale,
-          deliveredAt: status === 'delivered' ? now : null,
-          createdAt: now,
-        },
-        ctx.lettersPerDay,
-      );
-      if (!insertedId) throw await this.overDailyLimit(m, matchId, who.id, ctx.lettersPerDay, now);
-
-      const people: Correspondents = {
-        writer: {
-          id: who.id,
-          email: ctx.senderEmail,
-          displayName: ctx.senderName,
-          locale: ctx.senderLocale,
-        },
-        penpal: {
-          id: recipientId,
-          email: ctx.recipientEmail,
-          displayName: ctx.recipientName,
-          locale: ctx.recipientLocale,
-        },
-      };
-      if (held) {
-        await m.insert(ModerationCase, {
-          programmeId: ctx.programmeId,
-          letterId: insertedId,
-          kind: 'held',
-          reason: 'contact_details',
-          detail: scan.kinds.join(', '),
-        });
-        await this.delivery.tellWriter(m, letter, 'letter.held', people);
-      } else if (status === 'delivered') {
-        await this.delivery.tellRecipient(m, letter, people);
-      }
-      return { ...letter, id: insertedId };
-    });
+    let written: Written | undefined;
+    for (let attempt = 0; !written; attempt += 1) {
+      if (attempt === 3)
+        throw conflict('The match changed while the letter was written; try again');
+      written = await this.tryWrite(who, matchId, dto, attempt > 0);
+    }
     // Redis only after the commit, and not waited for: the letter is safe in its row, and a
     // failed or lost add is the hourly maintenance's to repair (it delivers due letters without a
     // job), so the answer need not wait for Redis.
@@ -163,6 +130,115 @@ export class LettersService implements OnApplicationBootstrap {
         ? { heldReason: written.heldReason!, heldKinds: written.heldKinds }
         : {}),
     };
+  }
+
+  /** One attempt at a write; undefined when its context changed before the letter was written. */
+  private async tryWrite(
+    who: Principal,
+    matchId: string,
+    dto: WriteLetterDto,
+    locked: boolean,
+  ): Promise<Written | undefined> {
+    if (locked)
+      return this.tx.run(async (m) =>
+        this.insert(
+          m,
+          this.decide(who, matchId, dto, await writeContext(m, matchId, who.id, true)),
+        ),
+      );
+    const plan = this.decide(
+      who,
+      matchId,
+      dto,
+      await writeContext(this.tx.manager, matchId, who.id),
+    );
+    // Nothing to tell at once about a travelling letter: its one statement needs no transaction.
+    if (plan.letter.status === 'scheduled') return this.insert(this.tx.manager, plan);
+    return this.tx.run((m) => this.insert(m, plan));
+  }
+
+  /** The letter as the context decides it: held, travelling or delivered now; or why not at all. */
+  private decide(
+    who: Principal,
+    matchId: string,
+    dto: WriteLetterDto,
+    ctx: WriteContext | undefined,
+  ): WritePlan {
+    if (!ctx || !readable(ctx.matchStatus)) throw notFound('Pen-pal match');
+    const recipientId = this.otherOf(ctx, who);
+    if (ctx.matchStatus !== 'accepted') throw notActive();
+    if (!ctx.senderCountry || !ctx.recipientCountry)
+      throw new Error(`No profile for a pen pal of match ${matchId}`);
+
+    const now = this.clock.now();
+    const screened =
+      ctx.screenAdultLetters || isMinorOn(ctx.senderDob!, now) || isMinorOn(ctx.recipientDob!, now);
+    const scan = screened ? scanContactDetails(dto.body) : null;
+    const travel =
+      ctx.letterDelay === 'distance' ? travelTimeMs(ctx.senderCountry, ctx.recipientCountry) : 0;
+    const held = scan?.found === true;
+    const status: PlannedLetter['status'] = held ? 'held' : travel > 0 ? 'scheduled' : 'delivered';
+    return {
+      ctx,
+      now,
+      letter: {
+        matchId,
+        senderId: who.id,
+        recipientId,
+        status,
+        deliverAt: new Date(now.getTime() + travel),
+        heldReason: held ? 'contact_details' : null,
+        heldKinds: held ? scan.kinds : [],
+      },
+      body: dto.body,
+      language: dto.language ?? who.locale,
+    };
+  }
+
+  /** Writes the planned letter and, in the same transaction, what it tells at once. */
+  private async insert(m: EntityManager, plan: WritePlan): Promise<Written | undefined> {
+    const { ctx, letter, now } = plan;
+    const id = await writeLetter(
+      m,
+      {
+        ...letter,
+        body: plan.body,
+        language: plan.language,
+        deliveredAt: letter.status === 'delivered' ? now : null,
+        createdAt: now,
+      },
+      ctx,
+    );
+    if (id === 'stale') return undefined;
+    if (id === 'over')
+      throw await this.overDailyLimit(m, letter.matchId, letter.senderId, ctx.lettersPerDay, now);
+    const people: Correspondents = {
+      writer: {
+        id: letter.senderId,
+        email: ctx.senderEmail,
+        displayName: ctx.senderName,
+        locale: ctx.senderLocale,
+      },
+      penpal: {
+        id: letter.recipientId,
+        email: ctx.recipientEmail,
+        displayName: ctx.recipientName,
+        locale: ctx.recipientLocale,
+      },
+    };
+    if (letter.status === 'held') {
+      await m.insert(ModerationCase, {
+        programmeId: ctx.programmeId,
+        letterId: id,
+        kind: 'held',
+        reason: 'contact_details',
+        detail: letter.heldKinds.join(', '),
+      });
+      await this.delivery.tellWriter(m, letter, 'letter.held', people);
+    } else if (letter.status === 'delivered') {
+      await this.delivery.tellRecipient(m, letter, people);
+    }
+    return { ...letter, id };
   }
 
   /**

@@ -45,36 +45,41 @@ export interface WriteContext {
   recipientDob: string | null;
 }
 
+/** What a write reads ($1 the match, $2 the writer): the match, its round, both pen pals and their profiles. */
+const WRITE_CONTEXT = `
+  SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus",
+         r.programme_id AS "programmeId", r.letter_delay AS "letterDelay",
+         r.letters_per_day AS "lettersPerDay", r.screen_adult_letters AS "screenAdultLetters",
+         su.display_name AS "senderName", su.email AS "senderEmail", su.locale AS "senderLocale",
+         sp.country AS "senderCountry", sp.date_of_birth::text AS "senderDob",
+         ru.display_name AS "recipientName", ru.email AS "recipientEmail",
+         ru.locale AS "recipientLocale", rp.country AS "recipientCountry",
+         rp.date_of_birth::text AS "recipientDob"
+    FROM ${MATCH_PAIRS} m
+    JOIN ${ROUND_LETTER_RULES} r ON r.id = m.round_id
+    LEFT JOIN ${PEOPLE} su ON su.id = $2
+    LEFT JOIN ${PROFILES} sp ON sp.user_id = su.id
+    LEFT JOIN ${PEOPLE} ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
+    LEFT JOIN ${PROFILES} rp ON rp.user_id = ru.id
+   WHERE m.id = $1`;
+
 /**
- * One prepared read for a write, the match row locked (the daily count in the insert that follows
- * runs after the lock, in a snapshot of its own). The recipient is the other of the two when the
- * writer is one of them; the caller checks that it is.
+ * One prepared read for a write. Unlocked, writeLetter checks under the lock that what the
+ * letter was decided on still holds; `locked`, the match row is locked for the caller's
+ * transaction. The recipient is the other of the two when the writer is one of them; the caller
+ * checks that it is.
  */
 export const writeContext = async (
   m: EntityManager,
   matchId: string,
   writerId: string,
+  locked = false,
 ): Promise<WriteContext | undefined> =>
   (
     await preparedQuery<WriteContext>(
       m,
-      'kenal_letters_write_context',
-      `SELECT m.user_a AS "userA", m.user_b AS "userB", m.status AS "matchStatus",
-              r.programme_id AS "programmeId", r.letter_delay AS "letterDelay",
-              r.letters_per_day AS "lettersPerDay", r.screen_adult_letters AS "screenAdultLetters",
-              su.display_name AS "senderName", su.email AS "senderEmail", su.locale AS "senderLocale",
-              sp.country AS "senderCountry", sp.date_of_birth::text AS "senderDob",
-              ru.display_name AS "recipientName", ru.email AS "recipientEmail",
-              ru.locale AS "recipientLocale", rp.country AS "recipientCountry",
-              rp.date_of_birth::text AS "recipientDob"
-         FROM ${MATCH_PAIRS} m
-         JOIN ${ROUND_LETTER_RULES} r ON r.id = m.round_id
-         LEFT JOIN ${PEOPLE} su ON su.id = $2
-         LEFT JOIN ${PROFILES} sp ON sp.user_id = su.id
-         LEFT JOIN ${PEOPLE} ru ON ru.id = CASE WHEN m.user_a = $2 THEN m.user_b ELSE m.user_a END
-         LEFT JOIN ${PROFILES} rp ON rp.user_id = ru.id
-        WHERE m.id = $1
-          FOR UPDATE OF m`,
+      locked ? 'kenal_letters_write_context' : 'kenal_letters_write_context_unlocked',
+      locked ? `${WRITE_CONTEXT} FOR UPDATE OF m` : WRITE_CONTEXT,
       [matchId, writerId],
     )
   )[0];
@@ -94,25 +99,23 @@ export interface NewLetter {
 }
 
 /**
- * Inserts the letter unless its writer has written `perDay` on this match in the 24 hours
- * before `createdAt` (the caller holds the match row's lock); its id, or undefined when over.
+ * Writes the letter in one statement (migrations/1796519800000-LetterWriteFunction.ts): the match
+ * locked, still active and still as `ctx` read it (round rules, both pen pals' country and date
+ * of birth), and the writer under `ctx.lettersPerDay` letters on it in the 24 hours before
+ * `createdAt`. Its id; 'over' when the daily limit is reached; 'stale' when the match or what
+ * the letter was decided on changed since `ctx` was read (nothing written).
  */
-export const insertLetterWithinDay = async (
+export const writeLetter = async (
   m: EntityManager,
   l: NewLetter,
-  perDay: number,
-): Promise<string | undefined> =>
+  ctx: WriteContext,
+): Promise<string | 'over' | 'stale'> =>
   (
-    await preparedQuery<{ id: string }>(
+    await preparedQuery<{ r: string }>(
       m,
-      'kenal_letters_insert',
-      `INSERT INTO letters (match_id, sender_id, recipient_id, body, language, status, deliver_at,
-                            delivered_at, held_reason, held_kinds, created_at)
-       SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::text, $6::text, $7::timestamptz,
-              $8::timestamptz, $9::text, $10::text[], $11::timestamptz
-        WHERE (SELECT count(*) FROM letters WHERE match_id = $1 AND sender_id = $2
-                  AND created_at > $11::timestamptz - interval '24 hours') < $12::int
-       RETURNING id`,
+      'kenal_letters_write',
+      `SELECT kenal_write_letter($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+                                 $15, $16::date, $17, $18::date) AS r`,
       [
         l.matchId,
         l.senderId,
@@ -125,10 +128,16 @@ export const insertLetterWithinDay = async (
         l.heldReason,
         l.heldKinds,
         l.createdAt,
-        perDay,
+        ctx.lettersPerDay,
+        ctx.letterDelay,
+        ctx.screenAdultLetters,
+        ctx.senderCountry,
+        ctx.senderDob,
+        ctx.recipientCountry,
+        ctx.recipientDob,
       ],
     )
-  )[0]?.id;
+  )[0].r;
 
 /** When the oldest of the writer's letters on the match in the 24 hours before `now` was written. */
 export const oldestLetterOfDay = async (
