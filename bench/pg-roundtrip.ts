@@ -43,9 +43,15 @@ function statement(client: PoolClient, name: string, values: unknown[]): Promise
 async function main() {
   const db = await benchDatabase('pgwire');
   const ds = await new DataSource(dataSourceOptions(db.url, undefined, 1)).initialize();
+  // The same pool with min = max: pg-pool arms no idle timer on a release at its minimum.
+  const atMin = dataSourceOptions(db.url, undefined, 1);
+  Object.assign(atMin.extra as object, { min: 1 });
+  const dsMin = await new DataSource(atMin).initialize();
   try {
     const pool = (ds.driver as unknown as { master: Pool }).master;
-    for (const s of SETTINGS) await ds.query(`SET ${s.replace('=', ' = ')}`);
+    for (const s of SETTINGS) {
+      for (const d of [ds, dsMin]) await d.query(`SET ${s.replace('=', ' = ')}`);
+    }
     await ds.query(
       `INSERT INTO users (email, display_name, roles, email_verified_at)
        SELECT 'u' || i || '@example.org', 'User ' || i, ARRAY['participant', 'judge'], now()
@@ -56,9 +62,11 @@ async function main() {
     const pairs: [string, string][] = (
       await ds.query(`SELECT user_id, id FROM auth_sessions ORDER BY random() LIMIT 1000`)
     ).map((r: { user_id: string; id: string }) => [r.user_id, r.id]);
-    const [{ pid }] = await ds.query('SELECT pg_backend_pid() AS pid');
+    const [{ pid: pid1 }] = await ds.query('SELECT pg_backend_pid() AS pid');
+    const [{ pid: pid2 }] = await dsMin.query('SELECT pg_backend_pid() AS pid');
+    const backendsNs = () => backendNs(pid1) + backendNs(pid2);
     console.log(
-      `backend ${pid}; settings: ${SETTINGS.join(', ') || 'server defaults'}; ` +
+      `backends ${pid1} ${pid2}; settings: ${SETTINGS.join(', ') || 'server defaults'}; ` +
         (
           await ds.query(`SELECT string_agg(name || '=' || setting, ', ') AS s FROM pg_settings
                           WHERE name IN ('jit', 'plan_cache_mode', 'track_activities', 'track_counts')`)
@@ -75,6 +83,10 @@ async function main() {
       'StatementQuery, preparedQuery': {
         held: false,
         run: (v) => preparedQuery(ds, 'principal_kenal', PRINCIPAL, v),
+      },
+      'StatementQuery, pool min = max': {
+        held: false,
+        run: (v) => preparedQuery(dsMin, 'principal_kenal', PRINCIPAL, v),
       },
       'pg Query, held client': {
         held: true,
@@ -109,14 +121,14 @@ async function main() {
         const client = way.held ? await pool.connect() : (undefined as unknown as PoolClient);
         const useHeld = (v: [string, string]) => way.run(v, client);
         for (let i = 0; i < 500; i++) await useHeld(pairs[i % pairs.length]);
-        const b0 = backendNs(pid);
+        const b0 = backendsNs();
         const a0 = process.cpuUsage();
         for (let i = 0; i < QUERIES; i++) {
           const rows = (await useHeld(pairs[i % pairs.length])) as unknown;
           if (i === 0 && !rowsOf(rows).length) throw new Error(`${name}: no row`);
         }
         const a = process.cpuUsage(a0);
-        const b = backendNs(pid) - b0;
+        const b = backendsNs() - b0;
         if (way.held) client.release();
         (api[name] ??= []).push(((a.user + a.system) * 1000) / QUERIES);
         (pgNs[name] ??= []).push(b / QUERIES);
@@ -129,6 +141,7 @@ async function main() {
       );
     }
   } finally {
+    await dsMin.destroy();
     await ds.destroy();
     await db.drop();
   }
