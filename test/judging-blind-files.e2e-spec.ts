@@ -69,7 +69,7 @@ describe('judging: files in a blind round carry no names (e2e)', () => {
       .http()
       .post(`/api/v1/competitions/${competitionId}/submissions`)
       .set(auth(leader.token))
-      .send({ title: 'Paper Boats', ...completeMovie })
+      .send({ title: 'Paper Boats', ...completeMovie, credits: 'Directed by Yoon Seoyeon' })
       .expect(201);
     submissionId = entry.body.id;
     for (const [role, body, name] of [
@@ -140,5 +140,84 @@ describe('judging: files in a blind round carry no names (e2e)', () => {
     const openFields = (open.submission as unknown as { fields: Record<string, unknown> }).fields;
     expect(blindFields).not.toHaveProperty('videoUrl');
     expect(openFields.videoUrl).toBe('https://videos.example/film');
+  });
+
+  it('names the team, its members and the credits only outside the blind round, in the list and alone', async () => {
+    const list = await h.http().get('/api/v1/me/assignments').set(auth(judge.token)).expect(200);
+    expect(list.headers['content-type']).toBe('application/json; charset=utf-8');
+    type View = {
+      id: string;
+      roundId: string;
+      closesAt: string;
+      submission: Record<string, unknown> & { assets: Record<string, string>[] };
+      score: Record<string, unknown>;
+    };
+    const mine = list.body as View[];
+    expect(mine.map((a) => a.roundId).sort()).toEqual([blindRound, openRoundId].sort());
+    for (const a of mine) {
+      const alone = await h.http().get(`/api/v1/assignments/${a.id}`).set(auth(judge.token));
+      expect(alone.body).toEqual(a);
+    }
+    const blind = mine.find((a) => a.roundId === blindRound)!;
+    const open = mine.find((a) => a.roundId === openRoundId)!;
+
+    const blindText = JSON.stringify(blind);
+    for (const secret of [
+      'Quokka Collective',
+      'Yoon Seoyeon',
+      'Phan Thi Lan',
+      'credits',
+      'video',
+    ]) {
+      expect(blindText).not.toContain(secret);
+    }
+    expect(Object.keys(blind.submission).sort()).toEqual([
+      'assets',
+      'fields',
+      'id',
+      'kind',
+      'title',
+    ]);
+    expect(Object.keys(blind.submission.assets[0]).sort()).toEqual([
+      'href',
+      'id',
+      'mime',
+      'role',
+      'size',
+    ]);
+    expect(open.submission).toMatchObject({
+      id: submissionId,
+      title: 'Paper Boats',
+      teamName: 'Quokka Collective',
+      memberNames: ['Yoon Seoyeon', 'Phan Thi Lan'],
+      fields: { credits: 'Directed by Yoon Seoyeon', videoUrl: 'https://videos.example/film' },
+    });
+    for (const a of [blind, open]) {
+      expect(a.submission.assets.map((x) => x.href)).toEqual(
+        a.submission.assets.map((x) => `/api/v1/assignments/${a.id}/assets/${x.id}`),
+      );
+      expect(new Date(a.closesAt).toISOString()).toBe(a.closesAt);
+      expect(a).toMatchObject({ status: 'active', access: 'open', roundStatus: 'open' });
+      expect(a.score).toEqual({
+        state: 'none',
+        scores: {},
+        comment: null,
+        version: 0,
+        scoredAt: null,
+      });
+    }
+
+    // The score's answer is the same view, the same as the list then shows.
+    const scored = await h
+      .http()
+      .put(`/api/v1/assignments/${blind.id}/score`)
+      .set(auth(judge.token))
+      .send({ scores: { story: 5, craft: 6 }, comment: 'Calm', final: false })
+      .expect(200);
+    expect(JSON.stringify(scored.body)).not.toContain('Quokka Collective');
+    expect(scored.body.score).toMatchObject({ state: 'draft', version: 1, comment: 'Calm' });
+    expect(new Date(scored.body.score.scoredAt).toISOString()).toBe(scored.body.score.scoredAt);
+    const after = (await myAssignments(h, judge)).find((a) => a.id === blind.id);
+    expect(after).toEqual(scored.body);
   });
 });

@@ -84,10 +84,11 @@ function named(t: ts.TypeNode): string | null {
   return null;
 }
 
-/** The members of the declared return type, Promise (or SentJson) unwrapped; null when it is not a plain union of classes. */
+/** The members of the declared return type, Promise and SentJson unwrapped; null when it is not a plain union of classes. */
 function declared(t: ts.TypeNode | undefined): string[] | null {
   if (!t) return null;
-  if (
+  // Promise<SentJson<X>>: a body serialized elsewhere (by PostgreSQL), sent from an async handler.
+  while (
     ts.isTypeReferenceNode(t) &&
     ts.isIdentifier(t.typeName) &&
     ['Promise', 'SentJson'].includes(t.typeName.text) &&

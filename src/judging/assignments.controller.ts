@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Header,
   Headers,
   HttpCode,
   Param,
@@ -12,6 +13,7 @@ import {
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import { JSON_TYPE, type SentJson } from '../common/http/precompressed';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
 import { MyAssignmentDto, RecusedDto, RecuseDto, ScoreDto } from './dto/judging.dto';
@@ -29,7 +31,8 @@ export class AssignmentsController {
     summary: 'My assignments; in a blind round the entry carries no team, member or file name',
   })
   @ApiOkResponse({ type: [MyAssignmentDto] })
-  mine(@CurrentUser() me: Principal): Promise<MyAssignmentDto[]> {
+  @Header('content-type', JSON_TYPE)
+  mine(@CurrentUser() me: Principal): Promise<SentJson<MyAssignmentDto[]>> {
     return this.assignments.mine(me);
   }
 

@@ -31,18 +31,17 @@ import {
   ScoreDto,
   StaffAssignmentDto,
 } from './dto/judging.dto';
-import { judgeEntryView } from './judge-view';
 import { JudgeAssignment } from './judge-assignment.entity';
 import { JudgingRound } from './judging-round.entity';
 import { assignmentAccess } from './assignment-access.store';
 import {
   assignmentViews,
-  type JudgeViewRow,
   myAssignmentViews,
   scoreTarget,
   writeScore,
 } from './assignment-views.store';
 import { roundAssignments } from './assignments.store';
+import { type SentJson, sentJson } from '../common/http/precompressed';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { scoreProblems } from './score-rules';
 import { TopUpRuns } from './top-up-runs';
@@ -189,16 +188,11 @@ export class AssignmentsService {
   }
 
   /** Every active assignment of the caller, on entries still in the running: one prepared query. */
-  async mine(me: Principal): Promise<MyAssignmentDto[]> {
+  async mine(me: Principal): Promise<SentJson<MyAssignmentDto[]>> {
     const now = this.clock.now();
-    const rows = await myAssignmentViews(
-      this.tx.manager,
-      me.id,
-      LIVE_STATUSES,
-      MY_ASSIGNMENTS_LIMIT,
-      now,
+    return sentJson(
+      await myAssignmentViews(this.tx.manager, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT, now),
     );
-    return rows.map((row) => judgeView(row, now));
   }
 
   /**
@@ -306,7 +300,7 @@ export class AssignmentsService {
         },
         now,
       );
-      if (view) return judgeView(view, now);
+      if (view) return view;
     }
     throw conflict('This score is being saved from elsewhere at the same time: try again');
   }
@@ -373,37 +367,10 @@ export class AssignmentsService {
     if (ids.length === 0) return [];
     const now = this.clock.now();
     const rows = await assignmentViews(m, ids, opts.asStaff === true, now);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = new Map(rows.map((r) => [r.id, r.view]));
     return ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [judgeView(row, now)] : [];
+      const view = byId.get(id);
+      return view ? [view] : [];
     });
   }
-}
-
-function judgeView(row: JudgeViewRow, now: Date): MyAssignmentDto {
-  const access = row.access;
-  return {
-    id: row.id,
-    roundId: row.roundId,
-    roundName: row.roundName,
-    competitionId: row.competitionId,
-    competitionTitle: row.competitionTitle,
-    timezone: row.timezone,
-    rubric: row.rubric,
-    blind: row.blind,
-    closesAt: row.closesAt.toISOString(),
-    roundStatus: roundState({ status: row.roundStatus, closesAt: row.closesAt }, now),
-    status: row.status === 'removed' ? 'withdrawn' : row.status,
-    access,
-    submission:
-      access === 'open' && row.entry ? judgeEntryView(row.entry, row.blind, row.id) : null,
-    score: {
-      state: row.scoreState,
-      scores: row.scores,
-      comment: row.comment,
-      version: row.scoreVersion,
-      scoredAt: row.scoredAt?.toISOString() ?? null,
-    },
-  };
 }

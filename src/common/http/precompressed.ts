@@ -34,6 +34,12 @@ export function precompressJson<T>(value: T): PrecompressedJson<T> {
  */
 export type SentJson<T> = Buffer & { readonly json?: T };
 
+/** The JSON text of a T made elsewhere (PostgreSQL's json functions), as the bytes to send. */
+export const sentJson = <T>(text: string): SentJson<T> => Buffer.from(text, 'utf8');
+
+/** The Content-Type of a handler that answers SentJson (a Buffer is otherwise octet-stream). */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** The encodings the client accepts (q > 0), from an Accept-Encoding header. */
 function accepted(header: string): Set<string> {
   const out = new Set<string>();
