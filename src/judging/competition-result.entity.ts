@@ -1,9 +1,10 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Competition } from '../competitions/competition.entity';
+import type { Award as AwardName } from './dto/judging.dto';
 
 export interface Award {
   submissionId: string;
-  award: string;
+  award: AwardName;
 }
 
 /** A competition's awards, recorded and then published once. */

@@ -13,6 +13,8 @@ import { JudgingRound } from './judging-round.entity';
 
 export type AssignmentStatus = 'active' | 'recused' | 'removed';
 export type ScoreState = 'none' | 'draft' | 'final';
+/** Made by the assignment job, or by hand. */
+export type AssignmentOrigin = 'solver' | 'manual';
 
 @Entity('judge_assignments')
 @Index(['roundId', 'submissionId', 'judgeId'], { unique: true })
@@ -47,9 +49,8 @@ export class JudgeAssignment {
   @Column({ type: 'text', default: 'active' })
   status: AssignmentStatus;
 
-  /** `solver` or `manual`. */
   @Column({ type: 'text' })
-  origin: string;
+  origin: AssignmentOrigin;
 
   @Column({ type: 'text', nullable: true })
   recuseReason: string | null;

@@ -362,7 +362,7 @@ export class LettersService implements OnApplicationBootstrap {
         reporterId: who.id,
       });
       await m.save(created);
-      return { id: created.id, kind: 'report', reason: created.reason, status: 'open' };
+      return { id: created.id, kind: 'report', reason: dto.reason, status: 'open' };
     });
   }
 

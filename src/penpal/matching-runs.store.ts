@@ -3,14 +3,21 @@ import { containsPattern } from '../common/sql-like';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import type { RunPair } from './run-compare';
 import type { PenpalMatch } from './penpal-match.entity';
-import type { MatchedPair, Participant, PairIds, UnmatchedParticipant } from './matching';
+import type {
+  MatchedPair,
+  Participant,
+  PairIds,
+  UnmatchedParticipant,
+  UnmatchedReason,
+} from './matching';
+import type { Country } from '../common/reference-data';
 
 /** The SQL of matching runs: their pairs, their unmatched people, and publication. */
 
 export type NamedPairRow = Pick<
   PenpalMatch,
   'id' | 'score' | 'reasons' | 'reasonFacts' | 'pinned' | 'status'
-> & { a: string; b: string; ca: string; cb: string; na: string; nb: string };
+> & { a: string; b: string; ca: Country; cb: Country; na: string; nb: string };
 
 /** A page of a run's pairs, best first; `search` matches either name or either country code. */
 export const pageRunPairs = async (
@@ -55,8 +62,8 @@ export const runPairs = (m: EntityManager, runId: string): Promise<RunPair[]> =>
 export interface UnmatchedRow {
   userId: string;
   displayName: string;
-  country: string;
-  reason: string;
+  country: Country;
+  reason: UnmatchedReason;
   detail: string;
 }
 

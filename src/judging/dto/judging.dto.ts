@@ -25,6 +25,8 @@ import { COUNTRIES } from '../../common/reference-data';
 import { trim, trimEach } from '../../common/http/transforms';
 import type { CompetitionKind } from '../../competitions/rules/types';
 import type { RoundStatus } from '../judging-round.entity';
+import type { AssignmentOrigin, ScoreState } from '../judge-assignment.entity';
+import { ASSET_ROLES, type AssetRole } from '../../competitions/rules/sniff';
 
 export const COMMENT_MAX = 5000;
 export const AWARDS = [
@@ -37,6 +39,7 @@ export const AWARDS = [
   'best_screenplay',
   'best_impact',
 ] as const;
+export type Award = (typeof AWARDS)[number];
 
 export class ConflictsDto {
   @ApiPropertyOptional({ enum: COUNTRIES, isArray: true, description: 'entrants from these' })
@@ -256,7 +259,7 @@ export class UnassignedDto {
   @ApiProperty({ format: 'uuid' }) entryId: string;
   @ApiProperty() assigned: number;
   @ApiProperty() needed: number;
-  @ApiProperty({ enum: ['conflicts', 'capacity'] }) cause: string;
+  @ApiProperty({ enum: ['conflicts', 'capacity'] }) cause: 'conflicts' | 'capacity';
   @ApiProperty({ example: 'not enough unconflicted judges: 2 of 3' }) reason: string;
 }
 
@@ -317,7 +320,7 @@ export class ManualAssignmentDto {
 
 export class AssetViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['video', 'poster', 'document'] }) role: string;
+  @ApiProperty({ enum: ASSET_ROLES }) role: AssetRole;
   @ApiProperty() mime: string;
   @ApiProperty() size: number;
   @ApiProperty({ description: 'download through the assignment' }) href: string;
@@ -340,7 +343,7 @@ export class JudgeSubmissionDto {
 }
 
 export class ScoreViewDto {
-  @ApiProperty({ enum: ['none', 'draft', 'final'] }) state: string;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) state: ScoreState;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
   scores: Record<string, number>;
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
@@ -504,7 +507,7 @@ export class AwardDto {
 
   @ApiProperty({ enum: AWARDS })
   @IsIn(AWARDS)
-  award: string;
+  award: Award;
 }
 
 export class RecordResultsDto {
@@ -521,7 +524,7 @@ export class ResultAwardDto {
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty() title: string;
   @ApiProperty() teamName: string;
-  @ApiProperty({ enum: AWARDS }) award: string;
+  @ApiProperty({ enum: AWARDS }) award: Award;
 }
 
 export class ResultsPublishPreviewDto {
@@ -548,9 +551,12 @@ export class StaffAssignmentDto {
   @ApiProperty({ format: 'uuid' }) submissionId: string;
   @ApiProperty({ format: 'uuid' }) judgeId: string;
   @ApiProperty({ enum: ['active', 'recused', 'removed'] }) status: 'active' | 'recused' | 'removed';
-  @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
-  origin: string;
-  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
+  @ApiProperty({
+    enum: ['solver', 'manual'],
+    description: 'how it was made: by the job or by hand',
+  })
+  origin: AssignmentOrigin;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: ScoreState;
 }
 
 export class RecusedDto {
@@ -588,9 +594,12 @@ export class RoundAssignmentDto {
   teamName: string;
   @ApiProperty({ format: 'uuid' }) judgeId: string;
   @ApiProperty() judgeName: string;
-  @ApiProperty({ example: 'manual', description: 'how it was made: by the job or by hand' })
-  origin: string;
-  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: string;
+  @ApiProperty({
+    enum: ['solver', 'manual'],
+    description: 'how it was made: by the job or by hand',
+  })
+  origin: AssignmentOrigin;
+  @ApiProperty({ enum: ['none', 'draft', 'final'] }) scoreState: ScoreState;
 }
 
 export class RoundAssignmentsDto {

@@ -37,7 +37,7 @@ export class WrittenLetterDto {
 
 export class LetterDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['me', 'penpal'] }) from: string;
+  @ApiProperty({ enum: ['me', 'penpal'] }) from: 'me' | 'penpal';
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, type: String }) language: string | null;
   @ApiProperty({ enum: ['scheduled', 'delivered', 'held', 'removed'] }) status:
@@ -89,14 +89,15 @@ export class ReportLetterDto {
 export class ReportedDto {
   @ApiProperty({ format: 'uuid', description: 'The moderation case' }) id: string;
   @ApiProperty({ enum: ['report'] }) kind: 'report';
-  @ApiProperty({ enum: REPORT_REASONS }) reason: string;
+  @ApiProperty({ enum: REPORT_REASONS }) reason: (typeof REPORT_REASONS)[number];
   @ApiProperty({ enum: ['open'] }) status: 'open';
 }
 
 export class DecidedDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ['decided'] }) status: 'decided';
-  @ApiProperty({ enum: ['release', 'remove', 'end_match'] }) decision: string;
+  @ApiProperty({ enum: ['release', 'remove', 'end_match'] }) decision:
+    'release' | 'remove' | 'end_match';
   @ApiProperty({ format: 'date-time' }) decidedAt: Date;
 }
 

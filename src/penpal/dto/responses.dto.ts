@@ -1,9 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaDto } from '../../common/http/pagination';
 import { GENDERS, LanguageDto } from '../../identity/dto/profile.dto';
-import { ASEAN_COUNTRIES, COUNTRIES } from '../../common/reference-data';
+import { ASEAN_COUNTRIES, COUNTRIES, type Country } from '../../common/reference-data';
 import type { RunStatus } from '../matching-run.entity';
-import { type ShortfallReason, UNMATCHED_REASONS } from '../matching';
+import {
+  type AseanCountry,
+  type ShortfallReason,
+  UNMATCHED_REASONS,
+  type UnmatchedReason,
+} from '../matching';
 import type { MatchResponse, MatchStatus } from '../penpal-match.entity';
 import { CountryBalanceDto, RoundRulesDto, RoundWeightsDto } from './round.dto';
 
@@ -46,12 +51,12 @@ export class PenpalRoundDto {
     description: "the same window in the programme's time zone",
   })
   local: PenpalRoundLocalWindowDto;
-  @ApiProperty({ enum: ['not_open', 'open', 'closed'] }) enrolment: string;
+  @ApiProperty({ enum: ['not_open', 'open', 'closed'] }) enrolment: 'not_open' | 'open' | 'closed';
   @ApiProperty() penpalsPerParticipant: number;
   @ApiProperty({ type: RoundRulesDto }) rules: RoundRulesDto;
   @ApiProperty({ type: RoundWeightsDto }) weights: RoundWeightsDto;
   @ApiProperty({ type: CountryBalanceDto }) countryBalance: CountryBalanceDto;
-  @ApiProperty({ enum: ['none', 'distance'] }) letterDelay: string;
+  @ApiProperty({ enum: ['none', 'distance'] }) letterDelay: 'none' | 'distance';
   @ApiProperty() lettersPerDay: number;
   @ApiProperty() screenAdultLetters: boolean;
 }
@@ -121,7 +126,7 @@ export class EnrolledPersonPageDto extends PageMetaDto {
 
 export class PenpalConstraintDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['pin', 'forbid'] }) type: string;
+  @ApiProperty({ enum: ['pin', 'forbid'] }) type: 'pin' | 'forbid';
   @ApiProperty({ type: [String], format: 'uuid', minItems: 2, maxItems: 2, description: 'sorted' })
   userIds: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
@@ -135,11 +140,11 @@ export class RunStartedDto {
 }
 
 export class CountryShortfallDto {
-  @ApiProperty({ enum: ASEAN_COUNTRIES }) country: string;
+  @ApiProperty({ enum: ASEAN_COUNTRIES }) country: AseanCountry;
   @ApiProperty() minimum: number;
   @ApiProperty() achieved: number;
   @ApiProperty() shortfall: number;
-  @ApiProperty({ enum: SHORTFALL_REASONS }) reason: string;
+  @ApiProperty({ enum: SHORTFALL_REASONS }) reason: ShortfallReason;
   @ApiProperty() detail: string;
 }
 
@@ -151,7 +156,8 @@ export class MatchingObjectiveDto {
   @ApiProperty() totalScore: number;
   @ApiProperty({ description: 'optimum of the min-cost-flow network, in its own units' })
   flowCost: number;
-  @ApiProperty({ enum: ['assignment', 'cost-scaling', 'network-simplex'] }) method: string;
+  @ApiProperty({ enum: ['assignment', 'cost-scaling', 'network-simplex'] })
+  method: 'assignment' | 'cost-scaling' | 'network-simplex';
   @ApiProperty() quotaWeight: number;
   @ApiProperty() personWeight: number;
 }
@@ -231,7 +237,7 @@ export class MatchingRunPageDto extends PageMetaDto {
 export class MatchSideDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: COUNTRIES }) country: string;
+  @ApiProperty({ enum: COUNTRIES }) country: Country;
 }
 
 export class ProposedMatchDto {
@@ -251,8 +257,8 @@ export class ProposedMatchPageDto extends PageMetaDto {
 export class UnmatchedPersonDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ enum: COUNTRIES }) country: string;
-  @ApiProperty({ enum: UNMATCHED_REASONS }) reason: string;
+  @ApiProperty({ enum: COUNTRIES }) country: Country;
+  @ApiProperty({ enum: UNMATCHED_REASONS }) reason: UnmatchedReason;
   @ApiProperty({ description: 'a sentence for the coordinator' }) detail: string;
 }
 
@@ -333,7 +339,7 @@ export class MatchRespondedDto {
   @ApiProperty({ format: 'uuid' }) matchId: string;
   @ApiProperty({ enum: ['published', 'accepted', 'declined'] }) status:
     'published' | 'accepted' | 'declined';
-  @ApiProperty({ enum: ['accepted', 'declined'] }) myResponse: string;
+  @ApiProperty({ enum: ['accepted', 'declined'] }) myResponse: 'accepted' | 'declined';
 }
 
 export class CountryComparisonDto {

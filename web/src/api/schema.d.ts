@@ -4108,9 +4108,9 @@ export interface components {
             judgeName: string;
             /**
              * @description how it was made: by the job or by hand
-             * @example manual
+             * @enum {string}
              */
-            origin: string;
+            origin: "solver" | "manual";
             /** @enum {string} */
             scoreState: "none" | "draft" | "final";
         };
@@ -4155,9 +4155,9 @@ export interface components {
             status: "active" | "recused" | "removed";
             /**
              * @description how it was made: by the job or by hand
-             * @example manual
+             * @enum {string}
              */
-            origin: string;
+            origin: "solver" | "manual";
             /** @enum {string} */
             scoreState: "none" | "draft" | "final";
         };
