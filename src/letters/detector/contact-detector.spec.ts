@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ContactKind, scanContactDetails } from './contact-detector';
+import { ContactKind, markLatinSigns, scanContactDetails } from './contact-detector';
 
 type Case = [string, string, ContactKind[]];
 
@@ -97,6 +97,25 @@ const FLAGGED: Case[] = [
   ['Lao LINE', 'ແອດ line ມາ noy_lao', ['handle']],
   ['Burmese Viber', 'Viber ကနေ aungaung99 ကို add ပါ', ['handle']],
   ['several kinds', 'call 010-9876-5432 or mail me at kim@naver.com', ['email', 'phone']],
+  // ---- long letters: the number hidden amid prose that is full of digit words and numbers
+  [
+    'Korean letter, spelled number amid 이/일/사/오',
+    `${'이번 일요일에 사촌 오빠랑 이모네 집에 갔어. 오늘은 사과 이야기, 구경 많이 했어. '.repeat(60)}` +
+      `내 번호는 공일공 일이삼사 오육칠팔 맞지? ${'이번 주 일요일 오후에 사진 보내줄게! '.repeat(60)}`,
+    ['phone'],
+  ],
+  [
+    'Vietnamese letter, spelled number amid năm/hai/ba',
+    `${'Năm nay mình học lớp mười, có hai anh và ba em, năm 2026 đi Huế. '.repeat(70)}` +
+      `số mình là không chín một hai ba bốn năm sáu bảy tám ${'Hẹn gặp bạn năm sau nhé! '.repeat(40)}`,
+    ['phone'],
+  ],
+  [
+    'English letter full of years and prices, a number spelled at the end',
+    `${'In 2019, 2020 and 2024 we paid $1,500 and 50,000 won, 3-2 at 10:30, pages 123 to 145. '.repeat(55)}` +
+      'call me: zero eight one two three four five six seven eight',
+    ['phone'],
+  ],
 ];
 
 const CLEAN: [string, string][] = [
@@ -139,6 +158,24 @@ const CLEAN: [string, string][] = [
   ['at as a word', 'I will be at home at 7 and at school at 8.'],
   ['Chinese prose with numbers', '我今年十五岁，有两个姐姐。'],
   ['file name', 'I attached photo.jpg yesterday (not really)'],
+  // ---- long letters full of numbers that are not phone numbers
+  [
+    'long Korean letter with many 이/일/사/오 and numbers',
+    '이번 일요일에 사촌 오빠랑 이모네 집에 갔어. 2026년 12월 5일, 50,000원, 오후 3시 30분. '.repeat(
+      60,
+    ),
+  ],
+  [
+    'long English letter of years, prices, scores and times',
+    'In 2019, 2020 and 2024 we paid $1,500 and 50,000 won; we won 3-2 at 10:30, pages 123 to 145. '.repeat(
+      55,
+    ),
+  ],
+  [
+    'long Vietnamese letter of years and prices',
+    'Mình sinh năm 2010, năm nay 16 tuổi, có hai anh và ba em. Bát phở giá 50.000 VND. '.repeat(60),
+  ],
+  ['long Thai letter', 'ฉันชื่อสมชาย อายุ 15 ปี เพื่อนสามสี่คน ราคา 1,200 บาท ปี 2026 '.repeat(80)],
 ];
 
 describe('contact-detail detector', () => {
@@ -284,6 +321,43 @@ describe('contact-detail detector', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** The Latin signs as they were marked before one expression found them: word by word. */
+const LATIN_SIGN_WORDS = new Map(
+  ['at', 'et', 'arroba', 'dot', 'chấm', 'cham', 'titik', 'tuldok', 'period'].map((w) => [
+    w,
+    ['at', 'et', 'arroba'].includes(w) ? '@' : '.',
+  ]),
+);
+const markWordByWord = (s: string) =>
+  s.replace(/\S+/g, (w) => {
+    const sign = LATIN_SIGN_WORDS.get(w.toLowerCase());
+    return sign ? `\u0001${sign}\u0001` : w;
+  });
+
+describe('Latin "at" and "dot"', () => {
+  it('are marked as looking each word up marked them', () => {
+    const word = fc.constantFrom(
+      ...LATIN_SIGN_WORDS.keys(),
+      ...['AT', 'Dot', 'CHẤM', 'Titik', 'ARROBA', 'cat', 'at.', 'dots', 'at\u0001@\u0001'],
+      ...['\u0001.\u0001', 'minji', 'gmail', 'com', '골뱅이', '점', 'naver', 'İt', 'ät'],
+    );
+    const sep = fc.constantFrom(' ', '  ', '\t', '\n', '', ', ', '\u3000', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 20 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        expect(markLatinSigns(text)).toBe(markWordByWord(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are found in any case, as the words they are and no other', () => {
+    expect(markLatinSigns('ari AT yahoo DoT co Chấm id at. cat')).toBe(
+      'ari \u0001@\u0001 yahoo \u0001.\u0001 co \u0001.\u0001 id at. cat',
     );
   });
 });
