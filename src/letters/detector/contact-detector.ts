@@ -463,9 +463,10 @@ function findHandles(text: string): ContactMatch[] {
       out.push({ kind: 'handle', text: `${m[0]} ${token}` });
   }
   // @handle on its own (Telegram, Instagram, X...), not an email address.
-  for (const m of text.matchAll(
-    /(?<![\p{L}\p{N}._%+-])@([A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![\p{L}\p{N}@])/gu,
-  )) {
+  const ats = text.includes('@')
+    ? text.matchAll(/(?<![\p{L}\p{N}._%+-])@([A-Za-z0-9_][A-Za-z0-9_.]{2,31})(?![\p{L}\p{N}@])/gu)
+    : [];
+  for (const m of ats) {
     out.push({ kind: 'handle', text: m[0] });
   }
   // Discord's name#1234
