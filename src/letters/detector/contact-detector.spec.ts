@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ContactKind, markLatinSigns, scanContactDetails } from './contact-detector';
+import { ContactKind, asciiDigits, markLatinSigns, scanContactDetails } from './contact-detector';
 
 type Case = [string, string, ContactKind[]];
 
@@ -337,6 +337,27 @@ const markWordByWord = (s: string) =>
     const sign = LATIN_SIGN_WORDS.get(w.toLowerCase());
     return sign ? `\u0001${sign}\u0001` : w;
   });
+
+describe('asciiDigits', () => {
+  it('changes only decimal digits (Nd), as when it looked for them all, each to its value', () => {
+    // Before, it looked for every \p{Nd} and gave those outside its blocks back unchanged; now it
+    // looks only in its blocks. The same map, code point by code point, if every code point it
+    // changes now is a \p{Nd}.
+    const odd: string[] = [];
+    let changed = 0;
+    for (let cp = 0x80; cp <= 0x10ffff; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const out = asciiDigits(ch);
+      if (out === ch) continue;
+      changed += 1;
+      if (!/\p{Nd}/u.test(ch) || !/^[0-9]$/.test(out)) odd.push(ch);
+    }
+    expect(odd).toEqual([]);
+    expect(changed).toBe(35 * 10);
+    expect(asciiDigits('๐๘๑ ໐໒໐ ၀၉ ០១២ ０１ 2026')).toBe('081 020 09 012 01 2026');
+  });
+});
 
 describe('Latin "at" and "dot"', () => {
   it('are marked as looking each word up marked them', () => {

@@ -46,8 +46,18 @@ const DIGIT_ZEROS = [
   0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
 ];
 
-function asciiDigits(text: string): string {
-  return text.replace(/(?![0-9])\p{Nd}/gu, (ch) => {
+/**
+ * The digits of those blocks, the only ones asciiDigits changes: one class of ranges, which a
+ * letter is scanned for several times faster than for \p{Nd} (every decimal digit of Unicode).
+ */
+const OTHER_DIGITS = new RegExp(
+  `[${DIGIT_ZEROS.map((z) => `\\u{${z.toString(16)}}-\\u{${(z + 9).toString(16)}}`).join('')}]`,
+  'gu',
+);
+
+/** Thai, Lao, Burmese, Khmer... digits made ASCII; exported for its spec. */
+export function asciiDigits(text: string): string {
+  return text.replace(OTHER_DIGITS, (ch) => {
     const cp = ch.codePointAt(0)!;
     for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return String(cp - zero);
     return ch;
