@@ -144,6 +144,8 @@ function ordinaryNumber(run: Run, text: string): boolean {
 const PHONE_MIN_DIGITS = 7;
 /** Digits spelled out one by one are a phone number from 8 on (all 11 countries' mobiles have 8+). */
 const SPELLED_MIN_DIGITS = 8;
+/** ...of which at least 4 in words (runs of digits alone are the ASCII runs above). */
+const SPELLED_MIN_WORDS = 4;
 
 function findPhones(text: string): ContactMatch[] {
   const out: ContactMatch[] = [];
@@ -152,10 +154,9 @@ function findPhones(text: string): ContactMatch[] {
     if (n < PHONE_MIN_DIGITS || n > 16 || ordinaryNumber(run, text)) continue;
     out.push({ kind: 'phone', text: run.raw.trim() });
   }
-  for (const run of spelledDigitRuns(text, SPELLED_MIN_DIGITS, 4)) {
-    if (run.words >= 4 && run.digits.length >= SPELLED_MIN_DIGITS)
-      out.push({ kind: 'phone', text: run.raw.trim() });
-  }
+  // Only the runs that long are built (one digit per token).
+  for (const run of spelledDigitRuns(text, SPELLED_MIN_DIGITS, SPELLED_MIN_WORDS))
+    out.push({ kind: 'phone', text: run.raw.trim() });
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
  * PURE: runs of digits spelled out in words ("zero eight one...", "공일공 일이삼사", "ศูนย์แปด..."),
  * for the contact-detail detector. One pass over the letter with table look-ups: the regular
- * expression it replaces (kept as the reference in contact-detector.spec.ts) tried its ~130
+ * expression it replaces (kept as the reference in spelled-digits.spec.ts) tried its ~130
  * alternatives at each of a letter's 5,000 positions, the largest cost of a scan.
  *
  * A run is what `\+?TOKEN(?:SEP*TOKEN)*` (flags giu) finds scanning from the left, where TOKEN is
