@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { ContactKind, asciiDigits, markLatinSigns, scanContactDetails } from './contact-detector';
+import {
+  ContactKind,
+  MESSENGERS,
+  MESSENGER_RE,
+  asciiDigits,
+  markLatinSigns,
+  scanContactDetails,
+} from './contact-detector';
 
 type Case = [string, string, ContactKind[]];
 
@@ -337,6 +344,36 @@ const markWordByWord = (s: string) =>
     const sign = LATIN_SIGN_WORDS.get(w.toLowerCase());
     return sign ? `\u0001${sign}\u0001` : w;
   });
+
+describe('messenger names', () => {
+  it('are found where the expression without the first-letter class found them', () => {
+    const alt = (words: string[]) =>
+      [...words]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|');
+    const latin = MESSENGERS.filter((w) => /^[\x20-\x7e]+$/.test(w));
+    const before = new RegExp(
+      `(?<![\\p{L}\\p{M}])(?:${alt(latin)})(?![a-z])|` +
+        `(?:${alt(MESSENGERS.filter((w) => !latin.includes(w)))})`,
+      'giu',
+    );
+    const word = fc.constantFrom(
+      ...MESSENGERS,
+      ...['KakaoTalk', 'LINE', 'Zalo', 'IG', 'linen', 'skyline', 'wax', 'tgif', 'fb.', 'X.COM'],
+      ...['민지', 'ไลน์มา', 'năm', 'ກັບ', 'ပါ', 'é', '\u0301', '𝒳'],
+    );
+    const sep = fc.constantFrom('', ' ', ': ', '@', '.', '\n', '_', '1');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 20 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        const found = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+        expect(found(MESSENGER_RE)).toEqual(found(before));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('asciiDigits', () => {
   it('changes only decimal digits (Nd), as when it looked for them all, each to its value', () => {
