@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { ContactKind, scanContactDetails } from './contact-detector';
+import {
+  ContactKind,
+  MESSENGERS,
+  MESSENGER_RE,
+  asciiDigits,
+  markLatinSigns,
+  scanContactDetails,
+} from './contact-detector';
 
 type Case = [string, string, ContactKind[]];
 
@@ -97,6 +104,25 @@ const FLAGGED: Case[] = [
   ['Lao LINE', 'ແອດ line ມາ noy_lao', ['handle']],
   ['Burmese Viber', 'Viber ကနေ aungaung99 ကို add ပါ', ['handle']],
   ['several kinds', 'call 010-9876-5432 or mail me at kim@naver.com', ['email', 'phone']],
+  // ---- long letters: the number hidden amid prose that is full of digit words and numbers
+  [
+    'Korean letter, spelled number amid 이/일/사/오',
+    `${'이번 일요일에 사촌 오빠랑 이모네 집에 갔어. 오늘은 사과 이야기, 구경 많이 했어. '.repeat(60)}` +
+      `내 번호는 공일공 일이삼사 오육칠팔 맞지? ${'이번 주 일요일 오후에 사진 보내줄게! '.repeat(60)}`,
+    ['phone'],
+  ],
+  [
+    'Vietnamese letter, spelled number amid năm/hai/ba',
+    `${'Năm nay mình học lớp mười, có hai anh và ba em, năm 2026 đi Huế. '.repeat(70)}` +
+      `số mình là không chín một hai ba bốn năm sáu bảy tám ${'Hẹn gặp bạn năm sau nhé! '.repeat(40)}`,
+    ['phone'],
+  ],
+  [
+    'English letter full of years and prices, a number spelled at the end',
+    `${'In 2019, 2020 and 2024 we paid $1,500 and 50,000 won, 3-2 at 10:30, pages 123 to 145. '.repeat(55)}` +
+      'call me: zero eight one two three four five six seven eight',
+    ['phone'],
+  ],
 ];
 
 const CLEAN: [string, string][] = [
@@ -139,6 +165,24 @@ const CLEAN: [string, string][] = [
   ['at as a word', 'I will be at home at 7 and at school at 8.'],
   ['Chinese prose with numbers', '我今年十五岁，有两个姐姐。'],
   ['file name', 'I attached photo.jpg yesterday (not really)'],
+  // ---- long letters full of numbers that are not phone numbers
+  [
+    'long Korean letter with many 이/일/사/오 and numbers',
+    '이번 일요일에 사촌 오빠랑 이모네 집에 갔어. 2026년 12월 5일, 50,000원, 오후 3시 30분. '.repeat(
+      60,
+    ),
+  ],
+  [
+    'long English letter of years, prices, scores and times',
+    'In 2019, 2020 and 2024 we paid $1,500 and 50,000 won; we won 3-2 at 10:30, pages 123 to 145. '.repeat(
+      55,
+    ),
+  ],
+  [
+    'long Vietnamese letter of years and prices',
+    'Mình sinh năm 2010, năm nay 16 tuổi, có hai anh và ba em. Bát phở giá 50.000 VND. '.repeat(60),
+  ],
+  ['long Thai letter', 'ฉันชื่อสมชาย อายุ 15 ปี เพื่อนสามสี่คน ราคา 1,200 บาท ปี 2026 '.repeat(80)],
 ];
 
 describe('contact-detail detector', () => {
@@ -284,6 +328,94 @@ describe('contact-detail detector', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** The Latin signs as they were marked before one expression found them: word by word. */
+const LATIN_SIGN_WORDS = new Map(
+  ['at', 'et', 'arroba', 'dot', 'chấm', 'cham', 'titik', 'tuldok', 'period'].map((w) => [
+    w,
+    ['at', 'et', 'arroba'].includes(w) ? '@' : '.',
+  ]),
+);
+const markWordByWord = (s: string) =>
+  s.replace(/\S+/g, (w) => {
+    const sign = LATIN_SIGN_WORDS.get(w.toLowerCase());
+    return sign ? `\u0001${sign}\u0001` : w;
+  });
+
+describe('messenger names', () => {
+  it('are found where the expression without the first-letter class found them', () => {
+    const alt = (words: string[]) =>
+      [...words]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|');
+    const latin = MESSENGERS.filter((w) => /^[\x20-\x7e]+$/.test(w));
+    const before = new RegExp(
+      `(?<![\\p{L}\\p{M}])(?:${alt(latin)})(?![a-z])|` +
+        `(?:${alt(MESSENGERS.filter((w) => !latin.includes(w)))})`,
+      'giu',
+    );
+    const word = fc.constantFrom(
+      ...MESSENGERS,
+      ...['KakaoTalk', 'LINE', 'Zalo', 'IG', 'linen', 'skyline', 'wax', 'tgif', 'fb.', 'X.COM'],
+      ...['민지', 'ไลน์มา', 'năm', 'ກັບ', 'ပါ', 'é', '\u0301', '𝒳'],
+    );
+    const sep = fc.constantFrom('', ' ', ': ', '@', '.', '\n', '_', '1');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 20 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        const found = (re: RegExp) => [...text.matchAll(re)].map((m) => [m.index, m[0]]);
+        expect(found(MESSENGER_RE)).toEqual(found(before));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('asciiDigits', () => {
+  it('changes only decimal digits (Nd), as when it looked for them all, each to its value', () => {
+    // Before, it looked for every \p{Nd} and gave those outside its blocks back unchanged; now it
+    // looks only in its blocks. The same map, code point by code point, if every code point it
+    // changes now is a \p{Nd}.
+    const odd: string[] = [];
+    let changed = 0;
+    for (let cp = 0x80; cp <= 0x10ffff; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const out = asciiDigits(ch);
+      if (out === ch) continue;
+      changed += 1;
+      if (!/\p{Nd}/u.test(ch) || !/^[0-9]$/.test(out)) odd.push(ch);
+    }
+    expect(odd).toEqual([]);
+    expect(changed).toBe(35 * 10);
+    expect(asciiDigits('๐๘๑ ໐໒໐ ၀၉ ០១២ ０１ 2026')).toBe('081 020 09 012 01 2026');
+  });
+});
+
+describe('Latin "at" and "dot"', () => {
+  it('are marked as looking each word up marked them', () => {
+    const word = fc.constantFrom(
+      ...LATIN_SIGN_WORDS.keys(),
+      ...['AT', 'Dot', 'CHẤM', 'Titik', 'ARROBA', 'cat', 'at.', 'dots', 'at\u0001@\u0001'],
+      ...['\u0001.\u0001', 'minji', 'gmail', 'com', '골뱅이', '점', 'naver', 'İt', 'ät'],
+    );
+    const sep = fc.constantFrom(' ', '  ', '\t', '\n', '', ', ', '\u3000', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, sep), { maxLength: 20 }), (parts) => {
+        const text = parts.map(([w, s]) => w + s).join('');
+        expect(markLatinSigns(text)).toBe(markWordByWord(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are found in any case, as the words they are and no other', () => {
+    expect(markLatinSigns('ari AT yahoo DoT co Chấm id at. cat')).toBe(
+      'ari \u0001@\u0001 yahoo \u0001.\u0001 co \u0001.\u0001 id at. cat',
     );
   });
 });
