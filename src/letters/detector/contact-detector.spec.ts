@@ -138,6 +138,8 @@ const CLEAN: [string, string][] = [
   ['a big amount in won', '₩1,000,000 is a lot'],
   ['time', 'See you at 10:30 tomorrow'],
   ['time pm', 'school ends at 3pm'],
+  ['two spaces are not a spelled dot', 'I love football  com on, let us play!'],
+  ['two spaces before a domain-like word', 'We played netball  net scores were close'],
   ['score', 'We lost 3-2 in football.'],
   ['badminton score', 'Final set 21-19, 18-21, 21-17'],
   ['date ISO', 'My birthday is 2010-05-05.'],

@@ -168,14 +168,23 @@ const AT_SCRIPT = ['แอท', 'แอด', '골뱅이', '골벵이', '앳', '�
 const DOT_LATIN = ['dot', 'chấm', 'cham', 'titik', 'tuldok', 'period'];
 const DOT_SCRIPT = ['ดอท', 'จุด', '닷', '쩜', '점', '点', '點', 'ດອດ', 'ຈຸດ', 'ដត', 'ចុច', 'အစက်'];
 const wordAlt = (words: string[]) => [...words].sort(byLength).map(escapeRe).join('|');
-/** Bracketed ("(at)", "[dot]"), attached script words ("골뱅이") and spaced signs (" @ "). */
-const spelledWord = (latin: string[], script: string[], sign: string) =>
-  new RegExp(
-    `[([{<]\\s*(?:${wordAlt([...latin, ...script])}|${sign})\\s*[)\\]}>]|` +
-      `(?:${wordAlt(script)})|[ \\t]+${sign}[ \\t]+(?=[\\p{L}\\p{N}])|` +
-      `(?<!\\S)(?:${wordAlt(latin.filter((w) => w.includes(' ')))})(?!\\S)`,
+/**
+ * Bracketed ("(at)", "[dot]"), attached script words ("골뱅이"), spaced signs (" @ ") and Latin
+ * words of several parts ("a còng"). Without such words that last part is left out: an empty
+ * alternative matched between two spaces and made "football  com" a link.
+ */
+const spelledWord = (latin: string[], script: string[], sign: string) => {
+  const multi = latin.filter((w) => w.includes(' '));
+  return new RegExp(
+    [
+      `[([{<]\\s*(?:${wordAlt([...latin, ...script])}|${sign})\\s*[)\\]}>]`,
+      `(?:${wordAlt(script)})`,
+      `[ \\t]+${sign}[ \\t]+(?=[\\p{L}\\p{N}])`,
+      ...(multi.length > 0 ? [`(?<!\\S)(?:${wordAlt(multi)})(?!\\S)`] : []),
+    ].join('|'),
     'giu',
   );
+};
 const SPELLED_AT = spelledWord(AT_LATIN, AT_SCRIPT, '@');
 const SPELLED_DOT = spelledWord(DOT_LATIN, DOT_SCRIPT, '\\.');
 /** Single Latin words standing alone ("at", "dot"): the whole of a run of non-spaces, in any case. */
