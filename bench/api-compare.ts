@@ -3,25 +3,27 @@
  * side on one database, for when the machine is too busy for `bench:api`'s req/s to mean anything.
  *
  * DIR is a checkout with dist/ (and node_modules/): e.g. a copy of main's build and this branch's.
- * Both APIs run as production runs them (start:prod's node flags of each DIR), with one worker,
- * on one database seeded as bench:api seeds it. Then, in --rounds R (5) rounds, each route is
+ * Both APIs run as production runs them (start:prod's node flags and environment of each DIR), with
+ * one worker, on one database seeded as bench:api seeds it. Then, in --rounds R (5) rounds, each route is
  * driven for --requests N (2000) on A and on B in turn (which goes first alternates), 20 connections,
  * and the CPU microseconds per request of each API process are taken from /proc (schedstat). Printed: the
- * median per route and build, and B/A. The write route (--only write: only its world is seeded)
- * writes a letter on a different match each time (bench:letters' world: --matches, --letters).
- * Load from other work moves both builds alike because they
- * alternate within seconds; the median drops a burst that met a spike. --api-flags "node flags"
- * go to both APIs (e.g. "--perf-basic-prof" to profile one with perf record -p).
+ * median per route and build, B/A of the medians, and the median of each round's own B/A (paired:
+ * the two bursts of a round met the same load, so it wanders less when the load swings). The write
+ * route (--only write: only its world is seeded) writes a letter on a different match each time
+ * (bench:letters' world: --matches, --letters). Load from other work moves both builds alike because
+ * they alternate within seconds; the median drops a burst that met a spike. --api-flags "node flags"
+ * go to both APIs after start:prod's (e.g. "--perf-basic-prof" to profile one with perf record -p).
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
 import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
+import { startProd } from './lib/start-prod';
 
 const ROUNDS = Number(option('rounds') ?? 5);
 const REQUESTS = Number(option('requests') ?? 2000);
@@ -33,15 +35,6 @@ const LETTERS = Number(option('letters') ?? 200_000);
 const only = (key: string) => !ONLY || ONLY.includes(key);
 const roots = { A: resolve(option('a') ?? '.'), B: resolve(option('b') ?? '.') };
 const BROWSER = { 'accept-encoding': 'br, gzip' };
-
-const semiSpace = (dir: string) =>
-  /--max-semi-space-size=(\d+)/.exec(
-    (
-      JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-        scripts: Record<string, string>;
-      }
-    ).scripts['start:prod'],
-  )?.[1];
 
 /**
  * CPU time of all a process's threads (the JS thread, GC helpers, the thread pool's zlib work), in
@@ -78,12 +71,10 @@ async function main() {
     if (needsWorld) await seedPopulation(db, USERS);
     const apis = {} as Record<'A' | 'B', { child: ChildProcess; base: string }>;
     for (const key of ['A', 'B'] as const) {
-      const space = semiSpace(roots[key]);
+      const prod = startProd(roots[key]);
       apis[key] = await stack.api({
-        flags: [
-          ...(space ? [`--max-semi-space-size=${space}`] : []),
-          ...(option('api-flags')?.split(' ') ?? []),
-        ],
+        flags: [...prod.flags, ...(option('api-flags')?.split(' ') ?? [])],
+        env: prod.env,
         cwd: roots[key],
         port: key === 'A' ? undefined : await freePort(),
       });
@@ -166,11 +157,13 @@ async function main() {
     console.log(
       `load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; ${ROUNDS} rounds of ${REQUESTS} requests`,
     );
-    console.log(`${'route'.padEnd(16)}  A µs/req  B µs/req    B/A   (A rounds | B rounds)`);
-    for (const [k, { A, B }] of us)
+    console.log(`${'route'.padEnd(16)}  A µs/req  B µs/req    B/A  paired   (A rounds | B rounds)`);
+    for (const [k, { A, B }] of us) {
+      const paired = median(B.map((b, i) => b / A[i]));
       console.log(
-        `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / median(A)).toFixed(2).padStart(5)}   (${A.map((x) => fmt(x)).join(' ')} | ${B.map((x) => fmt(x)).join(' ')})`,
+        `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / median(A)).toFixed(2).padStart(5)}  ${paired.toFixed(2).padStart(6)}   (${A.map((x) => fmt(x)).join(' ')} | ${B.map((x) => fmt(x)).join(' ')})`,
       );
+    }
   } finally {
     await stack.close();
   }

@@ -40,6 +40,7 @@ import {
   repoRoot as root,
 } from './lib/stack';
 import { measuring, printTable, summarise } from './lib/summary';
+import { startProd } from './lib/start-prod';
 
 const MATCHES = Number(option('matches') ?? 20_000);
 const LETTERS = Number(option('letters') ?? 200_000);
@@ -93,13 +94,10 @@ async function main() {
     const profile = flag('cpu-prof')
       ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench-profiles')}`]
       : [];
+    const prod = startProd(root);
     const { child: api, base } = await stack.api({
-      flags: [
-        '--max-semi-space-size=1', // as `npm run start:prod`
-        ...(option('api-flags')?.split(' ') ?? []),
-        ...profile,
-        ...preload,
-      ],
+      flags: [...prod.flags, ...(option('api-flags')?.split(' ') ?? []), ...profile, ...preload],
+      env: prod.env,
       ipc: true,
     });
     const worker = stack.worker({ flags: [...profile, ...preload], ipc: true });

@@ -27,6 +27,7 @@ import {
 } from './lib/stack';
 import { measuring, summarise } from './lib/summary';
 import { buildWorld } from './lib/world';
+import { startProd } from './lib/start-prod';
 
 const MINUTES = Number(option('minutes') ?? 10);
 const PEOPLE = Number(option('people') ?? 2000);
@@ -58,8 +59,8 @@ async function main() {
   let failures: string[] | undefined;
   try {
     await seedPopulation(sql, PEOPLE);
-    const worker = stack.worker({ flags: ['--max-semi-space-size=1'] });
-    const { child: api, base } = await stack.api({ flags: ['--max-semi-space-size=1'] });
+    const worker = stack.worker(); // as `npm run start:worker` runs it: no node flags
+    const { child: api, base } = await stack.api(startProd(root));
 
     // --- the world ---------------------------------------------------------------------------
     const world = await buildWorld(base, sql, admin, { entries: 20, judges: 3 });

@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import { benchStack, memoryMb, NO_RATE_LIMITS, repoRoot as root, request } from './lib/stack';
 import { numberArg as arg } from './lib/cli';
 import { measuring, summarise } from './lib/summary';
+import { startProd } from './lib/start-prod';
 
 const UPLOAD_MB = arg('upload-mb', 500);
 const SUBMISSIONS = arg('submissions', 20000);
@@ -168,8 +169,8 @@ async function seed(db: Client, competitionId: string, n: number) {
   await db.query('ANALYZE');
 }
 
-/** The flags `npm run start:prod` runs the API with (package.json): measure what production runs. */
-const API_NODE_FLAGS = ['--max-semi-space-size=1'];
+/** The flags and environment `npm run start:prod` runs the API with: measure what production runs. */
+const PROD = startProd(root);
 
 async function main() {
   if (!process.argv.includes('--no-build')) {
@@ -183,10 +184,12 @@ async function main() {
   try {
     // A semi-space size given in --api-node-options must win over start:prod's (the command
     // line's flag would, NODE_OPTIONS being read first).
-    const flags = API_NODE_OPTIONS?.includes('--max-semi-space-size') ? [] : API_NODE_FLAGS;
+    const flags = API_NODE_OPTIONS?.includes('--max-semi-space-size')
+      ? PROD.flags.filter((f) => !f.startsWith('--max-semi-space-size'))
+      : PROD.flags;
     const { child: api, base } = await stack.api({
       flags,
-      env: API_NODE_OPTIONS ? { NODE_OPTIONS: API_NODE_OPTIONS } : {},
+      env: { ...PROD.env, ...(API_NODE_OPTIONS ? { NODE_OPTIONS: API_NODE_OPTIONS } : {}) },
     });
     const pid = api.pid as number;
     // Entering a competition needs a confirmed email address: confirmed here as the link would.

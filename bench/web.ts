@@ -34,6 +34,7 @@ import { JobHandlers } from '../src/jobs/job-handlers';
 import { MatchingJob } from '../src/penpal/matching-job';
 import { systemClock } from '../src/common/clock';
 import { seedPenpalRound } from './lib/penpal-seed';
+import { startProd } from './lib/start-prod';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const PER_SIDE = Number(process.argv[process.argv.indexOf('--per-side') + 1]) || 10000;
@@ -272,8 +273,9 @@ async function main() {
     QUEUE_PREFIX: `kenal-bench-${randomBytes(4).toString('hex')}`,
   };
   execFileSync(process.execPath, ['dist/src/database/migrate.js', 'run'], { env, stdio: 'ignore' });
-  const api = spawn(process.execPath, ['--max-semi-space-size=1', 'dist/src/main.js'], {
-    env,
+  const prod = startProd('.');
+  const api = spawn(process.execPath, [...prod.flags, 'dist/src/main.js'], {
+    env: { ...env, ...prod.env },
     stdio: 'inherit',
   });
   const browser = await chromium.launch({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Transform, TransformCallback } from 'node:stream';
 import { AppError } from '../common/errors/app-error';
 import { ACCEPTED_TYPES, acceptedFor, AssetRole, sniff, SNIFF_BYTES } from './rules/sniff';
+import { uploadedBytes } from './upload-garbage';
 
 export const formatBytes = (n: number): string => {
   const units = ['bytes', 'KB', 'MB', 'GB'];
@@ -54,6 +55,7 @@ export class UploadInspector extends Transform {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) return done(this.overLimit());
     this.hash.update(chunk);
+    uploadedBytes(chunk.length);
     if (!this.decided) {
       this.head.push(chunk);
       this.headLength += chunk.length;

@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Provider } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { uploadedBytes } from '../upload-garbage';
 import { AppendOverflow, ASSET_STORAGE, type AssetStorage } from './asset-storage';
 
 const KEY = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9.-]*)*$/;
@@ -54,6 +55,7 @@ export class LocalDiskStorage implements AssetStorage {
       transform(chunk: Buffer, _enc, done) {
         length += chunk.length;
         if (length > maxBytes) return done(new AppendOverflow(`more than ${maxBytes} bytes`));
+        uploadedBytes(chunk.length);
         done(null, chunk);
       },
     });
