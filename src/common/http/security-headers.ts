@@ -91,12 +91,12 @@ export function helmetHeaders(): Record<string, string> {
  */
 export function securityHeadersHook(publicUrl: string) {
   const fixed = helmetHeaders();
-  const preset = presetHeaders(fixed);
+  const preset = presetHeaders(fixed, ['x-request-id', 'content-security-policy']);
   const policies = contentSecurityPolicies(publicUrl);
   for (const url of ['/', '/api/docs']) preset.check('content-security-policy', policies(url));
   return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const policy = policies(req.url);
-    if (!preset.set(reply.raw, 'x-request-id', req.id, 'content-security-policy', policy)) {
+    if (!preset.set(reply.raw, req.id, policy)) {
       void reply
         .headers(fixed)
         .header('x-request-id', req.id)
