@@ -1,4 +1,5 @@
-import { maskTokens, redactTokens, tokenLink } from './token-links';
+import fc from 'fast-check';
+import { maskEveryToken, maskTokens, redactTokens, tokenLink } from './token-links';
 import { newToken } from './tokens';
 
 describe('token links', () => {
@@ -32,6 +33,39 @@ describe('token links', () => {
       '/api/v1/me/guardian-consent/resend',
     ])
       expect(maskTokens(url)).toBe(url);
+  });
+
+  it('masks exactly what masking everything masks, with or without anything to mask', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '/',
+        '?',
+        '&',
+        '=',
+        '#',
+        ' ',
+        '"',
+        'token',
+        'Token',
+        'TOKEN',
+        '/api/v1/auth/password-reset/',
+        '/reset-password/',
+        '/Consent/',
+        '/invitations/',
+        '/team-invitations/',
+        '/api/v1/interests',
+        t,
+      ),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,50}$/),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        expect(maskTokens(text)).toBe(maskEveryToken(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('redacts a payload deeply and keeps everything else', () => {

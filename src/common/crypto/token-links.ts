@@ -48,9 +48,19 @@ const QUERY = /([?&][^=&#\s]*token[^=&#\s]*=)[^&#\s"'<>]*/gi;
 /** Anything shaped like our tokens (43 base64url characters) as a path segment or value. */
 const SHAPED = /([/=])[A-Za-z0-9_-]{40,}(?=$|[/?&#\s"'<>])/g;
 
-/** The text with every token of a link (path segment or query value) replaced by ***. */
-export const maskTokens = (text: string): string =>
+/**
+ * Matches wherever one of the three can (and a little more: case-insensitive). Most text, each
+ * request's URL in the request log among it, has nothing to mask: one test instead of three
+ * replaces (~2.5k instructions a request under callgrind).
+ */
+const ANY = new RegExp([NAMED, QUERY, SHAPED].map((r) => r.source).join('|'), 'i');
+
+/** maskTokens without the test first: the reference its tests compare with. */
+export const maskEveryToken = (text: string): string =>
   text.replace(NAMED, `$1${MASK}`).replace(QUERY, `$1${MASK}`).replace(SHAPED, `$1${MASK}`);
+
+/** The text with every token of a link (path segment or query value) replaced by ***. */
+export const maskTokens = (text: string): string => (ANY.test(text) ? maskEveryToken(text) : text);
 
 const SECRET_KEY = /token|secret|password/i;
 

@@ -9,15 +9,16 @@ export interface PrecompressedJson<T = unknown> {
   identity: Buffer;
   br: Buffer;
   gzip: Buffer;
-  /** The identity body's hash, quoted by the ETag of each encoding. */
-  tag: string;
+  /** The ETag of each encoding: the identity body's hash, quoted, with the encoding's suffix. */
+  etags: Record<'identity' | 'br' | 'gzip', string>;
 }
 
 export function precompressJson<T>(value: T): PrecompressedJson<T> {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
+  const tag = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
   return {
     identity,
-    tag: createHash('sha256').update(identity).digest('base64url').slice(0, 22),
+    etags: { identity: `"${tag}"`, br: `"${tag}-br"`, gzip: `"${tag}-gzip"` },
     br: brotliCompressSync(identity, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -76,7 +77,7 @@ export function sendPrecompressed<T>(
   body: PrecompressedJson<T>,
 ): SentJson<T> {
   const encoding = encodingFor(headers['accept-encoding']);
-  const etag = `"${body.tag}${encoding ? `-${encoding}` : ''}"`;
+  const etag = body.etags[encoding ?? 'identity'];
   void reply.header('content-type', 'application/json; charset=utf-8');
   void reply.header('vary', 'accept-encoding');
   void reply.header('etag', etag);

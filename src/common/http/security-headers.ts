@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import helmet from 'helmet';
 import { LINK_PAGE_CSS } from './link-page-style';
+import { presetHeaders } from './preset-headers';
 
 type Directives = Record<string, string[]>;
 
@@ -85,15 +86,22 @@ export function helmetHeaders(): Record<string, string> {
 /**
  * One onRequest hook for every response's security headers: the request id, helmet's headers and
  * the Content-Security-Policy of the path (the web app's HTML pages replace it with their own).
+ * They go straight into the response's own header store (presetHeaders), checked once at start:
+ * the two policies here, and the request id is plain or a UUID (requestId).
  */
 export function securityHeadersHook(publicUrl: string) {
   const fixed = helmetHeaders();
-  const csp = contentSecurityPolicies(publicUrl);
+  const preset = presetHeaders(fixed, ['x-request-id', 'content-security-policy']);
+  const policies = contentSecurityPolicies(publicUrl);
+  for (const url of ['/', '/api/docs']) preset.check('content-security-policy', policies(url));
   return (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    void reply
-      .headers(fixed)
-      .header('x-request-id', req.id)
-      .header('content-security-policy', csp(req.url));
+    const policy = policies(req.url);
+    if (!preset.set(reply.raw, req.id, policy)) {
+      void reply
+        .headers(fixed)
+        .header('x-request-id', req.id)
+        .header('content-security-policy', policy);
+    }
     done();
   };
 }
