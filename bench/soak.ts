@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import Redis from 'ioredis';
+import type { QueryResultRow } from 'pg';
 import {
   argv,
   benchStack,
@@ -146,6 +147,14 @@ async function main() {
         return undefined;
       }
     };
+    // The bench's one connection is shared by the loops: each query waits its turn (pg warns
+    // about overlapping ones and pg 9 will refuse them).
+    let turn: Promise<unknown> = Promise.resolve();
+    const query = <R extends QueryResultRow>(text: string, values?: unknown[]) => {
+      const run = turn.then(() => sql.query<R>(text, values));
+      turn = run.catch(() => undefined);
+      return run;
+    };
     let fresh = 0;
     const newEntry = async () => {
       fresh += 1;
@@ -157,7 +166,7 @@ async function main() {
       });
       if (!person) return;
       const token = person.accessToken as string;
-      await sql.query(`UPDATE users SET email_verified_at = now() WHERE email = $1`, [
+      await query(`UPDATE users SET email_verified_at = now() WHERE email = $1`, [
         `soak-${n}@bench.test`,
       ]);
       const team = await send('team', 'POST', `/competitions/${open.id}/teams`, 201, token, {
@@ -214,7 +223,7 @@ async function main() {
       }
     };
     const notify = () =>
-      sql.query(
+      query(
         `INSERT INTO outbox_messages (type, recipient_user_id, recipient_email, locale, channels, payload)
          SELECT 'auth.password_reset', u.id, u.email, CASE WHEN g % 2 = 0 THEN 'ko' ELSE 'en' END,
                 '{email,in_app}', jsonb_build_object('displayName', u.display_name,
@@ -239,7 +248,7 @@ async function main() {
     await redis.connect();
     const lostJobs = async () => {
       const outbox = (
-        await sql.query<{ late: number; failed: number }>(
+        await query<{ late: number; failed: number }>(
           `SELECT count(*) FILTER (WHERE status NOT IN ('delivered', 'failed')
                                      AND created_at < now() - interval '1 minute')::int AS late,
                   count(*) FILTER (WHERE status = 'failed')::int AS failed
@@ -249,7 +258,7 @@ async function main() {
       let bull = 0;
       for (const q of QUEUE_NAMES) bull += await redis!.zcard(`${env.QUEUE_PREFIX}:${q}:failed`);
       const failedRuns = (
-        await sql.query<{ n: number }>(
+        await query<{ n: number }>(
           `SELECT count(*)::int AS n FROM matching_runs
             WHERE status = 'failed' OR (status IN ('queued', 'running') AND created_at < now() - interval '5 minutes')`,
         )
@@ -261,7 +270,7 @@ async function main() {
     };
     const connections = async () =>
       (
-        await sql.query<{ n: number }>(
+        await query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_stat_activity
             WHERE datname = current_database() AND pid <> pg_backend_pid()`,
         )
@@ -314,7 +323,7 @@ async function main() {
       'the outbox to drain',
       async () =>
         (
-          await sql.query<{ n: number }>(
+          await query<{ n: number }>(
             `SELECT count(*)::int AS n FROM outbox_messages WHERE status NOT IN ('delivered', 'failed')`,
           )
         ).rows[0].n === 0,
@@ -322,13 +331,13 @@ async function main() {
     ).catch(() => undefined);
     const final = await lostJobs();
     const runStates = (
-      await sql.query<{ status: string; n: number }>(
+      await query<{ status: string; n: number }>(
         `SELECT status, count(*)::int AS n FROM matching_runs WHERE round_id = $1 GROUP BY status`,
         [round.id],
       )
     ).rows;
     const undelivered = (
-      await sql.query<{ n: number }>(
+      await query<{ n: number }>(
         `SELECT count(*)::int AS n FROM outbox_messages WHERE status NOT IN ('delivered', 'failed')`,
       )
     ).rows[0].n;
