@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import { competition, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
+import { addJudge, createRound, myAssignments, profiled, submittedEntry } from './support/judging';
 
 /**
- * GET /me, GET /me/penpals and GET /submissions/{id} check the caller's session inside their own
+ * GET /me, GET /me/penpals, GET /submissions/{id} and GET /me/assignments (judges only) check the caller's session inside their own
  * statement (@SessionInStatement, issue 14), not through the guard's separate read: a logout, a
  * deleted account, a role taken away and an email address proved show on the very next request,
  * answered as a route the guard checks (GET /me/submissions) answers them.
@@ -13,8 +14,28 @@ describe('routes that check their session in their own statement (e2e)', () => {
   let coordinator: Person;
   let submissionId: string;
   let member: Person;
+  let judge: Person;
+  let assignmentId: string;
 
   const folded = () => ['/me', '/me/penpals', `/submissions/${submissionId}`];
+  /** With the judges' route: every caller is refused it alike once their session is gone. */
+  const allFolded = () => [...folded(), '/me/assignments'];
+  const makeJudge = (p: Person) =>
+    h.db.query(`UPDATE users SET roles = array_append(roles, 'judge') WHERE id = $1`, [p.id]);
+  /** An administrator leaves them only the applicant role (their sessions stay open). */
+  const demote = async (p: Person) =>
+    h
+      .http()
+      .put(`/api/v1/admin/users/${p.id}/roles`)
+      .set(auth(await h.adminToken()))
+      .send({ roles: ['applicant'] })
+      .expect(200);
+  /** What the judges' route answered a caller without the role before it checked its own session. */
+  const notAJudge = {
+    status: 403,
+    code: 'FORBIDDEN',
+    detail: 'This needs one of the roles: judge',
+  };
   const get = (path: string, token: string) => h.http().get(`/api/v1${path}`).set(auth(token));
   /** What the guard answers the same token on a route it checks itself. */
   const guardSays = async (token: string) => {
@@ -39,7 +60,22 @@ describe('routes that check their session in their own statement (e2e)', () => {
       .send({ title: 'Ours' })
       .expect(201);
     submissionId = entry.body.id;
-  });
+
+    judge = await profiled(h, { name: 'Judge Folded', country: 'PH', roles: ['judge'] });
+    const leader = await profiled(h, { name: 'Lee Folded', country: 'KR' });
+    const judged = await submittedEntry(h, competitionId, leader, [], 'Folders', 'Judged');
+    await addJudge(h, coordinator.token, competitionId, judge.id);
+    const roundId = (await createRound(h, coordinator.token, competitionId, { judgesPerEntry: 1 }))
+      .id;
+    assignmentId = (
+      await h
+        .http()
+        .post(`/api/v1/judging-rounds/${roundId}/assignments/manual`)
+        .set(auth(coordinator.token))
+        .send({ judgeId: judge.id, submissionId: judged.submissionId })
+        .expect(201)
+    ).body.id;
+  }, 60000);
   afterAll(() => h.stop());
 
   it('checks the session in the same statement that reads the data: one round trip, not two', async () => {
@@ -53,13 +89,14 @@ describe('routes that check their session in their own statement (e2e)', () => {
       return query.apply(this, args);
     };
     try {
-      for (const [path, table] of [
-        ['/me', 'profiles'],
-        ['/me/penpals', 'penpal_matches'],
-        [`/submissions/${submissionId}`, 'submissions'],
+      for (const [path, table, token] of [
+        ['/me', 'profiles', member.token],
+        ['/me/penpals', 'penpal_matches', member.token],
+        [`/submissions/${submissionId}`, 'submissions', member.token],
+        ['/me/assignments', 'judge_assignments', judge.token],
       ]) {
         sent.length = 0;
-        await get(path, member.token).expect(200);
+        await get(path, token).expect(200);
         const checks = sent.filter((t) => /\bauth_sessions\b/.test(t));
         expect(checks).toHaveLength(1);
         expect(checks[0]).toMatch(new RegExp(`\\b${table}\\b`));
@@ -86,15 +123,53 @@ describe('routes that check their session in their own statement (e2e)', () => {
     for (const path of folded()) await get(path, member.token).expect(200);
   });
 
+  it("answers a judge's logged-out session 401 on the next request, not their assignments", async () => {
+    const second = await h.login(judge.email, judge.password);
+    const before = await get('/me/assignments', second).expect(200);
+    expect(before.body.map((a: { id: string }) => a.id)).toEqual([assignmentId]);
+
+    await h.http().post('/api/v1/auth/logout').set(auth(second)).send({}).expect(204);
+    const guard = await guardSays(second);
+    expect(guard.status).toBe(401);
+    expect(await answer('/me/assignments', second)).toEqual(guard);
+    expect((await myAssignments(h, judge)).map((a) => a.id)).toEqual([assignmentId]);
+
+    // A caller without the role is refused 403 while signed in, 401 once signed out, as before.
+    const third = await h.login(member.email, member.password);
+    expect(await answer('/me/assignments', third)).toEqual(notAJudge);
+    await h.http().post('/api/v1/auth/logout').set(auth(third)).send({}).expect(204);
+    expect(await answer('/me/assignments', third)).toEqual(guard);
+  });
+
+  it('takes the judge role away on the next request: 403, no assignment sent; given back, at once', async () => {
+    const withRole = await get('/me/assignments', judge.token).expect(200);
+    expect(withRole.text).toContain(assignmentId);
+    await demote(judge);
+    expect(await answer('/me/assignments', judge.token)).toEqual(notAJudge);
+    const refused = await get('/me/assignments', judge.token);
+    expect(refused.text).not.toContain(assignmentId);
+    expect(refused.text).not.toContain('Judged');
+    // The guard answers a judges' route it checks itself the same.
+    const asset = await get(`/assignments/${assignmentId}/assets/${assignmentId}`, judge.token);
+    expect([asset.status, asset.body.code, asset.body.detail]).toEqual([
+      notAJudge.status,
+      notAJudge.code,
+      notAJudge.detail,
+    ]);
+
+    await h.db.query(`UPDATE users SET roles = '{judge}' WHERE id = $1`, [judge.id]);
+    expect((await myAssignments(h, judge)).map((a) => a.id)).toEqual([assignmentId]);
+  });
+
   it('answers no token, a forged token and a garbled one 401 as the guard does', async () => {
     const [head, body] = member.token.split('.');
     for (const token of [`${head}.${body}.${'A'.repeat(43)}`, 'garbled', '']) {
       const guard = await guardSays(token);
       expect(guard.status).toBe(401);
-      for (const path of folded()) expect(await answer(path, token)).toEqual(guard);
+      for (const path of allFolded()) expect(await answer(path, token)).toEqual(guard);
     }
     const none = await h.http().get('/api/v1/me/submissions');
-    for (const path of folded()) {
+    for (const path of allFolded()) {
       const res = await h.http().get(`/api/v1${path}`);
       expect([res.status, res.body.code, res.body.detail]).toEqual([
         none.status,
@@ -107,7 +182,10 @@ describe('routes that check their session in their own statement (e2e)', () => {
 
   it('answers a deleted account 401 on the next request', async () => {
     const leaving = await person(h, 'TH');
-    for (const path of ['/me', '/me/penpals']) await get(path, leaving.token).expect(200);
+    await makeJudge(leaving);
+    for (const path of ['/me', '/me/penpals', '/me/assignments']) {
+      await get(path, leaving.token).expect(200);
+    }
     await h
       .http()
       .delete('/api/v1/me')
@@ -116,17 +194,19 @@ describe('routes that check their session in their own statement (e2e)', () => {
       .expect(202);
     const guard = await guardSays(leaving.token);
     expect(guard.status).toBe(401);
-    for (const path of folded()) expect(await answer(path, leaving.token)).toEqual(guard);
+    for (const path of allFolded()) expect(await answer(path, leaving.token)).toEqual(guard);
   });
 
   it('a deleted account with its sessions still open (no revocation) is refused too', async () => {
     // The statement checks the account itself, not only the session (users.deleted_at).
     const gone = await person(h, 'VN');
+    await makeJudge(gone);
     await get('/me', gone.token).expect(200);
+    await get('/me/assignments', gone.token).expect(200);
     await h.db.query('UPDATE users SET deleted_at = now() WHERE id = $1', [gone.id]);
     const guard = await guardSays(gone.token);
     expect(guard.status).toBe(401);
-    for (const path of folded()) expect(await answer(path, gone.token)).toEqual(guard);
+    for (const path of allFolded()) expect(await answer(path, gone.token)).toEqual(guard);
   });
 
   it('takes a role away on the next request: an admin demoted no longer reads the entry', async () => {
@@ -137,12 +217,7 @@ describe('routes that check their session in their own statement (e2e)', () => {
     await get(`/submissions/${submissionId}`, admin.token).expect(200);
     expect((await get('/me', admin.token)).body.roles).toEqual(['admin']);
 
-    await h
-      .http()
-      .put(`/api/v1/admin/users/${admin.id}/roles`)
-      .set(auth(await h.adminToken()))
-      .send({ roles: ['applicant'] })
-      .expect(200);
+    await demote(admin);
     expect(await answer(`/submissions/${submissionId}`, admin.token)).toEqual(outsiderSays);
     expect((await get('/me', admin.token)).body.roles).toEqual(['applicant']);
 

@@ -10,6 +10,8 @@ import {
 } from '../competitions/entry-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE } from '../identity/people-sql';
+import { type CallerColumns, liveCaller } from '../identity/session-sql';
+import type { SessionClaims } from '../common/auth/session-check';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import { ACCESS_JOINS, accessCase, type EntryAccess } from './assignment-access.store';
 import type { JudgeAssignment } from './judge-assignment.entity';
@@ -106,29 +108,38 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
 }
 
 /**
- * Every active assignment of a judge on entries in `live` statuses, oldest first, at most `limit`:
- * the JSON text of their views' array, as sent.
+ * The views' array of a judge's ($3) active assignments on entries in $4's statuses, oldest first,
+ * at most $5, as JSON text.
+ */
+const MY_ASSIGNMENTS = `SELECT COALESCE(json_agg(j.view ORDER BY j."createdAt", j.id), '[]')::text
+  FROM (${judgeViewSql(
+    `a.judge_id = $3 AND a.status = 'active'
+       AND EXISTS (SELECT 1 FROM ${ENTRIES} s WHERE s.id = a.submission_id AND s.status = ANY($4::text[]))
+     ORDER BY a.created_at, a.id
+     LIMIT $5`,
+  )}) j`;
+
+/**
+ * The caller (identity's session check, folded in: issue 14) and, as `body`, the JSON text of the
+ * views of their active assignments on entries in `live` statuses, oldest first, at most `limit`,
+ * as sent. No row: no live session; the views are then not built at all (PostgreSQL runs the
+ * uncorrelated subquery only when it outputs the caller's row).
  */
 export const myAssignmentViews = async (
   m: EntityManager,
-  judgeId: string,
+  claims: SessionClaims,
   live: readonly string[],
   limit: number,
   now: Date,
-): Promise<string> =>
+): Promise<(CallerColumns & { body: string }) | undefined> =>
   (
-    await preparedQuery<{ body: string }>(
+    await preparedQuery<CallerColumns & { body: string }>(
       m,
-      'kenal_my_assignments_json',
-      `SELECT COALESCE(json_agg(j.view ORDER BY j."createdAt", j.id), '[]')::text AS body FROM (${judgeViewSql(
-        `a.judge_id = $3 AND a.status = 'active'
-           AND EXISTS (SELECT 1 FROM ${ENTRIES} s WHERE s.id = a.submission_id AND s.status = ANY($4::text[]))
-         ORDER BY a.created_at, a.id
-         LIMIT $5`,
-      )}) j`,
-      [now, false, judgeId, live, limit],
+      'kenal_my_assignments_json_with_caller',
+      `SELECT me.*, (${MY_ASSIGNMENTS}) AS body FROM ${liveCaller('$3', '$6')} me`,
+      [now, false, claims.userId, live, limit, claims.sessionId],
     )
-  )[0].body;
+  )[0];
 
 /** The views of these assignments, in m (often a transaction that just changed the rows). */
 export const assignmentViews = async (

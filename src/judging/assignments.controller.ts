@@ -11,8 +11,9 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles } from '../common/auth/decorators';
+import { CallerCheck, CurrentUser, Roles, SessionInStatement } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { JSON_TYPE, type SentJson } from '../common/http/precompressed';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssignmentsService } from './assignments.service';
@@ -27,13 +28,14 @@ export class AssignmentsController {
 
   @Get('me/assignments')
   @Roles('judge')
+  @SessionInStatement()
   @ApiOperation({
     summary: 'My assignments; in a blind round the entry carries no team, member or file name',
   })
   @ApiOkResponse({ type: [MyAssignmentDto] })
   @Header('content-type', JSON_TYPE)
-  mine(@CurrentUser() me: Principal): Promise<SentJson<MyAssignmentDto[]>> {
-    return this.assignments.mine(me);
+  mine(@CallerCheck() check: SessionCheck): Promise<SentJson<MyAssignmentDto[]>> {
+    return this.assignments.mine(check);
   }
 
   @Get('assignments/:id')

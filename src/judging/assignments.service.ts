@@ -3,6 +3,7 @@ import { Transform } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { CLOCK, type Clock } from '../common/clock';
 import {
   badRequest,
@@ -15,6 +16,7 @@ import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { findSubmissionAsset } from '../competitions/competition-rows';
 import { Transactions } from '../database/transactions';
+import { admitCaller } from '../identity/session-sql';
 import { conflictReasons } from './assignment';
 import {
   assignmentEntries,
@@ -187,12 +189,23 @@ export class AssignmentsService {
     });
   }
 
-  /** Every active assignment of the caller, on entries still in the running: one prepared query. */
-  async mine(me: Principal): Promise<SentJson<MyAssignmentDto[]>> {
+  /**
+   * Every active assignment of the caller, on entries still in the running: one prepared query,
+   * which checks the caller's session too (admitted, judge role included, before its views are sent).
+   */
+  async mine(check: SessionCheck): Promise<SentJson<MyAssignmentDto[]>> {
     const now = this.clock.now();
-    return sentJson(
-      await myAssignmentViews(this.tx.manager, me.id, LIVE_STATUSES, MY_ASSIGNMENTS_LIMIT, now),
+    const { row } = admitCaller(
+      check,
+      await myAssignmentViews(
+        this.tx.manager,
+        check.claims,
+        LIVE_STATUSES,
+        MY_ASSIGNMENTS_LIMIT,
+        now,
+      ),
     );
+    return sentJson(row.body);
   }
 
   /**
