@@ -10,9 +10,11 @@
  * median per route and build, B/A of the medians, and the median of each round's own B/A (paired:
  * the two bursts of a round met the same load, so it wanders less when the load swings). The write
  * route (--only write: only its world is seeded) writes a letter on a different match each time
- * (bench:letters' world: --matches, --letters). Load from other work moves both builds alike because
- * they alternate within seconds; the median drops a burst that met a spike. --api-flags "node flags"
- * go to both APIs after start:prod's (e.g. "--perf-basic-prof" to profile one with perf record -p).
+ * (bench:letters' world: --matches, --letters; --letter-delay none: a round that delivers each
+ * letter at once, its notice written in the same transaction). Load from other work moves both
+ * builds alike because they alternate within seconds; the median drops a burst that met a spike.
+ * --api-flags "node flags" go to both APIs after start:prod's (e.g. "--perf-basic-prof" to
+ * profile one with perf record -p).
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,6 +34,11 @@ const ONLY = option('only')?.split(',');
 /** The write route's world (bench:letters' defaults): every write a different match. */
 const MATCHES = Number(option('matches') ?? 20_000);
 const LETTERS = Number(option('letters') ?? 200_000);
+const LETTER_DELAY = ((delay = option('letter-delay') ?? 'distance') => {
+  if (delay !== 'distance' && delay !== 'none')
+    throw new Error(`--letter-delay is 'distance' or 'none', not '${delay}'`);
+  return delay;
+})();
 const only = (key: string) => !ONLY || ONLY.includes(key);
 const roots = { A: resolve(option('a') ?? '.'), B: resolve(option('b') ?? '.') };
 const BROWSER = { 'accept-encoding': 'br, gzip' };
@@ -84,7 +91,7 @@ async function main() {
       ? await buildWorld(apis.A.base, db, stack.admin, { entries: 50, judges: 5 })
       : undefined;
     const letters = only('write')
-      ? await seedLetterWorld(db, stack.admin.email, jwtSecret, MATCHES, LETTERS)
+      ? await seedLetterWorld(db, stack.admin.email, jwtSecret, MATCHES, LETTERS, LETTER_DELAY)
       : undefined;
     await db.query('ANALYZE');
     const get = (path: string, token?: string): CannonRequest[] => [

@@ -344,20 +344,24 @@ describe('letters between pen pals (e2e: delivery, delay, safeguarding, reports,
       change: () => Promise<unknown>,
       run: () => Promise<{ status: number; body: Record<string, unknown> }>,
     ) => {
-      const original = store.writeContext;
+      const [unlocked, locked] = [store.writeContextWithCaller, store.lockedWriteContext];
       const reads: boolean[] = [];
-      const spy = jest
-        .spyOn(store, 'writeContext')
-        .mockImplementation(async (m, matchId, writerId, locked) => {
-          reads.push(locked ?? false);
-          const ctx = await original(m, matchId, writerId, locked);
-          if (reads.length === 1) await change();
-          return ctx;
-        });
+      const spies = [
+        jest.spyOn(store, 'writeContextWithCaller').mockImplementation(async (...args) => {
+          reads.push(false);
+          const read = await unlocked(...args);
+          await change();
+          return read;
+        }),
+        jest.spyOn(store, 'lockedWriteContext').mockImplementation((...args) => {
+          reads.push(true);
+          return locked(...args);
+        }),
+      ];
       try {
         return { res: await run(), reads };
       } finally {
-        spy.mockRestore();
+        for (const spy of spies) spy.mockRestore();
       }
     };
     const round = await newRound();

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { competition, person, Person, programme } from './support/competitions';
+import { competition, inDays, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { addJudge, createRound, myAssignments, profiled, submittedEntry } from './support/judging';
 
 /**
- * GET /me, GET /me/penpals, GET /submissions/{id} and GET /me/assignments (judges only) check the caller's session inside their own
+ * GET /me, GET /me/penpals, GET /submissions/{id}, GET /me/assignments (judges only) and the letter
+ * write (POST /penpal-matches/{id}/letters, issue 13) check the caller's session inside their own
  * statement (@SessionInStatement, issue 14), not through the guard's separate read: a logout, a
  * deleted account, a role taken away and an email address proved show on the very next request,
- * answered as a route the guard checks (GET /me/submissions) answers them.
+ * answered as a route the guard checks (GET /me/submissions) answers them; a refused write writes
+ * nothing.
  */
 describe('routes that check their session in their own statement (e2e)', () => {
   let h: Harness;
@@ -16,6 +19,7 @@ describe('routes that check their session in their own statement (e2e)', () => {
   let member: Person;
   let judge: Person;
   let assignmentId: string;
+  let roundId: string;
 
   const folded = () => ['/me', '/me/penpals', `/submissions/${submissionId}`];
   /** With the judges' route: every caller is refused it alike once their session is gone. */
@@ -46,6 +50,34 @@ describe('routes that check their session in their own statement (e2e)', () => {
     const res = await get(path, token);
     return { status: res.status, code: res.body.code, detail: res.body.detail };
   };
+  const write = (matchId: string, token: string) =>
+    h
+      .http()
+      .post(`/api/v1/penpal-matches/${matchId}/letters`)
+      .set(auth(token))
+      .send({ body: 'Hello from Seoul' });
+  const writeAnswer = async (matchId: string, token: string) => {
+    const res = await write(matchId, token);
+    return { status: res.status, code: res.body.code, detail: res.body.detail };
+  };
+  /** Two pen pals of an accepted match (as both accepting it leaves it) in a round without delay. */
+  const penpals = async (): Promise<[Person, Person, string]> => {
+    const [a, b] = [await person(h, 'KR'), await person(h, 'VN')];
+    const id = randomUUID();
+    await h.db.query(
+      `INSERT INTO penpal_matches (id, run_id, round_id, user_a, country_a, user_b, country_b,
+                                   score, reasons, status, response_a, response_b)
+       VALUES ($1, $2, $3, $4, 'KR', $5, 'VN', 80, '{}', 'accepted', 'accepted', 'accepted')`,
+      [id, randomUUID(), roundId, a.id, b.id],
+    );
+    return [a, b, id];
+  };
+  const lettersOn = async (matchId: string) =>
+    (
+      (await h.db.query('SELECT count(*)::int AS n FROM letters WHERE match_id = $1', [
+        matchId,
+      ])) as { n: number }[]
+    )[0].n;
 
   beforeAll(async () => {
     h = await Harness.start();
@@ -65,16 +97,28 @@ describe('routes that check their session in their own statement (e2e)', () => {
     const leader = await profiled(h, { name: 'Lee Folded', country: 'KR' });
     const judged = await submittedEntry(h, competitionId, leader, [], 'Folders', 'Judged');
     await addJudge(h, coordinator.token, competitionId, judge.id);
-    const roundId = (await createRound(h, coordinator.token, competitionId, { judgesPerEntry: 1 }))
-      .id;
+    const judgingRoundId = (
+      await createRound(h, coordinator.token, competitionId, { judgesPerEntry: 1 })
+    ).id;
     assignmentId = (
       await h
         .http()
-        .post(`/api/v1/judging-rounds/${roundId}/assignments/manual`)
+        .post(`/api/v1/judging-rounds/${judgingRoundId}/assignments/manual`)
         .set(auth(coordinator.token))
         .send({ judgeId: judge.id, submissionId: judged.submissionId })
         .expect(201)
     ).body.id;
+    const round = await h
+      .http()
+      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
+      .set(auth(coordinator.token))
+      .send({
+        name: 'Folded letters',
+        enrolmentOpensAt: inDays(-10),
+        enrolmentClosesAt: inDays(-1),
+      })
+      .expect(201);
+    roundId = round.body.id;
   }, 60000);
   afterAll(() => h.stop());
 
@@ -101,6 +145,17 @@ describe('routes that check their session in their own statement (e2e)', () => {
         expect(checks).toHaveLength(1);
         expect(checks[0]).toMatch(new RegExp(`\\b${table}\\b`));
       }
+      // The write: one statement checks the session and reads the match, before the letter is
+      // written (and nothing before it reads either).
+      const [writer, , matchId] = await penpals();
+      sent.length = 0;
+      await write(matchId, writer.token).expect(201);
+      const checks = sent.filter((t) => /\bauth_sessions\b/.test(t));
+      expect(checks).toHaveLength(1);
+      expect(checks[0]).toMatch(/\bpenpal_matches\b/);
+      const writeAt = sent.findIndex((t) => /\bkenal_write_letter\b/.test(t));
+      expect(writeAt).toBeGreaterThan(0);
+      expect(sent.findIndex((t) => t === checks[0])).toBe(0);
     } finally {
       proto.query = query;
     }
@@ -161,13 +216,31 @@ describe('routes that check their session in their own statement (e2e)', () => {
     expect((await myAssignments(h, judge)).map((a) => a.id)).toEqual([assignmentId]);
   });
 
+  it('refuses a letter from a logged-out session on the next request, writing nothing; other sessions go on', async () => {
+    const [writer, , matchId] = await penpals();
+    const second = await h.login(writer.email, writer.password);
+    await write(matchId, second).expect(201);
+    await h.http().post('/api/v1/auth/logout').set(auth(second)).send({}).expect(204);
+    const [letters, notices] = [await lettersOn(matchId), await h.count('outbox_messages')];
+    const guard = await guardSays(second);
+    expect(guard.status).toBe(401);
+    expect(await writeAnswer(matchId, second)).toEqual(guard);
+    expect(await lettersOn(matchId)).toBe(letters);
+    expect(await h.count('outbox_messages')).toBe(notices);
+    await write(matchId, writer.token).expect(201);
+    expect(await lettersOn(matchId)).toBe(letters + 1);
+  });
+
   it('answers no token, a forged token and a garbled one 401 as the guard does', async () => {
     const [head, body] = member.token.split('.');
+    const [, , matchId] = await penpals();
     for (const token of [`${head}.${body}.${'A'.repeat(43)}`, 'garbled', '']) {
       const guard = await guardSays(token);
       expect(guard.status).toBe(401);
       for (const path of allFolded()) expect(await answer(path, token)).toEqual(guard);
+      expect(await writeAnswer(matchId, token)).toEqual(guard);
     }
+    expect(await lettersOn(matchId)).toBe(0);
     const none = await h.http().get('/api/v1/me/submissions');
     for (const path of allFolded()) {
       const res = await h.http().get(`/api/v1${path}`);
@@ -181,7 +254,7 @@ describe('routes that check their session in their own statement (e2e)', () => {
   });
 
   it('answers a deleted account 401 on the next request', async () => {
-    const leaving = await person(h, 'TH');
+    const [leaving, , matchId] = await penpals();
     await makeJudge(leaving);
     for (const path of ['/me', '/me/penpals', '/me/assignments']) {
       await get(path, leaving.token).expect(200);
@@ -195,18 +268,24 @@ describe('routes that check their session in their own statement (e2e)', () => {
     const guard = await guardSays(leaving.token);
     expect(guard.status).toBe(401);
     for (const path of allFolded()) expect(await answer(path, leaving.token)).toEqual(guard);
+    expect(await writeAnswer(matchId, leaving.token)).toEqual(guard);
+    expect(await lettersOn(matchId)).toBe(0);
   });
 
   it('a deleted account with its sessions still open (no revocation) is refused too', async () => {
     // The statement checks the account itself, not only the session (users.deleted_at).
-    const gone = await person(h, 'VN');
+    const [gone, , matchId] = await penpals();
     await makeJudge(gone);
     await get('/me', gone.token).expect(200);
     await get('/me/assignments', gone.token).expect(200);
+    await write(matchId, gone.token).expect(201);
     await h.db.query('UPDATE users SET deleted_at = now() WHERE id = $1', [gone.id]);
     const guard = await guardSays(gone.token);
     expect(guard.status).toBe(401);
     for (const path of allFolded()) expect(await answer(path, gone.token)).toEqual(guard);
+    // The match is still accepted (nothing but the account changed): the write refuses all the same.
+    expect(await writeAnswer(matchId, gone.token)).toEqual(guard);
+    expect(await lettersOn(matchId)).toBe(1);
   });
 
   it('takes a role away on the next request: an admin demoted no longer reads the entry', async () => {

@@ -2,7 +2,8 @@
  * The letters world of bench:letters and bench:api-compare's write route: active pen-pal matches
  * between adults in a round that delays letters by distance and screens adults' letters (every
  * write runs the detector and schedules a delayed delivery), older letters on them, a session
- * each, and access tokens signed with the build's JWT secret (as a login would).
+ * each, and access tokens signed with the build's JWT secret (as a login would). With letterDelay
+ * 'none' every letter is delivered at once (its notice written in the same transaction).
  */
 import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
@@ -31,6 +32,7 @@ async function seed(
   adminId: string,
   matches: number,
   letters: number,
+  letterDelay: 'distance' | 'none',
 ) {
   const countries = ['KR', 'LA', 'KR', 'TH', 'KR', 'VN', 'KR', 'ID', 'KR', 'MM'];
   await db.query(
@@ -53,9 +55,9 @@ async function seed(
     await db.query(
       `INSERT INTO penpal_rounds (programme_id, name, enrolment_opens_at, enrolment_closes_at,
                                   letter_delay, letters_per_day, screen_adult_letters)
-       VALUES ($1, 'Letters bench', now() - interval '90 days', now() - interval '70 days', 'distance', 5, true)
+       VALUES ($1, 'Letters bench', now() - interval '90 days', now() - interval '70 days', $2, 5, true)
        RETURNING id`,
-      [programmeId],
+      [programmeId, letterDelay],
     )
   ).rows;
   const run = { id: await succeededRun(db, round.id, adminId) };
@@ -102,6 +104,7 @@ export async function seedLetterWorld(
   jwtSecret: string,
   matches: number,
   letters: number,
+  letterDelay: 'distance' | 'none' = 'distance',
 ) {
   const [adminRow] = (await db.query(`SELECT id FROM users WHERE email = $1`, [adminEmail]))
     .rows as { id: string }[];
@@ -110,7 +113,7 @@ export async function seedLetterWorld(
       `INSERT INTO programmes (name, slug, timezone) VALUES ('Letters bench', 'letters-bench', 'Asia/Seoul') RETURNING id`,
     )
   ).rows as { id: string }[];
-  await seed(db, programme.id, adminRow.id, matches, letters);
+  await seed(db, programme.id, adminRow.id, matches, letters, letterDelay);
   await db.query('ANALYZE');
   const pairs = (
     await db.query(

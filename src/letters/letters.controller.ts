@@ -7,8 +7,9 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Public } from '../common/auth/decorators';
+import { CallerCheck, CurrentUser, Public, SessionInStatement } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { PageQuery } from '../common/http/pagination';
 import { UuidParam } from '../common/http/uuid-param';
 import {
@@ -64,12 +65,13 @@ export class LettersController {
     status: 429,
     description: "TOO_MANY_LETTERS: the round's lettersPerDay in 24 hours (Retry-After header)",
   })
+  @SessionInStatement()
   write(
-    @CurrentUser() me: Principal,
+    @CallerCheck() check: SessionCheck,
     @Param('id', UuidParam) id: string,
     @Body() dto: WriteLetterDto,
   ): Promise<WrittenLetterDto> {
-    return this.letters.write(me, id, dto);
+    return this.letters.write(check, id, dto);
   }
 
   @Get('penpal-matches/:id/letters')

@@ -2,11 +2,13 @@ import { HttpStatus, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
+import type { SessionCheck } from '../common/auth/session-check';
 import { AppError, conflict, forbidden, notFound } from '../common/errors/app-error';
 import { PageQuery, pageOf } from '../common/http/pagination';
 import { tooManyRequests } from '../common/redis/rate-limiter';
 import { isMinorOn } from '../common/age';
 import { CLOCK, type Clock } from '../common/clock';
+import { admitCaller } from '../identity/session-sql';
 import { getUser } from '../identity/user-rows';
 import { Transactions } from '../database/transactions';
 import { OutboxService } from '../notifications/outbox.service';
@@ -34,13 +36,14 @@ import { Letter, LetterStatus } from './letter.entity';
 import { ModerationCase } from './moderation-case.entity';
 import {
   LetterRow,
+  lockedWriteContext,
   markThreadRead,
   oldestLetterOfDay,
   threadPage,
   unreadPerMatch,
   visibleLetterCount,
   WriteContext,
-  writeContext,
+  writeContextWithCaller,
   writeLetter,
 } from './letters.store';
 import { travelTimeMs } from './travel/travel-time';
@@ -104,19 +107,36 @@ export class LettersService implements OnApplicationBootstrap {
 
   /**
    * Two statements for a travelling letter, none of them BEGIN or COMMIT: the write's context
-   * read without a lock, then the letter written by one statement that locks the match and
-   * checks the context still holds (writeLetter). A held or an undelayed letter writes its
-   * notice (and a held one its case) in one transaction with it. When the context changed in
-   * between (the match ended, a round rule or a pen pal's profile changed), the write is decided
-   * again on the context read under the match's lock. A travelling letter's delivery job is added
-   * after the commit, while the answer goes out.
+   * read without a lock, the caller's session checked in the same statement (issue 13), then the
+   * letter written by one statement that locks the match and checks the context still holds
+   * (writeLetter). The caller is admitted before anything is decided on what was read. A held or
+   * an undelayed letter writes its notice (and a held one its case) in one transaction with it.
+   * When the context changed in between (the match ended, a round rule or a pen pal's profile
+   * changed), the write is decided again on the context read under the match's lock. A
+   * travelling letter's delivery job is added after the commit, while the answer goes out.
    */
-  async write(who: Principal, matchId: string, dto: WriteLetterDto): Promise<WrittenLetterDto> {
-    let written: Written | undefined;
-    for (let attempt = 0; !written; attempt += 1) {
+  async write(
+    check: SessionCheck,
+    matchId: string,
+    dto: WriteLetterDto,
+  ): Promise<WrittenLetterDto> {
+    const { caller, ctx } = await writeContextWithCaller(this.tx.manager, matchId, check.claims);
+    const who = admitCaller(check, caller).caller;
+    const plan = this.decide(who, matchId, dto, ctx);
+    // Nothing to tell at once about a travelling letter: its one statement needs no transaction.
+    let written =
+      plan.letter.status === 'scheduled'
+        ? await this.insert(this.tx.manager, plan)
+        : await this.tx.run((m) => this.insert(m, plan));
+    for (let attempt = 1; !written; attempt += 1) {
       if (attempt === 3)
         throw conflict('The match changed while the letter was written; try again');
-      written = await this.tryWrite(who, matchId, dto, attempt > 0);
+      written = await this.tx.run(async (m) =>
+        this.insert(
+          m,
+          this.decide(who, matchId, dto, await lockedWriteContext(m, matchId, who.id)),
+        ),
+      );
     }
     // Redis only after the commit, and not waited for: the letter is safe in its row, and a
     // failed or lost add is the hourly maintenance's to repair (it delivers due letters without a
@@ -130,31 +150,6 @@ export class LettersService implements OnApplicationBootstrap {
         ? { heldReason: written.heldReason!, heldKinds: written.heldKinds }
         : {}),
     };
-  }
-
-  /** One attempt at a write; undefined when its context changed before the letter was written. */
-  private async tryWrite(
-    who: Principal,
-    matchId: string,
-    dto: WriteLetterDto,
-    locked: boolean,
-  ): Promise<Written | undefined> {
-    if (locked)
-      return this.tx.run(async (m) =>
-        this.insert(
-          m,
-          this.decide(who, matchId, dto, await writeContext(m, matchId, who.id, true)),
-        ),
-      );
-    const plan = this.decide(
-      who,
-      matchId,
-      dto,
-      await writeContext(this.tx.manager, matchId, who.id),
-    );
-    // Nothing to tell at once about a travelling letter: its one statement needs no transaction.
-    if (plan.letter.status === 'scheduled') return this.insert(this.tx.manager, plan);
-    return this.tx.run((m) => this.insert(m, plan));
   }
 
   /** The letter as the context decides it: held, travelling or delivered now; or why not at all. */

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { SessionClaims } from '../common/auth/session-check';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
+import { type CallerColumns, liveCaller } from '../identity/session-sql';
 import { MATCH_PAIRS } from '../penpal/match-sql';
 import type { MatchRow, RoundRow } from '../penpal/penpal-matches.service';
 import { ROUND_LETTER_RULES } from '../penpal/round-sql';
@@ -64,25 +66,43 @@ const WRITE_CONTEXT = `
    WHERE m.id = $1`;
 
 /**
- * One prepared read for a write. Unlocked, writeLetter checks under the lock that what the
- * letter was decided on still holds; `locked`, the match row is locked for the caller's
- * transaction. The recipient is the other of the two when the writer is one of them; the caller
- * checks that it is.
+ * The match row of a write locked for the caller's transaction, read again when what the letter
+ * was decided on changed before it was written (writeLetter said 'stale'). The recipient is the
+ * other of the two when the writer is one of them; the caller checks that it is.
  */
-export const writeContext = async (
+export const lockedWriteContext = async (
   m: EntityManager,
   matchId: string,
   writerId: string,
-  locked = false,
 ): Promise<WriteContext | undefined> =>
   (
     await preparedQuery<WriteContext>(
       m,
-      locked ? 'kenal_letters_write_context' : 'kenal_letters_write_context_unlocked',
-      locked ? `${WRITE_CONTEXT} FOR UPDATE OF m` : WRITE_CONTEXT,
+      'kenal_letters_write_context',
+      `${WRITE_CONTEXT} FOR UPDATE OF m`,
       [matchId, writerId],
     )
   )[0];
+
+/**
+ * A write's first read, unlocked (writeLetter checks under the lock that what the letter was
+ * decided on still holds), with the caller's session check folded in (issue 13): the writer is
+ * the token's user, read only while its session is live. No caller: no live session; a caller
+ * without a context: no such match.
+ */
+export const writeContextWithCaller = async (
+  m: EntityManager,
+  matchId: string,
+  claims: SessionClaims,
+): Promise<{ caller: CallerColumns | undefined; ctx: WriteContext | undefined }> => {
+  const [row] = await preparedQuery<CallerColumns & (WriteContext | { matchStatus: null })>(
+    m,
+    'kenal_letters_write_context_with_caller',
+    `SELECT me.*, w.* FROM ${liveCaller('$2', '$3')} me LEFT JOIN (${WRITE_CONTEXT}) w ON true`,
+    [matchId, claims.userId, claims.sessionId],
+  );
+  return { caller: row, ctx: row?.matchStatus ? row : undefined };
+};
 
 export interface NewLetter {
   matchId: string;
