@@ -22,7 +22,7 @@
  * start:prod's), --keep (leave the database for EXPLAIN).
  */
 import { ChildProcess, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +41,7 @@ import { measuring, printTable, summarise } from './lib/summary';
 import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld, scoreDrafts } from './lib/world';
+import { startProd, withSemiSpace } from './lib/start-prod';
 
 const DURATION = Number(option('duration') ?? 10);
 const USERS = Number(option('users') ?? 100_000);
@@ -54,14 +55,8 @@ const root = repoRoot;
 /** Where the built API to measure lives (a checkout with dist/): another commit's build, to compare. */
 const apiRoot = resolve(option('api-root') ?? root);
 const BROWSER = { 'accept-encoding': 'br, gzip' };
-/** The API's --max-semi-space-size in `npm run start:prod`. */
-const SEMI_SPACE_MB = /--max-semi-space-size=(\d+)/.exec(
-  (
-    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    }
-  ).scripts['start:prod'],
-)?.[1];
+/** How `npm run start:prod` of the measured build starts the API. */
+const PROD = startProd(apiRoot);
 
 /**
  * Preloaded into the API (node -r): counts the statements its pg clients send (BEGIN and COMMIT
@@ -221,13 +216,13 @@ async function main() {
     );
     const profileDir = join(root, 'bench-profiles');
     if (flag('cpu-prof')) mkdirSync(profileDir, { recursive: true });
-    const semiSpace = option('semi-space') ?? SEMI_SPACE_MB;
-    const apiFlags = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
+    const apiFlags = withSemiSpace(PROD.flags, option('semi-space'));
     const preload = join(stack.uploads, 'count-queries.js');
     writeFileSync(preload, COUNT_QUERIES);
     stack.worker({ cwd: apiRoot });
     const { child: api, base } = await stack.api({
       flags: [...apiFlags, '-r', preload],
+      env: PROD.env,
       cwd: apiRoot,
       ipc: true,
     });
