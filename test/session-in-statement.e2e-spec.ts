@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { competition, inDays, person, Person, programme } from './support/competitions';
+import { competition, person, Person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { addJudge, createRound, myAssignments, profiled, submittedEntry } from './support/judging';
+import { closedPenpalRound } from './support/penpal';
 
 /**
  * GET /me, GET /me/penpals, GET /submissions/{id}, GET /me/assignments (judges only) and the letter
@@ -108,17 +109,7 @@ describe('routes that check their session in their own statement (e2e)', () => {
         .send({ judgeId: judge.id, submissionId: judged.submissionId })
         .expect(201)
     ).body.id;
-    const round = await h
-      .http()
-      .post(`/api/v1/programmes/${programmeId}/penpal-rounds`)
-      .set(auth(coordinator.token))
-      .send({
-        name: 'Folded letters',
-        enrolmentOpensAt: inDays(-10),
-        enrolmentClosesAt: inDays(-1),
-      })
-      .expect(201);
-    roundId = round.body.id;
+    roundId = await closedPenpalRound(h, coordinator.token, programmeId);
   }, 60000);
   afterAll(() => h.stop());
 
