@@ -60,7 +60,9 @@ export class LettersController {
   @unauthenticated
   @forbidden('FORBIDDEN: not one of the two pen pals (staff included)')
   @notFound('NOT_FOUND: no such match')
-  @conflict('MATCH_NOT_ACTIVE: the match is not active (not accepted by both, or ended)')
+  @conflict(
+    'MATCH_NOT_ACTIVE: the match is not active (not accepted by both, or ended); CONFLICT: the match kept changing while the letter was written (nothing written; try again)',
+  )
   @ApiResponse({
     status: 429,
     description: "TOO_MANY_LETTERS: the round's lettersPerDay in 24 hours (Retry-After header)",

@@ -14771,7 +14771,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description MATCH_NOT_ACTIVE: the match is not active (not accepted by both, or ended) */
+            /** @description MATCH_NOT_ACTIVE: the match is not active (not accepted by both, or ended); CONFLICT: the match kept changing while the letter was written (nothing written; try again) */
             409: {
                 headers: {
                     [name: string]: unknown;
