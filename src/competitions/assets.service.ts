@@ -91,8 +91,6 @@ export class AssetsService {
     }
     const role = file.role as AssetRole;
     const inspector = new UploadInspector(role, maxBytes, overLimit);
-    // Its errors reach us through storage.put's pipeline; this keeps a late one from crashing.
-    inspector.on('error', () => undefined);
     // The parser stops at the limit without an error: turn its cut into the inspector's 413.
     file.stream.on('limit', () => inspector.destroy(tooLarge(maxBytes)));
     // A client that goes away mid-file ends the part early; fail the write so its file goes.

@@ -23,6 +23,19 @@ const chunks = (total: number, size: number, first: Buffer) => {
 };
 
 describe('UploadInspector', () => {
+  it('fails a pipeline attached after it already refused the file, without an uncaught error', async () => {
+    // A stored file read back (a finished resumable upload) flows at once, while storage.put
+    // first makes its folder: the wrong type is found before the pipeline listens.
+    const inspector = new UploadInspector('video', 1_000_000);
+    Readable.from(chunks(100_000, 4096, png)).pipe(inspector);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(inspector.destroyed).toBe(true);
+    await expect(pipeline(inspector, sink())).rejects.toMatchObject({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+  });
+
   it('passes an accepted file through, with its size and sha256', async () => {
     const parts = chunks(100_000, 4096, png);
     const inspector = new UploadInspector('poster', 1_000_000);

@@ -49,6 +49,10 @@ export class UploadInspector extends Transform {
     private readonly overLimit: () => AppError = () => tooLarge(maxBytes),
   ) {
     super();
+    // Its errors reach the caller through storage.put's pipeline, which may attach only after
+    // bytes already flow (a stored file read back starts at once): without a listener of its own
+    // an early error (the wrong type, in the first piece) would be an uncaught 'error' event.
+    this.on('error', () => undefined);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
