@@ -20,6 +20,7 @@ import { UploadSessions1796518362240 } from './1796518362240-UploadSessions';
 import { Mentoring1796519000000 } from './1796519000000-Mentoring';
 import { JudgingTopUps1796519500000 } from './1796519500000-JudgingTopUps';
 import { LetterWriteFunction1796519800000 } from './1796519800000-LetterWriteFunction';
+import { PublicCompetitionNotify1796520100000 } from './1796520100000-PublicCompetitionNotify';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Mentoring1796519000000,
   JudgingTopUps1796519500000,
   LetterWriteFunction1796519800000,
+  PublicCompetitionNotify1796520100000,
 ];

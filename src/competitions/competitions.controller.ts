@@ -1,8 +1,19 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles, VerifiedEmail } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import { PageQuery } from '../common/http/pagination';
+import { JSON_TYPE, type SentJson } from '../common/http/precompressed';
 import { UuidParam } from '../common/http/uuid-param';
 import { CompetitionsService } from './competitions.service';
 import {
@@ -82,7 +93,8 @@ export class CompetitionsController {
   })
   @ApiOkResponse({ type: CompetitionResponseDto })
   @ApiErrors(404)
-  get(@Param('id', UuidParam) id: string): Promise<CompetitionResponseDto> {
+  @Header('content-type', JSON_TYPE)
+  get(@Param('id', UuidParam) id: string): Promise<SentJson<CompetitionResponseDto>> {
     return this.competitions.get(id);
   }
 

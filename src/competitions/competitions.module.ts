@@ -10,6 +10,7 @@ import { CompetitionsErasure } from './competitions-erasure';
 import { CompetitionsService } from './competitions.service';
 import { IdempotencyService } from './idempotency.service';
 import { ListingResults } from './listing-results';
+import { PublicCompetitionCache } from './public-competition-cache';
 import { ASSET_STORAGE } from './storage/asset-storage';
 import { assetStorageProvider } from './storage/local-disk-storage';
 import { SubmissionAccess, SubmissionReaders } from './submission-access';
@@ -35,6 +36,7 @@ import { TeamsService } from './teams.service';
     IdempotencyService,
     CompetitionsErasure,
     ListingResults,
+    PublicCompetitionCache,
     SubmissionAccess,
     SubmissionReaders,
     assetStorageProvider,

@@ -20,11 +20,13 @@ import type {
   UpdateCompetitionDto,
 } from './dto/competition.dto';
 import { competitionProblems } from './rules/competition-rules';
-import { windowState } from './rules/deadline';
+import { nextWindowChange, windowState } from './rules/deadline';
 import { diffFields } from './rules/diff';
 import { zonedIso } from '../common/time-zones';
 import { ListingResults } from './listing-results';
 import { Submission } from './submission.entity';
+import { sentJson, type SentJson } from '../common/http/precompressed';
+import { PublicCompetitionCache } from './public-competition-cache';
 
 export function competitionView(
   c: Competition,
@@ -90,6 +92,7 @@ export class CompetitionsService {
     private readonly access: ProgrammeAccess,
     private readonly audit: AuditService,
     private readonly results: ListingResults,
+    private readonly cache: PublicCompetitionCache,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -155,10 +158,24 @@ export class CompetitionsService {
     );
   }
 
-  async get(id: string): Promise<CompetitionResponseDto> {
+  /** The public answer, from PublicCompetitionCache when it holds it. */
+  async get(anyCaseId: string): Promise<SentJson<CompetitionResponseDto>> {
+    const id = anyCaseId.toLowerCase();
+    const now = this.clock.now();
+    const kept = this.cache.get(id, now.getTime());
+    if (kept) return kept;
+    const ticket = this.cache.ticket();
     const row = await publicCompetition(this.tx.manager, id);
     if (!row) throw notFound('Competition');
-    return competitionView(row, row.timezone, this.clock.now());
+    const body = sentJson<CompetitionResponseDto>(
+      JSON.stringify(competitionView(row, row.timezone, now)),
+    );
+    this.cache.put(id, ticket, {
+      body,
+      programmeId: row.programmeId,
+      until: nextWindowChange(row.submissionOpensAt, row.submissionClosesAt, now),
+    });
+    return body;
   }
 
   /**
@@ -248,6 +265,7 @@ export class CompetitionsService {
       .catch((err: unknown) => {
         throw isUniqueViolation(err) ? slugTaken() : err;
       });
+    this.cache.drop(id);
     return competitionView(competition, timezone, this.clock.now());
   }
 

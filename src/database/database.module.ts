@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, SessionTimeouts } from './data-source-options';
+import { NotifyListener } from './notify-listener';
 import { Transactions } from './transactions';
 
 export type ProcessRole = 'api' | 'worker';
@@ -20,7 +21,8 @@ const timeouts = (config: AppConfig, role: ProcessRole): SessionTimeouts =>
 /**
  * The pool of one process. Each connection bounds its statements and its idle transactions, so
  * a request stuck on something else cannot keep a connection (and its locks) for long.
- * Every module gets the Transactions runner from here, without importing this module.
+ * Every module gets the Transactions runner (and the process's LISTEN connection, opened only if
+ * something subscribes) from here, without importing this module.
  */
 @Global()
 @Module({})
@@ -39,8 +41,8 @@ export class DatabaseModule {
             ),
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, NotifyListener],
+      exports: [Transactions, NotifyListener],
     };
   }
 }

@@ -12,7 +12,8 @@ export function adminUrl(database = 'postgres'): string {
   return url.toString();
 }
 
-async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+/** Work on the server's postgres database (what a database's own connections may not do). */
+export async function withAdmin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {

@@ -12,3 +12,9 @@ export function windowState(opensAt: Date, closesAt: Date, now: Date): WindowSta
   if (now.getTime() < opensAt.getTime()) return 'not_open';
   return now.getTime() < closesAt.getTime() ? 'open' : 'closed';
 }
+
+/** The next instant (ms) at which windowState changes after `now`; Infinity once closed. */
+export function nextWindowChange(opensAt: Date, closesAt: Date, now: Date): number {
+  if (now.getTime() < opensAt.getTime()) return opensAt.getTime();
+  return now.getTime() < closesAt.getTime() ? closesAt.getTime() : Infinity;
+}
