@@ -120,6 +120,9 @@ describe('public competition cache (e2e)', () => {
     expect(await read(id)).toMatchObject({ title: 'Quiet', window: { isOpen: true } });
     at(closes.getTime());
     expect(await read(id)).toMatchObject({ title: 'Quieter', window: { isOpen: false } });
+    // Closed for good, unless the clock goes back: then the answer is made again.
+    at(opens.getTime());
+    expect((await read(id)).window.isOpen).toBe(true);
   });
 
   it('reads PostgreSQL while the listening connection is lost, and keeps answers again once it is back', async () => {

@@ -173,6 +173,7 @@ export class CompetitionsService {
     this.cache.put(id, ticket, {
       body,
       programmeId: row.programmeId,
+      made: now.getTime(),
       until: nextWindowChange(row.submissionOpensAt, row.submissionClosesAt, now),
     });
     return body;

@@ -12,6 +12,8 @@ const MAX_ENTRIES = 1_000;
 interface Entry {
   body: SentJson<CompetitionResponseDto>;
   programmeId: string;
+  /** When the answer was made (ms): a clock set back before it (tests, a stepped clock) misses. */
+  made: number;
   /** The next opening or closing after the answer was made: isOpen in it holds until then. */
   until: number;
 }
@@ -27,8 +29,8 @@ interface Entry {
  * that writes drops its own entry as its write returns. While the listener is not listening (at
  * start, after a lost connection, until LISTEN holds again) notifications would be missed, so
  * the cache is empty and off: every read goes to PostgreSQL. isOpen turns at the window's
- * opening and close, so an entry lasts until the next of them after it was made (the injected
- * clock's time). Misses (404) are not kept; the oldest used entry goes past MAX_ENTRIES.
+ * opening and close, so an entry lasts from when it was made until the next of them (the
+ * injected clock's time). Misses (404) are not kept; the oldest used entry goes past MAX_ENTRIES.
  */
 @Injectable()
 export class PublicCompetitionCache implements OnModuleInit {
@@ -58,7 +60,7 @@ export class PublicCompetitionCache implements OnModuleInit {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     this.entries.delete(id);
-    if (now >= entry.until) return undefined;
+    if (now >= entry.until || now < entry.made) return undefined;
     this.entries.set(id, entry);
     return entry.body;
   }

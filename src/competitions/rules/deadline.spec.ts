@@ -1,4 +1,4 @@
-import { effectiveClose, windowState } from './deadline';
+import { effectiveClose, nextWindowChange, windowState } from './deadline';
 
 describe('deadlines', () => {
   const opens = new Date('2027-01-01T00:00:00Z');
@@ -16,5 +16,22 @@ describe('deadlines', () => {
     expect(windowState(opens, closes, closes)).toBe('closed');
     expect(windowState(opens, closes, new Date(opens.getTime() - 1))).toBe('not_open');
     expect(windowState(opens, closes, opens)).toBe('open');
+  });
+
+  it('names the next instant the state changes at, whatever side of it now is', () => {
+    const at = (ms: number) => nextWindowChange(opens, closes, new Date(ms));
+    expect(at(opens.getTime() - 1)).toBe(opens.getTime());
+    expect(at(opens.getTime())).toBe(closes.getTime());
+    expect(at(closes.getTime() - 1)).toBe(closes.getTime());
+    expect(at(closes.getTime())).toBe(Infinity);
+    for (const ms of [opens.getTime() - 1, opens.getTime(), closes.getTime() - 1]) {
+      const next = at(ms);
+      expect(windowState(opens, closes, new Date(next - 1))).toBe(
+        windowState(opens, closes, new Date(ms)),
+      );
+      expect(windowState(opens, closes, new Date(next))).not.toBe(
+        windowState(opens, closes, new Date(ms)),
+      );
+    }
   });
 });
