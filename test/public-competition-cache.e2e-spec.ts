@@ -103,6 +103,16 @@ describe('public competition cache (e2e)', () => {
     ]);
   });
 
+  it('forgets every competition when the table is truncated', async () => {
+    const id = await kept();
+    await h.db.query(`TRUNCATE competitions CASCADE`);
+    await waitUntil(
+      'the truncation',
+      async () => (await h.http().get(`/api/v1/competitions/${id}`)).status === 404,
+      3_000,
+    );
+  });
+
   it('turns isOpen at the opening and at the close (the injected clock)', async () => {
     const opens = new Date(inDays(1));
     const closes = new Date(inDays(2));

@@ -84,6 +84,7 @@ export class PublicCompetitionCache implements OnModuleInit {
     this.entries.delete(id.toLowerCase());
   }
 
+  /** 'competition:<id>', 'programme:<id>' (its competitions) or 'all:'. */
   private changed(payload: string): void {
     const [kind, id] = payload.split(':');
     if (kind === 'competition') return this.drop(id);
