@@ -11,7 +11,7 @@ npm run --silent build
 npm run --silent migration:run
 node dist/src/worker.js &
 worker=$!
-node --max-semi-space-size=4 dist/src/main.js &
+node --max-semi-space-size=8 dist/src/main.js &
 api=$!
 trap 'kill -TERM $api $worker 2>/dev/null; wait' INT TERM
 echo "Kenal on http://localhost:${PORT:-3000} (API: /api/v1, docs: /api/docs); first admin: $ADMIN_EMAIL" >&2

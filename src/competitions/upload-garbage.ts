@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { minorGc } from '../common/garbage-collection';
 
 /**
  * Each piece of a request body reaches us as a new buffer of up to 64 KB outside V8's heap, and
@@ -11,24 +10,6 @@ import { runInNewContext } from 'node:vm';
  * little survives) per few MB written to disk.
  */
 export const UPLOAD_GC_BYTES = 4 * 1024 * 1024;
-
-type Gc = (options: { type: 'minor' | 'major' }) => void;
-
-/**
- * V8's gc() without exposing it to the whole process: a context created while --expose-gc is
- * set gets it; the flag goes back off at once. Undefined where the runtime refuses.
- */
-const minorGc = ((): (() => void) | undefined => {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as Gc | undefined;
-    return gc && (() => gc({ type: 'minor' }));
-  } catch {
-    return undefined;
-  } finally {
-    setFlagsFromString('--no-expose-gc');
-  }
-})();
 
 let pending = 0;
 
