@@ -71,7 +71,9 @@ export async function createApi(): Promise<NestFastifyApplication> {
     syncThreshold: 64 * 1024,
     encodings: ['br', 'gzip'],
     // The same body again (a list unchanged since it was last read) reuses its compressed bytes.
-    zlib: cachingZlib(new CompressedBodies(8 * 1024 * 1024)),
+    // 2 MB holds ~100 judges' lists of 20; the API's RSS has only a few MB of margin under the
+    // 150 MB a 500 MB upload must stay within (bench:submissions).
+    zlib: cachingZlib(new CompressedBodies(2 * 1024 * 1024)),
     // A 64 kB window instead of brotli's 4 MB: no answer compressed here is larger, and each
     // call allocated and faulted in the full window, which put a ~200 ms tail on 1-2 % of the
     // letters listing at 200/s (bench:letters: p99 with br 175-220 ms, with gzip 10.5 ms).
