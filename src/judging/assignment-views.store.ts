@@ -8,6 +8,7 @@ import {
   TEAM_MEMBERS,
   TEAMS,
 } from '../competitions/entry-sql';
+import { isoSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
@@ -49,9 +50,6 @@ export interface ScoreWrite {
   state: 'draft' | 'final';
 }
 
-/** An ISO 8601 instant in UTC with milliseconds, as Date.toISOString writes it. */
-const iso = (t: string) => `to_char(${t} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /**
  * The judge's view (MyAssignmentDto) of each assignment, built as JSON by PostgreSQL in one round
  * trip: the API passes it on without parsing rows, making objects or serializing them again
@@ -72,13 +70,13 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
   return `SELECT v.id, v."createdAt", json_build_object(
         'id', v.id, 'roundId', v."roundId", 'roundName', v."roundName",
         'competitionId', v."competitionId", 'competitionTitle', v."competitionTitle",
-        'timezone', v.timezone, 'rubric', v.rubric, 'blind', v.blind, 'closesAt', ${iso('v."closesAt"')},
+        'timezone', v.timezone, 'rubric', v.rubric, 'blind', v.blind, 'closesAt', ${isoSql('v."closesAt"')},
         'roundStatus', CASE WHEN v."roundStatus" = 'open' AND v."closesAt" <= $1::timestamptz
                             THEN 'closed' ELSE v."roundStatus" END,
         'status', CASE WHEN v.status = 'removed' THEN 'withdrawn' ELSE v.status END,
         'access', v.access, 'submission', e.entry,
         'score', json_build_object('state', v."scoreState", 'scores', v.scores, 'comment', v.comment,
-                                   'version', v."scoreVersion", 'scoredAt', ${iso('v."scoredAt"')})
+                                   'version', v."scoreVersion", 'scoredAt', ${isoSql('v."scoredAt"')})
       ) AS view FROM (
       SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
              a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
