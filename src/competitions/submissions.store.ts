@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isoSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
@@ -24,11 +25,12 @@ export type SubmissionViewRow = Pick<
   | 'fields'
   | 'version'
   | 'extensionUntil'
-  | 'submittedAt'
-  | 'withdrawnAt'
-  | 'createdAt'
-  | 'updatedAt'
 > & {
+  /** Dates from entities; from the one query, the ISO strings they are shown as (none parsed). */
+  submittedAt: Date | string | null;
+  withdrawnAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
   submissionClosesAt: Date;
   timezone: string;
   teamName: string;
@@ -59,8 +61,8 @@ export const entryView = async (
     'kenal_submission_view_with_caller',
     `SELECT me.*, s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
             s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
-            s.submitted_at AS "submittedAt", s.withdrawn_at AS "withdrawnAt",
-            s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+            ${isoSql('s.submitted_at')} AS "submittedAt", ${isoSql('s.withdrawn_at')} AS "withdrawnAt",
+            ${isoSql('s.created_at')} AS "createdAt", ${isoSql('s.updated_at')} AS "updatedAt",
             c.submission_closes_at AS "submissionClosesAt", p.timezone, t.name AS "teamName",
             EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
             COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
@@ -70,8 +72,7 @@ export const entryView = async (
                        WHERE tm.team_id = s.team_id), '[]') AS members,
             COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
                                'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
-                               'createdAt', to_char(a.created_at AT TIME ZONE 'UTC',
-                                                    'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                               'createdAt', ${isoSql('a.created_at')})
                                ORDER BY a.created_at)
                         FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
        FROM ${liveCaller('$2', '$3')} me

@@ -8,6 +8,7 @@ import {
   TEAM_MEMBERS,
   TEAMS,
 } from '../competitions/entry-sql';
+import { isoSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
@@ -49,10 +50,8 @@ export interface ScoreWrite {
   state: 'draft' | 'final';
 }
 
-/** An ISO 8601 instant in UTC with milliseconds, as Date.toISOString writes it. */
-const iso = (t: string) => `to_char(${t} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-/** The JSON of iso(t), null as null. */
-const instant = (t: string) => `COALESCE('"' || ${iso(t)} || '"', 'null')`;
+/** The JSON of isoSql(t), null as null. */
+const instant = (t: string) => `COALESCE('"' || ${isoSql(t)} || '"', 'null')`;
 /** A JSON string of text that may need escaping (names, titles, free text), null as null. */
 const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
 

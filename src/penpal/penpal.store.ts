@@ -105,7 +105,10 @@ export const myPenpals = async (
   const rows = await preparedQuery<CallerColumns & (PenpalRow | { match_id: null })>(
     m,
     'kenal_my_penpals_with_caller',
-    `SELECT me.*, pal.*
+    // Not pal.*: its closes_at only orders the rows, and each timestamp sent is one parsed.
+    `SELECT me.*, pal.match_id, pal.round_id, pal.round_name, pal.status, pal.score, pal.reasons,
+            pal.reason_facts, pal.my_response, pal.their_response, pal.display_name, pal.country,
+            pal.languages, pal.interests
        FROM ${liveCaller('$1', '$2')} me
        LEFT JOIN LATERAL (
             SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
