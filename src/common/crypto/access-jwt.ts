@@ -1,4 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import { BoundedMap } from '../bounded-map';
 
 /** The JWT secret as one key object for the life of the process (signing and checking). */
 export const jwtKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret, 'utf8'));
@@ -53,13 +54,15 @@ function inTime(exp: number, nbf: number | undefined, nowMs: number): boolean {
  * tokens, the oldest forgotten first; a token not remembered is verified in full.
  */
 export class CheckedAccessTokens<T extends object> {
-  private readonly admitted = new Map<string, { value: T; exp: number; nbf?: number }>();
+  private readonly admitted: BoundedMap<string, { value: T; exp: number; nbf?: number }>;
 
   constructor(
     private readonly key: KeyObject,
     private readonly read: (claims: Record<string, unknown>) => T | null,
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.admitted = new BoundedMap(capacity);
+  }
 
   /** What `read` made of the claims of a token verifyAccessJwt admits at nowMs, else null. */
   claims(token: string, nowMs = Date.now()): T | null {
@@ -76,9 +79,6 @@ export class CheckedAccessTokens<T extends object> {
     );
     const value = claims && this.read(claims);
     if (!value) return null;
-    if (this.admitted.size >= this.capacity) {
-      this.admitted.delete(this.admitted.keys().next().value as string);
-    }
     this.admitted.set(token, { value: Object.freeze(value), exp: claims.exp, nbf: claims.nbf });
     return value;
   }
