@@ -19,6 +19,15 @@ describe('time zones', () => {
     }
   });
 
+  it('answers each instant and zone of its own when asked again (they are remembered)', () => {
+    const later = new Date(at.getTime() + 1000);
+    for (let i = 0; i < 2; i += 1) {
+      expect(zonedIso(at, 'Asia/Jakarta')).toBe('2027-03-01T23:59:59+07:00');
+      expect(zonedIso(later, 'Asia/Jakarta')).toBe('2027-03-02T00:00:00+07:00');
+      expect(zonedIso(later, 'Asia/Seoul')).toBe('2027-03-02T02:00:00+09:00');
+    }
+  });
+
   it('handles midnight without printing hour 24', () => {
     expect(zonedIso(new Date('2027-01-01T15:00:00Z'), 'Asia/Seoul')).toBe(
       '2027-01-02T00:00:00+09:00',

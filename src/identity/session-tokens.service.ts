@@ -1,4 +1,3 @@
-import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
 import { JwtService } from '@nestjs/jwt';
@@ -6,7 +5,7 @@ import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import { Principal } from '../common/auth/principal';
 import { SessionResolver } from '../common/auth/session-resolver';
 import type { SessionClaims } from '../common/auth/session-check';
-import { jwtKey, verifyAccessJwt } from '../common/crypto/access-jwt';
+import { CheckedAccessTokens, jwtKey } from '../common/crypto/access-jwt';
 import { hashToken, newToken, openWithToken, sealWithToken } from '../common/crypto/tokens';
 import { unauthenticated } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
@@ -26,6 +25,13 @@ interface AccessClaims {
   sid: string;
 }
 
+/** The session an access token names, or null when its claims do not name one. */
+const sessionClaims = ({
+  sub,
+  sid,
+}: Partial<Record<keyof AccessClaims, unknown>>): SessionClaims | null =>
+  typeof sub === 'string' && typeof sid === 'string' ? { userId: sub, sessionId: sid } : null;
+
 /**
  * Access tokens are short JWTs naming the user and the session; every request checks both
  * against the database, so logout, a revoked family and a role change take effect at once.
@@ -34,7 +40,7 @@ interface AccessClaims {
 @Injectable()
 export class SessionTokens extends SessionResolver {
   /** Checks access tokens (signing stays with JwtService, which holds its own key object). */
-  private readonly accessKey: KeyObject;
+  private readonly accessTokens: CheckedAccessTokens<SessionClaims>;
 
   constructor(
     private readonly tx: Transactions,
@@ -43,7 +49,7 @@ export class SessionTokens extends SessionResolver {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     super();
-    this.accessKey = jwtKey(config.JWT_SECRET);
+    this.accessTokens = new CheckedAccessTokens(jwtKey(config.JWT_SECRET), sessionClaims);
   }
 
   async startSession(m: EntityManager, userId: string): Promise<TokenPair> {
@@ -166,9 +172,7 @@ export class SessionTokens extends SessionResolver {
   }
 
   claims(accessToken: string): SessionClaims | null {
-    const claims = verifyAccessJwt<Partial<AccessClaims>>(accessToken, this.accessKey);
-    if (typeof claims?.sub !== 'string' || typeof claims.sid !== 'string') return null;
-    return { userId: claims.sub, sessionId: claims.sid };
+    return this.accessTokens.claims(accessToken);
   }
 
   async resolve(accessToken: string): Promise<Principal | null> {

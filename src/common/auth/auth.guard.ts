@@ -25,6 +25,12 @@ interface RouteRule {
   sessionInStatement: boolean;
 }
 
+interface GuardedRequest {
+  headers: Record<string, string | undefined>;
+  principal?: Principal;
+  sessionCheck?: SessionCheck;
+}
+
 /** Global guard: every route needs a valid bearer token unless marked @Public(), then @Roles(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -59,14 +65,15 @@ export class AuthGuard implements CanActivate {
     return rule;
   }
 
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+  /**
+   * Synchronous where the decision needs no database (public routes, @SessionInStatement): Nest
+   * awaits only a guard's promise, and an async guard cost every request its promise and the
+   * guards consumer's extra await.
+   */
+  canActivate(ctx: ExecutionContext): boolean | Promise<boolean> {
     const rule = this.ruleOf(ctx);
     if (rule.isPublic && !rule.optionalAuth) return true;
-    const request = ctx.switchToHttp().getRequest<{
-      headers: Record<string, string | undefined>;
-      principal?: Principal;
-      sessionCheck?: SessionCheck;
-    }>();
+    const request = ctx.switchToHttp().getRequest<GuardedRequest>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (rule.sessionInStatement && !rule.isPublic) {
@@ -75,6 +82,14 @@ export class AuthGuard implements CanActivate {
       request.sessionCheck = new SessionCheck(claims, rule, request);
       return true;
     }
+    return this.resolveCaller(request, rule, token);
+  }
+
+  private async resolveCaller(
+    request: GuardedRequest,
+    rule: RouteRule,
+    token: string | undefined,
+  ): Promise<boolean> {
     const principal = token ? await this.sessions.resolve(token) : null;
     if (principal) request.principal = principal;
 
