@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
+import { mergeAdapterHooks } from './common/http/adapter-hooks';
 import { requestId, securityHeadersHook } from './common/http/security-headers';
 import { cachingZlib, CompressedBodies } from './common/http/compressed-bodies';
 import { servePrecompressed } from './common/http/precompressed';
@@ -37,6 +38,7 @@ export async function createApi(): Promise<NestFastifyApplication> {
     // request passes one onRequest hook fewer. One added later fails loudly at start.
     skipMiddie: true,
   });
+  mergeAdapterHooks(adapter);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });

@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { RootLogger, requestLogging } from './logging';
+import { RootLogger, requestLogging, rootLogger } from './logging';
 
 describe('requestLogging', () => {
   let app: FastifyInstance;
@@ -51,5 +55,47 @@ describe('requestLogging', () => {
     release();
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ msg: 'request aborted', req: { url: '/api/v1/slow' } });
+  });
+});
+
+describe('rootLogger', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kenal-root-logger-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const logFile = (name: string) => join(dir, `${name}.log`);
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+  it('holds lines back, writes them within 200 ms on a quiet server, and each at once from shutdown on', async () => {
+    const file = logFile('quiet');
+    const root = rootLogger({ LOG_FILE: file, LOG_LEVEL: 'info' });
+    try {
+      root.pino.info('first');
+      expect(read(file)).toBe('');
+      await new Promise((r) => setTimeout(r, 400));
+      expect(read(file)).toContain('"msg":"first"');
+      root.pino.info('second');
+      expect(read(file)).not.toContain('"msg":"second"');
+      root.onModuleDestroy();
+      expect(read(file)).toContain('"msg":"second"');
+      root.pino.info('after shutdown');
+      expect(read(file)).toContain('"msg":"after shutdown"');
+    } finally {
+      root.onModuleDestroy();
+    }
+  });
+
+  it('writes what it holds when the process ends on an uncaught error', () => {
+    const file = logFile('fatal');
+    const script = `
+      const { rootLogger } = require(${JSON.stringify(join(__dirname, 'logging'))});
+      rootLogger({ LOG_FILE: ${JSON.stringify(file)}, LOG_LEVEL: 'info' }).pino.info('last words');
+      setImmediate(() => { throw new Error('fatal'); });`;
+    const run = spawnSync(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', '-e', script],
+      { encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('fatal');
+    expect(read(file)).toContain('"msg":"last words"');
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger, PARAMS_PROVIDER_TOKEN, type Params, PinoLogger } from 'nestjs-pino';
 import pino, { type Logger as Pino } from 'pino';
@@ -8,16 +8,47 @@ import { AppConfig } from '../config/app-config';
 import { maskTokens } from './crypto/token-links';
 import { type RequestFields, requestLineWriter } from './log-line';
 
-/** The process's pino logger: Nest's logs and the request lines, as JSON to stdout or LOG_FILE. */
-export class RootLogger {
-  constructor(readonly pino: Pino) {}
+type Destination = ReturnType<typeof pino.destination>;
+
+/**
+ * The process's pino logger: Nest's logs and the request lines, as JSON to stdout or LOG_FILE.
+ * Its lines gather in memory and go out in one write(2) per 4 kB, about 20 request lines, where
+ * each line was a write of its own: a request line to a file took 5.1 µs of CPU, 1.4-2.0 µs so
+ * (200k lines through pino's destination, on a busy machine; minLength 8 kB cost more than 4 kB).
+ * None waits long or is lost: the buffer is written every 200 ms (a quiet server's last lines),
+ * at the process's exit (process.exit, an uncaught error) and, from the application's shutdown
+ * on, each line at once: Nest ends a signalled process by raising the signal again, with no
+ * 'exit' event.
+ */
+export class RootLogger implements OnModuleDestroy {
+  private readonly flushAtExit = () => this.destination?.flushSync();
+
+  constructor(
+    readonly pino: Pino,
+    private readonly destination?: Destination,
+  ) {
+    if (destination) process.on('exit', this.flushAtExit);
+  }
+
+  onModuleDestroy(): void {
+    if (!this.destination) return;
+    this.destination.flushSync();
+    // sonic-boom writes a line at once when fewer than minLength bytes need not wait.
+    (this.destination as Destination & { minLength: number }).minLength = 0;
+    process.off('exit', this.flushAtExit);
+  }
 }
 
-function rootLogger(config: AppConfig): Pino {
-  const options = { level: config.LOG_LEVEL };
-  return config.LOG_FILE
-    ? pino(options, pino.destination({ dest: config.LOG_FILE, mkdir: true, sync: false }))
-    : pino(options);
+export function rootLogger(config: Pick<AppConfig, 'LOG_FILE' | 'LOG_LEVEL'>): RootLogger {
+  const destination = pino.destination({
+    dest: config.LOG_FILE ?? 1,
+    mkdir: config.LOG_FILE !== undefined,
+    // Written from this thread when 4 kB are there: no thread-pool round trip per write.
+    sync: true,
+    minLength: 4096,
+    periodicFlush: 200,
+  });
+  return new RootLogger(pino({ level: config.LOG_LEVEL }, destination), destination);
 }
 
 /**
@@ -30,7 +61,7 @@ function rootLogger(config: AppConfig): Pino {
     {
       provide: RootLogger,
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => new RootLogger(rootLogger(c)),
+      useFactory: rootLogger,
     },
     {
       provide: PARAMS_PROVIDER_TOKEN,
