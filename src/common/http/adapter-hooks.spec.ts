@@ -74,4 +74,21 @@ describe('mergeAdapterHooks', () => {
     expect(() => app.adapter.setOnResponseHook(() => undefined)).toThrow(/onResponse/);
     await app.fastify.close();
   });
+
+  it('keeps an onResponse hook that does work (one a later Nest might make), removing only the inert one', async () => {
+    const adapter = new FastifyAdapter();
+    const fastify = adapter.getInstance();
+    const finished: number[] = [];
+    fastify.addHook('onResponse', (_req, reply, done) => {
+      finished.push(reply.statusCode);
+      done();
+    });
+    mergeAdapterHooks(adapter);
+    fastify.get('/api/v1/thing', () => ({ ok: true }));
+    await fastify.ready();
+    await fastify.inject({ method: 'GET', url: '/api/v1/thing' });
+    expect(finished).toEqual([200]);
+    expect(() => adapter.setOnResponseHook(() => undefined)).toThrow(/onResponse/);
+    await fastify.close();
+  });
 });

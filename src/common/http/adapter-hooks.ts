@@ -36,10 +36,48 @@ export function mergeAdapterHooks(adapter: FastifyAdapter): void {
     const hooks = hooksOf(fastify);
     if (err || !hooks || hooks.onRequest.length < 2) return;
     merge(hooks);
+    if (dropInert(fastify, hooks.onResponse) === 0) return;
     adapter.setOnResponseHook = () => {
       throw new Error('mergeAdapterHooks removed the onResponse hook that would call this one');
     };
   });
+}
+
+/** A request or reply that fails on any use, to see whether a hook does anything with them. */
+const untouchable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('touched');
+    },
+    set: () => false,
+    has: () => {
+      throw new Error('touched');
+    },
+  },
+);
+
+/**
+ * Removes the onResponse hooks that, given a request and a reply, touch neither and only call
+ * done(): the adapter's calls a setOnResponseHook hook when one is set, and none is. Tried once,
+ * at boot; a hook that a later Nest makes do real work reads its request or reply, fails the
+ * trial, and stays. Answers how many went.
+ */
+function dropInert(fastify: FastifyInstance, onResponse: Hook[]): number {
+  const kept = onResponse.filter((hook) => {
+    let doneWith = -1;
+    try {
+      hook.call(fastify, untouchable as FastifyRequest, untouchable as FastifyReply, (...args) => {
+        doneWith = args.length;
+      });
+    } catch {
+      return true;
+    }
+    return doneWith !== 0;
+  });
+  const dropped = onResponse.length - kept.length;
+  onResponse.splice(0, onResponse.length, ...kept);
+  return dropped;
 }
 
 function merge(hooks: Hooks): void {
@@ -59,5 +97,4 @@ function merge(hooks: Hooks): void {
     };
     next();
   });
-  hooks.onResponse.splice(0);
 }
