@@ -1,6 +1,6 @@
 /**
- * A Map holding at most `capacity` entries, the oldest forgotten first: for remembering facts that
- * never go stale (a checked signature, a formatted instant) without letting callers grow it.
+ * A Map holding at most `capacity` entries, the first in its order forgotten first (the oldest, or
+ * the least used where a hit is deleted and set again): so that a cache cannot grow past its bound.
  */
 export class BoundedMap<K, V> extends Map<K, V> {
   constructor(private readonly capacity: number) {

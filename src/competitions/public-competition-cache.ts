@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BoundedMap } from '../common/bounded-map';
 import type { SentJson } from '../common/http/precompressed';
 import { NotifyListener } from '../database/notify-listener';
 import type { CompetitionResponseDto } from './dto/competition.dto';
@@ -34,7 +35,8 @@ interface Entry {
  */
 @Injectable()
 export class PublicCompetitionCache implements OnModuleInit {
-  private readonly entries = new Map<string, Entry>();
+  /** A hit is moved to the end (get), so the first, dropped past MAX_ENTRIES, is the least used. */
+  private readonly entries = new BoundedMap<string, Entry>(MAX_ENTRIES);
   private on = false;
   /**
    * Moves at every change heard and every switch on or off: an answer read from PostgreSQL is
@@ -72,9 +74,6 @@ export class PublicCompetitionCache implements OnModuleInit {
 
   put(id: string, ticket: number, entry: Entry): void {
     if (ticket !== this.generation || !this.on) return;
-    if (this.entries.size >= MAX_ENTRIES) {
-      this.entries.delete(this.entries.keys().next().value as string);
-    }
     this.entries.set(id, entry);
   }
 
