@@ -6,7 +6,8 @@
  * Both APIs run as production runs them (start:prod's node flags and environment of each DIR), with
  * one worker, on one database seeded as bench:api seeds it. Then, in --rounds R (5) rounds, each route is
  * driven for --requests N (2000) on A and on B in turn (which goes first alternates), 20 connections,
- * and the CPU microseconds per request of each API process are taken from /proc (schedstat). Printed: the
+ * and the CPU microseconds per request of each API process, and of the database's PostgreSQL backends
+ * while it was driven, are taken from /proc (schedstat). Printed: the
  * median per route and build, B/A of the medians, and the median of each round's own B/A (paired:
  * the two bursts of a round met the same load, so it wanders less when the load swings). The write
  * route (--only write: only its world is seeded) writes a letter on a different match each time
@@ -137,8 +138,18 @@ async function main() {
       )
       .filter(([key]) => only(key));
 
+    // The database's backends: only one build is driven at a time, so what they spend during a
+    // burst is that build's (the worker idles).
+    const backends = async () =>
+      (
+        await db.query(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        )
+      ).rows.map((row: { pid: number }) => row.pid);
     const burst = async (key: 'A' | 'B', requests: CannonRequest[]) => {
       const pid = apis[key].child.pid as number;
+      const pg0 = new Map<number, number>();
+      for (const backend of await backends()) pg0.set(backend, cpuNanoseconds(backend));
       const cpu0 = cpuNanoseconds(pid);
       const r = await autocannon({
         url: apis[key].base,
@@ -147,17 +158,26 @@ async function main() {
         timeout: 60,
         requests,
       });
+      const api = cpuNanoseconds(pid) - cpu0;
       if (r.non2xx) throw new Error(`${key}: ${r.non2xx} non-2xx answers`);
-      return (cpuNanoseconds(pid) - cpu0) / 1e3 / Math.max(1, r.requests.total);
+      let pg = 0;
+      for (const backend of new Set([...pg0.keys(), ...(await backends())]))
+        pg += Math.max(0, cpuNanoseconds(backend) - (pg0.get(backend) ?? 0)); // gone meanwhile: 0
+      const n = Math.max(1, r.requests.total);
+      return { api: api / 1e3 / n, pg: pg / 1e3 / n };
     };
     for (const [, requests] of routes)
       for (const key of ['A', 'B'] as const) await burst(key, requests);
     const load0 = loadavg()[0];
     const us = new Map(routes.map(([k]) => [k, { A: [] as number[], B: [] as number[] }]));
+    const pgUs = new Map(routes.map(([k]) => [k, { A: [] as number[], B: [] as number[] }]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [k, requests] of routes)
-        for (const key of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const))
-          us.get(k)![key].push(await burst(key, requests));
+        for (const key of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
+          const { api, pg } = await burst(key, requests);
+          us.get(k)![key].push(api);
+          pgUs.get(k)![key].push(pg);
+        }
       console.error(`round ${round + 1} of ${ROUNDS} done, load ${loadavg()[0].toFixed(1)}`);
     }
     console.log(`A ${roots.A}\nB ${roots.B}`);
@@ -169,6 +189,14 @@ async function main() {
       const paired = median(B.map((b, i) => b / A[i]));
       console.log(
         `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / median(A)).toFixed(2).padStart(5)}  ${paired.toFixed(2).padStart(6)}   (${A.map((x) => fmt(x)).join(' ')} | ${B.map((x) => fmt(x)).join(' ')})`,
+      );
+    }
+    console.log(`\nPostgreSQL backends' CPU while each build was driven (µs/req)`);
+    console.log(`${'route'.padEnd(16)}  A PG µs   B PG µs    B/A  paired`);
+    for (const [k, { A, B }] of pgUs) {
+      const paired = median(B.map((b, i) => b / Math.max(1e-9, A[i])));
+      console.log(
+        `${k.padEnd(16)}  ${fmt(median(A)).padStart(8)}  ${fmt(median(B)).padStart(8)}  ${(median(B) / Math.max(1e-9, median(A))).toFixed(2).padStart(5)}  ${paired.toFixed(2).padStart(6)}`,
       );
     }
   } finally {
