@@ -44,9 +44,21 @@ export const ACCESS_JOINS = `JOIN judging_rounds r ON r.id = a.round_id
               ON pm.competition_id = r.competition_id AND pm.user_id = a.judge_id
        LEFT JOIN competition_results cr ON cr.competition_id = r.competition_id`;
 
-export const accessCase = (now: string) => `CASE WHEN a.status = 'recused' THEN 'recused'
+/**
+ * ACCESS_JOINS without the judge's account, for a statement that already read it (the judge's
+ * own session check): accessCase is then given the judge's roles as read there.
+ */
+export const ACCESS_JOINS_JUDGE_READ = `JOIN judging_rounds r ON r.id = a.round_id
+       LEFT JOIN judge_pool_members pm
+              ON pm.competition_id = r.competition_id AND pm.user_id = a.judge_id
+       LEFT JOIN competition_results cr ON cr.competition_id = r.competition_id`;
+
+export const accessCase = (
+  now: string,
+  judgeRoles = 'u.roles',
+) => `CASE WHEN a.status = 'recused' THEN 'recused'
                  WHEN a.status <> 'active' THEN 'withdrawn'
-                 WHEN NOT ('judge' = ANY(u.roles)) THEN 'not_a_judge'
+                 WHEN NOT ('judge' = ANY(${judgeRoles})) THEN 'not_a_judge'
                  WHEN pm.id IS NULL THEN 'not_in_pool'
                  WHEN cr.published_at IS NOT NULL THEN 'results_published'
                  WHEN r.status = 'closed' OR (r.status = 'open' AND r.closes_at <= ${now}) THEN 'round_closed'

@@ -14,11 +14,16 @@ import { PEOPLE } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
 import type { SessionClaims } from '../common/auth/session-check';
 import { PROGRAMMES } from '../programmes/programme-sql';
-import { ACCESS_JOINS, accessCase, type EntryAccess } from './assignment-access.store';
-import type { JudgeAssignment } from './judge-assignment.entity';
+import {
+  ACCESS_JOINS,
+  ACCESS_JOINS_JUDGE_READ,
+  accessCase,
+  type EntryAccess,
+} from './assignment-access.store';
+import type { AssignmentStatus, JudgeAssignment, ScoreState } from './judge-assignment.entity';
 import type { MyAssignmentDto } from './dto/judging.dto';
 import { NAMING_FIELDS } from './judge-view';
-import type { JudgingRound } from './judging-round.entity';
+import type { JudgingRound, RoundStatus } from './judging-round.entity';
 
 /**
  * The judge's side of assignments: the views a judge reads and the score write. These are the
@@ -54,6 +59,32 @@ export interface ScoreWrite {
 const instant = (t: string) => `COALESCE('"' || ${isoSql(t)} || '"', 'null')`;
 /** A JSON string of text that may need escaping (names, titles, free text), null as null. */
 const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
+/**
+ * str(t) for a column that holds one of a few known words (a status, a kind): each of `words`,
+ * which need no escaping, is written as its JSON string literal, `as` renaming some; any other
+ * value, null included, still goes through str. to_json looks up its argument's type and output
+ * function on every call (~3,000 instructions); a comparison with a constant costs a few dozen.
+ */
+const word = (t: string, words: readonly string[], as: Record<string, string> = {}) =>
+  `CASE ${t} ${words.map((w) => `WHEN '${w}' THEN '"${as[w] ?? w}"'`).join(' ')} ELSE ${str(t)} END`;
+/** The words of those columns (a word missing here only costs str's price). */
+const ASSIGNMENT_STATUSES = [
+  'active',
+  'recused',
+  'removed',
+] as const satisfies readonly AssignmentStatus[];
+const SCORE_STATES = ['none', 'draft', 'final'] as const satisfies readonly ScoreState[];
+const ROUND_STATUSES = ['draft', 'open', 'closed'] as const satisfies readonly RoundStatus[];
+const ENTRY_KINDS = ['short_movie', 'project'] as const;
+/**
+ * The concatenation of these text expressions as a balanced tree of ||: a chain of n ||
+ * copies its text so far at each step (about n/2 copies of each byte), the tree about log2(n).
+ */
+const cat = (...parts: string[]): string => {
+  if (parts.length === 1) return parts[0];
+  const half = Math.ceil(parts.length / 2);
+  return `(${cat(...parts.slice(0, half))} || ${cat(...parts.slice(half))})`;
+};
 
 /**
  * The judge's view (MyAssignmentDto) of each assignment, built as JSON text by PostgreSQL in one
@@ -75,15 +106,18 @@ const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
  * without reading the team at all (no team name, no member names), its content fields without
  * those that name people (NAMING_FIELDS), its files by id, role, type and size only.
  */
-function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
+function judgeViewSql(
+  filter: string,
+  { from = 'judge_assignments a', judgeRoles }: { from?: string; judgeRoles?: string } = {},
+): string {
   return `SELECT * FROM (WITH v AS MATERIALIZED (
       SELECT a.id, a.round_id AS "roundId", a.submission_id AS "submissionId", a.status, a.scores,
              a.comment, a.score_state AS "scoreState", a.score_version AS "scoreVersion",
              a.scored_at AS "scoredAt", a.created_at AS "createdAt", r.blind, s.title, s.kind,
              s.fields, s.team_id AS "teamId",
-             CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz')} END AS access
+             CASE WHEN $2::boolean THEN 'open' ELSE ${accessCase('$1::timestamptz', judgeRoles)} END AS access
         FROM ${from}
-        ${ACCESS_JOINS}
+        ${judgeRoles ? ACCESS_JOINS_JUDGE_READ : ACCESS_JOINS}
         JOIN ${ENTRIES} s ON s.id = a.submission_id
        WHERE ${filter}
     ), rp AS MATERIALIZED (
@@ -91,8 +125,8 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
                || ',"competitionId":"' || c.id || '","competitionTitle":' || ${str('c.title')}
                || ',"timezone":' || ${str('p.timezone')} || ',"rubric":' || c.rubric
                || ',"blind":' || r.blind || ',"closesAt":' || ${instant('r.closes_at')}
-               || ',"roundStatus":' || ${str(`CASE WHEN r.status = 'open' AND r.closes_at <= $1::timestamptz
-                                                     THEN 'closed' ELSE r.status END`)} AS part
+               || ',"roundStatus":' || CASE WHEN r.status = 'open' AND r.closes_at <= $1::timestamptz
+                                            THEN '"closed"' ELSE ${word('r.status', ROUND_STATUSES)} END AS part
         FROM judging_rounds r
         JOIN ${COMPETITIONS} c ON c.id = r.competition_id
         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
@@ -108,24 +142,33 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
        WHERE v.access = 'open'
        GROUP BY v.id
     )
-    SELECT v.id, v."createdAt", '{"id":"' || v.id || '",' || rp.part
-        || ',"status":' || ${str(`CASE WHEN v.status = 'removed' THEN 'withdrawn' ELSE v.status END`)}
-        || ',"access":"' || v.access || '","submission":' || CASE
-          WHEN v.access <> 'open' THEN 'null'
-          WHEN v.blind
-          THEN '{"id":"' || v."submissionId" || '","title":' || ${str('v.title')} || ',"kind":' || ${str('v.kind')}
-               || ',"fields":' || (v.fields - '{${NAMING_FIELDS.join(',')}}'::text[])
-               || ',"assets":[' || COALESCE(fa.list, '') || ']}'
-          ELSE '{"id":"' || v."submissionId" || '","title":' || ${str('v.title')} || ',"kind":' || ${str('v.kind')}
-               || ',"fields":' || v.fields || ',"assets":[' || COALESCE(fa.list, '') || ']'
-               || ',"teamName":' || ${str(`(SELECT t.name FROM ${TEAMS} t WHERE t.id = v."teamId")`)}
-               || ',"memberNames":' || COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
-                                                   FROM ${TEAM_MEMBERS} tm JOIN ${PEOPLE} u ON u.id = tm.user_id
-                                                  WHERE tm.team_id = v."teamId")::text, '[]') || '}'
-          END
-        || ',"score":{"state":' || ${str('v."scoreState"')} || ',"scores":' || v.scores
-        || ',"comment":' || ${str('v.comment')} || ',"version":' || v."scoreVersion"
-        || ',"scoredAt":' || ${instant('v."scoredAt"')} || '}}' AS view
+    SELECT v.id, v."createdAt", ${cat(
+      `'{"id":"' || v.id::text`,
+      `'",' || rp.part`,
+      `',"status":' || ${word('v.status', ASSIGNMENT_STATUSES, { removed: 'withdrawn' })}`,
+      `',"access":"' || v.access`,
+      `'","submission":' || CASE WHEN v.access <> 'open' THEN 'null' ELSE ${cat(
+        `'{"id":"' || v."submissionId"::text`,
+        `'","title":' || ${str('v.title')}`,
+        `',"kind":' || ${word('v.kind', ENTRY_KINDS)}`,
+        `',"fields":' || (CASE WHEN v.blind THEN v.fields - '{${NAMING_FIELDS.join(',')}}'::text[]
+                               ELSE v.fields END)::text`,
+        `',"assets":[' || COALESCE(fa.list, '')`,
+        `']' || CASE WHEN v.blind THEN '}' ELSE ${cat(
+          `',"teamName":' || ${str(`(SELECT t.name FROM ${TEAMS} t WHERE t.id = v."teamId")`)}`,
+          `',"memberNames":' || COALESCE((SELECT json_agg(u.display_name ORDER BY tm.joined_at, u.id)
+                                             FROM ${TEAM_MEMBERS} tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                                            WHERE tm.team_id = v."teamId")::text, '[]')`,
+          `'}'`,
+        )} END`,
+      )} END`,
+      `',"score":{"state":' || ${word('v."scoreState"', SCORE_STATES)}`,
+      `',"scores":' || v.scores::text`,
+      `',"comment":' || ${str('v.comment')}`,
+      `',"version":' || v."scoreVersion"::text`,
+      `',"scoredAt":' || ${instant('v."scoredAt"')}`,
+      `'}}'`,
+    )} AS view
       FROM v
       JOIN rp ON rp.id = v."roundId"
       LEFT JOIN fa ON fa.id = v.id) views`;
@@ -133,20 +176,22 @@ function judgeViewSql(filter: string, from = 'judge_assignments a'): string {
 
 /**
  * The views' array of a judge's ($3) active assignments on entries in $4's statuses, oldest first,
- * at most $5, as JSON text.
+ * at most $5, as JSON text. The judge is the caller: their roles are those their session check
+ * (`me`, liveCaller of $3) read, not read again.
  */
 const MY_ASSIGNMENTS = `SELECT '[' || COALESCE(string_agg(j.view, ',' ORDER BY j."createdAt", j.id), '') || ']'
   FROM (${judgeViewSql(
     `a.judge_id = $3 AND a.status = 'active' AND s.status = ANY($4::text[])
      ORDER BY a.created_at, a.id
      LIMIT $5`,
+    { judgeRoles: 'me.caller_roles' },
   )}) j`;
 
 /**
  * The caller (identity's session check, folded in: issue 14) and, as `body`, the JSON text of the
  * views of their active assignments on entries in `live` statuses, oldest first, at most `limit`,
  * as sent. No row: no live session; the views are then not built at all (PostgreSQL runs the
- * uncorrelated subquery only when it outputs the caller's row).
+ * subquery, correlated with the caller's row only, when it outputs that row).
  */
 export const myAssignmentViews = async (
   m: EntityManager,
@@ -225,7 +270,7 @@ export const writeScore = async (
                            AND jr.status = 'open' AND jr.closes_at > $1)
          RETURNING *
        ), rubric_lock AS (${lockRubricSql('$8', 'EXISTS (SELECT 1 FROM a)')})
-       ${judgeViewSql('TRUE', 'a')}`,
+       ${judgeViewSql('TRUE', { from: 'a' })}`,
       [now, false, w.id, JSON.stringify(w.scores), w.comment, w.state, w.version, w.competitionId],
     )
   ).map((row) => JSON.parse(row.view) as MyAssignmentDto)[0];
