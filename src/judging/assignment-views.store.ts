@@ -12,6 +12,7 @@ import { isoSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
+import { COMPETITION_KINDS } from '../competitions/rules/types';
 import type { SessionClaims } from '../common/auth/session-check';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import {
@@ -75,7 +76,6 @@ const ASSIGNMENT_STATUSES = [
 ] as const satisfies readonly AssignmentStatus[];
 const SCORE_STATES = ['none', 'draft', 'final'] as const satisfies readonly ScoreState[];
 const ROUND_STATUSES = ['draft', 'open', 'closed'] as const satisfies readonly RoundStatus[];
-const ENTRY_KINDS = ['short_movie', 'project'] as const;
 /**
  * The concatenation of these text expressions as a balanced tree of ||: a chain of n ||
  * copies its text so far at each step (about n/2 copies of each byte), the tree about log2(n).
@@ -150,7 +150,7 @@ function judgeViewSql(
       `'","submission":' || CASE WHEN v.access <> 'open' THEN 'null' ELSE ${cat(
         `'{"id":"' || v."submissionId"::text`,
         `'","title":' || ${str('v.title')}`,
-        `',"kind":' || ${word('v.kind', ENTRY_KINDS)}`,
+        `',"kind":' || ${word('v.kind', COMPETITION_KINDS)}`,
         `',"fields":' || (CASE WHEN v.blind THEN v.fields - '{${NAMING_FIELDS.join(',')}}'::text[]
                                ELSE v.fields END)::text`,
         `',"assets":[' || COALESCE(fa.list, '')`,
