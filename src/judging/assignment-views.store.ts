@@ -92,15 +92,18 @@ const cat = (...parts: string[]): string => {
  * (GET /me/assignments allocated ~200 kB a request for 20 assignments that way).
  * $1 the server's now, $2 true when staff read it (access `open` whatever the rule says), then the
  * filter's own parameters from $3. `from` names the assignments `a`: the table, or a statement's
- * RETURNING rows; the filter may also read their entry, `s`. Rows, in no order: `id`, `createdAt`
- * and `view` (text).
+ * RETURNING rows; the filter may also read their entry, `s`. `judgeRoles`, when the statement
+ * already read the judge's account (their own session check), is that read's roles, and the
+ * access rule does not join the account again. Rows, in no order: `id`, `createdAt` and `view`
+ * (text).
  *
  * The text is concatenated, not made by json_build_object, which looks up each argument's type
  * and output function on every call: it was the largest part of the statement's CPU (perf). Ids,
  * numbers, booleans, timestamps and `access` (a word of accessCase) are JSON as they are; jsonb
- * columns print as JSON; any other text goes through to_json (str). What is the same for all
- * assignments of a round (its name, competition, rubric, ...) is written once per round (`rp`),
- * and the files of all the entries in one pass (`f`, `fa`), not in a subquery per assignment.
+ * columns print as JSON; statuses and kinds of the known words are their literals (word); any
+ * other text goes through to_json (str). What is the same for all assignments of a round (its
+ * name, competition, rubric, ...) is written once per round (`rp`), and the files of all the
+ * entries in one pass (`f`, `fa`), not in a subquery per assignment.
  *
  * The entry is read only when the access allows it. A blind round names no one: its entry is built
  * without reading the team at all (no team name, no member names), its content fields without
