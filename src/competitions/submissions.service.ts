@@ -12,6 +12,7 @@ import {
   notFound,
 } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { type SentJson, sentJson } from '../common/http/precompressed';
 import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
@@ -47,7 +48,13 @@ import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { toAssetDto } from './asset-view';
 import { Submission, SubmissionAsset } from './submission.entity';
-import { entriesOfMember, entryView, SubmissionViewRow, versionPage } from './submissions.store';
+import {
+  entriesOfMember,
+  memberEntryJson,
+  type MemberEntryJson,
+  SubmissionViewRow,
+  versionPage,
+} from './submissions.store';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 import { Team, TeamMember } from './team.entity';
@@ -111,6 +118,19 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return Number(match[1]);
 }
 
+/**
+ * The answer to a member's read from memberEntryJson's parts: what render would write, the content
+ * fields (the kind's own, in its order, unset ones null) and the deadline's local time made here.
+ */
+export function memberEntryText(e: MemberEntryJson): string {
+  let content = '';
+  for (const k of fieldsOfKind(e.kind)) {
+    content += `,"${k}":${JSON.stringify((e.fields as Record<string, unknown>)[k] ?? null)}`;
+  }
+  const local = zonedIso(new Date(e.closes), e.timezone);
+  return `${e.head}${content}${e.mid},"effectiveClosesAt":"${e.closes}","closesAtLocal":"${local}","timezone":${JSON.stringify(e.timezone)}}${e.end}`;
+}
+
 @Injectable()
 export class SubmissionsService {
   constructor(
@@ -123,7 +143,12 @@ export class SubmissionsService {
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.publicUrlJson = JSON.stringify(config.PUBLIC_URL).slice(1, -1);
+  }
+
+  /** PUBLIC_URL as the content of a JSON string (escaped, without its quotes): files' links. */
+  private readonly publicUrlJson: string;
 
   async create(
     actor: Principal,
@@ -205,16 +230,26 @@ export class SubmissionsService {
   }
 
   /**
-   * A team member's read, the common case, is one prepared query: the entry, its deadline, team,
-   * members, files and whether the caller is in the team. Anyone else (programme staff, a judge
-   * through an assignment) goes through SubmissionAccess as every other route does.
+   * A team member's read, the common case, is one prepared query that answers the entry as the
+   * JSON text it is sent as (memberEntryJson; only the deadline's local time is made here). Anyone
+   * else (programme staff, a judge through an assignment) goes through SubmissionAccess as every
+   * other route does. The version comes beside the body, for the ETag.
    */
-  async get(check: SessionCheck, id: string): Promise<SubmissionResponseDto> {
-    const { caller, entry } = await entryView(this.tx.manager, id, check.claims);
+  async get(
+    check: SessionCheck,
+    id: string,
+  ): Promise<{ version: number; body: SentJson<SubmissionResponseDto> }> {
+    const { caller, entry } = await memberEntryJson(
+      this.tx.manager,
+      id,
+      check.claims,
+      this.publicUrlJson,
+    );
     const actor = admitCaller(check, caller).caller;
-    if (entry?.isMember) return this.render(entry);
+    if (entry) return { version: entry.version, body: sentJson(memberEntryText(entry)) };
     const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
-    return this.view(this.tx.manager, submission, competition);
+    const view = await this.view(this.tx.manager, submission, competition);
+    return { version: view.version, body: sentJson(JSON.stringify(view)) };
   }
 
   async update(
