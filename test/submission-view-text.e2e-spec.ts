@@ -1,12 +1,10 @@
 import { competition, person, programme, type Person, teamOf } from './support/competitions';
+import { png } from './support/files';
 import { auth, Harness } from './support/harness';
 
 /** Text that JSON must escape, beside text it must keep as it is. */
 const awkward = (label: string) =>
   `${label} "quoted" back\\slash /slash\nline\ttab \r\b\f \u0001\u001f\u007f é 中文 😀 </script> \u2028\u2029`;
-
-/** A PDF small enough to upload as the entry's document. */
-const pdf = Buffer.from('%PDF-1.7\ntrailer << >>\n%%EOF\n', 'latin1');
 
 /**
  * A team member's GET /submissions/{id} is JSON text PostgreSQL writes (memberEntryJson); anyone
@@ -35,7 +33,7 @@ describe("an entry's answer keeps people's text intact (e2e)", () => {
     expect(reads.mine.headers['content-type']).toBe(reads.staff.headers['content-type']);
   };
 
-  /** An entry of the leader's new team in a new competition of `kind`, with one file. */
+  /** An entry of the leader's new team in a new competition of `kind`, with a poster. */
   const entry = async (kind: 'short_movie' | 'project', content: Record<string, unknown>) => {
     const competitionId = (
       await competition(h, coordinator.token, programmeId, {
@@ -55,8 +53,8 @@ describe("an entry's answer keeps people's text intact (e2e)", () => {
       .http()
       .post(`/api/v1/submissions/${id}/assets`)
       .set(auth(leader.token))
-      .field('role', 'document')
-      .attach('file', pdf, 'script.pdf')
+      .field('role', 'poster')
+      .attach('file', png(), 'poster.png')
       .expect(201);
     return id;
   };
@@ -101,26 +99,23 @@ describe("an entry's answer keeps people's text intact (e2e)", () => {
         id,
       ],
     );
-    await h.db.query(
-      `UPDATE teams SET name = $1 WHERE id = (SELECT team_id FROM submissions WHERE id = $2)`,
-      [awkward('Team'), id],
-    );
-    await h.db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
-      awkward('Leader'),
-      leader.id,
-    ]);
-    await h.db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
-      awkward('Member'),
-      member.id,
-    ]);
-    // A member without a profile row: the country is null.
-    await h.db.query(`DELETE FROM profiles WHERE user_id = $1`, [member.id]);
-    await h.db.query(
-      `UPDATE submission_assets SET original_name = $1, mime = $2, role = $3,
-              created_at = '2027-01-02 03:04:05.678901+00'
-        WHERE submission_id = $4`,
-      [awkward('script.pdf'), awkward('mime'), awkward('role'), id],
-    );
+    const changes: [string, unknown[]][] = [
+      [
+        `UPDATE teams SET name = $1 WHERE id = (SELECT team_id FROM submissions WHERE id = $2)`,
+        [awkward('Team'), id],
+      ],
+      [`UPDATE users SET display_name = $1 WHERE id = $2`, [awkward('Leader'), leader.id]],
+      [`UPDATE users SET display_name = $1 WHERE id = $2`, [awkward('Member'), member.id]],
+      // A member without a profile row: the country is null.
+      [`DELETE FROM profiles WHERE user_id = $1`, [member.id]],
+      [
+        `UPDATE submission_assets SET original_name = $1, mime = $2, role = $3,
+                created_at = '2027-01-02 03:04:05.678901+00'
+          WHERE submission_id = $4`,
+        [awkward('poster.png'), awkward('mime'), awkward('role'), id],
+      ],
+    ];
+    for (const [sql, params] of changes) await h.db.query(sql, params);
 
     const reads = await bothReads(id);
     expectSame(reads);
@@ -140,7 +135,7 @@ describe("an entry's answer keeps people's text intact (e2e)", () => {
       language: null,
       assets: [
         {
-          originalName: awkward('script.pdf'),
+          originalName: awkward('poster.png'),
           mime: awkward('mime'),
           role: awkward('role'),
           createdAt: '2027-01-02T03:04:05.678Z',
@@ -201,6 +196,8 @@ describe("an entry's answer keeps people's text intact (e2e)", () => {
       .set(auth(stranger.token))
       .expect(404);
     expect(JSON.stringify(refused.body)).not.toContain(awkward('Team').slice(0, 4));
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.headers.etag).toBeUndefined();
     await h.db.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [leader.id]);
     await h.http().get(`/api/v1/submissions/${id}`).set(auth(leader.token)).expect(401);
   });

@@ -230,10 +230,11 @@ export class SubmissionsService {
   }
 
   /**
-   * A team member's read, the common case, is one prepared query that answers the entry as the
-   * JSON text it is sent as (memberEntryJson; only the deadline's local time is made here). Anyone
-   * else (programme staff, a judge through an assignment) goes through SubmissionAccess as every
-   * other route does. The version comes beside the body, for the ETag.
+   * A team member's read, the common case, is one prepared query (memberEntryJson) that answers
+   * the entry as the JSON text it is sent as, but for its content fields and the deadline's local
+   * time (memberEntryText). Anyone else (programme staff, a judge through an assignment) goes
+   * through SubmissionAccess as every other route does, rendered as before. The version comes
+   * beside the body, for the ETag.
    */
   async get(
     check: SessionCheck,
