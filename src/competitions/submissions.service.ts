@@ -119,16 +119,17 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
 }
 
 /**
- * The answer to a member's read from memberEntryJson's parts: what render would write, the content
- * fields (the kind's own, in its order, unset ones null) and the deadline's local time made here.
+ * The answer to a member's read from memberEntryJson's parts, as render writes it: the entry's
+ * columns, its members, the content fields (the kind's own, in its order, unset ones null), its
+ * files and deadline, whose local time is made here.
  */
 export function memberEntryText(e: MemberEntryJson): string {
-  let content = '';
+  let text = `{"id":"${e.id}","competitionId":"${e.competitionId}","teamId":"${e.teamId}","teamName":${JSON.stringify(e.teamName)},"members":[${e.members}],"kind":${JSON.stringify(e.kind)},"title":${JSON.stringify(e.title)},"status":${JSON.stringify(e.status)},"version":${e.version}`;
   for (const k of fieldsOfKind(e.kind)) {
-    content += `,"${k}":${JSON.stringify((e.fields as Record<string, unknown>)[k] ?? null)}`;
+    text += `,"${k}":${JSON.stringify((e.fields as Record<string, unknown>)[k] ?? null)}`;
   }
   const local = zonedIso(new Date(e.closes), e.timezone);
-  return `${e.head}${content}${e.mid},"effectiveClosesAt":"${e.closes}","closesAtLocal":"${local}","timezone":${JSON.stringify(e.timezone)}}${e.end}`;
+  return `${text}${e.mid},"effectiveClosesAt":"${e.closes}","closesAtLocal":"${local}","timezone":${JSON.stringify(e.timezone)}}${e.end}`;
 }
 
 @Injectable()

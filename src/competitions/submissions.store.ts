@@ -56,25 +56,23 @@ const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
  * team, the entry's answer, one prepared query: see memberEntryJson.
  * The answer (SubmissionResponseDto, as render writes it) is JSON text PostgreSQL builds by
  * concatenation, not json_build_object (which looks up each argument's output function on every
- * call); text people wrote goes through to_json (`str`). Three parts of it are left to JS (see
- * MemberEntryJson): the content fields of the entry's kind (picking them in SQL, eight jsonb
- * look-ups, cost PostgreSQL more than JSON.parse and stringify cost Node), and the deadline's local
- * time and zone (zonedIso, as everywhere else). $4 is PUBLIC_URL as JSON string content (escaped,
+ * call); text people wrote goes through to_json (`str`). What is cheaper in Node is left to JS
+ * (see MemberEntryJson and memberEntryText): the entry's own columns (escaped by JSON.stringify,
+ * not to_json), the content fields of its kind (picking them in SQL, eight jsonb look-ups, cost
+ * PostgreSQL more than JSON.parse and stringify cost Node) and the deadline's local time and zone
+ * (zonedIso, as everywhere else). $4 is PUBLIC_URL as JSON string content (escaped,
  * without its quotes), for the files' `url`.
  * The entry is joined only for a member of its team: for anyone else none of it is read.
  */
 const MEMBER_ENTRY_JSON = `SELECT me.*, s.version, s.kind, s.fields, p.timezone,
          ${isoSql('GREATEST(c.submission_closes_at, s.extension_until)')} AS closes,
-         '{"id":"' || s.id || '","competitionId":"' || s.competition_id || '","teamId":"' || s.team_id
-         || '","teamName":' || ${str('t.name')}
-         || ',"members":[' || COALESCE((
-              SELECT string_agg('{"userId":"' || u.id || '","displayName":' || ${str('u.display_name')}
-                                || ',"country":' || ${str('pr.country')} || '}', ',' ORDER BY tm.joined_at, u.id)
-                FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
-                LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
-               WHERE tm.team_id = s.team_id), '')
-         || '],"kind":' || ${str('s.kind')} || ',"title":' || ${str('s.title')}
-         || ',"status":' || ${str('s.status')} || ',"version":' || s.version AS head,
+         s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", t.name AS "teamName",
+         s.title, s.status,
+         COALESCE((SELECT string_agg('{"userId":"' || u.id || '","displayName":' || ${str('u.display_name')}
+                                     || ',"country":' || ${str('pr.country')} || '}', ',' ORDER BY tm.joined_at, u.id)
+                     FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                     LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
+                    WHERE tm.team_id = s.team_id), '') AS members,
          ',"assets":[' || COALESCE((
               SELECT string_agg('{"id":"' || a.id || '","role":' || ${str('a.role')}
                                 || ',"mime":' || ${str('a.mime')} || ',"size":' || a.size
@@ -114,22 +112,29 @@ export const memberEntryJson = async (
     claims.sessionId,
     publicUrlJson,
   ]);
-  return { caller: row, entry: row?.head != null ? (row as MemberEntryJson) : undefined };
+  return { caller: row, entry: row?.id != null ? (row as MemberEntryJson) : undefined };
 };
 
 /**
- * A member's entry as memberEntryJson reads it. Its answer is `head`, the content fields of `kind`
- * (from `fields`, unset ones null), `mid`, the deadline's effectiveClosesAt (`closes`),
- * closesAtLocal and timezone, then `end`.
+ * A member's entry as memberEntryJson reads it: its answer is made of the plain columns, `members`
+ * (the JSON objects of the members, comma-separated), the content fields of `kind` (from `fields`),
+ * `mid` (`,"assets":[…],"deadline":{…,"extensionUntil":…`), the deadline's effectiveClosesAt
+ * (`closes`), closesAtLocal and timezone, then `end` (the instants, and the closing brace).
  */
 export interface MemberEntryJson {
+  id: string;
+  competitionId: string;
+  teamId: string;
+  teamName: string;
+  title: string;
+  status: SubmissionStatus;
   version: number;
   kind: CompetitionKind;
   fields: SubmissionFields;
   timezone: string;
   /** The effective close (the competition's, or the team's extension if later), ISO 8601. */
   closes: string;
-  head: string;
+  members: string;
   mid: string;
   end: string;
 }
