@@ -61,8 +61,6 @@ import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
 
 const ALL_FIELDS: readonly string[] = [...MOVIE_FIELDS, ...PROJECT_FIELDS];
-/** Dates from entities, or the ISO strings one query already built. */
-const isoOf = (at: Date | string): string => (typeof at === 'string' ? at : at.toISOString());
 const EDITABLE: readonly SubmissionStatus[] = ['draft', 'submitted'];
 
 /** The content fields a request sets (null clears one), without title, version or team. */
@@ -603,10 +601,10 @@ export class SubmissionsService {
         closesAtLocal: zonedIso(closesAt, s.timezone),
         timezone: s.timezone,
       },
-      submittedAt: s.submittedAt ? isoOf(s.submittedAt) : null,
-      withdrawnAt: s.withdrawnAt ? isoOf(s.withdrawnAt) : null,
-      createdAt: isoOf(s.createdAt),
-      updatedAt: isoOf(s.updatedAt),
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      withdrawnAt: s.withdrawnAt?.toISOString() ?? null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
     };
   }
 }

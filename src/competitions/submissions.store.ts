@@ -18,7 +18,7 @@ import { SubmissionVersion } from './submission.entity';
 
 /** The SQL of entries: a member's one-query read, the version history, a person's entries. */
 
-/** What an entry's view is made of (SubmissionsService.render), from entities or one query. */
+/** What an entry's view is made of (SubmissionsService.render), from its entities. */
 export type SubmissionViewRow = Pick<
   Submission,
   | 'id'
@@ -30,20 +30,19 @@ export type SubmissionViewRow = Pick<
   | 'fields'
   | 'version'
   | 'extensionUntil'
+  | 'submittedAt'
+  | 'withdrawnAt'
+  | 'createdAt'
+  | 'updatedAt'
 > & {
-  /** Dates from entities; from the one query, the ISO strings they are shown as (none parsed). */
-  submittedAt: Date | string | null;
-  withdrawnAt: Date | string | null;
-  createdAt: Date | string;
-  updatedAt: Date | string;
   submissionClosesAt: Date;
   timezone: string;
   teamName: string;
   members: Pick<RosterMember, 'userId' | 'displayName' | 'country'>[];
-  /** createdAt is a Date from an entity, its ISO string (as JSON gives it) from the one query. */
-  assets: (Pick<SubmissionAsset, 'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName'> & {
-    createdAt: Date | string;
-  })[];
+  assets: Pick<
+    SubmissionAsset,
+    'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName' | 'createdAt'
+  >[];
 };
 
 /** The JSON of isoSql(t), null as null. */
