@@ -3,6 +3,7 @@ import {
   Controller,
   Delete,
   Get,
+  Header,
   Headers,
   HttpCode,
   Param,
@@ -34,6 +35,7 @@ import type { Principal } from '../common/auth/principal';
 import type { SessionCheck } from '../common/auth/session-check';
 import { AppError } from '../common/errors/app-error';
 import { PageQuery } from '../common/http/pagination';
+import { JSON_TYPE, type SentJson } from '../common/http/precompressed';
 import { UuidParam } from '../common/http/uuid-param';
 import { AssetsService } from './assets.service';
 import {
@@ -48,8 +50,11 @@ import {
 import { SubmissionsService } from './submissions.service';
 import { ApiErrors } from '../common/openapi/api-errors';
 
+/** The entry's version is its ETag (what If-Match sends back). */
+const versionTag = (reply: FastifyReply, version: number) => reply.header('ETag', `"${version}"`);
+
 const etag = <T extends { version: number }>(reply: FastifyReply, body: T): T => {
-  reply.header('ETag', `"${body.version}"`);
+  versionTag(reply, body.version);
   return body;
 };
 
@@ -76,12 +81,15 @@ export class SubmissionsController {
   @ApiOkResponse({ type: SubmissionResponseDto })
   @ApiErrors(404)
   @SessionInStatement()
+  @Header('content-type', JSON_TYPE)
   async get(
     @CallerCheck() check: SessionCheck,
     @Param('id', UuidParam) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SubmissionResponseDto> {
-    return etag(reply, await this.submissions.get(check, id));
+  ): Promise<SentJson<SubmissionResponseDto>> {
+    const { version, body } = await this.submissions.get(check, id);
+    versionTag(reply, version);
+    return body;
   }
 
   @Patch('submissions/:id')

@@ -12,6 +12,7 @@ import {
   notFound,
 } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
+import { type SentJson, sentJson } from '../common/http/precompressed';
 import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
@@ -47,15 +48,19 @@ import { SubmissionAccess } from './submission-access';
 import { bumpVersion, recordVersions } from './submission-lifecycle';
 import { toAssetDto } from './asset-view';
 import { Submission, SubmissionAsset } from './submission.entity';
-import { entriesOfMember, entryView, SubmissionViewRow, versionPage } from './submissions.store';
+import {
+  entriesOfMember,
+  memberEntryJson,
+  type MemberEntryJson,
+  SubmissionViewRow,
+  versionPage,
+} from './submissions.store';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 import { Team, TeamMember } from './team.entity';
 import { deadlinePassed, TeamsService } from './teams.service';
 
 const ALL_FIELDS: readonly string[] = [...MOVIE_FIELDS, ...PROJECT_FIELDS];
-/** Dates from entities, or the ISO strings one query already built. */
-const isoOf = (at: Date | string): string => (typeof at === 'string' ? at : at.toISOString());
 const EDITABLE: readonly SubmissionStatus[] = ['draft', 'submitted'];
 
 /** The content fields a request sets (null clears one), without title, version or team. */
@@ -111,6 +116,20 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   return Number(match[1]);
 }
 
+/**
+ * The answer to a member's read from memberEntryJson's parts, as render writes it: the entry's
+ * columns, its members, the content fields (the kind's own, in its order, unset ones null), its
+ * files and deadline, whose local time is made here.
+ */
+export function memberEntryText(e: MemberEntryJson): string {
+  let text = `{"id":"${e.id}","competitionId":"${e.competitionId}","teamId":"${e.teamId}","teamName":${JSON.stringify(e.teamName)},"members":[${e.members}],"kind":${JSON.stringify(e.kind)},"title":${JSON.stringify(e.title)},"status":${JSON.stringify(e.status)},"version":${e.version}`;
+  for (const k of fieldsOfKind(e.kind)) {
+    text += `,"${k}":${JSON.stringify((e.fields as Record<string, unknown>)[k] ?? null)}`;
+  }
+  const local = zonedIso(new Date(e.closes), e.timezone);
+  return `${text}${e.mid},"effectiveClosesAt":"${e.closes}","closesAtLocal":"${local}","timezone":${JSON.stringify(e.timezone)}}${e.end}`;
+}
+
 @Injectable()
 export class SubmissionsService {
   constructor(
@@ -123,7 +142,12 @@ export class SubmissionsService {
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.publicUrlJson = JSON.stringify(config.PUBLIC_URL).slice(1, -1);
+  }
+
+  /** PUBLIC_URL as the content of a JSON string (escaped, without its quotes): files' links. */
+  private readonly publicUrlJson: string;
 
   async create(
     actor: Principal,
@@ -205,16 +229,27 @@ export class SubmissionsService {
   }
 
   /**
-   * A team member's read, the common case, is one prepared query: the entry, its deadline, team,
-   * members, files and whether the caller is in the team. Anyone else (programme staff, a judge
-   * through an assignment) goes through SubmissionAccess as every other route does.
+   * A team member's read, the common case, is one prepared query (memberEntryJson) that answers
+   * the entry as the JSON text it is sent as, but for its content fields and the deadline's local
+   * time (memberEntryText). Anyone else (programme staff, a judge through an assignment) goes
+   * through SubmissionAccess as every other route does, rendered as before. The version comes
+   * beside the body, for the ETag.
    */
-  async get(check: SessionCheck, id: string): Promise<SubmissionResponseDto> {
-    const { caller, entry } = await entryView(this.tx.manager, id, check.claims);
+  async get(
+    check: SessionCheck,
+    id: string,
+  ): Promise<{ version: number; body: SentJson<SubmissionResponseDto> }> {
+    const { caller, entry } = await memberEntryJson(
+      this.tx.manager,
+      id,
+      check.claims,
+      this.publicUrlJson,
+    );
     const actor = admitCaller(check, caller).caller;
-    if (entry?.isMember) return this.render(entry);
+    if (entry) return { version: entry.version, body: sentJson(memberEntryText(entry)) };
     const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
-    return this.view(this.tx.manager, submission, competition);
+    const view = await this.view(this.tx.manager, submission, competition);
+    return { version: view.version, body: sentJson(JSON.stringify(view)) };
   }
 
   async update(
@@ -566,10 +601,10 @@ export class SubmissionsService {
         closesAtLocal: zonedIso(closesAt, s.timezone),
         timezone: s.timezone,
       },
-      submittedAt: s.submittedAt ? isoOf(s.submittedAt) : null,
-      withdrawnAt: s.withdrawnAt ? isoOf(s.withdrawnAt) : null,
-      createdAt: isoOf(s.createdAt),
-      updatedAt: isoOf(s.updatedAt),
+      submittedAt: s.submittedAt?.toISOString() ?? null,
+      withdrawnAt: s.withdrawnAt?.toISOString() ?? null,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
     };
   }
 }

@@ -7,13 +7,18 @@ import type { SessionClaims } from '../common/auth/session-check';
 import type { JsonObject } from '../common/json';
 import { PROGRAMMES } from '../programmes/programme-sql';
 import type { RosterMember } from './roster.store';
-import type { CompetitionKind, SubmissionStatus, VersionAction } from './rules/types';
+import type {
+  CompetitionKind,
+  SubmissionFields,
+  SubmissionStatus,
+  VersionAction,
+} from './rules/types';
 import type { Submission, SubmissionAsset } from './submission.entity';
 import { SubmissionVersion } from './submission.entity';
 
 /** The SQL of entries: a member's one-query read, the version history, a person's entries. */
 
-/** What an entry's view is made of (SubmissionsService.render), from entities or one query. */
+/** What an entry's view is made of (SubmissionsService.render), from its entities. */
 export type SubmissionViewRow = Pick<
   Submission,
   | 'id'
@@ -25,68 +30,113 @@ export type SubmissionViewRow = Pick<
   | 'fields'
   | 'version'
   | 'extensionUntil'
+  | 'submittedAt'
+  | 'withdrawnAt'
+  | 'createdAt'
+  | 'updatedAt'
 > & {
-  /** Dates from entities; from the one query, the ISO strings they are shown as (none parsed). */
-  submittedAt: Date | string | null;
-  withdrawnAt: Date | string | null;
-  createdAt: Date | string;
-  updatedAt: Date | string;
   submissionClosesAt: Date;
   timezone: string;
   teamName: string;
   members: Pick<RosterMember, 'userId' | 'displayName' | 'country'>[];
-  /** createdAt is a Date from an entity, its ISO string (as JSON gives it) from the one query. */
-  assets: (Pick<SubmissionAsset, 'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName'> & {
-    createdAt: Date | string;
-  })[];
+  assets: Pick<
+    SubmissionAsset,
+    'id' | 'role' | 'mime' | 'size' | 'sha256' | 'originalName' | 'createdAt'
+  >[];
 };
 
+/** The JSON of isoSql(t), null as null. */
+const instant = (t: string) => `COALESCE('"' || ${isoSql(t)} || '"', 'null')`;
+/** A JSON string of text that may need escaping (names, titles, free text), null as null. */
+const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
+
 /**
- * The caller (identity's session check, folded in: issue 14) and the entry with its deadline,
- * team, members and files, and whether the caller is in its team, as one prepared query (a team
- * member's read, the common case). No caller: no live session; no entry: none of that id.
+ * The caller's session (identity's check, folded in: issue 14) and, when they are in the entry's
+ * team, the entry's answer, one prepared query: see memberEntryJson.
+ * The answer (SubmissionResponseDto, as render writes it) is JSON text PostgreSQL builds by
+ * concatenation, not json_build_object (which looks up each argument's output function on every
+ * call); text people wrote goes through to_json (`str`). What is cheaper in Node is left to JS
+ * (see MemberEntryJson and memberEntryText): the entry's own columns (escaped by JSON.stringify,
+ * not to_json), the content fields of its kind (picking them in SQL, eight jsonb look-ups, cost
+ * PostgreSQL more than JSON.parse and stringify cost Node) and the deadline's local time and zone
+ * (zonedIso, as everywhere else). $4 is PUBLIC_URL as JSON string content (escaped,
+ * without its quotes), for the files' `url`.
+ * The entry is joined only for a member of its team: for anyone else none of it is read.
  */
-export const entryView = async (
+const MEMBER_ENTRY_JSON = `SELECT me.*, s.version, s.kind, s.fields, p.timezone,
+         ${isoSql('GREATEST(c.submission_closes_at, s.extension_until)')} AS closes,
+         s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", t.name AS "teamName",
+         s.title, s.status,
+         COALESCE((SELECT string_agg('{"userId":"' || u.id || '","displayName":' || ${str('u.display_name')}
+                                     || ',"country":' || ${str('pr.country')} || '}', ',' ORDER BY tm.joined_at, u.id)
+                     FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
+                     LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
+                    WHERE tm.team_id = s.team_id), '') AS members,
+         ',"assets":[' || COALESCE((
+              SELECT string_agg('{"id":"' || a.id || '","role":' || ${str('a.role')}
+                                || ',"mime":' || ${str('a.mime')} || ',"size":' || a.size
+                                || ',"sha256":' || ${str('a.sha256')}
+                                || ',"originalName":' || ${str('a.original_name')}
+                                || ',"createdAt":' || ${instant('a.created_at')}
+                                || ',"url":"' || $4::text || '/api/v1/submissions/' || s.id || '/assets/' || a.id
+                                || '"}', ',' ORDER BY a.created_at)
+                FROM submission_assets a WHERE a.submission_id = s.id), '')
+         || '],"deadline":{"closesAt":' || ${instant('c.submission_closes_at')}
+         || ',"extensionUntil":' || ${instant('s.extension_until')} AS mid,
+         ',"submittedAt":' || ${instant('s.submitted_at')} || ',"withdrawnAt":' || ${instant('s.withdrawn_at')}
+         || ',"createdAt":' || ${instant('s.created_at')} || ',"updatedAt":' || ${instant('s.updated_at')}
+         || '}' AS "end"
+    FROM ${liveCaller('$2', '$3')} me
+    LEFT JOIN (submissions s
+               JOIN competitions c ON c.id = s.competition_id
+               JOIN ${PROGRAMMES} p ON p.id = c.programme_id
+               JOIN teams t ON t.id = s.team_id)
+      ON s.id = $1 AND EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2)`;
+
+/**
+ * The caller (no row: no live session) and, when they are in the team of entry `id`, the parts of
+ * its answer (none: no entry of that id, or the caller is not in its team).
+ */
+export const memberEntryJson = async (
   m: EntityManager,
   id: string,
   claims: SessionClaims,
-): Promise<{
-  caller: CallerColumns | undefined;
-  entry: (SubmissionViewRow & { isMember: boolean }) | undefined;
-}> => {
+  publicUrlJson: string,
+): Promise<{ caller: CallerColumns | undefined; entry: MemberEntryJson | undefined }> => {
   const [row] = await preparedQuery<
-    CallerColumns & ((SubmissionViewRow & { isMember: boolean }) | { id: null })
-  >(
-    m,
-    'kenal_submission_view_with_caller',
-    `SELECT me.*, s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", s.kind, s.title,
-            s.status, s.fields, s.version, s.extension_until AS "extensionUntil",
-            ${isoSql('s.submitted_at')} AS "submittedAt", ${isoSql('s.withdrawn_at')} AS "withdrawnAt",
-            ${isoSql('s.created_at')} AS "createdAt", ${isoSql('s.updated_at')} AS "updatedAt",
-            c.submission_closes_at AS "submissionClosesAt", p.timezone, t.name AS "teamName",
-            EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2) AS "isMember",
-            COALESCE((SELECT json_agg(json_build_object('userId', u.id, 'displayName', u.display_name,
-                                                        'country', pr.country) ORDER BY tm.joined_at, u.id)
-                        FROM team_members tm JOIN ${PEOPLE} u ON u.id = tm.user_id
-                        LEFT JOIN ${PROFILES} pr ON pr.user_id = u.id
-                       WHERE tm.team_id = s.team_id), '[]') AS members,
-            COALESCE((SELECT json_agg(json_build_object('id', a.id, 'role', a.role, 'mime', a.mime,
-                               'size', a.size, 'sha256', a.sha256, 'originalName', a.original_name,
-                               'createdAt', ${isoSql('a.created_at')})
-                               ORDER BY a.created_at)
-                        FROM submission_assets a WHERE a.submission_id = s.id), '[]') AS assets
-       FROM ${liveCaller('$2', '$3')} me
-       LEFT JOIN (submissions s
-                  JOIN competitions c ON c.id = s.competition_id
-                  JOIN ${PROGRAMMES} p ON p.id = c.programme_id
-                  JOIN teams t ON t.id = s.team_id) ON s.id = $1`,
-    [id, claims.userId, claims.sessionId],
-  );
-  return {
-    caller: row,
-    entry: row?.id ? (row as SubmissionViewRow & { isMember: boolean }) : undefined,
-  };
+    CallerColumns & (MemberEntryJson | { [K in keyof MemberEntryJson]: null })
+  >(m, 'kenal_member_entry_json_with_caller', MEMBER_ENTRY_JSON, [
+    id,
+    claims.userId,
+    claims.sessionId,
+    publicUrlJson,
+  ]);
+  return { caller: row, entry: row?.id != null ? (row as MemberEntryJson) : undefined };
 };
+
+/**
+ * A member's entry as memberEntryJson reads it: its answer is made of the plain columns, `members`
+ * (the JSON objects of the members, comma-separated), the content fields of `kind` (from `fields`),
+ * `mid` (`,"assets":[…],"deadline":{…,"extensionUntil":…`), the deadline's effectiveClosesAt
+ * (`closes`), closesAtLocal and timezone, then `end` (the instants, and the closing brace).
+ */
+export interface MemberEntryJson {
+  id: string;
+  competitionId: string;
+  teamId: string;
+  teamName: string;
+  title: string;
+  status: SubmissionStatus;
+  version: number;
+  kind: CompetitionKind;
+  fields: SubmissionFields;
+  timezone: string;
+  /** The effective close (the competition's, or the team's extension if later), ISO 8601. */
+  closes: string;
+  members: string;
+  mid: string;
+  end: string;
+}
 
 /** A page of an entry's versions, newest first, with their authors' names, and how many in all. */
 export interface VersionRow {
