@@ -11,13 +11,14 @@ import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { renderReasons, withoutAgeGap } from './matching';
+import { type PairFacts, renderReasons, withoutAgeGap } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
 import { Transactions } from '../database/transactions';
-import { myPenpals } from './penpal.store';
+import { myPenpalsJson, REASONS_MARK } from './penpal.store';
+import { type SentJson, sentJson } from '../common/http/precompressed';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 
@@ -45,29 +46,23 @@ export class PenpalMatchesService implements OnModuleInit {
     this.hooks.register((m, change) => this.afterParticipationChange(m, change));
   }
 
-  /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
-  async mine(check: SessionCheck): Promise<MyPenpalDto[]> {
-    const { caller, penpals } = await myPenpals(this.tx.manager, check.claims);
-    const who = admitCaller(check, caller).caller;
-    return penpals.map((r) => ({
-      matchId: r.match_id,
-      roundId: r.round_id,
-      roundName: r.round_name,
-      status: r.status,
-      myResponse: r.my_response,
-      penpalResponse: r.their_response,
-      score: r.score,
-      // In the reader's language; rows saved before reasons were kept as data stay in English.
-      reasons: r.reason_facts
-        ? renderReasons(r.reason_facts, who.locale)
-        : withoutAgeGap(r.reasons),
-      penpal: {
-        displayName: r.display_name,
-        country: r.country,
-        languages: r.languages,
-        interests: r.interests,
-      },
-    }));
+  /**
+   * My published pen pals: what a participant may know of the other — never email, birth date or
+   * institution. PostgreSQL writes the list as JSON text in the statement that checks the session;
+   * only the reasons are rendered here, in the reader's language (rows saved before reasons were
+   * kept as data stay in English), and spliced in at their marks.
+   */
+  async mine(check: SessionCheck): Promise<SentJson<MyPenpalDto[]>> {
+    const { caller, row } = admitCaller(check, await myPenpalsJson(this.tx.manager, check.claims));
+    const parts = row.body.split(REASONS_MARK);
+    // Between marks: the JSON of the facts (an object) or of the stored English (an array).
+    for (let i = 1; i < parts.length; i += 2) {
+      const stored = JSON.parse(parts[i]) as PairFacts | string[];
+      parts[i] = JSON.stringify(
+        Array.isArray(stored) ? withoutAgeGap(stored) : renderReasons(stored, caller.locale),
+      );
+    }
+    return sentJson(parts.join(''));
   }
 
   /**

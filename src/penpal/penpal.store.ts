@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
-import type { LANGUAGE_LEVELS } from '../common/reference-data';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
 import type { SessionClaims } from '../common/auth/session-check';
 import { preparedQuery } from '../database/prepared';
-import type { MatchResponse } from './penpal-match.entity';
 import type { PairFacts } from './matching';
 
 /** The SQL of rounds, enrolments and published matches. */
@@ -76,64 +74,78 @@ export const enrolledCountries = (
     [roundId, userIds],
   );
 
-export interface PenpalRow {
-  match_id: string;
-  round_id: string;
-  round_name: string;
-  /** Only the statuses the query keeps. */
-  status: 'published' | 'accepted' | 'declined' | 'ended';
-  score: number;
-  reasons: string[];
-  reason_facts: PairFacts | null;
-  my_response: MatchResponse;
-  their_response: MatchResponse;
-  display_name: string;
-  // The pen pal's profile may be gone (LEFT JOIN): these are then null.
-  country: string | null;
-  languages: { code: string; level: (typeof LANGUAGE_LEVELS)[number] }[] | null;
-  interests: string[] | null;
-}
+/**
+ * Where a row's reasons go in MY_PENPALS' text: between two of these stands the JSON of the
+ * match's reason_facts, or of its stored English reasons (rows saved before the facts were kept),
+ * for the API to render in the reader's language. A raw U+0001 never occurs elsewhere in the text:
+ * to_json and jsonb's output escape every control character (as \u0001).
+ */
+export const REASONS_MARK = '\u0001';
+
+/** A response as JSON: the three words as they are, anything else (never written) through to_json. */
+const response = (t: string) =>
+  `CASE ${t} WHEN 'pending' THEN '"pending"' WHEN 'accepted' THEN '"accepted"'
+             WHEN 'declined' THEN '"declined"' ELSE to_json(${t})::text END`;
 
 /**
- * The caller (identity's session check, folded in: issue 14) and their published pen pals, with
- * only what one participant may know of the other. No caller: no live session.
+ * The caller's published pen pals (MyPenpalDto[]) as JSON text, newest round first, at most 200;
+ * each pen pal with only what one participant may know of the other (name, country, languages,
+ * interests). The reasons are left marked (REASONS_MARK) for the API to render. $1 the caller.
+ *
+ * Concatenated, not made by json_build_object (a type look-up per argument per call): names and
+ * other free text go through to_json, the status is one of the four words the filter keeps, a
+ * response one of three words (else to_json), a country two capitals (else to_json: char(2)
+ * pads one letter, as pg sent it), languages
+ * are jsonb's own text.
  */
-export const myPenpals = async (
+const MY_PENPALS = `SELECT '[' || COALESCE(string_agg(
+           '{"matchId":"' || pal.match_id || '","roundId":"' || pal.round_id
+        || '","roundName":' || COALESCE(to_json(pal.round_name)::text, 'null')
+        || ',"status":"' || pal.status
+        || '","myResponse":' || ${response('pal.my_response')}
+        || ',"penpalResponse":' || ${response('pal.their_response')}
+        || ',"score":' || pal.score
+        || E',"reasons":\\x01' || COALESCE(pal.reason_facts::text, to_json(pal.reasons)::text)
+        || E'\\x01,"penpal":{"displayName":' || COALESCE(to_json(pal.display_name)::text, 'null')
+        || ',"country":' || CASE WHEN pal.country IS NULL THEN 'null'
+                                 WHEN length(pal.country) = 2
+                                  AND translate(pal.country, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''
+                                 THEN '"' || pal.country || '"'
+                                 ELSE to_json(pal.country)::text END
+        || ',"languages":' || COALESCE(pal.languages::text, 'null')
+        || ',"interests":' || COALESCE(to_json(pal.interests)::text, 'null') || '}}',
+        ','), '') || ']'
+  FROM (SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
+               x.reason_facts,
+               CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
+               CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
+               u.display_name, p.country, p.languages, p.interests
+          FROM penpal_matches x
+          JOIN penpal_rounds r ON r.id = x.round_id
+          JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+          LEFT JOIN ${PROFILES} p ON p.user_id = u.id
+         WHERE (x.user_a = $1 OR x.user_b = $1)
+           AND x.status IN ('published', 'accepted', 'declined', 'ended')
+         ORDER BY r.enrolment_closes_at DESC, x.id
+         LIMIT 200) pal`;
+
+/**
+ * The caller (identity's session check, folded in: issue 14) and, as `body`, their pen pals as
+ * MY_PENPALS writes them. No row: no live session; the list is then not built at all (PostgreSQL
+ * runs the uncorrelated subquery only when it outputs the caller's row).
+ */
+export const myPenpalsJson = async (
   m: EntityManager,
   claims: SessionClaims,
-): Promise<{ caller: CallerColumns | undefined; penpals: PenpalRow[] }> => {
-  const rows = await preparedQuery<CallerColumns & (PenpalRow | { match_id: null })>(
-    m,
-    'kenal_my_penpals_with_caller',
-    // Not pal.*: its closes_at only orders the rows, and each timestamp sent is one parsed.
-    `SELECT me.*, pal.match_id, pal.round_id, pal.round_name, pal.status, pal.score, pal.reasons,
-            pal.reason_facts, pal.my_response, pal.their_response, pal.display_name, pal.country,
-            pal.languages, pal.interests
-       FROM ${liveCaller('$1', '$2')} me
-       LEFT JOIN LATERAL (
-            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
-                   x.reason_facts,
-                   CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-                   CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-                   u.display_name, p.country, p.languages, p.interests,
-                   r.enrolment_closes_at AS closes_at
-              FROM penpal_matches x
-              JOIN penpal_rounds r ON r.id = x.round_id
-              JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-              LEFT JOIN ${PROFILES} p ON p.user_id = u.id
-             WHERE (x.user_a = $1 OR x.user_b = $1)
-               AND x.status IN ('published', 'accepted', 'declined', 'ended')
-             ORDER BY r.enrolment_closes_at DESC, x.id
-             LIMIT 200) pal ON true
-      ORDER BY pal.closes_at DESC, pal.match_id`,
-    [claims.userId, claims.sessionId],
-  );
-  // Without pen pals the caller's row comes alone, its match columns null.
-  return {
-    caller: rows[0],
-    penpals: rows.filter((r): r is CallerColumns & PenpalRow => r.match_id !== null),
-  };
-};
+): Promise<(CallerColumns & { body: string }) | undefined> =>
+  (
+    await preparedQuery<CallerColumns & { body: string }>(
+      m,
+      'kenal_my_penpals_json_with_caller',
+      `SELECT me.*, (${MY_PENPALS}) AS body FROM ${liveCaller('$1', '$2')} me`,
+      [claims.userId, claims.sessionId],
+    )
+  )[0];
 
 export interface EndedMatch {
   id: string;
