@@ -82,39 +82,28 @@ export const enrolledCountries = (
  */
 export const REASONS_MARK = '\u0001';
 
-/** A response as JSON: the three words as they are, anything else (never written) through to_json. */
-const response = (t: string) =>
-  `CASE ${t} WHEN 'pending' THEN '"pending"' WHEN 'accepted' THEN '"accepted"'
-             WHEN 'declined' THEN '"declined"' ELSE to_json(${t})::text END`;
-
 /**
  * The caller's published pen pals (MyPenpalDto[]) as JSON text, newest round first, at most 200;
  * each pen pal with only what one participant may know of the other (name, country, languages,
  * interests). The reasons are left marked (REASONS_MARK) for the API to render. $1 the caller.
  *
- * Concatenated, not made by json_build_object (a type look-up per argument per call): names and
- * other free text go through to_json, the status is one of the four words the filter keeps, a
- * response one of three words (else to_json), a country two capitals (else to_json: char(2)
- * pads one letter, as pg sent it), languages
- * are jsonb's own text.
+ * One format() per pen pal, not json_build_object (a type look-up per argument per call) nor a
+ * chain of || (a step and a copy each): every argument is text, JSON as it stands — ids and the
+ * score, the status (one of the four words the filter keeps), jsonb's own text of the languages,
+ * anything else through to_json (a null through COALESCE: format writes NULL as nothing).
+ * string_agg takes the rows in the order the sorted, limited subquery hands them over.
  */
-const MY_PENPALS = `SELECT '[' || COALESCE(string_agg(
-           '{"matchId":"' || pal.match_id || '","roundId":"' || pal.round_id
-        || '","roundName":' || COALESCE(to_json(pal.round_name)::text, 'null')
-        || ',"status":"' || pal.status
-        || '","myResponse":' || ${response('pal.my_response')}
-        || ',"penpalResponse":' || ${response('pal.their_response')}
-        || ',"score":' || pal.score
-        || E',"reasons":\\x01' || COALESCE(pal.reason_facts::text, to_json(pal.reasons)::text)
-        || E'\\x01,"penpal":{"displayName":' || COALESCE(to_json(pal.display_name)::text, 'null')
-        || ',"country":' || CASE WHEN pal.country IS NULL THEN 'null'
-                                 WHEN length(pal.country) = 2
-                                  AND translate(pal.country, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''
-                                 THEN '"' || pal.country || '"'
-                                 ELSE to_json(pal.country)::text END
-        || ',"languages":' || COALESCE(pal.languages::text, 'null')
-        || ',"interests":' || COALESCE(to_json(pal.interests)::text, 'null') || '}}',
-        ','), '') || ']'
+const MY_PENPALS = `SELECT '[' || COALESCE(string_agg(format(
+           E'{"matchId":"%s","roundId":"%s","roundName":%s,"status":"%s","myResponse":%s,'
+           '"penpalResponse":%s,"score":%s,"reasons":\\x01%s\\x01,"penpal":{"displayName":%s,'
+           '"country":%s,"languages":%s,"interests":%s}}',
+           pal.match_id::text, pal.round_id::text, to_json(pal.round_name)::text, pal.status,
+           to_json(pal.my_response)::text, to_json(pal.their_response)::text, pal.score::text,
+           COALESCE(pal.reason_facts::text, to_json(pal.reasons)::text),
+           COALESCE(to_json(pal.display_name)::text, 'null'),
+           COALESCE(to_json(pal.country)::text, 'null'), COALESCE(pal.languages::text, 'null'),
+           COALESCE(to_json(pal.interests)::text, 'null')),
+         ','), '') || ']'
   FROM (SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
                x.reason_facts,
                CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
