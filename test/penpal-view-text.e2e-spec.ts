@@ -174,6 +174,13 @@ describe('pen pals: my list keeps people’s text intact (e2e)', () => {
     });
     await match(older, me, pals[2], { facts: { ...facts, practise: [], interests: [] } });
     await match(older, pals[3], me, { status: 'ended', reasons: [] });
+    // Facts written as a JSON null: none, the stored English is read.
+    await match(older, me, pals[3], { reasons: ['both speak English'] });
+    await h.db.query(
+      `UPDATE penpal_matches SET reason_facts = 'null'::jsonb
+        WHERE user_a = $1 AND user_b = $2 AND status = 'published'`,
+      [me.id, pals[3].id],
+    );
     // Never shown: proposed, carried or cancelled.
     for (const status of ['proposed', 'carried', 'cancelled'])
       await match(older, me, pals[3], { status, reasons: ['hidden'] });
@@ -186,7 +193,7 @@ describe('pen pals: my list keeps people’s text intact (e2e)', () => {
       const res = await h.http().get('/api/v1/me/penpals').set(auth(me.token)).expect(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const expected = await oldShape(h, me, locale);
-      expect(expected).toHaveLength(4);
+      expect(expected).toHaveLength(5);
       // Same content, same keys in the same order.
       expect(JSON.stringify(res.body)).toBe(JSON.stringify(expected));
       expect(JSON.parse(res.text)).toEqual(expected);

@@ -78,7 +78,8 @@ export const enrolledCountries = (
  * Where a row's reasons go in MY_PENPALS' text: between two of these stands the JSON of the
  * match's reason_facts, or of its stored English reasons (rows saved before the facts were kept),
  * for the API to render in the reader's language. A raw U+0001 never occurs elsewhere in the text:
- * to_json and jsonb's output escape every control character (as \u0001).
+ * to_json and jsonb's output escape every control character (as \u0001). Facts that are not an
+ * object (a JSON null) count as none, as they did when pg parsed them.
  */
 export const REASONS_MARK = '\u0001';
 
@@ -99,7 +100,8 @@ const MY_PENPALS = `SELECT '[' || COALESCE(string_agg(format(
            '"country":%s,"languages":%s,"interests":%s}}',
            pal.match_id::text, pal.round_id::text, to_json(pal.round_name)::text, pal.status,
            to_json(pal.my_response)::text, to_json(pal.their_response)::text, pal.score::text,
-           COALESCE(pal.reason_facts::text, to_json(pal.reasons)::text),
+           CASE WHEN jsonb_typeof(pal.reason_facts) = 'object' THEN pal.reason_facts::text
+                ELSE to_json(pal.reasons)::text END,
            COALESCE(to_json(pal.display_name)::text, 'null'),
            COALESCE(to_json(pal.country)::text, 'null'), COALESCE(pal.languages::text, 'null'),
            COALESCE(to_json(pal.interests)::text, 'null')),
