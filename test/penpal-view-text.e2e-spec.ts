@@ -9,58 +9,68 @@ import { profiled } from './support/judging';
 const awkward = (label: string) =>
   `${label} "quoted" back\\slash /slash\nline\ttab \u0001\u001f é 中文 😀 </script>`;
 
-interface Row {
-  match_id: string;
+interface Match {
+  id: string;
   round_id: string;
   round_name: string;
+  closes_at: Date;
+  user_a: string;
+  user_b: string;
   status: string;
   score: number;
   reasons: string[];
   reason_facts: PairFacts | null;
-  my_response: string;
-  their_response: string;
-  display_name: string;
-  country: string | null;
-  languages: unknown;
-  interests: string[] | null;
+  response_a: string;
+  response_b: string;
 }
 
 /**
- * GET /me/penpals as it was answered before PostgreSQL wrote its JSON text (issue 14): the rows
- * read as pg parses them, mapped field by field, the reasons rendered in the reader's language.
+ * GET /me/penpals as it was answered before PostgreSQL wrote its JSON text (issue 14), worked out
+ * here on its own: the caller's shown matches, newest round first (then by id), each with the
+ * other person's name and profile as pg parses them, mapped field by field as the service mapped
+ * its rows, the reasons rendered in the reader's language.
  */
 async function oldShape(h: Harness, me: Person, locale: string) {
-  const rows: Row[] = await h.db.query(
-    `SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
-            x.reason_facts,
-            CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-            CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-            u.display_name, p.country, p.languages, p.interests
-       FROM penpal_matches x
-       JOIN penpal_rounds r ON r.id = x.round_id
-       JOIN users u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-       LEFT JOIN profiles p ON p.user_id = u.id
-      WHERE (x.user_a = $1 OR x.user_b = $1)
-        AND x.status IN ('published', 'accepted', 'declined', 'ended')
-      ORDER BY r.enrolment_closes_at DESC, x.id LIMIT 200`,
+  const matches: Match[] = await h.db.query(
+    `SELECT x.*, r.name AS round_name, r.enrolment_closes_at AS closes_at
+       FROM penpal_matches x, penpal_rounds r
+      WHERE r.id = x.round_id AND $1 IN (x.user_a, x.user_b)
+        AND x.status NOT IN ('proposed', 'carried', 'cancelled')`,
     [me.id],
   );
-  return rows.map((r) => ({
-    matchId: r.match_id,
-    roundId: r.round_id,
-    roundName: r.round_name,
-    status: r.status,
-    myResponse: r.my_response,
-    penpalResponse: r.their_response,
-    score: r.score,
-    reasons: r.reason_facts ? renderReasons(r.reason_facts, locale) : withoutAgeGap(r.reasons),
-    penpal: {
-      displayName: r.display_name,
-      country: r.country,
-      languages: r.languages,
-      interests: r.interests,
-    },
-  }));
+  // uuids sort in PostgreSQL as their lower-case text does.
+  matches.sort((a, b) => b.closes_at.getTime() - a.closes_at.getTime() || (a.id < b.id ? -1 : 1));
+  const out = [];
+  for (const x of matches) {
+    const mine = x.user_a === me.id;
+    const [pal] = (await h.db.query(
+      `SELECT u.display_name, p.country, p.languages, p.interests
+         FROM users u LEFT JOIN profiles p ON p.user_id = u.id WHERE u.id = $1`,
+      [mine ? x.user_b : x.user_a],
+    )) as {
+      display_name: string;
+      country: string | null;
+      languages: unknown;
+      interests: unknown;
+    }[];
+    out.push({
+      matchId: x.id,
+      roundId: x.round_id,
+      roundName: x.round_name,
+      status: x.status,
+      myResponse: mine ? x.response_a : x.response_b,
+      penpalResponse: mine ? x.response_b : x.response_a,
+      score: x.score,
+      reasons: x.reason_facts ? renderReasons(x.reason_facts, locale) : withoutAgeGap(x.reasons),
+      penpal: {
+        displayName: pal.display_name,
+        country: pal.country,
+        languages: pal.languages,
+        interests: pal.interests,
+      },
+    });
+  }
+  return out;
 }
 
 /**
