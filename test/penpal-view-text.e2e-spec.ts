@@ -74,9 +74,10 @@ async function oldShape(h: Harness, me: Person, locale: string) {
 }
 
 /**
- * PostgreSQL writes the pen pals as JSON text by concatenation and the API splices in the reasons
- * it renders: every text people wrote must come out escaped, whole and unchanged, in the same
- * keys and order as before, in every language, and of the pen pal only what may be shown.
+ * The API writes the pen pals' JSON itself from the texts PostgreSQL sends (JSON columns as JSON
+ * text, spliced in unparsed) and the reasons it renders: every text people wrote must come out
+ * escaped, whole and unchanged, in the same keys and order as before, in every language, and of
+ * the pen pal only what may be shown.
  */
 describe('pen pals: my list keeps people’s text intact (e2e)', () => {
   let h: Harness;
@@ -207,7 +208,7 @@ describe('pen pals: my list keeps people’s text intact (e2e)', () => {
       // Same content, same keys in the same order.
       expect(JSON.stringify(res.body)).toBe(JSON.stringify(expected));
       expect(JSON.parse(res.text)).toEqual(expected);
-      // The marks the reasons were spliced at never reach the client.
+      // A control character people wrote goes out escaped.
       expect(res.text).not.toContain('\u0001');
     }
     const res = await h.http().get('/api/v1/me/penpals').set(auth(me.token)).expect(200);

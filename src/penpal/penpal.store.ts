@@ -75,68 +75,70 @@ export const enrolledCountries = (
   );
 
 /**
- * Where a row's reasons go in MY_PENPALS' text: between two of these stands the JSON of the
- * match's reason_facts, or of its stored English reasons (rows saved before the facts were kept),
- * for the API to render in the reader's language. A raw U+0001 never occurs elsewhere in the text:
- * to_json and jsonb's output escape every control character (as \u0001). Facts that are not an
- * object (a JSON null) count as none, as they did when pg parsed them.
+ * A pen pal as myPenpalTexts reads them: each value as the text the answer writes, the JSON ones
+ * (reasons, languages, interests) as JSON text, so that pg parses nothing but the score.
  */
-export const REASONS_MARK = '\u0001';
+export interface PenpalText {
+  match_id: string;
+  round_id: string;
+  round_name: string;
+  /** Only the statuses the query keeps. */
+  status: 'published' | 'accepted' | 'declined' | 'ended';
+  score: number;
+  /** JSON: the reason facts (an object), or the stored English reasons (an array) without them. */
+  reasons: string;
+  my_response: string;
+  their_response: string;
+  display_name: string;
+  // The pen pal's profile may be gone (LEFT JOIN): these are then null.
+  country: string | null;
+  /** JSON */
+  languages: string | null;
+  /** JSON */
+  interests: string | null;
+}
 
 /**
- * The caller's published pen pals (MyPenpalDto[]) as JSON text, newest round first, at most 200;
- * each pen pal with only what one participant may know of the other (name, country, languages,
- * interests). The reasons are left marked (REASONS_MARK) for the API to render. $1 the caller.
+ * The caller (identity's session check, folded in: issue 14) and their published pen pals, newest
+ * round first, at most 200, with only what one participant may know of the other (name, country,
+ * languages, interests). No caller: no live session; without pen pals the caller's row comes
+ * alone, its match columns null.
  *
- * One format() per pen pal, not json_build_object (a type look-up per argument per call) nor a
- * chain of || (a step and a copy each): every argument is text, JSON as it stands — ids and the
- * score, the status (one of the four words the filter keeps), jsonb's own text of the languages,
- * anything else through to_json (a null through COALESCE: format writes NULL as nothing).
- * string_agg takes the rows in the order the sorted, limited subquery hands them over.
+ * The values come as text, JSON ones as JSON text, for the API to write the answer without parsing
+ * them (languages, interests) or only to render them (reasons): pg's parse of arrays and jsonb and
+ * the answer's JSON.stringify had been most of the route's own CPU. Facts that are not an object
+ * (a JSON null) count as none, as they did when pg parsed them. The rows come in the lateral
+ * subquery's order: it depends on the caller's row, so it can only be the inner side of a nested
+ * loop over that one row (an ORDER BY on top sorted them again).
  */
-const MY_PENPALS = `SELECT '[' || COALESCE(string_agg(format(
-           E'{"matchId":"%s","roundId":"%s","roundName":%s,"status":"%s","myResponse":%s,'
-           '"penpalResponse":%s,"score":%s,"reasons":\\x01%s\\x01,"penpal":{"displayName":%s,'
-           '"country":%s,"languages":%s,"interests":%s}}',
-           pal.match_id::text, pal.round_id::text, to_json(pal.round_name)::text, pal.status,
-           to_json(pal.my_response)::text, to_json(pal.their_response)::text, pal.score::text,
-           CASE WHEN jsonb_typeof(pal.reason_facts) = 'object' THEN pal.reason_facts::text
-                ELSE to_json(pal.reasons)::text END,
-           COALESCE(to_json(pal.display_name)::text, 'null'),
-           COALESCE(to_json(pal.country)::text, 'null'), COALESCE(pal.languages::text, 'null'),
-           COALESCE(to_json(pal.interests)::text, 'null')),
-         ','), '') || ']'
-  FROM (SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
-               x.reason_facts,
-               CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-               CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-               u.display_name, p.country, p.languages, p.interests
-          FROM penpal_matches x
-          JOIN penpal_rounds r ON r.id = x.round_id
-          JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
-          LEFT JOIN ${PROFILES} p ON p.user_id = u.id
-         WHERE (x.user_a = $1 OR x.user_b = $1)
-           AND x.status IN ('published', 'accepted', 'declined', 'ended')
-         ORDER BY r.enrolment_closes_at DESC, x.id
-         LIMIT 200) pal`;
-
-/**
- * The caller (identity's session check, folded in: issue 14) and, as `body`, their pen pals as
- * MY_PENPALS writes them. No row: no live session; the list is then not built at all (PostgreSQL
- * runs the uncorrelated subquery only when it outputs the caller's row).
- */
-export const myPenpalsJson = async (
+export const myPenpalTexts = async (
   m: EntityManager,
   claims: SessionClaims,
-): Promise<(CallerColumns & { body: string }) | undefined> =>
-  (
-    await preparedQuery<CallerColumns & { body: string }>(
-      m,
-      'kenal_my_penpals_json_with_caller',
-      `SELECT me.*, (${MY_PENPALS}) AS body FROM ${liveCaller('$1', '$2')} me`,
-      [claims.userId, claims.sessionId],
-    )
-  )[0];
+): Promise<(CallerColumns & (PenpalText | { match_id: null }))[]> =>
+  preparedQuery<CallerColumns & (PenpalText | { match_id: null })>(
+    m,
+    'kenal_my_penpal_texts_with_caller',
+    `SELECT me.*, pal.*
+       FROM ${liveCaller('$1', '$2')} me
+       LEFT JOIN LATERAL (
+            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score,
+                   CASE WHEN jsonb_typeof(x.reason_facts) = 'object' THEN x.reason_facts::text
+                        ELSE to_json(x.reasons)::text END AS reasons,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_a ELSE x.response_b END AS my_response,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_b ELSE x.response_a END AS their_response,
+                   u.display_name, p.country, p.languages::text AS languages,
+                   to_json(p.interests)::text AS interests
+              FROM penpal_matches x
+              JOIN penpal_rounds r ON r.id = x.round_id
+              JOIN ${PEOPLE} u
+                ON u.id = CASE WHEN x.user_a = me.caller_id THEN x.user_b ELSE x.user_a END
+              LEFT JOIN ${PROFILES} p ON p.user_id = u.id
+             WHERE (x.user_a = me.caller_id OR x.user_b = me.caller_id)
+               AND x.status IN ('published', 'accepted', 'declined', 'ended')
+             ORDER BY r.enrolment_closes_at DESC, x.id
+             LIMIT 200) pal ON true`,
+    [claims.userId, claims.sessionId],
+  );
 
 export interface EndedMatch {
   id: string;
