@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallerCheck, CurrentUser, SessionInStatement } from '../common/auth/decorators';
 import type { Principal } from '../common/auth/principal';
 import type { SessionCheck } from '../common/auth/session-check';
+import { JSON_TYPE, type SentJson } from '../common/http/precompressed';
 import { UuidParam } from '../common/http/uuid-param';
 import {
   MatchingRunDto,
@@ -116,7 +117,8 @@ export class MatchingRunsController {
   @SessionInStatement()
   @ApiOperation({ summary: 'My published pen pals (name, country, languages, interests only)' })
   @ApiOkResponse({ type: [MyPenpalDto] })
-  mine(@CallerCheck() check: SessionCheck): Promise<MyPenpalDto[]> {
+  @Header('content-type', JSON_TYPE)
+  mine(@CallerCheck() check: SessionCheck): Promise<SentJson<MyPenpalDto[]>> {
     return this.matches.mine(check);
   }
 

@@ -11,19 +11,44 @@ import { getUser } from '../identity/user-rows';
 import { OutboxService } from '../notifications/outbox.service';
 import { AuditService } from '../audit/audit.service';
 import { ProgrammeAccess } from '../programmes/programme-access';
-import { renderReasons, withoutAgeGap } from './matching';
+import { type PairFacts, renderReasons, withoutAgeGap } from './matching';
 import { MatchResponse, PenpalMatch } from './penpal-match.entity';
 import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
 import { Transactions } from '../database/transactions';
-import { myPenpals } from './penpal.store';
+import { myPenpalTexts, type PenpalText } from './penpal.store';
+import { type SentJson, sentJson } from '../common/http/precompressed';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 
 /** A match and its round as letters reads them: penpal owns both tables (issue 15). */
 export type MatchRow = PenpalMatch;
 export type RoundRow = Readonly<PenpalRound>;
+
+/**
+ * MyPenpalDto[] as JSON text, from the statement's texts: the ids as they are (a uuid needs no
+ * escaping), the score a number, other text through JSON.stringify, the JSON columns as they came;
+ * the reasons in the reader's language (rows saved before reasons were kept as data stay in
+ * English). The same text JSON.stringify made of the mapped rows, keys in the same order.
+ */
+export function penpalsJson(rows: readonly (PenpalText | { match_id: null })[], locale: string) {
+  let json = '';
+  for (const r of rows) {
+    if (r.match_id === null) continue;
+    const stored = JSON.parse(r.reasons) as PairFacts | string[];
+    const reasons = Array.isArray(stored) ? withoutAgeGap(stored) : renderReasons(stored, locale);
+    json +=
+      `${json ? ',' : ''}{"matchId":"${r.match_id}","roundId":"${r.round_id}",` +
+      `"roundName":${JSON.stringify(r.round_name)},"status":${JSON.stringify(r.status)},` +
+      `"myResponse":${JSON.stringify(r.my_response)},` +
+      `"penpalResponse":${JSON.stringify(r.their_response)},"score":${r.score},` +
+      `"reasons":${JSON.stringify(reasons)},"penpal":{"displayName":${JSON.stringify(r.display_name)},` +
+      `"country":${JSON.stringify(r.country)},"languages":${r.languages ?? 'null'},` +
+      `"interests":${r.interests ?? 'null'}}}`;
+  }
+  return `[${json}]`;
+}
 
 /** Letters are read on a match once it is published to both (not proposed, not carried). */
 export const readable = (status: PenpalMatch['status']): boolean =>
@@ -45,29 +70,15 @@ export class PenpalMatchesService implements OnModuleInit {
     this.hooks.register((m, change) => this.afterParticipationChange(m, change));
   }
 
-  /** My published pen pals: what a participant may know of the other — never email, birth date or institution. */
-  async mine(check: SessionCheck): Promise<MyPenpalDto[]> {
-    const { caller, penpals } = await myPenpals(this.tx.manager, check.claims);
-    const who = admitCaller(check, caller).caller;
-    return penpals.map((r) => ({
-      matchId: r.match_id,
-      roundId: r.round_id,
-      roundName: r.round_name,
-      status: r.status,
-      myResponse: r.my_response,
-      penpalResponse: r.their_response,
-      score: r.score,
-      // In the reader's language; rows saved before reasons were kept as data stay in English.
-      reasons: r.reason_facts
-        ? renderReasons(r.reason_facts, who.locale)
-        : withoutAgeGap(r.reasons),
-      penpal: {
-        displayName: r.display_name,
-        country: r.country,
-        languages: r.languages,
-        interests: r.interests,
-      },
-    }));
+  /**
+   * My published pen pals: what a participant may know of the other — never email, birth date or
+   * institution. One statement checks the session and reads them; the answer is written here from
+   * its texts (penpalsJson) and sent as it is.
+   */
+  async mine(check: SessionCheck): Promise<SentJson<MyPenpalDto[]>> {
+    const rows = await myPenpalTexts(this.tx.manager, check.claims);
+    const { caller } = admitCaller(check, rows[0]);
+    return sentJson(penpalsJson(rows, caller.locale));
   }
 
   /**

@@ -1,11 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { EXPORT_ROWS, type ExportedRow } from '../common/export/personal-data-export';
-import type { LANGUAGE_LEVELS } from '../common/reference-data';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
 import type { SessionClaims } from '../common/auth/session-check';
 import { preparedQuery } from '../database/prepared';
-import type { MatchResponse } from './penpal-match.entity';
 import type { PairFacts } from './matching';
 
 /** The SQL of rounds, enrolments and published matches. */
@@ -76,64 +74,71 @@ export const enrolledCountries = (
     [roundId, userIds],
   );
 
-export interface PenpalRow {
+/**
+ * A pen pal as myPenpalTexts reads them: each value as the text the answer writes, the JSON ones
+ * (reasons, languages, interests) as JSON text, so that pg parses nothing but the score.
+ */
+export interface PenpalText {
   match_id: string;
   round_id: string;
   round_name: string;
   /** Only the statuses the query keeps. */
   status: 'published' | 'accepted' | 'declined' | 'ended';
   score: number;
-  reasons: string[];
-  reason_facts: PairFacts | null;
-  my_response: MatchResponse;
-  their_response: MatchResponse;
+  /** JSON: the reason facts (an object), or the stored English reasons (an array) without them. */
+  reasons: string;
+  my_response: string;
+  their_response: string;
   display_name: string;
   // The pen pal's profile may be gone (LEFT JOIN): these are then null.
   country: string | null;
-  languages: { code: string; level: (typeof LANGUAGE_LEVELS)[number] }[] | null;
-  interests: string[] | null;
+  /** JSON */
+  languages: string | null;
+  /** JSON */
+  interests: string | null;
 }
 
 /**
- * The caller (identity's session check, folded in: issue 14) and their published pen pals, with
- * only what one participant may know of the other. No caller: no live session.
+ * The caller (identity's session check, folded in: issue 14) and their published pen pals, newest
+ * round first, at most 200, with only what one participant may know of the other (name, country,
+ * languages, interests). No caller: no live session; without pen pals the caller's row comes
+ * alone, its match columns null.
+ *
+ * The values come as text, JSON ones as JSON text, for the API to write the answer without parsing
+ * them (languages, interests) or only to render them (reasons): pg's parse of arrays and jsonb and
+ * the answer's JSON.stringify had been most of the route's own CPU. Facts that are not an object
+ * (a JSON null) count as none, as they did when pg parsed them. The rows come in the lateral
+ * subquery's order: it depends on the caller's row, so it can only be the inner side of a nested
+ * loop over that one row (an ORDER BY on top sorted them again).
  */
-export const myPenpals = async (
+export const myPenpalTexts = async (
   m: EntityManager,
   claims: SessionClaims,
-): Promise<{ caller: CallerColumns | undefined; penpals: PenpalRow[] }> => {
-  const rows = await preparedQuery<CallerColumns & (PenpalRow | { match_id: null })>(
+): Promise<(CallerColumns & (PenpalText | { match_id: null }))[]> =>
+  preparedQuery<CallerColumns & (PenpalText | { match_id: null })>(
     m,
-    'kenal_my_penpals_with_caller',
-    // Not pal.*: its closes_at only orders the rows, and each timestamp sent is one parsed.
-    `SELECT me.*, pal.match_id, pal.round_id, pal.round_name, pal.status, pal.score, pal.reasons,
-            pal.reason_facts, pal.my_response, pal.their_response, pal.display_name, pal.country,
-            pal.languages, pal.interests
+    'kenal_my_penpal_texts_with_caller',
+    `SELECT me.*, pal.*
        FROM ${liveCaller('$1', '$2')} me
        LEFT JOIN LATERAL (
-            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score, x.reasons,
-                   x.reason_facts,
-                   CASE WHEN x.user_a = $1 THEN x.response_a ELSE x.response_b END AS my_response,
-                   CASE WHEN x.user_a = $1 THEN x.response_b ELSE x.response_a END AS their_response,
-                   u.display_name, p.country, p.languages, p.interests,
-                   r.enrolment_closes_at AS closes_at
+            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score,
+                   CASE WHEN jsonb_typeof(x.reason_facts) = 'object' THEN x.reason_facts::text
+                        ELSE to_json(x.reasons)::text END AS reasons,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_a ELSE x.response_b END AS my_response,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_b ELSE x.response_a END AS their_response,
+                   u.display_name, p.country, p.languages::text AS languages,
+                   to_json(p.interests)::text AS interests
               FROM penpal_matches x
               JOIN penpal_rounds r ON r.id = x.round_id
-              JOIN ${PEOPLE} u ON u.id = CASE WHEN x.user_a = $1 THEN x.user_b ELSE x.user_a END
+              JOIN ${PEOPLE} u
+                ON u.id = CASE WHEN x.user_a = me.caller_id THEN x.user_b ELSE x.user_a END
               LEFT JOIN ${PROFILES} p ON p.user_id = u.id
-             WHERE (x.user_a = $1 OR x.user_b = $1)
+             WHERE (x.user_a = me.caller_id OR x.user_b = me.caller_id)
                AND x.status IN ('published', 'accepted', 'declined', 'ended')
              ORDER BY r.enrolment_closes_at DESC, x.id
-             LIMIT 200) pal ON true
-      ORDER BY pal.closes_at DESC, pal.match_id`,
+             LIMIT 200) pal ON true`,
     [claims.userId, claims.sessionId],
   );
-  // Without pen pals the caller's row comes alone, its match columns null.
-  return {
-    caller: rows[0],
-    penpals: rows.filter((r): r is CallerColumns & PenpalRow => r.match_id !== null),
-  };
-};
 
 export interface EndedMatch {
   id: string;
