@@ -17,6 +17,29 @@ export type RequestLineWriter = (
 
 const s = pino.symbols;
 
+/** Whether every character is printable ASCII but `"` and `\\`: its own JSON between quotes. */
+function plain(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+  }
+  return true;
+}
+
+/**
+ * JSON.stringify(text), the same bytes: a plain string (every request line's fields, nearly
+ * always) is quoted without a call into V8's serializer, which cost more than the rest of the line
+ * (callgrind, GET /interests: 7.8k instructions a request for the line's two calls; a regular
+ * expression test instead, ~0.9k each).
+ */
+const jsonString = (text: string): string => (plain(text) ? `"${text}"` : JSON.stringify(text));
+
+/** JSON.stringify(req), the same bytes, field by field (the fields' order is the interface's). */
+const requestJson = (req: RequestFields): string =>
+  `{"id":${jsonString(req.id)},"method":${jsonString(req.method)},"url":${jsonString(req.url)}${
+    req.remoteAddress === undefined ? '' : `,"remoteAddress":${jsonString(req.remoteAddress)}`
+  }}`;
+
 /**
  * Writes `logger.info({ req, res: { statusCode }, responseTime }, msg)` as pino would, the same
  * bytes, from a template: pino's pieces (level label, time, bindings, end of line) around one
@@ -52,7 +75,7 @@ export function requestLineWriter(logger: Pino): RequestLineWriter {
   return (req, statusCode, responseTime, msg) => {
     if (!logger.isLevelEnabled('info')) return;
     stream.write(
-      `${labels[info]}${time()}${own[s.chindingsSym] as string},"req":${JSON.stringify(req)},"res":{"statusCode":${statusCode}},"responseTime":${responseTime},"msg":${JSON.stringify(msg)}${own[s.endSym] as string}`,
+      `${labels[info]}${time()}${own[s.chindingsSym] as string},"req":${requestJson(req)},"res":{"statusCode":${statusCode}},"responseTime":${responseTime},"msg":${jsonString(msg)}${own[s.endSym] as string}`,
     );
   };
 }
