@@ -122,6 +122,19 @@ describe('rootLogger', () => {
     }
   });
 
+  it("writes what it holds on pino's flush", async () => {
+    const file = logFile('flush');
+    const root = rootLogger({ LOG_FILE: file, LOG_LEVEL: 'info' });
+    try {
+      root.pino.info('held');
+      expect(read(file)).toBe('');
+      await new Promise<void>((ok, fail) => root.pino.flush((err) => (err ? fail(err) : ok())));
+      expect(read(file)).toContain('"msg":"held"');
+    } finally {
+      root.onModuleDestroy();
+    }
+  });
+
   it('writes what it holds when the process ends on an uncaught error', () => {
     const file = logFile('fatal');
     const script = `

@@ -49,6 +49,12 @@ class HeldLines implements Flushable {
     this.destination.write(lines);
   }
 
+  /** Pino's logger.flush(cb): the held lines written, then cb (the destination writes at once). */
+  flush(cb?: (err?: Error) => void): void {
+    this.release();
+    this.destination.flush(cb);
+  }
+
   /**
    * Everything written, for exit and shutdown (and pino's fatal): sonic-boom's flushSync also
    * writes what a full pipe made it keep, then fsyncs the file, which no regular write should wait on.
