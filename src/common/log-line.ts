@@ -58,8 +58,8 @@ function epochTime(): string {
 
 /**
  * Writes `logger.info({ req, res: { statusCode }, responseTime }, msg)` as pino would, the same
- * bytes, from a template: pino's pieces (level label, time, bindings, end of line) around one
- * JSON.stringify of the request's fields, straight to the logger's stream. Pino walks the object
+ * bytes, from a template: pino's pieces (level label, time, bindings, end of line) around the
+ * request's fields as JSON (requestJson), straight to the logger's stream. Pino walks the object
  * key by key, looks up serializers, formatters and mixins per call; this line has none of them.
  * A logger configured with any (a mixin, a log formatter, redaction, a message prefix, another
  * message key, a nested key, a stream wanting metadata) gets pino's own call instead.

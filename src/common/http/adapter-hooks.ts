@@ -110,9 +110,8 @@ const bodyless = (route: RouteOptions) =>
  * content-type parser ran on, never a GET or HEAD. Fastify gives a route with no onResponse hook
  * no response listeners at all ('finish' and 'error' listeners, two clock reads, the hook's
  * promise), and this one made every request of every route, the GET ones included, pass through
- * them. Call it before any route is added (an earlier one would miss the hooks) and before
- * mergeAdapterHooks looks at the instance's onResponse hooks; with a Fastify that keeps its hooks
- * otherwise, the plugin is registered as usual.
+ * them. Call it before any route is added (an earlier one would miss the hooks); with a Fastify
+ * that keeps its hooks otherwise, the plugin is registered as usual.
  */
 export async function onResponseWhereBodies(
   fastify: FastifyInstance,
