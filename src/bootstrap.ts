@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { PIECE_TYPE } from './competitions/uploads.controller';
 import { createValidationPipe } from './common/errors/validation';
-import { mergeAdapterHooks } from './common/http/adapter-hooks';
+import { mergeAdapterHooks, onResponseWhereBodies } from './common/http/adapter-hooks';
 import { requestId, securityHeadersHook } from './common/http/security-headers';
 import { cachingZlib, CompressedBodies } from './common/http/compressed-bodies';
 import { servePrecompressed } from './common/http/precompressed';
@@ -87,7 +87,10 @@ export async function createApi(): Promise<NestFastifyApplication> {
       },
     },
   });
-  await app.register(multipart, { limits: { files: 1, fields: 10 } });
+  // Its onResponse hook (deleting saveRequestFiles' temporary files) only on routes with a body.
+  await onResponseWhereBodies(fastify, () =>
+    app.register(multipart, { limits: { files: 1, fields: 10 } }),
+  );
   // A piece of a resumable upload reaches its route as the request stream, unread and unbuffered.
   fastify.addContentTypeParser(PIECE_TYPE, (_req, payload, done) => done(null, payload));
   const document = createOpenApiDocument(app);

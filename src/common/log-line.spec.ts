@@ -44,6 +44,58 @@ describe('requestLineWriter', () => {
     );
   });
 
+  it("writes pino's bytes for the characters JSON escapes, in any field of the request, and for no address", () => {
+    const ours = capture();
+    const theirs = capture();
+    const write = requestLineWriter(ours.logger);
+    const odd = [
+      '"',
+      '\\',
+      '\n',
+      '\u0000',
+      '\u001f',
+      ' ',
+      '~',
+      '\u007f',
+      'é',
+      '\ud800',
+      '\u2028',
+      '',
+    ];
+    for (const text of odd) {
+      for (const req of [
+        { id: `a${text}`, method: 'GET', url: `/api/v1/x${text}y`, remoteAddress: `::1${text}` },
+        { id: 'a', method: `GET${text}`, url: text, remoteAddress: undefined },
+      ]) {
+        write(req, 200, 1, 'request completed');
+        theirs.logger.info({ req, res: { statusCode: 200 }, responseTime: 1 }, 'request completed');
+        expect(ours.lines.pop()).toBe(theirs.lines.pop());
+      }
+    }
+  });
+
+  it("writes pino's own time (its default clock), a new one each millisecond", () => {
+    const lines: string[] = [];
+    const logger = pino({}, { write: (l: string) => void lines.push(l) });
+    const write = requestLineWriter(logger);
+    const now = jest.spyOn(Date, 'now');
+    try {
+      for (const t of [
+        1_700_000_000_000, 1_700_000_000_000, 1_700_000_000_001, 1_700_000_000_000,
+      ]) {
+        now.mockReturnValue(t);
+        const req = { id: 'a', method: 'GET', url: '/x', remoteAddress: '::1' };
+        write(req, 200, 1, 'request completed');
+        logger.info({ req, res: { statusCode: 200 }, responseTime: 1 }, 'request completed');
+        const [ours, theirs] = lines.splice(0);
+        expect(ours).toBe(theirs);
+        expect(ours).toContain(`"time":${t},`);
+      }
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it('writes nothing below its level, and hands a configured logger to pino', () => {
     const quiet = capture({ level: 'warn' });
     requestLineWriter(quiet.logger)(

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import fs, { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
+import { requestLineWriter } from './log-line';
 import { RootLogger, requestLogging, rootLogger } from './logging';
 
 describe('requestLogging', () => {
@@ -79,6 +80,47 @@ describe('rootLogger', () => {
       root.pino.info('after shutdown');
       expect(read(file)).toContain('"msg":"after shutdown"');
     } finally {
+      root.onModuleDestroy();
+    }
+  });
+
+  it("writes pino's lines and the request lines in the order logged, about one write(2) per 4 kB, the rest on pino's flush", async () => {
+    const file = logFile('batched');
+    const root = rootLogger({ LOG_FILE: file, LOG_LEVEL: 'info' });
+    const writes = jest.spyOn(fs, 'writeSync');
+    const fsyncs = jest.spyOn(fs, 'fsyncSync');
+    try {
+      const line = requestLineWriter(root.pino);
+      for (let i = 0; i < 100; i += 1) {
+        root.pino.info(`nest ${i}`);
+        line(
+          { id: `r${i}`, method: 'GET', url: '/api/v1/x', remoteAddress: '::1' },
+          200,
+          1,
+          'request completed',
+        );
+      }
+      const held = read(file).length;
+      // No write waits on the disk: only exit and shutdown ask for fsync.
+      expect(fsyncs).not.toHaveBeenCalled();
+      // Pino's flush writes what is held.
+      await new Promise<void>((ok, fail) => root.pino.flush((err) => (err ? fail(err) : ok())));
+      expect(read(file).length).toBeGreaterThan(held);
+      root.onModuleDestroy();
+      const text = read(file);
+      const order = text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { msg: string; req?: { id: string } })
+        .map((l) => l.req?.id ?? l.msg);
+      expect(order).toEqual(Array.from({ length: 100 }, (_, i) => [`nest ${i}`, `r${i}`]).flat());
+      // Written 4 kB or more at a time while it ran; the rest at shutdown.
+      expect(held).toBeGreaterThan(text.length - 4096);
+      expect(writes.mock.calls.length).toBeGreaterThan(1);
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(Math.ceil(text.length / 4096) + 1);
+    } finally {
+      writes.mockRestore();
+      fsyncs.mockRestore();
       root.onModuleDestroy();
     }
   });

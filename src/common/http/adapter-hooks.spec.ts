@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { mergeAdapterHooks } from './adapter-hooks';
+import fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { mergeAdapterHooks, onResponseWhereBodies } from './adapter-hooks';
 
 describe('mergeAdapterHooks', () => {
   type OnRequest = (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => void;
@@ -90,5 +94,78 @@ describe('mergeAdapterHooks', () => {
     expect(finished).toEqual([200]);
     expect(() => adapter.setOnResponseHook(() => undefined)).toThrow(/onResponse/);
     await fastify.close();
+  });
+});
+
+describe('onResponseWhereBodies', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kenal-where-bodies-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A plugin of the root instance (as fastify-plugin makes) whose onResponse hook counts. */
+  function counting(seen: string[]) {
+    const plugin = (instance: FastifyInstance, _opts: unknown, done: () => void) => {
+      instance.addHook('onResponse', (req, _reply, next) => {
+        seen.push(`plugin ${req.method}`);
+        next();
+      });
+      done();
+    };
+    return Object.assign(plugin, { [Symbol.for('skip-override')]: true });
+  }
+
+  const upload = (url: string) => {
+    const boundary = 'kenal-boundary';
+    return {
+      method: 'POST' as const,
+      url,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: [
+        `--${boundary}`,
+        'Content-Disposition: form-data; name="file"; filename="a.txt"',
+        'Content-Type: text/plain',
+        '',
+        'hello',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    };
+  };
+
+  it('runs the hooks on routes that can read a body, not on GET or HEAD ones, before their own', async () => {
+    const app = fastify();
+    const seen: string[] = [];
+    await onResponseWhereBodies(app, () => app.register(counting(seen)));
+    app.get('/thing', () => ({ ok: true }));
+    app.post('/thing', { onResponse: (_req, _reply, next) => (seen.push('own'), next()) }, () => ({
+      ok: true,
+    }));
+    app.route({ method: ['GET', 'DELETE'], url: '/either', handler: () => ({ ok: true }) });
+    await app.ready();
+    await app.inject({ method: 'GET', url: '/thing' });
+    await app.inject({ method: 'HEAD', url: '/thing' });
+    expect(seen).toEqual([]);
+    await app.inject({ method: 'POST', url: '/thing', payload: {} });
+    expect(seen).toEqual(['plugin POST', 'own']);
+    await app.inject({ method: 'GET', url: '/either' });
+    expect(seen).toEqual(['plugin POST', 'own', 'plugin GET']);
+    await app.close();
+  });
+
+  it("still deletes @fastify/multipart's saved files once a request with a body is answered", async () => {
+    const app = fastify();
+    await onResponseWhereBodies(app, () => app.register(multipart));
+    let saved = '';
+    app.post('/upload', async (req) => {
+      [{ filepath: saved }] = await req.saveRequestFiles({ tmpdir: dir });
+      return { there: existsSync(saved) };
+    });
+    await app.ready();
+    const res = await app.inject(upload('/upload'));
+    expect(res.json()).toEqual({ there: true });
+    for (let i = 0; existsSync(saved) && i < 100; i += 1)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(saved)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    await app.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 
 type Hook = (
   this: FastifyInstance,
@@ -97,4 +97,39 @@ function merge(hooks: Hooks): void {
     };
     next();
   });
+}
+
+/** Methods whose requests Fastify never reads a body of (no content-type parser runs). */
+const bodyless = (route: RouteOptions) =>
+  [route.method].flat().every((m) => m === 'GET' || m === 'HEAD');
+
+/**
+ * Registers a plugin (`register` does) whose onResponse hooks concern a request's body, and puts
+ * them on the routes that can read one instead of on the instance: @fastify/multipart's deletes
+ * the temporary files of its saveRequestFiles, which can only have written some for a request its
+ * content-type parser ran on, never a GET or HEAD. Fastify gives a route with no onResponse hook
+ * no response listeners at all ('finish' and 'error' listeners, two clock reads, the hook's
+ * promise), and this one made every request of every route, the GET ones included, pass through
+ * them. Call it before any route is added (an earlier one would miss the hooks); with a Fastify
+ * that keeps its hooks otherwise, the plugin is registered as usual.
+ */
+export async function onResponseWhereBodies(
+  fastify: FastifyInstance,
+  register: () => PromiseLike<unknown>,
+): Promise<void> {
+  const hooks = hooksOf(fastify);
+  if (!hooks) {
+    await register();
+    return;
+  }
+  const before = [...hooks.onResponse];
+  const moved: Hook[] = [];
+  fastify.addHook('onRoute', (route) => {
+    if (moved.length === 0 || bodyless(route)) return;
+    const own = [route.onResponse ?? []].flat() as Hook[];
+    route.onResponse = [...moved, ...own] as RouteOptions['onResponse'];
+  });
+  await register();
+  moved.push(...hooks.onResponse.filter((hook) => !before.includes(hook)));
+  hooks.onResponse.splice(0, hooks.onResponse.length, ...before);
 }

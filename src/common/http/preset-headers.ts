@@ -7,7 +7,8 @@ import {
 import { Socket } from 'node:net';
 
 type Entry = [string, string];
-type OutHeaders = Record<string, Entry>;
+/** A response's header store: each field under its lowercase name, as [name, value]. */
+export type OutHeaders = Record<string, Entry>;
 
 /**
  * Node's own store of the headers set on a response (setHeader's), found by looking: it is not
@@ -93,4 +94,21 @@ export function presetHeaders(fixed: Record<string, string>, named: readonly [st
       return true;
     },
   };
+}
+
+/**
+ * The header store `res` already has (presetHeaders' or setHeader's), for fields known valid to be
+ * put there as setHeader would leave them (`store.name = ['name', value]`, lowercase), without
+ * its checks; undefined when it has none or this Node stores headers otherwise: set them as usual.
+ */
+export function headerStore(res: ServerResponse): OutHeaders | undefined {
+  if (!OUT_HEADERS) return undefined;
+  return (res as unknown as Record<symbol, OutHeaders | null>)[OUT_HEADERS] ?? undefined;
+}
+
+/** `value`, once checked as the value of header `name` (as setHeader would at every use). */
+export function checkedHeader(name: string, value: string): string {
+  validateHeaderName(name);
+  validateHeaderValue(name, value);
+  return value;
 }
