@@ -342,18 +342,21 @@ async function main() {
     measuring();
     const bareRoute: Route = { key: 'bare', label: 'bare Fastify hello', path: '/' };
     await drive(bareBase, bareRoute, WARM_SECONDS);
-    await autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: WARM_SECONDS,
-      requests: routes
-        .filter((r) => !r.requests)
-        .map((r) => ({
-          method: 'GET',
-          path: r.path,
-          headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) },
-        })),
-    });
+    const reads = routes
+      .filter((r) => !r.requests)
+      .map((r) => ({
+        method: 'GET' as const,
+        path: r.path,
+        headers: { ...BROWSER, ...(r.token ? { authorization: `Bearer ${r.token}` } : {}) },
+      }));
+    // autocannon fails on an empty list (e.g. --only score).
+    if (reads.length > 0)
+      await autocannon({
+        url: base,
+        connections: CONNECTIONS,
+        duration: WARM_SECONDS,
+        requests: reads,
+      });
     // The score PUT too, at its rate: a fresh process's first writes pay for compiling their code
     // and opening connections, which is the warm-up's to absorb, not the measured run's.
     for (const r of routes.filter((r) => r.requests)) await drive(base, r, WARM_SECONDS);
