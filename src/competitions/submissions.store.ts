@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { isoSql } from '../database/iso-sql';
+import { isoSql, jsonInstantSql, jsonTextSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE, PROFILES } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
@@ -45,10 +45,8 @@ export type SubmissionViewRow = Pick<
   >[];
 };
 
-/** The JSON of isoSql(t), null as null. */
-const instant = (t: string) => `COALESCE('"' || ${isoSql(t)} || '"', 'null')`;
-/** A JSON string of text that may need escaping (names, titles, free text), null as null. */
-const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
+const instant = jsonInstantSql;
+const str = jsonTextSql;
 
 /**
  * The caller's session (identity's check, folded in: issue 14) and, when they are in the entry's

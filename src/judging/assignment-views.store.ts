@@ -8,7 +8,7 @@ import {
   TEAM_MEMBERS,
   TEAMS,
 } from '../competitions/entry-sql';
-import { isoSql } from '../database/iso-sql';
+import { jsonInstantSql, jsonTextSql } from '../database/iso-sql';
 import { preparedQuery } from '../database/prepared';
 import { PEOPLE } from '../identity/people-sql';
 import { type CallerColumns, liveCaller } from '../identity/session-sql';
@@ -56,10 +56,8 @@ export interface ScoreWrite {
   state: 'draft' | 'final';
 }
 
-/** The JSON of isoSql(t), null as null. */
-const instant = (t: string) => `COALESCE('"' || ${isoSql(t)} || '"', 'null')`;
-/** A JSON string of text that may need escaping (names, titles, free text), null as null. */
-const str = (t: string) => `COALESCE(to_json(${t})::text, 'null')`;
+const instant = jsonInstantSql;
+const str = jsonTextSql;
 /**
  * str(t) for a column that holds one of a few known words (a status, a kind): each of `words`,
  * which need no escaping, is written as its JSON string literal, `as` renaming some; any other
