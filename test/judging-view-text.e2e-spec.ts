@@ -1,4 +1,5 @@
 import { competition, type Person, programme } from './support/competitions';
+import { awkward } from './support/awkward-text';
 import { auth, Harness } from './support/harness';
 import {
   addJudge,
@@ -9,10 +10,6 @@ import {
   profiled,
   submittedEntry,
 } from './support/judging';
-
-/** Text that JSON must escape, beside text it must keep as it is. */
-const awkward = (label: string) =>
-  `${label} "quoted" back\\slash /slash\nline\ttab \u0001\u001f é 中文 😀 </script>`;
 
 /** A PDF small enough to upload as the entry's document. */
 const pdf = Buffer.from('%PDF-1.7\ntrailer << >>\n%%EOF\n', 'latin1');

@@ -2,12 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { LOCALES } from '../src/common/i18n/locales';
 import { renderReasons, withoutAgeGap, type PairFacts } from '../src/penpal/matching';
 import { inDays, type Person, programme } from './support/competitions';
+import { awkward } from './support/awkward-text';
 import { auth, Harness } from './support/harness';
 import { profiled } from './support/judging';
-
-/** Text that JSON must escape, beside text it must keep as it is. */
-const awkward = (label: string) =>
-  `${label} "quoted" back\\slash /slash\nline\ttab \u0001\u001f é 中文 😀 </script>`;
 
 interface Match {
   id: string;

@@ -1,10 +1,7 @@
 import { competition, person, programme, type Person, teamOf } from './support/competitions';
 import { png } from './support/files';
+import { awkward } from './support/awkward-text';
 import { auth, Harness } from './support/harness';
-
-/** Text that JSON must escape, beside text it must keep as it is. */
-const awkward = (label: string) =>
-  `${label} "quoted" back\\slash /slash\nline\ttab \r\b\f \u0001\u001f\u007f é 中文 😀 </script> \u2028\u2029`;
 
 /**
  * A team member's GET /submissions/{id} is JSON text PostgreSQL writes (memberEntryJson); anyone
