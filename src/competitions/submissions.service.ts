@@ -17,6 +17,7 @@ import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
 import { isUniqueViolation } from '../database/errors';
+import { type TableCache, TableChanges } from '../database/table-changes';
 import { Transactions } from '../database/transactions';
 import { type NotificationRequest, OutboxService } from '../notifications/outbox.service';
 import { getProgramme } from '../programmes/programme-rows';
@@ -50,6 +51,7 @@ import { toAssetDto } from './asset-view';
 import { Submission, SubmissionAsset } from './submission.entity';
 import {
   entriesOfMember,
+  MEMBER_ENTRY_TABLES,
   memberEntryJson,
   type MemberEntryJson,
   SubmissionViewRow,
@@ -130,6 +132,21 @@ export function memberEntryText(e: MemberEntryJson): string {
   return `${text}${e.mid},"effectiveClosesAt":"${e.closes}","closesAtLocal":"${local}","timezone":${JSON.stringify(e.timezone)}}${e.end}`;
 }
 
+/** An entry's answer to GET /submissions/{id}: its version (the ETag) and the bytes sent. */
+export interface MemberAnswer {
+  version: number;
+  body: SentJson<SubmissionResponseDto>;
+}
+
+/**
+ * Members' answers kept: a few KB each, so tens of MB at most, for the entries a season's teams
+ * read again and again while they work on them.
+ */
+const MEMBER_ANSWERS = 10_000;
+
+/** The answer depends on who asks and which entry (any case of its id); PUBLIC_URL is fixed. */
+const memberAnswerKey = (callerId: string, id: string) => `${callerId} ${id.toLowerCase()}`;
+
 @Injectable()
 export class SubmissionsService {
   constructor(
@@ -142,9 +159,14 @@ export class SubmissionsService {
     private readonly idempotency: IdempotencyService,
     private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    changes: TableChanges,
   ) {
     this.publicUrlJson = JSON.stringify(config.PUBLIC_URL).slice(1, -1);
+    this.memberAnswers = changes.cache('member-entry', MEMBER_ENTRY_TABLES, MEMBER_ANSWERS);
   }
+
+  /** Members' answers of GET /submissions/{id}, by memberAnswerKey. */
+  private readonly memberAnswers: TableCache<MemberAnswer>;
 
   /** PUBLIC_URL as the content of a JSON string (escaped, without its quotes): files' links. */
   private readonly publicUrlJson: string;
@@ -234,11 +256,20 @@ export class SubmissionsService {
    * time (memberEntryText). Anyone else (programme staff, a judge through an assignment) goes
    * through SubmissionAccess as every other route does, rendered as before. The version comes
    * beside the body, for the ETag.
+   * A member's answer is kept per caller and entry (memberAnswers): nothing in it depends on the
+   * time of the read (the deadline is given, not compared with now), so it lasts until a change
+   * to a table the query reads, which drops it (issue 14: a member who leaves, a logout, a role
+   * change or a deleted account are read afresh at once). Only answers of the member path are
+   * kept: misses and every other reader go to PostgreSQL each time.
    */
-  async get(
-    check: SessionCheck,
-    id: string,
-  ): Promise<{ version: number; body: SentJson<SubmissionResponseDto> }> {
+  async get(check: SessionCheck, id: string): Promise<MemberAnswer> {
+    const now = this.clock.now().getTime();
+    const known = check.known();
+    if (known) {
+      const hit = this.memberAnswers.get(memberAnswerKey(known.id, id), now);
+      if (hit !== undefined) return hit;
+    }
+    const ticket = this.memberAnswers.ticket();
     const { caller, entry } = await memberEntryJson(
       this.tx.manager,
       id,
@@ -246,7 +277,14 @@ export class SubmissionsService {
       this.publicUrlJson,
     );
     const actor = admitCaller(check, caller).caller;
-    if (entry) return { version: entry.version, body: sentJson(memberEntryText(entry)) };
+    if (entry) {
+      const answer: MemberAnswer = {
+        version: entry.version,
+        body: sentJson(memberEntryText(entry)),
+      };
+      this.memberAnswers.put(memberAnswerKey(actor.id, id), ticket, answer, now);
+      return answer;
+    }
     const { submission, competition } = await this.access.load(this.tx.manager, actor, id);
     const view = await this.view(this.tx.manager, submission, competition);
     return { version: view.version, body: sentJson(JSON.stringify(view)) };

@@ -61,7 +61,7 @@ const str = jsonTextSql;
  * without its quotes), for the files' `url`.
  * The entry is joined only for a member of its team: for anyone else none of it is read.
  */
-const MEMBER_ENTRY_JSON = `SELECT me.*, s.version, s.kind, s.fields, p.timezone,
+export const MEMBER_ENTRY_JSON = `SELECT me.*, s.version, s.kind, s.fields, p.timezone,
          ${isoSql('GREATEST(c.submission_closes_at, s.extension_until)')} AS closes,
          s.id, s.competition_id AS "competitionId", s.team_id AS "teamId", t.name AS "teamName",
          s.title, s.status,
@@ -90,6 +90,23 @@ const MEMBER_ENTRY_JSON = `SELECT me.*, s.version, s.kind, s.fields, p.timezone,
                JOIN ${PROGRAMMES} p ON p.id = c.programme_id
                JOIN teams t ON t.id = s.team_id)
       ON s.id = $1 AND EXISTS (SELECT 1 FROM team_members WHERE team_id = s.team_id AND user_id = $2)`;
+
+/**
+ * Every table MEMBER_ENTRY_JSON reads (the fragments' too): a change to any of them may change
+ * its answer, so a kept answer is dropped at each (test/submission-cache.e2e-spec.ts holds this
+ * list to the statement's plan).
+ */
+export const MEMBER_ENTRY_TABLES = [
+  'users',
+  'auth_sessions',
+  'submissions',
+  'competitions',
+  'programmes',
+  'teams',
+  'team_members',
+  'profiles',
+  'submission_assets',
+] as const;
 
 /**
  * The caller (no row: no live session) and, when they are in the team of entry `id`, the parts of
