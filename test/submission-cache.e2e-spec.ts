@@ -175,7 +175,10 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
     await read(coordinator, e.id);
     await quietly(`UPDATE submissions SET title = 'Quiet' WHERE id = $1`, [e.id]);
     expect((await read(coordinator, e.id)).title).toBe('Quiet');
+    // The team's answer is kept, the stranger's session known: still nothing for them.
     const stranger = await person(h, 'SG');
+    await kept(e);
+    await get(stranger, e.id).expect(404);
     await get(stranger, e.id).expect(404);
     // A stranger who joins quietly is read afresh: no refusal was kept either.
     await quietly(
@@ -250,6 +253,14 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
       .send({ password: e.member.password })
       .expect(202);
     await get(e.member, e.id).expect(401);
+  });
+
+  it('refuses a signed-out session while the same account’s answer is kept (401)', async () => {
+    const e = await entry();
+    const ended = { ...e.leader, token: await h.login(e.leader.email, e.leader.password) };
+    await h.http().post('/api/v1/auth/logout').set(auth(ended.token)).send({}).expect(204);
+    await kept(e, e.leader);
+    await get(ended, e.id).expect(401);
   });
 
   /** A change another process makes by plain SQL, and what the leader's next reads must show. */
