@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { NotifyListener } from './notify-listener';
 import { TableCache } from './table-cache';
 
@@ -34,7 +35,10 @@ export class TableChanges {
   private readonly self = randomUUID();
   private readonly waiting = new Map<string, () => void>();
 
-  constructor(private readonly listener: NotifyListener) {}
+  constructor(
+    private readonly listener: NotifyListener,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+  ) {}
 
   /** A cache of answers that read `tables` (every relation of its statements' plans). */
   cache<V>(name: string, tables: readonly string[], maxEntries: number): TableCache<V> {
@@ -44,8 +48,9 @@ export class TableChanges {
       this.byTable.set(table, [...(this.byTable.get(table) ?? []), cache as TableCache<unknown>]);
     }
     cache.listening(this.on);
-    // The first cache opens the listener: a process without one (the worker) holds no connection.
-    if (!this.subscribed) {
+    // The first cache opens the listener. The worker serves no reads: its caches stay off, and it
+    // holds no such connection.
+    if (!this.subscribed && this.role === 'api') {
       this.subscribed = true;
       this.listener.subscribe(TABLE_CHANGE_CHANNEL, {
         notify: (payload) => this.changed(payload),
