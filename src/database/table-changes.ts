@@ -34,6 +34,9 @@ export class TableChanges {
   /** Not the pid: two containers' processes may share one. */
   private readonly self = randomUUID();
   private readonly waiting = new Map<string, () => void>();
+  /** The fence callers join until it is sent; the one sent last (the next waits for it). */
+  private unsent?: Promise<boolean>;
+  private last: Promise<boolean> = Promise.resolve(true);
 
   constructor(
     private readonly listener: NotifyListener,
@@ -69,9 +72,25 @@ export class TableChanges {
    * notification of this process's own, sent after them, comes back after theirs. Asked even when
    * nothing is cached: a read may be under way, its answer kept after this request's commits
    * unless their notifications came first. Immediate while not listening (nothing is kept).
+   * Callers share a fence not yet sent (it goes after all their commits); one at a time is sent.
    */
   async fence(): Promise<void> {
     if (!this.on) return;
+    if (!this.unsent) {
+      const sent = this.last.then(() => {
+        this.unsent = undefined;
+        return this.roundTrip();
+      });
+      this.unsent = sent;
+      this.last = sent;
+    }
+    if (await this.unsent) return;
+    this.logger.warn('a fence was not heard back: every cache dropped');
+    for (const cache of this.all) cache.dropAll();
+  }
+
+  /** true once its own notification came back (false: lost, or not within FENCE_TIMEOUT_MS). */
+  private async roundTrip(): Promise<boolean> {
     const payload = `${FENCE}${this.self}:${++this.fences}`;
     const heard = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), FENCE_TIMEOUT_MS);
@@ -80,17 +99,13 @@ export class TableChanges {
         resolve(true);
       });
     });
-    let ok: boolean;
     try {
       await this.listener.send(TABLE_CHANGE_CHANNEL, payload);
-      ok = await heard;
+      return await heard;
     } catch {
-      ok = false;
-    }
-    this.waiting.delete(payload);
-    if (!ok) {
-      this.logger.warn('a fence was not heard back: every cache dropped');
-      for (const cache of this.all) cache.dropAll();
+      return false;
+    } finally {
+      this.waiting.delete(payload);
     }
   }
 
