@@ -159,13 +159,13 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
     const clock = h.api.get<Clock>(CLOCK);
     const later = new Date(Date.now() + 400 * 24 * HOUR);
     const now = jest.spyOn(clock, 'now').mockReturnValue(later);
-    const kept1 = await read(kr);
-    expect(kept1.hit).toBe(true);
+    const fromCache = await read(kr);
+    expect(fromCache.hit).toBe(true);
     gets.mockReturnValueOnce(undefined);
     const missed = await read(kr);
     expect(missed.hit).toBe(false);
     now.mockRestore();
-    expect(kept1.res.text).toBe(missed.res.text);
+    expect(fromCache.res.text).toBe(missed.res.text);
   });
 
   it('shows a change made by plain SQL elsewhere within 2 s: match ended, unpublished, republished, round renamed, pen pal renamed, profile changed or gone, match deleted', async () => {
