@@ -17,10 +17,11 @@ import { PenpalEnrolment } from './penpal-enrolment.entity';
 import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
 import { Transactions } from '../database/transactions';
-import { myPenpalTexts, type PenpalText } from './penpal.store';
+import { MY_PENPALS_TABLES, myPenpalTexts, type PenpalText } from './penpal.store';
 import { type SentJson, sentJson } from '../common/http/precompressed';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
+import { type TableCache, TableChanges } from '../database/table-changes';
 
 /** A match and its round as letters reads them: penpal owns both tables (issue 15). */
 export type MatchRow = PenpalMatch;
@@ -54,8 +55,22 @@ export function penpalsJson(rows: readonly (PenpalText | { match_id: null })[], 
 export const readable = (status: PenpalMatch['status']): boolean =>
   status !== 'proposed' && status !== 'carried';
 
+/**
+ * A cached list is one person's in one language: the reasons are rendered in the reader's language,
+ * the rest of the answer is what the statement read for that person.
+ */
+const penpalsKey = (caller: Principal): string => `${caller.id} ${caller.locale}`;
+
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
+  /**
+   * Each person's answer as sent, until any change to a table the statement reads (issue 14), its
+   * session check's included: a logout or a deleted account drops it as the session cache drops
+   * the caller. Nothing in it depends on the time (neither the SQL nor penpalsJson compares with
+   * now), so an answer holds until such a change: no `until`.
+   */
+  private readonly answers: TableCache<SentJson<MyPenpalDto[]>>;
+
   constructor(
     private readonly tx: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -64,7 +79,10 @@ export class PenpalMatchesService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly consents: GuardianConsentService,
     private readonly hooks: ParticipationHooks,
-  ) {}
+    changes: TableChanges,
+  ) {
+    this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, 10_000);
+  }
 
   onModuleInit(): void {
     this.hooks.register((m, change) => this.afterParticipationChange(m, change));
@@ -73,12 +91,24 @@ export class PenpalMatchesService implements OnModuleInit {
   /**
    * My published pen pals: what a participant may know of the other — never email, birth date or
    * institution. One statement checks the session and reads them; the answer is written here from
-   * its texts (penpalsJson) and sent as it is.
+   * its texts (penpalsJson) and sent as it is. A caller the session cache knows gets the answer
+   * kept for them, if no change to what it shows was heard since: the same bytes the statement
+   * would give. The buffer is shared by the requests it answers, and nothing writes into a body.
    */
   async mine(check: SessionCheck): Promise<SentJson<MyPenpalDto[]>> {
+    const now = this.clock.now().getTime();
+    const known = check.known();
+    if (known) {
+      const kept = this.answers.get(penpalsKey(known), now);
+      if (kept !== undefined) return kept;
+    }
+    // Taken before the statement: a change committed while it runs keeps its answer out.
+    const ticket = this.answers.ticket();
     const rows = await myPenpalTexts(this.tx.manager, check.claims);
     const { caller } = admitCaller(check, rows[0]);
-    return sentJson(penpalsJson(rows, caller.locale));
+    const answer = sentJson<MyPenpalDto[]>(penpalsJson(rows, caller.locale));
+    this.answers.put(penpalsKey(caller), ticket, answer, now);
+    return answer;
   }
 
   /**

@@ -99,6 +99,40 @@ export interface PenpalText {
 }
 
 /**
+ * Every table myPenpalTexts reads, its session check's and identity's derived tables' included: a
+ * kept answer is dropped at any change to one of them (test/penpal-cache.e2e-spec.ts compares this
+ * with the statement's plan).
+ */
+export const MY_PENPALS_TABLES = [
+  'users',
+  'auth_sessions',
+  'penpal_matches',
+  'penpal_rounds',
+  'profiles',
+] as const;
+
+/** myPenpalTexts's statement ($1 the caller's id, $2 their session's), also for its plan's check. */
+export const MY_PENPAL_TEXTS = `SELECT me.*, pal.*
+       FROM ${liveCaller('$1', '$2')} me
+       LEFT JOIN LATERAL (
+            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score,
+                   CASE WHEN jsonb_typeof(x.reason_facts) = 'object' THEN x.reason_facts::text
+                        ELSE to_json(x.reasons)::text END AS reasons,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_a ELSE x.response_b END AS my_response,
+                   CASE WHEN x.user_a = me.caller_id THEN x.response_b ELSE x.response_a END AS their_response,
+                   u.display_name, p.country, p.languages::text AS languages,
+                   to_json(p.interests)::text AS interests
+              FROM penpal_matches x
+              JOIN penpal_rounds r ON r.id = x.round_id
+              JOIN ${PEOPLE} u
+                ON u.id = CASE WHEN x.user_a = me.caller_id THEN x.user_b ELSE x.user_a END
+              LEFT JOIN ${PROFILES} p ON p.user_id = u.id
+             WHERE (x.user_a = me.caller_id OR x.user_b = me.caller_id)
+               AND x.status IN ('published', 'accepted', 'declined', 'ended')
+             ORDER BY r.enrolment_closes_at DESC, x.id
+             LIMIT 200) pal ON true`;
+
+/**
  * The caller (identity's session check, folded in: issue 14) and their published pen pals, newest
  * round first, at most 200, with only what one participant may know of the other (name, country,
  * languages, interests). No caller: no live session; without pen pals the caller's row comes
@@ -118,25 +152,7 @@ export const myPenpalTexts = async (
   preparedQuery<CallerColumns & (PenpalText | { match_id: null })>(
     m,
     'kenal_my_penpal_texts_with_caller',
-    `SELECT me.*, pal.*
-       FROM ${liveCaller('$1', '$2')} me
-       LEFT JOIN LATERAL (
-            SELECT x.id AS match_id, x.round_id, r.name AS round_name, x.status, x.score,
-                   CASE WHEN jsonb_typeof(x.reason_facts) = 'object' THEN x.reason_facts::text
-                        ELSE to_json(x.reasons)::text END AS reasons,
-                   CASE WHEN x.user_a = me.caller_id THEN x.response_a ELSE x.response_b END AS my_response,
-                   CASE WHEN x.user_a = me.caller_id THEN x.response_b ELSE x.response_a END AS their_response,
-                   u.display_name, p.country, p.languages::text AS languages,
-                   to_json(p.interests)::text AS interests
-              FROM penpal_matches x
-              JOIN penpal_rounds r ON r.id = x.round_id
-              JOIN ${PEOPLE} u
-                ON u.id = CASE WHEN x.user_a = me.caller_id THEN x.user_b ELSE x.user_a END
-              LEFT JOIN ${PROFILES} p ON p.user_id = u.id
-             WHERE (x.user_a = me.caller_id OR x.user_b = me.caller_id)
-               AND x.status IN ('published', 'accepted', 'declined', 'ended')
-             ORDER BY r.enrolment_closes_at DESC, x.id
-             LIMIT 200) pal ON true`,
+    MY_PENPAL_TEXTS,
     [claims.userId, claims.sessionId],
   );
 
