@@ -21,6 +21,7 @@ import { Mentoring1796519000000 } from './1796519000000-Mentoring';
 import { JudgingTopUps1796519500000 } from './1796519500000-JudgingTopUps';
 import { LetterWriteFunction1796519800000 } from './1796519800000-LetterWriteFunction';
 import { PublicCompetitionNotify1796520100000 } from './1796520100000-PublicCompetitionNotify';
+import { TableChangeNotify1796520400000 } from './1796520400000-TableChangeNotify';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   JudgingTopUps1796519500000,
   LetterWriteFunction1796519800000,
   PublicCompetitionNotify1796520100000,
+  TableChangeNotify1796520400000,
 ];

@@ -16,6 +16,7 @@ import { RootLogger, requestLogging } from './common/logging';
 import { serveWebApp } from './common/http/web-app';
 import { createOpenApiDocument } from './common/openapi/document';
 import { AppConfig, loadConfig, trustProxySetting } from './config/app-config';
+import { TableChanges } from './database/table-changes';
 import { INTERESTS_BODY } from './identity/me.controller';
 import { WorkerModule } from './worker.module';
 
@@ -59,8 +60,19 @@ export async function createApi(): Promise<NestFastifyApplication> {
   // before compression, so that their routes, stored compressed, skip its hooks).
   servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
   // Fastify reads no body on GET or HEAD: nothing to decompress, so no preParsing hook for it.
+  // A request that may write answers only once this process's caches heard its commits (so the
+  // caller's next read, here, sees them: a logout, a role taken away, a score saved).
+  const changes = app.get(TableChanges);
+  const fence = async (_req: unknown, _reply: unknown, payload: unknown) => {
+    await changes.fence();
+    return payload;
+  };
   fastify.addHook('onRoute', (route) => {
-    if ([route.method].flat().every((m) => m === 'GET' || m === 'HEAD')) route.decompress ??= false;
+    if ([route.method].flat().every((m) => m === 'GET' || m === 'HEAD')) {
+      route.decompress ??= false;
+    } else if (route.method !== 'OPTIONS') {
+      route.onSend = [fence, ...[route.onSend ?? []].flat()];
+    }
   });
   // Bodies of 1 kB or more go out with brotli or gzip, as the client accepts. Brotli at quality 2:
   // for a judge's 20 assignments (17.9 kB) it takes 0.76 M instructions (callgrind) where quality 4

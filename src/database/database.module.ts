@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, SessionTimeouts } from './data-source-options';
 import { NotifyListener } from './notify-listener';
+import { TableChanges } from './table-changes';
 import { Transactions } from './transactions';
 
 export type ProcessRole = 'api' | 'worker';
@@ -22,7 +23,7 @@ const timeouts = (config: AppConfig, role: ProcessRole): SessionTimeouts =>
  * The pool of one process. Each connection bounds its statements and its idle transactions, so
  * a request stuck on something else cannot keep a connection (and its locks) for long.
  * Every module gets the Transactions runner (and the process's LISTEN connection, opened only if
- * something subscribes) from here, without importing this module.
+ * something subscribes, and the caches it keeps: TableChanges) from here, without importing this module.
  */
 @Global()
 @Module({})
@@ -41,8 +42,8 @@ export class DatabaseModule {
             ),
         }),
       ],
-      providers: [Transactions, NotifyListener],
-      exports: [Transactions, NotifyListener],
+      providers: [Transactions, NotifyListener, TableChanges],
+      exports: [Transactions, NotifyListener, TableChanges],
     };
   }
 }

@@ -58,6 +58,15 @@ export class NotifyListener implements OnApplicationShutdown {
     else if (!this.client && !this.timer) this.connect();
   }
 
+  /**
+   * Sends a notification on the listening connection itself, which hears it too: PostgreSQL queues
+   * notifications in commit order, so when this one comes back every commit before it was heard.
+   */
+  async send(channel: string, payload: string): Promise<void> {
+    if (!this.client || !this.on) throw new Error('not listening');
+    await this.client.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);

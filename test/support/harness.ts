@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { TableChanges } from '../../src/database/table-changes';
 import { createApi, createWorker } from '../../src/bootstrap';
 import { QUEUES } from '../../src/jobs/job-registry';
 import { QueueService } from '../../src/jobs/queue.service';
@@ -53,6 +54,32 @@ const passwordHash = (password: string): Promise<string> => {
 };
 
 /**
+ * The API's DataSource, whose query() and transaction() return only once the API's caches heard
+ * what they committed, as the API's own writing requests do (TableChanges.fence in bootstrap.ts):
+ * a test's write is then seen by its next request, however soon. A test that wants to show a
+ * change reaching the caches from elsewhere writes through a connection of its own.
+ */
+function fenced(db: DataSource, changes: TableChanges): DataSource {
+  const after =
+    <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      const result = await run(...args);
+      await changes.fence();
+      return result;
+    };
+  const query = after(db.query.bind(db));
+  const transaction = after(db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>);
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'query') return query;
+      if (key === 'transaction') return transaction;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * One test file's world: its own database, its own queue prefix, a real SMTP server, the API
  * listening on a free port and (when asked) a worker process-equivalent in the same Node process.
  */
@@ -83,7 +110,7 @@ export class Harness {
     this.api = await createApi();
     await this.api.listen({ port: 0, host: '127.0.0.1' });
     this.baseUrl = await this.api.getUrl();
-    this.db = this.api.get(DataSource);
+    this.db = fenced(this.api.get(DataSource), this.api.get(TableChanges));
     if (PrismProxy.enabled()) {
       await this.prism?.stop(expect.getState().testPath ?? 'suite');
       const document = await request(this.baseUrl).get('/api/docs-json').expect(200);

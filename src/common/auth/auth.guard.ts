@@ -79,7 +79,7 @@ export class AuthGuard implements CanActivate {
     if (rule.sessionInStatement && !rule.isPublic) {
       const claims = token ? this.sessions.claims(token) : null;
       if (!claims) throw noCaller(Boolean(token));
-      request.sessionCheck = new SessionCheck(claims, rule, request);
+      request.sessionCheck = new SessionCheck(claims, rule, request, this.sessions);
       return true;
     }
     return this.resolveCaller(request, rule, token);

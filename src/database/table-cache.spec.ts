@@ -1,0 +1,57 @@
+import { TableCache } from './table-cache';
+
+describe('TableCache', () => {
+  const on = () => {
+    const cache = new TableCache<string>('t', ['users'], 2);
+    cache.listening(true);
+    return cache;
+  };
+
+  it('serves an answer from when it was made until its time runs out', () => {
+    const cache = on();
+    cache.put('k', cache.ticket(), 'v', 1_000, 2_000);
+    expect(cache.get('k', 999)).toBeUndefined();
+    const again = on();
+    again.put('k', again.ticket(), 'v', 1_000, 2_000);
+    expect(again.get('k', 1_000)).toBe('v');
+    expect(again.get('k', 1_999)).toBe('v');
+    expect(again.get('k', 2_000)).toBeUndefined();
+    expect(again.size).toBe(0);
+  });
+
+  it('keeps no answer read before a change it heard, nor one already out of time', () => {
+    const cache = on();
+    const ticket = cache.ticket();
+    cache.dropAll();
+    cache.put('k', ticket, 'v', 0);
+    expect(cache.get('k', 0)).toBeUndefined();
+    cache.put('k', cache.ticket(), 'v', 5, 5);
+    expect(cache.size).toBe(0);
+  });
+
+  it('drops everything at a change, and holds nothing while not listening', () => {
+    const cache = on();
+    cache.put('a', cache.ticket(), 'x', 0);
+    cache.dropAll();
+    expect(cache.get('a', 0)).toBeUndefined();
+    cache.listening(false);
+    expect(cache.ticket()).toBe(-1);
+    cache.put('a', cache.ticket(), 'x', 0);
+    expect(cache.get('a', 0)).toBeUndefined();
+    const ticket = cache.ticket();
+    cache.listening(true);
+    cache.put('a', ticket, 'x', 0);
+    expect(cache.size).toBe(0);
+  });
+
+  it('forgets the least used first past its bound', () => {
+    const cache = on();
+    cache.put('a', cache.ticket(), 'A', 0);
+    cache.put('b', cache.ticket(), 'B', 0);
+    expect(cache.get('a', 0)).toBe('A');
+    cache.put('c', cache.ticket(), 'C', 0);
+    expect(cache.get('b', 0)).toBeUndefined();
+    expect(cache.get('a', 0)).toBe('A');
+    expect(cache.get('c', 0)).toBe('C');
+  });
+});

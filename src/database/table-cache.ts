@@ -1,0 +1,70 @@
+import { BoundedMap } from '../common/bounded-map';
+
+interface Entry<V> {
+  value: V;
+  /** When the answer was read (ms): a clock set back before it (tests, a stepped clock) misses. */
+  made: number;
+  /** The first instant the answer may differ without any table changing (ms). */
+  until: number;
+}
+
+/**
+ * Answers read from PostgreSQL, by key, kept while none of the tables they read changes
+ * (TableChanges hears every commit to them and calls dropAll) and until their own time runs out.
+ * A hit is moved to the end, so the first, dropped past the bound, is the least used.
+ */
+export class TableCache<V> {
+  private readonly entries: BoundedMap<string, Entry<V>>;
+  private on = false;
+  /**
+   * Moves at every change heard and every switch on or off: an answer read from PostgreSQL is
+   * kept only if it did not move meanwhile, since the change may have committed after the read's
+   * snapshot (and its notification come before the answer is kept).
+   */
+  private generation = 0;
+
+  constructor(
+    readonly name: string,
+    readonly tables: readonly string[],
+    maxEntries: number,
+  ) {
+    this.entries = new BoundedMap(maxEntries);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** `now` in ms, the injected clock's. */
+  get(key: string, now: number): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    if (now >= entry.until || now < entry.made) return undefined;
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** Taken before reading PostgreSQL, handed to put(). */
+  ticket(): number {
+    return this.on ? this.generation : -1;
+  }
+
+  /** Served while made <= now < until; dropped if a change was heard since the ticket. */
+  put(key: string, ticket: number, value: V, made: number, until = Infinity): void {
+    if (ticket !== this.generation || !this.on || until <= made) return;
+    this.entries.set(key, { value, made, until });
+  }
+
+  /** One of its tables changed (or may have: the listener lost or found its connection). */
+  dropAll(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Off while notifications may be missed: nothing served, nothing kept. */
+  listening(on: boolean): void {
+    this.on = on;
+    this.dropAll();
+  }
+}

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { NotifyListener } from './notify-listener';
+import { TableCache } from './table-cache';
+
+export { TableCache } from './table-cache';
+
+/** The channel of migrations/1796520400000-TableChangeNotify.ts's triggers (payload: a table). */
+export const TABLE_CHANGE_CHANNEL = 'kenal_table_change';
+
+/** This process's own notifications, told from a table's name (no table has a colon). */
+const FENCE = 'fence:';
+/** A fence not heard back this soon: the caches are dropped rather than trusted. */
+const FENCE_TIMEOUT_MS = 2_000;
+
+/**
+ * The API process's caches of per-user answers, kept correct by PostgreSQL: a trigger on every
+ * table such an answer reads notifies each API process's listener at commit, and every cache that
+ * names the table is dropped whole. Across processes an answer is stale only between a commit and
+ * its notification's arrival (a local round trip, a few ms; at most NotifyListener's ping bound if
+ * its connection dies silently). Within the process that wrote, not at all: a request that may
+ * write waits, before its response goes, until its commits' notifications are heard (fence).
+ * While not listening, every cache is empty and off.
+ */
+@Injectable()
+export class TableChanges {
+  private readonly logger = new Logger(TableChanges.name);
+  private readonly byTable = new Map<string, TableCache<unknown>[]>();
+  private readonly all: TableCache<unknown>[] = [];
+  private on = false;
+  private subscribed = false;
+  private fences = 0;
+  /** Not the pid: two containers' processes may share one. */
+  private readonly self = randomUUID();
+  private readonly waiting = new Map<string, () => void>();
+
+  constructor(private readonly listener: NotifyListener) {}
+
+  /** A cache of answers that read `tables` (every relation of its statements' plans). */
+  cache<V>(name: string, tables: readonly string[], maxEntries: number): TableCache<V> {
+    const cache = new TableCache<V>(name, tables, maxEntries);
+    this.all.push(cache as TableCache<unknown>);
+    for (const table of tables) {
+      this.byTable.set(table, [...(this.byTable.get(table) ?? []), cache as TableCache<unknown>]);
+    }
+    cache.listening(this.on);
+    // The first cache opens the listener: a process without one (the worker) holds no connection.
+    if (!this.subscribed) {
+      this.subscribed = true;
+      this.listener.subscribe(TABLE_CHANGE_CHANNEL, {
+        notify: (payload) => this.changed(payload),
+        listening: (on) => this.listening(on),
+      });
+    }
+    return cache;
+  }
+
+  caches(): readonly TableCache<unknown>[] {
+    return this.all;
+  }
+
+  /**
+   * Resolves once every commit made before the call has been heard (and its caches dropped): a
+   * notification of this process's own, sent after them, comes back after theirs. Asked even when
+   * nothing is cached: a read may be under way, its answer kept after this request's commits
+   * unless their notifications came first. Immediate while not listening (nothing is kept).
+   */
+  async fence(): Promise<void> {
+    if (!this.on) return;
+    const payload = `${FENCE}${this.self}:${++this.fences}`;
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), FENCE_TIMEOUT_MS);
+      this.waiting.set(payload, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+    let ok: boolean;
+    try {
+      await this.listener.send(TABLE_CHANGE_CHANNEL, payload);
+      ok = await heard;
+    } catch {
+      ok = false;
+    }
+    this.waiting.delete(payload);
+    if (!ok) {
+      this.logger.warn('a fence was not heard back: every cache dropped');
+      for (const cache of this.all) cache.dropAll();
+    }
+  }
+
+  private changed(payload: string): void {
+    if (payload.startsWith(FENCE)) {
+      this.waiting.get(payload)?.();
+      return;
+    }
+    for (const cache of this.byTable.get(payload) ?? []) cache.dropAll();
+  }
+
+  private listening(on: boolean): void {
+    this.on = on;
+    for (const cache of this.all) cache.listening(on);
+    // Notifications missed while the connection was lost may include a fence's.
+    if (!on) for (const done of this.waiting.values()) done();
+  }
+}

@@ -1,0 +1,160 @@
+import { Client } from 'pg';
+import { liveCaller } from '../src/identity/session-sql';
+import { LISTENER_APPLICATION_NAME, NotifyListener } from '../src/database/notify-listener';
+import { TableChanges } from '../src/database/table-changes';
+import { waitUntil } from './support/wait';
+import { auth, Harness } from './support/harness';
+import { planRelations } from './support/plan-relations';
+
+/**
+ * The API's caches of per-user answers (TableChanges) and its memory of live sessions: each test
+ * first shows an answer kept (a change made with the triggers off is not seen), then that the way
+ * it is dropped works; without that way each fails.
+ */
+describe('table change caches and known sessions (e2e)', () => {
+  let h: Harness;
+  let other: Client;
+
+  /** A write PostgreSQL announces to nobody: only an answer read afresh shows it. */
+  const quietly = (sql: string, params: unknown[]) =>
+    h.db.transaction(async (m) => {
+      await m.query(`SET LOCAL session_replication_role = replica`);
+      await m.query(sql, params);
+    });
+
+  const inbox = (token: string) => h.http().get('/api/v1/me/notifications').set(auth(token));
+
+  /** A signed-in user whose live session this process now knows (a quiet revoke is not seen). */
+  const known = async () => {
+    const user = await h.register();
+    await inbox(user.token).expect(200);
+    await quietly(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    await inbox(user.token).expect(200);
+    await quietly(`UPDATE auth_sessions SET revoked_at = NULL WHERE user_id = $1`, [user.id]);
+    return user;
+  };
+
+  beforeAll(async () => {
+    h = await Harness.start();
+    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
+    other = new Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+  });
+  afterAll(async () => {
+    await other?.end();
+    await h.stop();
+  });
+
+  it('every table a cache names has the trigger that announces its changes', async () => {
+    const caches = h.api.get(TableChanges).caches();
+    expect(caches.map((c) => c.name)).toContain('sessions');
+    const rows = (await h.db.query(
+      `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgname = 'kenal_table_change' AND NOT t.tgisinternal`,
+    )) as { relname: string }[];
+    const announced = new Set(rows.map((r) => r.relname));
+    for (const cache of caches) {
+      for (const table of cache.tables)
+        expect({ [cache.name]: table, announced: announced.has(table) }).toEqual({
+          [cache.name]: table,
+          announced: true,
+        });
+    }
+  });
+
+  it('the session check reads only the tables the sessions cache names', async () => {
+    const user = await h.register();
+    const [session] = (await h.db.query(`SELECT id FROM auth_sessions WHERE user_id = $1`, [
+      user.id,
+    ])) as { id: string }[];
+    const cache = h.api
+      .get(TableChanges)
+      .caches()
+      .find((c) => c.name === 'sessions')!;
+    const read = await planRelations(h.db, `SELECT * FROM ${liveCaller('$1', '$2')} me`, [
+      user.id,
+      session.id,
+    ]);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.filter((t) => !cache.tables.includes(t))).toEqual([]);
+  });
+
+  it('a logout ends the session at once, in the process that logged out', async () => {
+    for (let i = 0; i < 10; i++) {
+      const user = await known();
+      await h.http().post('/api/v1/auth/logout').set(auth(user.token)).send({}).expect(204);
+      await inbox(user.token).expect(401);
+    }
+  });
+
+  it('a role taken away by an admin is gone at the next request', async () => {
+    const admin = await h.adminToken();
+    const user = await h.userWithRoles(['applicant', 'admin']);
+    const coordinatorOnly = () => h.http().get('/api/v1/admin/users').set(auth(user.token));
+    await coordinatorOnly().expect(200);
+    await h
+      .http()
+      .put(`/api/v1/admin/users/${user.id}/roles`)
+      .set(auth(admin))
+      .send({ roles: ['applicant'] })
+      .expect(200);
+    await coordinatorOnly().expect(403);
+  });
+
+  it('a deleted account is signed out at the next request', async () => {
+    const user = await known();
+    await h
+      .http()
+      .delete('/api/v1/me')
+      .set(auth(user.token))
+      .send({ password: user.password })
+      .expect(202);
+    await inbox(user.token).expect(401);
+  });
+
+  it('a change committed by another process reaches the cache by its notification', async () => {
+    const user = await known();
+    await other.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    await waitUntil(
+      'the revoke heard',
+      async () => (await inbox(user.token)).status === 401,
+      2_000,
+    );
+  });
+
+  it('a fence returns once commits made before it were heard', async () => {
+    const changes = h.api.get(TableChanges);
+    const cache = changes.cache<string>('fence-test', ['profiles'], 10);
+    for (let i = 0; i < 20; i++) {
+      cache.put('k', cache.ticket(), 'v', 0);
+      expect(cache.get('k', 0)).toBe('v');
+      await other.query(`UPDATE profiles SET country = country WHERE false`);
+      await changes.fence();
+      expect(cache.get('k', 0)).toBeUndefined();
+    }
+    // An answer read before a change and kept after it is not kept.
+    const ticket = cache.ticket();
+    await other.query(`DELETE FROM profiles WHERE false`);
+    await changes.fence();
+    cache.put('k', ticket, 'stale', 0);
+    expect(cache.get('k', 0)).toBeUndefined();
+  });
+
+  it('holds nothing while its connection is lost, and keeps answers again once back', async () => {
+    const user = await known();
+    const listener = h.api.get(NotifyListener);
+    await h.db.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = $1 AND datname = current_database()`,
+      [LISTENER_APPLICATION_NAME],
+    );
+    await waitUntil('the listener lost', async () => !listener.isListening, 2_000);
+    // Missed by nobody listening: the session must still end.
+    await quietly(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    await inbox(user.token).expect(401);
+    await waitUntil('the listener back', async () => listener.isListening, 10_000);
+    await inbox(user.token).expect(401);
+    const again = await known();
+    await inbox(again.token).expect(200);
+  });
+});
