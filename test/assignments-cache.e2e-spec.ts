@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { CLOCK, type Clock } from '../src/common/clock';
 import { NotifyListener } from '../src/database/notify-listener';
 import { LIVE_STATUSES } from '../src/judging/assigner';
@@ -39,6 +40,8 @@ interface View {
  */
 describe('a judge’s assignments, kept per judge (e2e)', () => {
   let h: Harness;
+  /** Another connection: its commits reach the caches only by their notifications (h.db fences). */
+  let other: Client;
   let coordinator: Person;
   let programmeId: string;
 
@@ -93,8 +96,13 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     coordinator = await h.userWithRoles(['coordinator']);
     programmeId = await programme(h, coordinator.token, 'assignments-cache');
     await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
+    other = new Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
   }, 60000);
-  afterAll(() => h.stop());
+  afterAll(async () => {
+    await other?.end();
+    await h.stop();
+  });
   afterEach(() => jest.restoreAllMocks());
 
   it('keeps each judge’s answer, the bytes a fresh read sends', async () => {
@@ -229,11 +237,11 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     for (const [table, sql, params, holds] of changes) {
       // Read first: the answer before the change is the one kept.
       expect(holds(inRound(await list(judge), w.roundId)!)).toBe(false);
-      await h.db.query(sql, params);
+      await other.query(sql, params);
       await seen(judge, `a change to ${table}`, (views) => holds(inRound(views, w.roundId)!));
     }
     await list(judge);
-    await h.db.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [judge.id]);
+    await other.query(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [judge.id]);
     await waitUntil('a revoked session', async () => (await get(judge)).status === 401, 2000);
   });
 
@@ -302,7 +310,7 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     const { judge, roundId } = await world();
     const before = inRound(await list(judge), roundId)!;
     expect(before.submission!.teamName).toBe('Open Team');
-    await h.db.query(`UPDATE judging_rounds SET blind = true WHERE id = $1`, [roundId]);
+    await other.query(`UPDATE judging_rounds SET blind = true WHERE id = $1`, [roundId]);
     await seen(judge, 'the blind round', (views) => {
       const v = inRound(views, roundId)!;
       return v.blind && v.submission !== null && !('teamName' in v.submission);
