@@ -7,6 +7,7 @@ import {
   createRound,
   myAssignments,
   openRound,
+  leaderAndMateEntry,
   profiled,
   publishResults,
   submittedEntry,
@@ -34,18 +35,7 @@ describe('judging: a judge’s access to an entry ends (e2e)', () => {
   /** A competition with one entry (a file attached), the given judges, a non-blind open round. */
   async function judgedEntry(names: string[]) {
     const competitionId = (await competition(h, coordinator.token, programmeId)).id;
-    const leader = await profiled(h, { name: 'Leader', country: 'KR', institution: 'Busan High' });
-    const mate = await profiled(h, { name: 'Mate', country: 'VN', institution: 'Hue College' });
-    const { submissionId } = await submittedEntry(
-      h,
-      competitionId,
-      leader,
-      [mate],
-      'Open Team',
-      'Paper Boats',
-      'Everyone',
-      { name: 'leader-final-cut.pdf', body: Buffer.from('%PDF-1.7\n%%EOF\n'), role: 'document' },
-    );
+    const { submissionId } = await leaderAndMateEntry(h, competitionId);
     const judges: Person[] = [];
     for (const name of names) {
       const judge = await profiled(h, { name, country: 'TH', roles: ['judge'] });

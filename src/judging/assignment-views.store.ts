@@ -92,8 +92,9 @@ const cat = (...parts: string[]): string => {
  * filter's own parameters from $3. `from` names the assignments `a`: the table, or a statement's
  * RETURNING rows; the filter may also read their entry, `s`. `judgeRoles`, when the statement
  * already read the judge's account (their own session check), is that read's roles, and the
- * access rule does not join the account again. Rows, in no order: `id`, `createdAt` and `view`
- * (text).
+ * access rule does not join the account again. Rows, in no order: `id`, `createdAt`, `view`
+ * (text) and `openUntil`: the round's close while it is still ahead of $1, the one instant the
+ * view compares $1 with (its access and roundStatus change there), else null.
  *
  * The text is concatenated, not made by json_build_object, which looks up each argument's type
  * and output function on every call: it was the largest part of the statement's CPU (perf). Ids,
@@ -127,7 +128,9 @@ function judgeViewSql(
                || ',"timezone":' || ${str('p.timezone')} || ',"rubric":' || c.rubric
                || ',"blind":' || r.blind || ',"closesAt":' || ${instant('r.closes_at')}
                || ',"roundStatus":' || CASE WHEN r.status = 'open' AND r.closes_at <= $1::timestamptz
-                                            THEN '"closed"' ELSE ${word('r.status', ROUND_STATUSES)} END AS part
+                                            THEN '"closed"' ELSE ${word('r.status', ROUND_STATUSES)} END AS part,
+             CASE WHEN r.status = 'open' AND r.closes_at > $1::timestamptz THEN r.closes_at END
+               AS "openUntil"
         FROM judging_rounds r
         JOIN ${COMPETITIONS} c ON c.id = r.competition_id
         JOIN ${PROGRAMMES} p ON p.id = c.programme_id
@@ -143,7 +146,7 @@ function judgeViewSql(
        WHERE v.access = 'open'
        GROUP BY v.id
     )
-    SELECT v.id, v."createdAt", ${cat(
+    SELECT v.id, v."createdAt", rp."openUntil", ${cat(
       `'{"id":"' || v.id::text`,
       `'",' || rp.part`,
       `',"status":' || ${word('v.status', ASSIGNMENT_STATUSES, { removed: 'withdrawn' })}`,
@@ -177,10 +180,13 @@ function judgeViewSql(
 
 /**
  * The views' array of a judge's ($3) active assignments on entries in $4's statuses, oldest first,
- * at most $5, as JSON text. The judge is the caller: their roles are those their session check
- * (`me`, liveCaller of $3) read, not read again.
+ * at most $5, as JSON text (`body`), and `until`: the earliest instant after $1 at which that text
+ * would read otherwise with nothing changed in the tables (a round of theirs closing), null for
+ * never. The judge is the caller: their roles are those their session check (`me`, liveCaller of
+ * $3) read, not read again.
  */
-const MY_ASSIGNMENTS = `SELECT '[' || COALESCE(string_agg(j.view, ',' ORDER BY j."createdAt", j.id), '') || ']'
+const MY_ASSIGNMENTS = `SELECT '[' || COALESCE(string_agg(j.view, ',' ORDER BY j."createdAt", j.id), '') || ']' AS body,
+       min(j."openUntil") AS until
   FROM (${judgeViewSql(
     `a.judge_id = $3 AND a.status = 'active' AND s.status = ANY($4::text[])
      ORDER BY a.created_at, a.id
@@ -189,10 +195,36 @@ const MY_ASSIGNMENTS = `SELECT '[' || COALESCE(string_agg(j.view, ',' ORDER BY j
   )}) j`;
 
 /**
+ * myAssignmentViews' statement: $1 now, $2 false, $3 the caller's id, $4 the live statuses, $5 the
+ * limit, $6 the session. The views are built for the caller's row only, after it (a nested loop on
+ * it): no live session, no views built at all.
+ */
+export const MY_ASSIGNMENT_VIEWS_SQL = `SELECT me.*, b.body, b.until
+  FROM ${liveCaller('$3', '$6')} me CROSS JOIN LATERAL (${MY_ASSIGNMENTS}) b`;
+
+/**
+ * Every table MY_ASSIGNMENT_VIEWS_SQL reads (a test holds it to the statement's plan): an answer
+ * kept from it is good until one of them changes, or until its `until`.
+ */
+export const MY_ASSIGNMENT_VIEWS_TABLES = [
+  'users',
+  'auth_sessions',
+  'judge_assignments',
+  'judging_rounds',
+  'judge_pool_members',
+  'competition_results',
+  'submissions',
+  'submission_assets',
+  'competitions',
+  'programmes',
+  'teams',
+  'team_members',
+] as const;
+
+/**
  * The caller (identity's session check, folded in: issue 14) and, as `body`, the JSON text of the
  * views of their active assignments on entries in `live` statuses, oldest first, at most `limit`,
- * as sent. No row: no live session; the views are then not built at all (PostgreSQL runs the
- * subquery, correlated with the caller's row only, when it outputs that row).
+ * as sent, with its `until`. No row: no live session.
  */
 export const myAssignmentViews = async (
   m: EntityManager,
@@ -200,12 +232,12 @@ export const myAssignmentViews = async (
   live: readonly string[],
   limit: number,
   now: Date,
-): Promise<(CallerColumns & { body: string }) | undefined> =>
+): Promise<(CallerColumns & { body: string; until: Date | null }) | undefined> =>
   (
-    await preparedQuery<CallerColumns & { body: string }>(
+    await preparedQuery<CallerColumns & { body: string; until: Date | null }>(
       m,
-      'kenal_my_assignments_json_with_caller',
-      `SELECT me.*, (${MY_ASSIGNMENTS}) AS body FROM ${liveCaller('$3', '$6')} me`,
+      'kenal_my_assignments_json_until',
+      MY_ASSIGNMENT_VIEWS_SQL,
       [now, false, claims.userId, live, limit, claims.sessionId],
     )
   )[0];

@@ -15,6 +15,7 @@ import {
 import { metadataStripper } from '../competitions/rules/strip-metadata';
 import { ASSET_STORAGE, type AssetStorage } from '../competitions/storage/asset-storage';
 import { findSubmissionAsset } from '../competitions/competition-rows';
+import { type TableCache, TableChanges } from '../database/table-changes';
 import { Transactions } from '../database/transactions';
 import { admitCaller } from '../identity/session-sql';
 import { conflictReasons } from './assignment';
@@ -38,6 +39,7 @@ import { JudgingRound } from './judging-round.entity';
 import { assignmentAccess } from './assignment-access.store';
 import {
   assignmentViews,
+  MY_ASSIGNMENT_VIEWS_TABLES,
   myAssignmentViews,
   scoreTarget,
   writeScore,
@@ -54,6 +56,13 @@ const SCORE_ATTEMPTS = 5;
 /** A judge's list is bounded; no real round gives one judge more. */
 const MY_ASSIGNMENTS_LIMIT = 2000;
 
+/**
+ * Judges' lists kept at once, each of at most MY_ASSIGNMENTS_KEPT_BYTES (~1 kB an assignment; a
+ * longer list is read afresh each time): at most 16 MB, where the API's RSS has little margin.
+ */
+const MY_ASSIGNMENTS_KEPT = 256;
+const MY_ASSIGNMENTS_KEPT_BYTES = 64 * 1024;
+
 const versionFromIfMatch = (header: string | undefined): number | undefined => {
   const m = header?.match(/^(?:W\/)?"?(\d+)"?$/);
   return m ? Number(m[1]) : undefined;
@@ -61,6 +70,14 @@ const versionFromIfMatch = (header: string | undefined): number | undefined => {
 
 @Injectable()
 export class AssignmentsService {
+  /**
+   * GET /me/assignments' answers by judge (the statement's only other parameters are constants),
+   * as sent: dropped whenever a table the statement reads changes (a logout, a role taken away, a
+   * withdrawal, a round made blind: the next request reads afresh), and served only before the
+   * first round of the list closes, where the same rows would read otherwise.
+   */
+  readonly mineCache: TableCache<SentJson<MyAssignmentDto[]>>;
+
   constructor(
     private readonly tx: Transactions,
     private readonly access: JudgingAccess,
@@ -69,7 +86,14 @@ export class AssignmentsService {
     private readonly topUps: TopUpRuns,
     @Inject(ASSET_STORAGE) private readonly storage: AssetStorage,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    changes: TableChanges,
+  ) {
+    this.mineCache = changes.cache(
+      'my-assignments',
+      MY_ASSIGNMENT_VIEWS_TABLES,
+      MY_ASSIGNMENTS_KEPT,
+    );
+  }
 
   /** One assignment made by hand: the judge must be in the pool and free of conflicts. */
   async addManual(
@@ -190,12 +214,20 @@ export class AssignmentsService {
   }
 
   /**
-   * Every active assignment of the caller, on entries still in the running: one prepared query,
-   * which checks the caller's session too (admitted, judge role included, before its views are sent).
+   * Every active assignment of the caller, on entries still in the running: from mineCache when
+   * the process's session cache knows the caller (admitted as the statement would), else one
+   * prepared query, which checks the caller's session too (admitted, judge role included, before
+   * its views are sent).
    */
   async mine(check: SessionCheck): Promise<SentJson<MyAssignmentDto[]>> {
     const now = this.clock.now();
-    const { row } = admitCaller(
+    const known = check.known();
+    if (known) {
+      const kept = this.mineCache.get(known.id, now.getTime());
+      if (kept !== undefined) return kept;
+    }
+    const ticket = this.mineCache.ticket();
+    const { caller, row } = admitCaller(
       check,
       await myAssignmentViews(
         this.tx.manager,
@@ -205,7 +237,13 @@ export class AssignmentsService {
         now,
       ),
     );
-    return sentJson(row.body);
+    const body = sentJson<MyAssignmentDto[]>(row.body);
+    if (body.length > MY_ASSIGNMENTS_KEPT_BYTES) return body;
+    // Its own memory: a small Buffer is a view on a shared 8 kB slab, which a kept one would pin.
+    const kept: SentJson<MyAssignmentDto[]> = Buffer.allocUnsafeSlow(body.length);
+    body.copy(kept);
+    this.mineCache.put(caller.id, ticket, kept, now.getTime(), row.until?.getTime());
+    return kept;
   }
 
   /**

@@ -62,6 +62,26 @@ export async function submittedEntry(
   return { teamId, submissionId: entry.body.id as string };
 }
 
+/**
+ * A submitted entry of a team of two (Leader, KR, and Mate, VN) named 'Open Team', 'Paper Boats',
+ * with one file whose name names the leader.
+ */
+export async function leaderAndMateEntry(h: Harness, competitionId: string) {
+  const leader = await profiled(h, { name: 'Leader', country: 'KR', institution: 'Busan High' });
+  const mate = await profiled(h, { name: 'Mate', country: 'VN', institution: 'Hue College' });
+  const entry = await submittedEntry(
+    h,
+    competitionId,
+    leader,
+    [mate],
+    'Open Team',
+    'Paper Boats',
+    'Everyone',
+    { name: 'leader-final-cut.pdf', body: Buffer.from('%PDF-1.7\n%%EOF\n'), role: 'document' },
+  );
+  return { ...entry, leader, mate };
+}
+
 export async function addJudge(
   h: Harness,
   token: string,
