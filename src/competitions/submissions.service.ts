@@ -12,7 +12,7 @@ import {
   notFound,
 } from '../common/errors/app-error';
 import { PageQuery, pageOf, skipTake } from '../common/http/pagination';
-import { type SentJson, sentJson } from '../common/http/precompressed';
+import { keptJson, type SentJson, sentJson } from '../common/http/precompressed';
 import type { JsonObject } from '../common/json';
 import { AppConfig } from '../config/app-config';
 import { GuardianConsentService } from '../identity/guardian-consent.service';
@@ -139,10 +139,10 @@ export interface MemberAnswer {
 }
 
 /**
- * Members' answers kept: a few KB each, so tens of MB at most, for the entries a season's teams
- * read again and again while they work on them.
+ * Members' answers kept at once, for the entries teams read again and again while they work on
+ * them: ~1-2 kB each, at most ~4 MB (the API's RSS has little margin under a 500 MB upload).
  */
-const MEMBER_ANSWERS = 10_000;
+const MEMBER_ANSWERS = 2_000;
 
 /** The answer depends on who asks and which entry (any case of its id); PUBLIC_URL is fixed. */
 const memberAnswerKey = (callerId: string, id: string) => `${callerId} ${id.toLowerCase()}`;
@@ -280,7 +280,7 @@ export class SubmissionsService {
     if (entry) {
       const answer: MemberAnswer = {
         version: entry.version,
-        body: sentJson(memberEntryText(entry)),
+        body: keptJson(sentJson(memberEntryText(entry))),
       };
       this.memberAnswers.put(memberAnswerKey(actor.id, id), ticket, answer, now);
       return answer;

@@ -45,7 +45,7 @@ import {
   writeScore,
 } from './assignment-views.store';
 import { roundAssignments } from './assignments.store';
-import { type SentJson, sentJson } from '../common/http/precompressed';
+import { keptJson, type SentJson, sentJson } from '../common/http/precompressed';
 import { JudgingAccess, roundClosed, roundState } from './judging-access';
 import { scoreProblems } from './score-rules';
 import { TopUpRuns } from './top-up-runs';
@@ -239,9 +239,7 @@ export class AssignmentsService {
     );
     const body = sentJson<MyAssignmentDto[]>(row.body);
     if (body.length > MY_ASSIGNMENTS_KEPT_BYTES) return body;
-    // Its own memory: a small Buffer is a view on a shared 8 kB slab, which a kept one would pin.
-    const kept: SentJson<MyAssignmentDto[]> = Buffer.allocUnsafeSlow(body.length);
-    body.copy(kept);
+    const kept = keptJson(body);
     this.mineCache.put(caller.id, ticket, kept, now.getTime(), row.until?.getTime());
     return kept;
   }

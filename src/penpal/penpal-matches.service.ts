@@ -18,7 +18,7 @@ import { PenpalRound } from './penpal-round.entity';
 import { pairProblem } from './pair-eligibility';
 import { Transactions } from '../database/transactions';
 import { MY_PENPALS_TABLES, myPenpalTexts, type PenpalText } from './penpal.store';
-import { type SentJson, sentJson } from '../common/http/precompressed';
+import { keptJson, type SentJson, sentJson } from '../common/http/precompressed';
 import { admitCaller } from '../identity/session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 import { type TableCache, TableChanges } from '../database/table-changes';
@@ -61,6 +61,9 @@ export const readable = (status: PenpalMatch['status']): boolean =>
  */
 const penpalsKey = (caller: Principal): string => `${caller.id} ${caller.locale}`;
 
+/** People's lists kept at once: ~1-2 kB each, at most ~4 MB (the API's RSS has little margin). */
+const MY_PENPALS_KEPT = 2_000;
+
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
   /**
@@ -81,7 +84,7 @@ export class PenpalMatchesService implements OnModuleInit {
     private readonly hooks: ParticipationHooks,
     changes: TableChanges,
   ) {
-    this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, 10_000);
+    this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, MY_PENPALS_KEPT);
   }
 
   onModuleInit(): void {
@@ -106,7 +109,7 @@ export class PenpalMatchesService implements OnModuleInit {
     const ticket = this.answers.ticket();
     const rows = await myPenpalTexts(this.tx.manager, check.claims);
     const { caller } = admitCaller(check, rows[0]);
-    const answer = sentJson<MyPenpalDto[]>(penpalsJson(rows, caller.locale));
+    const answer = keptJson(sentJson<MyPenpalDto[]>(penpalsJson(rows, caller.locale)));
     this.answers.put(penpalsKey(caller), ticket, answer, now);
     return answer;
   }

@@ -43,6 +43,17 @@ export type SentJson<T> = Buffer & { readonly json?: T };
 /** The JSON text of a T made elsewhere (PostgreSQL's json functions), as the bytes to send. */
 export const sentJson = <T>(text: string): SentJson<T> => Buffer.from(text, 'utf8');
 
+/**
+ * Body bytes to keep for long (a cache): a small Buffer is a view on an 8 kB slab it shares with
+ * others, which a kept one would pin whole; this one has its own memory.
+ */
+export function keptJson<T>(body: SentJson<T>): SentJson<T> {
+  if (body.byteOffset === 0 && body.buffer.byteLength === body.length) return body;
+  const own = Buffer.allocUnsafeSlow(body.length);
+  body.copy(own);
+  return own;
+}
+
 /** The Content-Type of a handler that answers SentJson (a Buffer is otherwise octet-stream). */
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
