@@ -48,11 +48,11 @@ describe('GET /me from the per-user cache (e2e)', () => {
   };
 
   /** The next answers until `holds` (the notification crosses processes in ms; 2 s at most). */
-  const within2s = async (token: string, holds: (body: MeBody) => boolean) => {
+  const within2s = async (token: string, holds: (body: MeBody, status: number) => boolean) => {
     const deadline = Date.now() + 2000;
     for (;;) {
       const res = await me(token);
-      if (res.status === 200 && holds(res.body as MeBody)) return res;
+      if (holds(res.body as MeBody, res.status)) return res;
       if (Date.now() > deadline) return res;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -205,6 +205,25 @@ describe('GET /me from the per-user cache (e2e)', () => {
       .expect(202);
     const after = await me(p.token);
     expect([after.status, after.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+
+    // Marked deleted by another process, nothing but the account's row written.
+    const q = await person(h, 'TH');
+    await kept(q);
+    await other.query(`UPDATE users SET deleted_at = now() WHERE id = $1`, [q.id]);
+    const gone = await within2s(q.token, (_, status) => status === 401);
+    expect([gone.status, gone.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('shows a role an administrator took away on the next GET /me', async () => {
+    const p = await h.userWithRoles(['applicant', 'judge']);
+    expect((await kept(p)).body.roles).toEqual(['applicant', 'judge']);
+    await h
+      .http()
+      .put(`/api/v1/admin/users/${p.id}/roles`)
+      .set(auth(await h.adminToken()))
+      .send({ roles: ['applicant'] })
+      .expect(200);
+    expect((await me(p.token)).body.roles).toEqual(['applicant']);
   });
 
   it('answers from the kept read at the 18th birthday as a fresh read does: age and consent from now', async () => {
