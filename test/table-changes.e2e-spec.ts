@@ -87,6 +87,19 @@ describe('table change caches and known sessions (e2e)', () => {
     }
   });
 
+  it('logouts at the same time each end their session at once (fences shared)', async () => {
+    // One after another: any sign-in drops every known session (the cache is dropped whole).
+    const users = [];
+    for (let i = 0; i < 12; i++) users.push(await known());
+    for (const user of users) await inbox(user.token).expect(200);
+    await Promise.all(
+      users.map(async (user) => {
+        await h.http().post('/api/v1/auth/logout').set(auth(user.token)).send({}).expect(204);
+        await inbox(user.token).expect(401);
+      }),
+    );
+  });
+
   it('a role taken away by an admin is gone at the next request', async () => {
     const admin = await h.adminToken();
     const user = await h.userWithRoles(['applicant', 'admin']);

@@ -170,12 +170,13 @@ export class CompetitionsService {
     const body = sentJson<CompetitionResponseDto>(
       JSON.stringify(competitionView(row, row.timezone, now)),
     );
-    this.cache.put(id, ticket, {
-      body,
-      programmeId: row.programmeId,
-      made: now.getTime(),
-      until: nextWindowChange(row.submissionOpensAt, row.submissionClosesAt, now),
-    });
+    this.cache.put(
+      id,
+      ticket,
+      { body, programmeId: row.programmeId },
+      now.getTime(),
+      nextWindowChange(row.submissionOpensAt, row.submissionClosesAt, now),
+    );
     return body;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { BoundedMap } from '../common/bounded-map';
 import type { SentJson } from '../common/http/precompressed';
 import { NotifyListener } from '../database/notify-listener';
+import { TableCache } from '../database/table-cache';
 import type { CompetitionResponseDto } from './dto/competition.dto';
 
 /** The channel of migrations/1796520100000-PublicCompetitionNotify.ts's triggers. */
@@ -13,10 +13,6 @@ const MAX_ENTRIES = 1_000;
 interface Entry {
   body: SentJson<CompetitionResponseDto>;
   programmeId: string;
-  /** When the answer was made (ms): a clock set back before it (tests, a stepped clock) misses. */
-  made: number;
-  /** The next opening or closing after the answer was made: isOpen in it holds until then. */
-  until: number;
 }
 
 /**
@@ -35,66 +31,44 @@ interface Entry {
  */
 @Injectable()
 export class PublicCompetitionCache implements OnModuleInit {
-  /** A hit is moved to the end (get), so the first, dropped past MAX_ENTRIES, is the least used. */
-  private readonly entries = new BoundedMap<string, Entry>(MAX_ENTRIES);
-  private on = false;
-  /**
-   * Moves at every change heard and every switch on or off: an answer read from PostgreSQL is
-   * kept only if it did not move meanwhile, since the change may have committed after the read's
-   * snapshot (and its notification come before the answer is kept).
-   */
-  private generation = 0;
+  /** Not one of TableChanges' (told by table): its own triggers name the competition. */
+  private readonly entries = new TableCache<Entry>('public-competitions', [], MAX_ENTRIES);
 
   constructor(private readonly listener: NotifyListener) {}
 
   onModuleInit(): void {
     this.listener.subscribe(PUBLIC_COMPETITION_CHANNEL, {
       notify: (payload) => this.changed(payload),
-      listening: (on) => {
-        this.on = on;
-        this.clear();
-      },
+      listening: (on) => this.entries.listening(on),
     });
   }
 
   /** `id` in lower case; `now` in ms. */
   get(id: string, now: number): SentJson<CompetitionResponseDto> | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    this.entries.delete(id);
-    if (now >= entry.until || now < entry.made) return undefined;
-    this.entries.set(id, entry);
-    return entry.body;
+    return this.entries.get(id, now)?.body;
   }
 
   /** Taken before reading PostgreSQL, handed to put(). */
   ticket(): number {
-    return this.on ? this.generation : -1;
+    return this.entries.ticket();
   }
 
-  put(id: string, ticket: number, entry: Entry): void {
-    if (ticket !== this.generation || !this.on) return;
-    this.entries.set(id, entry);
+  /** Served from `made` until `until`, the window's next opening or close (isOpen turns there). */
+  put(id: string, ticket: number, entry: Entry, made: number, until: number): void {
+    this.entries.put(id, ticket, entry, made, until);
   }
 
   /** After this process's own write committed, before its notification comes. */
   drop(id: string): void {
-    this.generation++;
-    this.entries.delete(id.toLowerCase());
+    const key = id.toLowerCase();
+    this.entries.dropWhere((k) => k === key);
   }
 
   /** 'competition:<id>', 'programme:<id>' (its competitions) or 'all:'. */
   private changed(payload: string): void {
     const [kind, id] = payload.split(':');
     if (kind === 'competition') return this.drop(id);
-    this.generation++;
-    for (const [key, entry] of this.entries) {
-      if (kind !== 'programme' || entry.programmeId === id) this.entries.delete(key);
-    }
-  }
-
-  private clear(): void {
-    this.generation++;
-    this.entries.clear();
+    if (kind === 'programme') this.entries.dropWhere((_, entry) => entry.programmeId === id);
+    else this.entries.dropAll();
   }
 }

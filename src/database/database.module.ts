@@ -6,7 +6,9 @@ import { NotifyListener } from './notify-listener';
 import { TableChanges } from './table-changes';
 import { Transactions } from './transactions';
 
-export type ProcessRole = 'api' | 'worker';
+import { PROCESS_ROLE, type ProcessRole } from './process-role';
+
+export type { ProcessRole } from './process-role';
 
 const timeouts = (config: AppConfig, role: ProcessRole): SessionTimeouts =>
   role === 'api'
@@ -42,7 +44,12 @@ export class DatabaseModule {
             ),
         }),
       ],
-      providers: [Transactions, NotifyListener, TableChanges],
+      providers: [
+        Transactions,
+        NotifyListener,
+        TableChanges,
+        { provide: PROCESS_ROLE, useValue: role },
+      ],
       exports: [Transactions, NotifyListener, TableChanges],
     };
   }

@@ -62,6 +62,12 @@ export class TableCache<V> {
     this.entries.clear();
   }
 
+  /** The answers a change named (a cache told more finely than by table). */
+  dropWhere(named: (key: string, value: V) => boolean): void {
+    this.generation++;
+    for (const [key, entry] of this.entries) if (named(key, entry.value)) this.entries.delete(key);
+  }
+
   /** Off while notifications may be missed: nothing served, nothing kept. */
   listening(on: boolean): void {
     this.on = on;

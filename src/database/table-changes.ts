@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { NotifyListener } from './notify-listener';
 import { TableCache } from './table-cache';
 
@@ -33,8 +34,14 @@ export class TableChanges {
   /** Not the pid: two containers' processes may share one. */
   private readonly self = randomUUID();
   private readonly waiting = new Map<string, () => void>();
+  /** The fence callers join until it is sent; the one sent last (the next waits for it). */
+  private unsent?: Promise<boolean>;
+  private last: Promise<boolean> = Promise.resolve(true);
 
-  constructor(private readonly listener: NotifyListener) {}
+  constructor(
+    private readonly listener: NotifyListener,
+    @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
+  ) {}
 
   /** A cache of answers that read `tables` (every relation of its statements' plans). */
   cache<V>(name: string, tables: readonly string[], maxEntries: number): TableCache<V> {
@@ -44,8 +51,9 @@ export class TableChanges {
       this.byTable.set(table, [...(this.byTable.get(table) ?? []), cache as TableCache<unknown>]);
     }
     cache.listening(this.on);
-    // The first cache opens the listener: a process without one (the worker) holds no connection.
-    if (!this.subscribed) {
+    // The first cache opens the listener. The worker serves no reads: its caches stay off, and it
+    // holds no such connection.
+    if (!this.subscribed && this.role === 'api') {
       this.subscribed = true;
       this.listener.subscribe(TABLE_CHANGE_CHANNEL, {
         notify: (payload) => this.changed(payload),
@@ -64,9 +72,25 @@ export class TableChanges {
    * notification of this process's own, sent after them, comes back after theirs. Asked even when
    * nothing is cached: a read may be under way, its answer kept after this request's commits
    * unless their notifications came first. Immediate while not listening (nothing is kept).
+   * Callers share a fence not yet sent (it goes after all their commits); one at a time is sent.
    */
   async fence(): Promise<void> {
     if (!this.on) return;
+    if (!this.unsent) {
+      const sent = this.last.then(() => {
+        this.unsent = undefined;
+        return this.roundTrip();
+      });
+      this.unsent = sent;
+      this.last = sent;
+    }
+    if (await this.unsent) return;
+    this.logger.warn('a fence was not heard back: every cache dropped');
+    for (const cache of this.all) cache.dropAll();
+  }
+
+  /** true once its own notification came back (false: lost, or not within FENCE_TIMEOUT_MS). */
+  private async roundTrip(): Promise<boolean> {
     const payload = `${FENCE}${this.self}:${++this.fences}`;
     const heard = new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), FENCE_TIMEOUT_MS);
@@ -75,17 +99,13 @@ export class TableChanges {
         resolve(true);
       });
     });
-    let ok: boolean;
     try {
       await this.listener.send(TABLE_CHANGE_CHANNEL, payload);
-      ok = await heard;
+      return await heard;
     } catch {
-      ok = false;
-    }
-    this.waiting.delete(payload);
-    if (!ok) {
-      this.logger.warn('a fence was not heard back: every cache dropped');
-      for (const cache of this.all) cache.dropAll();
+      return false;
+    } finally {
+      this.waiting.delete(payload);
     }
   }
 
