@@ -52,9 +52,13 @@ export class GuardianConsentService {
     return this.viewOf(await this.latest(m, userId), dateOfBirth);
   }
 
-  /** The consent state given the latest consent row (from latest()). */
-  viewOf(latest: GuardianConsent | null, dateOfBirth: string | null): GuardianConsentViewDto {
-    const status = consentStatus({ dateOfBirth, latest }, this.clock.now());
+  /** The consent state at `now` given the latest consent row (from latest()). */
+  viewOf(
+    latest: GuardianConsent | null,
+    dateOfBirth: string | null,
+    now: Date = this.clock.now(),
+  ): GuardianConsentViewDto {
+    const status = consentStatus({ dateOfBirth, latest }, now);
     if (status === 'not_required' || !latest) return { status };
     return {
       status,

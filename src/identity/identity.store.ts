@@ -72,15 +72,9 @@ export type MineRow = Profile &
  * The caller (the session check, issue 14) with their profile and latest consent in one prepared
  * query (two TypeORM reads and the guard's own check had been: a third of GET /me's CPU went to
  * the query builder, hydration and the extra round trips). No row: no live session.
+ * Exported so a test can EXPLAIN it: GET /me keeps what it reads until one of its tables changes.
  */
-export const profileAndConsent = async (
-  m: EntityManager,
-  claims: SessionClaims,
-): Promise<(MineRow & CallerColumns) | undefined> => {
-  const [row] = await preparedQuery<MineRow & CallerColumns>(
-    m,
-    'kenal_me_caller_profile_consent',
-    `SELECT me.*, p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
+export const PROFILE_AND_CONSENT_SQL = `SELECT me.*, p.user_id IS NOT NULL AS "hasProfile", p.country, p.date_of_birth::text AS "dateOfBirth",
             p.gender, p.languages, p.interests, p.institution, p.city, p.bio, p.timezone,
             g.id AS "consentId", g.guardian_name AS "guardianName", g.guardian_email AS "guardianEmail",
             g.expires_at AS "expiresAt", g.confirmed_at AS "confirmedAt",
@@ -90,7 +84,16 @@ export const profileAndConsent = async (
        LEFT JOIN LATERAL (
               SELECT * FROM guardian_consents c
                WHERE c.user_id = me.caller_id AND c.superseded_at IS NULL
-               ORDER BY c.created_at DESC LIMIT 1) g ON true`,
+               ORDER BY c.created_at DESC LIMIT 1) g ON true`;
+
+export const profileAndConsent = async (
+  m: EntityManager,
+  claims: SessionClaims,
+): Promise<(MineRow & CallerColumns) | undefined> => {
+  const [row] = await preparedQuery<MineRow & CallerColumns>(
+    m,
+    'kenal_me_caller_profile_consent',
+    PROFILE_AND_CONSENT_SQL,
     [claims.userId, claims.sessionId],
   );
   return row;

@@ -24,6 +24,14 @@ import { Transactions } from '../database/transactions';
 import { MineRow, profileAndConsent } from './identity.store';
 import { admitCaller } from './session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
+import { type TableCache, TableChanges } from '../database/table-changes';
+
+/**
+ * Every table GET /me's statement reads (test/me-cache.e2e-spec.ts holds it to the plan): a
+ * change to any of them, a logout or a new consent alike, drops every kept read.
+ */
+const MINE_TABLES = ['users', 'auth_sessions', 'profiles', 'guardian_consents'] as const;
+const MINE_KEPT = 10_000;
 
 /** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
 function dateOfBirthErrors(dateOfBirth: string, now: Date): FieldError[] {
@@ -63,13 +71,23 @@ function checkProfile(dto: ProfileDto, now: Date): FieldError[] {
 
 @Injectable()
 export class ProfileService {
+  /**
+   * GET /me's read of a caller's profile and latest consent, by user id, as the statement returned
+   * it: nothing computed from now is kept (age and consent state are worked out per request), so
+   * nothing in it expires and a birthday or a consent's expiry shows at once.
+   */
+  readonly mineCache: TableCache<MineRow>;
+
   constructor(
     private readonly tx: Transactions,
     private readonly consents: GuardianConsentService,
     private readonly hooks: ParticipationHooks,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    changes: TableChanges,
+  ) {
+    this.mineCache = changes.cache<MineRow>('me', MINE_TABLES, MINE_KEPT);
+  }
 
   async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeDto> {
     const user = await m.findOneByOrFail(User, { id: userId });
@@ -89,15 +107,27 @@ export class ProfileService {
   }
 
   /**
-   * GET /me: the account part is the caller as this request's own statement read it with the
-   * session check (so logout or a role change shows at once); profile and consent beside it.
+   * GET /me: the account part is the caller as the session check admits them (this request's own
+   * statement, or the session cache, which a logout or a role change empties at once); profile
+   * and consent beside it, read by that statement or kept from its last run for this caller.
    */
   async mine(check: SessionCheck): Promise<MeDto> {
+    const now = this.clock.now();
+    const known = check.known();
+    if (known) {
+      const kept = this.mineCache.get(known.id, now.getTime());
+      if (kept !== undefined) return this.mineView(known, kept, now);
+    }
+    const ticket = this.mineCache.ticket();
     const { caller, row } = admitCaller(
       check,
       await profileAndConsent(this.tx.manager, check.claims),
     );
-    const mine: MineRow = row;
+    this.mineCache.put(caller.id, ticket, row, now.getTime());
+    return this.mineView(caller, row, now);
+  }
+
+  private mineView(caller: Principal, mine: MineRow, now: Date): MeDto {
     const profile = mine.hasProfile ? (mine as Profile) : null;
     const latest = mine.consentId ? (mine as GuardianConsent & MineRow) : null;
     // Field by field: an object rest and spread of the caller took a slow generic copy each time.
@@ -108,8 +138,8 @@ export class ProfileService {
       roles: caller.roles,
       locale: caller.locale,
       emailVerified: caller.emailVerified,
-      profile: profile ? profileView(profile, this.clock.now()) : null,
-      guardianConsent: this.consents.viewOf(latest, profile?.dateOfBirth ?? null),
+      profile: profile ? profileView(profile, now) : null,
+      guardianConsent: this.consents.viewOf(latest, profile?.dateOfBirth ?? null, now),
     };
   }
 
