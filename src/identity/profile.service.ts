@@ -31,7 +31,8 @@ import { type TableCache, TableChanges } from '../database/table-changes';
  * change to any of them, a logout or a new consent alike, drops every kept read.
  */
 const MINE_TABLES = ['users', 'auth_sessions', 'profiles', 'guardian_consents'] as const;
-const MINE_KEPT = 10_000;
+/** Reads kept at once: ~1 kB each as objects, at most ~4 MB (the API's RSS has little margin). */
+const MINE_KEPT = 4_000;
 
 /** GET /me's read: the profile's columns (null without one) beside the latest consent's. */
 function dateOfBirthErrors(dateOfBirth: string, now: Date): FieldError[] {
