@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { person, programme } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { closedPenpalRound } from './support/penpal';
+import { closedPenpalRound, enrolAll } from './support/penpal';
 import { sleep } from './support/wait';
 
 describe('coordination API for the staff web (e2e: my programmes, coordinators by email, round list, run comparison)', () => {
@@ -56,14 +56,7 @@ describe('coordination API for the staff web (e2e: my programmes, coordinators b
       })
       .expect(201);
     const roundId = round.body.id as string;
-    for (const p of people) {
-      await h
-        .http()
-        .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
-        .set(auth(p.token))
-        .send({})
-        .expect(201);
-    }
+    await enrolAll(h, roundId, people);
     await h
       .http()
       .patch(`/api/v1/penpal-rounds/${roundId}`)

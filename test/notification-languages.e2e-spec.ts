@@ -1,6 +1,7 @@
 import { competition, inDays, person, programme, type Person } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { submittedEntry, publishResults } from './support/judging';
+import { enrolAll } from './support/penpal';
 import { waitUntil } from './support/wait';
 
 /**
@@ -98,14 +99,7 @@ describe('notifications in the reader’s language (e2e)', () => {
         })
         .expect(201);
       roundId = round.body.id;
-      for (const p of [indonesian, korean]) {
-        await h
-          .http()
-          .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
-          .set(auth(p.token))
-          .send({})
-          .expect(201);
-      }
+      await enrolAll(h, roundId, [indonesian, korean]);
       await h
         .http()
         .patch(`/api/v1/penpal-rounds/${roundId}`)

@@ -37,6 +37,18 @@ export async function closedPenpalRound(h: Harness, token: string, programmeId: 
   return roundId;
 }
 
+/** Each of these people enrols in the round through the API (201 each). */
+export async function enrolAll(h: Harness, roundId: string, people: { token: string }[]) {
+  for (const p of people) {
+    await h
+      .http()
+      .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
+      .set(auth(p.token))
+      .send({})
+      .expect(201);
+  }
+}
+
 /**
  * A round of these people (enrolled through the API), its enrolment closed and a matching run
  * done by the worker (Harness.start({ worker: true })): the run's pairs are proposed, not yet
@@ -49,14 +61,7 @@ export async function matchedRound(
   people: { token: string }[],
 ) {
   const roundId = await openPenpalRound(h, token, programmeId, { maxAgeGapYears: 10 });
-  for (const p of people) {
-    await h
-      .http()
-      .post(`/api/v1/penpal-rounds/${roundId}/enrolments`)
-      .set(auth(p.token))
-      .send({})
-      .expect(201);
-  }
+  await enrolAll(h, roundId, people);
   await closeEnrolment(h, token, roundId);
   const runId = (
     await h
