@@ -24,6 +24,8 @@ export const API_PREFIX = 'api/v1';
 
 const noop = () => undefined;
 
+type OnSendDone = (err: Error | null, payload: unknown) => void;
+
 /** Builds the HTTP app exactly as production runs it; tests call this too. */
 export async function createApi(): Promise<NestFastifyApplication> {
   const config = loadConfig();
@@ -60,12 +62,13 @@ export async function createApi(): Promise<NestFastifyApplication> {
   // before compression, so that their routes, stored compressed, skip its hooks).
   servePrecompressed(fastify, { [`/${API_PREFIX}/interests`]: INTERESTS_BODY });
   // Fastify reads no body on GET or HEAD: nothing to decompress, so no preParsing hook for it.
-  // A request that may write answers only once this process's caches heard its commits (so the
-  // caller's next read, here, sees them: a logout, a role taken away, a score saved).
+  // After a request that may write, this process serves no kept answer until its caches heard
+  // its commits (so the caller's next read, here, sees them: a logout, a role taken away, a score
+  // saved); the response does not wait for that.
   const changes = app.get(TableChanges);
-  const fence = async (_req: unknown, _reply: unknown, payload: unknown) => {
-    await changes.fence();
-    return payload;
+  const fence = (_req: unknown, _reply: unknown, payload: unknown, done: OnSendDone) => {
+    void changes.fence();
+    done(null, payload);
   };
   fastify.addHook('onRoute', (route) => {
     if ([route.method].flat().every((m) => m === 'GET' || m === 'HEAD')) {

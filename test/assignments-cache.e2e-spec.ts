@@ -108,6 +108,7 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
   it('keeps each judge’s answer, the bytes a fresh read sends', async () => {
     const { judge, submissionId } = await world();
     const other = await world();
+    await h.settled();
     const first = await get(judge).expect(200);
     // Kept by judge: another judge's list right after is their own, then both are kept.
     expect((await list(other.judge)).map((v) => v.id)).toEqual([other.assignmentId]);

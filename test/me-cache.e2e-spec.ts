@@ -40,6 +40,7 @@ describe('GET /me from the per-user cache (e2e)', () => {
 
   /** A caller whose read is kept: the second GET /me is answered without the statement. */
   const kept = async (p: Person) => {
+    await h.settled();
     const first = await me(p.token);
     expect(first.status).toBe(200);
     const second = await me(p.token);

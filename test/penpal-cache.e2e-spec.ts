@@ -120,6 +120,7 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
   };
   /** The list, read twice: the second time from the cache. */
   const kept = async (p: Person): Promise<Penpal[]> => {
+    await h.settled();
     const first = await read(p);
     expect(first.res.status).toBe(200);
     const again = await read(p);

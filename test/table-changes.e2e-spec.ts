@@ -27,6 +27,7 @@ describe('table change caches and known sessions (e2e)', () => {
   /** A signed-in user whose live session this process now knows (a quiet revoke is not seen). */
   const known = async () => {
     const user = await h.register();
+    await h.settled();
     await inbox(user.token).expect(200);
     await quietly(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     await inbox(user.token).expect(200);
@@ -98,6 +99,22 @@ describe('table change caches and known sessions (e2e)', () => {
         await inbox(user.token).expect(401);
       }),
     );
+  });
+
+  it('a logout ends the session at the next request even while its notification is late', async () => {
+    const changes = h.api.get(TableChanges) as unknown as { changed(payload: string): void };
+    const hear = changes.changed.bind(changes);
+    const late = jest
+      .spyOn(changes, 'changed')
+      .mockImplementation((payload) => void setTimeout(() => hear(payload), 300));
+    try {
+      const user = await known();
+      await h.http().post('/api/v1/auth/logout').set(auth(user.token)).send({}).expect(204);
+      await inbox(user.token).expect(401);
+    } finally {
+      late.mockRestore();
+      await h.settled();
+    }
   });
 
   it('a role taken away by an admin is gone at the next request', async () => {

@@ -44,6 +44,24 @@ describe('TableCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it('serves and keeps nothing while a fence is under way, nor an answer read before it', () => {
+    const cache = on();
+    cache.put('a', cache.ticket(), 'A', 0);
+    const before = cache.ticket();
+    cache.hold();
+    cache.hold();
+    expect(cache.get('a', 0)).toBeUndefined();
+    cache.put('b', cache.ticket(), 'B', 0);
+    cache.release();
+    expect(cache.get('a', 0)).toBeUndefined();
+    cache.release();
+    // Whatever the commits changed was dropped as they were heard; the rest holds.
+    expect(cache.get('a', 0)).toBe('A');
+    expect(cache.get('b', 0)).toBeUndefined();
+    cache.put('c', before, 'C', 0);
+    expect(cache.get('c', 0)).toBeUndefined();
+  });
+
   it('forgets the least used first past its bound', () => {
     const cache = on();
     cache.put('a', cache.ticket(), 'A', 0);

@@ -22,6 +22,8 @@ export class TableCache<V> {
    * snapshot (and its notification come before the answer is kept).
    */
   private generation = 0;
+  /** Fences under way (TableChanges.fence): nothing is served or kept until they are heard. */
+  private held = 0;
 
   constructor(
     readonly name: string,
@@ -37,6 +39,7 @@ export class TableCache<V> {
 
   /** `now` in ms, the injected clock's. */
   get(key: string, now: number): V | undefined {
+    if (this.held > 0) return undefined;
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
@@ -52,7 +55,7 @@ export class TableCache<V> {
 
   /** Served while made <= now < until; dropped if a change was heard since the ticket. */
   put(key: string, ticket: number, value: V, made: number, until = Infinity): void {
-    if (ticket !== this.generation || !this.on || until <= made) return;
+    if (ticket !== this.generation || !this.on || this.held > 0 || until <= made) return;
     this.entries.set(key, { value, made, until });
   }
 
@@ -66,6 +69,19 @@ export class TableCache<V> {
   dropWhere(named: (key: string, value: V) => boolean): void {
     this.generation++;
     for (const [key, entry] of this.entries) if (named(key, entry.value)) this.entries.delete(key);
+  }
+
+  /**
+   * A commit of this process's may not be heard yet: until release(), every read goes to
+   * PostgreSQL (which has it), and an answer read before it is not kept.
+   */
+  hold(): void {
+    this.held++;
+    this.generation++;
+  }
+
+  release(): void {
+    this.held--;
   }
 
   /** Off while notifications may be missed: nothing served, nothing kept. */

@@ -19,8 +19,8 @@ const FENCE_TIMEOUT_MS = 2_000;
  * table such an answer reads notifies each API process's listener at commit, and every cache that
  * names the table is dropped whole. Across processes an answer is stale only between a commit and
  * its notification's arrival (a local round trip, a few ms; at most NotifyListener's ping bound if
- * its connection dies silently). Within the process that wrote, not at all: a request that may
- * write waits, before its response goes, until its commits' notifications are heard (fence).
+ * its connection dies silently). Within the process that wrote, not at all: from a writing
+ * request's response until its commits' notifications are heard, no answer is served (fence).
  * While not listening, every cache is empty and off.
  */
 @Injectable()
@@ -68,25 +68,32 @@ export class TableChanges {
   }
 
   /**
-   * Resolves once every commit made before the call has been heard (and its caches dropped): a
-   * notification of this process's own, sent after them, comes back after theirs. Asked even when
-   * nothing is cached: a read may be under way, its answer kept after this request's commits
-   * unless their notifications came first. Immediate while not listening (nothing is kept).
-   * Callers share a fence not yet sent (it goes after all their commits); one at a time is sent.
+   * Called after commits of this process's (a writing request's, before its response goes):
+   * until they have been heard and their caches dropped, no cache serves or keeps an answer, so
+   * the next read anywhere in this process goes to PostgreSQL, which has them. Heard once a
+   * notification of this process's own, sent after them, comes back after theirs (the returned
+   * promise; nobody needs to wait for it). Callers share a fence not yet sent (it goes after all
+   * their commits); one at a time is sent. Nothing to do while not listening (nothing is kept).
    */
   async fence(): Promise<void> {
     if (!this.on) return;
-    if (!this.unsent) {
-      const sent = this.last.then(() => {
-        this.unsent = undefined;
-        return this.roundTrip();
-      });
-      this.unsent = sent;
-      this.last = sent;
+    const held = [...this.all];
+    for (const cache of held) cache.hold();
+    try {
+      if (!this.unsent) {
+        const sent = this.last.then(() => {
+          this.unsent = undefined;
+          return this.roundTrip();
+        });
+        this.unsent = sent;
+        this.last = sent;
+      }
+      if (await this.unsent) return;
+      this.logger.warn('a fence was not heard back: every cache dropped');
+      for (const cache of this.all) cache.dropAll();
+    } finally {
+      for (const cache of held) cache.release();
     }
-    if (await this.unsent) return;
-    this.logger.warn('a fence was not heard back: every cache dropped');
-    for (const cache of this.all) cache.dropAll();
   }
 
   /** true once its own notification came back (false: lost, or not within FENCE_TIMEOUT_MS). */

@@ -229,6 +229,14 @@ export class Harness {
     };
   }
 
+  /**
+   * Resolves once the API heard every commit made so far: after a writing request, the API serves
+   * no kept answer until then (TableChanges.fence), so a test that shows an answer kept waits here.
+   */
+  settled(): Promise<void> {
+    return this.api.get(TableChanges).fence();
+  }
+
   async login(email: string, password: string): Promise<string> {
     const res = await this.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
     return res.body.accessToken as string;
