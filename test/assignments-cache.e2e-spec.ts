@@ -366,6 +366,7 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
         return [v.roundStatus, v.access, v.submission === null];
       });
 
+    await h.settled();
     at(first, -1);
     expect(states(await list(judge))).toEqual([
       ['open', 'open', false],

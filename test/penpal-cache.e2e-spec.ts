@@ -301,6 +301,7 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
     const th = await minor('TH');
     const { runId } = await pairUp(kr, th);
     await publish(runId);
+    await h.settled();
     for (const p of [kr, th]) {
       const first = await read(p);
       const again = await read(p);

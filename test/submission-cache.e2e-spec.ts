@@ -146,6 +146,7 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
 
   it('answers a hit with the bytes and ETag of a miss, If-None-Match or not', async () => {
     const e = await entry();
+    await h.settled();
     const miss = await get(e.leader, e.id);
     let hit!: Response;
     expect(await hitsDuring(async () => void (hit = await get(e.leader, e.id)))).toBe(1);
