@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import { CLOCK, type Clock } from '../src/common/clock';
-import { NotifyListener } from '../src/database/notify-listener';
 import { LIVE_STATUSES } from '../src/judging/assigner';
 import { MY_ASSIGNMENT_VIEWS_SQL } from '../src/judging/assignment-views.store';
 import { AssignmentsService } from '../src/judging/assignments.service';
@@ -15,6 +14,8 @@ import {
   profiled,
   publishResults,
 } from './support/judging';
+import { listening, otherConnection, quietly } from './support/table-changes';
+import { planRelations } from './support/plan-relations';
 
 interface View {
   id: string;
@@ -47,13 +48,6 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
 
   const get = (judge: Person) => h.http().get('/api/v1/me/assignments').set(auth(judge.token));
   const list = async (judge: Person) => (await get(judge).expect(200)).body as View[];
-
-  /** A write PostgreSQL announces to nobody: only an answer read afresh shows it. */
-  const quietly = (sql: string, params: unknown[]) =>
-    h.db.transaction(async (m) => {
-      await m.query(`SET LOCAL session_replication_role = replica`);
-      await m.query(sql, params);
-    });
 
   /** Polls the judge's list for up to 2 s (a notification from another connection's commit). */
   const seen = async (judge: Person, what: string, holds: (views: View[]) => boolean) => {
@@ -95,9 +89,8 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     h = await Harness.start({ worker: true });
     coordinator = await h.userWithRoles(['coordinator']);
     programmeId = await programme(h, coordinator.token, 'assignments-cache');
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
-    other = new Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
+    await listening(h);
+    other = await otherConnection();
   }, 60000);
   afterAll(async () => {
     await other?.end();
@@ -112,7 +105,7 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     const first = await get(judge).expect(200);
     // Kept by judge: another judge's list right after is their own, then both are kept.
     expect((await list(other.judge)).map((v) => v.id)).toEqual([other.assignmentId]);
-    await quietly(`UPDATE submissions SET title = 'Quiet' WHERE id = ANY($1)`, [
+    await quietly(h, `UPDATE submissions SET title = 'Quiet' WHERE id = ANY($1)`, [
       [submissionId, other.submissionId],
     ]);
     const kept = await get(judge).expect(200);
@@ -128,39 +121,17 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
       `SELECT id FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NULL`,
       [judge.id],
     );
-    const runner = h.db.createQueryRunner();
-    try {
-      await runner.connect();
-      await runner.query(`PREPARE my_assignments_plan AS ${MY_ASSIGNMENT_VIEWS_SQL}`);
-      const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;
-      const [{ 'QUERY PLAN': plan }] = await runner.query(
-        `EXPLAIN (FORMAT JSON) EXECUTE my_assignments_plan(${[
-          literal(new Date().toISOString()),
-          'false',
-          literal(judge.id),
-          literal(`{${LIVE_STATUSES.join(',')}}`),
-          '2000',
-          literal(sessionId),
-        ].join(', ')})`,
-      );
-      const relations = new Set<string>();
-      const walk = (node: unknown): void => {
-        if (Array.isArray(node)) node.forEach(walk);
-        else if (node && typeof node === 'object') {
-          for (const [k, v] of Object.entries(node)) {
-            if (k === 'Relation Name') relations.add(v as string);
-            else walk(v);
-          }
-        }
-      };
-      walk(plan);
-      expect(relations.has('judge_assignments')).toBe(true);
-      const tables = h.api.get(AssignmentsService).mineCache.tables;
-      expect([...relations].filter((r) => !tables.includes(r))).toEqual([]);
-    } finally {
-      await runner.query(`DEALLOCATE ALL`).catch(() => undefined);
-      await runner.release();
-    }
+    const relations = await planRelations(h.db, MY_ASSIGNMENT_VIEWS_SQL, [
+      new Date(),
+      false,
+      judge.id,
+      [...LIVE_STATUSES],
+      2000,
+      sessionId,
+    ]);
+    expect(relations).toContain('judge_assignments');
+    const tables = h.api.get(AssignmentsService).mineCache.tables;
+    expect(relations.filter((r) => !tables.includes(r))).toEqual([]);
   });
 
   it('shows a change made by plain SQL to each thing it shows within 2 s', async () => {
@@ -378,7 +349,9 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
       ['open', 'open', false],
     ]);
     // Kept from the read at the first close until the second: a quiet change is not seen before it.
-    await quietly(`UPDATE judging_rounds SET name = 'Quietly renamed' WHERE id = $1`, [b.roundId]);
+    await quietly(h, `UPDATE judging_rounds SET name = 'Quietly renamed' WHERE id = $1`, [
+      b.roundId,
+    ]);
     at(second, -1);
     const late = await list(judge);
     expect(inRound(late, b.roundId)!.roundName).toBe('First round');

@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 import { CLOCK, type Clock } from '../src/common/clock';
 import { hashToken, newToken } from '../src/common/crypto/tokens';
-import { NotifyListener } from '../src/database/notify-listener';
 import { PROFILE_AND_CONSENT_SQL } from '../src/identity/identity.store';
 import { ProfileService } from '../src/identity/profile.service';
 import { person, type Person, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
 import { planRelations } from './support/plan-relations';
+import { listening, otherConnection } from './support/table-changes';
 
 /**
  * GET /me keeps what its statement read of each caller (profile, latest guardian consent) until
@@ -84,9 +84,8 @@ describe('GET /me from the per-user cache (e2e)', () => {
   beforeAll(async () => {
     h = await Harness.start();
     cache = h.api.get(ProfileService).mineCache;
-    other = new Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
+    other = await otherConnection();
+    await listening(h);
   });
   afterAll(async () => {
     await other?.end();

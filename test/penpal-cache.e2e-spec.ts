@@ -13,6 +13,7 @@ import { auth, Harness } from './support/harness';
 import { planRelations } from './support/plan-relations';
 import { closedPenpalRound, matchedRound } from './support/penpal';
 import { waitUntil } from './support/wait';
+import { otherConnection } from './support/table-changes';
 
 const HOUR = 3600_000;
 const yearsAgo = (years: number) => `${new Date().getUTCFullYear() - years}-01-15`;
@@ -50,8 +51,7 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
       .find((c) => c.name === 'my-penpals') as TableCache<Buffer>;
     gets = jest.spyOn(answers, 'get');
     // Another process's connection: its writes reach the API only by notification.
-    elsewhere = new Client({ connectionString: process.env.DATABASE_URL });
-    await elsewhere.connect();
+    elsewhere = await otherConnection();
     coordinator = (await h.userWithRoles(['coordinator'])).token;
     programmeId = await programme(h, coordinator, 'penpal-cache', 'Asia/Seoul');
   }, 60000);

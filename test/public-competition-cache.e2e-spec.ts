@@ -4,6 +4,7 @@ import { LISTENER_APPLICATION_NAME, NotifyListener } from '../src/database/notif
 import { competition, inDays, Person, programme, waitUntil } from './support/competitions';
 import { withAdmin } from './support/databases';
 import { auth, Harness } from './support/harness';
+import { listening, quietly } from './support/table-changes';
 
 /**
  * GET /competitions/{id} answers from memory (PublicCompetitionCache): each test first shows a
@@ -21,13 +22,6 @@ describe('public competition cache (e2e)', () => {
       window: { opensAtLocal: string; isOpen: boolean };
     };
 
-  /** A write PostgreSQL announces to nobody: only an answer read afresh shows it. */
-  const quietly = (sql: string, params: unknown[]) =>
-    h.db.transaction(async (m) => {
-      await m.query(`SET LOCAL session_replication_role = replica`);
-      await m.query(sql, params);
-    });
-
   const listenerPid = async (): Promise<number | undefined> =>
     (
       (await h.db.query(
@@ -43,7 +37,7 @@ describe('public competition cache (e2e)', () => {
       ...body,
     });
     expect((await read(id)).title).toBe('Before');
-    await quietly(`UPDATE competitions SET title = 'Quiet' WHERE id = $1`, [id]);
+    await quietly(h, `UPDATE competitions SET title = 'Quiet' WHERE id = $1`, [id]);
     expect((await read(id.toUpperCase())).title).toBe('Before');
     return id;
   };
@@ -52,7 +46,7 @@ describe('public competition cache (e2e)', () => {
     h = await Harness.start();
     coordinator = await h.userWithRoles(['coordinator']);
     programmeId = await programme(h, coordinator.token, 'cache', 'Asia/Jakarta');
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
+    await listening(h);
   });
   afterAll(() => h.stop());
   afterEach(() => jest.restoreAllMocks());
@@ -68,7 +62,7 @@ describe('public competition cache (e2e)', () => {
     const { id } = await competition(h, coordinator.token, programmeId);
     const unknown = randomUUID();
     await h.http().get(`/api/v1/competitions/${unknown}`).expect(404);
-    await quietly(`UPDATE competitions SET id = $2 WHERE id = $1`, [id, unknown]);
+    await quietly(h, `UPDATE competitions SET id = $2 WHERE id = $1`, [id, unknown]);
     expect((await read(unknown)).title).toBe('Short Movies 2027');
   });
 
@@ -125,7 +119,7 @@ describe('public competition cache (e2e)', () => {
     expect((await read(id)).window.isOpen).toBe(false);
     at(opens.getTime());
     expect(await read(id)).toMatchObject({ title: 'Quiet', window: { isOpen: true } });
-    await quietly(`UPDATE competitions SET title = 'Quieter' WHERE id = $1`, [id]);
+    await quietly(h, `UPDATE competitions SET title = 'Quieter' WHERE id = $1`, [id]);
     at(closes.getTime() - 1);
     expect(await read(id)).toMatchObject({ title: 'Quiet', window: { isOpen: true } });
     at(closes.getTime());
@@ -147,15 +141,15 @@ describe('public competition cache (e2e)', () => {
       await h.db.query('SELECT pg_terminate_backend($1)', [await listenerPid()]);
       await waitUntil('the loss', async () => !h.api.get(NotifyListener).isListening, 3_000);
       expect((await read(id)).title).toBe('Quiet');
-      await quietly(`UPDATE competitions SET title = 'Unheard' WHERE id = $1`, [id]);
+      await quietly(h, `UPDATE competitions SET title = 'Unheard' WHERE id = $1`, [id]);
       expect((await read(id)).title).toBe('Unheard');
     } finally {
       await allow(true);
     }
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
-    await quietly(`UPDATE competitions SET title = 'Back' WHERE id = $1`, [id]);
+    await listening(h);
+    await quietly(h, `UPDATE competitions SET title = 'Back' WHERE id = $1`, [id]);
     expect((await read(id)).title).toBe('Back');
-    await quietly(`UPDATE competitions SET title = 'Quiet again' WHERE id = $1`, [id]);
+    await quietly(h, `UPDATE competitions SET title = 'Quiet again' WHERE id = $1`, [id]);
     expect((await read(id)).title).toBe('Back');
     await h.db.query(`UPDATE competitions SET title = 'Heard' WHERE id = $1`, [id]);
     await waitUntil('the change', async () => (await read(id)).title === 'Heard', 3_000);

@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { CLOCK, type Clock } from '../src/common/clock';
 import { TableChanges } from '../src/database/table-changes';
-import { NotifyListener } from '../src/database/notify-listener';
 import { MEMBER_ENTRY_JSON } from '../src/competitions/submissions.store';
 import {
   competition,
@@ -17,6 +16,7 @@ import {
 import { png } from './support/files';
 import { auth, Harness } from './support/harness';
 import { planRelations } from './support/plan-relations';
+import { listening, otherConnection, quietly } from './support/table-changes';
 
 /**
  * A team member's GET /submissions/{id} answers from memory (SubmissionsService's memberAnswers,
@@ -61,13 +61,6 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
 
   const read = async (who: Person, id: string) => (await get(who, id).expect(200)).body;
 
-  /** A write PostgreSQL announces to nobody: only an answer read afresh shows it. */
-  const quietly = (sql: string, params: unknown[]) =>
-    h.db.transaction(async (m) => {
-      await m.query(`SET LOCAL session_replication_role = replica`);
-      await m.query(sql, params);
-    });
-
   /**
    * The entry's answer to `who` is kept: its title changed quietly still reads as before. Writes
    * of the test's own (plain SQL: people, teams) may still be on their way to the listener, so
@@ -80,7 +73,7 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
       async () => (await hitsDuring(() => read(who, e.id))) === 1,
       2_000,
     );
-    await quietly(`UPDATE submissions SET title = 'Quiet' WHERE id = $1`, [e.id]);
+    await quietly(h, `UPDATE submissions SET title = 'Quiet' WHERE id = $1`, [e.id]);
     expect((await read(who, e.id)).title).toBe(before.title);
   };
 
@@ -114,9 +107,8 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
   beforeAll(async () => {
     h = await Harness.start({ worker: true });
     coordinator = await h.userWithRoles(['coordinator']);
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
-    other = new Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
+    await listening(h);
+    other = await otherConnection();
   }, 60_000);
   afterAll(async () => {
     await other?.end();
@@ -174,7 +166,7 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
   it('keeps no one else’s read: a coordinator, a stranger', async () => {
     const e = await entry();
     await read(coordinator, e.id);
-    await quietly(`UPDATE submissions SET title = 'Quiet' WHERE id = $1`, [e.id]);
+    await quietly(h, `UPDATE submissions SET title = 'Quiet' WHERE id = $1`, [e.id]);
     expect((await read(coordinator, e.id)).title).toBe('Quiet');
     // The team's answer is kept, the stranger's session known: still nothing for them.
     const stranger = await person(h, 'SG');
@@ -183,6 +175,7 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
     await get(stranger, e.id).expect(404);
     // A stranger who joins quietly is read afresh: no refusal was kept either.
     await quietly(
+      h,
       `INSERT INTO team_members (team_id, user_id, competition_id) VALUES ($1, $2, $3)`,
       [e.teamId, stranger.id, e.competitionId],
     );

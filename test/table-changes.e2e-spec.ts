@@ -5,6 +5,7 @@ import { TableChanges } from '../src/database/table-changes';
 import { waitUntil } from './support/wait';
 import { auth, Harness } from './support/harness';
 import { planRelations } from './support/plan-relations';
+import { listening, otherConnection, quietly } from './support/table-changes';
 
 /**
  * The API's caches of per-user answers (TableChanges) and its memory of live sessions: each test
@@ -15,13 +16,6 @@ describe('table change caches and known sessions (e2e)', () => {
   let h: Harness;
   let other: Client;
 
-  /** A write PostgreSQL announces to nobody: only an answer read afresh shows it. */
-  const quietly = (sql: string, params: unknown[]) =>
-    h.db.transaction(async (m) => {
-      await m.query(`SET LOCAL session_replication_role = replica`);
-      await m.query(sql, params);
-    });
-
   const inbox = (token: string) => h.http().get('/api/v1/me/notifications').set(auth(token));
 
   /** A signed-in user whose live session this process now knows (a quiet revoke is not seen). */
@@ -29,17 +23,16 @@ describe('table change caches and known sessions (e2e)', () => {
     const user = await h.register();
     await h.settled();
     await inbox(user.token).expect(200);
-    await quietly(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    await quietly(h, `UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     await inbox(user.token).expect(200);
-    await quietly(`UPDATE auth_sessions SET revoked_at = NULL WHERE user_id = $1`, [user.id]);
+    await quietly(h, `UPDATE auth_sessions SET revoked_at = NULL WHERE user_id = $1`, [user.id]);
     return user;
   };
 
   beforeAll(async () => {
     h = await Harness.start();
-    await waitUntil('the listener', async () => h.api.get(NotifyListener).isListening, 10_000);
-    other = new Client({ connectionString: process.env.DATABASE_URL });
-    await other.connect();
+    await listening(h);
+    other = await otherConnection();
   });
   afterAll(async () => {
     await other?.end();
@@ -180,7 +173,7 @@ describe('table change caches and known sessions (e2e)', () => {
     );
     await waitUntil('the listener lost', async () => !listener.isListening, 2_000);
     // Missed by nobody listening: the session must still end.
-    await quietly(`UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    await quietly(h, `UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     await inbox(user.token).expect(401);
     await waitUntil('the listener back', async () => listener.isListening, 10_000);
     await inbox(user.token).expect(401);
