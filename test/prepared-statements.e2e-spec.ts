@@ -41,7 +41,9 @@ describe('prepared statements', () => {
     at: nullable(
       fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
     ),
-    day: nullable(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01') })),
+    day: nullable(
+      fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+    ),
     doc: nullable(json),
     roles: nullable(fc.array(nullable(text), { maxLength: 4 })),
     price: nullable(fc.double({ noNaN: true, noDefaultInfinity: true }).map(String)),
