@@ -22,6 +22,7 @@ import { JudgingTopUps1796519500000 } from './1796519500000-JudgingTopUps';
 import { LetterWriteFunction1796519800000 } from './1796519800000-LetterWriteFunction';
 import { PublicCompetitionNotify1796520100000 } from './1796520100000-PublicCompetitionNotify';
 import { TableChangeNotify1796520400000 } from './1796520400000-TableChangeNotify';
+import { TableChangeNamesUsers1796520700000 } from './1796520700000-TableChangeNamesUsers';
 
 /** Every migration in order; a new file from `npm run migration:generate` is added here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -48,4 +49,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LetterWriteFunction1796519800000,
   PublicCompetitionNotify1796520100000,
   TableChangeNotify1796520400000,
+  TableChangeNamesUsers1796520700000,
 ];

@@ -15,7 +15,7 @@ import {
   publishResults,
 } from './support/judging';
 import { listening, otherConnection, quietly } from './support/table-changes';
-import { planRelations } from './support/plan-relations';
+import { planRelations, withoutSessionCheck } from './support/plan-relations';
 
 interface View {
   id: string;
@@ -121,17 +121,19 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
       `SELECT id FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NULL`,
       [judge.id],
     );
-    const relations = await planRelations(h.db, MY_ASSIGNMENT_VIEWS_SQL, [
-      new Date(),
-      false,
-      judge.id,
-      [...LIVE_STATUSES],
-      2000,
-      sessionId,
-    ]);
+    const params = [new Date(), false, judge.id, [...LIVE_STATUSES], 2000, sessionId];
+    const relations = await planRelations(h.db, MY_ASSIGNMENT_VIEWS_SQL, params);
     expect(relations).toContain('judge_assignments');
-    const tables = h.api.get(AssignmentsService).mineCache.tables;
+    const { tables, byCaller } = h.api.get(AssignmentsService).mineCache;
     expect(relations.filter((r) => !tables.includes(r))).toEqual([]);
+    // The tables dropped by caller are read for the caller alone (the session check).
+    const beside = await planRelations(
+      h.db,
+      withoutSessionCheck(MY_ASSIGNMENT_VIEWS_SQL, '$3', '$6'),
+      params,
+    );
+    expect(beside).toContain('judge_assignments');
+    expect(beside.filter((t) => byCaller!.tables.includes(t))).toEqual([]);
   });
 
   it('shows a change made by plain SQL to each thing it shows within 2 s', async () => {

@@ -5,7 +5,7 @@ import { PROFILE_AND_CONSENT_SQL } from '../src/identity/identity.store';
 import { ProfileService } from '../src/identity/profile.service';
 import { person, type Person, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations } from './support/plan-relations';
+import { planRelations, withoutSessionCheck } from './support/plan-relations';
 import { listening, otherConnection } from './support/table-changes';
 
 /**
@@ -95,12 +95,18 @@ describe('GET /me from the per-user cache (e2e)', () => {
 
   it("lists every table the statement reads (PostgreSQL's plan for it)", async () => {
     const { p } = await minor('2012-03-04');
-    const relations = await planRelations(h.db, PROFILE_AND_CONSENT_SQL, [
-      p.id,
-      await sessionOf(p.id),
-    ]);
+    const params = [p.id, await sessionOf(p.id)];
+    const relations = await planRelations(h.db, PROFILE_AND_CONSENT_SQL, params);
     expect(relations).toEqual(['auth_sessions', 'guardian_consents', 'profiles', 'users']);
     for (const relation of relations) expect(cache.tables).toContain(relation);
+    // The tables dropped by caller are read for the caller alone (the session check).
+    const beside = await planRelations(
+      h.db,
+      withoutSessionCheck(PROFILE_AND_CONSENT_SQL, '$1', '$2'),
+      params,
+    );
+    expect(beside).toEqual(['guardian_consents', 'profiles']);
+    expect(beside.filter((t) => cache.byCaller!.tables.includes(t))).toEqual([]);
   });
 
   it("keeps each caller's read apart: two callers kept at once get their own answers", async () => {

@@ -10,7 +10,7 @@ import {
   programme,
 } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations } from './support/plan-relations';
+import { planRelations, withoutSessionCheck } from './support/plan-relations';
 import { closedPenpalRound, matchedRound } from './support/penpal';
 import { waitUntil } from './support/wait';
 import { otherConnection } from './support/table-changes';
@@ -148,6 +148,13 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
     expect(read.filter((t) => !answers.tables.includes(t))).toEqual([]);
     // And none that it does not read, which would only drop answers for nothing.
     expect([...answers.tables].sort()).toEqual(read);
+    // The tables dropped by caller are read for the caller alone (the session check).
+    const beside = await planRelations(h.db, withoutSessionCheck(MY_PENPAL_TEXTS, '$1', '$2'), [
+      p.id,
+      session.id,
+    ]);
+    expect(beside).toContain('users');
+    expect(beside.filter((t) => answers.byCaller!.tables.includes(t))).toEqual([]);
   });
 
   it('answers from the cache exactly what the statement gives, whatever the time', async () => {

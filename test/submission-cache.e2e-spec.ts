@@ -15,7 +15,7 @@ import {
 } from './support/competitions';
 import { png } from './support/files';
 import { auth, Harness } from './support/harness';
-import { planRelations } from './support/plan-relations';
+import { planRelations, withoutSessionCheck } from './support/plan-relations';
 import { listening, otherConnection, quietly } from './support/table-changes';
 
 /**
@@ -122,18 +122,22 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
       `SELECT id FROM auth_sessions WHERE user_id = $1 AND revoked_at IS NULL`,
       [e.leader.id],
     )) as { id: string }[];
-    const relations = await planRelations(h.db, MEMBER_ENTRY_JSON, [
-      e.id,
-      e.leader.id,
-      session.id,
-      'http://kenal.test',
-    ]);
+    const params = [e.id, e.leader.id, session.id, 'http://kenal.test'];
+    const relations = await planRelations(h.db, MEMBER_ENTRY_JSON, params);
     // The plan names what the answer shows: a plan of almost nothing would prove nothing.
     expect(relations).toEqual(
       expect.arrayContaining(['submissions', 'team_members', 'submission_assets', 'users']),
     );
-    const tables = memberAnswers().tables;
+    const { tables, byCaller } = memberAnswers();
     expect(relations.filter((r) => !tables.includes(r))).toEqual([]);
+    // The tables dropped by caller are read for the caller alone (the session check).
+    const beside = await planRelations(
+      h.db,
+      withoutSessionCheck(MEMBER_ENTRY_JSON, '$2', '$3'),
+      params,
+    );
+    expect(beside).toContain('users');
+    expect(beside.filter((t) => byCaller!.tables.includes(t))).toEqual([]);
   });
 
   it('answers a hit with the bytes and ETag of a miss, If-None-Match or not', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { liveCaller } from '../src/identity/session-sql';
 import { LISTENER_APPLICATION_NAME, NotifyListener } from '../src/database/notify-listener';
@@ -42,11 +43,15 @@ describe('table change caches and known sessions (e2e)', () => {
   it('every table a cache names has the trigger that announces its changes', async () => {
     const caches = h.api.get(TableChanges).caches();
     expect(caches.map((c) => c.name)).toContain('sessions');
+    // Every kind of change: INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32 (pg_trigger.tgtype bits).
     const rows = (await h.db.query(
       `SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-        WHERE t.tgname = 'kenal_table_change' AND NOT t.tgisinternal`,
+        WHERE t.tgname LIKE 'kenal_table_change%' AND NOT t.tgisinternal
+          AND t.tgtype & 1 = 0
+        GROUP BY c.relname HAVING bit_or(t.tgtype::int) & 60 = 60`,
     )) as { relname: string }[];
     const announced = new Set(rows.map((r) => r.relname));
+    expect(announced).toContain('auth_sessions');
     for (const cache of caches) {
       for (const table of cache.tables)
         expect({ [cache.name]: table, announced: announced.has(table) }).toEqual({
@@ -73,6 +78,67 @@ describe('table change caches and known sessions (e2e)', () => {
     expect(read.filter((t) => !cache.tables.includes(t))).toEqual([]);
   });
 
+  it('names the accounts a change to users or auth_sessions touched, up to 100', async () => {
+    const heard: string[] = [];
+    const listener = await otherConnection();
+    try {
+      listener.on('notification', (n) => {
+        if (/^(users|auth_sessions)\b/.test(n.payload ?? '')) heard.push(n.payload!);
+      });
+      await listener.query(`LISTEN kenal_table_change`);
+      const [a, b] = [await h.register(), await h.register()];
+      const next = async () => {
+        await waitUntil('a notification', async () => heard.length > 0, 2_000);
+        await new Promise((r) => setTimeout(r, 50));
+        return heard
+          .splice(0)
+          .map((p) =>
+            p.replace(/:(.*)$/, (_, ids: string) => `:${ids.split(',').sort().join(',')}`),
+          );
+      };
+      await next();
+      await other.query(
+        `UPDATE auth_sessions SET revoked_reason = NULL WHERE user_id IN ($1, $2)`,
+        [a.id, b.id],
+      );
+      expect(await next()).toEqual([`auth_sessions:${[a.id, b.id].sort().join(',')}`]);
+      await other.query(`UPDATE users SET locale = locale WHERE id = $1`, [a.id]);
+      expect(await next()).toEqual([`users:${a.id}`]);
+      await other.query(`DELETE FROM auth_sessions WHERE false`);
+      await other.query(`UPDATE users SET locale = locale WHERE id = $1`, [b.id]);
+      expect(await next()).toEqual([`users:${b.id}`]);
+      const tag = randomUUID();
+      await other.query(
+        `INSERT INTO users (email, display_name) SELECT $1 || g || '@bulk.test', 'Bulk' FROM generate_series(1, 101) g`,
+        [tag],
+      );
+      expect(await next()).toEqual(['users']);
+      await other.query(`DELETE FROM users WHERE email LIKE $1 || '%'`, [tag]);
+      expect(await next()).toEqual(['users']);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it('a sign-in or a logout drops only the sessions of the account it names', async () => {
+    const [a, b] = [await known(), await known()];
+    // Ended unheard: each is still served from memory until a change names its account.
+    for (const user of [a, b])
+      await quietly(h, `UPDATE auth_sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    const c = await h.register();
+    await h.http().post('/api/v1/auth/logout').set(auth(c.token)).send({}).expect(204);
+    await h.settled();
+    await inbox(a.token).expect(200);
+    await inbox(b.token).expect(200);
+    await other.query(`UPDATE auth_sessions SET revoked_reason = 'test' WHERE user_id = $1`, [
+      a.id,
+    ]);
+    await waitUntil('a dropped', async () => (await inbox(a.token)).status === 401, 2_000);
+    await inbox(b.token).expect(200);
+    await other.query(`UPDATE users SET locale = locale WHERE id = $1`, [b.id]);
+    await waitUntil('b dropped', async () => (await inbox(b.token)).status === 401, 2_000);
+  });
+
   it('a logout ends the session at once, in the process that logged out', async () => {
     for (let i = 0; i < 10; i++) {
       const user = await known();
@@ -82,7 +148,7 @@ describe('table change caches and known sessions (e2e)', () => {
   });
 
   it('logouts at the same time each end their session at once (fences shared)', async () => {
-    // One after another: any sign-in drops every known session (the cache is dropped whole).
+    // Made known one after another, then all logged out at once.
     const users = [];
     for (let i = 0; i < 12; i++) users.push(await known());
     for (const user of users) await inbox(user.token).expect(200);

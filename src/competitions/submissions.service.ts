@@ -162,7 +162,11 @@ export class SubmissionsService {
     changes: TableChanges,
   ) {
     this.publicUrlJson = JSON.stringify(config.PUBLIC_URL).slice(1, -1);
-    this.memberAnswers = changes.cache('member-entry', MEMBER_ENTRY_TABLES, MEMBER_ANSWERS);
+    // users: the members' names are read too, so a change to an account drops every answer.
+    this.memberAnswers = changes.cache('member-entry', MEMBER_ENTRY_TABLES, MEMBER_ANSWERS, {
+      tables: ['auth_sessions'],
+      callerOf: (key) => key.slice(0, key.indexOf(' ')),
+    });
   }
 
   /** Members' answers of GET /submissions/{id}, by memberAnswerKey. */

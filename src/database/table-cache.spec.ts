@@ -62,6 +62,47 @@ describe('TableCache', () => {
     expect(cache.get('c', 0)).toBeUndefined();
   });
 
+  it('drops only the answers of the callers a change names, for the tables it reads by caller', () => {
+    const cache = new TableCache<{ user: string }>('t', ['users', 'auth_sessions', 'profiles'], 9, {
+      tables: ['auth_sessions'],
+      callerOf: (_, v) => v.user,
+    });
+    cache.listening(true);
+    const fill = () => {
+      for (const [key, user] of [
+        ['s1', 'a'],
+        ['s2', 'a'],
+        ['s3', 'b'],
+        ['s4', 'c'],
+      ])
+        cache.put(key, cache.ticket(), { user }, 0);
+    };
+    const kept = () => ['s1', 's2', 's3', 's4'].filter((k) => cache.get(k, 0) !== undefined);
+    fill();
+    const ticket = cache.ticket();
+    cache.changed('auth_sessions', new Set(['a', 'c']));
+    expect(kept()).toEqual(['s3']);
+    // An answer read before the change is not kept, whoever it named.
+    cache.put('s5', ticket, { user: 'b' }, 0);
+    expect(cache.get('s5', 0)).toBeUndefined();
+    // Tables not read by caller, or a change that named nobody, drop everything.
+    for (const [table, callers] of [
+      ['users', new Set(['a'])],
+      ['profiles', new Set(['a'])],
+      ['auth_sessions', undefined],
+    ] as const) {
+      fill();
+      cache.changed(table, callers);
+      expect({ table, kept: kept() }).toEqual({ table, kept: [] });
+    }
+  });
+
+  it('refuses to read by caller a table it does not name', () => {
+    expect(
+      () => new TableCache('t', ['users'], 1, { tables: ['auth_sessions'], callerOf: (k) => k }),
+    ).toThrow('auth_sessions');
+  });
+
   it('forgets the least used first past its bound', () => {
     const cache = on();
     cache.put('a', cache.ticket(), 'A', 0);

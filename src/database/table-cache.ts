@@ -1,5 +1,14 @@
 import { BoundedMap } from '../common/bounded-map';
 
+/**
+ * Tables whose rows a cache's answers read only for their own caller (through liveCaller): a
+ * change naming accounts (TableChanges) drops only those callers' answers.
+ */
+export interface ByCaller<V> {
+  tables: readonly string[];
+  callerOf: (key: string, value: V) => string;
+}
+
 interface Entry<V> {
   value: V;
   /** When the answer was read (ms): a clock set back before it (tests, a stepped clock) misses. */
@@ -29,8 +38,11 @@ export class TableCache<V> {
     readonly name: string,
     readonly tables: readonly string[],
     maxEntries: number,
+    readonly byCaller?: ByCaller<V>,
   ) {
     this.entries = new BoundedMap(maxEntries);
+    const stray = byCaller?.tables.filter((t) => !tables.includes(t)) ?? [];
+    if (stray.length > 0) throw new Error(`${name}: ${stray.join(', ')} not among its tables`);
   }
 
   get size(): number {
@@ -57,6 +69,19 @@ export class TableCache<V> {
   put(key: string, ticket: number, value: V, made: number, until = Infinity): void {
     if (ticket !== this.generation || !this.on || this.held > 0 || until <= made) return;
     this.entries.set(key, { value, made, until });
+  }
+
+  /**
+   * `table` changed; `callers`, when the change named the accounts it touched: if this cache reads
+   * that table only for each answer's caller, only their answers go, else all.
+   */
+  changed(table: string, callers?: ReadonlySet<string>): void {
+    const byCaller = this.byCaller;
+    if (callers && byCaller?.tables.includes(table)) {
+      this.dropWhere((key, value) => callers.has(byCaller.callerOf(key, value)));
+    } else {
+      this.dropAll();
+    }
   }
 
   /** One of its tables changed (or may have: the listener lost or found its connection). */

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { NotifyListener } from './notify-listener';
-import { TableCache } from './table-cache';
+import { type ByCaller, TableCache } from './table-cache';
 
-export { TableCache } from './table-cache';
+export { type ByCaller, TableCache } from './table-cache';
 
-/** The channel of migrations/1796520400000-TableChangeNotify.ts's triggers (payload: a table). */
+/**
+ * The channel of migrations/1796520400000-TableChangeNotify.ts's triggers. Payload: a table, or
+ * for users and auth_sessions `<table>:<user id>,<user id>…` (1796520700000-TableChangeNamesUsers).
+ */
 export const TABLE_CHANGE_CHANNEL = 'kenal_table_change';
 
 /** This process's own notifications, told from a table's name (no table has a colon). */
@@ -43,9 +46,17 @@ export class TableChanges {
     @Inject(PROCESS_ROLE) private readonly role: ProcessRole,
   ) {}
 
-  /** A cache of answers that read `tables` (every relation of its statements' plans). */
-  cache<V>(name: string, tables: readonly string[], maxEntries: number): TableCache<V> {
-    const cache = new TableCache<V>(name, tables, maxEntries);
+  /**
+   * A cache of answers that read `tables` (every relation of its statements' plans); `byCaller`:
+   * those of them it reads only for the answer's own caller.
+   */
+  cache<V>(
+    name: string,
+    tables: readonly string[],
+    maxEntries: number,
+    byCaller?: ByCaller<V>,
+  ): TableCache<V> {
+    const cache = new TableCache<V>(name, tables, maxEntries, byCaller);
     this.all.push(cache as TableCache<unknown>);
     for (const table of tables) {
       this.byTable.set(table, [...(this.byTable.get(table) ?? []), cache as TableCache<unknown>]);
@@ -121,7 +132,10 @@ export class TableChanges {
       this.waiting.get(payload)?.();
       return;
     }
-    for (const cache of this.byTable.get(payload) ?? []) cache.dropAll();
+    const colon = payload.indexOf(':');
+    const table = colon < 0 ? payload : payload.slice(0, colon);
+    const callers = colon < 0 ? undefined : new Set(payload.slice(colon + 1).split(','));
+    for (const cache of this.byTable.get(table) ?? []) cache.changed(table, callers);
   }
 
   private listening(on: boolean): void {

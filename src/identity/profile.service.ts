@@ -22,7 +22,7 @@ import { userView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
 import { Transactions } from '../database/transactions';
 import { MineRow, profileAndConsent } from './identity.store';
-import { admitCaller } from './session-sql';
+import { admitCaller, LIVE_CALLER_TABLES } from './session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 import { type TableCache, TableChanges } from '../database/table-changes';
 
@@ -87,7 +87,10 @@ export class ProfileService {
     @Inject(CLOCK) private readonly clock: Clock,
     changes: TableChanges,
   ) {
-    this.mineCache = changes.cache<MineRow>('me', MINE_TABLES, MINE_KEPT);
+    this.mineCache = changes.cache<MineRow>('me', MINE_TABLES, MINE_KEPT, {
+      tables: LIVE_CALLER_TABLES,
+      callerOf: (userId) => userId,
+    });
   }
 
   async me(userId: string, m: EntityManager = this.tx.manager): Promise<MeDto> {

@@ -18,6 +18,13 @@ export const liveCaller = (userParam: string, sessionParam: string) =>
      WHERE u.id = ${userParam} AND s.id = ${sessionParam} AND s.revoked_at IS NULL
        AND u.deleted_at IS NULL)`;
 
+/**
+ * The tables liveCaller reads, each for its caller alone: a cache of answers keyed by caller whose
+ * statement reads them nowhere else drops only the answers of the callers a change to them names
+ * (TableCache's byCaller; each cache's e2e test reads its plan without liveCaller to hold it so).
+ */
+export const LIVE_CALLER_TABLES = ['users', 'auth_sessions'] as const;
+
 export interface CallerColumns {
   caller_id: string;
   caller_email: string;

@@ -14,6 +14,7 @@ import { RefreshToken } from './refresh-token.entity';
 import { TableChanges, type TableCache } from '../database/table-changes';
 import { Transactions } from '../database/transactions';
 import { sessionPrincipal } from './identity.store';
+import { LIVE_CALLER_TABLES } from './session-sql';
 
 export interface TokenPair {
   accessToken: string;
@@ -67,7 +68,10 @@ export class SessionTokens extends SessionResolver {
   ) {
     super();
     this.accessTokens = new CheckedAccessTokens(jwtKey(config.JWT_SECRET), sessionClaims);
-    this.sessions = changes.cache('sessions', ['users', 'auth_sessions'], KNOWN_SESSIONS);
+    this.sessions = changes.cache('sessions', LIVE_CALLER_TABLES, KNOWN_SESSIONS, {
+      tables: LIVE_CALLER_TABLES,
+      callerOf: (_, session) => session.userId,
+    });
   }
 
   async startSession(m: EntityManager, userId: string): Promise<TokenPair> {

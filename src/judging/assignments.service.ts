@@ -88,10 +88,15 @@ export class AssignmentsService {
     @Inject(CLOCK) private readonly clock: Clock,
     changes: TableChanges,
   ) {
+    // users: an open round shows the team's members, so a change to an account drops every list.
     this.mineCache = changes.cache(
       'my-assignments',
       MY_ASSIGNMENT_VIEWS_TABLES,
       MY_ASSIGNMENTS_KEPT,
+      {
+        tables: ['auth_sessions'],
+        callerOf: (judgeId) => judgeId,
+      },
     );
   }
 

@@ -84,7 +84,11 @@ export class PenpalMatchesService implements OnModuleInit {
     private readonly hooks: ParticipationHooks,
     changes: TableChanges,
   ) {
-    this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, MY_PENPALS_KEPT);
+    // users: a pen pal's name is read too, so a change to an account drops every answer.
+    this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, MY_PENPALS_KEPT, {
+      tables: ['auth_sessions'],
+      callerOf: (key) => key.slice(0, key.indexOf(' ')),
+    });
   }
 
   onModuleInit(): void {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { liveCaller } from '../../src/identity/session-sql';
 
 interface PlanNode {
   'Relation Name'?: string;
@@ -46,4 +47,22 @@ function literal(value: unknown): string {
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * `sql` with its session check (liveCaller, at these placeholders) replaced by a row made of the
+ * parameters alone: its plan then shows what the statement reads besides the caller's own rows
+ * (a cache may drop only the callers a change names for the tables it reads nowhere else).
+ */
+export function withoutSessionCheck(sql: string, userParam: string, sessionParam: string): string {
+  const check = liveCaller(userParam, sessionParam);
+  if (!sql.includes(check))
+    throw new Error('the statement has no session check at these placeholders');
+  return sql.replace(
+    check,
+    `(SELECT ${userParam}::uuid AS caller_id, ''::text AS caller_email,
+             ''::text AS caller_display_name, '{}'::text[] AS caller_roles,
+             'en'::text AS caller_locale, true AS caller_email_verified
+       WHERE ${sessionParam}::uuid IS NOT NULL)`,
+  );
 }
