@@ -16,6 +16,9 @@
  * builds alike because they alternate within seconds; the median drops a burst that met a spike.
  * --api-flags "node flags" go to both APIs after start:prod's (e.g. "--perf-basic-prof" to
  * profile one with perf record -p).
+ * The me-churn route reads GET /me as --callers C (500) different people in turn while others sign
+ * in, --sign-ins S (20) a second, as another API process would (a session row each, by SQL, not
+ * counted in either build's figures): a season's traffic, where the other routes read as one caller.
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,7 +27,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
-import { letterWrite, seedLetterWorld } from './lib/letters-world';
+import { accessToken, letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
 import { startProd } from './lib/start-prod';
 
@@ -40,6 +43,8 @@ const LETTER_DELAY = ((delay = option('letter-delay') ?? 'distance') => {
     throw new Error(`--letter-delay is 'distance' or 'none', not '${delay}'`);
   return delay;
 })();
+const CALLERS = Number(option('callers') ?? 500);
+const SIGN_INS = Number(option('sign-ins') ?? 20);
 const only = (key: string) => !ONLY || ONLY.includes(key);
 const roots = { A: resolve(option('a') ?? '.'), B: resolve(option('b') ?? '.') };
 const BROWSER = { 'accept-encoding': 'br, gzip' };
@@ -105,6 +110,20 @@ async function main() {
     let next = 0;
     let nextLetter = 0;
     const scores = world ? scoreDrafts(world.assignments, BROWSER) : [];
+    const callers = world
+      ? (
+          await db.query(
+            `SELECT u.id, s.id AS sid FROM users u JOIN auth_sessions s ON s.user_id = u.id
+              WHERE u.email LIKE 'person-%' ORDER BY u.email LIMIT $1`,
+            [CALLERS],
+          )
+        ).rows.map((r: { id: string; sid: string }) => ({
+          method: 'GET',
+          path: '/api/v1/me',
+          headers: { ...BROWSER, authorization: `Bearer ${accessToken(jwtSecret, r.id, r.sid)}` },
+        }))
+      : [];
+    let nextCaller = 0;
     const routes: [string, CannonRequest[]][] = (
       !world
         ? []
@@ -117,6 +136,10 @@ async function main() {
             ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
             ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
             ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
+            [
+              'me-churn',
+              [{ setupRequest: (req) => ({ ...req, ...callers[nextCaller++ % callers.length] }) }],
+            ],
           ] as [string, CannonRequest[]][])
     )
       .concat(
@@ -146,18 +169,34 @@ async function main() {
           'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
         )
       ).rows.map((row: { pid: number }) => row.pid);
-    const burst = async (key: 'A' | 'B', requests: CannonRequest[]) => {
+    /** Sign-ins elsewhere while a churn route is driven: a session row for someone, by SQL. */
+    const signingIn = (route: string) => {
+      if (!route.endsWith('-churn') || SIGN_INS <= 0) return () => undefined;
+      const timer = setInterval(() => {
+        void db.query(`INSERT INTO auth_sessions (user_id) SELECT id FROM users WHERE email = $1`, [
+          `person-${1 + Math.floor(Math.random() * USERS)}@bench.test`,
+        ]);
+      }, 1000 / SIGN_INS);
+      return () => clearInterval(timer);
+    };
+    const burst = async (key: 'A' | 'B', route: string, requests: CannonRequest[]) => {
       const pid = apis[key].child.pid as number;
       const pg0 = new Map<number, number>();
       for (const backend of await backends()) pg0.set(backend, cpuNanoseconds(backend));
       const cpu0 = cpuNanoseconds(pid);
-      const r = await autocannon({
-        url: apis[key].base,
-        connections: 20,
-        amount: REQUESTS,
-        timeout: 60,
-        requests,
-      });
+      const stop = signingIn(route);
+      let r: Awaited<ReturnType<typeof autocannon>>;
+      try {
+        r = await autocannon({
+          url: apis[key].base,
+          connections: 20,
+          amount: REQUESTS,
+          timeout: 60,
+          requests,
+        });
+      } finally {
+        stop();
+      }
       const api = cpuNanoseconds(pid) - cpu0;
       if (r.non2xx) throw new Error(`${key}: ${r.non2xx} non-2xx answers`);
       let pg = 0;
@@ -166,15 +205,15 @@ async function main() {
       const n = Math.max(1, r.requests.total);
       return { api: api / 1e3 / n, pg: pg / 1e3 / n };
     };
-    for (const [, requests] of routes)
-      for (const key of ['A', 'B'] as const) await burst(key, requests);
+    for (const [route, requests] of routes)
+      for (const key of ['A', 'B'] as const) await burst(key, route, requests);
     const load0 = loadavg()[0];
     const us = new Map(routes.map(([k]) => [k, { A: [] as number[], B: [] as number[] }]));
     const pgUs = new Map(routes.map(([k]) => [k, { A: [] as number[], B: [] as number[] }]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [k, requests] of routes)
         for (const key of round % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-          const { api, pg } = await burst(key, requests);
+          const { api, pg } = await burst(key, k, requests);
           us.get(k)![key].push(api);
           pgUs.get(k)![key].push(pg);
         }
