@@ -27,7 +27,8 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
-import { accessToken, letterWrite, seedLetterWorld } from './lib/letters-world';
+import { callersReadingMe, signInsElsewhere } from './lib/churn';
+import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
 import { startProd } from './lib/start-prod';
 
@@ -110,19 +111,7 @@ async function main() {
     let next = 0;
     let nextLetter = 0;
     const scores = world ? scoreDrafts(world.assignments, BROWSER) : [];
-    const callers = world
-      ? (
-          await db.query(
-            `SELECT u.id, s.id AS sid FROM users u JOIN auth_sessions s ON s.user_id = u.id
-              WHERE u.email LIKE 'person-%' ORDER BY u.email LIMIT $1`,
-            [CALLERS],
-          )
-        ).rows.map((r: { id: string; sid: string }) => ({
-          method: 'GET',
-          path: '/api/v1/me',
-          headers: { ...BROWSER, authorization: `Bearer ${accessToken(jwtSecret, r.id, r.sid)}` },
-        }))
-      : [];
+    const callers = world ? await callersReadingMe(db, jwtSecret, CALLERS, BROWSER) : [];
     let nextCaller = 0;
     const routes: [string, CannonRequest[]][] = (
       !world
@@ -169,22 +158,12 @@ async function main() {
           'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
         )
       ).rows.map((row: { pid: number }) => row.pid);
-    /** Sign-ins elsewhere while a churn route is driven: a session row for someone, by SQL. */
-    const signingIn = (route: string) => {
-      if (!route.endsWith('-churn') || SIGN_INS <= 0) return () => undefined;
-      const timer = setInterval(() => {
-        void db.query(`INSERT INTO auth_sessions (user_id) SELECT id FROM users WHERE email = $1`, [
-          `person-${1 + Math.floor(Math.random() * USERS)}@bench.test`,
-        ]);
-      }, 1000 / SIGN_INS);
-      return () => clearInterval(timer);
-    };
     const burst = async (key: 'A' | 'B', route: string, requests: CannonRequest[]) => {
       const pid = apis[key].child.pid as number;
       const pg0 = new Map<number, number>();
       for (const backend of await backends()) pg0.set(backend, cpuNanoseconds(backend));
       const cpu0 = cpuNanoseconds(pid);
-      const stop = signingIn(route);
+      const stop = route.endsWith('-churn') ? signInsElsewhere(db, SIGN_INS, USERS) : () => {};
       let r: Awaited<ReturnType<typeof autocannon>>;
       try {
         r = await autocannon({

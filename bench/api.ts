@@ -11,6 +11,9 @@
  * the ratio to bare Fastify (the mean of a run before and after the routes) are printed. The score
  * PUT is driven at a steady --score-rate (200) req/s instead (open loop, bench/lib/rate-load.ts),
  * and judged by its p99 from each request's intended send time.
+ * The me-churn route reads GET /me as 500 different people in turn while 20 a second sign in
+ * elsewhere (session rows by SQL, as another API process makes them): the per-user caches under a
+ * season's traffic, where the other reads read as one caller.
  * Rate limits are off (AUTH_RATE_LIMIT=0 and friends): the routes, not the limiter, are measured.
  * Requests carry `accept-encoding: br, gzip` as browsers send it.
  * Also printed: CPU microseconds per request of the API process and of its PostgreSQL backends
@@ -22,6 +25,7 @@
  * start:prod's), --keep (leave the database for EXPLAIN).
  */
 import { ChildProcess, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { loadavg } from 'node:os';
@@ -41,6 +45,7 @@ import { measuring, printTable, summarise } from './lib/summary';
 import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld, scoreDrafts } from './lib/world';
+import { callersReadingMe, signInsElsewhere } from './lib/churn';
 import { startProd, withSemiSpace } from './lib/start-prod';
 
 const DURATION = Number(option('duration') ?? 10);
@@ -48,6 +53,9 @@ const USERS = Number(option('users') ?? 100_000);
 const SCORE_RATE = Number(option('score-rate') ?? 200);
 const ONLY = option('only')?.split(',');
 const CONNECTIONS = 50;
+/** me-churn: people reading in turn, and sign-ins a second elsewhere meanwhile. */
+const CHURN_CALLERS = 500;
+const CHURN_SIGN_INS = 20;
 const WARM_SECONDS = 2;
 const ENTRIES = 50;
 const JUDGES = 5;
@@ -123,6 +131,8 @@ interface Route {
   target?: number;
   requests?: CannonRequest[];
   rate?: number;
+  /** Started with each drive of the route; what it returns stops it. */
+  meanwhile?: () => () => void;
 }
 
 /**
@@ -137,6 +147,15 @@ function inTurn(requests: CannonRequest[]): CannonRequest[] {
 }
 
 async function drive(base: string, route: Route, duration: number): Promise<CannonResult> {
+  const stop = route.meanwhile?.();
+  try {
+    return await driveOnly(base, route, duration);
+  } finally {
+    stop?.();
+  }
+}
+
+async function driveOnly(base: string, route: Route, duration: number): Promise<CannonResult> {
   // At a steady rate, the open-loop generator of bench/lib/rate-load.ts: autocannon's overallRate
   // in this process charges its own pauses to the server and leaves out requests behind a stall.
   if (route.rate && route.requests)
@@ -205,7 +224,12 @@ async function main() {
   if (!flag('no-build')) {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   }
-  const stack = await benchStack('api', { env: NO_RATE_LIMITS, keep: flag('keep') });
+  // Known, so that me-churn's many callers need no sign-in each.
+  const jwtSecret = randomBytes(48).toString('base64url');
+  const stack = await benchStack('api', {
+    env: { ...NO_RATE_LIMITS, JWT_SECRET: jwtSecret },
+    keep: flag('keep'),
+  });
   const { sql: db, admin } = stack;
   const dbName = stack.db.name;
   try {
@@ -271,6 +295,14 @@ async function main() {
         label: 'GET /me/penpals',
         path: '/api/v1/me/penpals',
         token: me.accessToken,
+        target: 0.12,
+      },
+      {
+        key: 'me-churn',
+        label: `GET /me, ${CHURN_CALLERS} people, ${CHURN_SIGN_INS} sign-ins/s`,
+        path: '',
+        requests: await callersReadingMe(db, jwtSecret, CHURN_CALLERS, BROWSER),
+        meanwhile: () => signInsElsewhere(db, CHURN_SIGN_INS, USERS),
         target: 0.12,
       },
       {
