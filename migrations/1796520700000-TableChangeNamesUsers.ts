@@ -1,10 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A change to `users` or `auth_sessions` now names the accounts it touched: the payload is
- * `users:<id>,<id>…` / `auth_sessions:<user id>,…`, so a cache whose answers read these rows only
- * for their own caller drops that caller's answers instead of all (a sign-in had emptied every
- * cache of every API process). The ids come from the statement's transition tables, one
+ * A change to a table of rows that each belong to one account (`users`, `auth_sessions`,
+ * `profiles`, `guardian_consents`) now names the accounts it touched: the payload is
+ * `users:<id>,<id>…`, `auth_sessions:<user id>,…`, …, so a cache whose answers read these rows
+ * only for their own caller drops that caller's answers instead of all (a sign-in, or anyone's
+ * profile saved, had emptied every such cache of every API process). The ids come from the statement's transition tables, one
  * notification per statement as before; past NAMED_AT_MOST accounts (a bulk change) or on
  * TRUNCATE, the payload is the bare table name as before, and every cache naming it is dropped.
  * A statement that changed no row sends nothing.
@@ -14,6 +15,8 @@ const NAMED_AT_MOST = 100;
 const TABLES = [
   { table: 'users', user: 'id' },
   { table: 'auth_sessions', user: 'user_id' },
+  { table: 'profiles', user: 'user_id' },
+  { table: 'guardian_consents', user: 'user_id' },
 ] as const;
 
 const EVENTS = [

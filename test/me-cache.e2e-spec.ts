@@ -5,7 +5,7 @@ import { PROFILE_AND_CONSENT_SQL } from '../src/identity/identity.store';
 import { ProfileService } from '../src/identity/profile.service';
 import { person, type Person, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, scansNotPinned, withoutSessionCheck } from './support/plan-relations';
 import { listening, otherConnection } from './support/table-changes';
 
 /**
@@ -99,14 +99,26 @@ describe('GET /me from the per-user cache (e2e)', () => {
     const relations = await planRelations(h.db, PROFILE_AND_CONSENT_SQL, params);
     expect(relations).toEqual(['auth_sessions', 'guardian_consents', 'profiles', 'users']);
     for (const relation of relations) expect(cache.tables).toContain(relation);
-    // The tables dropped by caller are read for the caller alone (the session check).
+    // Each is dropped by caller, so each is read for the caller alone: users and sessions by the
+    // session check only, profiles and consents by scans pinned to the caller's id.
+    expect([...cache.byCaller!.tables].sort()).toEqual(relations);
     const beside = await planRelations(
       h.db,
       withoutSessionCheck(PROFILE_AND_CONSENT_SQL, '$1', '$2'),
       params,
     );
     expect(beside).toEqual(['guardian_consents', 'profiles']);
-    expect(beside.filter((t) => cache.byCaller!.tables.includes(t))).toEqual([]);
+    for (const table of beside) {
+      const pins = [`'${p.id}'::uuid`, 'u.id'];
+      expect({
+        table,
+        unpinned: await scansNotPinned(h.db, PROFILE_AND_CONSENT_SQL, params, {
+          table,
+          column: 'user_id',
+          pins,
+        }),
+      }).toEqual({ table, unpinned: [] });
+    }
   });
 
   it("keeps each caller's read apart: two callers kept at once get their own answers", async () => {
@@ -128,6 +140,32 @@ describe('GET /me from the per-user cache (e2e)', () => {
       id: b.id,
       profile: { country: 'LA', bio: `Bio of ${b.id}` },
     });
+  });
+
+  it("keeps a caller's read while others sign in or change their profile, consent or account", async () => {
+    const { p } = await minor('2011-06-07');
+    const { p: q } = await minor('2012-07-08');
+    await kept(p);
+    const somebody = await person(h, 'KH');
+    await h.http().post('/api/v1/auth/logout').set(auth(somebody.token)).send({}).expect(204);
+    const changes: [string, unknown[]][] = [
+      [`UPDATE profiles SET bio = 'Another' WHERE user_id = $1`, [q.id]],
+      [`UPDATE guardian_consents SET confirmed_at = now() WHERE user_id = $1`, [q.id]],
+      [`UPDATE users SET display_name = 'Another' WHERE id = $1`, [q.id]],
+    ];
+    for (const [sql, params] of changes) await other.query(sql, params);
+    // Heard: q's own read is dropped by the same notifications.
+    await waitUntil('q changed', async () => (await me(q.token)).body.displayName === 'Another');
+    expect((await me(p.token)).read).toBe(false);
+    // One statement naming both drops both.
+    await other.query(`UPDATE profiles SET city = 'Vientiane' WHERE user_id IN ($1, $2)`, [
+      p.id,
+      q.id,
+    ]);
+    await waitUntil(
+      'p changed',
+      async () => (await me(p.token)).body.profile?.city === 'Vientiane',
+    );
   });
 
   it('shows a PUT /me/profile on the very next GET /me of the same process', async () => {

@@ -22,13 +22,14 @@ import { userView } from './user-view';
 import { isTimeZone } from '../common/time-zones';
 import { Transactions } from '../database/transactions';
 import { MineRow, profileAndConsent } from './identity.store';
-import { admitCaller, LIVE_CALLER_TABLES } from './session-sql';
+import { admitCaller } from './session-sql';
 import type { SessionCheck } from '../common/auth/session-check';
 import { type TableCache, TableChanges } from '../database/table-changes';
 
 /**
- * Every table GET /me's statement reads (test/me-cache.e2e-spec.ts holds it to the plan): a
- * change to any of them, a logout or a new consent alike, drops every kept read.
+ * Every table GET /me's statement reads (test/me-cache.e2e-spec.ts holds it to the plan), each
+ * only for the caller: a change to one of them (a logout, a profile saved, a new consent) drops
+ * the kept reads of the accounts it names. The test fails if the statement reads one otherwise.
  */
 const MINE_TABLES = ['users', 'auth_sessions', 'profiles', 'guardian_consents'] as const;
 /** Reads kept at once: ~1 kB each as objects, at most ~4 MB (the API's RSS has little margin). */
@@ -88,7 +89,7 @@ export class ProfileService {
     changes: TableChanges,
   ) {
     this.mineCache = changes.cache<MineRow>('me', MINE_TABLES, MINE_KEPT, {
-      tables: LIVE_CALLER_TABLES,
+      tables: MINE_TABLES,
       callerOf: (userId) => userId,
     });
   }

@@ -3,6 +3,9 @@ import { liveCaller } from '../../src/identity/session-sql';
 
 interface PlanNode {
   'Relation Name'?: string;
+  'Index Cond'?: string;
+  'Recheck Cond'?: string;
+  Filter?: string;
   Plans?: PlanNode[];
 }
 
@@ -12,15 +15,8 @@ const relations = (node: PlanNode, into: Set<string>): Set<string> => {
   return into;
 };
 
-/**
- * Every table PostgreSQL's plan of `sql` reads with these parameters (subqueries and CTEs
- * included): what a cache of its answers must name (TableChanges). Prepared, as the API runs it.
- */
-export async function planRelations(
-  db: DataSource,
-  sql: string,
-  params: unknown[],
-): Promise<string[]> {
+/** PostgreSQL's plan of `sql`, prepared as the API runs it, with these parameters. */
+async function plan(db: DataSource, sql: string, params: unknown[]): Promise<PlanNode> {
   const runner = db.createQueryRunner();
   try {
     await runner.query(`PREPARE kenal_plan_relations AS ${sql}`);
@@ -31,11 +27,86 @@ export async function planRelations(
         (_, n: string) => literal(params[Number(n) - 1]),
       ),
     )) as { 'QUERY PLAN': { Plan: PlanNode }[] }[];
-    return [...relations(rows[0]['QUERY PLAN'][0].Plan, new Set())].sort();
+    return rows[0]['QUERY PLAN'][0].Plan;
   } finally {
     await runner.query(`DEALLOCATE ALL`).catch(() => undefined);
     await runner.release();
   }
+}
+
+/**
+ * Every table PostgreSQL's plan of `sql` reads with these parameters (subqueries and CTEs
+ * included): what a cache of its answers must name (TableChanges). Prepared, as the API runs it.
+ */
+export async function planRelations(
+  db: DataSource,
+  sql: string,
+  params: unknown[],
+): Promise<string[]> {
+  return [...relations(await plan(db, sql, params), new Set())].sort();
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The terms of a condition as EXPLAIN prints it, ANDed at its top level: "((a) AND (b))" → (a), (b). */
+function conjuncts(condition: string): string[] {
+  const inner = (c: string) => {
+    let depth = 0;
+    for (let i = 0; i < c.length; i++) {
+      depth += c[i] === '(' ? 1 : c[i] === ')' ? -1 : 0;
+      if (depth === 0 && i < c.length - 1) return c; // not wrapped whole
+    }
+    return c.slice(1, -1);
+  };
+  const body = condition.startsWith('(') ? inner(condition) : condition;
+  const terms: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '(') depth++;
+    else if (body[i] === ')') depth--;
+    else if (depth === 0 && body.startsWith(' AND ', i)) {
+      terms.push(body.slice(start, i));
+      start = i + 5;
+    }
+  }
+  terms.push(body.slice(start));
+  // A single term came unwrapped: wrap it back as EXPLAIN prints a lone condition.
+  return terms.length === 1 ? [condition] : terms;
+}
+
+/**
+ * The conditions of each scan of `table` in the plan of `sql` that reads more than the rows of one
+ * account: no term ANDed at the top of its conditions is `column = ` one of `pins`
+ * (the caller's id as a literal, or a column already pinned to it, e.g. the session check's
+ * `u.id`). A cache may drop only the callers a change names for a table read so.
+ */
+export async function scansNotPinned(
+  db: DataSource,
+  sql: string,
+  params: unknown[],
+  { table, column, pins }: { table: string; column: string; pins: string[] },
+): Promise<string[]> {
+  // A bitmap heap scan's Recheck Cond is its index scans' conditions combined (BitmapOr: ORed).
+  const conditions = (node: PlanNode): string[] =>
+    [node['Index Cond'], node['Recheck Cond'], node.Filter].filter((c) => c !== undefined);
+  const unpinned: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (node['Relation Name'] === table) {
+      const conds = conditions(node);
+      const pinned = conds
+        .flatMap(conjuncts)
+        .some((c) =>
+          pins.some((pin) => new RegExp(`^\\((\\w+\\.)?${column} = ${escape(pin)}\\)$`).test(c)),
+        );
+      if (!pinned) unpinned.push(conds.join(' AND ') || '(no condition)');
+    }
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  const root = await plan(db, sql, params);
+  walk(root);
+  if (!relations(root, new Set()).has(table)) unpinned.push(`${table} not read at all`);
+  return unpinned;
 }
 
 /** A parameter written as SQL text (EXPLAIN EXECUTE takes no bind parameters). */
