@@ -5,10 +5,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * `profiles`, `guardian_consents`) now names the accounts it touched: the payload is
  * `users:<id>,<id>…`, `auth_sessions:<user id>,…`, …, so a cache whose answers read these rows
  * only for their own caller drops that caller's answers instead of all (a sign-in, or anyone's
- * profile saved, had emptied every such cache of every API process). The ids come from the statement's transition tables, one
- * notification per statement as before; past NAMED_AT_MOST accounts (a bulk change) or on
- * TRUNCATE, the payload is the bare table name as before, and every cache naming it is dropped.
- * A statement that changed no row sends nothing.
+ * profile saved, had emptied every such cache of every API process). The ids come from the
+ * statement's transition tables, one notification per statement as before; past NAMED_AT_MOST
+ * accounts (a bulk change) or on TRUNCATE, the payload is the bare table name as before, and every
+ * cache naming it is dropped. A statement that changed no row sends nothing.
  */
 const NAMED_AT_MOST = 100;
 

@@ -1,8 +1,9 @@
 import { BoundedMap } from '../common/bounded-map';
 
 /**
- * Tables whose rows a cache's answers read only for their own caller (through liveCaller): a
- * change naming accounts (TableChanges) drops only those callers' answers.
+ * Tables whose rows a cache's answers read only for their own caller (through the session check,
+ * or by scans pinned to the caller's id; each cache's e2e test holds its statement's plan to it):
+ * a change naming accounts (TableChanges) drops only those callers' answers.
  */
 export interface ByCaller<V> {
   tables: readonly string[];

@@ -7,8 +7,9 @@ import { type ByCaller, TableCache } from './table-cache';
 export { type ByCaller, TableCache } from './table-cache';
 
 /**
- * The channel of migrations/1796520400000-TableChangeNotify.ts's triggers. Payload: a table, or
- * for users and auth_sessions `<table>:<user id>,<user id>…` (1796520700000-TableChangeNamesUsers).
+ * The channel of migrations/1796520400000-TableChangeNotify.ts's triggers. Payload: a table, or for
+ * the tables whose rows each belong to one account `<table>:<user id>,<user id>…`
+ * (1796520700000-TableChangeNamesUsers: users, auth_sessions, profiles, guardian_consents).
  */
 export const TABLE_CHANGE_CHANNEL = 'kenal_table_change';
 
