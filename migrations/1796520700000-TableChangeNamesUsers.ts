@@ -1,11 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A change to a table of rows that each belong to one account (`users`, `auth_sessions`,
- * `profiles`, `guardian_consents`) now names the accounts it touched: the payload is
- * `users:<id>,<id>…`, `auth_sessions:<user id>,…`, …, so a cache whose answers read these rows
- * only for their own caller drops that caller's answers instead of all (a sign-in, or anyone's
- * profile saved, had emptied every such cache of every API process). The ids come from the
+ * A change to a table of rows that each belong to one or two accounts (`users`, `auth_sessions`,
+ * `profiles`, `guardian_consents`; `penpal_matches`, both pen pals) now names the accounts it
+ * touched: the payload is `users:<id>,<id>…`, `auth_sessions:<user id>,…`, …, so a cache whose
+ * answers read these rows only for their own caller drops that caller's answers instead of all (a
+ * sign-in, anyone's profile saved, any pen pal's answer to a match, had emptied every such cache of
+ * every API process). The ids come from the
  * statement's transition tables, one notification per statement as before; past NAMED_AT_MOST
  * accounts (a bulk change) or on TRUNCATE, the payload is the bare table name as before, and every
  * cache naming it is dropped. A statement that changed no row sends nothing.
@@ -13,11 +14,16 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const NAMED_AT_MOST = 100;
 
 const TABLES = [
-  { table: 'users', user: 'id' },
-  { table: 'auth_sessions', user: 'user_id' },
-  { table: 'profiles', user: 'user_id' },
-  { table: 'guardian_consents', user: 'user_id' },
+  { table: 'users', accounts: ['id'] },
+  { table: 'auth_sessions', accounts: ['user_id'] },
+  { table: 'profiles', accounts: ['user_id'] },
+  { table: 'guardian_consents', accounts: ['user_id'] },
+  { table: 'penpal_matches', accounts: ['user_a', 'user_b'] },
 ] as const;
+
+/** The accounts of the rows of these transition tables, one text column `id`. */
+const accountsIn = (rows: string[], accounts: readonly string[]) =>
+  rows.flatMap((r) => accounts.map((c) => `SELECT ${c}::text AS id FROM ${r}`)).join(' UNION ');
 
 const EVENTS = [
   { event: 'INSERT', referencing: 'NEW TABLE AS new_rows' },
@@ -29,7 +35,7 @@ export class TableChangeNamesUsers1796520700000 implements MigrationInterface {
   name = 'TableChangeNamesUsers1796520700000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const { table, user } of TABLES) {
+    for (const { table, accounts } of TABLES) {
       // Transition tables exist only for the events that have them: each branch reads its own.
       await queryRunner.query(`
         CREATE FUNCTION kenal_notify_${table}_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -37,12 +43,11 @@ export class TableChangeNamesUsers1796520700000 implements MigrationInterface {
           ids text[];
         BEGIN
           IF TG_OP = 'INSERT' THEN
-            SELECT array_agg(DISTINCT ${user}::text) INTO ids FROM new_rows;
+            SELECT array_agg(DISTINCT id) INTO ids FROM (${accountsIn(['new_rows'], accounts)}) r;
           ELSIF TG_OP = 'DELETE' THEN
-            SELECT array_agg(DISTINCT ${user}::text) INTO ids FROM old_rows;
+            SELECT array_agg(DISTINCT id) INTO ids FROM (${accountsIn(['old_rows'], accounts)}) r;
           ELSE
-            SELECT array_agg(DISTINCT u) INTO ids FROM (
-              SELECT ${user}::text AS u FROM old_rows UNION SELECT ${user}::text FROM new_rows) r;
+            SELECT array_agg(DISTINCT id) INTO ids FROM (${accountsIn(['old_rows', 'new_rows'], accounts)}) r;
           END IF;
           IF ids IS NULL THEN
             RETURN NULL;

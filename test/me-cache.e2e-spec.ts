@@ -114,7 +114,7 @@ describe('GET /me from the per-user cache (e2e)', () => {
         table,
         unpinned: await scansNotPinned(h.db, PROFILE_AND_CONSENT_SQL, params, {
           table,
-          column: 'user_id',
+          columns: ['user_id'],
           pins,
         }),
       }).toEqual({ table, unpinned: [] });

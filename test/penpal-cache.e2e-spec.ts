@@ -10,7 +10,7 @@ import {
   programme,
 } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, scansNotPinned, withoutSessionCheck } from './support/plan-relations';
 import { closedPenpalRound, matchedRound } from './support/penpal';
 import { waitUntil } from './support/wait';
 import { otherConnection } from './support/table-changes';
@@ -154,7 +154,41 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
       session.id,
     ]);
     expect(beside).toContain('users');
-    expect(beside.filter((t) => answers.byCaller!.tables.includes(t))).toEqual([]);
+    // Matches are read by scans pinned to the caller (either pen pal); nothing else by caller.
+    expect(answers.byCaller!.tables).toEqual(['auth_sessions', 'penpal_matches']);
+    expect(
+      beside.filter((t) => t !== 'penpal_matches' && answers.byCaller!.tables.includes(t)),
+    ).toEqual([]);
+    expect(
+      await scansNotPinned(h.db, MY_PENPAL_TEXTS, [p.id, session.id], {
+        table: 'penpal_matches',
+        columns: ['user_a', 'user_b'],
+        pins: [`'${p.id}'::uuid`, 'u.id'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('keeps my list while other pen pals answer or sign in; an answer on my own match drops it', async () => {
+    const [kr, th, ko, vn] = [
+      await person('KR'),
+      await person('TH'),
+      await person('KR'),
+      await person('VN'),
+    ];
+    const mine = await inserted(kr, th);
+    const theirs = await inserted(ko, vn);
+    await kept(kr);
+    await elsewhere.query(`UPDATE penpal_matches SET response_a = 'accepted' WHERE id = $1`, [
+      theirs.matchId,
+    ]);
+    // A sign-in elsewhere (a session row; a sign-up or a profile saved would still drop all).
+    await elsewhere.query(`INSERT INTO auth_sessions (user_id) VALUES ($1)`, [vn.id]);
+    await h.settled();
+    expect((await read(kr)).hit).toBe(true);
+    await elsewhere.query(`UPDATE penpal_matches SET response_b = 'accepted' WHERE id = $1`, [
+      mine.matchId,
+    ]);
+    await within2s('my pen pal’s answer', kr, (l) => l[0]?.penpalResponse === 'accepted');
   });
 
   it('answers from the cache exactly what the statement gives, whatever the time', async () => {

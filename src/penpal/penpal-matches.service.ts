@@ -84,9 +84,10 @@ export class PenpalMatchesService implements OnModuleInit {
     private readonly hooks: ParticipationHooks,
     changes: TableChanges,
   ) {
-    // users: a pen pal's name is read too, so a change to an account drops every answer.
+    // Matches only the caller's; users and profiles: the pen pals' too, so a change to an
+    // account or a profile drops every answer.
     this.answers = changes.cache('my-penpals', MY_PENPALS_TABLES, MY_PENPALS_KEPT, {
-      tables: ['auth_sessions'],
+      tables: ['auth_sessions', 'penpal_matches'],
       callerOf: (key) => key.slice(0, key.indexOf(' ')),
     });
   }

@@ -48,44 +48,48 @@ export async function planRelations(
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The terms of a condition as EXPLAIN prints it, ANDed at its top level: "((a) AND (b))" → (a), (b). */
-function conjuncts(condition: string): string[] {
-  const inner = (c: string) => {
+/**
+ * The terms of a condition as EXPLAIN prints it, joined by `op` at its top level:
+ * "((a) AND (b))" → "(a)", "(b)"; a condition without it → itself.
+ */
+function terms(condition: string, op: 'AND' | 'OR'): string[] {
+  const wrapped = (c: string) => {
     let depth = 0;
     for (let i = 0; i < c.length; i++) {
       depth += c[i] === '(' ? 1 : c[i] === ')' ? -1 : 0;
-      if (depth === 0 && i < c.length - 1) return c; // not wrapped whole
+      if (depth === 0 && i < c.length - 1) return false;
     }
-    return c.slice(1, -1);
+    return c.startsWith('(');
   };
-  const body = condition.startsWith('(') ? inner(condition) : condition;
-  const terms: string[] = [];
+  const body = wrapped(condition) ? condition.slice(1, -1) : condition;
+  const found: string[] = [];
+  const sep = ` ${op} `;
   let depth = 0;
   let start = 0;
   for (let i = 0; i < body.length; i++) {
     if (body[i] === '(') depth++;
     else if (body[i] === ')') depth--;
-    else if (depth === 0 && body.startsWith(' AND ', i)) {
-      terms.push(body.slice(start, i));
-      start = i + 5;
+    else if (depth === 0 && body.startsWith(sep, i)) {
+      found.push(body.slice(start, i));
+      start = i + sep.length;
     }
   }
-  terms.push(body.slice(start));
-  // A single term came unwrapped: wrap it back as EXPLAIN prints a lone condition.
-  return terms.length === 1 ? [condition] : terms;
+  found.push(body.slice(start));
+  return found.length === 1 ? [condition] : found;
 }
 
 /**
  * The conditions of each scan of `table` in the plan of `sql` that reads more than the rows of one
- * account: no term ANDed at the top of its conditions is `column = ` one of `pins`
- * (the caller's id as a literal, or a column already pinned to it, e.g. the session check's
- * `u.id`). A cache may drop only the callers a change names for a table read so.
+ * account: no term ANDed at the top of its conditions is `<one of columns> = <one of pins>`, or
+ * such terms ORed (either pen pal of a match); a pin is the caller's id as a literal, or a column
+ * already pinned to it (the session check's `u.id`). A cache may drop only the callers a change
+ * names for a table read so.
  */
 export async function scansNotPinned(
   db: DataSource,
   sql: string,
   params: unknown[],
-  { table, column, pins }: { table: string; column: string; pins: string[] },
+  { table, columns, pins }: { table: string; columns: string[]; pins: string[] },
 ): Promise<string[]> {
   // A bitmap heap scan's Recheck Cond is its index scans' conditions combined (BitmapOr: ORed).
   const conditions = (node: PlanNode): string[] =>
@@ -94,11 +98,13 @@ export async function scansNotPinned(
   const walk = (node: PlanNode) => {
     if (node['Relation Name'] === table) {
       const conds = conditions(node);
+      // One term ANDed at the top whose every ORed part is `<one of columns> = <one of pins>`.
+      const pin = new RegExp(
+        `^\\((\\w+\\.)?(${columns.join('|')}) = (${pins.map(escape).join('|')})\\)$`,
+      );
       const pinned = conds
-        .flatMap(conjuncts)
-        .some((c) =>
-          pins.some((pin) => new RegExp(`^\\((\\w+\\.)?${column} = ${escape(pin)}\\)$`).test(c)),
-        );
+        .flatMap((c) => terms(c, 'AND'))
+        .some((c) => terms(c, 'OR').every((part) => pin.test(part)));
       if (!pinned) unpinned.push(conds.join(' AND ') || '(no condition)');
     }
     for (const child of node.Plans ?? []) walk(child);
