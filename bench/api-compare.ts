@@ -19,6 +19,7 @@
  * The me-churn route reads GET /me as --callers C (500) different people in turn while others sign
  * in, --sign-ins S (20) a second, as another API process would (a session row each, by SQL, not
  * counted in either build's figures): a season's traffic, where the other routes read as one caller.
+ * penpals-churn reads GET /me/penpals so while S a second answer their pen pals elsewhere.
  */
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -27,7 +28,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
 import { autocannon, CannonRequest } from './lib/cannon';
-import { callersReadingMe, signInsElsewhere } from './lib/churn';
+import { answersElsewhere, callersReading, signInsElsewhere } from './lib/churn';
 import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
 import { startProd } from './lib/start-prod';
@@ -111,8 +112,11 @@ async function main() {
     let next = 0;
     let nextLetter = 0;
     const scores = world ? scoreDrafts(world.assignments, BROWSER) : [];
-    const callers = world ? await callersReadingMe(db, jwtSecret, CALLERS, BROWSER) : [];
-    let nextCaller = 0;
+    const reading = async (path: string): Promise<CannonRequest[]> => {
+      const callers = world ? await callersReading(db, jwtSecret, CALLERS, path, BROWSER) : [];
+      let next = 0;
+      return [{ setupRequest: (req) => ({ ...req, ...callers[next++ % callers.length] }) }];
+    };
     const routes: [string, CannonRequest[]][] = (
       !world
         ? []
@@ -125,10 +129,8 @@ async function main() {
             ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
             ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
             ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
-            [
-              'me-churn',
-              [{ setupRequest: (req) => ({ ...req, ...callers[nextCaller++ % callers.length] }) }],
-            ],
+            ['me-churn', await reading('/api/v1/me')],
+            ['penpals-churn', await reading('/api/v1/me/penpals')],
           ] as [string, CannonRequest[]][])
     )
       .concat(
@@ -163,7 +165,12 @@ async function main() {
       const pg0 = new Map<number, number>();
       for (const backend of await backends()) pg0.set(backend, cpuNanoseconds(backend));
       const cpu0 = cpuNanoseconds(pid);
-      const stop = route.endsWith('-churn') ? signInsElsewhere(db, SIGN_INS, USERS) : () => {};
+      const stop =
+        route === 'me-churn'
+          ? signInsElsewhere(db, SIGN_INS, USERS)
+          : route === 'penpals-churn'
+            ? answersElsewhere(db, SIGN_INS, USERS)
+            : () => {};
       let r: Awaited<ReturnType<typeof autocannon>>;
       try {
         r = await autocannon({

@@ -45,7 +45,7 @@ import { measuring, printTable, summarise } from './lib/summary';
 import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld, scoreDrafts } from './lib/world';
-import { callersReadingMe, signInsElsewhere } from './lib/churn';
+import { callersReading, signInsElsewhere } from './lib/churn';
 import { startProd, withSemiSpace } from './lib/start-prod';
 
 const DURATION = Number(option('duration') ?? 10);
@@ -301,7 +301,7 @@ async function main() {
         key: 'me-churn',
         label: `GET /me, ${CHURN_CALLERS} people, ${CHURN_SIGN_INS} sign-ins/s`,
         path: '',
-        requests: await callersReadingMe(db, jwtSecret, CHURN_CALLERS, BROWSER),
+        requests: await callersReading(db, jwtSecret, CHURN_CALLERS, '/api/v1/me', BROWSER),
         meanwhile: () => signInsElsewhere(db, CHURN_SIGN_INS, USERS),
         target: 0.12,
       },

@@ -7,11 +7,12 @@ import { Client } from 'pg';
 import type { CannonRequest } from './cannon';
 import { accessToken } from './letters-world';
 
-/** GET /me as each of the first `n` of seedPopulation's people, tokens signed with the API's secret. */
-export async function callersReadingMe(
+/** GET `path` as each of the first `n` of seedPopulation's people, tokens signed with the API's secret. */
+export async function callersReading(
   db: Client,
   jwtSecret: string,
   n: number,
+  path: string,
   headers: Record<string, string>,
 ): Promise<CannonRequest[]> {
   const { rows } = await db.query<{ id: string; sid: string }>(
@@ -21,7 +22,7 @@ export async function callersReadingMe(
   );
   return rows.map((r) => ({
     method: 'GET',
-    path: '/api/v1/me',
+    path,
     headers: { ...headers, authorization: `Bearer ${accessToken(jwtSecret, r.id, r.sid)}` },
   }));
 }
@@ -36,6 +37,24 @@ export function signInsElsewhere(db: Client, perSecond: number, people: number):
     void db.query(`INSERT INTO auth_sessions (user_id) SELECT id FROM users WHERE email = $1`, [
       `person-${1 + Math.floor(Math.random() * people)}@bench.test`,
     ]);
+  }, 1000 / perSecond);
+  return () => clearInterval(timer);
+}
+
+/**
+ * `perSecond` answers to pen-pal matches of random people among seedPopulation's `people` (their
+ * first pen pal's answer flips between accepted and pending), as another API process writes them,
+ * until the returned function is called.
+ */
+export function answersElsewhere(db: Client, perSecond: number, people: number): () => void {
+  if (perSecond <= 0) return () => undefined;
+  const timer = setInterval(() => {
+    void db.query(
+      `UPDATE penpal_matches
+          SET response_a = CASE response_a WHEN 'accepted' THEN 'pending' ELSE 'accepted' END
+        WHERE user_a = (SELECT id FROM users WHERE email = $1)`,
+      [`person-${1 + 2 * Math.floor((Math.random() * people) / 2)}@bench.test`],
+    );
   }, 1000 / perSecond);
   return () => clearInterval(timer);
 }
