@@ -154,9 +154,10 @@ describe('GET /me from the per-user cache (e2e)', () => {
       [`UPDATE users SET display_name = 'Another' WHERE id = $1`, [q.id]],
     ];
     for (const [sql, params] of changes) await other.query(sql, params);
-    // Heard: q's own read is dropped by the same notifications.
-    await waitUntil('q changed', async () => (await me(q.token)).body.displayName === 'Another');
+    // Every change above heard (the API's own notification came back after them).
+    await h.settled();
     expect((await me(p.token)).read).toBe(false);
+    expect((await me(q.token)).body.displayName).toBe('Another');
     // One statement naming both drops both.
     await other.query(`UPDATE profiles SET city = 'Vientiane' WHERE user_id IN ($1, $2)`, [
       p.id,

@@ -82,14 +82,19 @@ describe('table change caches and known sessions (e2e)', () => {
     const heard: string[] = [];
     const listener = await otherConnection();
     try {
+      const marks = new Set<string>();
       listener.on('notification', (n) => {
-        if (/^(users|auth_sessions)\b/.test(n.payload ?? '')) heard.push(n.payload!);
+        const payload = n.payload ?? '';
+        if (payload.startsWith('test-mark:')) marks.add(payload);
+        else if (/^(users|auth_sessions)\b/.test(payload)) heard.push(payload);
       });
       await listener.query(`LISTEN kenal_table_change`);
       const [a, b] = [await h.register(), await h.register()];
+      /** What was heard of the commits before it: a mark sent after them comes back after them. */
       const next = async () => {
-        await waitUntil('a notification', async () => heard.length > 0, 2_000);
-        await new Promise((r) => setTimeout(r, 50));
+        const mark = `test-mark:${randomUUID()}`;
+        await other.query(`SELECT pg_notify('kenal_table_change', $1)`, [mark]);
+        await waitUntil('the mark', async () => marks.has(mark), 2_000);
         return heard
           .splice(0)
           .map((p) =>
