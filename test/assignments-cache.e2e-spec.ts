@@ -15,7 +15,7 @@ import {
   publishResults,
 } from './support/judging';
 import { listening, otherConnection, quietly } from './support/table-changes';
-import { planRelations, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, readBesideSessionCheck } from './support/plan-relations';
 
 interface View {
   id: string;
@@ -127,9 +127,10 @@ describe('a judge’s assignments, kept per judge (e2e)', () => {
     const { tables, byCaller } = h.api.get(AssignmentsService).mineCache;
     expect(relations.filter((r) => !tables.includes(r))).toEqual([]);
     // The tables dropped by caller are read for the caller alone (the session check).
-    const beside = await planRelations(
+    const beside = await readBesideSessionCheck(
       h.db,
-      withoutSessionCheck(MY_ASSIGNMENT_VIEWS_SQL, '$3', '$6'),
+      MY_ASSIGNMENT_VIEWS_SQL,
+      ['$3', '$6'],
       params,
     );
     expect(beside).toContain('judge_assignments');

@@ -5,7 +5,7 @@ import { PROFILE_AND_CONSENT_SQL } from '../src/identity/identity.store';
 import { ProfileService } from '../src/identity/profile.service';
 import { person, type Person, waitUntil } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations, scansNotPinned, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, readBesideSessionCheck, scansNotPinned } from './support/plan-relations';
 import { listening, otherConnection } from './support/table-changes';
 
 /**
@@ -102,9 +102,10 @@ describe('GET /me from the per-user cache (e2e)', () => {
     // Each is dropped by caller, so each is read for the caller alone: users and sessions by the
     // session check only, profiles and consents by scans pinned to the caller's id.
     expect([...cache.byCaller!.tables].sort()).toEqual(relations);
-    const beside = await planRelations(
+    const beside = await readBesideSessionCheck(
       h.db,
-      withoutSessionCheck(PROFILE_AND_CONSENT_SQL, '$1', '$2'),
+      PROFILE_AND_CONSENT_SQL,
+      ['$1', '$2'],
       params,
     );
     expect(beside).toEqual(['guardian_consents', 'profiles']);

@@ -10,7 +10,7 @@ import {
   programme,
 } from './support/competitions';
 import { auth, Harness } from './support/harness';
-import { planRelations, scansNotPinned, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, readBesideSessionCheck, scansNotPinned } from './support/plan-relations';
 import { closedPenpalRound, matchedRound } from './support/penpal';
 import { waitUntil } from './support/wait';
 import { otherConnection } from './support/table-changes';
@@ -149,10 +149,12 @@ describe('pen pals: my list from the per-user cache (e2e)', () => {
     // And none that it does not read, which would only drop answers for nothing.
     expect([...answers.tables].sort()).toEqual(read);
     // The tables dropped by caller are read for the caller alone (the session check).
-    const beside = await planRelations(h.db, withoutSessionCheck(MY_PENPAL_TEXTS, '$1', '$2'), [
-      p.id,
-      session.id,
-    ]);
+    const beside = await readBesideSessionCheck(
+      h.db,
+      MY_PENPAL_TEXTS,
+      ['$1', '$2'],
+      [p.id, session.id],
+    );
     expect(beside).toContain('users');
     // Matches are read by scans pinned to the caller (either pen pal); nothing else by caller.
     expect(answers.byCaller!.tables).toEqual(['auth_sessions', 'penpal_matches']);

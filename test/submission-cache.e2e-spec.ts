@@ -15,7 +15,7 @@ import {
 } from './support/competitions';
 import { png } from './support/files';
 import { auth, Harness } from './support/harness';
-import { planRelations, withoutSessionCheck } from './support/plan-relations';
+import { planRelations, readBesideSessionCheck } from './support/plan-relations';
 import { listening, otherConnection, quietly } from './support/table-changes';
 
 /**
@@ -131,11 +131,7 @@ describe('a member’s entry from the per-user cache (e2e)', () => {
     const { tables, byCaller } = memberAnswers();
     expect(relations.filter((r) => !tables.includes(r))).toEqual([]);
     // The tables dropped by caller are read for the caller alone (the session check).
-    const beside = await planRelations(
-      h.db,
-      withoutSessionCheck(MEMBER_ENTRY_JSON, '$2', '$3'),
-      params,
-    );
+    const beside = await readBesideSessionCheck(h.db, MEMBER_ENTRY_JSON, ['$2', '$3'], params);
     expect(beside).toContain('users');
     expect(beside.filter((t) => byCaller!.tables.includes(t))).toEqual([]);
   });

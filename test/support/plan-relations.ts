@@ -131,7 +131,7 @@ function literal(value: unknown): string {
  * parameters alone: its plan then shows what the statement reads besides the caller's own rows
  * (a cache may drop only the callers a change names for the tables it reads nowhere else).
  */
-export function withoutSessionCheck(sql: string, userParam: string, sessionParam: string): string {
+function withoutSessionCheck(sql: string, userParam: string, sessionParam: string): string {
   const check = liveCaller(userParam, sessionParam);
   if (!sql.includes(check))
     throw new Error('the statement has no session check at these placeholders');
@@ -143,3 +143,15 @@ export function withoutSessionCheck(sql: string, userParam: string, sessionParam
        WHERE ${sessionParam}::uuid IS NOT NULL)`,
   );
 }
+
+/**
+ * The tables the plan of `sql` reads besides its session check (liveCaller at `placeholders`,
+ * the user's and the session's): a cache drops by caller only tables not among them.
+ */
+export const readBesideSessionCheck = (
+  db: DataSource,
+  sql: string,
+  [userParam, sessionParam]: [string, string],
+  params: unknown[],
+): Promise<string[]> =>
+  planRelations(db, withoutSessionCheck(sql, userParam, sessionParam), params);
