@@ -16,7 +16,7 @@ export const CLAIM_SECONDS = 120;
 /**
  * Delivers one outbox row without holding a transaction, a row lock or a pooled connection while
  * it talks to the SMTP server: one committed statement claims the row for CLAIM_SECONDS, the
- * in-app entry is written (idempotent), the email goes out, and one statement marks the row sent.
+ * email goes out, then one statement writes the in-app entry (idempotent) and marks the row sent.
  * A second delivery of the same row (a stalled job run again) waits while the claim holds, then
  * finds the row delivered; only a crash between the SMTP server's "250 OK" and the mark can repeat
  * a message, and the stable Message-ID lets a mail client fold that repeat.
