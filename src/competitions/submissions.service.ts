@@ -262,8 +262,8 @@ export class SubmissionsService {
    * beside the body, for the ETag.
    * A member's answer is kept per caller and entry (memberAnswers): nothing in it depends on the
    * time of the read (the deadline is given, not compared with now), so it lasts until a change
-   * to a table the query reads, which drops it (issue 14: a member who leaves, a logout, a role
-   * change or a deleted account are read afresh at once). Only answers of the member path are
+   * to a table the query reads, which drops it (for sessions, a change naming the caller; issue 14:
+   * a member who leaves, a logout, a role change or a deleted account are read afresh at once). Only answers of the member path are
    * kept: misses and every other reader go to PostgreSQL each time.
    */
   async get(check: SessionCheck, id: string): Promise<MemberAnswer> {

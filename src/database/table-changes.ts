@@ -8,12 +8,13 @@ export { type ByCaller, TableCache } from './table-cache';
 
 /**
  * The channel of migrations/1796520400000-TableChangeNotify.ts's triggers. Payload: a table, or for
- * the tables whose rows each belong to one account `<table>:<user id>,<user id>…`
- * (1796520700000-TableChangeNamesUsers: users, auth_sessions, profiles, guardian_consents).
+ * the tables whose rows each belong to one or two accounts `<table>:<user id>,<user id>…`
+ * (1796520700000-TableChangeNamesUsers: users, auth_sessions, profiles, guardian_consents,
+ * penpal_matches).
  */
 export const TABLE_CHANGE_CHANNEL = 'kenal_table_change';
 
-/** This process's own notifications, told from a table's name (no table has a colon). */
+/** This process's own notifications, told from a table's changes (no table is named `fence`). */
 const FENCE = 'fence:';
 /** A fence not heard back this soon: the caches are dropped rather than trusted. */
 const FENCE_TIMEOUT_MS = 2_000;

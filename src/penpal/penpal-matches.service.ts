@@ -67,9 +67,9 @@ const MY_PENPALS_KEPT = 2_000;
 @Injectable()
 export class PenpalMatchesService implements OnModuleInit {
   /**
-   * Each person's answer as sent, until any change to a table the statement reads (issue 14), its
-   * session check's included: a logout or a deleted account drops it as the session cache drops
-   * the caller. Nothing in it depends on the time (neither the SQL nor penpalsJson compares with
+   * Each person's answer as sent, until a change to a table the statement reads (issue 14), its
+   * session check's included; for sessions and matches, a change naming this person (a logout, an
+   * answer on one of their matches), for the others any change. Nothing in it depends on the time (neither the SQL nor penpalsJson compares with
    * now), so an answer holds until such a change: no `until`.
    */
   private readonly answers: TableCache<SentJson<MyPenpalDto[]>>;
