@@ -3,10 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, SessionTimeouts } from './data-source-options';
 import { NotifyListener } from './notify-listener';
+import { PROCESS_ROLE, type ProcessRole } from './process-role';
 import { TableChanges } from './table-changes';
 import { Transactions } from './transactions';
-
-import { PROCESS_ROLE, type ProcessRole } from './process-role';
 
 export type { ProcessRole } from './process-role';
 
