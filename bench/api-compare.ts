@@ -27,7 +27,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { benchStack, fmt, freePort, NO_RATE_LIMITS, option, seedPopulation } from './lib/stack';
-import { autocannon, CannonRequest } from './lib/cannon';
+import { autocannon, CannonRequest, inTurn } from './lib/cannon';
 import { answersElsewhere, callersReading, signInsElsewhere } from './lib/churn';
 import { letterWrite, seedLetterWorld } from './lib/letters-world';
 import { buildWorld, scoreDrafts } from './lib/world';
@@ -109,14 +109,10 @@ async function main() {
         headers: { ...BROWSER, ...(token ? { authorization: `Bearer ${token}` } : {}) },
       },
     ];
-    let next = 0;
     let nextLetter = 0;
     const scores = world ? scoreDrafts(world.assignments, BROWSER) : [];
-    const reading = async (path: string): Promise<CannonRequest[]> => {
-      const callers = world ? await callersReading(db, jwtSecret, CALLERS, path, BROWSER) : [];
-      let next = 0;
-      return [{ setupRequest: (req) => ({ ...req, ...callers[next++ % callers.length] }) }];
-    };
+    const reading = async (path: string): Promise<CannonRequest[]> =>
+      inTurn(world ? await callersReading(db, jwtSecret, CALLERS, path, BROWSER) : []);
     const routes: [string, CannonRequest[]][] = (
       !world
         ? []
@@ -128,7 +124,7 @@ async function main() {
             ['me', get('/api/v1/me', world.me.accessToken)],
             ['penpals', get('/api/v1/me/penpals', world.me.accessToken)],
             ['assignments', get('/api/v1/me/assignments', world.judges[0].accessToken)],
-            ['score', [{ setupRequest: (req) => ({ ...req, ...scores[next++ % scores.length] }) }]],
+            ['score', inTurn(scores)],
             ['me-churn', await reading('/api/v1/me')],
             ['penpals-churn', await reading('/api/v1/me/penpals')],
           ] as [string, CannonRequest[]][])

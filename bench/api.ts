@@ -43,7 +43,7 @@ import {
   seedPopulation,
 } from './lib/stack';
 import { measuring, printTable, summarise } from './lib/summary';
-import { autocannon, CannonRequest, CannonResult } from './lib/cannon';
+import { autocannon, CannonRequest, CannonResult, inTurn } from './lib/cannon';
 import { rateLoad, RateRequest } from './lib/rate-load';
 import { buildWorld, scoreDrafts } from './lib/world';
 import { callersReading, signInsElsewhere } from './lib/churn';
@@ -136,17 +136,6 @@ interface Route {
   rate?: number;
   /** Started with each drive of the route; what it returns stops it. */
   meanwhile?: () => () => void;
-}
-
-/**
- * autocannon walks a request list from its start on every connection, so 50 connections would
- * send the same assignment's score together: 50 browsers saving one score at once, serialised on
- * its row lock. One counter shared by the connections sends them in turn instead, as judges
- * scoring different entries do.
- */
-function inTurn(requests: CannonRequest[]): CannonRequest[] {
-  let next = 0;
-  return [{ setupRequest: (req) => ({ ...req, ...requests[next++ % requests.length] }) }];
 }
 
 async function drive(base: string, route: Route, duration: number): Promise<CannonResult> {
